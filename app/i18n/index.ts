@@ -1,0 +1,58 @@
+import { messages, type MessageKey } from "./messages";
+
+export type { MessageKey };
+
+export type Locale = "ja" | "en";
+export const LOCALES: readonly Locale[] = ["ja", "en"];
+export const DEFAULT_LOCALE: Locale = "ja";
+
+export type Bilingual = { ja: string; en: string };
+type Params = Record<string, string | number>;
+
+// Domain modules (app/domain/**/messages.ts) register their own bilingual keys so that
+// zod issues can carry a key as their message and be translated at the edge.
+const extra = new Map<string, Bilingual>();
+export function registerMessages(dict: Record<string, Bilingual>): void {
+  for (const [k, v] of Object.entries(dict)) extra.set(k, v);
+}
+
+function interpolate(text: string, params?: Params): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function isMessageKey(key: string): boolean {
+  return key in messages || extra.has(key);
+}
+
+/** Translate a key. Unknown keys come back unchanged, so already-translated text passes through. */
+export function t(locale: Locale, key: MessageKey | (string & {}), params?: Params): string {
+  const entry = (messages as Record<string, Bilingual>)[key] ?? extra.get(key);
+  if (!entry) return interpolate(key, params);
+  return interpolate(entry[locale], params);
+}
+
+export const pick = (b: Bilingual, locale: Locale) => b[locale];
+
+export function isLocale(v: unknown): v is Locale {
+  return v === "ja" || v === "en";
+}
+
+/** Picks ja or en from an Accept-Language header by quality; ja when nothing matches. */
+export function localeFromAcceptLanguage(header: string | null): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(";");
+      const q = rest.find((r) => r.trim().startsWith("q="));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => !Number.isNaN(x.q))
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith("ja")) return "ja";
+    if (tag.startsWith("en")) return "en";
+  }
+  return DEFAULT_LOCALE;
+}

@@ -1,0 +1,14 @@
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+
+// Any URL no route claims: a real 404 status, rendered by the shared boundary in the reader's language.
+export async function loader() {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

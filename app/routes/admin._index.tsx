@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  requirePermission(user.actor, "auditLog:read", { type: "auditLog" });
+  const rows = await context.db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select(["audit_log.id", "audit_log.action", "audit_log.entity_type", "audit_log.entity_id", "audit_log.created_at", "users.email as actor"])
+    .orderBy("audit_log.id", "desc")
+    .limit(100)
+    .execute();
+  return Response.json({ rows });
+}
+
+export default function AdminPage() {
+  const { rows } = useLoaderData<{ rows: { id: number; action: string; entity_type: string; entity_id: string; created_at: string; actor: string | null }[] }>();
+  const { t, locale } = useI18n();
+  return (
+    <section className="stack">
+      <h1>{t("admin.title")}</h1>
+      <h2>{t("admin.audit")}</h2>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.when")}</th>
+              <th scope="col">{t("admin.actor")}</th>
+              <th scope="col">{t("admin.action")}</th>
+              <th scope="col">{t("admin.entity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.created_at, locale)}</td>
+                <td>{r.actor ?? "—"}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>
+                  {r.entity_type} <code>{r.entity_id.slice(0, 8)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

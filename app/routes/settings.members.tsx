@@ -1,0 +1,129 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { listPendingInvitations } from "../../db/queries/invitations";
+import { listMembersOfOrg } from "../../db/queries/organizations";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field } from "~/components/field";
+import { InviteSchema } from "~/domain/accounts";
+import { t } from "~/i18n";
+import { inviteMember } from "~/services/accounts.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+import { formatDate } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { getLocale } from "~/utils/locale.server";
+import { useI18n } from "~/utils/use-i18n";
+
+async function requireOwner(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireUser(request, context);
+  const orgId = user.activeOrg?.id ?? "";
+  requirePermission(user.actor, "organization:manageMembers", { type: "organization", id: orgId });
+  return { user, orgId };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { orgId } = await requireOwner(request, context);
+  const [members, pending] = await Promise.all([listMembersOfOrg(context.db, orgId), listPendingInvitations(context.db, orgId, context.clock.now())]);
+  return Response.json({ members, pending });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const { user, orgId } = await requireOwner(request, context);
+  const locale = await getLocale(request, context);
+  const submission = parseForm(formData, InviteSchema, locale);
+  if (submission.status !== "success") return Response.json({ result: submission.reply(), link: null }, { status: 400 });
+  const appUrl = context.env.APP_URL ?? new URL(request.url).origin;
+  const result = await inviteMember(
+    context,
+    { userId: user.id, name: user.name, orgId, orgName: user.activeOrg!.name },
+    submission.value,
+    locale,
+    appUrl,
+  );
+  if (!result.ok) {
+    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
+    return Response.json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
+  }
+  return Response.json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
+}
+
+type Member = { id: string; name: string; email: string; role: "owner" | "member" };
+type Pending = { id: string; email: string; role: "owner" | "member"; expires_at: string };
+
+export default function MembersPage() {
+  const { members, pending } = useLoaderData<{ members: Member[]; pending: Pending[] }>();
+  const data = useActionData<{ result: unknown; link: string | null; email?: string }>();
+  const { t, locale } = useI18n();
+  const [form, fields] = useForm({
+    lastResult: data?.result as never,
+    onValidate: ({ formData }) => parseForm(formData, InviteSchema, locale),
+    shouldValidate: "onBlur",
+    defaultValue: { role: "member" },
+  });
+  return (
+    <div className="stack">
+      <h2>{t("members.title")}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("signup.name")}</th>
+            <th scope="col">{t("signup.email")}</th>
+            <th scope="col">{t("members.invite.role")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>{t(`member.${m.role}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t("members.invite")}</h2>
+      {data?.link ? (
+        <div className="notice" role="status">
+          <p>{t("members.invite.sent", { email: data.email ?? "" })}</p>
+          <p>
+            {t("members.invite.link")}: <code data-testid="invite-link">{data.link}</code>
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="inline-form">
+        <CsrfInput />
+        <Field id={fields.email.id} label={t("members.invite.email")} errors={fields.email.errors}>
+          {(aria) => <input {...getInputProps(fields.email, { type: "email" })} {...aria} />}
+        </Field>
+        <Field id={fields.role.id} label={t("members.invite.role")} errors={fields.role.errors}>
+          {(aria) => (
+            <select name={fields.role.name} defaultValue={fields.role.initialValue as string} {...aria}>
+              <option value="member">{t("member.member")}</option>
+              <option value="owner">{t("member.owner")}</option>
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button primary">
+          {t("members.invite.submit")}
+        </button>
+      </Form>
+
+      {pending.length > 0 ? (
+        <>
+          <h3>{t("members.pending")}</h3>
+          <ul>
+            {pending.map((p) => (
+              <li key={p.id}>
+                {p.email} ({t(`member.${p.role}`)}) — {t("members.expires")}: {formatDate(p.expires_at, locale)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

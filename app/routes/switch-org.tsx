@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { setSessionActiveOrg } from "../../db/queries/sessions";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const user = await requireUser(request, context);
+  const orgId = formData.get("orgId");
+  // Only an organisation the user belongs to; anything else is as if it did not exist.
+  if (typeof orgId !== "string" || !user.memberships.some((m) => m.orgId === orgId)) throw new Response("Not Found", { status: 404 });
+  await setSessionActiveOrg(context.db, user.sessionIdHash, orgId);
+  return redirect("/");
+}

@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { findVendor } from "../../db/queries/vendors";
+import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
+import { languageLabel, regionLabel } from "~/domain/regions";
+import { categoryLabel } from "~/domain/vendor/catalog";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { tokyoDateString } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = z.string().uuid().safeParse(params.id);
+  if (!id.success) throw new Response("Not Found", { status: 404 });
+  requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
+  const vendor = await findVendor(context.db, id.data);
+  if (!vendor) throw new Response("Not Found", { status: 404 });
+  return Response.json({ vendor, today: tokyoDateString(context.clock.now()) });
+}
+
+type VendorView = {
+  name: string;
+  description: string;
+  categories: string[];
+  regions: string[];
+  languages: string[];
+  team_size: number | null;
+  certifications: (CertificationView & { number: string; issuer: string })[];
+};
+
+export default function VendorDetail() {
+  const { vendor, today } = useLoaderData<{ vendor: VendorView; today: string }>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/vendors">← {t("common.back")}</Link>
+      </p>
+      <h1>{vendor.name}</h1>
+      <p className="tags">
+        {vendor.categories.map((c) => (
+          <span key={c} className="tag">
+            {categoryLabel(c, locale)}
+          </span>
+        ))}
+      </p>
+      <p className="prewrap">{vendor.description}</p>
+      <dl className="facts">
+        <dt>{t("profile.regions")}</dt>
+        <dd>{vendor.regions.map((r) => regionLabel(r, locale)).join("、")}</dd>
+        <dt>{t("profile.languages")}</dt>
+        <dd>{vendor.languages.map((l) => languageLabel(l, locale)).join("、") || t("common.none")}</dd>
+        <dt>{t("profile.teamSize")}</dt>
+        <dd>{vendor.team_size ?? "—"}</dd>
+      </dl>
+      <h2>{t("profile.certifications")}</h2>
+      <CertificationBadges certifications={vendor.certifications} today={today} />
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Highlight } from "~/components/highlight";
+import { CertificationBadges } from "~/components/vendor/certification-badges";
+import { regionLabel } from "~/domain/regions";
+import { CERTIFICATION_TYPES, VENDOR_CATEGORIES, categoryLabel, certificationTypeLabel } from "~/domain/vendor/catalog";
+import { parseVendorSearchParams } from "~/domain/vendor/search-params";
+import { searchVendors, type VendorSearchOutcome } from "~/services/vendors.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { tokyoDateString } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "ベンダーを探す / Find vendors — Kurabe" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  requirePermission(user.actor, "vendorDirectory:search", { type: "vendorDirectory" });
+  const query = parseVendorSearchParams(new URL(request.url).searchParams);
+  const result = await searchVendors(context, query);
+  return Response.json({ query, result, today: tokyoDateString(context.clock.now()) });
+}
+
+type Data = { query: ReturnType<typeof parseVendorSearchParams>; result: VendorSearchOutcome; today: string };
+
+export default function VendorSearchPage() {
+  const { query, result, today } = useLoaderData<Data>();
+  const [params] = useSearchParams();
+  const { t, locale } = useI18n();
+  const facets = result.mode === "search" ? result.facets : null;
+  const pageHref = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(page));
+    return `?${next.toString()}`;
+  };
+  const hasNext = result.mode === "search" ? query.page * query.perPage < result.total : result.hasMore;
+  const facetGroup = (name: string, label: string, values: readonly string[], selected: string[], text: (v: string) => string, counts?: Record<string, number>) => (
+    <fieldset className="facet">
+      <legend>{label}</legend>
+      {values
+        .filter((v) => !counts || counts[v] || selected.includes(v))
+        .map((v) => (
+          <label key={v}>
+            <input type="checkbox" name={name} value={v} defaultChecked={selected.includes(v)} />
+            {text(v)}
+            {counts ? <span className="count">{counts[v] ?? 0}</span> : null}
+          </label>
+        ))}
+    </fieldset>
+  );
+  return (
+    <section className="stack">
+      <h1>{t("vendors.title")}</h1>
+      <Form method="get" className="search-layout" role="search">
+        <div className="search-bar">
+          <label htmlFor="q" className="visually-hidden">
+            {t("vendors.query")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("vendors.queryPlaceholder")} />
+          <select name="sort" defaultValue={query.sort} aria-label="sort">
+            <option value="relevance">{locale === "ja" ? "関連度順" : "Relevance"}</option>
+            <option value="track_record">{locale === "ja" ? "実績順" : "Track record"}</option>
+          </select>
+          <button type="submit" className="button primary">
+            {t("vendors.search")}
+          </button>
+        </div>
+        <aside className="facets" aria-label="filters">
+          {facetGroup("category", t("vendors.filterCategory"), VENDOR_CATEGORIES, query.categories, (v) => categoryLabel(v, locale), facets?.categories)}
+          {facetGroup("cert", t("vendors.filterCertification"), CERTIFICATION_TYPES, query.certifications, (v) => certificationTypeLabel(v, locale), facets?.certifications)}
+          {facetGroup(
+            "region",
+            t("vendors.filterRegion"),
+            facets ? Object.keys(facets.regions) : query.regions,
+            query.regions,
+            (v) => regionLabel(v, locale),
+            facets?.regions,
+          )}
+          <button type="submit" className="button">
+            {t("vendors.search")}
+          </button>
+        </aside>
+        <div className="results">
+          {result.mode === "degraded" ? (
+            <p className="banner banner-warning" role="status" data-testid="vendor-search-degraded">
+              {t("vendors.degraded")}
+            </p>
+          ) : (
+            <p className="muted" aria-live="polite">
+              {t("vendors.results", { count: result.total })}
+            </p>
+          )}
+          {result.hits.length === 0 ? <p className="empty">{t("vendors.empty")}</p> : null}
+          <ol className="result-list">
+            {result.hits.map((v) => {
+              const formatted = (v as { _formatted?: { name?: string; description?: string } })._formatted;
+              return (
+                <li key={v.id} className="card result" data-testid="vendor-result">
+                  <h2>
+                    <Link to={`/vendors/${v.id}`}>
+                      <Highlight text={formatted?.name ?? v.name} />
+                    </Link>
+                  </h2>
+                  <p className="tags">
+                    {v.categories.map((c) => (
+                      <span key={c} className="tag">
+                        {categoryLabel(c, locale)}
+                      </span>
+                    ))}
+                    {v.regions.slice(0, 4).map((r) => (
+                      <span key={r} className="tag tag-region">
+                        {regionLabel(r, locale)}
+                      </span>
+                    ))}
+                    {v.team_size ? <span className="tag">{t("vendors.teamSize", { n: v.team_size })}</span> : null}
+                  </p>
+                  <p>
+                    <Highlight text={formatted?.description ?? v.description.slice(0, 200)} />
+                  </p>
+                  <CertificationBadges certifications={v.certification_details} today={today} />
+                </li>
+              );
+            })}
+          </ol>
+          <nav className="pager" aria-label="pagination">
+            {query.page > 1 ? <Link to={pageHref(query.page - 1)}>{t("vendors.prev")}</Link> : <span />}
+            {hasNext ? <Link to={pageHref(query.page + 1)}>{t("vendors.next")}</Link> : null}
+          </nav>
+        </div>
+      </Form>
+    </section>
+  );
+}

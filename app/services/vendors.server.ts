@@ -1,0 +1,61 @@
+import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import { findVendor, searchVendorsInDatabase, updateVendorProfile } from "../../db/queries/vendors";
+import type { VendorSearchParams } from "../../search/client";
+import { toVendorDocument, type VendorDocument } from "../../search/documents";
+import type { VendorProfileInput } from "~/domain/vendor/profile";
+import type { AppContext } from "~/utils/context.server";
+import { tokyoDateString } from "~/utils/format";
+
+export async function saveVendorProfile(ctx: AppContext, actor: { userId: string; orgId: string }, input: VendorProfileInput) {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findVendor(trx, actor.orgId);
+    const after = {
+      name: input.name,
+      description: input.description,
+      categories: input.categories,
+      regions: input.regions,
+      languages: input.languages,
+      teamSize: input.teamSize ?? null,
+    };
+    await updateVendorProfile(trx, actor.orgId, after, now);
+    await enqueueOutbox(trx, "vendor", actor.orgId);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.orgId,
+      action: "vendorProfile.update",
+      entityType: "vendor_profile",
+      entityId: actor.orgId,
+      before: before
+        ? { name: before.name, description: before.description, categories: before.categories, regions: before.regions, languages: before.languages, teamSize: before.team_size }
+        : null,
+      after,
+    });
+  });
+  ctx.kickIndexer();
+}
+
+export type VendorSearchOutcome =
+  | { mode: "search"; hits: (VendorDocument & { _formatted?: Record<string, unknown> })[]; total: number; facets: Record<string, Record<string, number>> }
+  | { mode: "degraded"; hits: VendorDocument[]; total: null; hasMore: boolean };
+
+/** Meilisearch first; when it is down or fails, a plain Postgres search so the page still answers. */
+export async function searchVendors(ctx: AppContext, params: VendorSearchParams): Promise<VendorSearchOutcome> {
+  if (await ctx.searchHealthy()) {
+    try {
+      const r = await ctx.search.searchVendors(params);
+      return { mode: "search", hits: r.hits, total: r.total, facets: r.facets };
+    } catch {
+      // fall through to the database
+    }
+  }
+  const today = tokyoDateString(ctx.clock.now());
+  const r = await searchVendorsInDatabase(ctx.db, { ...params, today });
+  return {
+    mode: "degraded",
+    hits: r.rows.map((row) => toVendorDocument(row, today)),
+    total: null,
+    hasMore: r.hasMore,
+  };
+}

@@ -1,0 +1,82 @@
+import { findLiveApiToken, touchApiToken } from "../../db/queries/api-tokens";
+import { listMembershipsOfUser } from "../../db/queries/organizations";
+import type { Actor } from "~/domain/permissions";
+import { isLocale, isMessageKey, localeFromAcceptLanguage, t, type Locale, type MessageKey } from "~/i18n";
+import { localizeZodIssue, zodErrorMap } from "~/i18n/zod-errors";
+import { hashApiToken } from "~/services/api-tokens.server";
+import type { AppContext } from "./context.server";
+import { z, type core } from "zod";
+
+export interface ApiCaller {
+  actor: Actor;
+  user: { id: string; email: string; name: string; locale: Locale };
+  locale: Locale;
+}
+
+/** RFC 9457 problem details. `errors` lists field paths with messages in the caller's language. */
+export function problem(
+  status: number,
+  title: string,
+  detail?: string,
+  errors?: { path: string; message: string }[],
+  headers: HeadersInit = {},
+): Response {
+  return new Response(JSON.stringify({ type: "about:blank", title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) }), {
+    status,
+    headers: { "Content-Type": "application/problem+json; charset=utf-8", ...headers },
+  });
+}
+
+export function apiLocale(request: Request, fallback?: string): Locale {
+  if (request.headers.get("Accept-Language")) return localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+  return isLocale(fallback) ? fallback : "ja";
+}
+
+/** Authenticates a Bearer API token; throws a 401 problem otherwise. */
+export async function requireApiCaller(request: Request, ctx: AppContext): Promise<ApiCaller> {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const locale = apiLocale(request);
+  const unauthorized = () =>
+    problem(401, locale === "ja" ? "認証が必要です" : "Unauthorized", locale === "ja" ? "有効なAPIトークンを Authorization: Bearer で送ってください。" : "Send a valid API token as Authorization: Bearer <token>.", undefined, {
+      "WWW-Authenticate": 'Bearer realm="kurabe"',
+    });
+  if (!match) throw unauthorized();
+  const found = await findLiveApiToken(ctx.db, hashApiToken(match[1]));
+  if (!found) throw unauthorized();
+  await touchApiToken(ctx.db, found.tokenId, ctx.clock.now());
+  const memberships = await listMembershipsOfUser(ctx.db, found.userId);
+  const m = memberships.find((x) => x.orgId === found.orgId);
+  if (!m) throw unauthorized();
+  const userLocale: Locale = isLocale(found.locale) ? found.locale : "ja";
+  return {
+    actor: { userId: found.userId, isPlatformAdmin: found.isPlatformAdmin, org: { id: m.orgId, kind: m.orgKind, role: m.role } },
+    user: { id: found.userId, email: found.email, name: found.name, locale: userLocale },
+    locale: request.headers.get("Accept-Language") ? locale : userLocale,
+  };
+}
+
+/** Parses API input with messages in the caller's language (the error map sees the raw input). */
+export function parseApiInput<S extends core.$ZodType>(schema: S, data: unknown, locale: Locale) {
+  return z.safeParse(schema, data, { error: zodErrorMap(locale) });
+}
+
+export function zodProblem(issues: core.$ZodIssue[], locale: Locale): Response {
+  return problem(
+    400,
+    t(locale, "common.formHasErrors"),
+    undefined,
+    issues.map((i) => ({ path: i.path.map(String).join("."), message: isMessageKey(i.message) ? localizeZodIssue(i, locale) : i.message })),
+  );
+}
+
+export function apiForbidden(locale: Locale, key: MessageKey = "error.403.body") {
+  return problem(403, t(locale, "error.403.title"), t(locale, key));
+}
+
+export function apiNotFound(locale: Locale) {
+  return problem(404, t(locale, "error.404.title"), t(locale, "error.404.body"));
+}
+
+export const json = (data: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(data), { ...init, headers: { "Content-Type": "application/json; charset=utf-8", ...(init.headers ?? {}) } });

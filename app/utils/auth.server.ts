@@ -1,0 +1,83 @@
+import { redirect } from "@remix-run/node";
+import { listMembershipsOfUser } from "../../db/queries/organizations";
+import { deleteSession, findLiveSession, insertSession } from "../../db/queries/sessions";
+import type { Action, Actor, MemberRole, OrgKind, Resource } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
+import type { AppContext } from "./context.server";
+import { SESSION_DAYS, sessionCookie } from "./cookies.server";
+import { randomToken, sha256 } from "./crypto.server";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  isPlatformAdmin: boolean;
+  memberships: { orgId: string; orgName: string; orgKind: OrgKind; role: MemberRole }[];
+  activeOrg: { id: string; name: string; kind: OrgKind; role: MemberRole } | null;
+  actor: Actor;
+  sessionIdHash: string;
+}
+
+export async function getCurrentUser(request: Request, ctx: AppContext): Promise<CurrentUser | null> {
+  const token = await sessionCookie(ctx).parse(request.headers.get("Cookie"));
+  if (typeof token !== "string") return null;
+  const idHash = sha256(token);
+  const session = await findLiveSession(ctx.db, idHash, ctx.clock.now());
+  if (!session) return null;
+  const memberships = await listMembershipsOfUser(ctx.db, session.userId);
+  const active = memberships.find((m) => m.orgId === session.activeOrgId) ?? memberships[0] ?? null;
+  const activeOrg = active ? { id: active.orgId, name: active.orgName, kind: active.orgKind, role: active.role } : null;
+  return {
+    id: session.userId,
+    email: session.email,
+    name: session.name,
+    locale: session.locale,
+    isPlatformAdmin: session.isPlatformAdmin,
+    memberships,
+    activeOrg,
+    actor: { userId: session.userId, isPlatformAdmin: session.isPlatformAdmin, org: activeOrg },
+    sessionIdHash: idHash,
+  };
+}
+
+/** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
+export async function requireUser(request: Request, ctx: AppContext): Promise<CurrentUser> {
+  const user = await getCurrentUser(request, ctx);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** Throws 403 unless the policy allows it; `hide` answers 404 so existence is not revealed. */
+export function requirePermission(actor: Actor, action: Action, resource: Resource, opts: { hide?: boolean } = {}): void {
+  if (!can(actor, action, resource)) {
+    throw new Response(opts.hide ? "Not Found" : "Forbidden", { status: opts.hide ? 404 : 403 });
+  }
+}
+
+export async function startSession(ctx: AppContext, userId: string, activeOrgId: string | null): Promise<string> {
+  const token = randomToken();
+  await insertSession(ctx.db, {
+    idHash: sha256(token),
+    userId,
+    activeOrgId,
+    expiresAt: new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86400_000),
+  });
+  return sessionCookie(ctx).serialize(token);
+}
+
+export async function endSession(request: Request, ctx: AppContext): Promise<string> {
+  const cookie = sessionCookie(ctx);
+  const token = await cookie.parse(request.headers.get("Cookie"));
+  if (typeof token === "string") await deleteSession(ctx.db, sha256(token));
+  return cookie.serialize("", { maxAge: 0 });
+}
+
+export function clientIp(request: Request): string {
+  // Set by scripts/serve.ts from the socket (or the trusted proxy's X-Forwarded-For when
+  // TRUST_PROXY=1); any value a client sends in this header is overwritten there.
+  return request.headers.get("x-kurabe-client-ip") ?? "unknown";
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+// Environment, validated once at boot; a wrong value stops the server with a clear message.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(".data"),
+  MEILI_URL: z.string().url().optional(),
+  MEILI_MASTER_KEY: z.string().min(16).optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(""),
+  SESSION_SECRET: z.string().min(32).optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  APP_URL: z.string().url().optional(),
+  // Lets e2e tests move "now" forward (deadlines) through a header. Never enable in production.
+  KURABE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET) {
+    throw new Error("Invalid environment:\n  SESSION_SECRET: required in production (32+ characters)");
+  }
+  if (parsed.data.NODE_ENV === "production" && parsed.data.KURABE_TEST_CLOCK === "1") {
+    throw new Error("Invalid environment:\n  KURABE_TEST_CLOCK: must not be enabled in production");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import * as foundation from "./migrations/2026112001_foundation";
+
+// Migrations are listed explicitly rather than discovered on disk: the same list works
+// under tsx, vitest and the bundled server, and the order is reviewed in code.
+const migrations: Record<string, Migration> = {
+  "2026112001_foundation": foundation,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}

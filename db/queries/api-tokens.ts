@@ -1,0 +1,69 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+
+export async function insertApiToken(
+  db: Kysely<Database>,
+  t: { orgId: string; userId: string; name: string; tokenHash: string; prefix: string },
+) {
+  return db
+    .insertInto("api_tokens")
+    .values({ org_id: t.orgId, user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix })
+    .returning(["id", "name", "prefix", "created_at"])
+    .executeTakeFirstOrThrow();
+}
+
+/** A live token with its user and organisation, or undefined for unknown and revoked tokens. */
+export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .innerJoin("memberships", (j) =>
+      j.onRef("memberships.user_id", "=", "api_tokens.user_id").onRef("memberships.org_id", "=", "api_tokens.org_id"),
+    )
+    .select([
+      "api_tokens.id as tokenId",
+      "api_tokens.org_id as orgId",
+      "users.id as userId",
+      "users.email",
+      "users.name",
+      "users.locale",
+      "users.is_platform_admin as isPlatformAdmin",
+    ])
+    .where("api_tokens.token_hash", "=", tokenHash)
+    .where("api_tokens.revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function touchApiToken(db: Kysely<Database>, tokenId: string, now: Date) {
+  await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", tokenId).execute();
+}
+
+export async function listApiTokensOfOrg(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select([
+      "api_tokens.id",
+      "api_tokens.name",
+      "api_tokens.prefix",
+      "api_tokens.created_at",
+      "api_tokens.last_used_at",
+      "api_tokens.revoked_at",
+      "users.name as createdBy",
+    ])
+    .where("api_tokens.org_id", "=", orgId)
+    .orderBy("api_tokens.created_at", "desc")
+    .execute();
+}
+
+/** Revokes only when the token belongs to `orgId`: another tenant's id matches nothing. */
+export async function revokeApiToken(db: Kysely<Database>, orgId: string, tokenId: string, now: Date) {
+  return db
+    .updateTable("api_tokens")
+    .set({ revoked_at: now })
+    .where("id", "=", tokenId)
+    .where("org_id", "=", orgId)
+    .where("revoked_at", "is", null)
+    .returning(["id", "name"])
+    .executeTakeFirst();
+}

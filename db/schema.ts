@@ -1,0 +1,146 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+// Timestamps come back as Date from both pg and PGlite; inserts may pass a Date or an ISO string.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+// `date` columns are read as "YYYY-MM-DD" strings (type parser set in client.server.ts) so
+// a certificate's validity never shifts by a time zone.
+type DateOnly = ColumnType<string, string, string>;
+
+export type OrgKind = "buyer" | "vendor" | "advisory" | "platform";
+export type MemberRole = "owner" | "member";
+export type CertificationStatus = "unverified" | "verified" | "rejected";
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  kind: OrgKind;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: Generated<string>;
+  is_platform_admin: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  org_id: string;
+  role: MemberRole;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  active_org_id: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  role: MemberRole;
+  token_hash: string;
+  invited_by: string;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  created_at: Timestamp;
+}
+
+export interface VendorProfilesTable {
+  org_id: string;
+  description: Generated<string>;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  regions: ColumnType<string[], string[] | undefined, string[]>;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  team_size: number | null;
+  updated_at: Timestamp;
+}
+
+export interface CertificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  type: string;
+  number: string;
+  issuer: string;
+  valid_from: DateOnly;
+  valid_until: DateOnly;
+  status: Generated<CertificationStatus>;
+  verified_by: string | null;
+  verified_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: ColumnType<unknown, string | null | undefined, string | null>;
+  after: ColumnType<unknown, string | null | undefined, string | null>;
+  ip: string | null;
+  created_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  entity_id: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  processed_at: NullableTimestamp;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  vendor_profiles: VendorProfilesTable;
+  certifications: CertificationsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type VendorProfile = Selectable<VendorProfilesTable>;
+export type VendorProfileUpdate = Updateable<VendorProfilesTable>;
+export type Certification = Selectable<CertificationsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

@@ -1,0 +1,43 @@
+import type { Kysely } from "kysely";
+import { hash } from "@node-rs/argon2";
+import { createHash } from "node:crypto";
+import type { Database } from "../schema";
+import { createOrg, createVendor } from "../../tests/factories";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom("organizations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/** Seeds the demo organisations, users, vendor profiles, certifications and API tokens in one transaction. */
+export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    for (const account of DEMO_ACCOUNTS) {
+      const org = account.vendor ? await createVendor(trx, account.vendor) : await createOrg(trx, account.kind, account.org);
+      const user = await trx
+        .insertInto("users")
+        .values({ email: account.email, name: account.name, password_hash: passwordHash, is_platform_admin: account.kind === "platform" })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("memberships").values({ user_id: user.id, org_id: org.id, role: "owner" }).execute();
+      await trx
+        .insertInto("api_tokens")
+        .values({
+          org_id: org.id,
+          user_id: user.id,
+          name: "demo",
+          token_hash: createHash("sha256").update(account.token).digest("hex"),
+          prefix: account.token.slice(0, 11),
+        })
+        .execute();
+    }
+    await trx
+      .insertInto("audit_log")
+      .values({ actor_user_id: null, actor_org_id: null, action: "seed.demo", entity_type: "system", entity_id: "demo" })
+      .execute();
+  });
+}

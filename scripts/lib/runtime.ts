@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDatabase, type DB } from "../../db/client.server";
+import { migrateToLatest } from "../../db/migrate";
+import { isDatabaseEmpty, seedDemoData } from "../../db/seed";
+import { createSearchService, type SearchService } from "../../search/client";
+import { startIndexer, type RunningIndexer } from "../../search/indexer";
+import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/server";
+import type { AppContext, Clock } from "../../app/utils/context.server";
+import type { Env } from "../../app/utils/env.server";
+import { createLocalMailer } from "../../app/services/mail.server";
+
+// Everything the server needs, started in order and stopped in reverse: database
+// (external or embedded), migrations, first-run seed, Meilisearch (external or bundled),
+// index settings, the outbox indexer. Used by `npm start` and by the e2e server.
+
+export interface Runtime {
+  db: DB;
+  search: SearchService;
+  meili: RunningMeilisearch | null;
+  indexer: RunningIndexer;
+  contextFor(clock?: Clock): AppContext;
+  stop(): Promise<void>;
+}
+
+function sessionSecretFor(env: Env): string {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  // Development: a random secret kept beside the data, so sessions survive restarts.
+  const file = path.join(env.DATA_DIR, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export async function startRuntime(env: Env, log: (msg: string) => void = console.log): Promise<Runtime> {
+  const db = await createDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, "pglite") });
+  log(env.DATABASE_URL ? "database: PostgreSQL at DATABASE_URL" : `database: embedded PGlite in ${path.join(env.DATA_DIR, "pglite")}`);
+  await migrateToLatest(db);
+  if (await isDatabaseEmpty(db)) {
+    log("database: first run — seeding demo data");
+    await seedDemoData(db);
+  }
+
+  let meili: RunningMeilisearch | null = null;
+  let url = env.MEILI_URL;
+  let apiKey = env.MEILI_MASTER_KEY ?? "";
+  if (!url) {
+    meili = await startBundledMeilisearch({ dataDir: path.join(env.DATA_DIR, "meilisearch") });
+    url = meili.url;
+    apiKey = meili.masterKey;
+    log(`search: bundled Meilisearch at ${url}`);
+  } else {
+    log(`search: Meilisearch at ${url}`);
+  }
+  const search = createSearchService({ url, apiKey, prefix: env.MEILI_INDEX_PREFIX, timeoutMs: 3000 });
+
+  // Settings are reconciled at boot and again whenever search comes back after an outage,
+  // because documents written to a missing index would create it with default settings.
+  let healthy = false;
+  let checkedAt = 0;
+  const reconcile = async () => {
+    try {
+      await search.reconcileSettings();
+      return true;
+    } catch (e) {
+      log(`search: settings not reconciled (${e instanceof Error ? e.message : e}); will retry`);
+      return false;
+    }
+  };
+  healthy = (await search.isHealthy()) && (await reconcile());
+  checkedAt = Date.now();
+  const searchHealthy = async () => {
+    if (Date.now() - checkedAt < 2000) return healthy;
+    checkedAt = Date.now();
+    const now = await search.isHealthy();
+    if (now && !healthy) await reconcile();
+    healthy = now;
+    return healthy;
+  };
+
+  let lastIndexerError = "";
+  const indexer = startIndexer({
+    db,
+    search,
+    onError: (e) => {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (msg !== lastIndexerError) log(`indexer: ${msg} (will retry with backoff)`);
+      lastIndexerError = msg;
+    },
+  });
+  const mailer = createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  const sessionSecret = sessionSecretFor(env);
+  const systemClock: Clock = { now: () => new Date() };
+
+  return {
+    db,
+    search,
+    meili,
+    indexer,
+    contextFor: (clock = systemClock) => ({
+      db,
+      search,
+      env,
+      clock,
+      mailer,
+      sessionSecret,
+      kickIndexer: () => indexer.kick(),
+      searchHealthy,
+    }),
+    async stop() {
+      await indexer.stop();
+      await meili?.stop();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// `npm start`: install dependencies when missing, build the app, then run the server
+// (which starts the database, Meilisearch, migrations, first-run seed and the indexer).
+// Plain JavaScript on purpose: it has to run before node_modules exists.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!existsSync("node_modules/.package-lock.json") || !existsSync("node_modules/@remix-run/dev")) {
+  console.log("Installing dependencies (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+console.log("Building…");
+run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"]);
+
+// Spawn node directly (not through npm) so Ctrl-C reaches the server, which stops what it started.
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

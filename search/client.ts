@@ -1,0 +1,153 @@
+import { Meilisearch, MeilisearchApiError } from "meilisearch";
+import type { VendorDocument } from "./documents";
+import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
+
+export interface VendorSearchParams {
+  q: string;
+  categories?: string[];
+  regions?: string[];
+  certifications?: string[];
+  sort?: "relevance" | "track_record";
+  page: number;
+  perPage: number;
+}
+
+export interface VendorSearchResult {
+  hits: (VendorDocument & { _formatted?: Partial<Record<keyof VendorDocument, unknown>> })[];
+  total: number;
+  facets: Record<"categories" | "regions" | "certifications", Record<string, number>>;
+  processingTimeMs: number;
+}
+
+/** What the app codes against; nothing outside search/ touches the Meilisearch client. */
+export interface SearchService {
+  isHealthy(): Promise<boolean>;
+  reconcileSettings(): Promise<void>;
+  upsertVendors(docs: VendorDocument[]): Promise<void>;
+  deleteVendors(ids: string[]): Promise<void>;
+  searchVendors(params: VendorSearchParams): Promise<VendorSearchResult>;
+  /** Builds a fresh index beside the live one and swaps them: searches never see a half-built index. */
+  rebuild(index: IndexName, docs: AsyncIterable<VendorDocument[]>): Promise<number>;
+  getVendor(id: string): Promise<VendorDocument | null>;
+  uid(index: IndexName): string;
+}
+
+export const HIGHLIGHT_START = "\uE000";
+export const HIGHLIGHT_END = "\uE001";
+
+// Filter values are quoted and escaped here, so user input can never add a clause.
+export function quoteFilterValue(v: string): string {
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+export function anyOf(attribute: string, values: string[] | undefined): string | null {
+  if (!values || values.length === 0) return null;
+  return `${attribute} IN [${values.map(quoteFilterValue).join(", ")}]`;
+}
+
+export function allOf(attribute: string, values: string[] | undefined): string[] {
+  return (values ?? []).map((v) => `${attribute} = ${quoteFilterValue(v)}`);
+}
+
+export function createSearchService(options: { url: string; apiKey: string; prefix?: string; timeoutMs?: number }): SearchService {
+  const client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
+  const prefix = options.prefix ?? "";
+  const uid = (index: IndexName) => `${prefix}${index}`;
+  const wait = { timeout: 60_000, interval: 20 };
+
+  return {
+    uid,
+    async isHealthy() {
+      try {
+        return await client.isHealthy();
+      } catch {
+        return false;
+      }
+    },
+
+    async reconcileSettings() {
+      for (const name of INDEX_NAMES) {
+        await ensureIndex(client, uid(name));
+        await client.index(uid(name)).updateSettings(INDEX_SETTINGS[name]).waitTask(wait);
+      }
+    },
+
+    async upsertVendors(docs) {
+      if (docs.length === 0) return;
+      const task = await client.index(uid("vendors")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
+      if (task.status === "failed") throw new Error(`Meilisearch rejected vendor documents: ${task.error?.message}`);
+    },
+
+    async deleteVendors(ids) {
+      if (ids.length === 0) return;
+      await client.index(uid("vendors")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async getVendor(id) {
+      try {
+        return (await client.index(uid("vendors")).getDocument(id)) as VendorDocument;
+      } catch (e) {
+        if (e instanceof MeilisearchApiError && e.cause?.code === "document_not_found") return null;
+        throw e;
+      }
+    },
+
+    async searchVendors(p) {
+      // Facet filters combine as AND across facets; within certifications every chosen
+      // type must be held ("has valid ISMS and Pマーク"), within the others any matches.
+      const filter = [anyOf("categories", p.categories), anyOf("regions", p.regions), ...allOf("certifications", p.certifications)].filter(
+        (x): x is string => x !== null,
+      );
+      const res = await client.index(uid("vendors")).search<VendorDocument>(p.q, {
+        filter,
+        facets: ["categories", "regions", "certifications"],
+        sort: p.sort === "track_record" ? ["track_record_count:desc"] : undefined,
+        page: p.page,
+        hitsPerPage: p.perPage,
+        attributesToHighlight: ["name", "description"],
+        attributesToCrop: ["description"],
+        cropLength: 40,
+        // Private-use characters, not HTML: the page splits on them and renders text nodes,
+        // so a vendor's own text can never become markup.
+        highlightPreTag: HIGHLIGHT_START,
+        highlightPostTag: HIGHLIGHT_END,
+      });
+      const dist = (res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+      return {
+        hits: res.hits as VendorSearchResult["hits"],
+        total: (res as { totalHits?: number }).totalHits ?? res.hits.length,
+        facets: { categories: dist.categories ?? {}, regions: dist.regions ?? {}, certifications: dist.certifications ?? {} },
+        processingTimeMs: res.processingTimeMs,
+      };
+    },
+
+    async rebuild(index, batches) {
+      const live = uid(index);
+      const next = `${live}_rebuild_${Date.now()}`;
+      await ensureIndex(client, live);
+      await client.createIndex(next, { primaryKey: "id" }).waitTask(wait);
+      await client.index(next).updateSettings(INDEX_SETTINGS[index]).waitTask(wait);
+      let count = 0;
+      for await (const docs of batches) {
+        if (docs.length === 0) continue;
+        await client.index(next).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
+        count += docs.length;
+      }
+      await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(wait);
+      await client.deleteIndex(next).waitTask(wait);
+      return count;
+    },
+  };
+}
+
+async function ensureIndex(client: Meilisearch, uid: string) {
+  try {
+    await client.getIndex(uid);
+  } catch (e) {
+    if (e instanceof MeilisearchApiError && e.cause?.code === "index_not_found") {
+      await client.createIndex(uid, { primaryKey: "id" }).waitTask({ timeout: 60_000, interval: 20 });
+      return;
+    }
+    throw e;
+  }
+}

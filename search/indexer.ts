@@ -1,0 +1,119 @@
+import type { Kysely } from "kysely";
+import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/queries/outbox";
+import { loadVendorIndexRows } from "../db/queries/vendors";
+import type { Database } from "../db/schema";
+import type { SearchService } from "./client";
+import { toVendorDocument } from "./documents";
+
+// The outbox consumer. It never trusts a payload: it re-reads the source row, so
+// replaying an entry (after a crash, a retry or a reindex) converges on the database.
+// Upserts and deletes are by id, which makes processing idempotent.
+
+export interface IndexerOptions {
+  db: Kysely<Database>;
+  search: SearchService;
+  now?: () => Date;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** Exponential backoff: 0.5 s, 1 s, 2 s … capped at 30 s. */
+export function backoffMs(attempts: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, attempts - 1));
+}
+
+export function tokyoToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** Processes one batch of due outbox rows. Returns how many rows were handled and how many failed. */
+export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed: number; failed: number }> {
+  const now = (o.now ?? (() => new Date()))();
+  const rows = await claimDueOutbox(o.db, o.batchSize ?? 200, now);
+  if (rows.length === 0) return { processed: 0, failed: 0 };
+  const byTopic = new Map<string, typeof rows>();
+  for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+
+  let processed = 0;
+  let failed = 0;
+  for (const [topic, topicRows] of byTopic) {
+    const ids = topicRows.map((r) => r.id);
+    try {
+      if (topic === "vendor") {
+        const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
+        const found = await loadVendorIndexRows(o.db, { ids: entityIds });
+        const today = tokyoToday(now);
+        await o.search.upsertVendors(found.map((row) => toVendorDocument(row, today)));
+        const foundIds = new Set(found.map((f) => f.id));
+        await o.search.deleteVendors(entityIds.filter((id) => !foundIds.has(id)));
+      } else {
+        throw new Error(`Unknown outbox topic ${topic}`);
+      }
+      await markOutboxProcessed(o.db, ids, new Date());
+      processed += ids.length;
+    } catch (e) {
+      failed += ids.length;
+      o.onError?.(e);
+      await markOutboxFailed(o.db, ids, e instanceof Error ? e.message : String(e), (attempts) => new Date(Date.now() + backoffMs(attempts)));
+    }
+  }
+  return { processed, failed };
+}
+
+export interface RunningIndexer {
+  /** Process now instead of at the next tick (called after a write for low lag). */
+  kick(): void;
+  stop(): Promise<void>;
+  /** Resolves when no due rows are left (tests and the reindex command use it). */
+  drain(timeoutMs?: number): Promise<void>;
+}
+
+export function startIndexer(o: IndexerOptions & { intervalMs?: number }): RunningIndexer {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let again = false;
+
+  const tick = () => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    running = running
+      .then(async () => {
+        do {
+          again = false;
+          const r = await processOutboxOnce(o);
+          if (r.processed > 0 && r.failed === 0) again = true;
+        } while (again && !stopped);
+      })
+      .catch((e) => o.onError?.(e))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, o.intervalMs ?? 250);
+      });
+  };
+  tick();
+
+  return {
+    kick: () => {
+      again = true;
+      if (timer) tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    async drain(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const due = await claimDueOutbox(o.db, 1, new Date());
+        if (due.length === 0) {
+          await running;
+          return;
+        }
+        if (Date.now() > deadline) throw new Error("Indexer did not drain in time");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Settings } from "meilisearch";
+
+// Each index's settings live in code and are reconciled at boot (Karakeep's pattern):
+// the index is a projection, so its shape must follow the code, never the other way round.
+export const INDEX_NAMES = ["vendors"] as const;
+export type IndexName = (typeof INDEX_NAMES)[number];
+
+// Japanese ↔ English pairs buyers actually type. Meilisearch synonyms are directional,
+// so each group is expanded to every member (see `expandSynonymGroups`).
+export const SYNONYM_GROUPS: string[][] = [
+  ["経理", "accounting", "会計"],
+  ["給与計算", "payroll", "給与"],
+  ["人事", "hr", "労務"],
+  ["コールセンター", "contact centre", "contact center", "call center", "コンタクトセンター"],
+  ["pマーク", "プライバシーマーク", "privacy mark"],
+  ["isms", "iso 27001", "iso27001"],
+  ["行政", "municipal", "自治体"],
+  ["データ入力", "data entry"],
+  ["東京", "tokyo"],
+  ["大阪", "osaka"],
+];
+
+export function expandSynonymGroups(groups: string[][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const group of groups) {
+    for (const word of group) out[word] = group.filter((w) => w !== word);
+  }
+  return out;
+}
+
+export const INDEX_SETTINGS: Record<IndexName, Settings> = {
+  vendors: {
+    // Order matters: a hit in the name or a category outranks one deep in the description.
+    searchableAttributes: ["name", "category_labels_ja", "category_labels_en", "certification_labels", "region_labels_ja", "region_labels_en", "description"],
+    filterableAttributes: ["categories", "regions", "certifications", "languages"],
+    sortableAttributes: ["track_record_count", "name", "updated_at"],
+    displayedAttributes: ["*"],
+    synonyms: expandSynonymGroups(SYNONYM_GROUPS),
+    localizedAttributes: [
+      { attributePatterns: ["*_ja"], locales: ["jpn"] },
+      { attributePatterns: ["*_en"], locales: ["eng"] },
+    ],
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    pagination: { maxTotalHits: 5000 },
+    faceting: { maxValuesPerFacet: 100 },
+  },
+};
