@@ -28,8 +28,9 @@ export function tokyoToday(now: Date): string {
 
 /** Processes one batch of due outbox rows. Returns how many rows were handled and how many failed. */
 export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed: number; failed: number }> {
+  // Retry timing runs on the wall clock; `o.now` is the business clock ("today" for certificate validity).
   const now = (o.now ?? (() => new Date()))();
-  const rows = await claimDueOutbox(o.db, o.batchSize ?? 200, now);
+  const rows = await claimDueOutbox(o.db, o.batchSize ?? 200, new Date());
   if (rows.length === 0) return { processed: 0, failed: 0 };
   const byTopic = new Map<string, typeof rows>();
   for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);

@@ -8,8 +8,7 @@ export const MeResponse = z
   .object({
     user: z.object({ id: z.string().uuid(), email: z.string().email(), name: z.string(), locale: z.enum(["ja", "en"]) }),
     organization: z.object({ id: z.string().uuid(), name: z.string(), kind: z.enum(["buyer", "vendor", "advisory", "platform"]), role: z.enum(["owner", "member"]) }),
-  })
-  .meta({ id: "Me" });
+  });
 
 export const Certification = z
   .object({
@@ -20,8 +19,7 @@ export const Certification = z
     validUntil: z.string().describe("YYYY-MM-DD"),
     status: z.enum(["unverified", "verified", "rejected"]),
     validToday: z.boolean(),
-  })
-  .meta({ id: "Certification" });
+  });
 
 export const Vendor = z
   .object({
@@ -33,8 +31,7 @@ export const Vendor = z
     languages: z.array(z.string()),
     teamSize: z.number().int().nullable(),
     certifications: z.array(Certification),
-  })
-  .meta({ id: "Vendor" });
+  });
 
 export const VendorListQuery = z.object({
   category: z.enum(VENDOR_CATEGORIES).optional(),
@@ -43,8 +40,7 @@ export const VendorListQuery = z.object({
 });
 
 export const VendorListResponse = z
-  .object({ data: z.array(Vendor), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
-  .meta({ id: "VendorList" });
+  .object({ data: z.array(Vendor), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 
 export const Problem = z
   .object({
@@ -53,5 +49,4 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: "Problem" });
+  });

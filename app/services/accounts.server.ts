@@ -66,7 +66,7 @@ export async function logIn(ctx: AppContext, email: string, password: string, ip
   }
   const user = await findUserByEmail(ctx.db, email);
   const valid = user ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
-  await recordLoginAttempt(ctx.db, email, ip, valid);
+  await recordLoginAttempt(ctx.db, email, ip, valid, ctx.clock.now());
   if (!user || !valid) return { ok: false, formError: "login.failed" } satisfies Result<never>;
   return { ok: true, value: user } satisfies Result<typeof user>;
 }

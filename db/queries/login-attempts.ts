@@ -1,8 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
-export async function recordLoginAttempt(db: Kysely<Database>, email: string, ip: string, succeeded: boolean) {
-  await db.insertInto("login_attempts").values({ email: email.toLowerCase(), ip, succeeded }).execute();
+export async function recordLoginAttempt(db: Kysely<Database>, email: string, ip: string, succeeded: boolean, at: Date) {
+  await db.insertInto("login_attempts").values({ email: email.toLowerCase(), ip, succeeded, created_at: at }).execute();
 }
 
 /** Failed attempts since `since`, per account and per IP, counted in one query. */

@@ -1,0 +1,31 @@
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium (browsers cannot be downloaded here); one worker on 2 cores.
+// `npm test` provides DATABASE_URL, MEILI_URL and a fresh DATA_DIR for the server below.
+const port = Number(process.env.E2E_PORT ?? 3210);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "ja-JP",
+    trace: "off",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/serve.ts",
+    url: `http://localhost:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00", KURABE_TEST_CLOCK: "0" } as Record<string, string>,
+  },
+});

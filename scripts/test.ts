@@ -1,0 +1,87 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDatabaseOn } from "../tests/support/postgres";
+import { startTestServices } from "../tests/support/services";
+
+// `npm test`: typecheck, lint, unit tests, integration tests on a real PostgreSQL server and
+// real Meilisearch, then Playwright in Chromium against the built app. The servers are started
+// once here (throwaway ones unless DATABASE_URL / MEILI_URL are set) and shared by every step.
+
+const started = Date.now();
+const step = (name: string) => console.log(`\n▶ ${name} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const bin = (name: string) => path.resolve("node_modules/.bin", name);
+
+function ensureChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((c) => existsSync(c));
+  if (found) return found;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log("Chromium is missing: installing Debian's chromium and CJK fonts (apt-get)…");
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    const r = spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (r.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  }
+  throw new Error(
+    "Chromium was not found for the end-to-end tests. Install it (Debian/Ubuntu: `sudo apt-get install chromium fonts-noto-cjk`) or set CHROMIUM_PATH to a Chromium/Chrome binary.",
+  );
+}
+
+async function main() {
+  const only = process.argv[2]; // optional: unit | integration | e2e
+  let failed = false;
+  const gate = async (name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
+    if (failed) return;
+    step(name);
+    if ((await run(cmd, args, env)) !== 0) {
+      failed = true;
+      console.error(`✖ ${name} failed`);
+    }
+  };
+
+  const chromium = !only || only === "e2e" ? ensureChromium() : "";
+  if (!only) {
+    await gate("typecheck", bin("tsc"), []);
+    await gate("lint", bin("eslint"), ["."]);
+  }
+  await gate("build", bin("remix"), ["build"]);
+  if (!only || only === "unit") await gate("unit tests", bin("vitest"), ["run", "--project", "unit"]);
+  if (failed) process.exit(1);
+
+  step("starting PostgreSQL and Meilisearch");
+  const services = await startTestServices((m) => console.log(`  ${m}`));
+  const env = { ...process.env, DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-e2e-"));
+  try {
+    if (!only || only === "integration") await gate("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
+    if (!only || only === "e2e") {
+      const e2eDb = await createDatabaseOn(services.databaseUrl, `kurabe_e2e_${Date.now()}`);
+      await gate("end-to-end tests (Chromium)", bin("playwright"), ["test"], {
+        ...env,
+        DATABASE_URL: e2eDb,
+        MEILI_INDEX_PREFIX: `e2e${Date.now()}_`,
+        DATA_DIR: dataDir,
+        CHROMIUM_PATH: chromium,
+      });
+    }
+  } finally {
+    await services.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`\n${failed ? "✖ npm test failed" : "✔ npm test passed"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

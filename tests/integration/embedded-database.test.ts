@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { createDatabase } from "../../db/client.server";
+import { migrateToLatest } from "../../db/migrate";
+import { findVendor } from "../../db/queries/vendors";
+import { isDatabaseEmpty, seedDemoData, DEMO_ACCOUNTS } from "../../db/seed";
+
+// Smoke test of the path `npm start` takes with no DATABASE_URL: embedded PGlite,
+// the same migrations, the same seed and the same queries as on PostgreSQL.
+describe("embedded database (PGlite)", () => {
+  it("migrates, seeds and answers the same queries as PostgreSQL", async () => {
+    const db = await createDatabase({ dataDir: "memory://" });
+    try {
+      await migrateToLatest(db);
+      expect(await isDatabaseEmpty(db)).toBe(true);
+      await seedDemoData(db);
+      expect(await isDatabaseEmpty(db)).toBe(false);
+      const org = await db.selectFrom("organizations").select("id").where("name", "=", "株式会社ネクスト経理サービス").executeTakeFirstOrThrow();
+      const vendor = await findVendor(db, org.id);
+      expect(vendor?.categories).toEqual(["accounting", "data_entry"]);
+      expect(vendor?.certifications.map((c) => c.valid_until)).toEqual(["2027-03-31", "2027-01-14"]);
+      const count = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      expect(count.n).toBe(DEMO_ACCOUNTS.length);
+      // A failed transaction leaves nothing behind, and a concurrent read is not caught inside it.
+      const [txResult, concurrent] = await Promise.allSettled([
+        db.transaction().execute(async (trx) => {
+          await trx.insertInto("organizations").values({ kind: "buyer", name: "half-written" }).execute();
+          await new Promise((r) => setTimeout(r, 20));
+          throw new Error("boom");
+        }),
+        db.selectFrom("organizations").select("id").where("name", "=", "half-written").execute(),
+      ]);
+      expect(txResult.status).toBe("rejected");
+      expect(concurrent).toEqual({ status: "fulfilled", value: [] });
+      expect(await db.selectFrom("organizations").select("id").where("name", "=", "half-written").execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  }, 60_000);
+});

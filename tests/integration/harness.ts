@@ -1,0 +1,113 @@
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { inject } from "vitest";
+import { createDatabase, type DB } from "../../db/client.server";
+import { migrateToLatest } from "../../db/migrate";
+import { createSearchService, type SearchService } from "../../search/client";
+import { processOutboxOnce } from "../../search/indexer";
+import { createLocalMailer, type Mailer } from "../../app/services/mail.server";
+import type { AppContext } from "../../app/utils/context.server";
+import { readEnv } from "../../app/utils/env.server";
+import { createDatabaseOn } from "../support/postgres";
+
+// A fresh database and index prefix per test file on the shared real servers, an AppContext
+// with a controllable clock, and the built Remix app answering real Requests in-process.
+
+export interface Harness {
+  db: DB;
+  search: SearchService;
+  mailer: Mailer;
+  clock: { now: () => Date; set(d: Date | string): void };
+  ctx: AppContext;
+  /** Runs the outbox indexer until nothing is due. */
+  index(): Promise<void>;
+  request(pathname: string, init?: RequestInit & { cookies?: Cookies }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export class Cookies {
+  private jar = new Map<string, string>();
+  absorb(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (/max-age=0/i.test(c) || value === "") this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+  header() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+let buildPromise: Promise<ServerBuild> | null = null;
+function loadBuild() {
+  buildPromise ??= import(pathToFileURL(path.resolve("build/index.js")).href) as Promise<ServerBuild>;
+  return buildPromise;
+}
+
+export async function createHarness(opts: { search?: SearchService } = {}): Promise<Harness> {
+  const name = `kurabe_test_${randomBytes(5).toString("hex")}`;
+  const url = await createDatabaseOn(inject("databaseUrl"), name);
+  const db = await createDatabase({ url, poolSize: 4 });
+  await migrateToLatest(db);
+  const search = opts.search ?? createSearchService({ url: inject("meiliUrl"), apiKey: inject("meiliKey"), prefix: `${name}_` });
+  await search.reconcileSettings().catch(() => {});
+  let now = new Date("2026-11-20T10:00:00+09:00");
+  const clock = { now: () => new Date(now), set: (d: Date | string) => (now = new Date(d)) };
+  const mailer = createLocalMailer();
+  const env = readEnv({ NODE_ENV: "test" } as NodeJS.ProcessEnv);
+  const ctx: AppContext = {
+    db,
+    search,
+    env,
+    clock,
+    mailer,
+    sessionSecret: "test-secret-test-secret-test-secret-123",
+    kickIndexer: () => {},
+    searchHealthy: () => search.isHealthy(),
+  };
+  return {
+    db,
+    search,
+    mailer,
+    clock,
+    ctx,
+    async index() {
+      for (let i = 0; i < 50; i++) {
+        const r = await processOutboxOnce({ db, search, now: clock.now });
+        if (r.processed === 0 && r.failed === 0) return;
+        if (r.failed > 0) throw new Error("indexer failed");
+      }
+    },
+    async request(pathname, init = {}) {
+      const build = await loadBuild();
+      const handler = createRequestHandler(build, "production");
+      const headers = new Headers(init.headers);
+      if (init.cookies) headers.set("Cookie", init.cookies.header());
+      headers.set("x-kurabe-client-ip", headers.get("x-kurabe-client-ip") ?? "127.0.0.1");
+      const res = await handler(new Request(`http://localhost${pathname}`, { ...init, headers }), ctx as never);
+      init.cookies?.absorb(res);
+      return res;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** GETs a page to obtain the CSRF cookie, then POSTs a form with the token, like a browser would. */
+export async function postForm(h: Harness, pathname: string, fields: Record<string, string | string[]>, cookies: Cookies, extraHeaders: Record<string, string> = {}) {
+  if (!cookies.header().includes("__kurabe_csrf")) await h.request("/login", { cookies });
+  const page = await h.request("/", { cookies });
+  const html = await page.text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  const body = new URLSearchParams();
+  body.set("csrf", csrf);
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return h.request(pathname, { method: "POST", body, cookies, headers: { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders }, redirect: "manual" });
+}
