@@ -58,9 +58,10 @@ export default function VendorProfilePage() {
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<{ name: string; description: string; categories: string[]; regions: string[]; languages: string[]; teamSize?: number }>({
+    // Validated on the server only: conform's in-browser revalidation of this form (checkbox
+    // groups plus a number field) swallowed the next submit in Chromium; the server's answer is
+    // the truth anyway and comes back inline, field by field.
     lastResult: lastResult as never,
-    onValidate: ({ formData }) => parseForm(formData, VendorProfileSchema, locale),
-    shouldValidate: "onBlur",
     defaultValue: {
       name: vendor.name,
       description: vendor.description,

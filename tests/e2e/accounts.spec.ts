@@ -30,9 +30,9 @@ test("sign up as a buyer, log out, log in again", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "ベンダーを探す" })).toBeVisible();
 
   await page.getByRole("button", { name: "ログアウト" }).click();
-  await expect(page.getByRole("link", { name: "ログイン" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "ログイン" })).toBeVisible();
 
-  await page.getByRole("link", { name: "ログイン" }).click();
+  await page.getByRole("banner").getByRole("link", { name: "ログイン" }).click();
   await page.getByLabel("メールアドレス").fill(`suzuki-${unique}@aoba-town.example`);
   await page.getByLabel("パスワード").fill("wrong-password-000");
   await page.getByRole("button", { name: "ログイン" }).click();
@@ -84,6 +84,6 @@ test("each demo role logs in and sees its own navigation", async ({ page }) => {
     for (const name of role.nav) await expect(nav.getByRole("link", { name })).toBeVisible();
     for (const name of role.not) await expect(nav.getByRole("link", { name })).toHaveCount(0);
     await page.getByRole("button", { name: "ログアウト" }).click();
-    await expect(page.getByRole("link", { name: "ログイン" })).toBeVisible();
+    await expect(page.getByRole("banner").getByRole("link", { name: "ログイン" })).toBeVisible();
   }
 });

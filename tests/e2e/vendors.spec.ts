@@ -20,6 +20,7 @@ test("a buyer searches vendors in Japanese, filters by a valid certification, an
   await page.getByRole("searchbox").fill("");
   await page.getByLabel(/プライバシーマーク/).check();
   await page.getByRole("button", { name: "検索" }).first().click();
+  await expect(page).toHaveURL(/cert=privacy_mark/);
   const names = await page.getByTestId("vendor-result").locator("h2").allInnerTexts();
   expect(names).toContain("ペイロールパートナーズ株式会社");
   expect(names).not.toContain("グロースアド株式会社"); // its Privacy Mark expired in 2025
