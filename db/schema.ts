@@ -123,7 +123,68 @@ export interface OutboxTable {
   processed_at: NullableTimestamp;
 }
 
+export type RfqStatusColumn = "draft" | "published" | "closed" | "awarded" | "cancelled";
+type Json = ColumnType<unknown, string, string>;
+
+export interface RfqsTable {
+  id: Generated<string>;
+  buyer_org_id: string;
+  status: Generated<RfqStatusColumn>;
+  title: string;
+  category: string;
+  quote_deadline: NullableTimestamp;
+  sealed: Generated<boolean>;
+  visibility: Generated<"invited" | "marketplace">;
+  current_version: Generated<number>;
+  content: Json;
+  created_by: string;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RfqVersionsTable {
+  rfq_id: string;
+  version: number;
+  content: Json;
+  change_summary: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RfqInvitationsTable {
+  rfq_id: string;
+  vendor_org_id: string;
+  created_at: Timestamp;
+}
+
+export interface RfqQuestionsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  asked_by_org_id: string;
+  asked_by_user_id: string;
+  question: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  payload: Json;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  rfqs: RfqsTable;
+  rfq_versions: RfqVersionsTable;
+  rfq_invitations: RfqInvitationsTable;
+  rfq_questions: RfqQuestionsTable;
+  notifications: NotificationsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

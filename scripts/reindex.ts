@@ -4,7 +4,8 @@ import { createDatabase } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { createSearchService } from "../search/client";
-import { toVendorDocument, type VendorDocument } from "../search/documents";
+import { loadRfqIndexRows } from "../db/queries/rfqs";
+import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
 import { tokyoToday } from "../search/indexer";
 import { startBundledMeilisearch } from "../search/server";
 import { INDEX_NAMES, type IndexName } from "../search/settings";
@@ -33,26 +34,35 @@ const search = createSearchService({
 });
 const today = tokyoToday(new Date());
 
-async function* vendorBatches(): AsyncIterable<VendorDocument[]> {
+/** Keyset pages of documents straight from PostgreSQL, 1,000 at a time. */
+async function* batches<R extends { id: string }>(load: (afterId: string | null) => Promise<R[]>, map: (row: R) => Record<string, unknown>) {
   let afterId: string | null = null;
   for (;;) {
-    const rows = await loadVendorIndexRows(db, { afterId, limit: 1000 });
+    const rows = await load(afterId);
     if (rows.length === 0) return;
-    yield rows.map((r) => toVendorDocument(r, today));
+    yield rows.map(map);
     afterId = rows[rows.length - 1].id;
   }
 }
 
+const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Record<string, unknown>[]> }> = {
+  vendors: { topic: "vendor", docs: () => batches((afterId) => loadVendorIndexRows(db, { afterId, limit: 1000 }), (r) => toVendorDocument(r, today)) },
+  rfqs: {
+    topic: "rfq",
+    docs: () => batches((afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>, toRfqDocument),
+  },
+};
+
 for (const index of wanted ? [wanted as IndexName] : INDEX_NAMES) {
   const startedAt = Date.now();
   const mark = await db.selectFrom("outbox").select(sql<number>`coalesce(max(id), 0)::int`.as("max")).executeTakeFirstOrThrow();
-  const count = await search.rebuild(index, vendorBatches());
+  const count = await search.rebuild(index, sources[index].docs());
   // Anything enqueued after the rebuild began may be missing from the new index: replay it.
   const replay = await db
     .updateTable("outbox")
     .set({ processed_at: null, next_attempt_at: new Date() })
     .where("id", ">", mark.max)
-    .where("topic", "=", "vendor")
+    .where("topic", "=", sources[index].topic)
     .executeTakeFirst();
   console.log(`${index}: ${count} documents in ${Date.now() - startedAt} ms; ${Number(replay.numUpdatedRows)} later changes queued for replay`);
 }

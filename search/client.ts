@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
-import type { VendorDocument } from "./documents";
+import type { RfqDocument, VendorDocument } from "./documents";
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
 
 export interface VendorSearchParams {
@@ -27,8 +27,10 @@ export interface SearchService {
   deleteVendors(ids: string[]): Promise<void>;
   searchVendors(params: VendorSearchParams): Promise<VendorSearchResult>;
   /** Builds a fresh index beside the live one and swaps them: searches never see a half-built index. */
-  rebuild(index: IndexName, docs: AsyncIterable<VendorDocument[]>): Promise<number>;
+  rebuild(index: IndexName, docs: AsyncIterable<Record<string, unknown>[]>): Promise<number>;
   getVendor(id: string): Promise<VendorDocument | null>;
+  upsertRfqs(docs: RfqDocument[]): Promise<void>;
+  deleteRfqs(ids: string[]): Promise<void>;
   uid(index: IndexName): string;
 }
 
@@ -81,6 +83,17 @@ export function createSearchService(options: { url: string; apiKey: string; pref
     async deleteVendors(ids) {
       if (ids.length === 0) return;
       await client.index(uid("vendors")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async upsertRfqs(docs) {
+      if (docs.length === 0) return;
+      const task = await client.index(uid("rfqs")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
+      if (task.status === "failed") throw new Error(`Meilisearch rejected RFQ documents: ${task.error?.message}`);
+    },
+
+    async deleteRfqs(ids) {
+      if (ids.length === 0) return;
+      await client.index(uid("rfqs")).deleteDocuments(ids).waitTask(wait);
     },
 
     async getVendor(id) {

@@ -64,3 +64,64 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });
 }
+
+// The RFQs index. Vendors search open RFQs; the reader's scope (status, visibility, invited ids)
+// is a filter the server always adds, so these fields are stored and filterable.
+export const RfqDocumentSchema = z.object({
+  id: z.string().uuid(),
+  buyer_org_id: z.string().uuid(),
+  buyer_name: z.string(),
+  title: z.string(),
+  purpose: z.string(),
+  scope_in: z.string(),
+  category: z.string(),
+  category_labels_ja: z.array(z.string()),
+  category_labels_en: z.array(z.string()),
+  phase: z.string().nullable(),
+  status: z.enum(["draft", "published", "closed", "awarded", "cancelled"]),
+  visibility: z.enum(["invited", "marketplace"]),
+  invited_vendor_ids: z.array(z.string()),
+  required_certifications: z.array(z.string()),
+  quote_deadline: z.number().int().nullable(),
+  version: z.number().int(),
+  updated_at: z.number().int(),
+});
+export type RfqDocument = z.infer<typeof RfqDocumentSchema>;
+
+export interface RfqIndexRow {
+  id: string;
+  buyer_org_id: string;
+  buyer_name: string;
+  status: RfqDocument["status"];
+  title: string;
+  category: string;
+  quote_deadline: Date | null;
+  visibility: RfqDocument["visibility"];
+  current_version: number;
+  updated_at: Date;
+  content: unknown;
+  invited_vendor_ids: string[] | null;
+}
+
+export function toRfqDocument(row: RfqIndexRow): RfqDocument {
+  const c = (row.content ?? {}) as { purpose?: string; scopeIn?: string; phase?: string; requiredCertifications?: { type: string; level: string }[] };
+  return RfqDocumentSchema.parse({
+    id: row.id,
+    buyer_org_id: row.buyer_org_id,
+    buyer_name: row.buyer_name,
+    title: row.title,
+    purpose: c.purpose ?? "",
+    scope_in: c.scopeIn ?? "",
+    category: row.category,
+    category_labels_ja: [categoryLabel(row.category, "ja")],
+    category_labels_en: [categoryLabel(row.category, "en")],
+    phase: c.phase ?? null,
+    status: row.status,
+    visibility: row.visibility,
+    invited_vendor_ids: row.invited_vendor_ids ?? [],
+    required_certifications: (c.requiredCertifications ?? []).filter((r) => r.level === "mandatory").map((r) => r.type),
+    quote_deadline: row.quote_deadline ? Math.floor(row.quote_deadline.getTime() / 1000) : null,
+    version: row.current_version,
+    updated_at: Math.floor(row.updated_at.getTime() / 1000),
+  });
+}

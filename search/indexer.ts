@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
 import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/queries/outbox";
 import { loadVendorIndexRows } from "../db/queries/vendors";
+import { loadRfqIndexRows } from "../db/queries/rfqs";
 import type { Database } from "../db/schema";
 import type { SearchService } from "./client";
-import { toVendorDocument } from "./documents";
+import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "./documents";
 
 // The outbox consumer. It never trusts a payload: it re-reads the source row, so
 // replaying an entry (after a crash, a retry or a reindex) converges on the database.
@@ -47,6 +48,12 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
         await o.search.upsertVendors(found.map((row) => toVendorDocument(row, today)));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteVendors(entityIds.filter((id) => !foundIds.has(id)));
+      } else if (topic === "rfq") {
+        const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
+        const found = (await loadRfqIndexRows(o.db, { ids: entityIds })) as RfqIndexRow[];
+        await o.search.upsertRfqs(found.map(toRfqDocument));
+        const foundIds = new Set(found.map((f) => f.id));
+        await o.search.deleteRfqs(entityIds.filter((id) => !foundIds.has(id)));
       } else {
         throw new Error(`Unknown outbox topic ${topic}`);
       }

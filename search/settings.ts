@@ -2,7 +2,7 @@ import type { Settings } from "meilisearch";
 
 // Each index's settings live in code and are reconciled at boot (Karakeep's pattern):
 // the index is a projection, so its shape must follow the code, never the other way round.
-export const INDEX_NAMES = ["vendors"] as const;
+export const INDEX_NAMES = ["vendors", "rfqs"] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 
 // Japanese ↔ English pairs buyers actually type. Meilisearch synonyms are directional,
@@ -43,5 +43,17 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
     pagination: { maxTotalHits: 5000 },
     faceting: { maxValuesPerFacet: 100 },
+  },
+  rfqs: {
+    searchableAttributes: ["title", "category_labels_ja", "category_labels_en", "purpose", "scope_in", "buyer_name"],
+    filterableAttributes: ["status", "visibility", "invited_vendor_ids", "buyer_org_id", "category", "phase", "required_certifications", "quote_deadline"],
+    sortableAttributes: ["quote_deadline", "updated_at"],
+    displayedAttributes: ["*"],
+    synonyms: expandSynonymGroups(SYNONYM_GROUPS),
+    localizedAttributes: [
+      { attributePatterns: ["*_ja"], locales: ["jpn"] },
+      { attributePatterns: ["*_en"], locales: ["eng"] },
+    ],
+    pagination: { maxTotalHits: 5000 },
   },
 };

@@ -12,7 +12,18 @@ export interface Actor {
   org: { id: string; kind: OrgKind; role: MemberRole } | null;
 }
 
+/** What the policy needs to know of an RFQ; `invitedVendorOrgIds` only matters for invited RFQs. */
+export interface RfqResource {
+  type: "rfq";
+  buyerOrgId: string;
+  status: "draft" | "published" | "closed" | "awarded" | "cancelled";
+  visibility: "invited" | "marketplace";
+  invitedVendorOrgIds: readonly string[];
+}
+
 export type Resource =
+  | RfqResource
+  | { type: "rfqs" }
   | { type: "organization"; id: string }
   | { type: "vendorProfile"; orgId: string }
   | { type: "auditLog" }
@@ -25,7 +36,19 @@ export type Action =
   | "vendorProfile:read"
   | "vendorProfile:edit"
   | "vendorDirectory:search"
-  | "auditLog:read";
+  | "auditLog:read"
+  | "rfq:create"
+  | "rfq:read"
+  | "rfq:edit"
+  | "rfq:publish"
+  | "rfq:answer"
+  | "rfq:ask";
+
+/** A vendor may see an RFQ once it is published, if it is on the marketplace or the vendor is invited. */
+function vendorMaySee(orgId: string, rfq: RfqResource): boolean {
+  if (rfq.status === "draft") return false;
+  return rfq.visibility === "marketplace" || rfq.invitedVendorOrgIds.includes(orgId);
+}
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
   if (!actor) return false;
@@ -45,5 +68,20 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return resource.type === "vendorDirectory" && (org?.kind === "buyer" || org?.kind === "advisory" || actor.isPlatformAdmin);
     case "auditLog:read":
       return resource.type === "auditLog" && actor.isPlatformAdmin;
+    case "rfq:create":
+      return resource.type === "rfqs" && org?.kind === "buyer";
+    case "rfq:read":
+      if (resource.type !== "rfq" || !org) return false;
+      if (org.kind === "buyer") return org.id === resource.buyerOrgId;
+      if (org.kind === "vendor") return vendorMaySee(org.id, resource);
+      // Advisors are assigned per RFQ (a later issue); until then they see none.
+      return false;
+    case "rfq:edit":
+    case "rfq:publish":
+    case "rfq:answer":
+      return resource.type === "rfq" && org?.kind === "buyer" && org.id === resource.buyerOrgId;
+    case "rfq:ask":
+      // Before the deadline is the service's check (it needs the clock); the policy says who.
+      return resource.type === "rfq" && org?.kind === "vendor" && resource.status === "published" && vendorMaySee(org.id, resource);
   }
 }

@@ -1,3 +1,6 @@
+import { certificationMessages } from "~/domain/certifications/messages";
+import { quoteMessages } from "~/domain/quote/messages";
+import { rfqMessages } from "~/domain/rfq/messages";
 import { messages, type MessageKey } from "./messages";
 
 export type { MessageKey };
@@ -11,7 +14,11 @@ type Params = Record<string, string | number>;
 
 // Domain modules (app/domain/**/messages.ts) register their own bilingual keys so that
 // zod issues can carry a key as their message and be translated at the edge.
-const extra = new Map<string, Bilingual>();
+const extra = new Map<string, Bilingual>([
+  ...Object.entries(rfqMessages as Record<string, Bilingual>),
+  ...Object.entries(quoteMessages as Record<string, Bilingual>),
+  ...Object.entries(certificationMessages as Record<string, Bilingual>),
+]);
 export function registerMessages(dict: Record<string, Bilingual>): void {
   for (const [k, v] of Object.entries(dict)) extra.set(k, v);
 }

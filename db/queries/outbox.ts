@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, OutboxRow } from "../schema";
 
-export type OutboxTopic = "vendor";
+export type OutboxTopic = "vendor" | "rfq" | "quote";
 
 /** Enqueue a projection refresh. Must run in the same transaction as the business write. */
 export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, entityId: string): Promise<void> {

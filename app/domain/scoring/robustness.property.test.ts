@@ -32,18 +32,20 @@ function naiveStability(
 }
 
 const problem = fc.record({
-  rows: fc.integer({ min: 2, max: 12 }),
+  rows: fc.integer({ min: 2, max: 30 }),
   cols: fc.integer({ min: 1, max: 5 }),
   seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-  perturbation: fc.double({ min: 0, max: 0.9, noNaN: true }),
+  // Small perturbations make the bounds tight, which is where an unsound shortcut would show.
+  perturbation: fc.oneof(fc.double({ min: 0, max: 0.05, noNaN: true }), fc.double({ min: 0, max: 0.9, noNaN: true })),
   dataSeed: fc.integer(),
-  levels: fc.constantFrom(3, 1000),
+  levels: fc.constantFrom(3, 1000, 0),
 });
 
 function build({ rows, cols, dataSeed, levels }: { rows: number; cols: number; dataSeed: number; levels: number }) {
   const random = mulberry32(dataSeed);
-  // Few levels make ties and constant columns likely; many levels make close races.
-  const values = Float64Array.from({ length: rows * cols }, () => Math.floor(random() * levels));
+  // Few levels make ties and constant columns likely; many levels spread the field; 0 is a close
+  // race (everyone within ±1 % of 1000), where most challengers survive the up-front bound.
+  const values = Float64Array.from({ length: rows * cols }, () => (levels === 0 ? 990 + random() * 20 : Math.floor(random() * levels)));
   const weights = normalizeWeights(Array.from({ length: cols }, () => 1 + Math.floor(random() * 9)));
   const benefit = Array.from({ length: cols }, () => random() < 0.6);
   return { values, weights, benefit };
@@ -54,7 +56,7 @@ describe("robustness equals brute-force re-ranking", () => {
     fc.assert(
       fc.property(problem, (p) => {
         const { values, weights } = build(p);
-        const scores = values.map((v) => (v * 100) / Math.max(1, p.levels - 1));
+        const scores = values.map((v) => (v * 100) / 1010);
         const totals = (w: Float64Array) =>
           Array.from({ length: p.rows }, (_, i) => w.reduce((sum, wj, j) => sum + wj * scores[i * p.cols + j], 0));
         const base = totals(weights);
@@ -83,5 +85,46 @@ describe("robustness equals brute-force re-ranking", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("robustness equals brute-force re-ranking in a near tie", () => {
+  // A two-way near tie under a small perturbation: the winner loses in a good share of samples,
+  // and every challenger sits right at the edge of the bounds — where a shortcut that is a little
+  // too eager would silently report a stable winner.
+  const values = Float64Array.from([10, 5, 7, 5.1, 4.9, 9.65, 7, 7]);
+  const weights = normalizeWeights([1, 1.02]);
+  const benefit = [true, true];
+  const options = { samples: 1000, perturbation: 0.03, seed: 7 };
+
+  it("for TOPSIS", () => {
+    const closeness = (w: Float64Array) => topsis(values, 4, 2, w, benefit).closeness;
+    const base = closeness(weights);
+    const winner = base.indexOf(Math.max(...base));
+    const expected = naiveStability(closeness, weights, winner, options.samples, options.perturbation, options.seed);
+    expect(expected).toBeGreaterThan(0.05);
+    expect(expected).toBeLessThan(0.95);
+    expect(topsisStability(vectorNormalize(values, 4, 2), 4, 2, weights, benefit, winner, options)).toBe(expected);
+  });
+
+  it("for weighted sums", () => {
+    const scores = Float64Array.from([100, 50, 70, 70, 50, 99, 70, 70]);
+    const totals = (w: Float64Array) => Array.from({ length: 4 }, (_, i) => w[0] * scores[i * 2] + w[1] * scores[i * 2 + 1]);
+    const base = totals(weights);
+    const winner = base.indexOf(Math.max(...base));
+    const expected = naiveStability(totals, weights, winner, options.samples, options.perturbation, options.seed);
+    expect(expected).toBeGreaterThan(0.05);
+    expect(expected).toBeLessThan(0.95);
+    expect(weightedSumStability(scores, 4, 2, weights, winner, options)).toBe(expected);
+  });
+
+  it("for weighted sums, with a challenger that can only win at the very edge of the perturbation box", () => {
+    // E overtakes A only when u₂/u₁ > 1.053, close to the largest possible 1.03/0.97 = 1.062.
+    const scores = Float64Array.from([100, 50, 50, 96.53, 70, 70]);
+    const totals = (w: Float64Array) => Array.from({ length: 3 }, (_, i) => w[0] * scores[i * 2] + w[1] * scores[i * 2 + 1]);
+    const expected = naiveStability(totals, weights, 0, options.samples, options.perturbation, options.seed);
+    expect(expected).toBeGreaterThan(0.9);
+    expect(expected).toBeLessThan(1);
+    expect(weightedSumStability(scores, 3, 2, weights, 0, options)).toBe(expected);
   });
 });

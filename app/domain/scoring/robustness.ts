@@ -167,10 +167,10 @@ export function topsisStability(
   const challengers: { row: number; bestRatio: number }[] = [];
   for (let i = 0; i < rows; i++) {
     if (i === winner) continue;
-    // NaN: no finite bound (d⁻ can be zero). Such rows are kept and checked every sample.
     let bestRatio = ratioExtreme(gapToIdeal, gapToAntiIdeal, i * cols, lo, hi, false);
     if (Number.isNaN(bestRatio)) {
-      // d⁻ is zero for every weighting: closeness is 0, unless d⁺ is zero too (then 1).
+      // No finite bound: d⁻ is zero under every weighting, so closeness is 0 and the row cannot win,
+      // unless d⁺ is zero too (closeness 1): such a row is checked in every sample.
       if (gapToIdealIsPositive(gapToIdeal, i * cols, weights)) continue;
       bestRatio = -Infinity;
     }

@@ -144,6 +144,7 @@ function toScoringIssues(zodIssue: z.core.$ZodIssue): ScoringIssue[] {
       return [issue(code, path, `${path} must be ${type.en} (got ${got}).`, `${path} は${type.ja}で指定してください（指定値: ${got}）。`)];
     }
     case "invalid_value": {
+      if (zodIssue.input === undefined) return [issue("required", path, `${path} is required.`, `${path} は必須です。`)];
       const options = zodIssue.values.map((value) => JSON.stringify(value)).join(", ");
       const got = describeReceived(zodIssue.input);
       const code = path === "method" ? "unknown-method" : "invalid-value";

@@ -1,0 +1,245 @@
+import {
+  filterVendorOrgIds,
+  findQuestionForBuyer,
+  findRfqForBuyer,
+  findRfqForVendor,
+  insertQuestion,
+  insertRfqDraft,
+  insertRfqVersion,
+  listBidderUserIds,
+  listOrgUserIds,
+  markRfqPublished,
+  replaceRfqInvitations,
+  saveAnswer,
+  setRfqStatus,
+  updateRfqWorkingCopy,
+} from "../../db/queries/rfqs";
+import { notifyUsers } from "../../db/queries/notifications";
+import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import type { Actor, RfqResource } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
+import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
+import type { AppContext } from "~/utils/context.server";
+
+// Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
+// and, where vendors must know, in-app notifications. Access is decided by the policy on a
+// row that was itself read with the caller's organisation in the query.
+
+export type ServiceError =
+  | { ok: false; status: 403 | 404; key: "error.404.body" | "error.403.body" }
+  | { ok: false; status: 400 | 409; key: string; problems?: PublishProblem[] };
+
+const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
+
+type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
+
+export function rfqResource(row: { buyer_org_id: string; status: RfqResource["status"]; visibility: RfqResource["visibility"] }, invited: string[] = []): RfqResource {
+  return { type: "rfq", buyerOrgId: row.buyer_org_id, status: row.status, visibility: row.visibility, invitedVendorOrgIds: invited };
+}
+
+/** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
+async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action: "rfq:edit" | "rfq:publish" | "rfq:answer") {
+  if (!actor.org || actor.org.kind !== "buyer") return { error: notFound };
+  const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
+  if (!row || !can(actor, action, rfqResource(row))) return { error: notFound };
+  return { row };
+}
+
+function asDraft(content: unknown): RfqDraft {
+  return content as RfqDraft;
+}
+
+export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unknown) {
+  if (!can(actor, "rfq:create", { type: "rfqs" })) return { ok: false, status: 403, key: "error.403.body" } as const;
+  const parsed = rfqDraftSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: parsed.error.issues } as const;
+  const draft = parsed.data;
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const created = await insertRfqDraft(trx, { buyerOrgId: actor.org!.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.create", entityType: "rfq", entityId: created.id, after: { title: draft.title, status: "draft" } });
+    await enqueueOutbox(trx, "rfq", created.id);
+    return created;
+  });
+  ctx.kickIndexer();
+  return { ok: true, rfq: row } as const;
+}
+
+/**
+ * Merges `changes` (already validated by a step schema or the API's PATCH schema) into the working copy.
+ * Drafts change in place; a published RFQ's working copy becomes the next addendum.
+ */
+export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfqId: string, changes: Partial<RfqDraft>) {
+  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
+  if (error) return error;
+  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
+  if (status !== "draft" && status !== "published") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
+  if (!merged.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: merged.error.issues } as const;
+  const updated = await ctx.db.transaction().execute(async (trx) => {
+    const u = await updateRfqWorkingCopy(trx, actor.org!.id, rfqId, { title: merged.data.title, category: merged.data.category, content: merged.data, now: ctx.clock.now() });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org!.id,
+      action: "rfq.edit",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: pickKeys(asDraft(row.content), Object.keys(changes)),
+      after: changes,
+    });
+    if (row.status === "draft") await enqueueOutbox(trx, "rfq", rfqId);
+    return u!;
+  });
+  ctx.kickIndexer();
+  return { ok: true, rfq: updated } as const;
+}
+
+function pickKeys(o: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+}
+
+/** Publishes a draft: everything missing is listed at once; on success the content is frozen as version 1. */
+export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
+  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
+  if (error) return error;
+  if (row.status !== "draft") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  const now = ctx.clock.now();
+  const problems = checkPublishable(row.content, now);
+  const errors = problems.filter((p) => p.severity === "error");
+  const rfq = rfqSchema.safeParse(row.content);
+  const invited = rfq.success ? await filterVendorOrgIds(ctx.db, rfq.data.invitedVendorIds) : [];
+  if (rfq.success && invited.length !== rfq.data.invitedVendorIds.length) {
+    errors.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
+  }
+  if (errors.length > 0 || !rfq.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems: errors.length ? errors : problems } as const;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertRfqVersion(trx, { rfqId, version: 1, content: rfq.data, changeSummary: "", createdBy: actor.userId });
+    await markRfqPublished(trx, rfqId, {
+      version: 1,
+      deadline: rfq.data.quoteDeadline,
+      sealed: rfq.data.sealed,
+      visibility: rfq.data.visibility,
+      title: rfq.data.title,
+      category: rfq.data.category,
+      now,
+      firstPublication: true,
+    });
+    await replaceRfqInvitations(trx, rfqId, invited);
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.publish", entityType: "rfq", entityId: rfqId, before: { status: "draft" }, after: { status: "published", version: 1 } });
+    await enqueueOutbox(trx, "rfq", rfqId);
+    const recipients = (await Promise.all(invited.map((orgId) => listOrgUserIds(trx, orgId)))).flat();
+    await notifyUsers(trx, recipients, "rfq.invited", { rfqId, title: rfq.data.title });
+  });
+  ctx.kickIndexer();
+  return { ok: true, warnings: problems.filter((p) => p.severity === "warning") } as const;
+}
+
+/** Publishes the working copy of a published RFQ as the next version (an addendum), with a change summary. */
+export async function publishAddendum(ctx: AppContext, actor: Actor, rfqId: string, changeSummary: string) {
+  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
+  if (error) return error;
+  const now = ctx.clock.now();
+  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
+  if (status !== "published") return { ok: false, status: 409, key: "rfq.addendum.notOpen" } as const;
+  const problems = checkPublishable(row.content, now).filter((p) => p.severity === "error");
+  const rfq = rfqSchema.safeParse(row.content);
+  const invited = rfq.success ? await filterVendorOrgIds(ctx.db, rfq.data.invitedVendorIds) : [];
+  if (rfq.success && invited.length !== rfq.data.invitedVendorIds.length) problems.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
+  if (rfq.success && Date.parse(rfq.data.quoteDeadline) < (row.quote_deadline?.getTime() ?? 0)) {
+    // Shortening the deadline after vendors planned around it is unfair; extending is fine.
+    problems.push({ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" });
+  }
+  if (problems.length > 0 || !rfq.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems } as const;
+  const version = row.current_version + 1;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertRfqVersion(trx, { rfqId, version, content: rfq.data, changeSummary, createdBy: actor.userId });
+    await markRfqPublished(trx, rfqId, {
+      version,
+      deadline: rfq.data.quoteDeadline,
+      sealed: rfq.data.sealed,
+      visibility: rfq.data.visibility,
+      title: rfq.data.title,
+      category: rfq.data.category,
+      now,
+      firstPublication: false,
+    });
+    await replaceRfqInvitations(trx, rfqId, invited);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org!.id,
+      action: "rfq.addendum",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: { version: row.current_version, quoteDeadline: row.quote_deadline },
+      after: { version, quoteDeadline: rfq.data.quoteDeadline, changeSummary },
+    });
+    await enqueueOutbox(trx, "rfq", rfqId);
+    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.addendum", { rfqId, title: rfq.data.title, version, changeSummary });
+  });
+  ctx.kickIndexer();
+  return { ok: true, version } as const;
+}
+
+export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, reason: string) {
+  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
+  if (error) return error;
+  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
+  if (status === "awarded" || status === "cancelled") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  await ctx.db.transaction().execute(async (trx) => {
+    await setRfqStatus(trx, rfqId, "cancelled", ctx.clock.now());
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.cancel", entityType: "rfq", entityId: rfqId, before: { status }, after: { status: "cancelled", reason } });
+    await enqueueOutbox(trx, "rfq", rfqId);
+    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.addendum", { rfqId, title: row.title, cancelled: true });
+  });
+  ctx.kickIndexer();
+  return { ok: true } as const;
+}
+
+/** The RFQ as the caller may see it: the buyer's working copy, or the vendor's published version (budget hidden). */
+export async function loadRfqForReader(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (!actor.org) return null;
+  if (actor.org.kind === "buyer") {
+    const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
+    return row && can(actor, "rfq:read", rfqResource(row)) ? { as: "buyer" as const, row } : null;
+  }
+  if (actor.org.kind === "vendor") {
+    const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
+    if (!row) return null;
+    const invited = row.visibility === "invited" ? [actor.org.id] : [];
+    return can(actor, "rfq:read", rfqResource(row, invited)) ? { as: "vendor" as const, row } : null;
+  }
+  return null;
+}
+
+export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, question: string) {
+  if (!actor.org || actor.org.kind !== "vendor") return notFound;
+  const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
+  if (!row) return notFound;
+  const invited = row.visibility === "invited" ? [actor.org.id] : [];
+  if (!can(actor, "rfq:ask", rfqResource(row, invited))) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
+  if (isDeadlinePassed(row.quote_deadline?.toISOString(), ctx.clock.now())) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
+  const q = await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await insertQuestion(trx, { rfqId, orgId: actor.org!.id, userId: actor.userId, question });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.question", entityType: "rfq_question", entityId: inserted.id, after: { rfqId } });
+    await notifyUsers(trx, await listOrgUserIds(trx, row.buyer_org_id), "rfq.questionAsked", { rfqId, title: row.title });
+    return inserted;
+  });
+  return { ok: true, question: { id: q.id, question: q.question, createdAt: q.created_at } } as const;
+}
+
+/** Answers (or corrects an answer); the answer is published to every bidder without naming the asker. */
+export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: string, answer: string) {
+  if (!actor.org || actor.org.kind !== "buyer") return notFound;
+  const q = await findQuestionForBuyer(ctx.db, actor.org.id, questionId);
+  if (!q) return notFound;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveAnswer(trx, questionId, { answer, userId: actor.userId, now });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.answer", entityType: "rfq_question", entityId: questionId, before: { answer: q.answer }, after: { answer } });
+    await notifyUsers(trx, await listBidderUserIds(trx, q.rfq_id), "rfq.answerPublished", { rfqId: q.rfq_id, title: q.title });
+  });
+  return { ok: true, rfqId: q.rfq_id } as const;
+}
+
+export type { RfqRow };

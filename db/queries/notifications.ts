@@ -1,0 +1,37 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../schema";
+
+export type NotificationKind = "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked";
+
+export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>) {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto("notifications")
+    .values(unique.map((user_id) => ({ user_id, kind, payload: JSON.stringify(payload) })))
+    .execute();
+}
+
+export async function listNotifications(db: Kysely<Database>, userId: string, limit = 50) {
+  return db
+    .selectFrom("notifications")
+    .select(["id", "kind", "payload", "read_at", "created_at"])
+    .where("user_id", "=", userId)
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function countUnreadNotifications(db: Kysely<Database>, userId: string) {
+  const row = await db
+    .selectFrom("notifications")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function markNotificationsRead(db: Kysely<Database>, userId: string, now: Date) {
+  await db.updateTable("notifications").set({ read_at: now }).where("user_id", "=", userId).where("read_at", "is", null).execute();
+}
