@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Header } from "~/components/header";
 import { ToastMessage } from "~/components/toast";
 import { t } from "~/i18n";
+import { countUnreadNotifications } from "../db/queries/notifications";
 import { getCurrentUser } from "~/utils/auth.server";
 import { ensureCsrfToken } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
@@ -43,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             isPlatformAdmin: user.isPlatformAdmin,
             activeOrg: user.activeOrg,
             memberships: user.memberships,
+            unread: await countUnreadNotifications(context.db, user.id),
           }
         : null,
     },
@@ -61,6 +63,7 @@ export type RootData = {
     isPlatformAdmin: boolean;
     activeOrg: { id: string; name: string; kind: "buyer" | "vendor" | "advisory" | "platform"; role: "owner" | "member" } | null;
     memberships: { orgId: string; orgName: string; orgKind: string; role: string }[];
+    unread: number;
   } | null;
 };
 

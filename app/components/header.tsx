@@ -8,6 +8,8 @@ type NavItem = { to: string; key: MessageKey };
 /** Navigation depends on what the active organisation is: buyers look for vendors, vendors keep their profile. */
 function navFor(kind: string | undefined, isAdmin: boolean, isOwner: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", key: "nav.home" }];
+  if (kind === "buyer") items.push({ to: "/rfqs", key: "nav.rfqs" });
+  if (kind === "vendor") items.push({ to: "/rfqs", key: "nav.marketplace" });
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
   if (kind === "vendor") items.push({ to: "/vendor/profile", key: "nav.vendorProfile" });
   if (isOwner) items.push({ to: "/settings/members", key: "nav.settings" });
@@ -79,6 +81,14 @@ export function Header() {
                   {user.activeOrg ? <span className="badge">{t(`role.${user.activeOrg.kind}`)}</span> : null}
                 </span>
               )}
+              <Link to="/notifications" className="notif-link">
+                {t("nav.notifications")}
+                {user.unread > 0 ? (
+                  <span className="badge warn" data-testid="unread-count">
+                    {user.unread}
+                  </span>
+                ) : null}
+              </Link>
               <span className="user-name">{user.name}</span>
               <Form method="post" action="/logout">
                 <CsrfInput />

@@ -53,9 +53,26 @@ export default function Index() {
         <p>{t(`home.next.${kind}`)}</p>
         <p className="actions">
           {kind === "vendor" ? (
-            <Link to="/vendor/profile" className="button primary">
-              {t("nav.vendorProfile")}
-            </Link>
+            <>
+              <Link to="/rfqs" className="button primary">
+                {t("nav.marketplace")}
+              </Link>
+              <Link to="/vendor/profile" className="button">
+                {t("nav.vendorProfile")}
+              </Link>
+            </>
+          ) : kind === "buyer" ? (
+            <>
+              <Link to="/rfqs/new" className="button primary">
+                {t("rfq.list.new")}
+              </Link>
+              <Link to="/rfqs" className="button">
+                {t("nav.rfqs")}
+              </Link>
+              <Link to="/vendors" className="button">
+                {t("nav.vendors")}
+              </Link>
+            </>
           ) : (
             <Link to="/vendors" className="button primary">
               {t("nav.vendors")}

@@ -1,0 +1,138 @@
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { Field } from "~/components/field";
+import { SAATY_CHOICES, pairField } from "~/domain/rfq/ahp-form";
+import { useI18n } from "~/utils/use-i18n";
+import { ListErrors, SelectField, TextField } from "./shared";
+
+type Criterion = {
+  key: string;
+  label: { ja: string; en?: string };
+  perspective: string;
+  direction: string;
+  weight: number;
+  source: string;
+  unit: string;
+  gate?: unknown;
+  gateKind?: string;
+  gateValue?: number;
+  scale?: { worst?: number; best?: number };
+  target?: number;
+};
+type Fields = {
+  scoringMethod: FieldMetadata<unknown>;
+  criteria: FieldMetadata<Criterion[]>;
+  hiddenCosts: FieldMetadata<{ managementOverheadPct?: number; transitionEffortYen?: number }>;
+  baselineCostMonthlyYen: FieldMetadata<unknown>;
+};
+
+export function EvaluationStep({ form, fields, savedCriteria }: { form: FormMetadata<Record<string, unknown>>; fields: Fields; savedCriteria: { key: string; label: { ja: string; en?: string } }[] }) {
+  const { t, locale } = useI18n();
+  const criteria = fields.criteria.getFieldList();
+  const hidden = fields.hiddenCosts.getFieldset();
+  const name = (c: { label: { ja: string; en?: string } }) => (locale === "en" && c.label.en) || c.label.ja;
+  return (
+    <>
+      <SelectField field={fields.scoringMethod} label={t("rfq.field.scoringMethod")} table="method" locale={locale} empty={t("rfq.field.none")} />
+      <p>
+        <button type="submit" name="op" value="suggestCriteria" className="button small">
+          {t("rfq.field.suggestCriteria")}
+        </button>
+      </p>
+      <fieldset className="field">
+        <legend>{t("rfq.field.criteria")}</legend>
+        <p className="hint">{t("rfq.field.criterion.rateHint")}</p>
+        <ListErrors field={fields.criteria as FieldMetadata<unknown>} />
+        {criteria.map((c, index) => {
+          const f = c.getFieldset();
+          const label = f.label.getFieldset();
+          const scale = f.scale.getFieldset();
+          return (
+            <div key={c.key} className="row-card criterion-row" data-testid="criterion-row">
+              <TextField field={f.key} label={t("rfq.field.criterion.key")} />
+              <TextField field={label.ja} label={t("rfq.field.criterion.labelJa")} />
+              <TextField field={label.en} label={t("rfq.field.criterion.labelEn")} />
+              <SelectField field={f.perspective} label={t("rfq.field.criterion.perspective")} table="perspective" locale={locale} />
+              <SelectField field={f.direction} label={t("rfq.field.criterion.direction")} table="direction" locale={locale} />
+              <TextField field={f.weight} label={t("rfq.field.criterion.weight")} type="number" />
+              <SelectField field={f.source} label={t("rfq.field.criterion.source")} table="source" locale={locale} />
+              <SelectField field={f.unit} label={t("rfq.field.criterion.unit")} table="unit" locale={locale} />
+              <Field id={f.gateKind.id} label={t("rfq.field.criterion.gate")} errors={[...(f.gate.errors ?? []), ...(f.gateKind.errors ?? [])]}>
+                {(aria) => (
+                  <select name={f.gateKind.name} defaultValue={(f.gateKind.initialValue as string) ?? "none"} {...aria}>
+                    {(["none", "min", "max", "required"] as const).map((k) => (
+                      <option key={k} value={k}>
+                        {t(`rfq.field.criterion.gate.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <TextField field={f.gateValue} label={t("rfq.field.criterion.gateValue")} type="number" />
+              <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" />
+              <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" />
+              <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" />
+              <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="button small danger">
+                {t("rfq.field.remove")}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          {...form.insert.getButtonProps({
+            name: fields.criteria.name,
+            defaultValue: { key: `kpi_${criteria.length + 1}`, label: { ja: "" }, perspective: "internalProcess", direction: "benefit", weight: 10, source: "kpi_commitment", unit: "rate", gateKind: "none" } as never,
+          })}
+          className="button small"
+        >
+          {t("rfq.field.add")}
+        </button>
+      </fieldset>
+      <div className="inline-form">
+        <TextField field={hidden.managementOverheadPct} label={t("rfq.field.hiddenCosts.overhead")} type="number" />
+        <TextField field={hidden.transitionEffortYen} label={t("rfq.field.hiddenCosts.transition")} type="number" />
+      </div>
+      <TextField field={fields.baselineCostMonthlyYen} label={t("rfq.field.baseline")} type="number" />
+
+      <details className="card ahp" open={false}>
+        <summary>{t("rfq.ahp.title")}</summary>
+        {savedCriteria.length < 2 ? (
+          <p>{t("rfq.ahp.needTwo")}</p>
+        ) : (
+          <>
+            <p className="hint">{t("rfq.ahp.intro")}</p>
+            <table className="table">
+              <tbody>
+                {savedCriteria.flatMap((a, i) =>
+                  savedCriteria.slice(i + 1).map((b, k) => {
+                    const j = i + 1 + k;
+                    return (
+                      <tr key={pairField(i, j)}>
+                        <td>{name(a)}</td>
+                        <td>
+                          <label className="visually-hidden" htmlFor={pairField(i, j)}>
+                            {name(a)} / {name(b)}
+                          </label>
+                          <select id={pairField(i, j)} name={pairField(i, j)} defaultValue="1">
+                            {SAATY_CHOICES.map((v) => (
+                              <option key={v} value={v}>
+                                {v}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td>{name(b)}</td>
+                      </tr>
+                    );
+                  }),
+                )}
+              </tbody>
+            </table>
+            <button type="submit" name="op" value="ahp" className="button small">
+              {t("rfq.ahp.apply")}
+            </button>
+          </>
+        )}
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { Field } from "~/components/field";
+import { useI18n } from "~/utils/use-i18n";
+import { ListErrors, SelectField, TextField } from "./shared";
+
+type Line = { code: string; description: string; unit: string; quantity: number; recurrence: string };
+type Budget = { min?: number; max?: number; showToVendors?: boolean };
+type Fields = { lineItems: FieldMetadata<Line[]>; contractTermMonths: FieldMetadata<unknown>; budget: FieldMetadata<Budget> };
+
+export function LinesStep({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+  const { t, locale } = useI18n();
+  const lines = fields.lineItems.getFieldList();
+  const budget = fields.budget.getFieldset();
+  return (
+    <>
+      <fieldset className="field">
+        <legend>{t("rfq.field.lineItems")}</legend>
+        <ListErrors field={fields.lineItems as FieldMetadata<unknown>} />
+        {lines.map((line, index) => {
+          const f = line.getFieldset();
+          return (
+            <div key={line.key} className="row-card line-row" data-testid="line-row">
+              <TextField field={f.code} label={t("rfq.field.line.code")} />
+              <TextField field={f.description} label={t("rfq.field.line.description")} />
+              <TextField field={f.unit} label={t("rfq.field.line.unit")} />
+              <TextField field={f.quantity} label={t("rfq.field.line.quantity")} type="number" />
+              <SelectField field={f.recurrence} label={t("rfq.field.line.recurrence")} table="recurrence" locale={locale} empty={t("rfq.field.none")} />
+              <button {...form.remove.getButtonProps({ name: fields.lineItems.name, index })} className="button small danger">
+                {t("rfq.field.remove")}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          {...form.insert.getButtonProps({ name: fields.lineItems.name, defaultValue: { code: `L${lines.length + 1}`, recurrence: "monthly", quantity: 1 } as never })}
+          className="button small"
+        >
+          {t("rfq.field.add")}
+        </button>
+      </fieldset>
+      <TextField field={fields.contractTermMonths} label={t("rfq.field.contractTermMonths")} type="number" />
+      <fieldset className="field">
+        <legend>{t("rfq.field.budget")}</legend>
+        <div className="inline-form">
+          <TextField field={budget.min} label={t("rfq.field.budget.min")} type="number" />
+          <TextField field={budget.max} label={t("rfq.field.budget.max")} type="number" />
+        </div>
+        <Field id={budget.showToVendors.id} label={t("rfq.field.budget.show")} errors={budget.showToVendors.errors}>
+          {(aria) => <input {...getInputProps(budget.showToVendors, { type: "checkbox" })} {...aria} />}
+        </Field>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { useI18n } from "~/utils/use-i18n";
+import { ListErrors, SelectField, TextField } from "./shared";
+
+type Cert = { type: string; level: string; reason?: string };
+type Fields = { dataSensitivity: FieldMetadata<unknown>; requiredCertifications: FieldMetadata<Cert[]> };
+
+export function RequirementsStep({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+  const { t, locale } = useI18n();
+  const certs = fields.requiredCertifications.getFieldList();
+  return (
+    <>
+      <SelectField field={fields.dataSensitivity} label={t("rfq.field.dataSensitivity")} table="sensitivity" locale={locale} empty={t("rfq.field.none")} />
+      <p>
+        <button type="submit" name="op" value="suggestCerts" className="button small">
+          {t("rfq.field.suggestCerts")}
+        </button>
+      </p>
+      <fieldset className="field">
+        <legend>{t("rfq.field.requiredCertifications")}</legend>
+        <ListErrors field={fields.requiredCertifications as FieldMetadata<unknown>} />
+        {certs.map((c, index) => {
+          const f = c.getFieldset();
+          return (
+            <div key={c.key} className="row-card" data-testid="cert-row">
+              <SelectField field={f.type} label={t("rfq.field.cert.type")} table="certification" locale={locale} />
+              <SelectField field={f.level} label={t("rfq.field.cert.level")} table="level" locale={locale} />
+              <TextField field={f.reason} label={t("rfq.field.cert.reason")} />
+              <button {...form.remove.getButtonProps({ name: fields.requiredCertifications.name, index })} className="button small danger">
+                {t("rfq.field.remove")}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          {...form.insert.getButtonProps({ name: fields.requiredCertifications.name, defaultValue: { type: "isms_iso27001", level: "preferred" } })}
+          className="button small"
+        >
+          {t("rfq.field.add")}
+        </button>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { Field } from "~/components/field";
+import type { Locale } from "~/i18n";
+import { options, type LabelTable } from "../labels";
+
+// Small building blocks for the RFQ step forms, so each step reads as a list of fields.
+
+type AnyField = FieldMetadata<unknown>;
+
+export function TextField({ field, label, type = "text", hint }: { field: AnyField; label: string; type?: "text" | "number" | "date" | "datetime-local"; hint?: string }) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors} hint={hint}>
+      {(aria) => <input {...getInputProps(field as FieldMetadata<string>, { type })} {...aria} step={type === "number" ? "any" : undefined} />}
+    </Field>
+  );
+}
+
+export function TextArea({ field, label, rows = 4 }: { field: AnyField; label: string; rows?: number }) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors}>
+      {(aria) => <textarea {...getTextareaProps(field as FieldMetadata<string>)} rows={rows} {...aria} />}
+    </Field>
+  );
+}
+
+export function SelectField({ field, label, table, locale, empty }: { field: AnyField; label: string; table: LabelTable; locale: Locale; empty?: string }) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors}>
+      {(aria) => (
+        <select name={field.name} defaultValue={(field.initialValue as string) ?? ""} {...aria}>
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options(table, locale).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Errors of a whole list (e.g. "at least one line item"), which have no single input to sit under. */
+export function ListErrors({ field }: { field: AnyField }) {
+  if (!field.errors?.length) return null;
+  return (
+    <p className="field-errors" role="alert" id={`${field.id}-error`}>
+      {field.errors.join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { rfqStepSchemas, type RfqDraft, type RfqStep } from "./schema";
+
+// The guided RFQ form, step by step. A browser form sends strings (and nothing at all for an
+// unticked box or an empty list), so each step's payload is decoded into the RFQ's JSON shape
+// first and then validated by the domain's own step schema: error paths stay the domain's paths
+// (`lineItems[0].quantity`), which are also the form's field names. Two fields differ in the form:
+// a criterion's gate (a kind + a value) and the deadline (a Japan-time local date and time).
+
+type Payload = Record<string, unknown>;
+
+const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+/** "" and absent are "not given"; anything else becomes a number, or stays a string so zod reports it. */
+const num = (v: unknown) => {
+  if (v === undefined || v === null || v === "") return undefined;
+  if (typeof v === "number") return v;
+  const n = Number(String(v).replace(/[,，\s]/g, "").replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return Number.isNaN(n) ? v : n;
+};
+const bool = (v: unknown) => v === "on" || v === "true" || v === true;
+const list = (v: unknown): Payload[] => (Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? [v] : []);
+
+/** "2026-12-10T17:00" typed in Japan → "2026-12-10T17:00:00+09:00". */
+export function jstLocalToIso(local: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+09:00` : local;
+}
+
+/** The inverse, for the datetime-local input's value. */
+export function isoToJstLocal(iso: string | undefined): string {
+  if (!iso) return "";
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return "";
+  return new Date(t + 9 * 3600_000).toISOString().slice(0, 16);
+}
+
+const decoders: Record<RfqStep, (p: Payload) => Payload> = {
+  purposeAndScope: (p) => ({
+    title: text(p.title),
+    category: text(p.category) || undefined,
+    phase: text(p.phase) || undefined,
+    purpose: text(p.purpose),
+    goal: text(p.goal),
+    scopeIn: text(p.scopeIn),
+    scopeOut: text(p.scopeOut),
+    decisionsInHouse: text(p.decisionsInHouse),
+  }),
+  workAndVolumes: (p) => {
+    const volumes = (p.volumes ?? {}) as Payload;
+    return {
+      deliverables: list(p.deliverables).map((d) => ({ title: text(d.title) ?? "", dueDate: text(d.dueDate) || undefined, qualityCriteria: text(d.qualityCriteria) ?? "" })),
+      volumes: { perMonth: num(volumes.perMonth), peakMonths: strings(volumes.peakMonths).map(num), notes: text(volumes.notes) ?? "" },
+      judgementCriteria: text(p.judgementCriteria),
+      escalationRules: text(p.escalationRules),
+      changeRequestRule: text(p.changeRequestRule),
+      reportingCadence: text(p.reportingCadence),
+    };
+  },
+  lines: (p) => {
+    const budget = (p.budget ?? {}) as Payload;
+    const hasBudget = num(budget.min) !== undefined || num(budget.max) !== undefined;
+    return {
+      lineItems: list(p.lineItems).map((l) => ({
+        code: text(l.code) ?? "",
+        description: text(l.description) ?? "",
+        unit: text(l.unit) ?? "",
+        quantity: num(l.quantity),
+        recurrence: text(l.recurrence),
+      })),
+      contractTermMonths: num(p.contractTermMonths),
+      currency: text(p.currency) || "JPY",
+      budget: hasBudget ? { min: num(budget.min), max: num(budget.max), showToVendors: bool(budget.showToVendors) } : undefined,
+    };
+  },
+  requirementsAndCertifications: (p) => ({
+    dataSensitivity: text(p.dataSensitivity) || undefined,
+    requiredCertifications: list(p.requiredCertifications).map((c) => ({ type: text(c.type), level: text(c.level), reason: text(c.reason) || undefined })),
+  }),
+  evaluation: (p) => {
+    const hidden = (p.hiddenCosts ?? {}) as Payload;
+    return {
+      scoringMethod: text(p.scoringMethod) || undefined,
+      criteria: list(p.criteria).map((c) => {
+        const label = (c.label ?? {}) as Payload;
+        const scale = (c.scale ?? {}) as Payload;
+        const gateValue = num(c.gateValue);
+        const gate =
+          c.gateKind === "min" ? { min: gateValue } : c.gateKind === "max" ? { max: gateValue } : c.gateKind === "required" ? { required: true } : undefined;
+        const hasScale = num(scale.worst) !== undefined || num(scale.best) !== undefined;
+        return {
+          key: text(c.key) ?? "",
+          label: { ja: text(label.ja) ?? "", en: text(label.en) ?? "" },
+          perspective: text(c.perspective),
+          direction: text(c.direction),
+          weight: num(c.weight),
+          source: text(c.source),
+          unit: text(c.unit),
+          gate,
+          scale: hasScale ? { worst: num(scale.worst), best: num(scale.best) } : undefined,
+          target: num(c.target),
+        };
+      }),
+      hiddenCosts: { managementOverheadPct: num(hidden.managementOverheadPct) ?? 0, transitionEffortYen: num(hidden.transitionEffortYen) ?? 0 },
+      baselineCostMonthlyYen: num(p.baselineCostMonthlyYen),
+    };
+  },
+  scheduleAndInvitations: (p) => ({
+    quoteDeadline: text(p.quoteDeadline) ? jstLocalToIso(text(p.quoteDeadline)!) : undefined,
+    sealed: bool(p.sealed),
+    visibility: text(p.visibility) || undefined,
+    invitedVendorIds: strings(p.invitedVendorIds),
+  }),
+};
+
+/** Drops keys whose value is undefined so a partial step never blanks a field it did not send. */
+function compact(o: Payload): Payload {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+export function stepFormSchema<S extends RfqStep>(step: S) {
+  return z.preprocess((payload) => compact(decoders[step]((payload ?? {}) as Payload)), rfqStepSchemas[step] as (typeof rfqStepSchemas)[S]);
+}
+
+/** The draft as the form's default values (the inverse of the decoders where the shapes differ). */
+export function stepFormDefaults(draft: Partial<RfqDraft>): Record<string, unknown> {
+  return {
+    ...draft,
+    quoteDeadline: isoToJstLocal(draft.quoteDeadline),
+    volumes: draft.volumes ? { ...draft.volumes, peakMonths: draft.volumes.peakMonths.map(String) } : undefined,
+    criteria: (draft.criteria ?? []).map((c) => ({
+      ...c,
+      gateKind: c.gate ? ("min" in c.gate ? "min" : "max" in c.gate ? "max" : "required") : "none",
+      gateValue: c.gate && "min" in c.gate ? c.gate.min : c.gate && "max" in c.gate ? c.gate.max : undefined,
+    })),
+  };
+}
+
+export const STEP_ORDER: RfqStep[] = ["purposeAndScope", "workAndVolumes", "lines", "requirementsAndCertifications", "evaluation", "scheduleAndInvitations"];
+
+/** Which step edits a top-level RFQ field (to link a publishing problem to the form that fixes it). */
+export function stepOfField(field: string | number | undefined): RfqStep | null {
+  if (typeof field !== "string") return null;
+  return STEP_ORDER.find((s) => field in rfqStepSchemas[s].shape) ?? null;
+}

@@ -1,0 +1,212 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { findRfqVersion, listQuestionsForBuyer, listQuestionsForVendor, listRfqVersions } from "../../db/queries/rfqs";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormErrors } from "~/components/field";
+import { QaList, type QaItem } from "~/components/rfq/qa-list";
+import { RfqView } from "~/components/rfq/rfq-view";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
+import { rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
+import { rfqForVendor } from "~/domain/rfq/visibility";
+import { t as translate } from "~/i18n";
+import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+import { formatDateTime } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { getLocale } from "~/utils/locale.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = z.string().uuid().safeParse(params.id);
+  const found = id.success ? await loadRfqForReader(context, user.actor, id.data) : null;
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const now = context.clock.now();
+  const row = found.row;
+  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
+  const header = { id: row.id, title: row.title, status, quoteDeadline: row.quote_deadline, version: row.current_version, sealed: row.sealed, visibility: row.visibility };
+  if (found.as === "buyer") {
+    const [questions, versions, latest] = await Promise.all([
+      listQuestionsForBuyer(context.db, user.activeOrg!.id, row.id),
+      listRfqVersions(context.db, row.id),
+      row.current_version > 0 ? findRfqVersion(context.db, row.id, row.current_version) : null,
+    ]);
+    // Edits to a published RFQ wait in the working copy until they are published as an addendum.
+    const working = found.row.content;
+    const pendingChanges = latest ? JSON.stringify(latest.content) !== JSON.stringify(rfqSchema.safeParse(working).data ?? working) : false;
+    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges });
+  }
+  const parsed = rfqSchema.safeParse(found.row.published_content);
+  const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);
+  return Response.json({ as: "vendor", header, content: parsed.success ? rfqForVendor(parsed.data) : null, questions, canAsk: status === "published" });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const user = await requireUser(request, context);
+  const locale = await getLocale(request, context);
+  const id = params.id!;
+  const intent = formData.get("intent");
+  const fail = (status: number, key: string, fieldErrors?: Record<string, string[]>) =>
+    Response.json({ intent, formError: translate(locale, key), fieldErrors: fieldErrors ?? null }, { status });
+
+  if (intent === "ask") {
+    const s = parseForm(formData, QuestionSchema, locale);
+    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    const r = await askQuestion(context, user.actor, id, s.value.question);
+    if (!r.ok) return r.status === 404 ? new Response("Not Found", { status: 404 }) : fail(r.status, r.key);
+    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.asked" }) } });
+  }
+  if (intent === "answer") {
+    const s = parseForm(formData, AnswerSchema, locale);
+    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    const r = await answerQuestion(context, user.actor, String(formData.get("questionId") ?? ""), s.value.answer);
+    if (!r.ok) return new Response("Not Found", { status: 404 });
+    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.answered" }) } });
+  }
+  if (intent === "addendum") {
+    const s = parseForm(formData, AddendumSchema, locale);
+    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
+    if (!r.ok) {
+      if (r.status === 404) return new Response("Not Found", { status: 404 });
+      const problems = "problems" in r && r.problems ? r.problems.map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
+      return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
+    }
+    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
+  }
+  if (intent === "cancel") {
+    const reason = String(formData.get("reason") ?? "").trim().slice(0, 2000);
+    if (!reason) return fail(400, "validation.required", { reason: [translate(locale, "validation.required")] });
+    const r = await cancelRfq(context, user.actor, id, reason);
+    if (!r.ok) return r.status === 404 ? new Response("Not Found", { status: 404 }) : fail(r.status, r.key);
+    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.cancelled" }) } });
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+type Header = { id: string; title: string; status: string; quoteDeadline: string | null; version: number; sealed: boolean; visibility: string };
+type Data =
+  | { as: "buyer"; header: Header; content: RfqDraft; questions: QaItem[]; versions: { version: number; change_summary: string; created_at: string }[]; pendingChanges: boolean }
+  | { as: "vendor"; header: Header; content: ReturnType<typeof rfqForVendor> | null; questions: QaItem[]; canAsk: boolean };
+
+export default function RfqDetail() {
+  const data = useLoaderData<Data>();
+  const result = useActionData<{ intent: string; formError: string | null; fieldErrors: Record<string, string[]> | null }>();
+  const { t, locale } = useI18n();
+  const h = data.header;
+  const err = (intent: string, field: string) => (result?.intent === intent ? result.fieldErrors?.[field] : undefined);
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/rfqs">← {t("nav.rfqs")}</Link>
+      </p>
+      <div className="title-row">
+        <h1>{h.title}</h1>
+        <span className={`status status-${h.status}`} data-testid="rfq-status">
+          {t(`rfq.status.${h.status}`)}
+        </span>
+      </div>
+      <p className="muted">
+        {h.quoteDeadline ? t("rfq.detail.deadlineIn", { date: formatDateTime(h.quoteDeadline, locale) }) : null}
+        {h.version ? ` · ${t("rfq.detail.version", { n: h.version })}` : null} · {h.sealed ? t("rfq.detail.sealed") : t("rfq.detail.open")}
+      </p>
+      {result?.formError ? <FormErrors errors={[result.formError]} /> : null}
+
+      {data.as === "buyer" ? (
+        <div className="actions">
+          {h.status === "draft" || h.status === "published" ? (
+            <Link to={`/rfqs/${h.id}/edit/purposeAndScope`} className="button">
+              {t("rfq.detail.edit")}
+            </Link>
+          ) : null}
+          {h.status === "draft" ? (
+            <Link to={`/rfqs/${h.id}/review`} className="button primary">
+              {t("rfq.step.review")}
+            </Link>
+          ) : (
+            <Link to={`/rfqs/${h.id}/review`} className="button">
+              {t("rfq.detail.preview")}
+            </Link>
+          )}
+        </div>
+      ) : null}
+
+      {data.as === "buyer" && h.status === "published" ? (
+        <section className="card">
+          <h2>{t("rfq.detail.addendum")}</h2>
+          {data.pendingChanges ? <p className="notice">{t("rfq.detail.pendingChanges")}</p> : null}
+          <p className="hint">{t("rfq.detail.addendumIntro")}</p>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="addendum" />
+            <Field id="changeSummary" label={t("rfq.detail.changeSummary")} errors={err("addendum", "changeSummary")}>
+              {(aria) => <textarea name="changeSummary" rows={3} maxLength={2000} {...aria} />}
+            </Field>
+            <button type="submit" className="button primary">
+              {t("rfq.detail.addendum")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {data.content ? <RfqView rfq={data.content} /> : null}
+
+      <section className="stack">
+        <h2>{t("rfq.qa.title")}</h2>
+        <QaList items={data.questions} canAnswer={data.as === "buyer" && h.status !== "cancelled"} />
+        {data.as === "vendor" ? (
+          data.canAsk ? (
+            <Form method="post" className="card">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="ask" />
+              <Field id="question" label={t("rfq.qa.ask")} hint={t("rfq.qa.askHint")} errors={err("ask", "question")}>
+                {(aria) => <textarea name="question" rows={4} maxLength={4000} {...aria} />}
+              </Field>
+              <button type="submit" className="button primary">
+                {t("rfq.qa.ask")}
+              </button>
+            </Form>
+          ) : (
+            <p className="muted">{t("rfq.qa.closed")}</p>
+          )
+        ) : null}
+      </section>
+
+      {data.as === "buyer" && data.versions.length > 0 ? (
+        <section className="card">
+          <h2>{t("rfq.detail.versions")}</h2>
+          <ol className="versions">
+            {data.versions.map((v) => (
+              <li key={v.version}>
+                {t("rfq.detail.version", { n: v.version })} — {formatDateTime(v.created_at, locale)} — {v.change_summary || t("rfq.detail.initialVersion")}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {data.as === "buyer" && (h.status === "draft" || h.status === "published" || h.status === "closed") ? (
+        <details className="card">
+          <summary>{t("rfq.detail.cancel")}</summary>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="cancel" />
+            <Field id="reason" label={t("rfq.detail.cancelReason")} errors={err("cancel", "reason")}>
+              {(aria) => <input name="reason" type="text" maxLength={2000} {...aria} />}
+            </Field>
+            <button type="submit" className="button danger">
+              {t("rfq.detail.cancel")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

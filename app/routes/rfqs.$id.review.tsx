@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { RfqView } from "~/components/rfq/rfq-view";
+import { StepNav } from "~/components/rfq/step-nav";
+import { stepOfField } from "~/domain/rfq/form-steps";
+import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { rfqForVendor } from "~/domain/rfq/visibility";
+import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["context"], id: string) {
+  const user = await requireUser(request, context);
+  const found = await loadRfqForReader(context, user.actor, id);
+  if (!found || found.as !== "buyer") throw new Response("Not Found", { status: 404 });
+  return { user, row: found.row };
+}
+
+/** What vendors will read: the complete RFQ through the vendor filter, or the draft as far as it goes. */
+function vendorPreview(content: unknown) {
+  const complete = rfqSchema.safeParse(content);
+  if (complete.success) return rfqForVendor(complete.data);
+  const draft = rfqDraftSchema.safeParse(content);
+  if (!draft.success) return null;
+  const { budget, invitedVendorIds: _invited, baselineCostMonthlyYen: _baseline, hiddenCosts: _hidden, ...rest } = draft.data;
+  return { ...rest, budget: budget?.showToVendors ? { min: budget.min, max: budget.max } : undefined };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { row } = await requireOwnRfq(request, context, params.id!);
+  const problems = row.status === "draft" ? checkPublishable(row.content, context.clock.now()) : [];
+  return Response.json({ rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorPreview(row.content) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const { user, row } = await requireOwnRfq(request, context, params.id!);
+  const result = await publishRfq(context, user.actor, row.id);
+  if (!result.ok) {
+    if (result.status === 404) throw new Response("Not Found", { status: 404 });
+    return Response.json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
+  }
+  return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
+}
+
+type Data = { rfq: { id: string; title: string; status: string }; problems: PublishProblem[]; preview: Partial<RfqDraft> | null };
+
+function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProblem[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="problems">
+      {problems.map((p, i) => {
+        const step = stepOfField(p.path[0]);
+        return (
+          <li key={`${p.key}-${i}`} data-testid="publish-problem">
+            {t(p.key)} {p.path.length ? <code>{p.path.join(".")}</code> : null}{" "}
+            {step ? <Link to={`/rfqs/${rfqId}/edit/${step}`}>{t("rfq.review.goToStep")}</Link> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function RfqReview() {
+  const { rfq, problems, preview } = useLoaderData<Data>();
+  const refused = useActionData<{ problems: PublishProblem[]; key: string }>();
+  const { t } = useI18n();
+  const shown = refused?.problems?.length ? refused.problems : problems;
+  const errors = shown.filter((p) => p.severity === "error");
+  const warnings = shown.filter((p) => p.severity === "warning");
+  return (
+    <section className="stack">
+      <p>
+        <Link to={`/rfqs/${rfq.id}`}>← {rfq.title}</Link>
+      </p>
+      <h1>{t("rfq.review.title")}</h1>
+      <StepNav rfqId={rfq.id} />
+      {rfq.status === "draft" ? (
+        <div className="card">
+          {errors.length ? (
+            <div className="form-errors" role="alert">
+              <p>{t("rfq.review.missing")}</p>
+              <ProblemList rfqId={rfq.id} problems={errors} />
+            </div>
+          ) : (
+            <p className="notice">{t("rfq.review.ready")}</p>
+          )}
+          {warnings.length ? (
+            <>
+              <p>{t("rfq.review.warnings")}</p>
+              <ProblemList rfqId={rfq.id} problems={warnings} />
+            </>
+          ) : null}
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" className="button primary">
+              {t("rfq.review.publish")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      <h2>{t("rfq.review.preview")}</h2>
+      {preview ? <RfqView rfq={preview as never} /> : null}
+    </section>
+  );
+}
