@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Actor, type Resource } from "./permissions";
+import { can, type Action, type Actor, type Resource, type RfqResource } from "./permissions";
 
 // The authorization matrix: every role against every action, on its own organisation and
 // on another tenant's ids. Later issues add rows (RFQs, quotes) to the same table.
@@ -41,6 +41,10 @@ const matrix: Row[] = [
   ["auditLog:read", () => ({ type: "auditLog" }), {
     anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
   }],
+  // RFQs are created into the actor's own organisation; there is no "other tenant" to aim at.
+  ["rfq:create", () => ({ type: "rfqs" }), {
+    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
 ];
 
 describe("authorization matrix", () => {
@@ -60,5 +64,105 @@ describe("authorization matrix", () => {
   it("a resource of the wrong type never matches", () => {
     expect(can(actors.admin, "auditLog:read", { type: "organization", id: OWN })).toBe(false);
     expect(can(actors.vendorOwner, "vendorProfile:edit", { type: "organization", id: OWN })).toBe(false);
+  });
+});
+
+// RFQs: the same roles, with vendors split into invited and not invited. Each cell is
+// [the actor's own buyer organisation's RFQ, another tenant's RFQ]; both invite INVITED, so
+// for vendors the two columns must agree. The policy says *who*; *when* (deadline, status
+// transitions) is the service's check, covered in tests/integration/rfqs-lifecycle.test.ts.
+
+const INVITED = "org-vendor-invited";
+const UNINVITED = "org-vendor-uninvited";
+const vendorActor = (userId: string, id: string, role: "owner" | "member"): Actor => ({ userId, isPlatformAdmin: false, org: { id, kind: "vendor", role } });
+
+const rfqActors: Record<string, Actor | null> = {
+  anonymous: actors.anonymous,
+  buyerOwner: actors.buyerOwner,
+  buyerMember: actors.buyerMember,
+  invitedVendorOwner: vendorActor("u7", INVITED, "owner"),
+  invitedVendorMember: vendorActor("u8", INVITED, "member"),
+  uninvitedVendorOwner: vendorActor("u9", UNINVITED, "owner"),
+  uninvitedVendorMember: vendorActor("u10", UNINVITED, "member"),
+  advisor: actors.advisor,
+  admin: actors.admin,
+};
+
+function rfq(buyerOrgId: string, status: RfqResource["status"], visibility: RfqResource["visibility"]): RfqResource {
+  return { type: "rfq", buyerOrgId, status, visibility, invitedVendorOrgIds: [INVITED] };
+}
+
+type RfqRow = [Action, RfqResource["status"], RfqResource["visibility"], Record<string, [own: boolean, other: boolean]>];
+
+const rfqMatrix: RfqRow[] = [
+  // Reading: the buyer's organisation always; vendors once published, if invited or on the marketplace; nobody a draft.
+  ["rfq:read", "draft", "invited", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:read", "published", "invited", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:read", "closed", "invited", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:read", "draft", "marketplace", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:read", "published", "marketplace", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:read", "closed", "marketplace", {
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+  }],
+  // Buyer actions: any member of the owning buyer organisation, whatever the status (the service refuses wrong states).
+  ...(["rfq:edit", "rfq:publish", "rfq:answer"] as const).flatMap((action) =>
+    (["draft", "published", "closed"] as const).map((status): RfqRow => [action, status, "invited", {
+      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    }]),
+  ),
+  // Asking: vendors who may read it, and only while it is published (the deadline itself is the service's check).
+  ["rfq:ask", "draft", "invited", {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:ask", "published", "invited", {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:ask", "closed", "invited", {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:ask", "published", "marketplace", {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+  }],
+  ["rfq:ask", "closed", "marketplace", {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+  }],
+];
+
+describe("authorization matrix: RFQs", () => {
+  for (const [action, status, visibility, expected] of rfqMatrix) {
+    for (const [role, [own, other]] of Object.entries(expected)) {
+      it(`${role} ${own ? "may" : "may not"} ${action} its own organisation's ${status} ${visibility} RFQ, ${other ? "may" : "may not"} another's`, () => {
+        expect(can(rfqActors[role], action, rfq(OWN, status, visibility))).toBe(own);
+        expect(can(rfqActors[role], action, rfq(OTHER, status, visibility))).toBe(other);
+      });
+    }
+  }
+
+  it("covers every role for every row, and every RFQ action", () => {
+    for (const [, , , expected] of rfqMatrix) expect(Object.keys(expected).sort()).toEqual(Object.keys(rfqActors).sort());
+    const actions = new Set([...rfqMatrix.map(([action]) => action), ...matrix.map(([action]) => action)]);
+    for (const action of ["rfq:create", "rfq:read", "rfq:edit", "rfq:publish", "rfq:answer", "rfq:ask"] as const) expect(actions).toContain(action);
+  });
+
+  it("RFQ actions need an RFQ: the collection or another resource type never matches", () => {
+    expect(can(actors.buyerOwner, "rfq:read", { type: "rfqs" })).toBe(false);
+    expect(can(actors.buyerOwner, "rfq:edit", { type: "organization", id: OWN })).toBe(false);
+    expect(can(actors.buyerOwner, "rfq:create", rfq(OWN, "draft", "invited"))).toBe(false);
+  });
+
+  it("a vendor whose organisation id equals the RFQ's buyer id still gets no buyer rights (kind, not id, decides)", () => {
+    // vendorOwner's org id is OWN, the same string as the RFQ's buyerOrgId.
+    expect(can(actors.vendorOwner, "rfq:edit", rfq(OWN, "draft", "invited"))).toBe(false);
+    expect(can(actors.vendorOwner, "rfq:read", rfq(OWN, "draft", "invited"))).toBe(false);
   });
 });

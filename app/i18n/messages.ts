@@ -307,6 +307,7 @@ export const messages = {
   "notifications.rfq.invited": { ja: "「{title}」への見積依頼が届きました", en: "You are invited to quote on “{title}”" },
   "notifications.rfq.answerPublished": { ja: "「{title}」の質問に回答が公開されました", en: "An answer was published on “{title}”" },
   "notifications.rfq.addendum": { ja: "「{title}」に補足（変更）が公開されました", en: "An addendum was published on “{title}”" },
+  "notifications.rfq.cancelled": { ja: "「{title}」は中止されました", en: "“{title}” was cancelled" },
   "notifications.rfq.questionAsked": { ja: "「{title}」に質問が届きました", en: "A question arrived on “{title}”" },
 
   "common.save": { ja: "保存", en: "Save" },

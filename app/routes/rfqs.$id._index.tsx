@@ -7,9 +7,10 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { QaList, type QaItem } from "~/components/rfq/qa-list";
 import { RfqView } from "~/components/rfq/rfq-view";
+import { sameJson } from "~/domain/canonical-json";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
-import { rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
+import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import { rfqForVendor } from "~/domain/rfq/visibility";
 import { t as translate } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
@@ -38,12 +39,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ]);
     // Edits to a published RFQ wait in the working copy until they are published as an addendum.
     const working = found.row.content;
-    const pendingChanges = latest ? JSON.stringify(latest.content) !== JSON.stringify(rfqSchema.safeParse(working).data ?? working) : false;
+    const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(working).data ?? working) : false;
     return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges });
   }
-  const parsed = rfqSchema.safeParse(found.row.published_content);
   const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);
-  return Response.json({ as: "vendor", header, content: parsed.success ? rfqForVendor(parsed.data) : null, questions, canAsk: status === "published" });
+  return Response.json({ as: "vendor", header, content: found.view, questions, canAsk: status === "published" });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -76,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
     if (!r.ok) {
       if (r.status === 404) return new Response("Not Found", { status: 404 });
-      const problems = "problems" in r && r.problems ? r.problems.map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
+      const problems = "problems" in r && Array.isArray(r.problems) ? r.problems.map((p: PublishProblem) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
       return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });

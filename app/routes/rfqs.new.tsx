@@ -56,10 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewRfq() {
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof NewRfqSchema>>({
+    // Server-side validation only (see the note in vendor.profile.tsx): in-browser revalidation
+    // after a select changed swallowed the next submit in Chromium.
     lastResult: lastResult as never,
-    onValidate: ({ formData }) => parseForm(formData, NewRfqSchema, locale),
-    shouldValidate: "onBlur",
     defaultValue: { phase: "launch", dataSensitivity: "none" },
   });
   const select = (name: "category" | "phase" | "dataSensitivity", table: "category" | "phase" | "sensitivity") => (

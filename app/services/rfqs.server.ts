@@ -1,6 +1,7 @@
 import {
   filterVendorOrgIds,
   findQuestionForBuyer,
+  findRfqVersion,
   findRfqForBuyer,
   findRfqForVendor,
   insertQuestion,
@@ -21,6 +22,10 @@ import type { Actor, RfqResource } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
+import { sameJson } from "~/domain/canonical-json";
+import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
+import { rfqForVendor } from "~/domain/rfq/visibility";
+import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import type { AppContext } from "~/utils/context.server";
 
 // Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
@@ -32,6 +37,11 @@ export type ServiceError =
   | { ok: false; status: 400 | 409; key: string; problems?: PublishProblem[] };
 
 const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
+const conflict = (key: string) => ({ ok: false, status: 409, key }) as const;
+const invalid = (key: string) => ({ ok: false, status: 400, key }) as const;
+
+/** Ids come from URLs: anything that is not a UUID cannot name a row (and must not reach PostgreSQL's uuid cast). */
+export const isRowId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
 
@@ -41,7 +51,7 @@ export function rfqResource(row: { buyer_org_id: string; status: RfqResource["st
 
 /** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
 async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action: "rfq:edit" | "rfq:publish" | "rfq:answer") {
-  if (!actor.org || actor.org.kind !== "buyer") return { error: notFound };
+  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return { error: notFound };
   const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
   if (!row || !can(actor, action, rfqResource(row))) return { error: notFound };
   return { row };
@@ -57,7 +67,7 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
   if (!parsed.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: parsed.error.issues } as const;
   const draft = parsed.data;
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const created = await insertRfqDraft(trx, { buyerOrgId: actor.org!.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft });
+    const created = await insertRfqDraft(trx, { buyerOrgId: actor.org!.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft, at: ctx.clock.now() });
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.create", entityType: "rfq", entityId: created.id, after: { title: draft.title, status: "draft" } });
     await enqueueOutbox(trx, "rfq", created.id);
     return created;
@@ -113,9 +123,8 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
     errors.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
   }
   if (errors.length > 0 || !rfq.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems: errors.length ? errors : problems } as const;
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertRfqVersion(trx, { rfqId, version: 1, content: rfq.data, changeSummary: "", createdBy: actor.userId });
-    await markRfqPublished(trx, rfqId, {
+  const published = await ctx.db.transaction().execute(async (trx) => {
+    const moved = await markRfqPublished(trx, rfqId, {
       version: 1,
       deadline: rfq.data.quoteDeadline,
       sealed: rfq.data.sealed,
@@ -125,60 +134,46 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
       now,
       firstPublication: true,
     });
+    // Someone published it a moment ago: nothing to do, and nothing written.
+    if (!moved) return false;
+    await insertRfqVersion(trx, { rfqId, version: 1, content: rfq.data, changeSummary: "", createdBy: actor.userId, at: now });
     await replaceRfqInvitations(trx, rfqId, invited);
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.publish", entityType: "rfq", entityId: rfqId, before: { status: "draft" }, after: { status: "published", version: 1 } });
     await enqueueOutbox(trx, "rfq", rfqId);
     const recipients = (await Promise.all(invited.map((orgId) => listOrgUserIds(trx, orgId)))).flat();
-    await notifyUsers(trx, recipients, "rfq.invited", { rfqId, title: rfq.data.title });
+    await notifyUsers(trx, recipients, "rfq.invited", { rfqId, title: rfq.data.title }, now);
+    return true;
   });
+  if (!published) return conflict("rfq.transition.notAllowed");
   ctx.kickIndexer();
   return { ok: true, warnings: problems.filter((p) => p.severity === "warning") } as const;
 }
 
-/** Publishes the working copy of a published RFQ as the next version (an addendum), with a change summary. */
+/**
+ * Publishes the buyer's edits of a published RFQ (its working copy) as the next version. The checks,
+ * the row lock and the writes are the same as for an addendum sent with its changes (the API's way).
+ */
 export async function publishAddendum(ctx: AppContext, actor: Actor, rfqId: string, changeSummary: string) {
+  const parsed = AddendumSchema.safeParse({ changeSummary });
+  if (!parsed.success) return invalid("validation.required");
+  if (!isRowId(rfqId)) return notFound;
   const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
   if (error) return error;
-  const now = ctx.clock.now();
-  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
-  if (status !== "published") return { ok: false, status: 409, key: "rfq.addendum.notOpen" } as const;
-  const problems = checkPublishable(row.content, now).filter((p) => p.severity === "error");
-  const rfq = rfqSchema.safeParse(row.content);
-  const invited = rfq.success ? await filterVendorOrgIds(ctx.db, rfq.data.invitedVendorIds) : [];
-  if (rfq.success && invited.length !== rfq.data.invitedVendorIds.length) problems.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
-  if (rfq.success && Date.parse(rfq.data.quoteDeadline) < (row.quote_deadline?.getTime() ?? 0)) {
-    // Shortening the deadline after vendors planned around it is unfair; extending is fine.
-    problems.push({ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" });
+  if (effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now()) !== "published") {
+    return conflict("rfq.addendum.notOpen");
   }
-  if (problems.length > 0 || !rfq.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems } as const;
-  const version = row.current_version + 1;
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertRfqVersion(trx, { rfqId, version, content: rfq.data, changeSummary, createdBy: actor.userId });
-    await markRfqPublished(trx, rfqId, {
-      version,
-      deadline: rfq.data.quoteDeadline,
-      sealed: rfq.data.sealed,
-      visibility: rfq.data.visibility,
-      title: rfq.data.title,
-      category: rfq.data.category,
-      now,
-      firstPublication: false,
-    });
-    await replaceRfqInvitations(trx, rfqId, invited);
-    await writeAudit(trx, {
-      actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
-      action: "rfq.addendum",
-      entityType: "rfq",
-      entityId: rfqId,
-      before: { version: row.current_version, quoteDeadline: row.quote_deadline },
-      after: { version, quoteDeadline: rfq.data.quoteDeadline, changeSummary },
-    });
-    await enqueueOutbox(trx, "rfq", rfqId);
-    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.addendum", { rfqId, title: rfq.data.title, version, changeSummary });
-  });
-  ctx.kickIndexer();
-  return { ok: true, version } as const;
+  const latest = row.current_version > 0 ? await findRfqVersion(ctx.db, rfqId, row.current_version) : undefined;
+  const working = rfqSchema.safeParse(row.content);
+  // An addendum without a change would only send vendors a notice about nothing.
+  const changes = working.success && latest ? changedFields(latest.content as Record<string, unknown>, working.data) : {};
+  if (latest && working.success && Object.keys(changes).length === 0) return conflict("rfq.addendum.noChanges");
+  // The changed fields go along so the audit row says what the addendum changed, field by field.
+  return issueAddendumWithChanges(ctx, actor, rfqId, { changeSummary: parsed.data.changeSummary, changes: changes as Partial<RfqDraft> });
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return Object.fromEntries([...keys].filter((k) => !sameJson(before[k], after[k])).map((k) => [k, after[k]]));
 }
 
 export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, reason: string) {
@@ -190,7 +185,7 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
     await setRfqStatus(trx, rfqId, "cancelled", ctx.clock.now());
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.cancel", entityType: "rfq", entityId: rfqId, before: { status }, after: { status: "cancelled", reason } });
     await enqueueOutbox(trx, "rfq", rfqId);
-    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.addendum", { rfqId, title: row.title, cancelled: true });
+    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.cancelled", { rfqId, title: row.title }, ctx.clock.now());
   });
   ctx.kickIndexer();
   return { ok: true } as const;
@@ -198,31 +193,38 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
 
 /** The RFQ as the caller may see it: the buyer's working copy, or the vendor's published version (budget hidden). */
 export async function loadRfqForReader(ctx: AppContext, actor: Actor, rfqId: string) {
-  if (!actor.org) return null;
+  if (!actor.org || !isRowId(rfqId)) return null;
   if (actor.org.kind === "buyer") {
     const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
     return row && can(actor, "rfq:read", rfqResource(row)) ? { as: "buyer" as const, row } : null;
   }
   if (actor.org.kind === "vendor") {
-    const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
-    if (!row) return null;
-    const invited = row.visibility === "invited" ? [actor.org.id] : [];
-    return can(actor, "rfq:read", rfqResource(row, invited)) ? { as: "vendor" as const, row } : null;
+    const found = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
+    if (!found) return null;
+    const invited = found.visibility === "invited" ? [actor.org.id] : [];
+    if (!can(actor, "rfq:read", rfqResource(found, invited))) return null;
+    // The frozen content holds what only the buyer may read (budget, invitees, internal costs):
+    // vendors get it through the allow-list view only.
+    const { published_content, ...row } = found;
+    const parsed = rfqSchema.safeParse(published_content);
+    return { as: "vendor" as const, row, view: parsed.success ? rfqForVendor(parsed.data) : null };
   }
   return null;
 }
 
 export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, question: string) {
-  if (!actor.org || actor.org.kind !== "vendor") return notFound;
+  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(rfqId)) return notFound;
+  const parsed = QuestionSchema.safeParse({ question });
+  if (!parsed.success) return invalid("validation.required");
   const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
   if (!row) return notFound;
   const invited = row.visibility === "invited" ? [actor.org.id] : [];
   if (!can(actor, "rfq:ask", rfqResource(row, invited))) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
   if (isDeadlinePassed(row.quote_deadline?.toISOString(), ctx.clock.now())) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
   const q = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertQuestion(trx, { rfqId, orgId: actor.org!.id, userId: actor.userId, question });
+    const inserted = await insertQuestion(trx, { rfqId, orgId: actor.org!.id, userId: actor.userId, question: parsed.data.question, at: ctx.clock.now() });
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.question", entityType: "rfq_question", entityId: inserted.id, after: { rfqId } });
-    await notifyUsers(trx, await listOrgUserIds(trx, row.buyer_org_id), "rfq.questionAsked", { rfqId, title: row.title });
+    await notifyUsers(trx, await listOrgUserIds(trx, row.buyer_org_id), "rfq.questionAsked", { rfqId, title: row.title }, ctx.clock.now());
     return inserted;
   });
   return { ok: true, question: { id: q.id, question: q.question, createdAt: q.created_at } } as const;
@@ -230,14 +232,18 @@ export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, 
 
 /** Answers (or corrects an answer); the answer is published to every bidder without naming the asker. */
 export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: string, answer: string) {
-  if (!actor.org || actor.org.kind !== "buyer") return notFound;
+  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(questionId)) return notFound;
   const q = await findQuestionForBuyer(ctx.db, actor.org.id, questionId);
   if (!q) return notFound;
+  const parsed = AnswerSchema.safeParse({ answer });
+  if (!parsed.success) return invalid("validation.required");
+  if (q.status === "cancelled" || q.status === "awarded") return conflict("rfq.transition.notAllowed");
   const now = ctx.clock.now();
+  answer = parsed.data.answer;
   await ctx.db.transaction().execute(async (trx) => {
     await saveAnswer(trx, questionId, { answer, userId: actor.userId, now });
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.answer", entityType: "rfq_question", entityId: questionId, before: { answer: q.answer }, after: { answer } });
-    await notifyUsers(trx, await listBidderUserIds(trx, q.rfq_id), "rfq.answerPublished", { rfqId: q.rfq_id, title: q.title });
+    await notifyUsers(trx, await listBidderUserIds(trx, q.rfq_id), "rfq.answerPublished", { rfqId: q.rfq_id, title: q.title }, now);
   });
   return { ok: true, rfqId: q.rfq_id } as const;
 }

@@ -1,14 +1,14 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
-export type NotificationKind = "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked";
+export type NotificationKind = "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked" | "rfq.cancelled";
 
-export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>) {
+export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
   await db
     .insertInto("notifications")
-    .values(unique.map((user_id) => ({ user_id, kind, payload: JSON.stringify(payload) })))
+    .values(unique.map((user_id) => ({ user_id, kind, payload: JSON.stringify(payload), created_at: at })))
     .execute();
 }
 

@@ -7,11 +7,11 @@ import type { Database, RfqStatusColumn } from "../schema";
 
 export async function insertRfqDraft(
   db: Kysely<Database>,
-  r: { buyerOrgId: string; createdBy: string; title: string; category: string; content: unknown },
+  r: { buyerOrgId: string; createdBy: string; title: string; category: string; content: unknown; at: Date },
 ) {
   return db
     .insertInto("rfqs")
-    .values({ buyer_org_id: r.buyerOrgId, created_by: r.createdBy, title: r.title, category: r.category, content: JSON.stringify(r.content) })
+    .values({ buyer_org_id: r.buyerOrgId, created_by: r.createdBy, title: r.title, category: r.category, content: JSON.stringify(r.content), created_at: r.at, updated_at: r.at })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -27,9 +27,16 @@ export async function updateRfqWorkingCopy(
   id: string,
   w: { title: string; category: string; content: unknown; now: Date },
 ) {
+  // Title and category columns are what vendors' lists and the search index show: on a published
+  // RFQ they change only when an addendum is published (markRfqPublished), never with the working copy.
   return db
     .updateTable("rfqs")
-    .set({ title: w.title, category: w.category, content: JSON.stringify(w.content), updated_at: w.now })
+    .set({
+      title: sql<string>`case when status = 'draft' then ${w.title} else title end`,
+      category: sql<string>`case when status = 'draft' then ${w.category} else category end`,
+      content: JSON.stringify(w.content),
+      updated_at: w.now,
+    })
     .where("id", "=", id)
     .where("buyer_org_id", "=", buyerOrgId)
     .returningAll()
@@ -40,8 +47,8 @@ export async function markRfqPublished(
   db: Kysely<Database>,
   id: string,
   p: { version: number; deadline: string; sealed: boolean; visibility: "invited" | "marketplace"; title: string; category: string; now: Date; firstPublication: boolean },
-) {
-  await db
+): Promise<boolean> {
+  return db
     .updateTable("rfqs")
     .set({
       status: "published",
@@ -55,17 +62,20 @@ export async function markRfqPublished(
       ...(p.firstPublication ? { published_at: p.now } : {}),
     })
     .where("id", "=", id)
-    .execute();
+    // A first publication only ever moves a draft: a concurrent second publish updates nothing.
+    .$if(p.firstPublication, (q) => q.where("status", "=", "draft"))
+    .executeTakeFirst()
+    .then((r) => Number(r.numUpdatedRows) === 1);
 }
 
 export async function setRfqStatus(db: Kysely<Database>, id: string, status: RfqStatusColumn, now: Date) {
   await db.updateTable("rfqs").set({ status, updated_at: now }).where("id", "=", id).execute();
 }
 
-export async function insertRfqVersion(db: Kysely<Database>, v: { rfqId: string; version: number; content: unknown; changeSummary: string; createdBy: string }) {
+export async function insertRfqVersion(db: Kysely<Database>, v: { rfqId: string; version: number; content: unknown; changeSummary: string; createdBy: string; at: Date }) {
   await db
     .insertInto("rfq_versions")
-    .values({ rfq_id: v.rfqId, version: v.version, content: JSON.stringify(v.content), change_summary: v.changeSummary, created_by: v.createdBy })
+    .values({ rfq_id: v.rfqId, version: v.version, content: JSON.stringify(v.content), change_summary: v.changeSummary, created_by: v.createdBy, created_at: v.at })
     .execute();
 }
 
@@ -189,10 +199,10 @@ export async function listOpenRfqsForVendor(db: Kysely<Database>, vendorOrgId: s
   return q.orderBy("rfqs.quote_deadline", "asc").limit(200).execute();
 }
 
-export async function insertQuestion(db: Kysely<Database>, q: { rfqId: string; orgId: string; userId: string; question: string }) {
+export async function insertQuestion(db: Kysely<Database>, q: { rfqId: string; orgId: string; userId: string; question: string; at: Date }) {
   return db
     .insertInto("rfq_questions")
-    .values({ rfq_id: q.rfqId, asked_by_org_id: q.orgId, asked_by_user_id: q.userId, question: q.question })
+    .values({ rfq_id: q.rfqId, asked_by_org_id: q.orgId, asked_by_user_id: q.userId, question: q.question, created_at: q.at })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

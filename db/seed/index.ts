@@ -4,16 +4,21 @@ import { createHash } from "node:crypto";
 import type { Database } from "../schema";
 import { createOrg, createVendor } from "../../tests/factories";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
+import { seedDemoRfqs } from "./demo-rfqs";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("organizations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
-/** Seeds the demo organisations, users, vendor profiles, certifications and API tokens in one transaction. */
-export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+/**
+ * Seeds the demo organisations, users, vendor profiles, certifications and API tokens in one transaction,
+ * then the demo RFQs relative to `now` (their deadlines are weeks ahead of it, one already past).
+ */
+export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     for (const account of DEMO_ACCOUNTS) {
@@ -40,4 +45,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .values({ actor_user_id: null, actor_org_id: null, action: "seed.demo", entity_type: "system", entity_id: "demo" })
       .execute();
   });
+  // The RFQ services open their own transactions and look the accounts up, so they run once
+  // the accounts are committed. A failure here leaves the accounts seeded but no RFQs.
+  await seedDemoRfqs(db, now);
 }

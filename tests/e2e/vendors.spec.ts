@@ -40,6 +40,7 @@ test("a vendor edits its profile and buyers find the change", async ({ page }) =
   await page.getByRole("button", { name: "保存する" }).click();
   await expect(page.getByTestId("toast")).toHaveText("プロフィールを保存しました");
   await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "ログイン" })).toBeVisible();
 
   await logIn(page, "buyer@sakura-foods.example");
   await expect(async () => {

@@ -1,0 +1,101 @@
+import {
+  filterVendorOrgIds,
+  insertRfqVersion,
+  listBidderUserIds,
+  listOrgUserIds,
+  markRfqPublished,
+  replaceRfqInvitations,
+  updateRfqWorkingCopy,
+} from "../../db/queries/rfqs";
+import { listInvitedVendorOrgIds, lockRfqForBuyer } from "../../db/queries/rfq-api";
+import { notifyUsers } from "../../db/queries/notifications";
+import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import { can, type Actor } from "~/domain/permissions";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import type { AppContext } from "~/utils/context.server";
+import { rfqResource } from "./rfqs.server";
+
+// An addendum that carries its own changes (the API's POST /rfqs/{id}/addenda). Doing
+// "edit the working copy, then publish it" as two service calls would leave the edit behind
+// when publishing is refused; here the row is locked, everything is validated, and only then
+// are the working copy, the new version, the invitations, audit, outbox and notifications
+// written — in one transaction, or not at all.
+
+export type AddendumResult =
+  | { ok: true; version: number; quoteDeadline: string }
+  | { ok: false; status: 404; key: "error.404.body" }
+  | { ok: false; status: 409; key: "rfq.addendum.notOpen" }
+  | { ok: false; status: 400; key: "rfq.publish.incomplete"; problems: PublishProblem[] };
+
+export async function issueAddendumWithChanges(
+  ctx: AppContext,
+  actor: Actor,
+  rfqId: string,
+  input: { changeSummary: string; changes: Partial<RfqDraft> },
+): Promise<AddendumResult> {
+  const buyerOrg = actor.org;
+  if (!buyerOrg || buyerOrg.kind !== "buyer") return { ok: false, status: 404, key: "error.404.body" };
+  const now = ctx.clock.now();
+
+  const result = await ctx.db.transaction().execute(async (trx): Promise<AddendumResult> => {
+    const row = await lockRfqForBuyer(trx, buyerOrg.id, rfqId);
+    if (!row || !can(actor, "rfq:publish", rfqResource(row))) return { ok: false, status: 404, key: "error.404.body" };
+    const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
+    if (status !== "published") return { ok: false, status: 409, key: "rfq.addendum.notOpen" };
+
+    const before = row.content as RfqDraft;
+    const merged = { ...before, ...input.changes };
+    const problems = checkPublishable(merged, now).filter((p) => p.severity === "error");
+    const complete = rfqSchema.safeParse(merged);
+    const draft = rfqDraftSchema.safeParse(merged);
+    const invited = complete.success ? await filterVendorOrgIds(trx, complete.data.invitedVendorIds) : [];
+    if (complete.success && invited.length !== complete.data.invitedVendorIds.length) {
+      problems.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
+    }
+    if (complete.success && Date.parse(complete.data.quoteDeadline) < (row.quote_deadline?.getTime() ?? 0)) {
+      // Vendors planned around the announced deadline: an addendum may extend it, never shorten it.
+      problems.push({ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" });
+    }
+    if (problems.length > 0 || !complete.success || !draft.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems };
+
+    const rfq = complete.data;
+    const version = row.current_version + 1;
+    const previouslyInvited = new Set(await listInvitedVendorOrgIds(trx, rfqId));
+    // The working copy keeps the draft shape (as typed); the version freezes the complete RFQ.
+    await updateRfqWorkingCopy(trx, buyerOrg.id, rfqId, { title: rfq.title, category: rfq.category, content: draft.data, now });
+    await insertRfqVersion(trx, { rfqId, version, content: rfq, changeSummary: input.changeSummary, createdBy: actor.userId, at: now });
+    await markRfqPublished(trx, rfqId, {
+      version,
+      deadline: rfq.quoteDeadline,
+      sealed: rfq.sealed,
+      visibility: rfq.visibility,
+      title: rfq.title,
+      category: rfq.category,
+      now,
+      firstPublication: false,
+    });
+    await replaceRfqInvitations(trx, rfqId, invited);
+    const changedKeys = Object.keys(input.changes);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: buyerOrg.id,
+      action: "rfq.addendum",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: { version: row.current_version, quoteDeadline: row.quote_deadline, changes: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof RfqDraft] ?? null])) },
+      after: { version, quoteDeadline: rfq.quoteDeadline, changeSummary: input.changeSummary, changes: input.changes },
+    });
+    await enqueueOutbox(trx, "rfq", rfqId);
+    // Vendors invited by this addendum have never seen the RFQ: they get an invitation, not an addendum notice.
+    const newlyInvited = invited.filter((id) => !previouslyInvited.has(id));
+    const invitees = new Set((await Promise.all(newlyInvited.map((orgId) => listOrgUserIds(trx, orgId)))).flat());
+    const bidders = (await listBidderUserIds(trx, rfqId)).filter((userId) => !invitees.has(userId));
+    await notifyUsers(trx, bidders, "rfq.addendum", { rfqId, title: rfq.title, version, changeSummary: input.changeSummary }, now);
+    await notifyUsers(trx, [...invitees], "rfq.invited", { rfqId, title: rfq.title }, now);
+    return { ok: true, version, quoteDeadline: rfq.quoteDeadline };
+  });
+  if (result.ok) ctx.kickIndexer();
+  return result;
+}
