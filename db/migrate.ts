@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as foundation from "./migrations/2026112001_foundation";
 import * as rfqs from "./migrations/2026112002_rfqs";
+import * as quotes from "./migrations/2026112003_quotes_and_certificates";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
 const migrations: Record<string, Migration> = {
   "2026112001_foundation": foundation,
   "2026112002_rfqs": rfqs,
+  "2026112003_quotes_and_certificates": quotes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

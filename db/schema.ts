@@ -15,6 +15,7 @@ export interface OrganizationsTable {
   id: Generated<string>;
   kind: OrgKind;
   name: string;
+  invoice_registration_number: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -96,6 +97,52 @@ export interface CertificationsTable {
   status: Generated<CertificationStatus>;
   verified_by: string | null;
   verified_at: NullableTimestamp;
+  evidence_path: ColumnType<string | null, string | null | undefined, string | null>;
+  evidence_name: ColumnType<string | null, string | null | undefined, string | null>;
+  evidence_mime: ColumnType<string | null, string | null | undefined, string | null>;
+  evidence_size: ColumnType<number | null, number | null | undefined, number | null>;
+  rejected_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CertificationTypesTable {
+  key: string;
+  label_ja: string;
+  label_en: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type QuoteStatusColumn = "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "not_selected";
+// bigint money: int8 is parsed to number (client.server.ts); amounts stay far below 2^53.
+type Money = ColumnType<number, number, number>;
+
+export interface QuotesTable {
+  id: Generated<string>;
+  rfq_id: string;
+  vendor_org_id: string;
+  status: Generated<QuoteStatusColumn>;
+  current_version: Generated<number>;
+  rfq_version: number;
+  content: ColumnType<unknown, string, string>;
+  tco: ColumnType<number | null, number | null | undefined, number | null>;
+  submitted_at: NullableTimestamp;
+  withdrawn_at: NullableTimestamp;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuoteVersionsTable {
+  quote_id: string;
+  version: number;
+  rfq_version: number;
+  content: ColumnType<unknown, string, string>;
+  normalized: ColumnType<unknown, string, string>;
+  tco: Money;
+  kind: "submitted" | "revised" | "reconfirmed";
+  created_by: string;
   created_at: Timestamp;
 }
 
@@ -180,6 +227,9 @@ export interface NotificationsTable {
 }
 
 export interface Database {
+  quotes: QuotesTable;
+  quote_versions: QuoteVersionsTable;
+  certification_types: CertificationTypesTable;
   rfqs: RfqsTable;
   rfq_versions: RfqVersionsTable;
   rfq_invitations: RfqInvitationsTable;
