@@ -5,7 +5,8 @@ import { migrateToLatest } from "../db/migrate";
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { createSearchService } from "../search/client";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
-import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
+import { loadOpenedQuoteIndexRows } from "../db/queries/quotes";
+import { toQuoteDocument, toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
 import { tokyoToday } from "../search/indexer";
 import { startBundledMeilisearch } from "../search/server";
 import { INDEX_NAMES, type IndexName } from "../search/settings";
@@ -45,12 +46,31 @@ async function* batches<R extends { id: string }>(load: (afterId: string | null)
   }
 }
 
+/** Pages of quote ids, each projected through the indexer's opened-offers-only query: sealed quotes stay out. */
+async function* openedQuoteBatches(): AsyncIterable<Record<string, unknown>[]> {
+  let afterId: string | null = null;
+  for (;;) {
+    const ids: { id: string }[] = await db
+      .selectFrom("quotes")
+      .select("id")
+      .$if(afterId !== null, (q) => q.where("id", ">", afterId!))
+      .orderBy("id")
+      .limit(1000)
+      .execute();
+    if (ids.length === 0) return;
+    const rows = await loadOpenedQuoteIndexRows(db, ids.map((r) => r.id), new Date());
+    yield rows.map(toQuoteDocument);
+    afterId = ids[ids.length - 1].id;
+  }
+}
+
 const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Record<string, unknown>[]> }> = {
   vendors: { topic: "vendor", docs: () => batches((afterId) => loadVendorIndexRows(db, { afterId, limit: 1000 }), (r) => toVendorDocument(r, today)) },
   rfqs: {
     topic: "rfq",
     docs: () => batches((afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>, toRfqDocument),
   },
+  quotes: { topic: "quote", docs: openedQuoteBatches },
 };
 
 for (const index of wanted ? [wanted as IndexName] : INDEX_NAMES) {

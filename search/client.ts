@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
-import type { RfqDocument, VendorDocument } from "./documents";
+import type { QuoteDocument, RfqDocument, VendorDocument } from "./documents";
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
 
 export interface VendorSearchParams {
@@ -31,6 +31,8 @@ export interface SearchService {
   getVendor(id: string): Promise<VendorDocument | null>;
   upsertRfqs(docs: RfqDocument[]): Promise<void>;
   deleteRfqs(ids: string[]): Promise<void>;
+  upsertQuotes(docs: QuoteDocument[]): Promise<void>;
+  deleteQuotes(ids: string[]): Promise<void>;
   uid(index: IndexName): string;
 }
 
@@ -94,6 +96,17 @@ export function createSearchService(options: { url: string; apiKey: string; pref
     async deleteRfqs(ids) {
       if (ids.length === 0) return;
       await client.index(uid("rfqs")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async upsertQuotes(docs) {
+      if (docs.length === 0) return;
+      const task = await client.index(uid("quotes")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
+      if (task.status === "failed") throw new Error(`Meilisearch rejected quote documents: ${task.error?.message}`);
+    },
+
+    async deleteQuotes(ids) {
+      if (ids.length === 0) return;
+      await client.index(uid("quotes")).deleteDocuments(ids).waitTask(wait);
     },
 
     async getVendor(id) {

@@ -125,3 +125,45 @@ export function toRfqDocument(row: RfqIndexRow): RfqDocument {
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });
 }
+
+// The quotes index holds opened offers only (see loadOpenedQuoteIndexRows): a sealed quote is
+// never sent to Meilisearch. The comparison issue adds score, rank and KPI values.
+export const QuoteDocumentSchema = z.object({
+  id: z.string().uuid(),
+  rfq_id: z.string().uuid(),
+  buyer_org_id: z.string().uuid(),
+  vendor_org_id: z.string().uuid(),
+  vendor_name: z.string(),
+  status: z.enum(["submitted", "shortlisted", "awarded", "not_selected"]),
+  tco: z.number().int().nullable(),
+  needs_reconfirmation: z.boolean(),
+  submitted_at: z.number().int().nullable(),
+});
+export type QuoteDocument = z.infer<typeof QuoteDocumentSchema>;
+
+export interface QuoteIndexRow {
+  id: string;
+  rfq_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  vendor_name: string;
+  status: string;
+  tco: number | null;
+  rfq_version: number;
+  rfq_current_version: number;
+  submitted_at: Date | null;
+}
+
+export function toQuoteDocument(row: QuoteIndexRow): QuoteDocument {
+  return QuoteDocumentSchema.parse({
+    id: row.id,
+    rfq_id: row.rfq_id,
+    buyer_org_id: row.buyer_org_id,
+    vendor_org_id: row.vendor_org_id,
+    vendor_name: row.vendor_name,
+    status: row.status,
+    tco: row.tco,
+    needs_reconfirmation: row.rfq_version < row.rfq_current_version,
+    submitted_at: row.submitted_at ? Math.floor(row.submitted_at.getTime() / 1000) : null,
+  });
+}

@@ -2,9 +2,10 @@ import type { Kysely } from "kysely";
 import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/queries/outbox";
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
+import { enqueueQuotesOpenedBetween, loadOpenedQuoteIndexRows } from "../db/queries/quotes";
 import type { Database } from "../db/schema";
 import type { SearchService } from "./client";
-import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "./documents";
+import { toQuoteDocument, toRfqDocument, toVendorDocument, type RfqIndexRow } from "./documents";
 
 // The outbox consumer. It never trusts a payload: it re-reads the source row, so
 // replaying an entry (after a crash, a retry or a reindex) converges on the database.
@@ -54,6 +55,13 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
         await o.search.upsertRfqs(found.map(toRfqDocument));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteRfqs(entityIds.filter((id) => !foundIds.has(id)));
+      } else if (topic === "quote") {
+        // Only opened offers are projected; a sealed, draft or withdrawn quote is removed (or never added).
+        const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
+        const opened = await loadOpenedQuoteIndexRows(o.db, entityIds, new Date());
+        await o.search.upsertQuotes(opened.map(toQuoteDocument));
+        const openedIds = new Set(opened.map((q) => q.id));
+        await o.search.deleteQuotes(entityIds.filter((id) => !openedIds.has(id)));
       } else {
         throw new Error(`Unknown outbox topic ${topic}`);
       }
@@ -76,8 +84,14 @@ export interface RunningIndexer {
   drain(timeoutMs?: number): Promise<void>;
 }
 
+/** How often the indexer looks for RFQs whose deadline just opened their sealed quotes. */
+const OPENING_SWEEP_MS = 5_000;
+
 export function startIndexer(o: IndexerOptions & { intervalMs?: number }): RunningIndexer {
   let stopped = false;
+  // A week back on start-up, so deadlines that passed while the server was down are caught too.
+  let sweptUntil = new Date(Date.now() - 7 * 86400_000);
+  let lastSweepAt = 0;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let again = false;
@@ -88,6 +102,12 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
     timer = null;
     running = running
       .then(async () => {
+        if (Date.now() - lastSweepAt >= OPENING_SWEEP_MS) {
+          const until = new Date();
+          await enqueueQuotesOpenedBetween(o.db, sweptUntil, until);
+          sweptUntil = until;
+          lastSweepAt = Date.now();
+        }
         do {
           again = false;
           const r = await processOutboxOnce(o);

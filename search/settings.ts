@@ -2,7 +2,7 @@ import type { Settings } from "meilisearch";
 
 // Each index's settings live in code and are reconciled at boot (Karakeep's pattern):
 // the index is a projection, so its shape must follow the code, never the other way round.
-export const INDEX_NAMES = ["vendors", "rfqs"] as const;
+export const INDEX_NAMES = ["vendors", "rfqs", "quotes"] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 
 // Japanese ↔ English pairs buyers actually type. Meilisearch synonyms are directional,
@@ -55,5 +55,12 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
       { attributePatterns: ["*_en"], locales: ["eng"] },
     ],
     pagination: { maxTotalHits: 5000 },
+  },
+  quotes: {
+    searchableAttributes: ["vendor_name"],
+    filterableAttributes: ["rfq_id", "buyer_org_id", "status", "needs_reconfirmation"],
+    sortableAttributes: ["tco", "submitted_at"],
+    displayedAttributes: ["*"],
+    pagination: { maxTotalHits: 1000 },
   },
 };

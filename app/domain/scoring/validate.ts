@@ -48,8 +48,8 @@ export function checkRankingInput(input: RankingInput): ScoringIssue[] {
         issues.push(issue("unknown-criterion", path, `${path} does not match any criterion key.`, `${path} はどの評価基準のキーとも一致しません。`));
         continue;
       }
-      const problem = checkValue(criterion, alternative.values[key], () => formatPath(["alternatives", index, "values", key]));
-      if (problem) issues.push(problem);
+      const problem = checkValue(criterion, alternative.values[key]);
+      if (problem) issues.push(problem(formatPath(["alternatives", index, "values", key])));
     }
     for (const [key, evidence] of Object.entries(alternative.evidence ?? {})) {
       const path = formatPath(["alternatives", index, "evidence", key]);
@@ -170,19 +170,19 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
   return issues;
 }
 
-function checkValue(criterion: Criterion, value: unknown, pathOf: () => string): ScoringIssue | null {
+/** Null when the value is fine; otherwise builds the issue for a path (formatted only then). */
+function checkValue(criterion: Criterion, value: unknown): ((path: string) => ScoringIssue) | null {
   if (value === null || value === undefined) return null;
   const kind = criterion.kind ?? "number";
   if (kind === "boolean") {
     if (typeof value === "boolean") return null;
-    const path = pathOf();
-    return issue("not-a-boolean", path, `${path} must be true, false or null (got ${show(value)}).`, `${path} は true、false、null のいずれかで指定してください（指定値: ${show(value)}）。`);
+    return (path) =>
+      issue("not-a-boolean", path, `${path} must be true, false or null (got ${show(value)}).`, `${path} は true、false、null のいずれかで指定してください（指定値: ${show(value)}）。`);
   }
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    const path = pathOf();
-    return issue("not-a-number", path, `${path} must be a number or null (got ${show(value)}).`, `${path} は数値または null で指定してください（指定値: ${show(value)}）。`);
+    return (path) => issue("not-a-number", path, `${path} must be a number or null (got ${show(value)}).`, `${path} は数値または null で指定してください（指定値: ${show(value)}）。`);
   }
-  if (kind === "rate" && (value < 0 || value > 1)) return rateRangeIssue(pathOf(), value);
+  if (kind === "rate" && (value < 0 || value > 1)) return (path) => rateRangeIssue(path, value);
   return null;
 }
 

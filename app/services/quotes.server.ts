@@ -1,0 +1,216 @@
+import { findRfqForBuyer, findRfqForVendor } from "../../db/queries/rfqs";
+import {
+  countQuotesForBuyer,
+  findOpenedQuoteForBuyer,
+  findQuoteForVendor,
+  findQuoteOfVendorForRfq,
+  insertQuote,
+  insertQuoteVersion,
+  listOpenedQuotesForBuyer,
+  listQuoteVersions,
+  updateQuoteOfVendor,
+} from "../../db/queries/quotes";
+import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import type { Actor } from "~/domain/permissions";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
+import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
+import { normalizeQuoteToTco } from "~/domain/quote/normalize";
+import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
+import { areQuotesOpened } from "~/domain/quote/sealed";
+import type { AppContext } from "~/utils/context.server";
+import { isRowId } from "./rfqs.server";
+
+// Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
+// re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction
+// with its audit row and the quotes-index outbox row. Reads go through queries that enforce the
+// sealed-bid rule themselves; a refused read answers 404 and leaves an audit row.
+
+const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
+
+/** The RFQ a vendor is quoting on: its published (frozen) version, or nothing if the vendor may not see it. */
+async function rfqForVendorQuoting(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(rfqId)) return null;
+  const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
+  if (!row) return null;
+  const rfq = rfqSchema.safeParse(row.published_content);
+  if (!rfq.success) return null;
+  const forQuoting: RfqForQuoting = {
+    status: row.status,
+    quoteDeadline: row.quote_deadline?.toISOString() ?? "",
+    version: row.current_version,
+    visibility: row.visibility,
+    // findRfqForVendor only returns invited RFQs to invited vendors, so this vendor is the one that matters.
+    invitedVendorIds: row.visibility === "invited" ? [actor.org.id] : [],
+  };
+  return { row, rfq: rfq.data, forQuoting };
+}
+
+export function normalizeFor(rfq: Rfq, quote: Quote) {
+  return normalizeQuoteToTco(rfq, quote);
+}
+
+export type SaveQuoteResult =
+  | { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null }
+  | { ok: false; status: 400; key: string; issues: import("zod").core.$ZodIssue[] }
+  | { ok: false; status: 404 | 409; key: string; reasons?: string[] };
+
+/**
+ * Creates or updates the vendor's quote on an RFQ. `submit` validates it completely against the RFQ
+ * (a price for every line, every KPI commitment, milestones adding up) and records a new version;
+ * a draft is saved with only the shape checked, so a vendor can come back to it.
+ */
+export async function saveQuote(ctx: AppContext, actor: Actor, rfqId: string, input: unknown, mode: "draft" | "submit"): Promise<SaveQuoteResult> {
+  const target = await rfqForVendorQuoting(ctx, actor, rfqId);
+  if (!target) return notFound;
+  const now = ctx.clock.now();
+  const existing = await findQuoteOfVendorForRfq(ctx.db, actor.org!.id, rfqId);
+  const lifecycle = { status: (existing?.status ?? "draft") as QuoteStatus, vendorOrgId: actor.org!.id, rfqVersion: existing?.rfq_version ?? target.row.current_version };
+  const check = canSubmit(lifecycle, target.forQuoting, now);
+  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0], reasons: check.reasons };
+  if (mode === "draft" && existing && existing.status !== "draft") return { ok: false, status: 409, key: "quote.submit.wrongStatus" };
+
+  const schema = mode === "submit" ? buildQuoteSchema(target.rfq) : quoteBaseSchema.partial();
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: parsed.error.issues };
+
+  const content = parsed.data;
+  const normalized = mode === "submit" ? normalizeFor(target.rfq, content as Quote) : null;
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const quote = existing ?? (await insertQuote(trx, { rfqId, vendorOrgId: actor.org!.id, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
+    if (mode === "draft") {
+      await updateQuoteOfVendor(trx, actor.org!.id, quote.id, { content, at: now });
+      await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "quote.saveDraft", entityType: "quote", entityId: quote.id, after: { rfqId } });
+      return { quoteId: quote.id, status: "draft" as QuoteStatus, version: quote.current_version, tco: null };
+    }
+    const version = quote.current_version + 1;
+    await insertQuoteVersion(trx, {
+      quoteId: quote.id,
+      version,
+      rfqVersion: target.row.current_version,
+      content,
+      normalized,
+      tco: normalized!.tco,
+      kind: quote.status === "submitted" ? "revised" : "submitted",
+      createdBy: actor.userId,
+      at: now,
+    });
+    await updateQuoteOfVendor(trx, actor.org!.id, quote.id, {
+      status: "submitted",
+      currentVersion: version,
+      rfqVersion: target.row.current_version,
+      content,
+      tco: normalized!.tco,
+      submittedAt: now,
+      at: now,
+    });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org!.id,
+      action: quote.status === "submitted" ? "quote.revise" : "quote.submit",
+      entityType: "quote",
+      entityId: quote.id,
+      // The audit row keeps the figures, not the sealed content: the audit log is readable by admins.
+      before: { status: quote.status, version: quote.current_version },
+      after: { status: "submitted", version, rfqVersion: target.row.current_version },
+    });
+    await enqueueOutbox(trx, "quote", quote.id);
+    return { quoteId: quote.id, status: "submitted" as QuoteStatus, version, tco: normalized!.tco };
+  });
+  ctx.kickIndexer();
+  return { ok: true, ...result };
+}
+
+export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: string) {
+  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(quoteId)) return notFound;
+  const quote = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
+  if (!quote) return notFound;
+  const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
+  if (!target) return notFound;
+  const now = ctx.clock.now();
+  const check = canWithdraw({ status: quote.status, vendorOrgId: actor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0] } as const;
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateQuoteOfVendor(trx, actor.org!.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "quote.withdraw", entityType: "quote", entityId: quoteId, before: { status: quote.status }, after: { status: "withdrawn" } });
+    await enqueueOutbox(trx, "quote", quoteId);
+  });
+  ctx.kickIndexer();
+  return { ok: true } as const;
+}
+
+/** After an addendum: the vendor confirms its quote stands for the new RFQ version (a new version, same figures). */
+export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: string) {
+  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(quoteId)) return notFound;
+  const quote = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
+  if (!quote) return notFound;
+  const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
+  if (!target) return notFound;
+  const now = ctx.clock.now();
+  const check = canReconfirm({ status: quote.status, vendorOrgId: actor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0] } as const;
+  // The addendum may have changed lines or KPIs: the quote must still be complete against the new version.
+  const parsed = buildQuoteSchema(target.rfq).safeParse(quote.content);
+  if (!parsed.success) return { ok: false, status: 400, key: "quote.needsReconfirmation", issues: parsed.error.issues } as const;
+  const normalized = normalizeFor(target.rfq, parsed.data);
+  const version = quote.current_version + 1;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertQuoteVersion(trx, { quoteId, version, rfqVersion: target.row.current_version, content: parsed.data, normalized, tco: normalized.tco, kind: "reconfirmed", createdBy: actor.userId, at: now });
+    await updateQuoteOfVendor(trx, actor.org!.id, quoteId, { currentVersion: version, rfqVersion: target.row.current_version, tco: normalized.tco, at: now });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org!.id,
+      action: "quote.reconfirm",
+      entityType: "quote",
+      entityId: quoteId,
+      before: { rfqVersion: quote.rfq_version },
+      after: { rfqVersion: target.row.current_version, version },
+    });
+    await enqueueOutbox(trx, "quote", quoteId);
+  });
+  ctx.kickIndexer();
+  return { ok: true, version } as const;
+}
+
+/** The vendor's own quote on an RFQ (with what it needs to show: the RFQ, re-confirmation, versions). */
+export async function loadOwnQuote(ctx: AppContext, actor: Actor, rfqId: string) {
+  const target = await rfqForVendorQuoting(ctx, actor, rfqId);
+  if (!target) return null;
+  const quote = await findQuoteOfVendorForRfq(ctx.db, actor.org!.id, rfqId);
+  const versions = quote ? await listQuoteVersions(ctx.db, quote.id) : [];
+  const reconfirm = quote ? needsReconfirmation({ status: quote.status, vendorOrgId: actor.org!.id, rfqVersion: quote.rfq_version }, target.forQuoting) : false;
+  const status = effectiveStatus({ status: target.row.status, quoteDeadline: target.row.quote_deadline?.toISOString() }, ctx.clock.now());
+  return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm };
+}
+
+/**
+ * One quote, for whoever may read it: its vendor at any time, the RFQ's buyer once opened. Anyone else —
+ * another vendor, another buyer, the buyer before the deadline — gets 404, and the attempt is audited.
+ */
+export async function readQuote(ctx: AppContext, actor: Actor, quoteId: string, via: "page" | "api" = "page") {
+  if (!actor.org || !isRowId(quoteId)) return null;
+  const now = ctx.clock.now();
+  if (actor.org.kind === "vendor") {
+    const own = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
+    if (own) return { as: "vendor" as const, quote: own, versions: await listQuoteVersions(ctx.db, own.id) };
+  } else if (actor.org.kind === "buyer") {
+    const opened = await findOpenedQuoteForBuyer(ctx.db, actor.org.id, quoteId, now);
+    if (opened) return { as: "buyer" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id) };
+  }
+  await writeAudit(ctx.db, { actorUserId: actor.userId, actorOrgId: actor.org.id, action: "quote.read.denied", entityType: "quote", entityId: quoteId, after: { via } });
+  return null;
+}
+
+/** The buyer's view of an RFQ's quotes: counts only while sealed, the opened offers afterwards. */
+export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;
+  const rfq = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
+  if (!rfq) return null;
+  const now = ctx.clock.now();
+  const counts = await countQuotesForBuyer(ctx.db, actor.org.id, rfqId);
+  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
+  const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
+  return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version };
+}

@@ -1,0 +1,213 @@
+import { sql, type Kysely } from "kysely";
+import type { Database, QuoteStatusColumn } from "../schema";
+
+// Sealed bids live here, in the WHERE clauses: a quote's content is selected for its own vendor,
+// or for the RFQ's buyer once the quotes are opened (deadline passed, or an open RFQ) and only
+// for real offers. No other query returns quote content.
+
+const OFFER_STATUSES: QuoteStatusColumn[] = ["submitted", "shortlisted", "awarded", "not_selected"];
+
+export async function findQuoteOfVendorForRfq(db: Kysely<Database>, vendorOrgId: string, rfqId: string) {
+  return db.selectFrom("quotes").selectAll().where("rfq_id", "=", rfqId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
+}
+
+export async function findQuoteForVendor(db: Kysely<Database>, vendorOrgId: string, quoteId: string) {
+  return db.selectFrom("quotes").selectAll().where("id", "=", quoteId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
+}
+
+/** The buyer's read of one quote: only an offer on its own RFQ, only once quotes are opened. */
+export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: string, quoteId: string, now: Date) {
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+    .selectAll("quotes")
+    .select(["vendor.name as vendor_name", "rfqs.title as rfq_title", "rfqs.current_version as rfq_current_version"])
+    .where("quotes.id", "=", quoteId)
+    .where("rfqs.buyer_org_id", "=", buyerOrgId)
+    .where("quotes.status", "in", OFFER_STATUSES)
+    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .executeTakeFirst();
+}
+
+/** All opened offers on the buyer's RFQ (empty while sealed). */
+export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+    .select([
+      "quotes.id",
+      "quotes.vendor_org_id",
+      "vendor.name as vendor_name",
+      "quotes.status",
+      "quotes.current_version",
+      "quotes.rfq_version",
+      "quotes.tco",
+      "quotes.content",
+      "quotes.submitted_at",
+      "rfqs.current_version as rfq_current_version",
+    ])
+    .where("quotes.rfq_id", "=", rfqId)
+    .where("rfqs.buyer_org_id", "=", buyerOrgId)
+    .where("quotes.status", "in", OFFER_STATUSES)
+    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .orderBy("quotes.tco", "asc")
+    .execute();
+}
+
+/** What the buyer may know while bids are sealed: how many arrived — no names, no figures. */
+export async function countQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string) {
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .select([
+      sql<number>`count(*) filter (where quotes.status in ('submitted','shortlisted','awarded','not_selected'))::int`.as("received"),
+      sql<number>`count(*) filter (where quotes.status = 'withdrawn')::int`.as("withdrawn"),
+    ])
+    .where("quotes.rfq_id", "=", rfqId)
+    .where("rfqs.buyer_org_id", "=", buyerOrgId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function listQuotesOfVendor(db: Kysely<Database>, vendorOrgId: string) {
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("organizations as buyer", "buyer.id", "rfqs.buyer_org_id")
+    .select([
+      "quotes.id",
+      "quotes.rfq_id",
+      "rfqs.title as rfq_title",
+      "buyer.name as buyer_name",
+      "rfqs.quote_deadline",
+      "rfqs.status as rfq_status",
+      "rfqs.current_version as rfq_current_version",
+      "quotes.status",
+      "quotes.current_version",
+      "quotes.rfq_version",
+      "quotes.tco",
+      "quotes.updated_at",
+    ])
+    .where("quotes.vendor_org_id", "=", vendorOrgId)
+    .orderBy("quotes.updated_at", "desc")
+    .execute();
+}
+
+export async function insertQuote(
+  db: Kysely<Database>,
+  q: { rfqId: string; vendorOrgId: string; rfqVersion: number; content: unknown; createdBy: string; at: Date },
+) {
+  return db
+    .insertInto("quotes")
+    .values({ rfq_id: q.rfqId, vendor_org_id: q.vendorOrgId, rfq_version: q.rfqVersion, content: JSON.stringify(q.content), created_by: q.createdBy, created_at: q.at, updated_at: q.at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Updates the vendor's own quote only (the vendor id is part of the filter). */
+export async function updateQuoteOfVendor(
+  db: Kysely<Database>,
+  vendorOrgId: string,
+  quoteId: string,
+  u: Partial<{ status: QuoteStatusColumn; currentVersion: number; rfqVersion: number; content: unknown; tco: number | null; submittedAt: Date; withdrawnAt: Date }> & { at: Date },
+) {
+  return db
+    .updateTable("quotes")
+    .set({
+      ...(u.status ? { status: u.status } : {}),
+      ...(u.currentVersion !== undefined ? { current_version: u.currentVersion } : {}),
+      ...(u.rfqVersion !== undefined ? { rfq_version: u.rfqVersion } : {}),
+      ...(u.content !== undefined ? { content: JSON.stringify(u.content) } : {}),
+      ...(u.tco !== undefined ? { tco: u.tco } : {}),
+      ...(u.submittedAt ? { submitted_at: u.submittedAt } : {}),
+      ...(u.withdrawnAt ? { withdrawn_at: u.withdrawnAt } : {}),
+      updated_at: u.at,
+    })
+    .where("id", "=", quoteId)
+    .where("vendor_org_id", "=", vendorOrgId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertQuoteVersion(
+  db: Kysely<Database>,
+  v: { quoteId: string; version: number; rfqVersion: number; content: unknown; normalized: unknown; tco: number; kind: "submitted" | "revised" | "reconfirmed"; createdBy: string; at: Date },
+) {
+  await db
+    .insertInto("quote_versions")
+    .values({
+      quote_id: v.quoteId,
+      version: v.version,
+      rfq_version: v.rfqVersion,
+      content: JSON.stringify(v.content),
+      normalized: JSON.stringify(v.normalized),
+      tco: v.tco,
+      kind: v.kind,
+      created_by: v.createdBy,
+      created_at: v.at,
+    })
+    .execute();
+}
+
+/** Version history of a quote the caller has already been allowed to read. */
+export async function listQuoteVersions(db: Kysely<Database>, quoteId: string) {
+  return db
+    .selectFrom("quote_versions")
+    .select(["version", "rfq_version", "kind", "tco", "created_at"])
+    .where("quote_id", "=", quoteId)
+    .orderBy("version", "desc")
+    .execute();
+}
+
+export async function findQuoteVersion(db: Kysely<Database>, quoteId: string, version: number) {
+  return db.selectFrom("quote_versions").selectAll().where("quote_id", "=", quoteId).where("version", "=", version).executeTakeFirst();
+}
+
+/** Rows for the quotes index: opened offers only, so a sealed quote can never reach Meilisearch. */
+export async function loadOpenedQuoteIndexRows(db: Kysely<Database>, ids: string[], now: Date) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+    .select([
+      "quotes.id",
+      "quotes.rfq_id",
+      "rfqs.buyer_org_id",
+      "quotes.vendor_org_id",
+      "vendor.name as vendor_name",
+      "quotes.status",
+      "quotes.tco",
+      "quotes.current_version",
+      "quotes.rfq_version",
+      "rfqs.current_version as rfq_current_version",
+      "quotes.submitted_at",
+    ])
+    .where("quotes.id", "in", ids)
+    .where("quotes.status", "in", OFFER_STATUSES)
+    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .execute();
+}
+
+/**
+ * Sealed quotes open at their RFQ's deadline, with no write to trigger the outbox: this enqueues the
+ * quotes of RFQs whose deadline fell in (from, to] so the indexer projects them once they may be read.
+ */
+export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Date, to: Date) {
+  const result = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("quotes")
+        .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+        .select([sql<string>`'quote'`.as("topic"), sql<string>`quotes.id::text`.as("entity_id")])
+        .where("rfqs.sealed", "=", true)
+        .where("rfqs.quote_deadline", ">", from)
+        .where("rfqs.quote_deadline", "<=", to)
+        .where("quotes.status", "in", OFFER_STATUSES),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
