@@ -15,6 +15,8 @@ import {
   RfqResponse,
 } from "./rfq-schemas";
 import { MeResponse, Problem, VendorListQuery, VendorListResponse } from "./schemas";
+import { quotePaths } from "./openapi-quotes";
+import { certificationPaths } from "./openapi-certifications";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
 type Schema = z.ZodType;
@@ -210,6 +212,8 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       ...rfqPaths(),
+      ...quotePaths(),
+      ...certificationPaths(),
     },
   };
 }

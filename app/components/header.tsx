@@ -1,17 +1,18 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import type { MessageKey } from "~/i18n";
+import type { AnyMessageKey } from "~/i18n";
 import { useI18n, useRootData } from "~/utils/use-i18n";
 import { CsrfInput } from "./csrf-input";
 
-type NavItem = { to: string; key: MessageKey };
+type NavItem = { to: string; key: AnyMessageKey };
 
 /** Navigation depends on what the active organisation is: buyers look for vendors, vendors keep their profile. */
 function navFor(kind: string | undefined, isAdmin: boolean, isOwner: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", key: "nav.home" }];
   if (kind === "buyer") items.push({ to: "/rfqs", key: "nav.rfqs" });
-  if (kind === "vendor") items.push({ to: "/rfqs", key: "nav.marketplace" });
+  if (kind === "vendor") items.push({ to: "/rfqs", key: "nav.marketplace" }, { to: "/quotes", key: "nav.quotes" });
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
   if (kind === "vendor") items.push({ to: "/vendor/profile", key: "nav.vendorProfile" });
+  if (kind === "vendor") items.push({ to: "/vendor/certifications", key: "profile.certifications" });
   if (isOwner) items.push({ to: "/settings/members", key: "nav.settings" });
   if (isAdmin) items.push({ to: "/admin", key: "nav.admin" });
   return items;

@@ -166,3 +166,45 @@ describe("authorization matrix: RFQs", () => {
     expect(can(actors.vendorOwner, "rfq:read", rfq(OWN, "draft", "invited"))).toBe(false);
   });
 });
+
+// Certifications: a vendor manages its own; buyers may read evidence (it backs claims they rely on);
+// only platform admins verify or add types. Each cell is [own organisation, another organisation].
+const certificationMatrix: Row[] = [
+  ["certification:manage", (orgId) => ({ type: "certifications", orgId }), {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [true, false], vendorMember: [true, false], advisor: [false, false], admin: [false, false],
+  }],
+  ["certification:readEvidence", (orgId) => ({ type: "certifications", orgId }), {
+    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [true, false], vendorMember: [true, false], advisor: [false, false], admin: [true, true],
+  }],
+  ["certification:verify", (orgId) => ({ type: "certifications", orgId }), {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
+  }],
+  ["certification:verify", () => ({ type: "certificationReview" }), {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
+  }],
+  ["certificationType:create", () => ({ type: "certificationReview" }), {
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
+  }],
+];
+
+describe("authorization matrix: certifications", () => {
+  for (const [action, resource, expected] of certificationMatrix) {
+    for (const [role, [own, other]] of Object.entries(expected)) {
+      it(`${role} ${own ? "may" : "may not"} ${action} (${resource(OWN).type}) of its own organisation, ${other ? "may" : "may not"} of another's`, () => {
+        expect(can(actors[role], action, resource(OWN))).toBe(own);
+        expect(can(actors[role], action, resource(OTHER))).toBe(other);
+      });
+    }
+  }
+
+  it("covers every role for every row", () => {
+    for (const [, , expected] of certificationMatrix) expect(Object.keys(expected).sort()).toEqual(Object.keys(actors).sort());
+  });
+
+  it("a vendor whose organisation id matches still cannot verify, and resources of the wrong type never match", () => {
+    expect(can(actors.vendorOwner, "certification:verify", { type: "certifications", orgId: OWN })).toBe(false);
+    expect(can(actors.vendorOwner, "certification:manage", { type: "vendorProfile", orgId: OWN })).toBe(false);
+    expect(can(actors.admin, "certificationType:create", { type: "certifications", orgId: OWN })).toBe(false);
+    expect(can(actors.buyerOwner, "certification:readEvidence", { type: "certificationReview" })).toBe(false);
+  });
+});

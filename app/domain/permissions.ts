@@ -27,7 +27,11 @@ export type Resource =
   | { type: "organization"; id: string }
   | { type: "vendorProfile"; orgId: string }
   | { type: "auditLog" }
-  | { type: "vendorDirectory" };
+  | { type: "vendorDirectory" }
+  /** One vendor organisation's certificates (and their evidence files). */
+  | { type: "certifications"; orgId: string }
+  /** Every vendor's certificates awaiting review, and the admin-managed list of types. */
+  | { type: "certificationReview" };
 
 export type Action =
   | "organization:read"
@@ -42,7 +46,11 @@ export type Action =
   | "rfq:edit"
   | "rfq:publish"
   | "rfq:answer"
-  | "rfq:ask";
+  | "rfq:ask"
+  | "certification:manage"
+  | "certification:readEvidence"
+  | "certification:verify"
+  | "certificationType:create";
 
 /** A vendor may see an RFQ once it is published, if it is on the marketplace or the vendor is invited. */
 function vendorMaySee(orgId: string, rfq: RfqResource): boolean {
@@ -83,5 +91,17 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "rfq:ask":
       // Before the deadline is the service's check (it needs the clock); the policy says who.
       return resource.type === "rfq" && org?.kind === "vendor" && resource.status === "published" && vendorMaySee(org.id, resource);
+    case "certification:manage":
+      return resource.type === "certifications" && org?.kind === "vendor" && org.id === resource.orgId;
+    case "certification:readEvidence":
+      // Evidence files back a claim buyers rely on when choosing a vendor, so buyers may open them;
+      // the vendor's own members and admins (who verify) too. Other vendors never (competitors).
+      // Advisors wait for per-RFQ assignment (a later issue), like rfq:read.
+      if (resource.type !== "certifications") return false;
+      return actor.isPlatformAdmin || org?.kind === "buyer" || (org?.kind === "vendor" && org.id === resource.orgId);
+    case "certification:verify":
+      return (resource.type === "certifications" || resource.type === "certificationReview") && actor.isPlatformAdmin;
+    case "certificationType:create":
+      return resource.type === "certificationReview" && actor.isPlatformAdmin;
   }
 }

@@ -2,6 +2,17 @@ import { certificationMessages } from "~/domain/certifications/messages";
 import { quoteMessages } from "~/domain/quote/messages";
 import { rfqMessages } from "~/domain/rfq/messages";
 import { messages, type MessageKey } from "./messages";
+import { certificationUiMessages } from "./messages-certifications";
+import { quoteUiMessages } from "./messages-quotes";
+
+/** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
+export type AnyMessageKey =
+  | MessageKey
+  | keyof typeof quoteUiMessages
+  | keyof typeof certificationUiMessages
+  | keyof typeof rfqMessages
+  | keyof typeof quoteMessages
+  | keyof typeof certificationMessages;
 
 export type { MessageKey };
 
@@ -18,6 +29,8 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(rfqMessages as Record<string, Bilingual>),
   ...Object.entries(quoteMessages as Record<string, Bilingual>),
   ...Object.entries(certificationMessages as Record<string, Bilingual>),
+  ...Object.entries(certificationUiMessages as Record<string, Bilingual>),
+  ...Object.entries(quoteUiMessages as Record<string, Bilingual>),
 ]);
 export function registerMessages(dict: Record<string, Bilingual>): void {
   for (const [k, v] of Object.entries(dict)) extra.set(k, v);

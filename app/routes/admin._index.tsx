@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -23,6 +23,9 @@ export default function AdminPage() {
   return (
     <section className="stack">
       <h1>{t("admin.title")}</h1>
+      <p>
+        <Link to="/admin/certifications">{t("certAdmin.link")}</Link>
+      </p>
       <h2>{t("admin.audit")}</h2>
       <div className="table-scroll">
         <table className="table">

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { findRfqVersion, listQuestionsForBuyer, listQuestionsForVendor, listRfqVersions } from "../../db/queries/rfqs";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
+import { BuyerQuotesSection, type BuyerQuotes } from "~/components/quote/buyer-quotes";
 import { QaList, type QaItem } from "~/components/rfq/qa-list";
 import { RfqView } from "~/components/rfq/rfq-view";
 import { sameJson } from "~/domain/canonical-json";
@@ -14,6 +15,7 @@ import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/sche
 import { rfqForVendor } from "~/domain/rfq/visibility";
 import { t as translate } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
+import { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -32,15 +34,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
   const header = { id: row.id, title: row.title, status, quoteDeadline: row.quote_deadline, version: row.current_version, sealed: row.sealed, visibility: row.visibility };
   if (found.as === "buyer") {
-    const [questions, versions, latest] = await Promise.all([
+    const [questions, versions, latest, quotes] = await Promise.all([
       listQuestionsForBuyer(context.db, user.activeOrg!.id, row.id),
       listRfqVersions(context.db, row.id),
       row.current_version > 0 ? findRfqVersion(context.db, row.id, row.current_version) : null,
+      row.status === "draft" ? null : quotesOfRfqForBuyer(context, user.actor, row.id),
     ]);
     // Edits to a published RFQ wait in the working copy until they are published as an addendum.
     const working = found.row.content;
     const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(working).data ?? working) : false;
-    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges });
+    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges, quotes });
   }
   const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);
   return Response.json({ as: "vendor", header, content: found.view, questions, canAsk: status === "published" });
@@ -93,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Header = { id: string; title: string; status: string; quoteDeadline: string | null; version: number; sealed: boolean; visibility: string };
 type Data =
-  | { as: "buyer"; header: Header; content: RfqDraft; questions: QaItem[]; versions: { version: number; change_summary: string; created_at: string }[]; pendingChanges: boolean }
+  | { as: "buyer"; header: Header; content: RfqDraft; questions: QaItem[]; versions: { version: number; change_summary: string; created_at: string }[]; pendingChanges: boolean; quotes: BuyerQuotes | null }
   | { as: "vendor"; header: Header; content: ReturnType<typeof rfqForVendor> | null; questions: QaItem[]; canAsk: boolean };
 
 export default function RfqDetail() {
@@ -154,6 +157,15 @@ export default function RfqDetail() {
             </button>
           </Form>
         </section>
+      ) : null}
+
+      {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}
+      {data.as === "vendor" ? (
+        <p>
+          <Link to={`/rfqs/${h.id}/quote`} className="button primary">
+            {t("quotes.open")}
+          </Link>
+        </p>
       ) : null}
 
       {data.content ? <RfqView rfq={data.content} /> : null}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findVendor } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -131,8 +131,10 @@ export default function VendorProfilePage() {
       </Form>
       <div className="card">
         <h2>{t("profile.certifications")}</h2>
-        <p className="muted">{t("profile.certificationsNote")}</p>
         <CertificationBadges certifications={vendor.certifications} today={today} />
+        <p>
+          <Link to="/vendor/certifications">{t("certPage.manageLink")}</Link>
+        </p>
       </div>
     </section>
   );

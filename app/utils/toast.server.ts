@@ -1,9 +1,9 @@
-import type { MessageKey } from "~/i18n";
+import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "./context.server";
 import { toastCookie } from "./cookies.server";
 
 export interface Toast {
-  key: MessageKey;
+  key: AnyMessageKey;
   params?: Record<string, string | number>;
   kind?: "success" | "error" | "info";
 }

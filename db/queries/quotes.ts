@@ -88,6 +88,14 @@ export async function listQuotesOfVendor(db: Kysely<Database>, vendorOrgId: stri
       "quotes.rfq_version",
       "quotes.tco",
       "quotes.updated_at",
+      // The vendor's own figure: TCO adds the buyer's internal costs, which vendors must not learn.
+      (eb) =>
+        eb
+          .selectFrom("quote_versions")
+          .select(sql<number>`(normalized->>'contractValueExcludingTax')::bigint`.as("v"))
+          .whereRef("quote_versions.quote_id", "=", "quotes.id")
+          .whereRef("quote_versions.version", "=", "quotes.current_version")
+          .as("contract_value"),
     ])
     .where("quotes.vendor_org_id", "=", vendorOrgId)
     .orderBy("quotes.updated_at", "desc")
@@ -154,7 +162,7 @@ export async function insertQuoteVersion(
 export async function listQuoteVersions(db: Kysely<Database>, quoteId: string) {
   return db
     .selectFrom("quote_versions")
-    .select(["version", "rfq_version", "kind", "tco", "created_at"])
+    .select(["version", "rfq_version", "kind", "tco", "created_at", sql<number>`(normalized->>'contractValueExcludingTax')::bigint`.as("contract_value")])
     .where("quote_id", "=", quoteId)
     .orderBy("version", "desc")
     .execute();

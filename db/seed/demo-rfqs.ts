@@ -81,7 +81,7 @@ function unavailable(what: string): never {
  * on first use, so a service that starts mailing or searching fails the seed loudly instead of
  * silently doing nothing. The seed's caller runs the indexer afterwards (outbox rows are written).
  */
-function seedContext(db: Kysely<Database>, now: Date): { ctx: AppContext; setClock(at: Date): void } {
+export function seedContext(db: Kysely<Database>, now: Date): { ctx: AppContext; setClock(at: Date): void } {
   let current = new Date(now);
   const ctx: AppContext = {
     db,
@@ -104,7 +104,7 @@ function seedContext(db: Kysely<Database>, now: Date): { ctx: AppContext; setClo
   return { ctx, setClock: (at) => (current = new Date(at)) };
 }
 
-async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
+export async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
   const row = await db
     .selectFrom("users")
     .innerJoin("memberships", "memberships.user_id", "users.id")
@@ -115,7 +115,7 @@ async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
   return { userId: row.userId, isPlatformAdmin: row.is_platform_admin, org: { id: row.orgId, kind: row.kind, role: row.role } };
 }
 
-async function vendorOrgId(db: Kysely<Database>, name: string): Promise<string> {
+export async function vendorOrgId(db: Kysely<Database>, name: string): Promise<string> {
   const row = await db
     .selectFrom("organizations")
     .select("id")
@@ -126,13 +126,13 @@ async function vendorOrgId(db: Kysely<Database>, name: string): Promise<string> 
 }
 
 /** Services answer with `{ ok: false, ... }` rather than throwing; a demo seed must stop on the first one. */
-function mustSucceed<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
+export function mustSucceed<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`Demo RFQ seed: ${what} failed: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
 }
 
 const accountEmail = (org: string) => DEMO_ACCOUNTS.find((account) => account.org === org)!.email;
-const VENDOR = {
+export const VENDOR = {
   gyosei: "行政サポートセンター株式会社",
   hokkaidoData: "北海道データエントリー株式会社",
   contactOne: "コンタクトワン株式会社",
@@ -421,6 +421,9 @@ async function seedAccountingDraft(demo: DemoContext): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // (f) みどり市: a survey data-entry job whose deadline has passed, with its Q&A history.
 
+/** Days relative to `now`: the closed RFQ's publication and deadline (the demo quotes are submitted in between). */
+export const SURVEY_CLOSED_DAYS = { published: -40, deadline: -10 } as const;
+
 async function seedSurveyClosed(demo: DemoContext, now: Date): Promise<string> {
   const { buyer } = DEMO_RFQS.surveyClosed;
   const invited = await Promise.all([VENDOR.hokkaidoData, VENDOR.gyosei, VENDOR.nextKeiri].map((name) => demo.vendorOrgId(name)));
@@ -455,13 +458,13 @@ async function seedSurveyClosed(demo: DemoContext, now: Date): Promise<string> {
     criteria: criteria("data_entry", "launch", "personal", { tcoScale: { worst: 2_600_000, best: 1_400_000 } }),
     scoringMethod: "weighted-sum-target",
     baselineCostMonthlyYen: 1_300_000,
-    quoteDeadline: jstDeadline(now, -10),
+    quoteDeadline: jstDeadline(now, SURVEY_CLOSED_DAYS.deadline),
     sealed: true,
     visibility: "invited",
     invitedVendorIds: invited,
   };
   // Published while the deadline was still ahead; questions come and go before it passes.
-  const rfqId = await createAndPublish(demo, buyer, input, daysFrom(now, -40));
+  const rfqId = await createAndPublish(demo, buyer, input, daysFrom(now, SURVEY_CLOSED_DAYS.published));
   const history = [
     {
       vendor: VENDOR.hokkaidoData,

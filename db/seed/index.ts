@@ -5,6 +5,7 @@ import type { Database } from "../schema";
 import { createOrg, createVendor } from "../../tests/factories";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { seedDemoRfqs } from "./demo-rfqs";
+import { seedDemoQuotes } from "./demo-quotes";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
@@ -48,4 +49,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   // The RFQ services open their own transactions and look the accounts up, so they run once
   // the accounts are committed. A failure here leaves the accounts seeded but no RFQs.
   await seedDemoRfqs(db, now);
+  await seedDemoQuotes(db, now);
 }

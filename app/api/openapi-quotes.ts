@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { QuoteActionResponse, QuoteBody, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse } from "./quote-schemas";
+
+// The quote endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. Schemas are
+// inlined (rendered from the zod schemas the handlers parse with) so this file needs no component
+// registration; problem responses point at the shared Problem component.
+
+const output = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
+const input = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
+
+const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema: output(schema) } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const idParameter = (description: string) => [{ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } }];
+
+const unauthorized = problem("Missing or invalid token");
+const notFound = problem("Not found — also for quotes and RFQs the caller may not read (sealed bids, another vendor's quote), so existence never leaks");
+const methodNotAllowed = problem("Method not allowed (see the Allow header)");
+
+export function quotePaths() {
+  return {
+    "/api/v1/rfqs/{id}/quotes": {
+      parameters: idParameter("RFQ id"),
+      get: {
+        operationId: "listRfqQuotes",
+        summary: "The buyer: counts only while bids are sealed, every offer once opened (deadline passed, or an open RFQ); a vendor: its own quote",
+        responses: { "200": ok("OK", RfqQuotesResponse), "401": unauthorized, "404": notFound },
+      },
+      post: {
+        operationId: "saveQuote",
+        summary: "Create or revise the caller's quote (vendors who may quote, until the deadline); each submission is a new version",
+        description:
+          "`mode: submit` (default) checks the quote against the RFQ: a unit price for every line (`unitPrices.<line code>`), a commitment for every KPI-commitment criterion within its range (`kpiCommitments.<key>`), and milestones adding up to the total (`paymentSchedule`). `mode: draft` saves without the completeness check. Amounts are integer yen in the quote's tax basis.",
+        requestBody: { required: true, content: { "application/json": { schema: input(QuoteBody) } } },
+        responses: {
+          "200": ok("Revised (or draft saved)", QuoteResponse),
+          "201": { ...ok("Created; Location points at the quote", QuoteResponse), headers: { Location: { schema: { type: "string" } } } },
+          "400": problem("Invalid or incomplete quote: `errors` lists each field path with a message in the caller's language; nothing was stored"),
+          "401": unauthorized,
+          "404": notFound,
+          "405": methodNotAllowed,
+          "409": problem("Not accepted now: deadline passed, RFQ not open, not invited, or a quote that can no longer be revised"),
+        },
+      },
+    },
+    "/api/v1/quotes/{id}": {
+      parameters: idParameter("Quote id"),
+      get: {
+        operationId: "getQuote",
+        summary: "One quote with its versions and normalized figures: for its vendor at any time, for the RFQ's buyer once opened",
+        responses: { "200": ok("OK", QuoteResponse), "401": unauthorized, "404": notFound },
+      },
+    },
+    "/api/v1/quotes/{id}/withdraw": {
+      parameters: idParameter("Quote id"),
+      post: {
+        operationId: "withdrawQuote",
+        summary: "Withdraw a submitted quote (its vendor, until the deadline)",
+        responses: {
+          "200": ok("Withdrawn", QuoteActionResponse),
+          "401": unauthorized,
+          "404": notFound,
+          "405": methodNotAllowed,
+          "409": problem("Not a submitted quote, or the deadline has passed"),
+        },
+      },
+    },
+    "/api/v1/quotes/{id}/reconfirm": {
+      parameters: idParameter("Quote id"),
+      post: {
+        operationId: "reconfirmQuote",
+        summary: "After an addendum, confirm the quote stands for the new RFQ version (a new version with the same figures)",
+        responses: {
+          "200": ok("Re-confirmed", QuoteActionResponse),
+          "400": problem("The addendum changed lines or KPIs the quote does not answer: revise it instead (`errors` lists the fields)"),
+          "401": unauthorized,
+          "404": notFound,
+          "405": methodNotAllowed,
+          "409": problem("No re-confirmation needed, or the deadline has passed"),
+        },
+      },
+    },
+    "/api/v1/vendor/quotes": {
+      get: {
+        operationId: "listVendorQuotes",
+        summary: "The calling vendor's quotes on every RFQ, newest first",
+        responses: { "200": ok("OK", VendorQuoteListResponse), "401": unauthorized, "404": problem("The caller is not a vendor organisation") },
+      },
+    },
+  };
+}

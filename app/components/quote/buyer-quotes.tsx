@@ -1,0 +1,51 @@
+import { Link } from "@remix-run/react";
+import { formatDateTime, formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+export type BuyerQuotes =
+  | { sealed: true; opensAt: string | null; counts: { received: number; withdrawn: number }; quotes: [] }
+  | {
+      sealed: false;
+      opensAt: string | null;
+      counts: { received: number; withdrawn: number };
+      quotes: { id: string; vendor_name: string; status: string; current_version: number; tco: number | null; rfq_version: number; rfq_current_version: number }[];
+    };
+
+/** While sealed the buyer sees a count and the opening time; afterwards the offers, cheapest TCO first. */
+export function BuyerQuotesSection({ data }: { data: BuyerQuotes }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="card" data-testid="buyer-quotes">
+      <h2>{t("quotes.buyer.title")}</h2>
+      {data.sealed ? (
+        <p data-testid="sealed-count">{t("quotes.buyer.sealed", { n: data.counts.received, date: data.opensAt ? formatDateTime(data.opensAt, locale) : "—" })}</p>
+      ) : data.quotes.length === 0 ? (
+        <p className="muted">{t("quotes.buyer.none")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("quotes.buyer.vendor")}</th>
+              <th scope="col">{t("rfq.list.status")}</th>
+              <th scope="col">TCO</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.quotes.map((q) => (
+              <tr key={q.id} data-testid="buyer-quote-row">
+                <td>
+                  <Link to={`/quotes/${q.id}`}>{q.vendor_name}</Link>
+                </td>
+                <td>
+                  {t(`quotes.status.${q.status}`)} · v{q.current_version}
+                  {q.rfq_version < q.rfq_current_version ? <span className="badge warn">{t("quotes.needsReconfirmation")}</span> : null}
+                </td>
+                <td>{q.tco !== null ? formatYen(q.tco, locale) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The certification pages' and forms' words, ja and en (the domain's own checks are in
+ * app/domain/certifications/messages.ts). Registered in app/i18n/index.ts.
+ */
+export const certificationUiMessages = {
+  // Form fields and their errors (app/domain/certifications/form.ts)
+  "certificationForm.type.required": { ja: "認証の種類を選択してください。", en: "Choose the type of certification." },
+  "certificationForm.number.required": { ja: "認証番号（登録番号）を入力してください。", en: "Enter the certificate number." },
+  "certificationForm.issuer.required": { ja: "認証機関（審査登録機関）を入力してください。", en: "Enter the issuing body." },
+  "certificationForm.validFrom.required": { ja: "有効期間の開始日を入力してください。", en: "Enter the first day of validity." },
+  "certificationForm.validUntil.required": { ja: "有効期限（終了日）を入力してください。", en: "Enter the last day of validity." },
+  "certificationForm.validUntil.beforeFrom": {
+    ja: "有効期限は開始日と同じか、それより後の日付にしてください。",
+    en: "The last day of validity cannot be before the first day.",
+  },
+  "certificationForm.date.invalid": { ja: "日付はYYYY-MM-DD形式の実在する日付で入力してください。", en: "Enter a real date as YYYY-MM-DD." },
+  "certificationForm.text.tooLong": { ja: "入力が長すぎます。", en: "This text is too long." },
+  "certificationForm.reason.required": {
+    ja: "却下の理由を入力してください（ベンダーに表示されます）。",
+    en: "Give the reason for rejecting (the vendor sees it).",
+  },
+  "certificationForm.slug.invalid": {
+    ja: "キーは半角英小文字・数字・ハイフンの40文字以内で入力してください（例：tisi-level2）。",
+    en: "Use lowercase letters, digits and hyphens, 40 characters at most (e.g. tisi-level2).",
+  },
+  "certificationForm.slug.taken": { ja: "このキーの認証種別はすでにあります。", en: "A type with this key already exists." },
+  "certificationForm.label.required": { ja: "表示名を入力してください。", en: "Enter the label." },
+  "certificationForm.evidence.required": {
+    ja: "証憑ファイルが見つかりません。もう一度選択してください。",
+    en: "The evidence file did not arrive; choose it again.",
+  },
+  "certificationForm.evidence.tooManyBytes": {
+    ja: "送信データが大きすぎます（証憑は10MB以下）。",
+    en: "The upload is too large (evidence must be 10 MB or smaller).",
+  },
+
+  // Vendor page
+  "certPage.title": { ja: "認証・インボイス登録番号", en: "Certifications and invoice registration" },
+  "certPage.intro": {
+    ja: "発注者はRFQの必須認証と照合します。証憑（認証書のPDFまたは画像）を添付すると、運営事務局が確認します。",
+    en: "Buyers match these against the certifications their RFQs require. Attach the certificate (PDF or image) and our team verifies it.",
+  },
+  "certPage.manageLink": { ja: "認証と証憑を管理する", en: "Manage certifications and evidence" },
+  "certPage.invoice.title": { ja: "インボイス登録番号（適格請求書発行事業者）", en: "Invoice registration number (qualified invoice issuer)" },
+  "certPage.invoice.label": { ja: "登録番号", en: "Registration number" },
+  "certPage.invoice.hint": {
+    ja: "「T」＋13桁の数字（例：T7000012050002）。全角・ハイフン入りでも入力できます。空欄で保存すると削除します。",
+    en: "“T” + 13 digits (e.g. T7000012050002); full-width digits and hyphens are fine. Save it empty to remove it.",
+  },
+  "certPage.invoice.save": { ja: "登録番号を保存", en: "Save registration number" },
+  "certPage.invoice.saved": { ja: "登録番号を保存しました", en: "Registration number saved" },
+  "certPage.invoice.removed": { ja: "登録番号を削除しました", en: "Registration number removed" },
+  "certPage.list.title": { ja: "登録済みの認証", en: "Certifications on file" },
+  "certPage.list.empty": { ja: "まだ認証が登録されていません。", en: "No certifications yet." },
+  "certPage.col.type": { ja: "種類", en: "Type" },
+  "certPage.col.number": { ja: "認証番号", en: "Number" },
+  "certPage.col.issuer": { ja: "認証機関", en: "Issuer" },
+  "certPage.col.validity": { ja: "有効期間", en: "Validity" },
+  "certPage.col.status": { ja: "確認状況", en: "Status" },
+  "certPage.col.evidence": { ja: "証憑", en: "Evidence" },
+  "certPage.col.actions": { ja: "操作", en: "Actions" },
+  "certPage.status.unverified": { ja: "確認待ち", en: "Awaiting verification" },
+  "certPage.status.verified": { ja: "確認済み", en: "Verified" },
+  "certPage.status.rejected": { ja: "却下", en: "Rejected" },
+  "certPage.rejectedReason": { ja: "却下理由：{reason}", en: "Reason: {reason}" },
+  "certPage.reviewedBy": { ja: "{who}が{when}に確認", en: "Reviewed by {who} on {when}" },
+  "certPage.flag.expired": { ja: "期限切れ", en: "Expired" },
+  "certPage.flag.notYetValid": { ja: "有効期間前", en: "Not yet valid" },
+  "certPage.flag.expiresSoon": { ja: "90日以内に期限切れ", en: "Expires within 90 days" },
+  "certPage.evidence.download": { ja: "ダウンロード", en: "Download" },
+  "certPage.evidence.none": { ja: "未添付", en: "None" },
+  "certPage.edit": { ja: "編集", en: "Edit" },
+  "certPage.delete": { ja: "削除", en: "Delete" },
+  "certPage.form.addTitle": { ja: "認証を追加", en: "Add a certification" },
+  "certPage.form.editTitle": { ja: "認証を編集", en: "Edit the certification" },
+  "certPage.form.type": { ja: "認証の種類", en: "Type" },
+  "certPage.form.choose": { ja: "選択してください", en: "Choose…" },
+  "certPage.form.number": { ja: "認証番号", en: "Certificate number" },
+  "certPage.form.issuer": { ja: "認証機関", en: "Issuing body" },
+  "certPage.form.validFrom": { ja: "有効期間（開始日）", en: "Valid from" },
+  "certPage.form.validUntil": { ja: "有効期限（終了日）", en: "Valid until" },
+  "certPage.form.evidence": { ja: "証憑ファイル（PDF・PNG・JPEG、10MBまで）", en: "Evidence file (PDF, PNG or JPEG, up to 10 MB)" },
+  "certPage.form.evidenceKeep": {
+    ja: "新しいファイルを選ばなければ、現在の証憑をそのまま使います。",
+    en: "Leave empty to keep the current evidence file.",
+  },
+  "certPage.form.reverifyNote": {
+    ja: "確認済みの認証を変更すると、再確認が済むまで「確認待ち」に戻ります。",
+    en: "Changing a verified certification sends it back for verification.",
+  },
+  "certPage.form.add": { ja: "認証を追加", en: "Add certification" },
+  "certPage.form.save": { ja: "変更を保存", en: "Save changes" },
+  "certPage.form.cancel": { ja: "編集をやめる", en: "Cancel editing" },
+  "certPage.added": { ja: "認証を追加しました（確認待ち）", en: "Certification added (awaiting verification)" },
+  "certPage.updated": { ja: "認証を更新しました", en: "Certification updated" },
+  "certPage.deleted": { ja: "認証を削除しました", en: "Certification deleted" },
+
+  // Admin review
+  "certAdmin.link": { ja: "認証の確認", en: "Certification review" },
+  "certAdmin.title": { ja: "認証の確認", en: "Certification review" },
+  "certAdmin.intro": {
+    ja: "確認待ちの認証を先頭に表示します。証憑を開いて、種類・番号・有効期間が一致するか確認してください。",
+    en: "Certifications awaiting verification come first. Open the evidence and check type, number and validity.",
+  },
+  "certAdmin.col.vendor": { ja: "ベンダー", en: "Vendor" },
+  "certAdmin.verify": { ja: "確認済みにする", en: "Verify" },
+  "certAdmin.reject": { ja: "却下する", en: "Reject" },
+  "certAdmin.reason": { ja: "却下理由", en: "Reason for rejection" },
+  "certAdmin.verified": { ja: "認証を確認済みにしました", en: "Certification verified" },
+  "certAdmin.rejected": { ja: "認証を却下しました", en: "Certification rejected" },
+  "certAdmin.empty": { ja: "認証はまだありません。", en: "No certifications yet." },
+  "certAdmin.types.title": { ja: "認証の種類を追加", en: "Add a certification type" },
+  "certAdmin.types.intro": {
+    ja: "標準の5種類（ISMS、プライバシーマーク、ISO 9001、ISO/IEC 27701、SOC 2 Type II）以外の認証を追加できます。",
+    en: "Add certifications beyond the five built-in types (ISMS, Privacy Mark, ISO 9001, ISO/IEC 27701, SOC 2 Type II).",
+  },
+  "certAdmin.types.slug": { ja: "キー（英数字）", en: "Key" },
+  "certAdmin.types.labelJa": { ja: "表示名（日本語）", en: "Label (Japanese)" },
+  "certAdmin.types.labelEn": { ja: "表示名（英語）", en: "Label (English)" },
+  "certAdmin.types.add": { ja: "種類を追加", en: "Add type" },
+  "certAdmin.types.added": { ja: "認証の種類を追加しました", en: "Certification type added" },
+  "certAdmin.types.existing": { ja: "追加済みの種類", en: "Added types" },
+} as const satisfies Record<string, { ja: string; en: string }>;
+
+export type CertificationUiKey = keyof typeof certificationUiMessages;

@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findRfqVersion } from "../../db/queries/rfqs";
+import { findQuoteVersion } from "../../db/queries/quotes";
+import { QuoteTotals } from "~/components/quote/quote-totals";
+import { formatCriterionValue } from "~/components/rfq/rfq-view";
+import type { TcoBreakdown } from "~/domain/quote/normalize";
+import type { Quote } from "~/domain/quote/schema";
+import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
+import { readQuote } from "~/services/quotes.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+// One quote in full, for its buyer once the bids are opened. Its own vendor works on the quote page
+// of the RFQ instead; anyone else gets the same 404 as for an id that does not exist.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const found = await readQuote(context, user.actor, params.id ?? "", "page");
+  if (!found) throw new Response("Not Found", { status: 404 });
+  if (found.as === "vendor") throw redirect(`/rfqs/${found.quote.rfq_id}/quote`);
+  const [version, rfqVersion] = await Promise.all([
+    findQuoteVersion(context.db, found.quote.id, found.quote.current_version),
+    findRfqVersion(context.db, found.quote.rfq_id, found.quote.rfq_version),
+  ]);
+  const rfq = rfqSchema.safeParse(rfqVersion?.content);
+  return Response.json({
+    quote: { id: found.quote.id, rfqId: found.quote.rfq_id, vendorName: found.quote.vendor_name, status: found.quote.status, version: found.quote.current_version, content: found.quote.content },
+    rfq: rfq.success ? rfq.data : null,
+    normalized: version?.normalized ?? null,
+  });
+}
+
+type Data = { quote: { id: string; rfqId: string; vendorName: string; status: string; version: number; content: Quote }; rfq: Rfq | null; normalized: TcoBreakdown | null };
+
+export default function QuoteDetail() {
+  const { quote, rfq, normalized } = useLoaderData<Data>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <p>
+        <Link to={`/rfqs/${quote.rfqId}`}>← {rfq?.title}</Link>
+      </p>
+      <div className="title-row">
+        <h1>{t("quotes.detail.title", { vendor: quote.vendorName })}</h1>
+        <span className={`status status-${quote.status}`}>
+          {t(`quotes.status.${quote.status}`)} · v{quote.version}
+        </span>
+      </div>
+      <section className="card">
+        <h2>{t("quotes.totals.title")}</h2>
+        <QuoteTotals totals={normalized} />
+      </section>
+      <section className="card">
+        <h2>{t("quotes.form.lines")}</h2>
+        <table className="table">
+          <tbody>
+            {normalized?.lines.map((l) => (
+              <tr key={l.code}>
+                <td>
+                  <code>{l.code}</code> {rfq?.lineItems.find((x) => x.code === l.code)?.description}
+                </td>
+                <td>{formatYen(l.unitPrice, locale)}</td>
+                <td>× {l.quantity} × {l.payments}</td>
+                <td>{formatYen(l.amountAsEntered, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h2>{t("quotes.form.kpis")}</h2>
+        <dl className="facts">
+          {rfq?.criteria
+            .filter((c) => c.source === "kpi_commitment")
+            .map((c) => (
+              <div key={c.key} className="contents">
+                <dt>{(locale === "en" && c.label.en) || c.label.ja}</dt>
+                <dd>{formatCriterionValue(c.unit, quote.content.kpiCommitments?.[c.key], locale)}</dd>
+              </div>
+            ))}
+          <dt>{t("quotes.form.leadTime")}</dt>
+          <dd>{quote.content.leadTimeDays}</dd>
+        </dl>
+      </section>
+      <section className="card">
+        <dl className="facts">
+          {(["assumptions", "exceptions", "team"] as const).map((k) =>
+            quote.content[k] ? (
+              <div key={k} className="contents">
+                <dt>{t(`quotes.form.${k}`)}</dt>
+                <dd className="prewrap">{quote.content[k]}</dd>
+              </div>
+            ) : null,
+          )}
+          {quote.content.pastWork?.text ? (
+            <>
+              <dt>{t("quotes.form.pastWork")}</dt>
+              <dd className="prewrap">
+                {quote.content.pastWork.text}
+                {quote.content.pastWork.links.map((l) => (
+                  <div key={l}>
+                    <a href={l} rel="noopener noreferrer nofollow" target="_blank">
+                      {l}
+                    </a>
+                  </div>
+                ))}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,361 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { findVendor } from "../../db/queries/vendors";
+import { CsrfInput } from "~/components/csrf-input";
+import { Field, FormErrors } from "~/components/field";
+import { QuoteTotals } from "~/components/quote/quote-totals";
+import { formatCriterionValue } from "~/components/rfq/rfq-view";
+import { label } from "~/components/rfq/labels";
+import { requirementStatus } from "~/domain/certifications/validity";
+import type { CertificationType } from "~/domain/rfq/categories";
+import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema } from "~/domain/quote/form";
+import { normalizeQuoteToTco } from "~/domain/quote/normalize";
+import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
+import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/visibility";
+import { t as translate } from "~/i18n";
+import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
+import { parseForm } from "~/utils/forms";
+import { getLocale } from "~/utils/locale.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+async function requireQuoting(request: Request, context: LoaderFunctionArgs["context"], rfqId: string) {
+  const user = await requireUser(request, context);
+  const own = await loadOwnQuote(context, user.actor, rfqId);
+  if (!own) throw new Response("Not Found", { status: 404 });
+  return { user, own };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user, own } = await requireQuoting(request, context, params.id!);
+  const vendor = await findVendor(context.db, user.activeOrg!.id);
+  const today = tokyoDateString(context.clock.now());
+  const certs = (vendor?.certifications ?? []).map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until }));
+  const certifications = own.rfq.requiredCertifications.map((r) => ({ ...r, ...requirementStatus(r, certs, today) }));
+  return Response.json({
+    // The vendor's browser gets the vendor view only: no budget (unless shown), invitees or internal costs.
+    rfq: rfqForVendor(own.rfq),
+    rfqId: own.rfqRow.id,
+    rfqStatus: own.rfqStatus,
+    deadline: own.rfqRow.quote_deadline,
+    sealed: own.rfqRow.sealed,
+    quote: own.quote ? { id: own.quote.id, status: own.quote.status, version: own.quote.current_version, content: own.quote.content } : null,
+    versions: own.versions.map(({ tco: _tco, ...v }) => v),
+    needsReconfirmation: own.needsReconfirmation,
+    certifications,
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const { user, own } = await requireQuoting(request, context, params.id!);
+  const locale = await getLocale(request, context);
+  const intent = String(formData.get("intent") ?? "submit");
+  const back = `/rfqs/${own.rfqRow.id}/quote`;
+  const fail = (status: number, key: string) => Response.json({ formErrors: [translate(locale, key)] }, { status });
+
+  if (intent === "withdraw" || intent === "reconfirm") {
+    if (!own.quote) throw new Response("Not Found", { status: 404 });
+    const r = intent === "withdraw" ? await withdrawQuote(context, user.actor, own.quote.id) : await reconfirmQuote(context, user.actor, own.quote.id);
+    if (!r.ok) return fail(r.status, r.key);
+    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) } });
+  }
+
+  const mode = intent === "draft" ? "draft" : "submit";
+  // The form is decoded and validated here first so errors carry the form's field names and the user's language.
+  const submission = parseForm(formData, quoteFormSchema(own.rfq, mode), locale, { decoded: true });
+  if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  const r = await saveQuote(context, user.actor, own.rfqRow.id, submission.value, mode);
+  if (!r.ok) return Response.json(submission.reply({ formErrors: [translate(locale, r.key)] }), { status: r.status });
+  return redirect(back, {
+    headers: { "Set-Cookie": await toastHeader(context, mode === "draft" ? { key: "quotes.form.saved" } : { key: "quotes.form.submitted", params: { n: r.version } }) },
+  });
+}
+
+type Data = {
+  rfq: RfqVendorView;
+  rfqId: string;
+  rfqStatus: string;
+  deadline: string;
+  sealed: boolean;
+  quote: { id: string; status: string; version: number; content: Partial<Quote> } | null;
+  versions: { version: number; kind: string; contract_value: number; created_at: string }[];
+  needsReconfirmation: boolean;
+  certifications: { type: string; level: string; status: string; key: string }[];
+};
+
+/** Live figures while typing; the server recomputes the same numbers with the same pure function. */
+function totalsFrom(rfq: RfqVendorView, form: HTMLFormElement | null, fallback: Partial<Quote> | null) {
+  let quote: Partial<Quote> | null = fallback;
+  if (form) {
+    // Only the one-level names the totals need (unitPrices.CODE, oneOffFees.setup, taxBasis, taxRate).
+    const nested: Record<string, unknown> = {};
+    for (const [k, v] of new FormData(form)) {
+      const dot = k.indexOf(".");
+      if (dot === -1) nested[k] = v;
+      else ((nested[k.slice(0, dot)] ??= {}) as Record<string, unknown>)[k.slice(dot + 1)] = v;
+    }
+    quote = decodeQuoteForm(rfq, nested) as Partial<Quote>;
+  }
+  const priced = rfq.lineItems.every((l) => Number.isInteger(quote?.unitPrices?.[l.code]) && quote!.unitPrices![l.code] >= 0);
+  const fees = quote?.oneOffFees;
+  if (!quote || !priced || (quote.taxBasis !== "excluded" && quote.taxBasis !== "included") || !fees || !Number.isInteger(fees.setup) || !Number.isInteger(fees.transition)) return null;
+  try {
+    return normalizeQuoteToTco(rfq, { unitPrices: quote.unitPrices!, oneOffFees: fees, taxBasis: quote.taxBasis, taxRate: quote.taxRate === 8 ? 8 : 10 });
+  } catch {
+    return null;
+  }
+}
+
+export default function QuotePage() {
+  const d = useLoaderData<Data>();
+  const lastResult = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
+  const [tick, setTick] = useState(0);
+  // `tick` changes on every edit of the form, which is what makes the totals live.
+  const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
+  const [form, fields] = useForm<Record<string, unknown>>({
+    lastResult: lastResult as never,
+    defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null) as never,
+    shouldValidate: "onSubmit",
+  });
+  const f = fields as unknown as Record<string, FieldMetadata<Record<string, unknown>>>;
+  const prices = f.unitPrices.getFieldset();
+  const commitments = f.kpiCommitments.getFieldset();
+  const fees = f.oneOffFees.getFieldset();
+  const schedule = (f.paymentSchedule as unknown as FieldMetadata<{ label: string; dueDate?: string; amount: number }[]>).getFieldList();
+  const pastWork = f.pastWork.getFieldset();
+  const open = d.rfqStatus === "published";
+  const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted");
+  const input = (field: FieldMetadata<unknown>, type: "text" | "number" | "date" = "text") => getInputProps(field as FieldMetadata<string>, { type });
+
+  return (
+    <section className="stack">
+      <p>
+        <Link to={`/rfqs/${d.rfqId}`}>← {d.rfq.title}</Link>
+      </p>
+      <div className="title-row">
+        <h1>{t("quotes.form.title")}</h1>
+        {d.quote ? (
+          <span className={`status status-${d.quote.status}`} data-testid="quote-status">
+            {t(`quotes.status.${d.quote.status}`)}
+            {d.quote.version ? ` · v${d.quote.version}` : ""}
+          </span>
+        ) : null}
+      </div>
+      <p className="muted">
+        {t("rfq.detail.deadlineIn", { date: formatDateTime(d.deadline, locale) })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
+      </p>
+      {d.needsReconfirmation ? (
+        <div className="banner banner-warning" role="status" data-testid="needs-reconfirmation">
+          {t("quote.needsReconfirmation")}
+          <Form method="post" className="inline">
+            <CsrfInput />
+            <button type="submit" name="intent" value="reconfirm" className="button small">
+              {t("quotes.form.reconfirm")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {!open ? <p className="notice">{t("quotes.form.closed")}</p> : null}
+
+      <div className="card">
+        <h2>{t("quotes.form.certifications")}</h2>
+        <ul className="badges">
+          {d.certifications.length === 0 ? <li className="muted">{t("common.none")}</li> : null}
+          {d.certifications.map((c) => (
+            <li key={c.type} className={`badge cert cert-${c.status === "satisfied" ? "verified" : c.status === "unverified" ? "unverified" : "expired"}`}>
+              <strong>{label("certification", c.type, locale)}</strong>（{label("level", c.level, locale)}）: {t(c.key)}
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <Form method="post" {...getFormProps(form)} className="card quote-form" ref={setFormEl} onChange={() => setTick((x) => x + 1)}>
+        <CsrfInput />
+        <button type="submit" name="intent" value="draft" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+        <p className="hint">{t("quotes.form.intro")}</p>
+        <FormErrors errors={form.errors} />
+        <fieldset disabled={!editable} className="stack">
+          <h2>{t("quotes.form.lines")}</h2>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("rfq.field.line.description")}</th>
+                  <th scope="col">{t("rfq.field.line.quantity")}</th>
+                  <th scope="col">{t("rfq.field.line.recurrence")}</th>
+                  <th scope="col">{t("quotes.form.unitPrice")}</th>
+                  <th scope="col">{t("quotes.form.amount")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.rfq.lineItems.map((line) => {
+                  const field = (prices as Record<string, FieldMetadata<unknown>>)[line.code];
+                  const computed = totals?.lines.find((l) => l.code === line.code);
+                  return (
+                    <tr key={line.code} data-testid="quote-line">
+                      <td>
+                        <code>{line.code}</code> {line.description}
+                      </td>
+                      <td>
+                        {formatNumber(line.quantity, locale)} {line.unit}
+                      </td>
+                      <td>{label("recurrence", line.recurrence, locale)}</td>
+                      <td>
+                        <label className="visually-hidden" htmlFor={field.id}>
+                          {line.description} {t("quotes.form.unitPrice")}
+                        </label>
+                        <input {...input(field, "text")} inputMode="numeric" aria-invalid={field.errors ? true : undefined} aria-describedby={field.errors ? `${field.id}-error` : undefined} />
+                        {field.errors ? (
+                          <p className="field-errors" id={`${field.id}-error`} role="alert">
+                            {field.errors.join(" ")}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td>{computed ? formatYen(computed.amountAsEntered, locale) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="inline-form">
+            <Field id={fees.setup.id} label={t("quotes.form.setup")} errors={fees.setup.errors}>
+              {(aria) => <input {...input(fees.setup)} inputMode="numeric" {...aria} />}
+            </Field>
+            <Field id={fees.transition.id} label={t("quotes.form.transition")} errors={fees.transition.errors}>
+              {(aria) => <input {...input(fees.transition)} inputMode="numeric" {...aria} />}
+            </Field>
+          </div>
+          <fieldset className="field">
+            <legend>{t("quotes.form.taxBasis")}</legend>
+            {(["excluded", "included"] as const).map((b) => (
+              <label key={b} className="radio">
+                <input type="radio" name={f.taxBasis.name} value={b} defaultChecked={(f.taxBasis.initialValue as unknown as string) === b} />
+                {t(b === "excluded" ? "quotes.form.taxExcluded" : "quotes.form.taxIncluded")}
+              </label>
+            ))}
+            {f.taxBasis.errors ? <p className="field-errors">{f.taxBasis.errors.join(" ")}</p> : null}
+          </fieldset>
+          <Field id={f.taxRate.id} label={t("quotes.form.taxRate")} errors={f.taxRate.errors}>
+            {(aria) => (
+              <select name={f.taxRate.name} defaultValue={(f.taxRate.initialValue as unknown as string) ?? "10"} {...aria}>
+                <option value="10">10%</option>
+                <option value="8">8%</option>
+              </select>
+            )}
+          </Field>
+          <Field id={f.leadTimeDays.id} label={t("quotes.form.leadTime")} errors={f.leadTimeDays.errors}>
+            {(aria) => <input {...input(f.leadTimeDays as never, "number")} {...aria} />}
+          </Field>
+
+          <h2>{t("quotes.form.kpis")}</h2>
+          {commitmentCriteria(d.rfq.criteria).map((c) => {
+            const field = (commitments as Record<string, FieldMetadata<unknown>>)[c.key];
+            const name = (locale === "en" && c.label.en) || c.label.ja;
+            return (
+              <Field
+                key={c.key}
+                id={field.id}
+                label={`${name}${c.unit === "rate" ? `（${t("quotes.form.percentHint")}）` : ""}`}
+                hint={c.target !== undefined ? t("quotes.form.target", { value: formatCriterionValue(c.unit, c.target, locale) }) : undefined}
+                errors={field.errors}
+              >
+                {(aria) => <input {...input(field)} inputMode="decimal" {...aria} />}
+              </Field>
+            );
+          })}
+
+          <fieldset className="field">
+            <legend>{t("quotes.form.schedule")}</legend>
+            {f.paymentSchedule.errors ? (
+              <p className="field-errors" role="alert">
+                {f.paymentSchedule.errors.join(" ")}
+              </p>
+            ) : null}
+            {schedule.map((m, index) => {
+              const mf = m.getFieldset();
+              return (
+                <div key={m.key} className="row-card" data-testid="milestone-row">
+                  <Field id={mf.label.id} label={t("quotes.form.milestone")} errors={mf.label.errors}>
+                    {(aria) => <input {...input(mf.label)} {...aria} />}
+                  </Field>
+                  <Field id={mf.dueDate.id} label={t("quotes.form.dueDate")} errors={mf.dueDate.errors}>
+                    {(aria) => <input {...input(mf.dueDate, "date")} {...aria} />}
+                  </Field>
+                  <Field id={mf.amount.id} label={t("quotes.form.milestoneAmount")} errors={mf.amount.errors}>
+                    {(aria) => <input {...input(mf.amount)} inputMode="numeric" {...aria} />}
+                  </Field>
+                  <button {...form.remove.getButtonProps({ name: f.paymentSchedule.name, index })} className="button small danger">
+                    {t("rfq.field.remove")}
+                  </button>
+                </div>
+              );
+            })}
+            <button {...form.insert.getButtonProps({ name: f.paymentSchedule.name, defaultValue: { label: "" } as never })} className="button small">
+              {t("rfq.field.add")}
+            </button>
+          </fieldset>
+
+          {(["assumptions", "exceptions", "team"] as const).map((k) => (
+            <Field key={k} id={f[k].id} label={t(`quotes.form.${k}`)} errors={f[k].errors}>
+              {(aria) => <textarea {...getTextareaProps(f[k] as unknown as FieldMetadata<string>)} rows={3} {...aria} />}
+            </Field>
+          ))}
+          <Field id={pastWork.text.id} label={t("quotes.form.pastWork")} errors={pastWork.text.errors}>
+            {(aria) => <textarea {...getTextareaProps(pastWork.text as FieldMetadata<string>)} rows={3} {...aria} />}
+          </Field>
+          <Field id={pastWork.links.id} label={t("quotes.form.pastWorkLinks")} errors={pastWork.links.errors}>
+            {(aria) => <input {...input(pastWork.links)} {...aria} />}
+          </Field>
+        </fieldset>
+
+        <h2>{t("quotes.totals.title")}</h2>
+        <QuoteTotals totals={totals} audience="vendor" />
+        {editable ? (
+          <div className="actions sticky-actions">
+            {!d.quote || d.quote.status === "draft" ? (
+              <button type="submit" name="intent" value="draft" className="button">
+                {t("quotes.form.saveDraft")}
+              </button>
+            ) : null}
+            <button type="submit" name="intent" value="submit" className="button primary">
+              {d.quote?.status === "submitted" ? t("quotes.form.revise") : t("quotes.form.submit")}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+
+      {d.quote?.status === "submitted" && open ? (
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" name="intent" value="withdraw" className="button danger">
+            {t("quotes.form.withdraw")}
+          </button>
+        </Form>
+      ) : null}
+
+      {d.versions.length ? (
+        <section className="card">
+          <h2>{t("quotes.versions")}</h2>
+          <ol className="versions" data-testid="quote-versions">
+            {d.versions.map((v) => (
+              <li key={v.version}>
+                v{v.version} — {t(`quotes.version.${v.kind}`)} — {formatDateTime(v.created_at, locale)} — {t("quotes.totals.excl")} {formatYen(v.contract_value, locale)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </section>
+  );
+}

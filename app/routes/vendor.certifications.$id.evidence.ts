@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { readEvidenceFor } from "~/services/certifications.server";
+import { requireUser } from "~/utils/auth.server";
+
+// A certificate's evidence file, for the vendor's own members, buyers and platform admins (the policy's
+// certification:readEvidence); 404 for anyone else, so another vendor cannot even learn that it exists.
+// Always an attachment with the type checked at upload and nosniff: an uploaded file is never rendered
+// inline as a page of ours.
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name (Japanese file names are common). */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const file = await readEvidenceFor(context, user.actor, params.id ?? "");
+  if (!file) throw new Response("Not Found", { status: 404 });
+  return new Response(file.bytes, {
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Length": String(file.bytes.byteLength),
+      "Content-Disposition": contentDisposition(file.name),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

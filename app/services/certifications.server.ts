@@ -1,0 +1,351 @@
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import { writeAudit } from "../../db/queries/audit";
+import {
+  deleteCertificationOfOrg,
+  findCertificationById,
+  findCertificationOfOrg,
+  findInvoiceRegistrationNumber,
+  insertCertification,
+  insertCertificationType,
+  listCertificationTypes,
+  setCertificationReview,
+  updateCertificationOfOrg,
+  updateInvoiceRegistrationNumber,
+  type CertificationRow,
+  type EvidenceValues,
+} from "../../db/queries/certifications";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import { MAX_EVIDENCE_BYTES, checkEvidenceFile, type EvidenceType } from "~/domain/certifications/evidence-file";
+import { CUSTOM_TYPE_PREFIX, certificationFormSchema, type CertificationInput } from "~/domain/certifications/form";
+import { can, type Actor } from "~/domain/permissions";
+import type { AppContext } from "~/utils/context.server";
+import { isRowId } from "./rfqs.server";
+
+// Certificates: every write is one transaction with its audit row (before → after) and a vendors-index
+// outbox row, because the index lists each vendor's valid certificate types. Evidence files live under
+// `${DATA_DIR}/evidence/<orgId>/<random>`, outside public/, and are only served by the authorized route.
+
+export type ServiceFailure = { ok: false; status: 400 | 403 | 404 | 409; key: string; fieldErrors?: Record<string, string[]> };
+const forbidden: ServiceFailure = { ok: false, status: 403, key: "error.403.body" };
+const notFound: ServiceFailure = { ok: false, status: 404, key: "error.404.body" };
+
+// ——— Reading the upload ————————————————————————————————————————————————————————————————
+
+/** An evidence file as received: its first bytes always, all of it only when within MAX_EVIDENCE_BYTES. */
+export interface EvidenceUpload {
+  name: string;
+  declaredType: string;
+  /** Everything sent, even past the limit, so the message can say "too large" rather than guess. */
+  size: number;
+  head: Uint8Array;
+  bytes: Uint8Array | null;
+}
+
+// A file a little over the limit is drained and answered with a field message; a request far over it is
+// cut off with 413 so nobody can make the server read gigabytes.
+const HARD_REQUEST_LIMIT = 4 * MAX_EVIDENCE_BYTES;
+const MAX_TEXT_PART_BYTES = 64 * 1024;
+const HEAD_BYTES = 16;
+
+async function receiveFile(part: UploadHandlerPart): Promise<EvidenceUpload> {
+  const chunks: Uint8Array[] = [];
+  let head: Uint8Array = new Uint8Array(0);
+  let size = 0;
+  for await (const chunk of part.data) {
+    size += chunk.byteLength;
+    if (size > HARD_REQUEST_LIMIT) throw new Response("Payload Too Large", { status: 413 });
+    if (head.byteLength < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.byteLength)]);
+    // Past the limit the file is refused anyway: keep counting, stop keeping.
+    if (size <= MAX_EVIDENCE_BYTES) chunks.push(chunk);
+    else chunks.length = 0;
+  }
+  return { name: part.filename ?? "", declaredType: part.contentType, size, head, bytes: size <= MAX_EVIDENCE_BYTES ? Buffer.concat(chunks) : null };
+}
+
+/**
+ * The form fields and the `evidence` file of a certificate form, multipart or not. Nothing is written to
+ * disk here: the file stays in memory until it has been checked and the caller is authorized.
+ */
+export async function readCertificationForm(request: Request): Promise<{ formData: FormData; evidence: EvidenceUpload | null }> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { formData: await request.formData(), evidence: null };
+  if (Number(request.headers.get("Content-Length") ?? 0) > HARD_REQUEST_LIMIT) throw new Response("Payload Too Large", { status: 413 });
+  const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
+  let evidence: EvidenceUpload | null = null;
+  try {
+    const formData = await unstable_parseMultipartFormData(request, async (part) => {
+      if (part.filename === undefined) return textHandler(part);
+      const file = await receiveFile(part);
+      // A file input left empty still sends a part, with no name and no bytes.
+      if (part.name === "evidence" && (file.name !== "" || file.size > 0)) evidence = file;
+      return undefined;
+    });
+    return { formData, evidence };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw new Response("Payload Too Large", { status: 413 });
+    if (error instanceof TypeError) throw new Response("Bad Request", { status: 400 });
+    throw error;
+  }
+}
+
+/** Only `checkEvidenceUpload` makes one of these, so a service cannot store an unchecked file. */
+export interface CheckedEvidence {
+  readonly checked: true;
+  name: string;
+  type: EvidenceType;
+  bytes: Uint8Array;
+}
+
+export function checkEvidenceUpload(upload: EvidenceUpload | null): { ok: true; evidence: CheckedEvidence | null } | { ok: false; keys: string[] } {
+  if (!upload) return { ok: true, evidence: null };
+  const result = checkEvidenceFile({ declaredType: upload.declaredType, size: upload.size, head: upload.head });
+  if (!result.ok) return { ok: false, keys: result.keys };
+  if (!upload.bytes) return { ok: false, keys: ["certifications.evidence.tooLarge"] }; // unreachable: the size check refused it
+  return { ok: true, evidence: { checked: true, name: safeFileName(upload.name, result.type), type: result.type, bytes: upload.bytes } };
+}
+
+const EXTENSIONS: Record<EvidenceType, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg" };
+
+/** The name shown and offered on download: the vendor's own, minus control characters and path parts. */
+function safeFileName(name: string, type: EvidenceType): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-150);
+  return cleaned === "" ? `evidence.${EXTENSIONS[type]}` : cleaned;
+}
+
+// ——— Storing files with the row ————————————————————————————————————————————————————————
+
+function evidenceRoot(ctx: AppContext): string {
+  return path.resolve(ctx.env.DATA_DIR, "evidence");
+}
+
+/** The absolute path of a stored file, refusing anything that would leave the evidence folder. */
+function resolveEvidencePath(ctx: AppContext, relative: string): string | null {
+  const root = evidenceRoot(ctx);
+  const absolute = path.resolve(root, relative);
+  return absolute.startsWith(root + path.sep) ? absolute : null;
+}
+
+/**
+ * Runs `write` in one transaction with the evidence file staged beside it: the file is written under a
+ * temporary name first, renamed as the transaction's last step, and removed when anything fails, so a
+ * row never points at a missing file and no file outlives a rolled-back row. A failure result (ok: false)
+ * means nothing was written, so the staged file is dropped as well.
+ */
+async function writeWithEvidence<R extends { ok: boolean }>(
+  ctx: AppContext,
+  orgId: string,
+  evidence: CheckedEvidence | null,
+  write: (trx: Kysely<Database>, stored: EvidenceValues | null) => Promise<R>,
+): Promise<R> {
+  if (!evidence) return ctx.db.transaction().execute((trx) => write(trx, null));
+  const id = randomBytes(16).toString("hex");
+  const folder = path.join(evidenceRoot(ctx), orgId);
+  const finalPath = path.join(folder, id);
+  const tempPath = path.join(folder, `.tmp-${id}`);
+  const stored: EvidenceValues = { path: `${orgId}/${id}`, name: evidence.name, mime: evidence.type, size: evidence.bytes.byteLength };
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(tempPath, evidence.bytes, { flag: "wx", mode: 0o600 });
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const r = await write(trx, stored);
+      if (r.ok) await rename(tempPath, finalPath);
+      return r;
+    });
+    if (!result.ok) await rm(tempPath, { force: true });
+    return result;
+  } catch (error) {
+    await Promise.all([rm(tempPath, { force: true }), rm(finalPath, { force: true })]);
+    throw error;
+  }
+}
+
+/** After a commit that replaced or deleted a row's file: a leftover file is harmless, a missing one is not. */
+async function removeStoredFile(ctx: AppContext, relative: string | null) {
+  const absolute = relative ? resolveEvidencePath(ctx, relative) : null;
+  if (absolute) await rm(absolute, { force: true }).catch(() => {});
+}
+
+// ——— Vendor actions ———————————————————————————————————————————————————————————————————
+
+function vendorOrgOf(actor: Actor): string | null {
+  const orgId = actor.org?.id;
+  return orgId && can(actor, "certification:manage", { type: "certifications", orgId }) ? orgId : null;
+}
+
+/** The certificate form's schema with today's admin-added types. */
+export async function certificationFormFor(ctx: AppContext) {
+  const custom = await listCertificationTypes(ctx.db);
+  return certificationFormSchema(custom.map((type) => type.key));
+}
+
+/** What the audit log keeps of a certificate: everything but internal file paths. */
+function auditView(row: CertificationRow) {
+  return {
+    type: row.type,
+    number: row.number,
+    issuer: row.issuer,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    status: row.status,
+    reviewedBy: row.verified_by,
+    reviewedAt: row.verified_at,
+    rejectedReason: row.rejected_reason,
+    evidence: row.evidence_name ? { name: row.evidence_name, type: row.evidence_mime, size: row.evidence_size } : null,
+  };
+}
+
+export async function addCertification(ctx: AppContext, actor: Actor, input: CertificationInput, evidence: CheckedEvidence | null) {
+  const orgId = vendorOrgOf(actor);
+  if (!orgId) return forbidden;
+  const result = await writeWithEvidence(ctx, orgId, evidence, async (trx, stored) => {
+    const row = await insertCertification(trx, orgId, input, stored, ctx.clock.now());
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.create", entityType: "certification", entityId: row.id, after: auditView(row) });
+    await enqueueOutbox(trx, "vendor", orgId);
+    return { ok: true, certification: row } as const;
+  });
+  ctx.kickIndexer();
+  return result;
+}
+
+function sameValues(row: CertificationRow, input: CertificationInput) {
+  return row.type === input.type && row.number === input.number && row.issuer === input.issuer && row.valid_from === input.validFrom && row.valid_until === input.validUntil;
+}
+
+/** Edits the vendor's own certificate; any real change to a reviewed one sends it back to "unverified". */
+export async function updateCertification(ctx: AppContext, actor: Actor, id: string, input: CertificationInput, evidence: CheckedEvidence | null) {
+  const orgId = vendorOrgOf(actor);
+  if (!orgId) return forbidden;
+  if (!isRowId(id)) return notFound;
+  let replacedFile: string | null = null;
+  const result = await writeWithEvidence(ctx, orgId, evidence, async (trx, stored) => {
+    const before = await findCertificationOfOrg(trx, orgId, id, { forUpdate: true });
+    if (!before) return notFound;
+    if (!stored && sameValues(before, input)) return { ok: true, certification: before } as const;
+    // A verified certificate vouches for the reviewed facts only; a rejected one goes back to the queue once fixed.
+    const resetReview = before.status !== "unverified";
+    const after = await updateCertificationOfOrg(trx, orgId, id, { values: input, evidence: stored, resetReview, now: ctx.clock.now() });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.update", entityType: "certification", entityId: id, before: auditView(before), after: auditView(after!) });
+    await enqueueOutbox(trx, "vendor", orgId);
+    if (stored) replacedFile = before.evidence_path;
+    return { ok: true, certification: after! } as const;
+  });
+  if (result.ok) await removeStoredFile(ctx, replacedFile);
+  ctx.kickIndexer();
+  return result;
+}
+
+export async function deleteCertification(ctx: AppContext, actor: Actor, id: string) {
+  const orgId = vendorOrgOf(actor);
+  if (!orgId) return forbidden;
+  if (!isRowId(id)) return notFound;
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const before = await findCertificationOfOrg(trx, orgId, id, { forUpdate: true });
+    if (!before) return notFound;
+    await deleteCertificationOfOrg(trx, orgId, id);
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.delete", entityType: "certification", entityId: id, before: auditView(before) });
+    await enqueueOutbox(trx, "vendor", orgId);
+    return { ok: true, evidencePath: before.evidence_path } as const;
+  });
+  if (result.ok) await removeStoredFile(ctx, result.evidencePath);
+  ctx.kickIndexer();
+  return result;
+}
+
+/** Stores the normalized number (InvoiceNumberSchema), or removes it when `value` is null. */
+export async function setInvoiceRegistrationNumber(ctx: AppContext, actor: Actor, value: string | null) {
+  const orgId = vendorOrgOf(actor);
+  if (!orgId) return forbidden;
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await findInvoiceRegistrationNumber(trx, orgId);
+    await updateInvoiceRegistrationNumber(trx, orgId, value);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: orgId,
+      action: "vendor.invoiceRegistrationNumber.update",
+      entityType: "organization",
+      entityId: orgId,
+      before: { invoiceRegistrationNumber: before },
+      after: { invoiceRegistrationNumber: value },
+    });
+    await enqueueOutbox(trx, "vendor", orgId);
+  });
+  ctx.kickIndexer();
+  return { ok: true, value } as const;
+}
+
+// ——— Admin review ——————————————————————————————————————————————————————————————————————
+
+async function review(ctx: AppContext, actor: Actor, id: string, decision: { status: "verified" } | { status: "rejected"; reason: string }) {
+  if (!isRowId(id)) return notFound;
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const before = await findCertificationById(trx, id, { forUpdate: true });
+    if (!before) return notFound;
+    if (!can(actor, "certification:verify", { type: "certifications", orgId: before.org_id })) return forbidden;
+    const after = await setCertificationReview(trx, id, {
+      status: decision.status,
+      reviewerId: actor.userId,
+      rejectedReason: decision.status === "rejected" ? decision.reason : null,
+      now: ctx.clock.now(),
+    });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org?.id ?? null,
+      action: decision.status === "verified" ? "certification.verify" : "certification.reject",
+      entityType: "certification",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
+    await enqueueOutbox(trx, "vendor", before.org_id);
+    return { ok: true, certification: after! } as const;
+  });
+  ctx.kickIndexer();
+  return result;
+}
+
+export function verifyCertification(ctx: AppContext, actor: Actor, id: string) {
+  return review(ctx, actor, id, { status: "verified" });
+}
+
+/** `reason` comes from RejectionSchema (required, trimmed); the vendor sees it. */
+export function rejectCertification(ctx: AppContext, actor: Actor, id: string, reason: string) {
+  if (reason.trim() === "") return Promise.resolve({ ok: false, status: 400, key: "certificationForm.reason.required", fieldErrors: { reason: ["certificationForm.reason.required"] } } satisfies ServiceFailure);
+  return review(ctx, actor, id, { status: "rejected", reason });
+}
+
+/** An admin-added type, keyed `custom:<slug>`. It changes no vendor, so there is no vendors-index row to enqueue. */
+export async function addCertificationType(ctx: AppContext, actor: Actor, input: { slug: string; labelJa: string; labelEn: string }) {
+  if (!can(actor, "certificationType:create", { type: "certificationReview" })) return forbidden;
+  const key = `${CUSTOM_TYPE_PREFIX}${input.slug}`;
+  return ctx.db.transaction().execute(async (trx) => {
+    const created = await insertCertificationType(trx, { key, labelJa: input.labelJa, labelEn: input.labelEn, createdBy: actor.userId, now: ctx.clock.now() });
+    if (!created) return { ok: false, status: 409, key: "certificationForm.slug.taken", fieldErrors: { slug: ["certificationForm.slug.taken"] } } satisfies ServiceFailure;
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org?.id ?? null, action: "certificationType.create", entityType: "certification_type", entityId: key, after: { key, labelJa: input.labelJa, labelEn: input.labelEn } });
+    return { ok: true, key } as const;
+  });
+}
+
+// ——— Evidence download —————————————————————————————————————————————————————————————————
+
+/**
+ * The evidence file of a certificate if the actor may read it (the vendor's own members, buyers, platform
+ * admins — see permissions.ts); null otherwise, so the route answers 404 and existence is not revealed.
+ */
+export async function readEvidenceFor(ctx: AppContext, actor: Actor, id: string) {
+  if (!isRowId(id)) return null;
+  const row = await findCertificationById(ctx.db, id);
+  if (!row?.evidence_path || !can(actor, "certification:readEvidence", { type: "certifications", orgId: row.org_id })) return null;
+  const absolute = resolveEvidencePath(ctx, row.evidence_path);
+  if (!absolute) return null;
+  try {
+    const bytes = await readFile(absolute);
+    return { bytes, name: row.evidence_name ?? "evidence", mime: row.evidence_mime ?? "application/octet-stream" };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,131 @@
+import { writeAudit } from "../../db/queries/audit";
+import { findQuoteOfVendorForRfq, findQuoteVersion, listQuotesOfVendor } from "../../db/queries/quotes";
+import { findRfqForVendor } from "../../db/queries/rfqs";
+import { BuyerQuoteSummary, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse, VendorQuoteSummary } from "~/api/quote-schemas";
+import type { Actor } from "~/domain/permissions";
+import { needsReconfirmation, type QuoteStatus } from "~/domain/quote/lifecycle";
+import type { AppContext } from "~/utils/context.server";
+import { loadOwnQuote, quotesOfRfqForBuyer, readQuote } from "./quotes.server";
+import { isRowId } from "./rfqs.server";
+
+// What the quote API adds on top of quotes.server.ts: the response shapes (built only from rows the
+// sealed-bid queries already allowed), the vendor's own list, and an audit row for a refused read of
+// an RFQ's quote list (readQuote audits single quotes; the list had no such trail).
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+interface QuoteRow {
+  id: string;
+  rfq_id: string;
+  vendor_org_id: string;
+  status: QuoteStatus;
+  current_version: number;
+  rfq_version: number;
+  tco: number | null;
+  submitted_at: Date | null;
+  withdrawn_at: Date | null;
+  updated_at: Date;
+  content: unknown;
+}
+
+type Versions = { version: number; rfq_version: number; kind: "submitted" | "revised" | "reconfirmed"; tco: number; created_at: Date }[];
+
+async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: QuoteRow, extra: { vendorName?: string; rfqCurrentVersion: number; versions: Versions }) {
+  // A draft has no version yet, hence no normalized figures.
+  const current = quote.current_version > 0 ? await findQuoteVersion(ctx.db, quote.id, quote.current_version) : undefined;
+  return QuoteResponse.parse({
+    view,
+    id: quote.id,
+    rfqId: quote.rfq_id,
+    vendor: { id: quote.vendor_org_id, ...(extra.vendorName ? { name: extra.vendorName } : {}) },
+    status: quote.status,
+    version: quote.current_version,
+    rfqVersion: quote.rfq_version,
+    needsReconfirmation: needsReconfirmation({ status: quote.status, vendorOrgId: quote.vendor_org_id, rfqVersion: quote.rfq_version }, { version: extra.rfqCurrentVersion }),
+    tco: quote.tco,
+    submittedAt: isoOrNull(quote.submitted_at),
+    withdrawnAt: isoOrNull(quote.withdrawn_at),
+    updatedAt: iso(quote.updated_at),
+    content: quote.content,
+    normalized: current?.normalized ?? null,
+    versions: extra.versions.map((v) => ({ version: v.version, rfqVersion: v.rfq_version, kind: v.kind, tco: v.tco, createdAt: iso(v.created_at) })),
+  });
+}
+
+/** GET /quotes/{id}: through readQuote (which audits a refusal); null means 404. */
+export async function quoteForCaller(ctx: AppContext, actor: Actor, quoteId: string) {
+  const found = await readQuote(ctx, actor, quoteId, "api");
+  if (!found) return null;
+  if (found.as === "buyer") {
+    const q = found.quote;
+    return quoteResponse(ctx, "buyer", q, { vendorName: q.vendor_name, rfqCurrentVersion: q.rfq_current_version, versions: found.versions });
+  }
+  const rfq = await findRfqForVendor(ctx.db, actor.org!.id, found.quote.rfq_id);
+  // No longer visible (e.g. the invitation was withdrawn): the quote stands as it was answered.
+  const rfqCurrentVersion = rfq?.current_version ?? found.quote.rfq_version;
+  return quoteResponse(ctx, "vendor", found.quote, { rfqCurrentVersion, versions: found.versions });
+}
+
+/** GET /rfqs/{id}/quotes: the buyer's counts or opened offers, a vendor's own quote; null (audited) for anyone else. */
+export async function rfqQuotesForCaller(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (actor.org?.kind === "buyer") {
+    const result = await quotesOfRfqForBuyer(ctx, actor, rfqId);
+    if (result) return RfqQuotesResponse.parse(buyerView(result));
+  } else if (actor.org?.kind === "vendor") {
+    const own = await loadOwnQuote(ctx, actor, rfqId);
+    if (own) {
+      const data = own.quote ? [await quoteResponse(ctx, "vendor", own.quote, { rfqCurrentVersion: own.rfqRow.current_version, versions: own.versions })] : [];
+      return RfqQuotesResponse.parse({ view: "vendor", data });
+    }
+  }
+  if (actor.org && isRowId(rfqId)) {
+    await writeAudit(ctx.db, { actorUserId: actor.userId, actorOrgId: actor.org.id, action: "quote.read.denied", entityType: "rfq", entityId: rfqId, after: { via: "api", what: "rfq.quotes" } });
+  }
+  return null;
+}
+
+function buyerView(result: NonNullable<Awaited<ReturnType<typeof quotesOfRfqForBuyer>>>) {
+  const opensAt = isoOrNull(result.opensAt);
+  if (result.sealed) return { view: "buyer", sealed: true, opensAt, counts: result.counts };
+  const data = result.quotes.map((q) =>
+    BuyerQuoteSummary.parse({
+      id: q.id,
+      vendor: { id: q.vendor_org_id, name: q.vendor_name },
+      status: q.status,
+      version: q.current_version,
+      rfqVersion: q.rfq_version,
+      needsReconfirmation: needsReconfirmation({ status: q.status, vendorOrgId: q.vendor_org_id, rfqVersion: q.rfq_version }, { version: q.rfq_current_version }),
+      tco: q.tco,
+      submittedAt: isoOrNull(q.submitted_at),
+      content: q.content,
+    }),
+  );
+  return { view: "buyer", sealed: false, opensAt, counts: result.counts, data };
+}
+
+/** GET /vendor/quotes: the calling vendor's quotes, newest first; null for anyone who is not a vendor. */
+export async function vendorQuotesForCaller(ctx: AppContext, actor: Actor) {
+  if (actor.org?.kind !== "vendor") return null;
+  const rows = await listQuotesOfVendor(ctx.db, actor.org.id);
+  return VendorQuoteListResponse.parse({
+    data: rows.map((q) =>
+      VendorQuoteSummary.parse({
+        id: q.id,
+        rfq: { id: q.rfq_id, title: q.rfq_title, buyerName: q.buyer_name, quoteDeadline: isoOrNull(q.quote_deadline) },
+        status: q.status,
+        version: q.current_version,
+        rfqVersion: q.rfq_version,
+        needsReconfirmation: needsReconfirmation({ status: q.status, vendorOrgId: actor.org!.id, rfqVersion: q.rfq_version }, { version: q.rfq_current_version }),
+        tco: q.tco,
+        updatedAt: iso(q.updated_at),
+      }),
+    ),
+  });
+}
+
+/** Whether the vendor already has a quote on the RFQ (so POST can answer 201 for a new one, 200 for a revision). */
+export async function hasOwnQuote(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (actor.org?.kind !== "vendor" || !isRowId(rfqId)) return false;
+  return (await findQuoteOfVendorForRfq(ctx.db, actor.org.id, rfqId)) !== undefined;
+}
