@@ -58,7 +58,8 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
       } else if (topic === "quote") {
         // Only opened offers are projected; a sealed, draft or withdrawn quote is removed (or never added).
         const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
-        const opened = await loadOpenedQuoteIndexRows(o.db, entityIds, new Date());
+        // Opening follows the business clock, like every sealed-bid read (tests move it past deadlines).
+        const opened = await loadOpenedQuoteIndexRows(o.db, entityIds, now);
         await o.search.upsertQuotes(opened.map(toQuoteDocument));
         const openedIds = new Set(opened.map((q) => q.id));
         await o.search.deleteQuotes(entityIds.filter((id) => !openedIds.has(id)));

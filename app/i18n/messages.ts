@@ -109,7 +109,6 @@ export const messages = {
   "profile.save": { ja: "保存する", en: "Save" },
   "profile.saved": { ja: "プロフィールを保存しました", en: "Profile saved" },
   "profile.certifications": { ja: "認証", en: "Certifications" },
-  "profile.certificationsNote": { ja: "認証の登録・証憑アップロードは次のリリースで対応します。現在の登録内容:", en: "Adding certifications and evidence files comes next; currently on file:" },
 
   "vendors.title": { ja: "ベンダーを探す", en: "Find vendors" },
   "vendors.query": { ja: "キーワード", en: "Keywords" },

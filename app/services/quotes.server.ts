@@ -62,6 +62,17 @@ export type SaveQuoteResult =
  * a draft is saved with only the shape checked, so a vendor can come back to it.
  */
 export async function saveQuote(ctx: AppContext, actor: Actor, rfqId: string, input: unknown, mode: "draft" | "submit"): Promise<SaveQuoteResult> {
+  try {
+    return await saveQuoteOnce(ctx, actor, rfqId, input, mode);
+  } catch (e) {
+    // Two first submissions at the same moment: the (rfq, vendor) unique key let one in; the
+    // other is now a revision of it, so run once more against the row that exists.
+    if (typeof e === "object" && e !== null && (e as { code?: string }).code === "23505") return saveQuoteOnce(ctx, actor, rfqId, input, mode);
+    throw e;
+  }
+}
+
+async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input: unknown, mode: "draft" | "submit"): Promise<SaveQuoteResult> {
   const target = await rfqForVendorQuoting(ctx, actor, rfqId);
   if (!target) return notFound;
   const now = ctx.clock.now();

@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by", "uuid", (c) => c.notNull().references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    // One quote per vendor per RFQ: revisions are versions of it, a withdrawn one can be resubmitted.
+    // One quote per vendor per RFQ: revisions are versions of it; withdrawal is final, as in a public tender.
     .addUniqueConstraint("quotes_rfq_vendor_key", ["rfq_id", "vendor_org_id"])
     .execute();
   await db.schema.createIndex("quotes_vendor_idx").on("quotes").columns(["vendor_org_id", "updated_at"]).execute();
