@@ -180,3 +180,13 @@ export async function findInvoiceRegistrationNumber(db: Db, vendorOrgId: string)
 export async function updateInvoiceRegistrationNumber(db: Db, vendorOrgId: string, value: string | null) {
   await db.updateTable("organizations").set({ invoice_registration_number: value }).where("id", "=", vendorOrgId).where("kind", "=", "vendor").execute();
 }
+
+/** Certificates of several vendors at once (public facts of their profiles), for the comparison. */
+export async function listCertificationsOfOrgs(db: Kysely<Database>, orgIds: string[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom("certifications")
+    .select(["org_id", "type", "status", sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("valid_from"), sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as("valid_until")])
+    .where("org_id", "in", orgIds)
+    .execute();
+}

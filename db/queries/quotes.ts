@@ -219,3 +219,14 @@ export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Dat
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
+
+/** The normalized figures of the current versions of quotes the caller may already read. */
+export async function listCurrentQuoteVersions(db: Kysely<Database>, quoteIds: string[]) {
+  if (quoteIds.length === 0) return [];
+  return db
+    .selectFrom("quote_versions")
+    .innerJoin("quotes", (j) => j.onRef("quotes.id", "=", "quote_versions.quote_id").onRef("quotes.current_version", "=", "quote_versions.version"))
+    .select(["quote_versions.quote_id", "quote_versions.content", "quote_versions.normalized"])
+    .where("quote_versions.quote_id", "in", quoteIds)
+    .execute();
+}
