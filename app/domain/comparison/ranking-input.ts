@@ -62,7 +62,8 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
     weight: overrides.weights?.[c.key] ?? c.weight,
     kind: kindOf(c),
     ...(c.gate ? { gate: c.gate } : {}),
-    ...(c.scale ? { scale: c.scale } : {}),
+    // A yes/no criterion (a certification held) scores 100 or 0 by itself; the module refuses a scale on it.
+    ...(c.scale && kindOf(c) !== "boolean" ? { scale: c.scale } : {}),
   }));
   const covered = new Set(rfq.criteria.map(certificationType).filter(Boolean));
   const gates = rfq.requiredCertifications.filter((r) => r.level === "mandatory" && !covered.has(r.type));
@@ -75,8 +76,6 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
       weight: 0,
       kind: "boolean",
       gate: { required: true },
-      // A weight-0 gate still needs a scale under the target method; it never adds points.
-      scale: { worst: 0, best: 1 },
     });
   }
   const alternatives: Alternative[] = quotes.map((q) => {
