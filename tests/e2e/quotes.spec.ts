@@ -96,6 +96,23 @@ test("the quote form speaks English too", async ({ page }) => {
   await page.getByRole("button", { name: "Submit quote" }).click();
   await expect(page.getByTestId("quote-line").first().getByRole("alert")).toContainText("Enter a unit price for this line");
   await expect(page.getByText("Enter your commitment for this KPI.").first()).toBeVisible();
+
+  // Then a complete quote, tax included at 10%: submitted, revised and withdrawn in English.
+  await fillQuote(page, { INIT: "550000", OPS: "330000", DOC: "495" });
+  await page.getByLabel("Tax included").check();
+  await page.getByLabel(/Accuracy/).fill("99.9");
+  await page.getByLabel("Lead time", { exact: true }).fill("2");
+  await page.getByLabel("Lead time (days)").fill("20");
+  // 16,390,000 tax included = 14,900,000 excl. tax, shown live as the normalized figure.
+  await expect(page.getByTestId("quote-totals")).toContainText("14,900,000");
+  await page.getByRole("button", { name: "Submit quote" }).click();
+  await expect(page.getByTestId("toast")).toHaveText("Quote submitted (version 1)");
+  await fillQuote(page, { DOC: "484" });
+  await page.getByRole("button", { name: "Submit revision" }).click();
+  await expect(page.getByTestId("toast")).toHaveText("Quote submitted (version 2)");
+  await page.getByRole("button", { name: "Withdraw quote" }).click();
+  await expect(page.getByTestId("toast")).toHaveText("Quote withdrawn");
+  await expect(page.getByTestId("quote-status")).toContainText("Withdrawn");
 });
 
 test("after the deadline the buyer reads every quote, with its normalized TCO", async ({ page }) => {
