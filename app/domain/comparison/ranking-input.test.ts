@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { quoteBaseSchema } from "~/domain/quote/schema";
 import { fixtureRfq, quoteA, quoteB } from "~/domain/quote/test-fixtures";
+import type { CertificateRecord } from "~/domain/certifications/validity";
 import { rankAlternatives } from "~/domain/scoring";
 import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
 
@@ -12,7 +13,7 @@ const both = [
   { type: "privacy_mark" as const, ...valid },
 ];
 
-function quote(id: string, input: ReturnType<typeof quoteA>, certifications = both): QuoteForRanking {
+function quote(id: string, input: ReturnType<typeof quoteA>, certifications: CertificateRecord[] = both): QuoteForRanking {
   const content = quoteBaseSchema.parse(input);
   return { id, vendorName: id, content, normalized: normalizeQuoteToTco(rfq, content), certifications };
 }
