@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database, QuoteStatusColumn } from "../schema";
 
 // Sealed bids live here, in the WHERE clauses: a quote's content is selected for its own vendor,
@@ -6,6 +6,15 @@ import type { Database, QuoteStatusColumn } from "../schema";
 // for real offers. No other query returns quote content.
 
 const OFFER_STATUSES: QuoteStatusColumn[] = ["submitted", "shortlisted", "awarded", "not_selected"];
+
+/**
+ * The sealed-bid rule for the buyer side, as one WHERE clause every such query applies: real offers
+ * only, and only once opened — an open RFQ at once, a sealed one from its deadline on.
+ */
+function openedOffers<QB extends SelectQueryBuilder<Database, "quotes" | "rfqs", object>>(now: Date) {
+  return (qb: QB): QB =>
+    qb.where("quotes.status", "in", OFFER_STATUSES).where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)])) as QB;
+}
 
 export async function findQuoteOfVendorForRfq(db: Kysely<Database>, vendorOrgId: string, rfqId: string) {
   return db.selectFrom("quotes").selectAll().where("rfq_id", "=", rfqId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
@@ -25,8 +34,7 @@ export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: 
     .select(["vendor.name as vendor_name", "rfqs.title as rfq_title", "rfqs.current_version as rfq_current_version"])
     .where("quotes.id", "=", quoteId)
     .where("rfqs.buyer_org_id", "=", buyerOrgId)
-    .where("quotes.status", "in", OFFER_STATUSES)
-    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .$call(openedOffers(now))
     .executeTakeFirst();
 }
 
@@ -50,8 +58,7 @@ export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId:
     ])
     .where("quotes.rfq_id", "=", rfqId)
     .where("rfqs.buyer_org_id", "=", buyerOrgId)
-    .where("quotes.status", "in", OFFER_STATUSES)
-    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .$call(openedOffers(now))
     .orderBy("quotes.tco", "asc")
     .execute();
 }
@@ -193,8 +200,7 @@ export async function loadOpenedQuoteIndexRows(db: Kysely<Database>, ids: string
       "quotes.submitted_at",
     ])
     .where("quotes.id", "in", ids)
-    .where("quotes.status", "in", OFFER_STATUSES)
-    .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)]))
+    .$call(openedOffers(now))
     .execute();
 }
 
