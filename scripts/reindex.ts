@@ -5,9 +5,9 @@ import { migrateToLatest } from "../db/migrate";
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { createSearchService } from "../search/client";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
-import { loadOpenedQuoteIndexRows } from "../db/queries/quotes";
-import { toQuoteDocument, toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
-import { tokyoToday } from "../search/indexer";
+import { projectRfqRanking } from "../app/services/ranking-projection.server";
+import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
+import { quoteDocumentsOfRfq, tokyoToday } from "../search/indexer";
 import { startBundledMeilisearch } from "../search/server";
 import { INDEX_NAMES, type IndexName } from "../search/settings";
 import { readEnv } from "../app/utils/env.server";
@@ -46,21 +46,28 @@ async function* batches<R extends { id: string }>(load: (afterId: string | null)
   }
 }
 
-/** Pages of quote ids, each projected through the indexer's opened-offers-only query: sealed quotes stay out. */
+/**
+ * One batch per RFQ that has quotes: score and rank are relative to the RFQ's other quotes, so the
+ * rebuild projects whole RFQs through the indexer's ranking (opened offers only: sealed quotes stay out).
+ */
 async function* openedQuoteBatches(): AsyncIterable<Record<string, unknown>[]> {
   let afterId: string | null = null;
+  const now = new Date();
   for (;;) {
-    const ids: { id: string }[] = await db
+    const rfqs: { rfq_id: string }[] = await db
       .selectFrom("quotes")
-      .select("id")
-      .$if(afterId !== null, (q) => q.where("id", ">", afterId!))
-      .orderBy("id")
-      .limit(1000)
+      .select("rfq_id")
+      .distinct()
+      .$if(afterId !== null, (q) => q.where("rfq_id", ">", afterId!))
+      .orderBy("rfq_id")
+      .limit(100)
       .execute();
-    if (ids.length === 0) return;
-    const rows = await loadOpenedQuoteIndexRows(db, ids.map((r) => r.id), new Date());
-    yield rows.map(toQuoteDocument);
-    afterId = ids[ids.length - 1].id;
+    if (rfqs.length === 0) return;
+    for (const { rfq_id } of rfqs) {
+      const projection = await projectRfqRanking(db, rfq_id, now);
+      if (projection) yield quoteDocumentsOfRfq(projection, today);
+    }
+    afterId = rfqs[rfqs.length - 1].rfq_id;
   }
 }
 

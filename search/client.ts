@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchApiError } from "meilisearch";
-import type { QuoteDocument, RfqDocument, VendorDocument } from "./documents";
+import { KPI_PREFIX, type QuoteDocument, type RfqDocument, type VendorDocument } from "./documents";
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
 
 export interface VendorSearchParams {
@@ -19,6 +19,29 @@ export interface VendorSearchResult {
   processingTimeMs: number;
 }
 
+export interface QuoteSearchParams {
+  rfqId: string;
+  /** The caller's organisation: always a filter, so one buyer can never read another's quotes. */
+  buyerOrgId: string;
+  filters?: { certifications?: string[]; disqualified?: boolean; status?: string[] };
+  /** `score`, `tco`, `roi`, `rank` or a `kpi_<key>` attribute. */
+  sort?: { by: string; direction: "asc" | "desc" };
+}
+
+const SORTABLE_QUOTE_ATTRIBUTE = new RegExp(`^(score|tco|roi|rank|submitted_at|${KPI_PREFIX}[A-Za-z0-9_]+)$`);
+
+/** The filter list of a quote search; the scope clauses come first and are never optional. */
+export function quoteSearchFilter(p: QuoteSearchParams): string[] {
+  const f = p.filters ?? {};
+  return [
+    `buyer_org_id = ${quoteFilterValue(p.buyerOrgId)}`,
+    `rfq_id = ${quoteFilterValue(p.rfqId)}`,
+    ...allOf("certifications", f.certifications),
+    ...(f.disqualified === undefined ? [] : [`disqualified = ${f.disqualified ? "true" : "false"}`]),
+    anyOf("status", f.status),
+  ].filter((x): x is string => x !== null);
+}
+
 /** What the app codes against; nothing outside search/ touches the Meilisearch client. */
 export interface SearchService {
   isHealthy(): Promise<boolean>;
@@ -33,6 +56,7 @@ export interface SearchService {
   deleteRfqs(ids: string[]): Promise<void>;
   upsertQuotes(docs: QuoteDocument[]): Promise<void>;
   deleteQuotes(ids: string[]): Promise<void>;
+  searchQuotes(params: QuoteSearchParams): Promise<QuoteDocument[]>;
   uid(index: IndexName): string;
 }
 
@@ -72,7 +96,13 @@ export function createSearchService(options: { url: string; apiKey: string; pref
     async reconcileSettings() {
       for (const name of INDEX_NAMES) {
         await ensureIndex(client, uid(name));
-        await client.index(uid(name)).updateSettings(INDEX_SETTINGS[name]).waitTask(wait);
+        const settings = { ...INDEX_SETTINGS[name] };
+        if (name === "quotes") {
+          // Keep the KPI attributes upsertQuotes added, or a restart would make KPI sorts fail until the next write.
+          const kpis = (await client.index(uid(name)).getSortableAttributes()).filter((a) => a.startsWith(KPI_PREFIX));
+          settings.sortableAttributes = [...new Set([...(settings.sortableAttributes ?? []), ...kpis])];
+        }
+        await client.index(uid(name)).updateSettings(settings).waitTask(wait);
       }
     },
 
@@ -100,6 +130,11 @@ export function createSearchService(options: { url: string; apiKey: string; pref
 
     async upsertQuotes(docs) {
       if (docs.length === 0) return;
+      // KPI keys are per RFQ and Meilisearch has no wildcard for sortable attributes: add new ones first.
+      const kpis = [...new Set(docs.flatMap((d) => Object.keys(d).filter((k) => k.startsWith(KPI_PREFIX))))];
+      const sortable = await client.index(uid("quotes")).getSortableAttributes();
+      const missing = kpis.filter((k) => !sortable.includes(k));
+      if (missing.length) await client.index(uid("quotes")).updateSortableAttributes([...sortable, ...missing]).waitTask(wait);
       const task = await client.index(uid("quotes")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
       if (task.status === "failed") throw new Error(`Meilisearch rejected quote documents: ${task.error?.message}`);
     },
@@ -107,6 +142,16 @@ export function createSearchService(options: { url: string; apiKey: string; pref
     async deleteQuotes(ids) {
       if (ids.length === 0) return;
       await client.index(uid("quotes")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async searchQuotes(p) {
+      if (p.sort && !SORTABLE_QUOTE_ATTRIBUTE.test(p.sort.by)) throw new Error(`Not a sortable quote attribute: ${p.sort.by}`);
+      const res = await client.index(uid("quotes")).search<QuoteDocument>("", {
+        filter: quoteSearchFilter(p),
+        sort: p.sort ? [`${p.sort.by}:${p.sort.direction}`] : ["score:desc"],
+        limit: 1000,
+      });
+      return res.hits as QuoteDocument[];
     },
 
     async getVendor(id) {
@@ -154,11 +199,14 @@ export function createSearchService(options: { url: string; apiKey: string; pref
       await client.createIndex(next, { primaryKey: "id" }).waitTask(wait);
       await client.index(next).updateSettings(INDEX_SETTINGS[index]).waitTask(wait);
       let count = 0;
+      const kpis = new Set<string>();
       for await (const docs of batches) {
         if (docs.length === 0) continue;
         await client.index(next).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
         count += docs.length;
+        for (const d of docs) for (const k of Object.keys(d)) if (index === "quotes" && k.startsWith(KPI_PREFIX)) kpis.add(k);
       }
+      if (kpis.size) await client.index(next).updateSortableAttributes([...(INDEX_SETTINGS.quotes.sortableAttributes ?? []), ...kpis]).waitTask(wait);
       await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(wait);
       await client.deleteIndex(next).waitTask(wait);
       return count;

@@ -126,19 +126,35 @@ export function toRfqDocument(row: RfqIndexRow): RfqDocument {
   });
 }
 
-// The quotes index holds opened offers only (see loadOpenedQuoteIndexRows): a sealed quote is
-// never sent to Meilisearch. The comparison issue adds score, rank and KPI values.
-export const QuoteDocumentSchema = z.object({
-  id: z.string().uuid(),
-  rfq_id: z.string().uuid(),
-  buyer_org_id: z.string().uuid(),
-  vendor_org_id: z.string().uuid(),
-  vendor_name: z.string(),
-  status: z.enum(["submitted", "shortlisted", "awarded", "not_selected"]),
-  tco: z.number().int().nullable(),
-  needs_reconfirmation: z.boolean(),
-  submitted_at: z.number().int().nullable(),
-});
+// The quotes index holds opened offers only (see listOpenedQuotesForBuyer): a sealed quote is never
+// sent to Meilisearch. Score and rank come from ranking the whole RFQ (ranking-projection.server.ts),
+// so the indexer always writes every quote of an RFQ together. KPI commitments are flattened to
+// `kpi_<key>` numbers because Meilisearch sorts on top-level attributes named in its settings.
+export const KPI_PREFIX = "kpi_";
+export const kpiAttribute = (key: string) => `${KPI_PREFIX}${key.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+
+export const QuoteDocumentSchema = z
+  .object({
+    id: z.string().uuid(),
+    rfq_id: z.string().uuid(),
+    buyer_org_id: z.string().uuid(),
+    vendor_org_id: z.string().uuid(),
+    vendor_name: z.string(),
+    status: z.enum(["submitted", "shortlisted", "awarded", "not_selected"]),
+    tco: z.number().int().nullable(),
+    roi: z.number().nullable(),
+    // Null while unranked: awaiting re-confirmation, or disqualified by a gate.
+    score: z.number().nullable(),
+    rank: z.number().int().nullable(),
+    disqualified: z.boolean(),
+    disqualification_reasons: z.array(z.string()),
+    certifications: z.array(z.string()),
+    method: z.string().nullable(),
+    rfq_version: z.number().int(),
+    needs_reconfirmation: z.boolean(),
+    submitted_at: z.number().int().nullable(),
+  })
+  .catchall(z.number());
 export type QuoteDocument = z.infer<typeof QuoteDocumentSchema>;
 
 export interface QuoteIndexRow {
@@ -154,15 +170,44 @@ export interface QuoteIndexRow {
   submitted_at: Date | null;
 }
 
-export function toQuoteDocument(row: QuoteIndexRow): QuoteDocument {
+/** What ranking the whole RFQ says about one quote (all empty for a quote awaiting re-confirmation). */
+export interface QuoteRankingFacts {
+  score: number | null;
+  rank: number | null;
+  disqualified: boolean;
+  /** Criterion keys of the failed gates. */
+  disqualificationReasons: string[];
+  roi: number | null;
+  /** Certification types valid today. */
+  certifications: string[];
+  kpis: Record<string, number>;
+  method: string | null;
+  rfqVersion: number;
+}
+
+export function toQuoteDocument(row: QuoteIndexRow, facts: QuoteRankingFacts): QuoteDocument {
+  const kpis = Object.fromEntries(
+    Object.entries(facts.kpis)
+      .filter(([, v]) => typeof v === "number" && Number.isFinite(v))
+      .map(([k, v]) => [kpiAttribute(k), v]),
+  );
   return QuoteDocumentSchema.parse({
+    ...kpis,
     id: row.id,
     rfq_id: row.rfq_id,
     buyer_org_id: row.buyer_org_id,
     vendor_org_id: row.vendor_org_id,
     vendor_name: row.vendor_name,
     status: row.status,
-    tco: row.tco,
+    tco: row.tco === null ? null : Number(row.tco),
+    roi: facts.roi,
+    score: facts.score,
+    rank: facts.rank,
+    disqualified: facts.disqualified,
+    disqualification_reasons: facts.disqualificationReasons,
+    certifications: facts.certifications,
+    method: facts.method,
+    rfq_version: facts.rfqVersion,
     needs_reconfirmation: row.rfq_version < row.rfq_current_version,
     submitted_at: row.submitted_at ? Math.floor(row.submitted_at.getTime() / 1000) : null,
   });

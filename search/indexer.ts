@@ -2,10 +2,12 @@ import type { Kysely } from "kysely";
 import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/queries/outbox";
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
-import { enqueueQuotesOpenedBetween, loadOpenedQuoteIndexRows } from "../db/queries/quotes";
+import { enqueueQuotesOpenedBetween } from "../db/queries/quotes";
 import type { Database } from "../db/schema";
+import { isCertificateValidOn } from "../app/domain/certifications/validity";
+import { projectRfqRanking, quoteIdsOfRfq, rfqIdsOfQuotes, type RfqProjection } from "../app/services/ranking-projection.server";
 import type { SearchService } from "./client";
-import { toQuoteDocument, toRfqDocument, toVendorDocument, type RfqIndexRow } from "./documents";
+import { toQuoteDocument, toRfqDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
 
 // The outbox consumer. It never trusts a payload: it re-reads the source row, so
 // replaying an entry (after a crash, a retry or a reindex) converges on the database.
@@ -55,14 +57,16 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
         await o.search.upsertRfqs(found.map(toRfqDocument));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteRfqs(entityIds.filter((id) => !foundIds.has(id)));
+        // An addendum can change criteria and weights: every quote's score and rank may move.
+        for (const id of foundIds) await refreshQuotesOfRfq(o, id, now);
       } else if (topic === "quote") {
-        // Only opened offers are projected; a sealed, draft or withdrawn quote is removed (or never added).
+        // Score and rank are relative to the other quotes, so one changed quote re-projects its whole RFQ.
         const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
-        // Opening follows the business clock, like every sealed-bid read (tests move it past deadlines).
-        const opened = await loadOpenedQuoteIndexRows(o.db, entityIds, now);
-        await o.search.upsertQuotes(opened.map(toQuoteDocument));
-        const openedIds = new Set(opened.map((q) => q.id));
-        await o.search.deleteQuotes(entityIds.filter((id) => !openedIds.has(id)));
+        const existing = await rfqIdsOfQuotes(o.db, entityIds);
+        for (const rfqId of new Set(existing.map((q) => q.rfq_id))) await refreshQuotesOfRfq(o, rfqId, now);
+        // A quote whose row is gone belongs to no RFQ any more: remove it directly.
+        const existingIds = new Set(existing.map((q) => q.id));
+        await o.search.deleteQuotes(entityIds.filter((id) => !existingIds.has(id)));
       } else {
         throw new Error(`Unknown outbox topic ${topic}`);
       }
@@ -75,6 +79,40 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
     }
   }
   return { processed, failed };
+}
+
+/** Maps an RFQ's ranking to one document per opened offer. `today` decides which certificates count as valid. */
+export function quoteDocumentsOfRfq(p: RfqProjection, today: string): QuoteDocument[] {
+  const ranked = p.ranked;
+  return p.listed.map((row) => {
+    const quote = ranked?.quotes.find((q) => q.id === row.id);
+    const place = ranked?.result.ranking.find((r) => r.id === row.id);
+    const failed = ranked?.result.disqualified.find((d) => d.id === row.id);
+    return toQuoteDocument(
+      { ...row, rfq_id: p.rfqId, buyer_org_id: p.buyerOrgId },
+      {
+        score: place?.score ?? null,
+        rank: place?.rank ?? null,
+        disqualified: failed !== undefined,
+        disqualificationReasons: failed?.reasons.map((r) => r.criterion) ?? [],
+        roi: quote?.normalized?.roi ?? null,
+        certifications: [...new Set((quote?.certifications ?? []).filter((c) => isCertificateValidOn(c, today)).map((c) => c.type))],
+        kpis: quote?.content.kpiCommitments ?? {},
+        method: ranked?.result.method ?? null,
+        rfqVersion: p.rfqVersion,
+      },
+    );
+  });
+}
+
+/** Re-ranks one RFQ and writes all of its opened quotes; removes its quotes that are not (or no longer) opened. Returns the ids written. */
+async function refreshQuotesOfRfq(o: IndexerOptions, rfqId: string, now: Date): Promise<string[]> {
+  const projection = await projectRfqRanking(o.db, rfqId, now);
+  const docs = projection ? quoteDocumentsOfRfq(projection, tokyoToday(now)) : [];
+  await o.search.upsertQuotes(docs);
+  const written = new Set(docs.map((d) => d.id));
+  await o.search.deleteQuotes((await quoteIdsOfRfq(o.db, rfqId)).filter((id) => !written.has(id)));
+  return [...written];
 }
 
 export interface RunningIndexer {

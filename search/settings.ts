@@ -58,8 +58,9 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   },
   quotes: {
     searchableAttributes: ["vendor_name"],
-    filterableAttributes: ["rfq_id", "buyer_org_id", "status", "needs_reconfirmation"],
-    sortableAttributes: ["tco", "submitted_at"],
+    filterableAttributes: ["rfq_id", "buyer_org_id", "status", "needs_reconfirmation", "certifications", "disqualified"],
+    // `kpi_<key>` attributes are added by upsertQuotes as RFQs bring new KPI keys (no wildcard exists for sorting).
+    sortableAttributes: ["score", "rank", "tco", "roi", "submitted_at"],
     displayedAttributes: ["*"],
     pagination: { maxTotalHits: 1000 },
   },

@@ -17,6 +17,7 @@ import {
 import { MeResponse, Problem, VendorListQuery, VendorListResponse } from "./schemas";
 import { quotePaths } from "./openapi-quotes";
 import { certificationPaths } from "./openapi-certifications";
+import { comparisonPaths } from "./openapi-comparison";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
 type Schema = z.ZodType;
@@ -214,6 +215,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...rfqPaths(),
       ...quotePaths(),
       ...certificationPaths(),
+      ...comparisonPaths(),
     },
   };
 }

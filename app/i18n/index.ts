@@ -4,11 +4,13 @@ import { rfqMessages } from "~/domain/rfq/messages";
 import { messages, type MessageKey } from "./messages";
 import { certificationUiMessages } from "./messages-certifications";
 import { quoteUiMessages } from "./messages-quotes";
+import { comparisonMessages } from "./messages-comparison";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
   | MessageKey
   | keyof typeof quoteUiMessages
+  | keyof typeof comparisonMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -31,6 +33,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(certificationMessages as Record<string, Bilingual>),
   ...Object.entries(certificationUiMessages as Record<string, Bilingual>),
   ...Object.entries(quoteUiMessages as Record<string, Bilingual>),
+  ...Object.entries(comparisonMessages as Record<string, Bilingual>),
 ]);
 export function registerMessages(dict: Record<string, Bilingual>): void {
   for (const [k, v] of Object.entries(dict)) extra.set(k, v);

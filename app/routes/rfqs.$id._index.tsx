@@ -159,6 +159,13 @@ export default function RfqDetail() {
         </section>
       ) : null}
 
+      {data.as === "buyer" && data.quotes && !data.quotes.sealed ? (
+        <p>
+          <Link to={`/rfqs/${h.id}/compare`} className="button primary" data-testid="compare-link">
+            {t("compare.link")}
+          </Link>
+        </p>
+      ) : null}
       {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}
       {data.as === "vendor" ? (
         <p>

@@ -8,13 +8,17 @@ export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, en
   await db.insertInto("outbox").values({ topic, entity_id: entityId }).execute();
 }
 
-/** Rows due for processing, oldest first. `skip locked` lets two indexers share the work on PostgreSQL. */
-export async function claimDueOutbox(db: Kysely<Database>, limit: number, now: Date): Promise<OutboxRow[]> {
+/**
+ * Rows due for processing, oldest first. Due-ness is judged by the database's own clock: rows get
+ * `now()` with microseconds, and a JavaScript date (milliseconds) could miss a row written in the
+ * same millisecond. `_now` is kept for callers that pass the wall clock.
+ */
+export async function claimDueOutbox(db: Kysely<Database>, limit: number, _now?: Date): Promise<OutboxRow[]> {
   return db
     .selectFrom("outbox")
     .selectAll()
     .where("processed_at", "is", null)
-    .where("next_attempt_at", "<=", now)
+    .where("next_attempt_at", "<=", sql<Date>`now()`)
     .orderBy("id")
     .limit(limit)
     .execute();

@@ -46,6 +46,7 @@ test("switch the language to English and back; the choice sticks", async ({ page
   await page.goto("/login");
   await expect(page.getByRole("heading", { name: "ログイン" })).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
@@ -65,6 +66,7 @@ test("a missing page is a real 404 in the reader's language", async ({ page }) =
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "ページが見つかりません" })).toBeVisible();
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
 

@@ -90,6 +90,7 @@ test("a vendor submits, revises and withdraws a sealed quote; the buyer sees onl
 test("the quote form speaks English too", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await logIn(page, "gyosei@gyosei-support.example");
   await page.goto(`/rfqs/${rfqId}/quote`);
   await expect(page.getByRole("heading", { name: "Your quote" })).toBeVisible();

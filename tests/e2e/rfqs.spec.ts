@@ -116,6 +116,7 @@ test("a buyer writes, previews and publishes an RFQ in Japanese; a vendor asks a
 test("the RFQ editor answers in English, field by field", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await logIn(page, "buyer@sakura-foods.example");
   await page.goto("/rfqs/new");
   await page.getByRole("button", { name: "Create draft" }).click();

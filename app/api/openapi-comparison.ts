@@ -1,0 +1,92 @@
+// The comparison endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. The
+// response is described at the level a client needs (ranking entries follow the scoring module's
+// RankingResult); problem responses point at the shared Problem component.
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+
+const parameters = [
+  { name: "id", in: "path", required: true, description: "RFQ id", schema: { type: "string", format: "uuid" } },
+  {
+    name: "weights",
+    in: "query",
+    required: false,
+    description: "What-if weights as comma-separated `criterion:weight` pairs (e.g. `tco:30,accuracy:50`); unnamed criteria keep the RFQ's weights. Nothing is saved.",
+    schema: { type: "string", pattern: "^[A-Za-z0-9_]+:\\d+(\\.\\d+)?(,[A-Za-z0-9_]+:\\d+(\\.\\d+)?)*$" },
+  },
+  { name: "method", in: "query", required: false, description: "What-if scoring method", schema: { type: "string", enum: ["weighted-sum-target", "weighted-sum-minmax", "topsis"] } },
+];
+
+const contribution = {
+  type: "object",
+  required: ["criterion", "weight", "value", "contribution"],
+  properties: {
+    criterion: { type: "string" },
+    weight: { type: "number" },
+    value: { type: ["number", "boolean", "null"] },
+    scoredValue: { type: ["number", "null"] },
+    score: { type: "number" },
+    contribution: { type: "number" },
+  },
+};
+
+const comparison = {
+  type: "object",
+  required: ["title", "rfqVersion", "date", "method", "whatIf", "criteria", "quotes", "ranking", "disqualified", "robustness", "awaitingReconfirmation"],
+  properties: {
+    title: { type: "string" },
+    rfqVersion: { type: "integer" },
+    date: { type: "string", format: "date", description: "The day (Japan) the ranking was computed; certificates are checked on it" },
+    method: { type: "string", enum: ["weighted-sum-target", "weighted-sum-minmax", "topsis"] },
+    whatIf: { type: "boolean", description: "True when `weights` or `method` overrode the RFQ's own" },
+    criteria: { type: "array", items: { type: "object", required: ["key", "label", "weight"], properties: { key: { type: "string" }, label: { type: "object" }, weight: { type: "number" } } } },
+    quotes: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "vendorName", "status", "tco", "roi"],
+        properties: { id: { type: "string", format: "uuid" }, vendorName: { type: "string" }, status: { type: "string" }, tco: { type: ["integer", "null"], description: "Yen, tax excluded" }, roi: { type: ["number", "null"] } },
+      },
+    },
+    ranking: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["id", "rank", "score", "contributions", "explanation", "dominatedBy", "flags"],
+        properties: { id: { type: "string" }, rank: { type: "integer" }, score: { type: "number" }, contributions: { type: "array", items: contribution }, explanation: { type: "object" }, dominatedBy: { type: "array", items: { type: "string" } }, flags: { type: "array" } },
+      },
+    },
+    disqualified: { type: "array", items: { type: "object", required: ["id", "reasons"], properties: { id: { type: "string" }, reasons: { type: "array" } } } },
+    robustness: { type: "object", properties: { winner: { type: ["string", "null"] }, stability: { type: ["number", "null"] } } },
+    awaitingReconfirmation: { type: "array", items: { type: "object", properties: { id: { type: "string" }, vendorName: { type: "string" } } } },
+  },
+};
+
+const errors = {
+  "400": problem("Invalid `weights` or `method`: `errors` lists each field (e.g. `weights.unknown_key`) with a message in the caller's language"),
+  "401": problem("Missing or invalid token"),
+  "404": problem("Not found — also before the quotes are opened (sealed bids), for vendors and for other organisations, so existence never leaks"),
+};
+
+export function comparisonPaths() {
+  return {
+    "/api/v1/rfqs/{id}/comparison": {
+      parameters,
+      get: {
+        operationId: "getRfqComparison",
+        summary: "The buyer's ranking of the opened quotes, with contributions, gates, flags, dominance, robustness and explanations",
+        responses: { "200": { description: "OK", content: { "application/json": { schema: comparison } } }, ...errors },
+      },
+    },
+    "/api/v1/rfqs/{id}/comparison.xlsx": {
+      parameters,
+      get: {
+        operationId: "getRfqComparisonWorkbook",
+        summary: "The same comparison as an Excel workbook (side-by-side table, quote lines with the TCO breakdown, criteria and weights)",
+        responses: {
+          "200": { description: "The workbook, with a UTF-8 file name in Content-Disposition", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+          ...errors,
+        },
+      },
+    },
+  };
+}

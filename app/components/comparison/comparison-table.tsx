@@ -1,0 +1,97 @@
+import type { ComparisonView } from "~/domain/comparison/comparison-view";
+import { label } from "~/components/rfq/labels";
+import { formatNumber, formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+import { EvidenceBadge } from "./evidence-badge";
+import { formatScore, formatValue } from "./format";
+
+/** Quotes as columns, criteria as rows (wide screens and print; phones get ComparisonCards instead). */
+export function ComparisonTable({ view }: { view: ComparisonView }) {
+  const { t, locale } = useI18n();
+  const topsis = view.method === "topsis";
+  if (view.columns.length === 0) return <p className="notice">{t("compare.none")}</p>;
+  return (
+    <div className="comparison-scroll">
+      <table className="table comparison-table" data-testid="comparison-table">
+        <caption>{t("compare.tableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("compare.criterion")}</th>
+            {view.columns.map((c) => (
+              <th scope="col" key={c.id} data-testid="quote-column">
+                <span className="rank-chip">{t("compare.rank", { rank: c.rank })}</span> {c.vendorName}
+                {c.dominatedBy.length > 0 ? (
+                  <span className="badge warn" data-testid="dominated">
+                    {t("compare.dominated", { by: c.dominatedBy.join(locale === "ja" ? "、" : ", ") })}
+                  </span>
+                ) : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="total-row">
+            <th scope="row">{topsis ? t("compare.totalTopsis") : t("compare.total")}</th>
+            {view.columns.map((c) => (
+              <td key={c.id} data-label={topsis ? t("compare.totalTopsis") : t("compare.total")} data-testid="total-score">
+                <strong>{formatScore(c.score, locale)}</strong> · {t("compare.rank", { rank: c.rank })}
+              </td>
+            ))}
+          </tr>
+          {view.rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                {row.label[locale]}
+                <span className="row-meta">
+                  {label("perspective", row.perspective, locale)} · {t("compare.weight")} {formatNumber(row.weight, locale, 2)} ({formatNumber(row.share * 100, locale, 1)}%)
+                </span>
+              </th>
+              {view.columns.map((c) => {
+                const cell = c.cells[row.key];
+                return (
+                  <td key={c.id} data-label={row.label[locale]}>
+                    <span className="cell-value">{formatValue(row.unit, cell?.value ?? null, locale)}</span>
+                    <span className="cell-score">
+                      {t("compare.score", { score: formatScore(cell?.score ?? null, locale) })}
+                      {topsis && cell?.weighted !== null && cell?.weighted !== undefined ? ` · ${t("compare.weighted", { value: formatNumber(cell.weighted, locale, 4) })}` : null}
+                    </span>
+                    {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} /> : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t("compare.tco")}</th>
+            {view.columns.map((c) => (
+              <td key={c.id} data-label={t("compare.tco")}>
+                {formatYen(c.tco, locale)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t("compare.roi")}</th>
+            {view.columns.map((c) => (
+              <td key={c.id} data-label={t("compare.roi")}>
+                {formatValue("ratio", c.roi, locale)}
+              </td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t("compare.mandatoryCerts")}</th>
+            {view.columns.map((c) => (
+              <td key={c.id} data-label={t("compare.mandatoryCerts")}>
+                {c.mandatoryMet ? `✓ ${t("compare.met")}` : `✗ ${t("compare.notMet")}`}
+                {c.expiringCertifications.length > 0 ? (
+                  <span className="badge warn" data-testid="expiring">
+                    {t("compare.expiring", { types: c.expiringCertifications.map((type) => label("certification", type, locale)).join(", ") })}
+                  </span>
+                ) : null}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { CsrfInput } from "~/components/csrf-input";
+import { label } from "~/components/rfq/labels";
+import { WEIGHT_PARAM_PREFIX } from "~/domain/comparison/compare-params";
+import type { ComparisonView } from "~/domain/comparison/comparison-view";
+import { METHODS } from "~/domain/scoring";
+import { formatNumber } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+const DEBOUNCE_MS = 400;
+
+/**
+ * What-if: one number per criterion and the method, as a GET form (re-ranks on submit without
+ * JavaScript; with it, re-submits shortly after each change). Saving the weights into the RFQ is a
+ * separate POST, a deliberate buyer decision.
+ */
+export function WhatIfForm({ view, keep }: { view: ComparisonView; keep: [string, string][] }) {
+  const { t, locale } = useI18n();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const live = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const form = formRef.current;
+      if (form && form.checkValidity()) submit(form, { replace: true, preventScrollReset: true });
+    }, DEBOUNCE_MS);
+  };
+  const weightInputs = (withKey: (key: string) => string) =>
+    view.rows.map((row) => (
+      <label key={row.key} className="weight-input">
+        <span>
+          {row.label[locale]} <span className="muted">({label("perspective", row.perspective, locale)})</span>
+        </span>
+        <input type="number" name={withKey(row.key)} min={0} max={1000} step="any" defaultValue={row.weight} required inputMode="decimal" />
+        <span className="muted">{t("compare.share", { pct: formatNumber(row.share * 100, locale, 1) })}</span>
+      </label>
+    ));
+  return (
+    <section className="card no-print" aria-labelledby="whatif-heading">
+      <h2 id="whatif-heading">{t("compare.whatIf")}</h2>
+      <p className="hint">{t("compare.whatIfIntro")}</p>
+      <Form method="get" ref={formRef} onChange={live} preventScrollReset data-testid="what-if-form" aria-busy={navigation.state === "loading"}>
+        {keep.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="weight-grid">{weightInputs((key) => `${WEIGHT_PARAM_PREFIX}${key}`)}</div>
+        <label className="weight-input">
+          <span>{t("compare.method")}</span>
+          <select name="method" defaultValue={view.method}>
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {label("method", m, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="actions">
+          <button type="submit" className="button primary">
+            {t("compare.recalculate")}
+          </button>
+        </div>
+      </Form>
+      {view.whatIf ? (
+        <Form method="post" className="save-weights">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="saveWeights" />
+          {view.rows.map((row) => (
+            <input key={row.key} type="hidden" name={`${WEIGHT_PARAM_PREFIX}${row.key}`} value={row.weight} />
+          ))}
+          <p className="hint">{t("compare.saveHint")}</p>
+          <button type="submit" className="button">
+            {t("compare.save")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import { isCertificateValidOn } from "~/domain/certifications/validity";
+import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
+import type { Contribution, CriterionValue, LocalizedText, Method, Perspective, RankingResult } from "~/domain/scoring";
+import { isRelativeMethod, type CompareParams } from "./compare-params";
+import { criterionScore100, perspectiveScores, type PerspectiveScores } from "./perspective-scores";
+import { valueOf, type QuoteForRanking } from "./ranking-input";
+
+// Shapes a ranking into what the comparison page shows: plain, serializable data, so the route
+// stays a loader and a layout. Filters hide columns; they never re-rank (the ranking is over every
+// opened quote, as the scoring module computed it).
+
+export interface ComparisonSource {
+  rfq: Rfq;
+  rfqVersion: number;
+  quotes: (QuoteForRanking & { status: string; expiringCertifications: string[] })[];
+  awaitingReconfirmation: { id: string; vendorName: string }[];
+  result: RankingResult;
+}
+
+/** verified: a track record backs the claim; shrunk: it pulled the claim down (or up); unverified: a bare claim. */
+export type EvidenceBadge = "verified" | "unverified" | "shrunk" | "missing" | null;
+
+export interface ComparisonCell {
+  value: CriterionValue;
+  /** 0–100 (TOPSIS: the weighted value rescaled between anti-ideal and ideal). */
+  score: number | null;
+  /** TOPSIS only: weight × normalized value, as the method used it. */
+  weighted: number | null;
+  contribution: number;
+  badge: EvidenceBadge;
+  claim: number | null;
+  effective: number | null;
+}
+
+export interface ComparisonRow {
+  key: string;
+  label: LocalizedText;
+  perspective: Perspective;
+  direction: "benefit" | "cost";
+  unit: RfqCriterion["unit"];
+  source: RfqCriterion["source"];
+  /** The weight as typed (RFQ or what-if) and its share of the total. */
+  weight: number;
+  rfqWeight: number;
+  share: number;
+  gate: boolean;
+}
+
+export interface ComparisonColumn {
+  id: string;
+  vendorName: string;
+  rank: number;
+  score: number;
+  tco: number;
+  roi: number | null;
+  contractValue: number;
+  cells: Record<string, ComparisonCell>;
+  perspectives: PerspectiveScores;
+  dominatedBy: string[];
+  mandatoryMet: boolean;
+  certifications: { type: string; verified: boolean; validUntil: string }[];
+  expiringCertifications: string[];
+}
+
+export interface DisqualifiedColumn {
+  id: string;
+  vendorName: string;
+  tco: number;
+  reasons: { criterion: string; message: LocalizedText }[];
+  expiringCertifications: string[];
+}
+
+export interface ComparisonView {
+  title: string;
+  rfqVersion: number;
+  method: Method;
+  rfqMethod: Method;
+  relative: boolean;
+  whatIf: boolean;
+  rows: ComparisonRow[];
+  columns: ComparisonColumn[];
+  disqualified: DisqualifiedColumn[];
+  hidden: number;
+  /** In rank order, each sentence says why a quote is above the next one (vendor names, not ids). */
+  explanations: { upper: string; lower: string | null; text: LocalizedText }[];
+  robustness: { winner: string | null; stability: number | null };
+  awaitingReconfirmation: { id: string; vendorName: string }[];
+  certificationTypes: string[];
+  mandatoryCertificationTypes: string[];
+}
+
+function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certVerified: boolean): ComparisonCell {
+  const credibility = c?.credibility;
+  let badge: EvidenceBadge = null;
+  if (c?.imputed) badge = "missing";
+  else if (credibility) badge = credibility.verified ? (Math.abs(credibility.claim - credibility.effective) > 1e-9 ? "shrunk" : "verified") : "unverified";
+  else if (row.source === "kpi_commitment" || row.source === "track_record") badge = "unverified";
+  else if (row.source === "certification" && raw === true) badge = certVerified ? "verified" : "unverified";
+  return {
+    value: c ? c.value : raw,
+    score: c ? criterionScore100(c, method) : null,
+    weighted: c?.weighted ?? null,
+    contribution: c?.contribution ?? 0,
+    badge,
+    claim: credibility?.claim ?? null,
+    effective: credibility?.effective ?? null,
+  };
+}
+
+/** The module's sentences name alternatives by id; the page names vendors (one pass, so a name is never rewritten). */
+const replaceIds = (text: LocalizedText, names: Map<string, string>): LocalizedText => {
+  if (names.size === 0) return text;
+  const pattern = new RegExp([...names.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const swap = (s: string) => s.replace(pattern, (id) => names.get(id) ?? id);
+  return { ja: swap(text.ja), en: swap(text.en) };
+};
+
+function sortValue(column: ComparisonColumn, sort: string): number | null {
+  if (sort === "tco") return column.tco;
+  const cell = column.cells[sort];
+  if (!cell) return null;
+  const v = cell.value;
+  return typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : null;
+}
+
+export function buildComparisonView(source: ComparisonSource, params: CompareParams, today: string): ComparisonView {
+  const { rfq, result } = source;
+  const method = result.method;
+  const weights = params.weights;
+  const total = rfq.criteria.reduce((sum, c) => sum + (weights?.[c.key] ?? c.weight), 0) || 1;
+  const rows: ComparisonRow[] = rfq.criteria.map((c) => {
+    const weight = weights?.[c.key] ?? c.weight;
+    return {
+      key: c.key,
+      label: { ja: c.label.ja, en: c.label.en || c.label.ja },
+      perspective: c.perspective,
+      direction: c.direction,
+      unit: c.unit,
+      source: c.source,
+      weight,
+      rfqWeight: c.weight,
+      share: weight / total,
+      gate: Boolean(c.gate),
+    };
+  });
+  const perspectiveOf = (key: string) => rfq.criteria.find((c) => c.key === key)?.perspective;
+  const mandatory = rfq.requiredCertifications.filter((r) => r.level === "mandatory").map((r) => r.type as string);
+  const names = new Map(source.quotes.map((q) => [q.id, q.vendorName]));
+  const quoteById = new Map(source.quotes.map((q) => [q.id, q]));
+
+  const holds = (q: QuoteForRanking, type: string) => q.certifications.some((c) => c.type === type && isCertificateValidOn(c, today));
+  const passesFilters = (q: QuoteForRanking) =>
+    (!params.mandatoryMet || mandatory.every((type) => holds(q, type))) &&
+    (!params.certType || holds(q, params.certType)) &&
+    (params.tcoMin === undefined || q.normalized.tco >= params.tcoMin) &&
+    (params.tcoMax === undefined || q.normalized.tco <= params.tcoMax);
+
+  const allColumns: ComparisonColumn[] = result.ranking.flatMap((r) => {
+    const q = quoteById.get(r.id);
+    if (!q) return [];
+    const cells: Record<string, ComparisonCell> = {};
+    for (const c of rfq.criteria) {
+      const certType = c.source === "certification" ? c.key.replace(/^cert_/, "") : null;
+      const certVerified = certType !== null && holds(q, certType);
+      cells[c.key] = cellOf(r.contributions.find((x) => x.criterion === c.key), c, valueOf(c, q, today), method, certVerified);
+    }
+    return [
+      {
+        id: q.id,
+        vendorName: q.vendorName,
+        rank: r.rank,
+        score: method === "topsis" ? r.score * 100 : r.score,
+        tco: q.normalized.tco,
+        roi: q.normalized.roi,
+        contractValue: q.normalized.contractValueExcludingTax,
+        cells,
+        perspectives: perspectiveScores(r.contributions, perspectiveOf, method),
+        dominatedBy: r.dominatedBy.map((id) => names.get(id) ?? id),
+        mandatoryMet: mandatory.every((type) => holds(q, type)),
+        certifications: q.certifications.map((c) => ({ type: c.type, verified: isCertificateValidOn(c, today), validUntil: c.validUntil })),
+        expiringCertifications: q.expiringCertifications,
+      },
+    ];
+  });
+  const visible = allColumns.filter((c) => passesFilters(quoteById.get(c.id)!));
+  if (params.sort !== "score") {
+    const direction = params.sort === "tco" ? "cost" : (rows.find((r) => r.key === params.sort)?.direction ?? "benefit");
+    visible.sort((a, b) => {
+      const va = sortValue(a, params.sort);
+      const vb = sortValue(b, params.sort);
+      if (va === null || vb === null) return va === vb ? a.rank - b.rank : va === null ? 1 : -1;
+      return (direction === "cost" ? va - vb : vb - va) || a.rank - b.rank;
+    });
+  }
+
+  const disqualified: DisqualifiedColumn[] = params.hideDisqualified
+    ? []
+    : result.disqualified.flatMap((d) => {
+        const q = quoteById.get(d.id);
+        if (!q || !passesFilters(q)) return [];
+        return [{ id: d.id, vendorName: q.vendorName, tco: q.normalized.tco, reasons: d.reasons.map((r) => ({ criterion: r.criterion, message: r.message })), expiringCertifications: q.expiringCertifications }];
+      });
+
+  const ranked = [...result.ranking].sort((a, b) => a.rank - b.rank);
+  const explanations = ranked
+    .slice(0, Math.max(1, ranked.length - 1))
+    .map((r, i) => ({ upper: names.get(r.id) ?? r.id, lower: ranked[i + 1] ? (names.get(ranked[i + 1].id) ?? null) : null, text: replaceIds(r.explanation, names) }));
+
+  const certificationTypes = [...new Set([...rfq.requiredCertifications.map((r) => r.type as string), ...source.quotes.flatMap((q) => q.certifications.map((c) => c.type as string))])].sort();
+
+  return {
+    title: rfq.title,
+    rfqVersion: source.rfqVersion,
+    method,
+    rfqMethod: rfq.scoringMethod,
+    relative: isRelativeMethod(method),
+    whatIf: Boolean(params.weights) || method !== rfq.scoringMethod,
+    rows,
+    columns: visible,
+    disqualified,
+    hidden: result.ranking.length + result.disqualified.length - visible.length - disqualified.length,
+    explanations: ranked.length > 0 ? explanations : [],
+    robustness: { winner: result.robustness.winner ? (names.get(result.robustness.winner) ?? null) : null, stability: result.robustness.stability },
+    awaitingReconfirmation: source.awaitingReconfirmation,
+    certificationTypes,
+    mandatoryCertificationTypes: mandatory,
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { normalizeQuoteToTco } from "~/domain/quote/normalize";
+import { quoteBaseSchema } from "~/domain/quote/schema";
+import { fixtureRfq, quoteA, quoteB } from "~/domain/quote/test-fixtures";
+import { rankAlternatives } from "~/domain/scoring";
+import { buildComparisonExport, toCsv } from "./export-table";
+import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
+
+const rfq = fixtureRfq();
+const valid = { verificationStatus: "verified" as const, validFrom: "2025-01-01", validUntil: "2028-12-31" };
+const certs = [
+  { type: "isms_iso27001" as const, ...valid },
+  { type: "privacy_mark" as const, ...valid },
+];
+function quote(id: string, name: string, input: ReturnType<typeof quoteA>, certifications = certs): QuoteForRanking {
+  const content = quoteBaseSchema.parse(input);
+  return { id, vendorName: name, content, normalized: normalizeQuoteToTco(rfq, content), certifications };
+}
+// Two ranked quotes and one without Pマーク (disqualified by the mandatory-certification gate).
+const quotes = [quote("a", "行政サポート株式会社", quoteA()), quote("b", "Hokkaido Data", quoteB()), quote("c", "失格商事", quoteA(), [certs[0]])];
+const input = buildRankingInput(rfq, quotes, "2026-11-20");
+const result = rankAlternatives(input);
+const x = { rfq, rfqVersion: 2, input, result, quotes, date: "2026-11-20" };
+
+describe("buildComparisonExport", () => {
+  it("puts ranked quotes first in rank order, then the disqualified, two columns each", () => {
+    const e = buildComparisonExport(x, "ja");
+    const ranked = result.ranking.map((r) => quotes.find((q) => q.id === r.id)!.vendorName);
+    expect(e.sideBySide.header).toEqual(["評価項目", "重み", ...[...ranked, "失格商事"].flatMap((n) => [`${n} 値`, `${n} 得点`])]);
+  });
+
+  it("gives each criterion its raw value and 0–100 score from the module, and yen TCO rows", () => {
+    const e = buildComparisonExport(x, "en");
+    const first = result.ranking[0];
+    const tcoRow = e.sideBySide.rows.find((r) => r[0].value === rfq.criteria.find((c) => c.key === "tco")!.label.en)!;
+    const tcoContribution = first.contributions.find((c) => c.criterion === "tco")!;
+    expect(tcoRow[2]).toEqual({ value: tcoContribution.value, format: "yen" });
+    expect(tcoRow[3]).toEqual({ value: tcoContribution.score, format: "score" });
+    const totals = e.sideBySide.rows.find((r) => r[0].value === "Total score")!;
+    expect(totals[2].value).toBe(first.score);
+    const ranks = e.sideBySide.rows.find((r) => r[0].value === "Rank")!;
+    expect(ranks.filter((_, i) => i >= 2 && i % 2 === 0).map((c) => c.value)).toEqual([...result.ranking.map((r) => r.rank), null]);
+  });
+
+  it("explains a disqualification in the reader's language and shows the failed gate as ×", () => {
+    const e = buildComparisonExport(x, "ja");
+    const last = e.sideBySide.rows.at(-1)!;
+    expect(last[0].value).toBe("失格");
+    expect(String(last.at(-2)!.value)).toContain(result.disqualified[0].reasons[0].message.ja);
+    const gateRow = e.sideBySide.rows.find((r) => r[0].value === input.criteria.find((c) => c.key === mandatoryCertificationKey("privacy_mark"))!.label.ja)!;
+    expect(gateRow.at(-2)!.value).toBe("×");
+  });
+
+  it("lists every quote line in yen and ends each quote with its TCO", () => {
+    const e = buildComparisonExport(x, "ja");
+    const linesOfA = e.rawQuotes.rows.filter((r) => r[0].value === "行政サポート株式会社");
+    expect(linesOfA.slice(0, quotes[0].normalized.lines.length).map((r) => r[1].value)).toEqual(quotes[0].normalized.lines.map((l) => l.code));
+    expect(linesOfA.at(-1)).toEqual(expect.arrayContaining([{ value: "TCO（税抜）" }, { value: quotes[0].normalized.tco, format: "yen" }]));
+  });
+
+  it("records the method, RFQ version and date with the weights", () => {
+    const e = buildComparisonExport(x, "en");
+    const meta = Object.fromEntries(e.criteria.rows.filter((r) => r.length === 2).map((r) => [r[0].value, r[1].value]));
+    expect(meta).toMatchObject({ "RFQ version": 2, Prepared: "2026-11-20" });
+    const weights = e.criteria.rows.filter((r) => r.length === 6).map((r) => r[4].value as number);
+    expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 10);
+  });
+});
+
+describe("toCsv", () => {
+  it("starts with a BOM, quotes separators and defuses formulas", () => {
+    const csv = toCsv({ header: ["名前", "a,b"], rows: [[{ value: '=HYPERLINK("x")' }, { value: 1200 }]] });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toBe('\uFEFF名前,"a,b"\r\n"\'=HYPERLINK(""x"")",1200\r\n');
+  });
+});

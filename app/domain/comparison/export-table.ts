@@ -1,0 +1,187 @@
+import type { TcoBreakdown } from "~/domain/quote/normalize";
+import type { Quote } from "~/domain/quote/schema";
+import type { Rfq } from "~/domain/rfq/schema";
+import type { Contribution, Method, RankingInput, RankingResult } from "~/domain/scoring";
+
+// The comparison as plain tables, for the Excel and CSV downloads: pure, so the cells a buyer
+// pastes into a 稟議 are tested without opening a workbook. Numbers stay numbers (the writer
+// gives yen cells a ¥ format); only labels are localized.
+
+export type Locale = "ja" | "en";
+export type CellFormat = "yen" | "percent" | "score" | "number";
+export interface ExportCell {
+  value: string | number | null;
+  format?: CellFormat;
+}
+export interface ExportTable {
+  header: string[];
+  rows: ExportCell[][];
+}
+
+export interface ExportQuote {
+  id: string;
+  vendorName: string;
+  content: Quote;
+  normalized: TcoBreakdown;
+}
+
+export interface ComparisonExportInput {
+  rfq: Rfq;
+  rfqVersion: number;
+  /** What was ranked: the same input the module saw, with any what-if weights applied. */
+  input: RankingInput;
+  result: RankingResult;
+  quotes: ExportQuote[];
+  /** YYYY-MM-DD (Japan) the report was prepared. */
+  date: string;
+}
+
+export interface ComparisonExport {
+  title: string;
+  sheetNames: { sideBySide: string; rawQuotes: string; criteria: string };
+  sideBySide: ExportTable;
+  rawQuotes: ExportTable;
+  criteria: ExportTable;
+}
+
+const L = {
+  ja: {
+    sheets: { sideBySide: "比較表", rawQuotes: "見積明細", criteria: "評価基準と重み" },
+    criterion: "評価項目", weight: "重み", value: "値", score: "得点", total: "合計点", closeness: "近接度（×100）",
+    rank: "順位", tco: "TCO（税抜）", roi: "ROI", disqualified: "失格", reasons: "失格理由", yes: "○", no: "×",
+    vendor: "見積者", line: "明細コード", recurrence: "計上区分", quantity: "数量", unitPrice: "単価", payments: "回数",
+    amountAsEntered: "金額（入力どおり）", amountExcludingTax: "金額（税抜）", taxBasis: "税区分", taxRate: "税率（%）",
+    included: "税込", excluded: "税抜", setupFee: "初期費用", transitionFee: "移行費用", contractExcl: "契約額（税抜）",
+    tax: "消費税額", contractIncl: "契約額（税込）", overhead: "管理間接費", transitionEffort: "移行作業負担",
+    perspective: "視点", direction: "方向", benefit: "高いほど良い", cost: "低いほど良い", gate: "足切り",
+    normalizedWeight: "重み（正規化）", method: "評価方式", version: "見積依頼の版", date: "作成日", rfq: "見積依頼",
+  },
+  en: {
+    sheets: { sideBySide: "Comparison", rawQuotes: "Quote lines", criteria: "Criteria and weights" },
+    criterion: "Criterion", weight: "Weight", value: "Value", score: "Score", total: "Total score", closeness: "Closeness (×100)",
+    rank: "Rank", tco: "TCO (excl. tax)", roi: "ROI", disqualified: "Disqualified", reasons: "Reasons", yes: "Yes", no: "No",
+    vendor: "Vendor", line: "Line code", recurrence: "Recurrence", quantity: "Quantity", unitPrice: "Unit price", payments: "Payments",
+    amountAsEntered: "Amount (as entered)", amountExcludingTax: "Amount (excl. tax)", taxBasis: "Tax basis", taxRate: "Tax rate (%)",
+    included: "Tax included", excluded: "Tax excluded", setupFee: "Setup fee", transitionFee: "Transition fee", contractExcl: "Contract value (excl. tax)",
+    tax: "Consumption tax", contractIncl: "Contract value (incl. tax)", overhead: "Management overhead", transitionEffort: "Transition effort",
+    perspective: "Perspective", direction: "Direction", benefit: "Higher is better", cost: "Lower is better", gate: "Gate",
+    normalizedWeight: "Weight (normalized)", method: "Scoring method", version: "RFQ version", date: "Prepared", rfq: "RFQ",
+  },
+} as const;
+
+const METHOD_LABEL: Record<Method, Record<Locale, string>> = {
+  "weighted-sum-target": { ja: "加重和（目標値基準）", en: "Weighted sum (target scale)" },
+  "weighted-sum-minmax": { ja: "加重和（最小–最大）", en: "Weighted sum (min–max)" },
+  topsis: { ja: "TOPSIS", en: "TOPSIS" },
+};
+
+const cell = (value: ExportCell["value"], format?: CellFormat): ExportCell => (format ? { value, format } : { value });
+
+/** Yen criteria are money; rates are proportions (0.97 → 97%). */
+function formatOf(input: ComparisonExportInput, key: string): CellFormat | undefined {
+  const unit = input.rfq.criteria.find((c) => c.key === key)?.unit;
+  return unit === "yen" ? "yen" : unit === "rate" ? "percent" : "number";
+}
+
+function displayValue(v: unknown, locale: Locale): string | number | null {
+  if (typeof v === "boolean") return v ? L[locale].yes : L[locale].no;
+  return typeof v === "number" ? v : null;
+}
+
+/** Ranked quotes first (by rank), then the disqualified ones, as the buyer reads them. */
+export function orderedQuoteIds(result: RankingResult): string[] {
+  return [...result.ranking.map((r) => r.id), ...result.disqualified.map((d) => d.id)];
+}
+
+export function buildComparisonExport(x: ComparisonExportInput, locale: Locale): ComparisonExport {
+  const l = L[locale];
+  const ids = orderedQuoteIds(x.result);
+  const name = (id: string) => x.quotes.find((q) => q.id === id)?.vendorName ?? id;
+  const totalWeight = x.input.criteria.reduce((s, c) => s + c.weight, 0) || 1;
+  const topsis = x.result.method === "topsis";
+
+  const header = [l.criterion, l.weight, ...ids.flatMap((id) => [`${name(id)} ${l.value}`, `${name(id)} ${l.score}`])];
+  const rows: ExportCell[][] = x.input.criteria.map((c) => [
+    cell(c.label[locale] || c.label.ja),
+    cell(c.weight / totalWeight, "percent"),
+    ...ids.flatMap((id) => {
+      const contribution: Contribution | undefined = x.result.ranking.find((r) => r.id === id)?.contributions.find((k) => k.criterion === c.key);
+      const raw = contribution ? contribution.value : x.input.alternatives.find((a) => a.id === id)?.values[c.key];
+      const score = contribution ? (topsis ? contribution.contribution * 100 : (contribution.score ?? null)) : null;
+      return [cell(displayValue(raw, locale), typeof raw === "number" ? formatOf(x, c.key) : undefined), cell(score, "score")];
+    }),
+  ]);
+  const perQuote = (f: (id: string) => ExportCell): ExportCell[] => ids.flatMap((id) => [f(id), cell(null)]);
+  const normalized = (id: string) => x.quotes.find((q) => q.id === id)?.normalized;
+  const ranked = (id: string) => x.result.ranking.find((r) => r.id === id);
+  const failed = (id: string) => x.result.disqualified.find((d) => d.id === id);
+  rows.push(
+    [cell(l.tco), cell(null), ...perQuote((id) => cell(normalized(id)?.tco ?? null, "yen"))],
+    [cell(l.roi), cell(null), ...perQuote((id) => cell(normalized(id)?.roi ?? null, "percent"))],
+    [cell(topsis ? l.closeness : l.total), cell(null), ...perQuote((id) => cell(ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null, "score"))],
+    [cell(l.rank), cell(null), ...perQuote((id) => cell(ranked(id)?.rank ?? null))],
+    [cell(l.disqualified), cell(null), ...perQuote((id) => cell(failed(id) ? failed(id)!.reasons.map((r) => r.message[locale]).join(" / ") : ""))],
+  );
+
+  const rawHeader = [l.vendor, l.line, l.recurrence, l.quantity, l.unitPrice, l.payments, l.amountAsEntered, l.amountExcludingTax, l.taxBasis, l.taxRate];
+  const rawRows: ExportCell[][] = [];
+  for (const id of ids) {
+    const q = x.quotes.find((k) => k.id === id);
+    if (!q?.normalized) continue;
+    const n = q.normalized;
+    const basis = n.taxBasis === "included" ? l.included : l.excluded;
+    for (const line of n.lines) {
+      rawRows.push([cell(q.vendorName), cell(line.code), cell(line.recurrence), cell(line.quantity), cell(line.unitPrice, "yen"), cell(line.payments), cell(line.amountAsEntered, "yen"), cell(line.amountExcludingTax, "yen"), cell(basis), cell(n.taxRate)]);
+    }
+    // The TCO breakdown under the lines, one labelled amount per row, so the sum can be checked by hand.
+    const breakdown: [string, number][] = [
+      [l.setupFee, n.setupFee.excludingTax],
+      [l.transitionFee, n.transitionFee.excludingTax],
+      [l.contractExcl, n.contractValueExcludingTax],
+      [l.tax, n.taxAmount],
+      [l.contractIncl, n.contractValueIncludingTax],
+      [l.overhead, n.managementOverhead],
+      [l.transitionEffort, n.transitionEffort],
+      [l.tco, n.tco],
+    ];
+    for (const [label, amount] of breakdown) rawRows.push([cell(q.vendorName), cell(label), cell(null), cell(null), cell(null), cell(null), cell(null), cell(amount, "yen"), cell(basis), cell(n.taxRate)]);
+  }
+
+  const criteriaHeader = [l.criterion, l.perspective, l.direction, l.weight, l.normalizedWeight, l.gate];
+  const criteriaRows: ExportCell[][] = x.input.criteria.map((c) => [
+    cell(c.label[locale] || c.label.ja),
+    cell(c.perspective),
+    cell(c.direction === "benefit" ? l.benefit : l.cost),
+    cell(c.weight, "number"),
+    cell(c.weight / totalWeight, "percent"),
+    cell(c.gate ? JSON.stringify(c.gate) : ""),
+  ]);
+  criteriaRows.push(
+    [cell(null)],
+    [cell(l.rfq), cell(x.rfq.title)],
+    [cell(l.method), cell(METHOD_LABEL[x.result.method][locale])],
+    [cell(l.version), cell(x.rfqVersion)],
+    [cell(l.date), cell(x.date)],
+  );
+
+  return {
+    title: x.rfq.title,
+    sheetNames: { ...l.sheets },
+    sideBySide: { header, rows },
+    rawQuotes: { header: rawHeader, rows: rawRows },
+    criteria: { header: criteriaHeader, rows: criteriaRows },
+  };
+}
+
+/** RFC 4180 CSV of one table; a leading BOM makes Excel read the UTF-8 Japanese correctly. */
+export function toCsv(table: ExportTable): string {
+  const esc = (v: ExportCell["value"]) => {
+    if (v === null) return "";
+    const s = String(v);
+    // A cell starting with = + - @ would run as a formula in Excel: prefix a quote (CSV injection).
+    const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [table.header.map(esc), ...table.rows.map((r) => r.map((c) => esc(c.value)))].map((r) => r.join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

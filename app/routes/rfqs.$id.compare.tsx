@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
+import { ChartsSection } from "~/components/comparison/charts-section";
+import { ComparisonCards } from "~/components/comparison/comparison-cards";
+import { ComparisonTable } from "~/components/comparison/comparison-table";
+import { FiltersForm } from "~/components/comparison/filters-form";
+import { formatScore } from "~/components/comparison/format";
+import { WhatIfForm } from "~/components/comparison/what-if-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { label } from "~/components/rfq/labels";
+import { parseCompareParams, WEIGHT_PARAM_PREFIX, type CompareParams } from "~/domain/comparison/compare-params";
+import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
+import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
+import { t as translate, type AnyMessageKey } from "~/i18n";
+import { rankRfqForBuyer } from "~/services/ranking.server";
+import { saveRfqWeights } from "~/services/rfq-weights.server";
+import styles from "~/styles/comparison.css";
+import { requireUser } from "~/utils/auth.server";
+import { assertCsrf } from "~/utils/csrf.server";
+import { formatDate, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+// The buyer's side-by-side comparison of an RFQ's opened quotes (buyer only for now: advisors are
+// not modelled yet). All state is in GET params; the only write is "save as the RFQ's weights".
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.title} — Kurabe` : "Kurabe" }];
+
+const notFound = () => new Response("Not Found", { status: 404 });
+
+/** Every `w_<key>` param as a number; the scoring module ignores keys the RFQ does not have. */
+function rawWeights(entries: Iterable<[string, FormDataEntryValue]>): Record<string, number> {
+  const weights: Record<string, number> = {};
+  for (const [name, value] of entries) {
+    if (!name.startsWith(WEIGHT_PARAM_PREFIX) || typeof value !== "string" || value.trim() === "") continue;
+    const n = Number(value);
+    if (Number.isFinite(n) && n >= 0 && n <= 1000) weights[name.slice(WEIGHT_PARAM_PREFIX.length)] = n;
+  }
+  return weights;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const id = z.string().uuid().safeParse(params.id);
+  if (!id.success) throw notFound();
+  const url = new URL(request.url);
+  const methodParam = url.searchParams.get("method");
+  const method = (METHODS as readonly string[]).includes(methodParam ?? "") ? (methodParam as Method) : undefined;
+  const weights = rawWeights(url.searchParams.entries());
+  const overrides = { ...(method ? { method } : {}), ...(Object.keys(weights).length > 0 ? { weights } : {}) };
+
+  let whatIfError: string | null = null;
+  let ranking;
+  try {
+    ranking = await rankRfqForBuyer(context, user.actor, id.data, overrides);
+  } catch (error) {
+    if (!(error instanceof ScoringInputError)) throw error;
+    // A what-if the module cannot score (e.g. every weight zero, a target method without scales).
+    const locale = await getLocale(request, context);
+    whatIfError = translate(locale, "compare.invalidWhatIf", { reason: error.message });
+    ranking = await rankRfqForBuyer(context, user.actor, id.data);
+  }
+  // Sealed before the deadline, someone else's RFQ, or a vendor: the page does not exist for them.
+  if (!ranking || ranking.sealed) throw notFound();
+
+  const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
+  const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
+  const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()));
+  return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString() });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  await assertCsrf(request, formData, context);
+  const user = await requireUser(request, context);
+  const id = z.string().uuid().safeParse(params.id);
+  if (!id.success || formData.get("intent") !== "saveWeights") throw new Response("Bad Request", { status: 400 });
+  const result = await saveRfqWeights(context, user.actor, id.data, rawWeights(formData.entries()));
+  if (!result.ok && result.status === 404) throw notFound();
+  const back = `/rfqs/${id.data}/compare${new URL(request.url).search}`;
+  const toast = result.ok
+    ? { key: "compare.saved" as const }
+    : { key: (result.status === 409 ? "compare.saveClosed" : result.key) as AnyMessageKey, kind: "error" as const };
+  return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, toast) } });
+}
+
+type Data = { view: ComparisonView; params: CompareParams; whatIfError: string | null; rfqId: string; preparedAt: string };
+
+const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
+
+export default function ComparePage() {
+  const { view, params, whatIfError, rfqId, preparedAt } = useLoaderData<Data>();
+  const { t, locale } = useI18n();
+  const search = new URLSearchParams(useLocation().search);
+  const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
+  const filterParams = [...search.entries()].filter(([name]) => FILTER_PARAMS.includes(name));
+  const methodName = label("method", view.method, locale);
+  const stability = view.robustness.stability;
+  return (
+    <article className="stack comparison-page">
+      <p className="no-print">
+        <Link to={`/rfqs/${rfqId}`}>← {t("compare.back")}</Link>
+      </p>
+      <header className="report-header">
+        <h1>
+          {t("compare.title")}: {view.title}
+        </h1>
+        <p className="muted" data-testid="report-meta">
+          {t("compare.reportMeta", { date: formatDate(preparedAt, locale), version: view.rfqVersion, method: methodName })}
+        </p>
+      </header>
+      {whatIfError ? <p className="notice error" role="alert">{whatIfError}</p> : null}
+      {view.whatIf ? <p className="notice" data-testid="what-if-active">{t("compare.whatIfActive")}</p> : null}
+      {view.relative ? (
+        <p className="notice warn" data-testid="relative-warning">
+          {t("compare.relativeWarning", { method: methodName })}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="ranking-heading" className="ranking-summary">
+        <h2 id="ranking-heading">{t("compare.ranking")}</h2>
+        <p data-testid="robustness">
+          {view.robustness.winner && stability !== null
+            ? t("compare.robustness", { winner: view.robustness.winner, pct: formatNumber(stability * 100, locale, 0) })
+            : t("compare.robustness.none")}
+        </p>
+        <ol className="ranking-list" data-testid="ranking">
+          {[...view.columns]
+            .sort((a, b) => a.rank - b.rank)
+            .map((c) => (
+              <li key={c.id} data-testid="ranking-item">
+                <strong>{t("compare.rank", { rank: c.rank })}</strong> {c.vendorName} — {formatScore(c.score, locale)} · {formatYen(c.tco, locale)}
+              </li>
+            ))}
+        </ol>
+        {view.hidden > 0 ? <p className="muted">{t("compare.hidden", { n: view.hidden })}</p> : null}
+        <h3>{t("compare.explanations")}</h3>
+        <ol className="explanations" data-testid="explanations">
+          {view.explanations.map((e) => (
+            <li key={e.upper}>{e.text[locale]}</li>
+          ))}
+        </ol>
+      </section>
+
+      <FiltersForm view={view} params={params} keep={whatIfParams} />
+      <WhatIfForm view={view} keep={filterParams} />
+
+      <section aria-labelledby="table-heading">
+        <h2 id="table-heading">{t("compare.table")}</h2>
+        <ComparisonTable view={view} />
+        <ComparisonCards view={view} />
+      </section>
+
+      <ChartsSection view={view} />
+
+      {view.disqualified.length > 0 ? (
+        <section className="card" aria-labelledby="disqualified-heading" data-testid="disqualified">
+          <h2 id="disqualified-heading">{t("compare.disqualified")}</h2>
+          <p className="hint">{t("compare.disqualifiedIntro")}</p>
+          <ul>
+            {view.disqualified.map((d) => (
+              <li key={d.id}>
+                <strong>{d.vendorName}</strong> ({formatYen(d.tco, locale)})
+                <ul>
+                  {d.reasons.map((r, i) => (
+                    <li key={i}>{r.message[locale]}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {view.awaitingReconfirmation.length > 0 ? (
+        <section className="card" aria-labelledby="awaiting-heading" data-testid="awaiting">
+          <h2 id="awaiting-heading">{t("compare.awaiting")}</h2>
+          <p className="hint">{t("compare.awaitingIntro")}</p>
+          <ul>
+            {view.awaitingReconfirmation.map((q) => (
+              <li key={q.id}>{q.vendorName}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { comparisonForBuyer, contentDisposition, exportFilename, parseWhatIf, comparisonCsv } from "~/services/comparison-export.server";
+import { requireUser } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+
+// The page's "download" link (session auth). The same rule as the page: the RFQ's buyer, after opening;
+// anyone else, or a sealed RFQ, gets a plain 404. What-if weights in the query are exported as shown.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const locale = await getLocale(request, context);
+  const whatIf = parseWhatIf(new URL(request.url).searchParams, locale);
+  if (!whatIf.ok) throw new Response(whatIf.issues.map((i) => i.message).join("\n"), { status: 400 });
+  const outcome = await comparisonForBuyer(context, user.actor, params.id ?? "", whatIf.overrides, locale);
+  if (!outcome.ok) throw new Response(outcome.reason === "invalid" ? outcome.issues.map((i) => i.message).join("\n") : "Not Found", { status: outcome.reason === "invalid" ? 400 : 404 });
+  const body = comparisonCsv(outcome, locale);
+  return new Response(body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": contentDisposition(exportFilename(outcome, locale, "csv")), "Cache-Control": "private, no-store" },
+  });
+}

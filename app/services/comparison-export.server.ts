@@ -1,0 +1,143 @@
+import ExcelJS from "exceljs";
+import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
+import { buildRankingInput, type RankingOverrides } from "~/domain/comparison/ranking-input";
+import type { Actor } from "~/domain/permissions";
+import { METHODS, ScoringInputError, type Method, type RankingResult } from "~/domain/scoring";
+import type { AppContext } from "~/utils/context.server";
+import { tokyoDateString } from "~/utils/format";
+import { rankRfqForBuyer, type RfqRanking } from "./ranking.server";
+
+// The comparison as data for the API and as files for the 稟議: one ranking call (the buyer's,
+// with its sealed-bid rule), then pure table building (export-table.ts) and a thin writer.
+// Sealed and foreign RFQs are both "not found" to callers, so existence never leaks.
+
+export type ComparisonOutcome =
+  | { ok: true; ranking: RfqRanking; date: string; overrides: RankingOverrides }
+  | { ok: false; reason: "not-found" }
+  | { ok: false; reason: "invalid"; issues: { path: string; message: string }[] };
+
+/** The buyer's comparison with optional what-if weights/method; weight keys must name the RFQ's criteria. */
+export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: string, overrides: RankingOverrides = {}, locale: Locale = "ja"): Promise<ComparisonOutcome> {
+  let ranking: Awaited<ReturnType<typeof rankRfqForBuyer>>;
+  try {
+    ranking = await rankRfqForBuyer(ctx, actor, rfqId, overrides);
+  } catch (e) {
+    // Only what-if input can make the module refuse (e.g. every weight 0); the RFQ's own weights were validated on save.
+    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) return { ok: false, reason: "invalid", issues: [{ path: "weights", message: e.message }] };
+    throw e;
+  }
+  if (!ranking || ranking.sealed) return { ok: false, reason: "not-found" };
+  const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
+  if (unknown.length) return { ok: false, reason: "invalid", issues: unknown.map((k) => ({ path: `weights.${k}`, message: locale === "ja" ? `この見積依頼に評価項目「${k}」はありません。` : `This RFQ has no criterion "${k}".` })) };
+  return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };
+}
+
+/** The JSON the API returns: the module's result plus the figures a buyer reads beside it. */
+export function comparisonResponse(o: Extract<ComparisonOutcome, { ok: true }>) {
+  return { ...comparisonHead(o), ...resultPart(o.ranking.result) };
+}
+
+function comparisonHead(o: Extract<ComparisonOutcome, { ok: true }>) {
+  const { ranking: r } = o;
+  return {
+    title: r.rfq.title,
+    rfqVersion: r.rfqVersion,
+    date: o.date,
+    method: r.result.method,
+    whatIf: Boolean(o.overrides.weights || o.overrides.method),
+    criteria: buildRankingInput(r.rfq, r.quotes, o.date, o.overrides).criteria,
+    quotes: r.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName, status: q.status, tco: q.normalized?.tco ?? null, roi: q.normalized?.roi ?? null, expiringCertifications: q.expiringCertifications })),
+    awaitingReconfirmation: r.awaitingReconfirmation,
+  };
+}
+
+const resultPart = (result: RankingResult) => ({ ranking: result.ranking, disqualified: result.disqualified, robustness: result.robustness });
+
+// The ranking is most of the body (~100 kB for 30 quotes × 15 criteria) and the memoized result object
+// is frozen and shared, so its JSON is serialized once per result rather than once per request.
+const serializedResults = new WeakMap<RankingResult, string>();
+
+/** `JSON.stringify(comparisonResponse(o))`, with the ranking's part reused across requests. */
+export function comparisonResponseJson(o: Extract<ComparisonOutcome, { ok: true }>): string {
+  const result = o.ranking.result;
+  let tail = serializedResults.get(result);
+  if (tail === undefined) {
+    tail = JSON.stringify(resultPart(result));
+    if (Object.isFrozen(result)) serializedResults.set(result, tail);
+  }
+  return `${JSON.stringify(comparisonHead(o)).slice(0, -1)},${tail.slice(1)}`;
+}
+
+export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {
+  const { ranking: r } = o;
+  return buildComparisonExport(
+    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: buildRankingInput(r.rfq, r.quotes, o.date, o.overrides), result: r.result, quotes: r.quotes, date: o.date },
+    locale,
+  );
+}
+
+const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.0%", score: "0.0", number: "#,##0.###" } as const;
+
+function addSheet(wb: ExcelJS.Workbook, name: string, table: ExportTable) {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+  ws.addRow(table.header).font = { bold: true };
+  for (const row of table.rows) {
+    const added = ws.addRow(row.map((c) => c.value));
+    row.forEach((c, i) => {
+      if (c.format && typeof c.value === "number") added.getCell(i + 1).numFmt = NUMBER_FORMATS[c.format];
+    });
+  }
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 28 : 16));
+}
+
+export async function comparisonXlsx(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+  const tables = exportTables(o, locale);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Kurabe";
+  // A fixed creation date keeps the file a function of the data (and the business clock), not of the wall clock.
+  wb.created = new Date(`${o.date}T00:00:00+09:00`);
+  addSheet(wb, tables.sheetNames.sideBySide, tables.sideBySide);
+  addSheet(wb, tables.sheetNames.rawQuotes, tables.rawQuotes);
+  addSheet(wb, tables.sheetNames.criteria, tables.criteria);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function comparisonCsv(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): string {
+  return toCsv(exportTables(o, locale).sideBySide);
+}
+
+/** 「<title>_比較_<date>.xlsx」: the name a buyer files it under. */
+export function exportFilename(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale, ext: "xlsx" | "csv"): string {
+  const safeTitle = o.ranking.rfq.title.replace(/[\\/:*?"<>|\r\n]/g, "_").slice(0, 80);
+  return `${safeTitle}_${locale === "ja" ? "比較" : "comparison"}_${o.date}.${ext}`;
+}
+
+/** RFC 6266 + RFC 5987: an ASCII fallback and the UTF-8 name, with ' ( ) * encoded as attr-char requires. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
+  const encoded = encodeURIComponent(filename).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const WEIGHT_PAIR = /^[A-Za-z0-9_]+:\d+(\.\d+)?$/;
+
+/** `?weights=tco:30,accuracy:50&method=topsis` → what-if overrides, or field errors in the caller's language. */
+export function parseWhatIf(params: URLSearchParams, locale: Locale): { ok: true; overrides: RankingOverrides } | { ok: false; issues: { path: string; message: string }[] } {
+  const issues: { path: string; message: string }[] = [];
+  const overrides: RankingOverrides = {};
+  const method = params.get("method");
+  if (method) {
+    if ((METHODS as readonly string[]).includes(method)) overrides.method = method as Method;
+    else issues.push({ path: "method", message: locale === "ja" ? `評価方式は ${METHODS.join(" / ")} のいずれかです。` : `Method must be one of ${METHODS.join(", ")}.` });
+  }
+  const weights = params.get("weights");
+  if (weights) {
+    const pairs = weights.split(",").map((p) => p.trim());
+    const bad = pairs.filter((p) => !WEIGHT_PAIR.test(p));
+    if (bad.length) issues.push({ path: "weights", message: locale === "ja" ? `重みは「項目キー:0以上の数」をカンマ区切りで指定してください（${bad.join(", ")}）。` : `Weights are comma-separated "criterion:non-negative number" pairs (${bad.join(", ")}).` });
+    else overrides.weights = Object.fromEntries(pairs.map((p) => [p.split(":")[0], Number(p.split(":")[1])]));
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, overrides };
+}

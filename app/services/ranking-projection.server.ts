@@ -1,0 +1,124 @@
+import type { Kysely } from "kysely";
+import { listCertificationsOfOrgs } from "../../db/queries/certifications";
+import { listCurrentQuoteVersions, listOpenedQuotesForBuyer } from "../../db/queries/quotes";
+import { findRfqVersion, loadRfqIndexRows } from "../../db/queries/rfqs";
+import type { Database } from "../../db/schema";
+import { buildRankingInput, certificatesExpiringDuringTerm, type QuoteForRanking, type RankingOverrides } from "~/domain/comparison/ranking-input";
+import type { CertificationType } from "~/domain/rfq/categories";
+import type { TcoBreakdown } from "~/domain/quote/normalize";
+import type { Quote } from "~/domain/quote/schema";
+import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
+import { rankAlternatives, type RankingInput, type RankingResult } from "~/domain/scoring";
+import { tokyoDateString } from "~/utils/format";
+
+// Ranking without an actor, for the quotes index: score and rank depend on every quote of an RFQ,
+// so the indexer re-ranks the whole RFQ whenever one quote (or the criteria) change. The buyer's
+// ranking (ranking.server.ts) and this one share `rankListedQuotes`, so page, API, export and
+// index can never disagree. Sealed quotes stay out because the listing query only returns opened offers.
+
+export type ListedQuote = Awaited<ReturnType<typeof listOpenedQuotesForBuyer>>[number];
+
+export interface RankedQuotes {
+  rfq: Rfq;
+  quotes: (QuoteForRanking & { vendorOrgId: string; status: string; expiringCertifications: string[] })[];
+  awaitingReconfirmation: { id: string; vendorName: string }[];
+  result: RankingResult;
+}
+
+/** Ranks opened offers already listed for an RFQ version; quotes awaiting re-confirmation are set apart. */
+export async function rankListedQuotes(
+  db: Kysely<Database>,
+  rfqId: string,
+  rfqVersion: number,
+  listed: ListedQuote[],
+  now: Date,
+  overrides: RankingOverrides = {},
+): Promise<RankedQuotes> {
+  const version = await findRfqVersion(db, rfqId, rfqVersion);
+  const rfq = rfqSchema.parse(version?.content);
+  const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
+  const [versions, certs] = await Promise.all([
+    listCurrentQuoteVersions(db, current.map((q) => q.id)),
+    listCertificationsOfOrgs(db, [...new Set(current.map((q) => q.vendor_org_id))]),
+  ]);
+  const today = tokyoDateString(now);
+  const quotes = current.map((q) => {
+    const v = versions.find((x) => x.quote_id === q.id);
+    const forRanking: QuoteForRanking = {
+      id: q.id,
+      vendorName: q.vendor_name,
+      content: (v?.content ?? q.content) as Quote,
+      normalized: v?.normalized as TcoBreakdown,
+      certifications: certs
+        .filter((c) => c.org_id === q.vendor_org_id)
+        .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
+    };
+    return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
+  });
+  const result = rankMemoized(buildRankingInput(rfq, quotes, today, overrides));
+  const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
+  return { rfq, quotes, awaitingReconfirmation, result };
+}
+
+// The module is a pure, seeded function (robustness included), so a result keyed by a hash of its
+// whole input is exactly what a fresh call would return: every read still goes to PostgreSQL and
+// through the sealed-bid rules; only the arithmetic is skipped when nothing changed. Cached results
+// are deep-frozen (cheaper than cloning ~100 kB per request), so a caller that tried to modify one
+// would fail loudly instead of corrupting the next reader's ranking.
+const MEMO_SIZE = 200;
+const memo = new Map<string, RankingResult>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+function rankMemoized(input: RankingInput): RankingResult {
+  // The serialized input itself is the key: a few kB, and cheaper than hashing it first.
+  const key = JSON.stringify(input);
+  const hit = memo.get(key);
+  if (hit) {
+    // Refresh its place so the least recently used entry is the one evicted.
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const result = deepFreeze(rankAlternatives(input));
+  memo.set(key, result);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return result;
+}
+
+export interface RfqProjection {
+  rfqId: string;
+  buyerOrgId: string;
+  rfqVersion: number;
+  /** Every opened offer (ranked or awaiting re-confirmation); empty while sealed. */
+  listed: ListedQuote[];
+  /** Null when nothing is opened yet. */
+  ranked: RankedQuotes | null;
+}
+
+/** The system-level ranking of one RFQ as of `now` (the business clock); null for an unknown RFQ. */
+export async function projectRfqRanking(db: Kysely<Database>, rfqId: string, now: Date): Promise<RfqProjection | null> {
+  const [row] = await loadRfqIndexRows(db, { ids: [rfqId] });
+  if (!row) return null;
+  const listed = await listOpenedQuotesForBuyer(db, row.buyer_org_id, rfqId, now);
+  const ranked = listed.length > 0 ? await rankListedQuotes(db, rfqId, row.current_version, listed, now) : null;
+  return { rfqId, buyerOrgId: row.buyer_org_id, rfqVersion: row.current_version, listed, ranked };
+}
+
+/** The RFQ of each existing quote: ids only, never content, so no sealed-bid rule applies. */
+export async function rfqIdsOfQuotes(db: Kysely<Database>, quoteIds: string[]): Promise<{ id: string; rfq_id: string }[]> {
+  if (quoteIds.length === 0) return [];
+  return db.selectFrom("quotes").select(["id", "rfq_id"]).where("id", "in", quoteIds).execute();
+}
+
+/** Ids of every quote of an RFQ, whatever its status: the indexer deletes those no longer opened. */
+export async function quoteIdsOfRfq(db: Kysely<Database>, rfqId: string): Promise<string[]> {
+  const rows = await db.selectFrom("quotes").select("id").where("rfq_id", "=", rfqId).execute();
+  return rows.map((r) => r.id);
+}
