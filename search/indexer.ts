@@ -5,7 +5,7 @@ import { loadRfqIndexRows } from "../db/queries/rfqs";
 import { enqueueQuotesOpenedBetween } from "../db/queries/quotes";
 import type { Database } from "../db/schema";
 import { isCertificateValidOn } from "../app/domain/certifications/validity";
-import { projectRfqRanking, quoteIdsOfRfq, rfqIdsOfQuotes, type RfqProjection } from "../app/services/ranking-projection.server";
+import { projectRfqRanking, quoteIdsOfRfq, rfqIdsOfQuotes, rfqIdsQuotedBy, type RfqProjection } from "../app/services/ranking-projection.server";
 import type { SearchService } from "./client";
 import { toQuoteDocument, toRfqDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
 
@@ -51,6 +51,8 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
         await o.search.upsertVendors(found.map((row) => toVendorDocument(row, today)));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteVendors(entityIds.filter((id) => !foundIds.has(id)));
+        // A vendor's certificates gate and score its quotes: re-rank every RFQ it quoted on.
+        for (const rfqId of await rfqIdsQuotedBy(o.db, entityIds)) await refreshQuotesOfRfq(o, rfqId, now);
       } else if (topic === "rfq") {
         const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
         const found = (await loadRfqIndexRows(o.db, { ids: entityIds })) as RfqIndexRow[];

@@ -122,3 +122,10 @@ export async function quoteIdsOfRfq(db: Kysely<Database>, rfqId: string): Promis
   const rows = await db.selectFrom("quotes").select("id").where("rfq_id", "=", rfqId).execute();
   return rows.map((r) => r.id);
 }
+
+/** RFQs a vendor has quoted on (ids only): its certificates feed their rankings, so they are re-projected when those change. */
+export async function rfqIdsQuotedBy(db: Kysely<Database>, vendorOrgIds: string[]): Promise<string[]> {
+  if (vendorOrgIds.length === 0) return [];
+  const rows = await db.selectFrom("quotes").select("rfq_id").distinct().where("vendor_org_id", "in", vendorOrgIds).where("status", "<>", "draft").execute();
+  return rows.map((r) => r.rfq_id);
+}

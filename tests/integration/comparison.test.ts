@@ -138,23 +138,21 @@ describe("quotes index", () => {
     expect(await h.search.searchQuotes({ rfqId, buyerOrgId: otherOrg })).toEqual([]);
   });
 
-  it("re-projects the whole RFQ when one quote changes: a lapsed mandatory certificate disqualifies it", async () => {
+  it("re-projects the whole RFQ when a vendor's certificates change: a lapsed mandatory certificate disqualifies its quote", async () => {
     const buyerOrgId = (await h.db.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
     const before = await h.search.searchQuotes({ rfqId, buyerOrgId, sort: { by: "score", direction: "desc" } });
     const winner = before[0];
     const mandatory = await mandatoryCertificationsOf(rfqId);
     expect(mandatory.length).toBeGreaterThan(0);
-    // The vendor's certificate lapsed yesterday; the quote's outbox row stands for "its ranking inputs changed".
+    // The vendor's certificate lapsed; a certificate change enqueues the vendor (as the certification service does).
     await h.db.updateTable("certifications").set({ valid_until: "2000-01-01" }).where("org_id", "=", winner.vendor_org_id).where("type", "in", mandatory).execute();
-    // Due a second ago: PostgreSQL's now() has microseconds and the claim's JS Date only milliseconds, so a row
-    // claimed in the same millisecond it was written would not be due yet.
-    await h.db.insertInto("outbox").values({ topic: "quote", entity_id: winner.id, next_attempt_at: new Date(Date.now() - 1000) }).execute();
+    await h.db.insertInto("outbox").values({ topic: "vendor", entity_id: winner.vendor_org_id }).execute();
     await h.index();
     const after = await h.search.searchQuotes({ rfqId, buyerOrgId, sort: { by: "score", direction: "desc" } });
     const expected = await rankIndependently(h, rfqId);
     expect(expected.disqualified.map((d) => d.id)).toEqual([winner.id]);
     expect(after.filter((d) => d.disqualified).map((d) => [d.id, d.score, d.rank])).toEqual([[winner.id, null, null]]);
-    // The others moved up: their documents were rewritten although only the winner's row was queued.
+    // The others moved up: their documents were rewritten although only the winner's vendor was queued.
     expect(after.filter((d) => d.score !== null).map((d) => [d.id, d.rank])).toEqual(expected.ranking.map((r) => [r.id, r.rank]));
     expect(after.find((d) => d.id === expected.ranking[0].id)!.rank).toBe(1);
     expect((await h.search.searchQuotes({ rfqId, buyerOrgId, filters: { disqualified: false } })).map((d) => d.id)).not.toContain(winner.id);
@@ -226,6 +224,16 @@ describe("with Meilisearch stopped", () => {
       const body = (await res.json()) as { ranking: RankedAlternative[] };
       expect(order(body.ranking)).toEqual(order((await rankIndependently(dead, id)).ranking));
       expect((await api(dead, BUYER, `/api/v1/rfqs/${id}/comparison.xlsx`)).status).toBe(200);
+      // The page itself: ranks and the winner's name render, with the "search degraded" banner.
+      const buyer = new Cookies();
+      expect((await postForm(dead, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
+      const page = await dead.request(`/rfqs/${id}/compare`, { cookies: buyer });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('data-testid="search-degraded"');
+      const winner = body.ranking.find((r) => r.rank === 1)!;
+      const winnerName = (await dead.db.selectFrom("quotes").innerJoin("organizations", "organizations.id", "quotes.vendor_org_id").select("organizations.name").where("quotes.id", "=", winner.id).executeTakeFirstOrThrow()).name;
+      expect(html).toContain(winnerName);
     } finally {
       await dead.close();
     }
