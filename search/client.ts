@@ -23,7 +23,7 @@ export interface QuoteSearchParams {
   rfqId: string;
   /** The caller's organisation: always a filter, so one buyer can never read another's quotes. */
   buyerOrgId: string;
-  filters?: { certifications?: string[]; disqualified?: boolean; status?: string[] };
+  filters?: { certifications?: string[]; disqualified?: boolean; status?: string[]; tcoMin?: number; tcoMax?: number };
   /** `score`, `tco`, `roi`, `rank` or a `kpi_<key>` attribute. */
   sort?: { by: string; direction: "asc" | "desc" };
 }
@@ -38,6 +38,9 @@ export function quoteSearchFilter(p: QuoteSearchParams): string[] {
     `rfq_id = ${quoteFilterValue(p.rfqId)}`,
     ...allOf("certifications", f.certifications),
     ...(f.disqualified === undefined ? [] : [`disqualified = ${f.disqualified ? "true" : "false"}`]),
+    // Numbers only (checked here), so a range can never smuggle in a clause.
+    ...(Number.isFinite(f.tcoMin) ? [`tco >= ${Number(f.tcoMin)}`] : []),
+    ...(Number.isFinite(f.tcoMax) ? [`tco <= ${Number(f.tcoMax)}`] : []),
     anyOf("status", f.status),
   ].filter((x): x is string => x !== null);
 }

@@ -16,6 +16,7 @@ import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
+import { orderFromIndex } from "~/services/comparison-order.server";
 import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
@@ -69,7 +70,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
   const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
-  const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()));
+  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, user.activeOrg!.id, id.data, ranking.rfq, applied);
+  const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
   return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString() });
 }
 
@@ -151,6 +153,7 @@ export default function ComparePage() {
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>
+        <span hidden data-testid="ordered-by" data-ordered-by={view.orderedBy} />
         <ComparisonTable view={view} />
         <ComparisonCards view={view} />
       </section>

@@ -40,6 +40,7 @@ test("a vendor adds an ISMS certificate with a PDF, the admin verifies it", asyn
   await expect(page.getByTestId("toast")).toHaveText("登録番号を保存しました");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "ログイン" })).toBeVisible();
   await logIn(page, "admin@kurabe.example");
   await page.goto("/admin/certifications");
   const review = page.getByTestId("review-row").filter({ hasText: "IS 780001" });

@@ -197,6 +197,25 @@ describe("downloads", () => {
     expect(lines.getCell("E2").numFmt).toBe('"¥"#,##0');
   });
 
+  it("the page's filters and sort run through the quotes index, scoped to the buyer", async () => {
+    const buyer = new Cookies();
+    expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
+    await h.index();
+    const buyerOrgId = (await h.db.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
+    const byTco = (await h.search.searchQuotes({ rfqId, buyerOrgId, filters: { disqualified: false }, sort: { by: "tco", direction: "asc" } })).map((d) => d.vendor_name);
+    expect(byTco.length).toBeGreaterThan(1);
+    const html = await (await h.request(`/rfqs/${rfqId}/compare?sort=tco`, { cookies: buyer })).text();
+    expect(html).toContain('data-ordered-by="index"');
+    // The table's column headers (right after the marker) appear in the index's TCO order.
+    const table = html.slice(html.indexOf('data-ordered-by="index"'));
+    const positions = byTco.map((name) => table.indexOf(name));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // A what-if is ranked here, not by the index (which holds the RFQ's own weights).
+    const whatIf = await (await h.request(`/rfqs/${rfqId}/compare?method=topsis`, { cookies: buyer })).text();
+    expect(whatIf).toContain('data-ordered-by="database"');
+  });
+
   it("the page-side CSV starts with the BOM; other buyers get a 404", async () => {
     const buyer = new Cookies();
     expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
@@ -231,6 +250,7 @@ describe("with Meilisearch stopped", () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('data-testid="search-degraded"');
+      expect(html).toContain('data-ordered-by="database"');
       const winner = body.ranking.find((r) => r.rank === 1)!;
       const winnerName = (await dead.db.selectFrom("quotes").innerJoin("organizations", "organizations.id", "quotes.vendor_org_id").select("organizations.name").where("quotes.id", "=", winner.id).executeTakeFirstOrThrow()).name;
       expect(html).toContain(winnerName);

@@ -71,6 +71,8 @@ export interface DisqualifiedColumn {
 }
 
 export interface ComparisonView {
+  /** Who filtered and sorted the columns: the quotes index, or this module (search down, or a what-if). */
+  orderedBy: "index" | "database";
   title: string;
   rfqVersion: number;
   method: Method;
@@ -123,7 +125,11 @@ function sortValue(column: ComparisonColumn, sort: string): number | null {
   return typeof v === "number" ? v : typeof v === "boolean" ? Number(v) : null;
 }
 
-export function buildComparisonView(source: ComparisonSource, params: CompareParams, today: string): ComparisonView {
+/**
+ * `indexOrder`: the ranked quotes' ids as the quotes index filtered and sorted them. When given (search is
+ * up and no what-if is applied), the visible columns follow it; otherwise the same filters and sort run here.
+ */
+export function buildComparisonView(source: ComparisonSource, params: CompareParams, today: string, indexOrder?: string[]): ComparisonView {
   const { rfq, result } = source;
   const method = result.method;
   const weights = params.weights;
@@ -182,8 +188,11 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
       },
     ];
   });
-  const visible = allColumns.filter((c) => passesFilters(quoteById.get(c.id)!));
-  if (params.sort !== "score") {
+  const byId = new Map(allColumns.map((c) => [c.id, c]));
+  const visible = indexOrder
+    ? indexOrder.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+    : allColumns.filter((c) => passesFilters(quoteById.get(c.id)!));
+  if (!indexOrder && params.sort !== "score") {
     const direction = params.sort === "tco" ? "cost" : (rows.find((r) => r.key === params.sort)?.direction ?? "benefit");
     visible.sort((a, b) => {
       const va = sortValue(a, params.sort);
@@ -209,6 +218,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
   const certificationTypes = [...new Set([...rfq.requiredCertifications.map((r) => r.type as string), ...source.quotes.flatMap((q) => q.certifications.map((c) => c.type as string))])].sort();
 
   return {
+    orderedBy: indexOrder ? "index" : "database",
     title: rfq.title,
     rfqVersion: source.rfqVersion,
     method,
