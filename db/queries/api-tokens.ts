@@ -34,8 +34,14 @@ export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) 
     .executeTakeFirst();
 }
 
+/** "Last used" to the minute: a purchasing system polling the API must not turn every read into a write. */
 export async function touchApiToken(db: Kysely<Database>, tokenId: string, now: Date) {
-  await db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", tokenId).execute();
+  await db
+    .updateTable("api_tokens")
+    .set({ last_used_at: now })
+    .where("id", "=", tokenId)
+    .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", new Date(now.getTime() - 60_000))]))
+    .execute();
 }
 
 export async function listApiTokensOfOrg(db: Kysely<Database>, orgId: string) {

@@ -29,6 +29,20 @@ describe("/api/v1", () => {
     });
   });
 
+  it("records when a token was last used, to the minute (polling does not write on every read)", async () => {
+    const row = () =>
+      h.db.selectFrom("api_tokens").innerJoin("users", "users.id", "api_tokens.user_id").select("api_tokens.last_used_at").where("users.email", "=", buyer.email).executeTakeFirstOrThrow();
+    await h.request("/api/v1/me", bearer(buyer.token));
+    const first = (await row()).last_used_at;
+    expect(first).toEqual(h.clock.now());
+    h.clock.set(new Date(h.clock.now().getTime() + 30_000));
+    await h.request("/api/v1/me", bearer(buyer.token));
+    expect((await row()).last_used_at).toEqual(first);
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
+    await h.request("/api/v1/me", bearer(buyer.token));
+    expect((await row()).last_used_at).toEqual(h.clock.now());
+  });
+
   it.each([["no header", {}], ["a wrong token", bearer("kurabe_not_a_real_token")], ["a malformed header", { headers: { Authorization: "Basic abc" } }]])(
     "answers %s with 401 problem+json",
     async (_label, init) => {
