@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as foundation from "./migrations/2026112001_foundation";
 import * as rfqs from "./migrations/2026112002_rfqs";
 import * as quotes from "./migrations/2026112003_quotes_and_certificates";
+import * as trackRecords from "./migrations/2026112104_track_records_and_advisors";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   "2026112001_foundation": foundation,
   "2026112002_rfqs": rfqs,
   "2026112003_quotes_and_certificates": quotes,
+  "2026112104_track_records_and_advisors": trackRecords,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

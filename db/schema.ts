@@ -217,6 +217,45 @@ export interface RfqQuestionsTable {
   created_at: Timestamp;
 }
 
+export interface VendorEngagementsTable {
+  id: Generated<string>;
+  vendor_org_id: string;
+  client_name: string;
+  category: string;
+  title: string;
+  started_on: string;
+  ended_on: string | null;
+  source: Generated<"seeded" | "post_award">;
+  rfq_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface VendorKpiObservationsTable {
+  engagement_id: string;
+  vendor_org_id: string;
+  kpi_key: string;
+  successes: number;
+  trials: number;
+}
+
+export interface RfqAdvisorsTable {
+  rfq_id: string;
+  advisor_org_id: string;
+  assigned_by: string;
+  created_at: Timestamp;
+}
+
+export interface AdvisorNotesTable {
+  id: Generated<string>;
+  rfq_id: string;
+  advisor_org_id: string;
+  quote_id: string | null;
+  recommends: Generated<boolean>;
+  body: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -235,6 +274,10 @@ export interface Database {
   rfq_invitations: RfqInvitationsTable;
   rfq_questions: RfqQuestionsTable;
   notifications: NotificationsTable;
+  vendor_engagements: VendorEngagementsTable;
+  vendor_kpi_observations: VendorKpiObservationsTable;
+  rfq_advisors: RfqAdvisorsTable;
+  advisor_notes: AdvisorNotesTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -5,12 +5,18 @@ import { messages, type MessageKey } from "./messages";
 import { certificationUiMessages } from "./messages-certifications";
 import { quoteUiMessages } from "./messages-quotes";
 import { comparisonMessages } from "./messages-comparison";
+import { searchMessages } from "./messages-search";
+import { advisorMessages } from "./messages-advisors";
+import { invitationMessages } from "./messages-invitations";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
   | MessageKey
   | keyof typeof quoteUiMessages
   | keyof typeof comparisonMessages
+  | keyof typeof searchMessages
+  | keyof typeof advisorMessages
+  | keyof typeof invitationMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -34,6 +40,9 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(certificationUiMessages as Record<string, Bilingual>),
   ...Object.entries(quoteUiMessages as Record<string, Bilingual>),
   ...Object.entries(comparisonMessages as Record<string, Bilingual>),
+  ...Object.entries(searchMessages as Record<string, Bilingual>),
+  ...Object.entries(advisorMessages as Record<string, Bilingual>),
+  ...Object.entries(invitationMessages as Record<string, Bilingual>),
 ]);
 export function registerMessages(dict: Record<string, Bilingual>): void {
   for (const [k, v] of Object.entries(dict)) extra.set(k, v);
