@@ -38,6 +38,9 @@ function ensureChromium(): string {
 
 async function main() {
   const only = process.argv[2]; // optional: unit | integration | e2e
+  // Anything after the step name is passed to vitest / Playwright, e.g. a test file to run alone:
+  // `npm run test:integration -- tests/integration/search-safety.test.ts`.
+  const extra = only ? process.argv.slice(3) : [];
   let failed = false;
   const gate = async (name: string, cmd: string, args: string[], env?: NodeJS.ProcessEnv) => {
     if (failed) return;
@@ -54,7 +57,7 @@ async function main() {
     await gate("lint", bin("eslint"), ["."]);
   }
   await gate("build", bin("remix"), ["build"]);
-  if (!only || only === "unit") await gate("unit tests", bin("vitest"), ["run", "--project", "unit"]);
+  if (!only || only === "unit") await gate("unit tests", bin("vitest"), ["run", "--project", "unit", ...extra]);
   if (failed) process.exit(1);
 
   step("starting PostgreSQL and Meilisearch");
@@ -62,10 +65,10 @@ async function main() {
   const env = { ...process.env, DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: services.meiliKey };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-e2e-"));
   try {
-    if (!only || only === "integration") await gate("integration tests", bin("vitest"), ["run", "--project", "integration"], env);
+    if (!only || only === "integration") await gate("integration tests", bin("vitest"), ["run", "--project", "integration", ...extra], env);
     if (!only || only === "e2e") {
       const e2eDb = await createDatabaseOn(services.databaseUrl, `kurabe_e2e_${Date.now()}`);
-      await gate("end-to-end tests (Chromium)", bin("playwright"), ["test"], {
+      await gate("end-to-end tests (Chromium)", bin("playwright"), ["test", ...extra], {
         ...env,
         DATABASE_URL: e2eDb,
         MEILI_INDEX_PREFIX: `e2e${Date.now()}_`,
