@@ -1,17 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { localeFromAcceptLanguage, t } from "./index";
+import { certificationMessages } from "~/domain/certifications/messages";
+import { quoteMessages } from "~/domain/quote/messages";
+import { rfqMessages } from "~/domain/rfq/messages";
 import { messages } from "./messages";
+import { advisorMessages } from "./messages-advisors";
+import { certificationUiMessages } from "./messages-certifications";
+import { comparisonMessages } from "./messages-comparison";
+import { invitationMessages } from "./messages-invitations";
+import { quoteUiMessages } from "./messages-quotes";
+import { searchMessages } from "./messages-search";
+
+// Every dictionary, so a key added to a split-out file is held to the same rules as the main one.
+const ALL: Record<string, { ja: string; en: string }> = {
+  ...messages,
+  ...rfqMessages,
+  ...quoteMessages,
+  ...certificationMessages,
+  ...certificationUiMessages,
+  ...quoteUiMessages,
+  ...comparisonMessages,
+  ...searchMessages,
+  ...advisorMessages,
+  ...invitationMessages,
+};
 import { zodErrorMap } from "./zod-errors";
 
 describe("i18n", () => {
   it("has non-empty Japanese and English text for every key, with the same placeholders", () => {
-    for (const [key, { ja, en }] of Object.entries(messages)) {
+    for (const [key, { ja, en }] of Object.entries(ALL)) {
       expect(ja.trim(), key).not.toBe("");
       expect(en.trim(), key).not.toBe("");
       const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
       expect(names(ja), key).toEqual(names(en));
     }
+  });
+
+  it("defines each key in one dictionary only", () => {
+    const dictionaries = [messages, rfqMessages, quoteMessages, certificationMessages, certificationUiMessages, quoteUiMessages, comparisonMessages, searchMessages, advisorMessages, invitationMessages];
+    const keys = dictionaries.flatMap((d) => Object.keys(d));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   it("interpolates parameters and passes unknown keys through", () => {

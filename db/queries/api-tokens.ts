@@ -12,7 +12,11 @@ export async function insertApiToken(
     .executeTakeFirstOrThrow();
 }
 
-/** A live token with its user and organisation, or undefined for unknown and revoked tokens. */
+/**
+ * A live token with its user, organisation and the user's role there — one query, because every
+ * API request starts here — or undefined for unknown and revoked tokens (and for a token whose
+ * user has left the organisation: the membership join drops it).
+ */
 export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom("api_tokens")
@@ -20,9 +24,13 @@ export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) 
     .innerJoin("memberships", (j) =>
       j.onRef("memberships.user_id", "=", "api_tokens.user_id").onRef("memberships.org_id", "=", "api_tokens.org_id"),
     )
+    .innerJoin("organizations", "organizations.id", "api_tokens.org_id")
     .select([
       "api_tokens.id as tokenId",
       "api_tokens.org_id as orgId",
+      "api_tokens.last_used_at as lastUsedAt",
+      "organizations.kind as orgKind",
+      "memberships.role",
       "users.id as userId",
       "users.email",
       "users.name",
@@ -35,12 +43,14 @@ export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) 
 }
 
 /** "Last used" to the minute: a purchasing system polling the API must not turn every read into a write. */
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
 export async function touchApiToken(db: Kysely<Database>, tokenId: string, now: Date) {
   await db
     .updateTable("api_tokens")
     .set({ last_used_at: now })
     .where("id", "=", tokenId)
-    .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", new Date(now.getTime() - 60_000))]))
+    .where((eb) => eb.or([eb("last_used_at", "is", null), eb("last_used_at", "<", new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS))]))
     .execute();
 }
 
