@@ -1,12 +1,11 @@
-import { writeAudit } from "../../db/queries/audit";
 import type { Actor } from "~/domain/permissions";
 import { rfqDraftSchema } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "./rfqs.server";
 
 // "Save as the RFQ's weights" from the comparison page's what-if: a buyer decision, so it goes
-// through the same working-copy edit as the RFQ form (status rules, validation, the rfq.edit audit)
-// and adds its own "rfq.weights.save" audit row. Vendors see the new weights only once the buyer
+// through the same working-copy edit as the RFQ form (status rules, validation, one transaction)
+// with its own audit action, "rfq.weights.save". Vendors see the new weights only once the buyer
 // publishes an addendum; a closed RFQ refuses the edit (409), since re-weighting after opening
 // would let the buyer pick the winner.
 
@@ -22,12 +21,9 @@ export async function saveRfqWeights(ctx: AppContext, actor: Actor, rfqId: strin
   const known = Object.entries(weights).filter(([key, w]) => criteria.some((c) => c.key === key) && Number.isFinite(w) && w >= 0);
   if (known.length === 0 || !criteria.some((c) => (weights[c.key] ?? c.weight) > 0)) return { ok: false, status: 400, key: "common.formHasErrors" };
 
-  const before = Object.fromEntries(criteria.map((c) => [c.key, c.weight]));
   const updated = criteria.map((c) => (c.key in weights ? { ...c, weight: weights[c.key] } : c));
-  const after = Object.fromEntries(updated.map((c) => [c.key, c.weight]));
-  const r = await updateRfqWorkingCopyFor(ctx, actor, rfqId, { criteria: updated });
+  // The edit and its "rfq.weights.save" audit row (criteria before/after) commit together.
+  const r = await updateRfqWorkingCopyFor(ctx, actor, rfqId, { criteria: updated }, "rfq.weights.save");
   if (!r.ok) return { ok: false, status: r.status as 400 | 403 | 404 | 409, key: r.key };
-  // updateRfqWorkingCopyFor commits its own transaction; this row names the intent of the edit.
-  await writeAudit(ctx.db, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.weights.save", entityType: "rfq", entityId: rfqId, before, after });
   return { ok: true };
 }

@@ -80,7 +80,8 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
  * Merges `changes` (already validated by a step schema or the API's PATCH schema) into the working copy.
  * Drafts change in place; a published RFQ's working copy becomes the next addendum.
  */
-export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfqId: string, changes: Partial<RfqDraft>) {
+/** `auditAction` names the intent when the edit comes from elsewhere than the form (e.g. "rfq.weights.save"). */
+export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfqId: string, changes: Partial<RfqDraft>, auditAction = "rfq.edit") {
   const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
   if (error) return error;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
@@ -92,7 +93,7 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: actor.org!.id,
-      action: "rfq.edit",
+      action: auditAction,
       entityType: "rfq",
       entityId: rfqId,
       before: pickKeys(asDraft(row.content), Object.keys(changes)),

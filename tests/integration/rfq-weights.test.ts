@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
+import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
+import { rfqDraftSchema } from "../../app/domain/rfq/schema";
+import { createRfqDraft, publishRfq } from "../../app/services/rfqs.server";
+import { Cookies, createHarness, postForm, type Harness } from "./harness";
+
+// "Save as the RFQ's weights" from the comparison page: one transaction writes the working copy and
+// its own audit row; once sealed bids are open the RFQ refuses (re-weighting after seeing the offers
+// would let the buyer choose the winner) and nothing is written.
+
+const BUYER = "buyer@midori-city.example";
+let h: Harness;
+let cookies: Cookies;
+
+const auditRows = (rfqId: string) =>
+  h.db.selectFrom("audit_log").select(["action", "before", "after"]).where("entity_id", "=", rfqId).orderBy("id").execute();
+
+async function workingWeights(rfqId: string) {
+  const row = await h.db.selectFrom("rfqs").select("content").where("id", "=", rfqId).executeTakeFirstOrThrow();
+  return Object.fromEntries((rfqDraftSchema.parse(row.content).criteria ?? []).map((c) => [c.key, c.weight]));
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemoData(h.db, h.clock.now());
+  cookies = new Cookies();
+  const login = await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, cookies);
+  expect(login.status).toBe(302);
+  cookies.absorb(login);
+});
+afterAll(() => h?.close());
+
+describe("save as the RFQ's weights", () => {
+  it("saves an open, unsealed RFQ's weights with one audit row naming the intent", async () => {
+    const buyer = await actorFor(h.db, BUYER);
+    const input = completeRfqInput({ sealed: false, visibility: "marketplace", invitedVendorIds: [], quoteDeadline: new Date(h.clock.now().getTime() + 20 * 86_400_000).toISOString() });
+    const rfqId = mustSucceed(await createRfqDraft(h.ctx, buyer, input), "draft").rfq.id;
+    mustSucceed(await publishRfq(h.ctx, buyer, rfqId), "publish");
+    const before = await workingWeights(rfqId);
+    const [first, second] = Object.keys(before);
+    const auditBefore = (await auditRows(rfqId)).length;
+
+    const res = await postForm(h, `/rfqs/${rfqId}/compare`, { intent: "saveWeights", [`w_${first}`]: "70", [`w_${second}`]: "5" }, cookies);
+    expect(res.status).toBe(302);
+    const after = await workingWeights(rfqId);
+    expect(after[first]).toBe(70);
+    expect(after[second]).toBe(5);
+    const written = (await auditRows(rfqId)).slice(auditBefore);
+    expect(written.map((r) => r.action)).toEqual(["rfq.weights.save"]);
+  });
+
+  it("refuses once sealed bids are open and writes nothing", async () => {
+    const { surveyClosed } = await findDemoRfqIds(h.db);
+    const before = await workingWeights(surveyClosed);
+    const auditBefore = (await auditRows(surveyClosed)).length;
+    const key = Object.keys(before)[0];
+    const res = await postForm(h, `/rfqs/${surveyClosed}/compare`, { intent: "saveWeights", [`w_${key}`]: String((before[key] ?? 0) + 17) }, cookies);
+    expect(res.status).toBe(302);
+    expect(await workingWeights(surveyClosed)).toEqual(before);
+    expect((await auditRows(surveyClosed)).length).toBe(auditBefore);
+  });
+});
