@@ -236,3 +236,13 @@ export async function listCurrentQuoteVersions(db: Kysely<Database>, quoteIds: s
     .where("quote_versions.quote_id", "in", quoteIds)
     .execute();
 }
+
+/** Quote versions by (quote id, version): immutable rows, so callers may cache what this returns. */
+export async function listQuoteVersionsByKey(db: Kysely<Database>, wanted: { id: string; version: number }[]) {
+  if (wanted.length === 0) return [];
+  return db
+    .selectFrom("quote_versions")
+    .select(["quote_id", "version", "content", "normalized"])
+    .where((eb) => eb.or(wanted.map((w) => eb.and([eb("quote_id", "=", w.id), eb("version", "=", w.version)]))))
+    .execute();
+}
