@@ -30,6 +30,7 @@ export const comparisonMessages = {
   "compare.badge.verified": { ja: "実績で確認済み", en: "Verified" },
   "compare.badge.unverified": { ja: "未検証（自己申告）", en: "Unverified (claim)" },
   "compare.badge.shrunk": { ja: "実績で補正: {claim} → {effective}", en: "Adjusted by evidence: {claim} → {effective}" },
+  "compare.badge.record": { ja: "（過去実績 {rate}・{trials}件）", en: "(past record {rate} over {trials})" },
   "compare.badge.missing": { ja: "値なし（最低点で評価）", en: "Missing (scored as the worst)" },
   "compare.dominated": { ja: "劣後（{by} がすべての項目で同等以上）", en: "Dominated ({by} is at least as good on every criterion)" },
   "compare.expiring": { ja: "契約期間中に期限切れ: {types}", en: "Expires during the term: {types}" },
