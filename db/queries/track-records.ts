@@ -93,3 +93,53 @@ export async function listEngagementsOfVendor(db: Db, vendorOrgId: string) {
 }
 
 export type EngagementRow = Awaited<ReturnType<typeof listEngagementsOfVendor>>[number];
+
+export interface EngagementValues {
+  vendorOrgId: string;
+  clientName: string;
+  category: string;
+  title: string;
+  startedOn: string;
+  endedOn: string | null;
+  source: "seeded" | "post_award";
+  rfqId?: string | null;
+  kpis: { kpiKey: string; successes: number; trials: number }[];
+}
+
+/**
+ * Records an engagement and its measured KPIs unless the vendor already has one with the same client,
+ * title and start date (so an import can run twice). Returns whether it was inserted. Run it in the
+ * transaction that also writes the audit and outbox rows.
+ */
+export async function insertEngagementIfAbsent(db: Db, e: EngagementValues): Promise<boolean> {
+  const existing = await db
+    .selectFrom("vendor_engagements")
+    .select("id")
+    .where("vendor_org_id", "=", e.vendorOrgId)
+    .where("client_name", "=", e.clientName)
+    .where("title", "=", e.title)
+    .where("started_on", "=", e.startedOn)
+    .executeTakeFirst();
+  if (existing) return false;
+  const { id } = await db
+    .insertInto("vendor_engagements")
+    .values({
+      vendor_org_id: e.vendorOrgId,
+      client_name: e.clientName,
+      category: e.category,
+      title: e.title,
+      started_on: e.startedOn,
+      ended_on: e.endedOn,
+      source: e.source,
+      rfq_id: e.rfqId ?? null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (e.kpis.length > 0) {
+    await db
+      .insertInto("vendor_kpi_observations")
+      .values(e.kpis.map((k) => ({ engagement_id: id, vendor_org_id: e.vendorOrgId, kpi_key: k.kpiKey, successes: k.successes, trials: k.trials })))
+      .execute();
+  }
+  return true;
+}

@@ -110,11 +110,11 @@ export interface ComparisonView {
 }
 
 function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certVerified: boolean): ComparisonCell {
-  const credibility = c?.credibility;
+  // The module details credibility on every rate; only a claim (a KPI commitment) is checked against a record.
+  const credibility = row.source === "kpi_commitment" ? c?.credibility : undefined;
   let badge: EvidenceBadge = null;
   if (c?.imputed) badge = "missing";
-  else if (credibility) badge = credibilityBadge(credibility, row.direction);
-  else if (row.source === "kpi_commitment") badge = "unverified";
+  else if (row.source === "kpi_commitment") badge = credibility ? credibilityBadge(credibility, row.direction) : "unverified";
   else if (row.source === "certification" && raw === true) badge = certVerified ? "verified" : "unverified";
   return {
     value: c ? c.value : raw,
