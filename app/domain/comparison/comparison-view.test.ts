@@ -87,6 +87,22 @@ describe("buildComparisonView", () => {
   });
 });
 
+describe("track-record criteria", () => {
+  it("carry no claim badge: the value is the record itself, although the module details credibility on every rate", () => {
+    const observed = criterion("on_time_record", { source: "track_record", unit: "rate" });
+    const rfqWithRecord = { ...rfq, criteria: [...rfq.criteria, observed] } as unknown as ComparisonSource["rfq"];
+    const withObserved: RankingResult = {
+      ...result,
+      ranking: result.ranking.map((r) => ({
+        ...r,
+        contributions: [...r.contributions, { criterion: "on_time_record", weight: 0.1, value: 0.9, scoredValue: 0.9, imputed: false, score: 50, contribution: 5, credibility: { claim: 0.9, effective: 0.9, verified: false, evidence: null, priorStrength: 10 } }],
+      })),
+    };
+    const v = buildComparisonView({ ...source, rfq: rfqWithRecord, result: withObserved }, parseCompareParams(new URLSearchParams(""), rfqWithRecord.criteria), "2026-06-01");
+    expect(v.columns[0].cells.on_time_record).toMatchObject({ value: 0.9, badge: null, claim: null, effective: null, evidence: null });
+  });
+});
+
 describe("credibilityBadge", () => {
   const detail = (claim: number, effective: number, verified = true) => ({ claim, effective, verified, evidence: verified ? { successes: 1, trials: 1 } : null, priorStrength: 10 });
 
