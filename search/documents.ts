@@ -2,6 +2,7 @@ import { z } from "zod";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
+import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
 // "accounting" both find an accounting vendor, whatever language the profile is in.
@@ -23,7 +24,10 @@ export const VendorDocumentSchema = z.object({
   certification_details: z.array(
     z.object({ type: z.string(), valid_until: z.string(), status: z.enum(["unverified", "verified", "rejected"]) }),
   ),
+  // Past engagements on record: what "sort by track record" orders by.
   track_record_count: z.number().int(),
+  // The same, with the measured rates (0–1) by KPI key and the pooled on-time rate, null where never measured.
+  track_record_summary: z.object({ engagements: z.number().int(), on_time_rate: z.number().nullable(), rates: z.record(z.string(), z.number()) }),
   updated_at: z.number().int(),
 });
 export type VendorDocument = z.infer<typeof VendorDocumentSchema>;
@@ -39,6 +43,7 @@ export interface VendorIndexRow {
   updated_at: Date;
   certifications: { type: string; valid_from: string; valid_until: string; status: "unverified" | "verified" | "rejected" }[];
   track_record_count: number;
+  track_record_kpis: { kpi_key: string; successes: number; trials: number }[];
 }
 
 /** Maps the database row to the index document. `today` is YYYY-MM-DD in Japan. */
@@ -61,6 +66,7 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
     certification_labels: validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]),
     certification_details: row.certifications.map((c) => ({ type: c.type, valid_until: c.valid_until, status: c.status })),
     track_record_count: row.track_record_count,
+    track_record_summary: summarizeTrackRecord(row.track_record_count, row.track_record_kpis),
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });
 }

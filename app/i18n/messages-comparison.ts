@@ -30,6 +30,7 @@ export const comparisonMessages = {
   "compare.badge.verified": { ja: "実績で確認済み", en: "Verified" },
   "compare.badge.unverified": { ja: "未検証（自己申告）", en: "Unverified (claim)" },
   "compare.badge.shrunk": { ja: "実績で補正: {claim} → {effective}", en: "Adjusted by evidence: {claim} → {effective}" },
+  "compare.badge.record": { ja: "（過去実績 {rate}・{trials}件）", en: "(past record {rate} over {trials})" },
   "compare.badge.missing": { ja: "値なし（最低点で評価）", en: "Missing (scored as the worst)" },
   "compare.dominated": { ja: "劣後（{by} がすべての項目で同等以上）", en: "Dominated ({by} is at least as good on every criterion)" },
   "compare.expiring": { ja: "契約期間中に期限切れ: {types}", en: "Expires during the term: {types}" },
@@ -81,4 +82,20 @@ export const comparisonMessages = {
   "compare.vendor": { ja: "事業者", en: "Vendor" },
   "compare.noScore": { ja: "—", en: "—" },
   "compare.print": { ja: "印刷（稟議用）", en: "Print (for approval)" },
+  // The vendor's track record on its profile page (the evidence behind the comparison's badges).
+  "trackRecord.title": { ja: "実績（過去の受託業務）", en: "Track record (past engagements)" },
+  "trackRecord.none": { ja: "登録された受託実績はありません。見積のKPIは自己申告として扱われます。", en: "No past engagement on record. Its quotes' KPIs count as unverified claims." },
+  "trackRecord.summary": { ja: "受託実績 {n}件", en: "{n} past engagements" },
+  "trackRecord.onTime": { ja: "納期遵守率（実測）{rate}", en: "on-time rate (measured) {rate}" },
+  "trackRecord.caption": { ja: "過去の受託業務と実測したKPI", en: "Past engagements and the KPIs measured on them" },
+  "trackRecord.client": { ja: "発注者", en: "Client" },
+  "trackRecord.work": { ja: "業務", en: "Work" },
+  "trackRecord.period": { ja: "期間", en: "Period" },
+  "trackRecord.kpis": { ja: "実測KPI", en: "Measured KPIs" },
+  "trackRecord.kpi": { ja: "{label}: {rate}（{trials}件）", en: "{label}: {rate} (of {trials})" },
+  "trackRecord.ongoing": { ja: "継続中", en: "ongoing" },
+  "trackRecord.note": {
+    ja: "比較画面では、見積のKPI（率）をこの実績で補正して評価します（実績が多いほど実績値に近づきます）。",
+    en: "In comparisons, a quote's rate KPIs are weighed against this record (the more observations, the closer to the measured rate).",
+  },
 } as const;

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { listEngagementsOfVendor } from "../../db/queries/track-records";
 import { findVendor } from "../../db/queries/vendors";
 import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
+import { TrackRecord, type EngagementView } from "~/components/vendor/track-record";
+import { summarizeTrackRecord, type TrackRecordSummary } from "~/domain/vendor/track-record";
 import { languageLabel, regionLabel } from "~/domain/regions";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -14,9 +17,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = z.string().uuid().safeParse(params.id);
   if (!id.success) throw new Response("Not Found", { status: 404 });
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
-  const vendor = await findVendor(context.db, id.data);
+  const [vendor, engagements] = await Promise.all([findVendor(context.db, id.data), listEngagementsOfVendor(context.db, id.data)]);
   if (!vendor) throw new Response("Not Found", { status: 404 });
-  return Response.json({ vendor, today: tokyoDateString(context.clock.now()) });
+  const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
+  return Response.json({ vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()) });
 }
 
 type VendorView = {
@@ -30,7 +34,7 @@ type VendorView = {
 };
 
 export default function VendorDetail() {
-  const { vendor, today } = useLoaderData<{ vendor: VendorView; today: string }>();
+  const { vendor, engagements, trackRecord, today } = useLoaderData<{ vendor: VendorView; engagements: EngagementView[]; trackRecord: TrackRecordSummary; today: string }>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -56,6 +60,8 @@ export default function VendorDetail() {
       </dl>
       <h2>{t("profile.certifications")}</h2>
       <CertificationBadges certifications={vendor.certifications} today={today} />
+      <h2>{t("trackRecord.title")}</h2>
+      <TrackRecord summary={trackRecord} engagements={engagements} />
     </article>
   );
 }

@@ -76,7 +76,7 @@ export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale
   );
 }
 
-const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.0%", score: "0.0", number: "#,##0.###" } as const;
+const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.0", number: "#,##0.###" } as const;
 
 function addSheet(wb: ExcelJS.Workbook, name: string, table: ExportTable) {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });

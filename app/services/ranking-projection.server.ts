@@ -2,8 +2,10 @@ import type { Kysely } from "kysely";
 import { listCertificationsOfOrgs } from "../../db/queries/certifications";
 import { listCurrentQuoteVersions, listOpenedQuotesForBuyer } from "../../db/queries/quotes";
 import { findRfqVersion, loadRfqIndexRows } from "../../db/queries/rfqs";
+import { countEngagementsInCategory, loadKpiEvidence } from "../../db/queries/track-records";
 import type { Database } from "../../db/schema";
 import { buildRankingInput, certificatesExpiringDuringTerm, type QuoteForRanking, type RankingOverrides } from "~/domain/comparison/ranking-input";
+import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
@@ -37,13 +39,25 @@ export async function rankListedQuotes(
   const version = await findRfqVersion(db, rfqId, rfqVersion);
   const rfq = rfqSchema.parse(version?.content);
   const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
-  const [versions, certs] = await Promise.all([
+  const vendorIds = [...new Set(current.map((q) => q.vendor_org_id))];
+  // The track record feeds rate criteria (claims checked against it, or observed rates scored directly)
+  // and counts of similar engagements. It is aggregate, public data about each vendor: no quote is read.
+  const rateKeys = rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key);
+  const countsEngagements = rfq.criteria.some((c) => c.source === "track_record" && c.unit === "count");
+  const [versions, certs, evidenceRows, engagementRows] = await Promise.all([
     listCurrentQuoteVersions(db, current.map((q) => q.id)),
-    listCertificationsOfOrgs(db, [...new Set(current.map((q) => q.vendor_org_id))]),
+    listCertificationsOfOrgs(db, vendorIds),
+    loadKpiEvidence(db, vendorIds, [...new Set(rateKeys)]),
+    countsEngagements ? countEngagementsInCategory(db, vendorIds, rfq.category) : Promise.resolve([]),
   ]);
+  const evidenceOf = (vendorOrgId: string): Record<string, Evidence> | undefined => {
+    const rows = evidenceRows.filter((e) => e.vendor_org_id === vendorOrgId);
+    return rows.length > 0 ? Object.fromEntries(rows.map((e) => [e.kpi_key, { successes: e.successes, trials: e.trials }])) : undefined;
+  };
   const today = tokyoDateString(now);
   const quotes = current.map((q) => {
     const v = versions.find((x) => x.quote_id === q.id);
+    const evidence = evidenceOf(q.vendor_org_id);
     const forRanking: QuoteForRanking = {
       id: q.id,
       vendorName: q.vendor_name,
@@ -52,6 +66,8 @@ export async function rankListedQuotes(
       certifications: certs
         .filter((c) => c.org_id === q.vendor_org_id)
         .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
+      ...(evidence ? { evidence } : {}),
+      ...(countsEngagements ? { trackRecord: { engagementsInCategory: engagementRows.find((e) => e.vendor_org_id === q.vendor_org_id)?.engagements ?? 0 } } : {}),
     };
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
   });

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema";
+import { engagementCountOf, kpiTotalsOf } from "./track-records";
 
 // Vendors are organisations of kind 'vendor' with a profile. Profiles are public to
 // signed-in users (they are shop windows); certifications are listed with their status.
@@ -34,8 +35,9 @@ function vendorBase(db: Kysely<Database>) {
           .whereRef("certifications.org_id", "=", "organizations.id")
           .orderBy("certifications.type"),
       ).as("certifications"),
-      // Track record arrives with contracts (a later issue); 0 until then.
-      sql<number>`0`.as("track_record_count"),
+      // Past engagements (seeded until post-award tracking exists) and their measured KPIs, summed.
+      eb.fn.coalesce(engagementCountOf(eb), sql<number>`0`).as("track_record_count"),
+      kpiTotalsOf(eb).as("track_record_kpis"),
     ]);
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
-// The buyer opens the closed seeded RFQ's comparison: ranks, evidence badges, charts with text
+// The buyer opens the closed seeded RFQ's comparison: ranks, evidence badges (a claim shrunk by the
+// vendor's seeded track record shows claim and effective value), charts with text
 // alternatives and the explanations render in ja and en; a what-if weight re-ranks or re-scores;
 // a vendor gets 404.
 
@@ -33,6 +34,9 @@ test("the buyer compares the closed RFQ's quotes in Japanese and re-weights them
   await expect(page.getByTestId("robustness")).toContainText(/1位（.+）は±20%の重み変動の\d+%で1位のまま/);
   await expect(page.getByTestId("explanations").locator("li").first()).not.toBeEmpty();
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toBeVisible();
+  // The seeded track records: 北海道データエントリー delivered 48 of 56 on time against a claim of 100%.
+  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "実績で補正: 100% → 87.88%" })).toContainText("過去実績 85.71%・56件");
+  await expect(page.getByTestId("comparison-table").getByTestId("badge-verified").filter({ hasText: "実績で確認済み" }).first()).toBeVisible();
 
   // Charts: SVG images with accessible names, one radar per ranked quote.
   const ranked = await page.getByTestId("ranking-item").count();
@@ -65,6 +69,7 @@ test("the comparison speaks English", async ({ page }) => {
   await expect(page.getByTestId("ranking-item").first()).toContainText("#1");
   await expect(page.getByTestId("robustness")).toContainText(/The winner \(.+\) stays first in \d+% of ±20% weight changes/);
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toContainText("Unverified");
+  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "Adjusted by evidence: 100% → 87.88%" })).toContainText("past record 85.71% over 56");
   await expect(page.getByRole("img", { name: /Balanced scorecard/ }).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /TCO versus score/ })).toBeVisible();
   await expect(page.getByTestId("explanations").locator("li").first()).not.toBeEmpty();

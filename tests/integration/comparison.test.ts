@@ -43,6 +43,18 @@ async function rankIndependently(harness: Harness, id: string): Promise<RankingR
     .where("quotes.rfq_version", ">=", rfqRow.current_version)
     .execute();
   const certs = await harness.db.selectFrom("certifications").selectAll().execute();
+  // The track record, summed here from the raw rows: every observation of the vendor, and its engagements in the RFQ's category.
+  const observations = await harness.db.selectFrom("vendor_kpi_observations").selectAll().execute();
+  const engagements = await harness.db.selectFrom("vendor_engagements").select(["vendor_org_id", "category"]).execute();
+  const evidenceOf = (vendorOrgId: string) => {
+    const evidence: Record<string, { successes: number; trials: number }> = {};
+    for (const o of observations.filter((x) => x.vendor_org_id === vendorOrgId)) {
+      const sum = (evidence[o.kpi_key] ??= { successes: 0, trials: 0 });
+      sum.successes += o.successes;
+      sum.trials += o.trials;
+    }
+    return evidence;
+  };
   const iso = (d: unknown) => (d instanceof Date ? tokyoDateString(d) : String(d).slice(0, 10));
   const quotes: QuoteForRanking[] = rows.map((r) => ({
     id: r.id,
@@ -52,6 +64,8 @@ async function rankIndependently(harness: Harness, id: string): Promise<RankingR
     certifications: certs
       .filter((c) => c.org_id === r.vendor_org_id)
       .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status as "verified", validFrom: iso(c.valid_from), validUntil: iso(c.valid_until) })),
+    evidence: evidenceOf(r.vendor_org_id),
+    trackRecord: { engagementsInCategory: engagements.filter((e) => e.vendor_org_id === r.vendor_org_id && e.category === rfq.category).length },
   }));
   return rankAlternatives(buildRankingInput(rfq, quotes, tokyoDateString(harness.clock.now())));
 }

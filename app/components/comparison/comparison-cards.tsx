@@ -24,7 +24,7 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
                   <dt>{row.label[locale]}</dt>
                   <dd>
                     {formatValue(row.unit, cell?.value ?? null, locale)} · {t("compare.score", { score: formatScore(cell?.score ?? null, locale) })}{" "}
-                    {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} /> : null}
+                    {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
                   </dd>
                 </div>
               );

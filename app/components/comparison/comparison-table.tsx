@@ -55,7 +55,7 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                       {t("compare.score", { score: formatScore(cell?.score ?? null, locale) })}
                       {topsis && cell?.weighted !== null && cell?.weighted !== undefined ? ` · ${t("compare.weighted", { value: formatNumber(cell.weighted, locale, 4) })}` : null}
                     </span>
-                    {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} /> : null}
+                    {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
                   </td>
                 );
               })}

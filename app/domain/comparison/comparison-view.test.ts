@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Contribution, RankingResult } from "~/domain/scoring";
-import { buildComparisonView, type ComparisonSource } from "./comparison-view";
+import { buildComparisonView, credibilityBadge, type ComparisonSource } from "./comparison-view";
 import { parseCompareParams } from "./compare-params";
 
 const criterion = (key: string, extra: object) => ({ key, label: { ja: key, en: key }, perspective: "internalProcess", direction: "benefit", weight: 1, ...extra });
@@ -70,5 +70,55 @@ describe("buildComparisonView", () => {
     const v = view("w_tco=3");
     expect(v.whatIf).toBe(true);
     expect(v.rows.map((r) => r.share)).toEqual([0.75, 0.25]);
+  });
+
+  it("shows the record behind a shrunk claim, and none behind a bare one", () => {
+    const withRecord: RankingResult = {
+      ...result,
+      ranking: result.ranking.map((r) =>
+        r.id === "qb2"
+          ? { ...r, contributions: r.contributions.map((c) => (c.credibility ? { ...c, credibility: { ...c.credibility, evidence: { successes: 940, trials: 1000 } } } : c)) }
+          : r,
+      ),
+    };
+    const v = buildComparisonView({ ...source, result: withRecord }, parseCompareParams(new URLSearchParams(""), rfq.criteria), "2026-06-01");
+    expect(v.columns[1].cells.accuracy).toMatchObject({ badge: "shrunk", claim: 0.99, effective: 0.95, evidence: { successes: 940, trials: 1000 } });
+    expect(v.columns[0].cells.accuracy).toMatchObject({ badge: "unverified", evidence: null });
+  });
+});
+
+describe("track-record criteria", () => {
+  it("carry no claim badge: the value is the record itself, although the module details credibility on every rate", () => {
+    const observed = criterion("on_time_record", { source: "track_record", unit: "rate" });
+    const rfqWithRecord = { ...rfq, criteria: [...rfq.criteria, observed] } as unknown as ComparisonSource["rfq"];
+    const withObserved: RankingResult = {
+      ...result,
+      ranking: result.ranking.map((r) => ({
+        ...r,
+        contributions: [...r.contributions, { criterion: "on_time_record", weight: 0.1, value: 0.9, scoredValue: 0.9, imputed: false, score: 50, contribution: 5, credibility: { claim: 0.9, effective: 0.9, verified: false, evidence: null, priorStrength: 10 } }],
+      })),
+    };
+    const v = buildComparisonView({ ...source, rfq: rfqWithRecord, result: withObserved }, parseCompareParams(new URLSearchParams(""), rfqWithRecord.criteria), "2026-06-01");
+    expect(v.columns[0].cells.on_time_record).toMatchObject({ value: 0.9, badge: null, claim: null, effective: null, evidence: null });
+  });
+});
+
+describe("credibilityBadge", () => {
+  const detail = (claim: number, effective: number, verified = true) => ({ claim, effective, verified, evidence: verified ? { successes: 1, trials: 1 } : null, priorStrength: 10 });
+
+  it("calls a claim verified when the record is at least as good as the claim", () => {
+    expect(credibilityBadge(detail(0.95, 0.95), "benefit")).toBe("verified");
+    expect(credibilityBadge(detail(0.95, 0.964), "benefit")).toBe("verified");
+    // An error rate: a lower effective value is better.
+    expect(credibilityBadge(detail(0.02, 0.012), "cost")).toBe("verified");
+  });
+
+  it("calls it shrunk when the record makes the scored value worse, in the criterion's direction", () => {
+    expect(credibilityBadge(detail(1, 0.879), "benefit")).toBe("shrunk");
+    expect(credibilityBadge(detail(0.02, 0.035), "cost")).toBe("shrunk");
+  });
+
+  it("calls a claim without a record unverified, whatever the numbers", () => {
+    expect(credibilityBadge(detail(0.99, 0.99, false), "benefit")).toBe("unverified");
   });
 });

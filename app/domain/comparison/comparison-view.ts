@@ -1,6 +1,6 @@
 import { isCertificateValidOn } from "~/domain/certifications/validity";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
-import type { Contribution, CriterionValue, LocalizedText, Method, Perspective, RankingResult } from "~/domain/scoring";
+import type { Contribution, CredibilityDetail, CriterionValue, Evidence, LocalizedText, Method, Perspective, RankingResult } from "~/domain/scoring";
 import { isRelativeMethod, type CompareParams } from "./compare-params";
 import { criterionScore100, perspectiveScores, type PerspectiveScores } from "./perspective-scores";
 import { valueOf, type QuoteForRanking } from "./ranking-input";
@@ -17,8 +17,23 @@ export interface ComparisonSource {
   result: RankingResult;
 }
 
-/** verified: a track record backs the claim; shrunk: it pulled the claim down (or up); unverified: a bare claim. */
+/**
+ * verified: a track record backs the claim (the value scored is no worse than claimed); shrunk: the
+ * record is below the claim, so a worse effective value was scored; unverified: a bare claim (no
+ * record); missing: no value. A certification is verified once reviewed; a track-record criterion's
+ * value is the record itself, so it carries no badge.
+ */
 export type EvidenceBadge = "verified" | "unverified" | "shrunk" | "missing" | null;
+
+/** Below this the claim and the effective value are the same number (float noise, not evidence). */
+const SAME = 1e-9;
+
+/** The badge of a claimed rate from the module's credibility detail; "worse" follows the criterion's direction. */
+export function credibilityBadge(credibility: CredibilityDetail, direction: "benefit" | "cost"): "verified" | "unverified" | "shrunk" {
+  if (!credibility.verified) return "unverified";
+  const worseBy = direction === "benefit" ? credibility.claim - credibility.effective : credibility.effective - credibility.claim;
+  return worseBy > SAME ? "shrunk" : "verified";
+}
 
 export interface ComparisonCell {
   value: CriterionValue;
@@ -28,8 +43,11 @@ export interface ComparisonCell {
   weighted: number | null;
   contribution: number;
   badge: EvidenceBadge;
+  /** A claimed rate: what the vendor committed to and the value scored after weighing its record. */
   claim: number | null;
   effective: number | null;
+  /** The record the claim was weighed against (summed over past engagements); null without one. */
+  evidence: Evidence | null;
 }
 
 export interface ComparisonRow {
@@ -92,11 +110,11 @@ export interface ComparisonView {
 }
 
 function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certVerified: boolean): ComparisonCell {
-  const credibility = c?.credibility;
+  // The module details credibility on every rate; only a claim (a KPI commitment) is checked against a record.
+  const credibility = row.source === "kpi_commitment" ? c?.credibility : undefined;
   let badge: EvidenceBadge = null;
   if (c?.imputed) badge = "missing";
-  else if (credibility) badge = credibility.verified ? (Math.abs(credibility.claim - credibility.effective) > 1e-9 ? "shrunk" : "verified") : "unverified";
-  else if (row.source === "kpi_commitment" || row.source === "track_record") badge = "unverified";
+  else if (row.source === "kpi_commitment") badge = credibility ? credibilityBadge(credibility, row.direction) : "unverified";
   else if (row.source === "certification" && raw === true) badge = certVerified ? "verified" : "unverified";
   return {
     value: c ? c.value : raw,
@@ -106,6 +124,7 @@ function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionVa
     badge,
     claim: credibility?.claim ?? null,
     effective: credibility?.effective ?? null,
+    evidence: credibility?.verified && credibility.evidence ? { successes: credibility.evidence.successes, trials: credibility.evidence.trials } : null,
   };
 }
 

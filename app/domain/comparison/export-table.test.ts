@@ -51,6 +51,32 @@ describe("buildComparisonExport", () => {
     expect(gateRow.at(-2)!.value).toBe("×");
   });
 
+  it("follows a claimed rate with the evidence: state, claim, effective value and the record, for every quote", () => {
+    // Vendor a's record on accuracy: 992 of 1,000 (99.2%) against a claim of 99.9%; b and c have none.
+    const withRecord = quotes.map((q) => (q.id === "a" ? { ...q, evidence: { accuracy: { successes: 992, trials: 1000 } } } : q));
+    const evidenceInput = buildRankingInput(rfq, withRecord, "2026-11-20");
+    const evidenceResult = rankAlternatives(evidenceInput);
+    const e = buildComparisonExport({ ...x, input: evidenceInput, result: evidenceResult, quotes: withRecord }, "ja");
+    const ids = [...evidenceResult.ranking.map((r) => r.id), ...evidenceResult.disqualified.map((d) => d.id)];
+    const column = (id: string) => 2 + ids.indexOf(id) * 2;
+    const row = (suffix: string) => e.sideBySide.rows.find((r) => r[0].value === `処理の正確性: ${suffix}`)!;
+    const accuracyIndex = e.sideBySide.rows.findIndex((r) => r[0].value === "処理の正確性");
+    expect(e.sideBySide.rows[accuracyIndex + 1][0].value).toBe("処理の正確性: 実績の確認");
+
+    expect(row("実績の確認")[column("a")].value).toBe("実績で補正");
+    expect(row("実績の確認")[column("b")].value).toBe("未検証（自己申告）");
+    expect(row("申告値")[column("a")]).toEqual({ value: 0.999, format: "percent" });
+    expect(row("実効値（実績で補正）")[column("a")].value).toBeCloseTo((0.999 * 10 + 992) / 1010, 12);
+    expect(row("実効値（実績で補正）")[column("b")].value).toBe(0.998);
+    expect(row("実績: 該当件数")[column("a")].value).toBe(992);
+    expect(row("実績: 観測件数")[column("a")].value).toBe(1000);
+    expect(row("実績: 観測件数")[column("b")].value).toBeNull();
+    // The disqualified quote's claim is still shown, unverified.
+    expect(row("実績の確認")[column("c")].value).toBe("未検証（自己申告）");
+    // Non-rate criteria get no evidence rows.
+    expect(e.sideBySide.rows.some((r) => String(r[0].value).startsWith("処理リードタイム: "))).toBe(false);
+  });
+
   it("lists every quote line in yen and ends each quote with its TCO", () => {
     const e = buildComparisonExport(x, "ja");
     const linesOfA = e.rawQuotes.rows.filter((r) => r[0].value === "行政サポート株式会社");

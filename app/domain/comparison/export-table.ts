@@ -1,7 +1,9 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import type { Rfq } from "~/domain/rfq/schema";
-import type { Contribution, Method, RankingInput, RankingResult } from "~/domain/scoring";
+import { credibilityOf, DEFAULT_PRIOR_STRENGTH, type Contribution, type CredibilityDetail, type Method, type RankingInput, type RankingResult } from "~/domain/scoring";
+import { credibilityBadge } from "./comparison-view";
+import { isClaimedRate } from "./ranking-input";
 
 // The comparison as plain tables, for the Excel and CSV downloads: pure, so the cells a buyer
 // pastes into a 稟議 are tested without opening a workbook. Numbers stay numbers (the writer
@@ -55,6 +57,8 @@ const L = {
     tax: "消費税額", contractIncl: "契約額（税込）", overhead: "管理間接費", transitionEffort: "移行作業負担",
     perspective: "視点", direction: "方向", benefit: "高いほど良い", cost: "低いほど良い", gate: "足切り",
     normalizedWeight: "重み（正規化）", method: "評価方式", version: "見積依頼の版", date: "作成日", rfq: "見積依頼",
+    evidence: "実績の確認", claim: "申告値", effective: "実効値（実績で補正）", successes: "実績: 該当件数", trials: "実績: 観測件数",
+    badge: { verified: "実績で確認済み", shrunk: "実績で補正", unverified: "未検証（自己申告）" },
   },
   en: {
     sheets: { sideBySide: "Comparison", rawQuotes: "Quote lines", criteria: "Criteria and weights" },
@@ -66,6 +70,8 @@ const L = {
     tax: "Consumption tax", contractIncl: "Contract value (incl. tax)", overhead: "Management overhead", transitionEffort: "Transition effort",
     perspective: "Perspective", direction: "Direction", benefit: "Higher is better", cost: "Lower is better", gate: "Gate",
     normalizedWeight: "Weight (normalized)", method: "Scoring method", version: "RFQ version", date: "Prepared", rfq: "RFQ",
+    evidence: "Evidence", claim: "Claim", effective: "Effective (adjusted by the record)", successes: "Record: events counted", trials: "Record: observations",
+    badge: { verified: "Verified", shrunk: "Adjusted by evidence", unverified: "Unverified (claim)" },
   },
 } as const;
 
@@ -101,17 +107,40 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   const topsis = x.result.method === "topsis";
 
   const header = [l.criterion, l.weight, ...ids.flatMap((id) => [`${name(id)} ${l.value}`, `${name(id)} ${l.score}`])];
-  const rows: ExportCell[][] = x.input.criteria.map((c) => [
-    cell(c.label[locale] || c.label.ja),
-    cell(c.weight / totalWeight, "percent"),
-    ...ids.flatMap((id) => {
-      const contribution: Contribution | undefined = x.result.ranking.find((r) => r.id === id)?.contributions.find((k) => k.criterion === c.key);
-      const raw = contribution ? contribution.value : x.input.alternatives.find((a) => a.id === id)?.values[c.key];
-      const score = contribution ? (topsis ? contribution.contribution * 100 : (contribution.score ?? null)) : null;
-      return [cell(displayValue(raw, locale), typeof raw === "number" ? formatOf(x, c.key) : undefined), cell(score, "score")];
-    }),
-  ]);
   const perQuote = (f: (id: string) => ExportCell): ExportCell[] => ids.flatMap((id) => [f(id), cell(null)]);
+  const claimed = new Set(x.rfq.criteria.filter(isClaimedRate).map((c) => c.key));
+  const rows: ExportCell[][] = x.input.criteria.flatMap((c) => {
+    const label = c.label[locale] || c.label.ja;
+    const valueRow: ExportCell[] = [
+      cell(label),
+      cell(c.weight / totalWeight, "percent"),
+      ...ids.flatMap((id) => {
+        const contribution: Contribution | undefined = x.result.ranking.find((r) => r.id === id)?.contributions.find((k) => k.criterion === c.key);
+        const raw = contribution ? contribution.value : x.input.alternatives.find((a) => a.id === id)?.values[c.key];
+        const score = contribution ? (topsis ? contribution.contribution * 100 : (contribution.score ?? null)) : null;
+        return [cell(displayValue(raw, locale), typeof raw === "number" ? formatOf(x, c.key) : undefined), cell(score, "score")];
+      }),
+    ];
+    if (!claimed.has(c.key)) return [valueRow];
+    // A claimed rate: the claim, the value scored after weighing the vendor's record, and the record itself,
+    // as the page's badge shows them (disqualified quotes too: their claims were weighed the same way).
+    const detail = (id: string): CredibilityDetail | null => {
+      const ranked = x.result.ranking.find((r) => r.id === id)?.contributions.find((k) => k.criterion === c.key)?.credibility;
+      if (ranked) return ranked;
+      const alternative = x.input.alternatives.find((a) => a.id === id);
+      const claim = alternative?.values[c.key];
+      return typeof claim === "number" ? credibilityOf(claim, alternative?.evidence?.[c.key], c.priorStrength ?? DEFAULT_PRIOR_STRENGTH) : null;
+    };
+    const evidenceRow = (what: string, f: (d: CredibilityDetail) => ExportCell): ExportCell[] => [cell(`${label}: ${what}`), cell(null), ...perQuote((id) => (detail(id) ? f(detail(id)!) : cell(null)))];
+    return [
+      valueRow,
+      evidenceRow(l.evidence, (d) => cell(l.badge[credibilityBadge(d, c.direction)])),
+      evidenceRow(l.claim, (d) => cell(d.claim, "percent")),
+      evidenceRow(l.effective, (d) => cell(d.effective, "percent")),
+      evidenceRow(l.successes, (d) => cell(d.verified ? d.evidence!.successes : null, "number")),
+      evidenceRow(l.trials, (d) => cell(d.verified ? d.evidence!.trials : null, "number")),
+    ];
+  });
   const normalized = (id: string) => x.quotes.find((q) => q.id === id)?.normalized;
   const ranked = (id: string) => x.result.ranking.find((r) => r.id === id);
   const failed = (id: string) => x.result.disqualified.find((d) => d.id === id);

@@ -13,8 +13,18 @@ export interface QuoteForRanking {
   content: Quote;
   normalized: TcoBreakdown;
   certifications: CertificateRecord[];
-  /** The vendor's track record per rate criterion (post-award KPIs; absent until there is any). */
+  /**
+   * The vendor's track record per KPI key, summed over its past engagements (seeded until post-award
+   * tracking exists). Only rate KPI commitments are weighed against it; absent or empty: no record.
+   */
   evidence?: Record<string, Evidence>;
+  /** Facts from the track record that some criteria score directly (source `track_record`). */
+  trackRecord?: TrackRecordFacts;
+}
+
+export interface TrackRecordFacts {
+  /** Past engagements in the RFQ's category: "similar projects delivered". */
+  engagementsInCategory: number;
 }
 
 export interface RankingOverrides {
@@ -47,10 +57,38 @@ export function valueOf(c: RfqCriterion, q: QuoteForRanking, today: string): Cri
       return type ? q.certifications.some((cert) => cert.type === type && isCertificateValidOn(cert, today)) : null;
     }
     case "track_record":
+      return trackRecordValue(c, q);
     case "advisor_rating":
-      // No post-award KPIs or advisor ratings yet: missing, which the module flags and scores as the worst.
+      // No advisor ratings yet: missing, which the module flags and scores as the worst.
       return null;
   }
+}
+
+/**
+ * A track-record criterion: a count is the number of similar engagements (the catalog's
+ * `similar_projects`); a rate is the rate observed for the KPI of the same key. Null when the
+ * facts were not loaded, or (a rate) when that KPI was never measured.
+ */
+function trackRecordValue(c: RfqCriterion, q: QuoteForRanking): CriterionValue {
+  if (c.unit === "rate") {
+    const e = q.evidence?.[c.key];
+    return e && e.trials > 0 ? e.successes / e.trials : null;
+  }
+  if (c.unit === "count") return q.trackRecord ? q.trackRecord.engagementsInCategory : null;
+  return null;
+}
+
+/** Rate criteria whose value is a vendor's claim, so a track record can confirm or shrink it. */
+export const isClaimedRate = (c: RfqCriterion) => c.source === "kpi_commitment" && c.unit === "rate";
+
+/** The evidence the module weighs a quote's claims against: only for claimed rates, only with trials. */
+function evidenceFor(rfq: Rfq, q: QuoteForRanking): Record<string, Evidence> | undefined {
+  if (!q.evidence) return undefined;
+  const entries = rfq.criteria.filter(isClaimedRate).flatMap((c) => {
+    const e = q.evidence?.[c.key];
+    return e && e.trials > 0 ? [[c.key, { successes: e.successes, trials: e.trials }] as const] : [];
+  });
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: string, overrides: RankingOverrides = {}): RankingInput {
@@ -82,7 +120,8 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
     const values: Record<string, CriterionValue> = {};
     for (const c of rfq.criteria) values[c.key] = valueOf(c, q, today);
     for (const g of gates) values[mandatoryCertificationKey(g.type)] = q.certifications.some((cert) => cert.type === g.type && isCertificateValidOn(cert, today));
-    return { id: q.id, values, ...(q.evidence ? { evidence: q.evidence } : {}) };
+    const evidence = evidenceFor(rfq, q);
+    return { id: q.id, values, ...(evidence ? { evidence } : {}) };
   });
   return { method: overrides.method ?? rfq.scoringMethod, criteria, alternatives, robustness: { samples: 1000, perturbation: 0.2, seed: 42 } };
 }
