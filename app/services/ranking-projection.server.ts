@@ -1,17 +1,17 @@
 import type { Kysely } from "kysely";
 import { listCertificationsOfOrgs } from "../../db/queries/certifications";
-import { listCurrentQuoteVersions, listOpenedQuotesForBuyer } from "../../db/queries/quotes";
-import { findRfqVersion, loadRfqIndexRows } from "../../db/queries/rfqs";
+import { listOpenedQuotesForBuyer } from "../../db/queries/quotes";
+import { loadRfqIndexRows } from "../../db/queries/rfqs";
 import { countEngagementsInCategory, loadKpiEvidence } from "../../db/queries/track-records";
 import type { Database } from "../../db/schema";
 import { buildRankingInput, certificatesExpiringDuringTerm, type QuoteForRanking, type RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
-import type { TcoBreakdown } from "~/domain/quote/normalize";
-import type { Quote } from "~/domain/quote/schema";
-import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
+import type { Rfq } from "~/domain/rfq/schema";
 import { rankAlternatives, type RankingInput, type RankingResult } from "~/domain/scoring";
 import { tokyoDateString } from "~/utils/format";
+import { Lru } from "~/utils/lru";
+import { quotesAtVersions, rfqAtVersion } from "./version-cache.server";
 
 // Ranking without an actor, for the quotes index: score and rank depend on every quote of an RFQ,
 // so the indexer re-ranks the whole RFQ whenever one quote (or the criteria) change. The buyer's
@@ -36,8 +36,8 @@ export async function rankListedQuotes(
   now: Date,
   overrides: RankingOverrides = {},
 ): Promise<RankedQuotes> {
-  const version = await findRfqVersion(db, rfqId, rfqVersion);
-  const rfq = rfqSchema.parse(version?.content);
+  const rfq = await rfqAtVersion(db, rfqId, rfqVersion);
+  if (!rfq) throw new Error(`RFQ ${rfqId} has no version ${rfqVersion}`);
   const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
   const vendorIds = [...new Set(current.map((q) => q.vendor_org_id))];
   // The track record feeds rate criteria (claims checked against it, or observed rates scored directly)
@@ -45,7 +45,7 @@ export async function rankListedQuotes(
   const rateKeys = rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key);
   const countsEngagements = rfq.criteria.some((c) => c.source === "track_record" && c.unit === "count");
   const [versions, certs, evidenceRows, engagementRows] = await Promise.all([
-    listCurrentQuoteVersions(db, current.map((q) => q.id)),
+    quotesAtVersions(db, current.map((q) => ({ id: q.id, version: q.current_version }))),
     listCertificationsOfOrgs(db, vendorIds),
     loadKpiEvidence(db, vendorIds, [...new Set(rateKeys)]),
     countsEngagements ? countEngagementsInCategory(db, vendorIds, rfq.category) : Promise.resolve([]),
@@ -56,13 +56,14 @@ export async function rankListedQuotes(
   };
   const today = tokyoDateString(now);
   const quotes = current.map((q) => {
-    const v = versions.find((x) => x.quote_id === q.id);
+    const v = versions.get(q.id);
     const evidence = evidenceOf(q.vendor_org_id);
     const forRanking: QuoteForRanking = {
       id: q.id,
       vendorName: q.vendor_name,
-      content: (v?.content ?? q.content) as Quote,
-      normalized: v?.normalized as TcoBreakdown,
+      // Every submitted quote has its current version; a listed quote without one would be a bug upstream.
+      content: v!.content,
+      normalized: v!.normalized,
       certifications: certs
         .filter((c) => c.org_id === q.vendor_org_id)
         .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
@@ -81,8 +82,7 @@ export async function rankListedQuotes(
 // through the sealed-bid rules; only the arithmetic is skipped when nothing changed. Cached results
 // are deep-frozen (cheaper than cloning ~100 kB per request), so a caller that tried to modify one
 // would fail loudly instead of corrupting the next reader's ranking.
-const MEMO_SIZE = 200;
-const memo = new Map<string, RankingResult>();
+const memo = new Lru<string, RankingResult>(200);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -96,15 +96,9 @@ function rankMemoized(input: RankingInput): RankingResult {
   // The serialized input itself is the key: a few kB, and cheaper than hashing it first.
   const key = JSON.stringify(input);
   const hit = memo.get(key);
-  if (hit) {
-    // Refresh its place so the least recently used entry is the one evicted.
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const result = deepFreeze(rankAlternatives(input));
   memo.set(key, result);
-  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   return result;
 }
 

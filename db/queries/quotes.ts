@@ -226,17 +226,6 @@ export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Dat
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-/** The normalized figures of the current versions of quotes the caller may already read. */
-export async function listCurrentQuoteVersions(db: Kysely<Database>, quoteIds: string[]) {
-  if (quoteIds.length === 0) return [];
-  return db
-    .selectFrom("quote_versions")
-    .innerJoin("quotes", (j) => j.onRef("quotes.id", "=", "quote_versions.quote_id").onRef("quotes.current_version", "=", "quote_versions.version"))
-    .select(["quote_versions.quote_id", "quote_versions.content", "quote_versions.normalized"])
-    .where("quote_versions.quote_id", "in", quoteIds)
-    .execute();
-}
-
 /** Quote versions by (quote id, version): immutable rows, so callers may cache what this returns. */
 export async function listQuoteVersionsByKey(db: Kysely<Database>, wanted: { id: string; version: number }[]) {
   if (wanted.length === 0) return [];
