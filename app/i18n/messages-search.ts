@@ -26,7 +26,7 @@ export const searchMessages = {
   "rfqSearch.fit.held": { ja: "すべて保有している", en: "I hold them all" },
   "rfqSearch.fit.lacking": { ja: "不足している認証がある", en: "I lack at least one" },
   "rfqSearch.fitHint": { ja: "有効期間内で確認済みの認証で判定します。", en: "Counts verified certifications that are valid today." },
-  "rfqSearch.results": { ja: "{count}件", en: "{count} results" },
+  "rfqSearch.results": { ja: "{count}件", en: "{count} found" },
   "rfqSearch.empty": { ja: "条件に合う案件が見つかりませんでした。", en: "No RFQs match this search." },
   "rfqSearch.emptyFilters": { ja: "絞り込みを外すと見つかるかもしれません。", en: "Removing filters may find more." },
   "rfqSearch.emptyQuery": { ja: "キーワードを減らすか、別の言い方（例: 「経理」と「会計」）を試してください。", en: "Try fewer words or another wording (e.g. “accounting” or “bookkeeping”)." },
