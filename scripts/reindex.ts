@@ -75,7 +75,7 @@ const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Reco
   vendors: { topic: "vendor", docs: () => batches((afterId) => loadVendorIndexRows(db, { afterId, limit: 1000 }), (r) => toVendorDocument(r, today)) },
   rfqs: {
     topic: "rfq",
-    docs: () => batches((afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>, toRfqDocument),
+    docs: () => batches((afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>, (r) => toRfqDocument(r, new Date())),
   },
   quotes: { topic: "quote", docs: openedQuoteBatches },
 };

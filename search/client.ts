@@ -1,6 +1,7 @@
-import { Meilisearch, MeilisearchApiError } from "meilisearch";
+import { Meilisearch, MeilisearchApiError, type MultiSearchParams, type MultiSearchQuery } from "meilisearch";
 import { KPI_PREFIX, type QuoteDocument, type RfqDocument, type VendorDocument } from "./documents";
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "~/domain/search-highlight";
 
 export interface VendorSearchParams {
   q: string;
@@ -45,6 +46,106 @@ export function quoteSearchFilter(p: QuoteSearchParams): string[] {
   ].filter((x): x is string => x !== null);
 }
 
+/** Whose RFQs a search may return. Built by the server from the signed-in actor only, never from the request. */
+export type RfqSearchScope = { kind: "vendor"; vendorOrgId: string } | { kind: "buyer"; buyerOrgId: string };
+
+export interface RfqSearchParams {
+  scope: RfqSearchScope;
+  /** The business clock: "open" and the deadline windows are relative to it. */
+  now: Date;
+  q: string;
+  /** Any of these categories. */
+  categories?: string[];
+  /** Every one of these certifications is required by the RFQ. */
+  certifications?: string[];
+  /** The deadline falls within this many days from now. */
+  deadlineWithinDays?: number | null;
+  /** Vendors: "held" = the RFQ requires none of `lackedCertifications`; "lacking" = it requires at least one. */
+  certFit?: "held" | "lacking" | null;
+  /** Certification types the vendor does not hold validly; present, the held/lacking counts are computed. */
+  lackedCertifications?: string[];
+  sort?: "relevance" | "deadline" | "newest";
+  page: number;
+  perPage: number;
+}
+
+/** What a reader may get back: never the invited vendors (other bidders) nor any buyer-internal field. */
+export const RFQ_HIT_ATTRIBUTES = [
+  "id",
+  "title",
+  "purpose",
+  "category",
+  "buyer_name",
+  "required_certifications",
+  "quote_deadline",
+  "published_at",
+  "status",
+  "visibility",
+] as const satisfies readonly (keyof RfqDocument)[];
+export type RfqSearchHit = Pick<RfqDocument, (typeof RFQ_HIT_ATTRIBUTES)[number]> & { _formatted?: { title?: string; purpose?: string } };
+
+export interface RfqSearchResult {
+  hits: RfqSearchHit[];
+  total: number;
+  facets: {
+    category: Record<string, number>;
+    required_certifications: Record<string, number>;
+    /** Keyed by the window in days ("7", "14", "30"). */
+    deadline: Record<string, number>;
+    /** Only when `lackedCertifications` was given. */
+    fit: { held: number; lacking: number } | null;
+  };
+}
+
+export const RFQ_DEADLINE_WINDOWS_DAYS = [7, 14, 30] as const;
+
+type RfqFilterPart = "category" | "certifications" | "deadline" | "fit";
+
+const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The reader's scope as a filter expression: the first clause of every RFQ search, never optional. */
+export function rfqScopeFilter(scope: RfqSearchScope, now: Date): string {
+  if (scope.kind === "vendor") {
+    return `(status = "published" AND quote_deadline > ${epochSeconds(now)} AND (visibility = "marketplace" OR invited_vendor_ids = ${quoteFilterValue(scope.vendorOrgId)}))`;
+  }
+  return `(buyer_org_id = ${quoteFilterValue(scope.buyerOrgId)})`;
+}
+
+function deadlineWindowFilter(now: Date, days: number): string {
+  if (!Number.isInteger(days) || days <= 0) throw new Error(`Not a deadline window: ${days}`);
+  const from = epochSeconds(now);
+  return `(quote_deadline > ${from} AND quote_deadline <= ${from + days * 86_400})`;
+}
+
+function certFitFilter(fit: "held" | "lacking", lacked: string[]): string[] {
+  const list = `[${lacked.map(quoteFilterValue).join(", ")}]`;
+  // NOT IN on an array: no element is in the list, so an RFQ requiring nothing counts as "held".
+  if (fit === "held") return lacked.length ? [`(required_certifications NOT IN ${list})`] : [];
+  // A vendor lacking nothing lacks nothing any RFQ requires: a filter no document passes.
+  return [lacked.length ? `(required_certifications IN ${list})` : `(required_certifications IS EMPTY AND required_certifications IS NOT EMPTY)`];
+}
+
+/**
+ * The filter list of an RFQ search: the scope first, then the reader's facets (values quoted, numbers computed
+ * here). `omit` leaves one facet out, for that facet's own counts (selecting a category still shows the others).
+ */
+export function rfqSearchFilter(p: RfqSearchParams, omit?: RfqFilterPart): string[] {
+  const parts: Record<RfqFilterPart, string[]> = {
+    category: [anyOf("category", p.categories)].filter((x): x is string => x !== null),
+    certifications: allOf("required_certifications", p.certifications),
+    deadline: p.deadlineWithinDays ? [deadlineWindowFilter(p.now, p.deadlineWithinDays)] : [],
+    fit: p.certFit && p.lackedCertifications ? certFitFilter(p.certFit, p.lackedCertifications) : [],
+  };
+  const facets = (Object.keys(parts) as RfqFilterPart[]).filter((k) => k !== omit).flatMap((k) => parts[k]);
+  return [rfqScopeFilter(p.scope, p.now), ...facets];
+}
+
+const RFQ_SORTS: Record<NonNullable<RfqSearchParams["sort"]>, string[] | undefined> = {
+  relevance: undefined,
+  deadline: ["quote_deadline:asc"],
+  newest: ["published_at:desc"],
+};
+
 /** What the app codes against; nothing outside search/ touches the Meilisearch client. */
 export interface SearchService {
   isHealthy(): Promise<boolean>;
@@ -57,14 +158,15 @@ export interface SearchService {
   getVendor(id: string): Promise<VendorDocument | null>;
   upsertRfqs(docs: RfqDocument[]): Promise<void>;
   deleteRfqs(ids: string[]): Promise<void>;
+  /** Scope-filtered RFQ search with facet counts (one multi-search request). */
+  searchRfqs(params: RfqSearchParams): Promise<RfqSearchResult>;
   upsertQuotes(docs: QuoteDocument[]): Promise<void>;
   deleteQuotes(ids: string[]): Promise<void>;
   searchQuotes(params: QuoteSearchParams): Promise<QuoteDocument[]>;
   uid(index: IndexName): string;
 }
 
-export const HIGHLIGHT_START = "\uE000";
-export const HIGHLIGHT_END = "\uE001";
+export { HIGHLIGHT_START, HIGHLIGHT_END } from "~/domain/search-highlight";
 
 // Filter values are quoted and escaped here, so user input can never add a clause.
 export function quoteFilterValue(v: string): string {
@@ -129,6 +231,46 @@ export function createSearchService(options: { url: string; apiKey: string; pref
     async deleteRfqs(ids) {
       if (ids.length === 0) return;
       await client.index(uid("rfqs")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async searchRfqs(p) {
+      const indexUid = uid("rfqs");
+      const countOnly = { indexUid, q: p.q, page: 1, hitsPerPage: 0 };
+      const queries: MultiSearchQuery[] = [
+        {
+          indexUid,
+          q: p.q,
+          filter: rfqSearchFilter(p),
+          facets: ["required_certifications"],
+          sort: RFQ_SORTS[p.sort ?? "relevance"],
+          page: p.page,
+          hitsPerPage: p.perPage,
+          attributesToRetrieve: [...RFQ_HIT_ATTRIBUTES],
+          attributesToHighlight: ["title", "purpose"],
+          attributesToCrop: ["purpose"],
+          cropLength: 40,
+          highlightPreTag: HIGHLIGHT_START,
+          highlightPostTag: HIGHLIGHT_END,
+        },
+        { ...countOnly, filter: rfqSearchFilter(p, "category"), facets: ["category"] },
+        ...RFQ_DEADLINE_WINDOWS_DAYS.map((days) => ({ ...countOnly, filter: [...rfqSearchFilter(p, "deadline"), deadlineWindowFilter(p.now, days)] })),
+      ];
+      const lacked = p.lackedCertifications;
+      if (lacked) for (const fit of ["held", "lacking"] as const) queries.push({ ...countOnly, filter: [...rfqSearchFilter(p, "fit"), ...certFitFilter(fit, lacked)] });
+      const { results } = await client.multiSearch<MultiSearchParams, RfqSearchHit>({ queries });
+      const total = (r: (typeof results)[number]) => (r as { totalHits?: number }).totalHits ?? 0;
+      const [main, byCategory, ...counts] = results;
+      const dist = (r: (typeof results)[number], facet: string) => ((r.facetDistribution ?? {}) as Record<string, Record<string, number>>)[facet] ?? {};
+      return {
+        hits: main.hits as RfqSearchHit[],
+        total: total(main),
+        facets: {
+          category: dist(byCategory, "category"),
+          required_certifications: dist(main, "required_certifications"),
+          deadline: Object.fromEntries(RFQ_DEADLINE_WINDOWS_DAYS.map((days, i) => [String(days), total(counts[i])])),
+          fit: lacked ? { held: total(counts[3]), lacking: total(counts[4]) } : null,
+        },
+      };
     },
 
     async upsertQuotes(docs) {

@@ -3,6 +3,7 @@ import { categoryLabel } from "~/domain/vendor/catalog";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
 import { summarizeTrackRecord } from "~/domain/vendor/track-record";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
 // "accounting" both find an accounting vendor, whatever language the profile is in.
@@ -89,6 +90,7 @@ export const RfqDocumentSchema = z.object({
   invited_vendor_ids: z.array(z.string()),
   required_certifications: z.array(z.string()),
   quote_deadline: z.number().int().nullable(),
+  published_at: z.number().int().nullable(),
   version: z.number().int(),
   updated_at: z.number().int(),
 });
@@ -102,6 +104,7 @@ export interface RfqIndexRow {
   title: string;
   category: string;
   quote_deadline: Date | null;
+  published_at: Date | null;
   visibility: RfqDocument["visibility"];
   current_version: number;
   updated_at: Date;
@@ -109,7 +112,13 @@ export interface RfqIndexRow {
   invited_vendor_ids: string[] | null;
 }
 
-export function toRfqDocument(row: RfqIndexRow): RfqDocument {
+const epochSeconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
+
+/**
+ * Maps the database row to the index document. `now` turns a published RFQ whose deadline has passed into
+ * "closed" (closing is lazy, see effectiveStatus): the indexer's deadline sweep re-indexes such RFQs.
+ */
+export function toRfqDocument(row: RfqIndexRow, now: Date): RfqDocument {
   const c = (row.content ?? {}) as { purpose?: string; scopeIn?: string; phase?: string; requiredCertifications?: { type: string; level: string }[] };
   return RfqDocumentSchema.parse({
     id: row.id,
@@ -122,11 +131,12 @@ export function toRfqDocument(row: RfqIndexRow): RfqDocument {
     category_labels_ja: [categoryLabel(row.category, "ja")],
     category_labels_en: [categoryLabel(row.category, "en")],
     phase: c.phase ?? null,
-    status: row.status,
+    status: effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now),
     visibility: row.visibility,
     invited_vendor_ids: row.invited_vendor_ids ?? [],
     required_certifications: (c.requiredCertifications ?? []).filter((r) => r.level === "mandatory").map((r) => r.type),
-    quote_deadline: row.quote_deadline ? Math.floor(row.quote_deadline.getTime() / 1000) : null,
+    quote_deadline: epochSeconds(row.quote_deadline),
+    published_at: epochSeconds(row.published_at),
     version: row.current_version,
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });

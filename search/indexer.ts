@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/queries/outbox";
 import { loadVendorIndexRows } from "../db/queries/vendors";
-import { loadRfqIndexRows } from "../db/queries/rfqs";
+import { enqueueRfqsClosedBetween, loadRfqIndexRows } from "../db/queries/rfqs";
 import { enqueueQuotesOpenedBetween } from "../db/queries/quotes";
 import type { Database } from "../db/schema";
 import { isCertificateValidOn } from "../app/domain/certifications/validity";
@@ -56,7 +56,7 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
       } else if (topic === "rfq") {
         const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
         const found = (await loadRfqIndexRows(o.db, { ids: entityIds })) as RfqIndexRow[];
-        await o.search.upsertRfqs(found.map(toRfqDocument));
+        await o.search.upsertRfqs(found.map((row) => toRfqDocument(row, now)));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteRfqs(entityIds.filter((id) => !foundIds.has(id)));
         // An addendum can change criteria and weights: every quote's score and rank may move.
@@ -146,6 +146,8 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
         if (Date.now() - lastSweepAt >= OPENING_SWEEP_MS) {
           const until = new Date();
           await enqueueQuotesOpenedBetween(o.db, sweptUntil, until);
+          // The RFQ document's status turns "closed" too (vendors' searches already hide it by deadline).
+          await enqueueRfqsClosedBetween(o.db, sweptUntil, until);
           sweptUntil = until;
           lastSweepAt = Date.now();
         }

@@ -47,7 +47,7 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   rfqs: {
     searchableAttributes: ["title", "category_labels_ja", "category_labels_en", "purpose", "scope_in", "buyer_name"],
     filterableAttributes: ["status", "visibility", "invited_vendor_ids", "buyer_org_id", "category", "phase", "required_certifications", "quote_deadline"],
-    sortableAttributes: ["quote_deadline", "updated_at"],
+    sortableAttributes: ["quote_deadline", "published_at", "updated_at"],
     displayedAttributes: ["*"],
     synonyms: expandSynonymGroups(SYNONYM_GROUPS),
     localizedAttributes: [

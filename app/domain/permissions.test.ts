@@ -45,6 +45,10 @@ const matrix: Row[] = [
   ["rfq:create", () => ({ type: "rfqs" }), {
     anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [false, false],
   }],
+  // Searching RFQs: who may search at all; what each finds is the scope filter (tests/integration/search-safety.test.ts).
+  ["rfq:search", () => ({ type: "rfqs" }), {
+    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [true, true], vendorMember: [true, true], advisor: [false, false], admin: [false, false],
+  }],
 ];
 
 describe("authorization matrix", () => {

@@ -43,6 +43,7 @@ export type Action =
   | "auditLog:read"
   | "rfq:create"
   | "rfq:read"
+  | "rfq:search"
   | "rfq:edit"
   | "rfq:publish"
   | "rfq:answer"
@@ -84,6 +85,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (org.kind === "vendor") return vendorMaySee(org.id, resource);
       // Advisors are assigned per RFQ (a later issue); until then they see none.
       return false;
+    case "rfq:search":
+      // Vendors search open RFQs, buyers their own; the scope itself is a server-side filter (rfq-search.server.ts).
+      return resource.type === "rfqs" && (org?.kind === "vendor" || org?.kind === "buyer");
     case "rfq:edit":
     case "rfq:publish":
     case "rfq:answer":

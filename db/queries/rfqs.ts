@@ -297,6 +297,7 @@ export async function loadRfqIndexRows(db: Kysely<Database>, by: { ids: string[]
       "rfqs.quote_deadline",
       "rfqs.visibility",
       "rfqs.current_version",
+      "rfqs.published_at",
       "rfqs.updated_at",
       eb.fn.coalesce("rfq_versions.content", "rfqs.content").as("content"),
       eb
@@ -313,4 +314,88 @@ export async function loadRfqIndexRows(db: Kysely<Database>, by: { ids: string[]
     q = q.orderBy("rfqs.id").limit(by.limit);
   }
   return q.execute();
+}
+
+/**
+ * Closing is lazy (no write happens at the deadline), so the indexer's sweep enqueues RFQs whose deadline
+ * fell in (from, to]: their documents are re-projected with the status "closed".
+ */
+export async function enqueueRfqsClosedBetween(db: Kysely<Database>, from: Date, to: Date) {
+  const result = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("rfqs")
+        .select([sql<string>`'rfq'`.as("topic"), sql<string>`rfqs.id::text`.as("entity_id")])
+        .where("rfqs.status", "=", "published")
+        .where("rfqs.quote_deadline", ">", from)
+        .where("rfqs.quote_deadline", "<=", to),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** Who is searching RFQs: the scope is part of the query itself, never a later filter. */
+export type RfqSearchReader = { kind: "vendor"; vendorOrgId: string } | { kind: "buyer"; buyerOrgId: string };
+
+/**
+ * The degraded-mode RFQ search (Meilisearch down): ILIKE over the title and purpose of the version the
+ * reader may see, within the same scope as the index filter: a vendor gets published, not yet closed RFQs
+ * on the marketplace or inviting it; a buyer its own. No facets beyond category, no relevance.
+ */
+export async function searchRfqsInDatabase(
+  db: Kysely<Database>,
+  reader: RfqSearchReader,
+  p: { q: string; categories?: string[]; now: Date; sort: "relevance" | "deadline" | "newest"; page: number; perPage: number },
+) {
+  // Vendors read the published version only, never the buyer's working copy of the next addendum.
+  const content = reader.kind === "vendor" ? sql<unknown>`rfq_versions.content` : sql<unknown>`coalesce(rfq_versions.content, rfqs.content)`;
+  let q = db
+    .selectFrom("rfqs")
+    .innerJoin("organizations", "organizations.id", "rfqs.buyer_org_id")
+    .leftJoin("rfq_versions", (j) => j.onRef("rfq_versions.rfq_id", "=", "rfqs.id").onRef("rfq_versions.version", "=", "rfqs.current_version"))
+    .select([
+      "rfqs.id",
+      "rfqs.buyer_org_id",
+      "organizations.name as buyer_name",
+      "rfqs.status",
+      "rfqs.title",
+      "rfqs.category",
+      "rfqs.quote_deadline",
+      "rfqs.published_at",
+      "rfqs.visibility",
+      "rfqs.current_version",
+      "rfqs.updated_at",
+      content.as("content"),
+    ]);
+  if (reader.kind === "vendor") {
+    q = q
+      .where("rfqs.status", "=", "published")
+      .where("rfqs.quote_deadline", ">", p.now)
+      .where((eb) =>
+        eb.or([
+          eb("rfqs.visibility", "=", "marketplace"),
+          eb.exists(
+            eb.selectFrom("rfq_invitations").select("rfq_id").whereRef("rfq_invitations.rfq_id", "=", "rfqs.id").where("rfq_invitations.vendor_org_id", "=", reader.vendorOrgId),
+          ),
+        ]),
+      );
+  } else {
+    q = q.where("rfqs.buyer_org_id", "=", reader.buyerOrgId);
+  }
+  for (const w of p.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb("rfqs.title", "ilike", like), eb(sql<string>`(${content})->>'purpose'`, "ilike", like)]),
+    );
+  }
+  if (p.categories?.length) q = q.where("rfqs.category", "in", p.categories);
+  q = p.sort === "newest" ? q.orderBy("rfqs.published_at", (ob) => ob.desc().nullsLast()) : q.orderBy("rfqs.quote_deadline", (ob) => ob.asc().nullsLast());
+  const rows = await q
+    .orderBy("rfqs.id")
+    .limit(p.perPage + 1)
+    .offset((p.page - 1) * p.perPage)
+    .execute();
+  return { rows: rows.slice(0, p.perPage), hasMore: rows.length > p.perPage };
 }

@@ -86,6 +86,8 @@ const SURFACES: Surface[] = [
   { name: "page /rfqs/{id}/quote", kind: "page", route: "routes/rfqs.$id.quote", path: (t) => `/rfqs/${t.rfqId}/quote` },
   { name: "page /quotes", kind: "page", route: "routes/quotes._index", path: () => "/quotes" },
   { name: "page /vendor/quotes", kind: "page", route: "routes/vendor.quotes", path: () => "/vendor/quotes" },
+  { name: "GET /api/v1/search/rfqs", kind: "api", route: "routes/api.v1.search.rfqs", path: () => "/api/v1/search/rfqs?perPage=50" },
+  { name: "page /rfqs/search", kind: "page", route: "routes/rfqs.search", path: () => "/rfqs/search" },
 ];
 let builtRoutes: Set<string>;
 
