@@ -2,6 +2,7 @@ import { z } from "zod";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
+import { synonymExpansion } from "./synonym-expansion";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
 // "accounting" both find an accounting vendor, whatever language the profile is in.
@@ -24,6 +25,9 @@ export const VendorDocumentSchema = z.object({
     z.object({ type: z.string(), valid_until: z.string(), status: z.enum(["unverified", "verified", "rejected"]) }),
   ),
   track_record_count: z.number().int(),
+  // Synonyms of the terms the vendor's text mentions (see synonym-expansion.ts); searched last.
+  synonyms_ja: z.array(z.string()).default([]),
+  synonyms_en: z.array(z.string()).default([]),
   updated_at: z.number().int(),
 });
 export type VendorDocument = z.infer<typeof VendorDocumentSchema>;
@@ -45,6 +49,8 @@ export interface VendorIndexRow {
 export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocument {
   const valid = row.certifications.filter((c) => c.status !== "rejected" && c.valid_from <= today && today <= c.valid_until);
   const validTypes = [...new Set(valid.map((c) => c.type))];
+  const certificationLabels = validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]);
+  const synonyms = synonymExpansion([row.name, row.description, ...row.categories.flatMap((c) => [categoryLabel(c, "ja"), categoryLabel(c, "en")]), ...certificationLabels]);
   return VendorDocumentSchema.parse({
     id: row.id,
     name: row.name,
@@ -58,9 +64,11 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
     languages: row.languages,
     team_size: row.team_size,
     certifications: validTypes,
-    certification_labels: validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]),
+    certification_labels: certificationLabels,
     certification_details: row.certifications.map((c) => ({ type: c.type, valid_until: c.valid_until, status: c.status })),
     track_record_count: row.track_record_count,
+    synonyms_ja: synonyms.ja,
+    synonyms_en: synonyms.en,
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });
 }
