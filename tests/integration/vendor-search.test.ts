@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVendor } from "../factories";
+import { startIndexer } from "../../search/indexer";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -60,5 +61,28 @@ describe("vendor search: synonyms, typos, Japanese partial terms", () => {
 
   it("a query that matches nothing finds nothing (the assertions above can fail)", async () => {
     expect(await names("ラーメン")).toEqual([]);
+  });
+});
+
+describe("certificates that lapse or begin overnight", () => {
+  it("the indexer's daily sweep re-projects the vendor, so 'has valid Privacy Mark' follows the calendar", async () => {
+    const cert = { number: "第1号", issuer: "JIPDEC" };
+    await createVendor(h.db, { name: "Lapsing Co", categories: ["creative"], certifications: [{ ...cert, type: "privacy_mark", validFrom: "2024-11-21", validUntil: "2026-11-20" }] });
+    await createVendor(h.db, { name: "Starting Co", categories: ["creative"], certifications: [{ ...cert, type: "privacy_mark", validFrom: "2026-11-21", validUntil: "2028-11-20" }] });
+    await h.index();
+    const holders = async () => (await h.search.searchVendors({ q: "", certifications: ["privacy_mark"], page: 1, perPage: 50 })).hits.map((x) => x.name);
+    expect(await holders()).toContain("Lapsing Co");
+    expect(await holders()).not.toContain("Starting Co");
+
+    const indexer = startIndexer({ db: h.db, search: h.search, now: h.clock.now, intervalMs: 50 });
+    try {
+      await indexer.drain();
+      h.clock.set("2026-11-21T00:05:00+09:00");
+      indexer.kick();
+      await expect.poll(holders, { timeout: 10_000, interval: 100 }).not.toContain("Lapsing Co");
+      expect(await holders()).toContain("Starting Co");
+    } finally {
+      await indexer.stop();
+    }
   });
 });
