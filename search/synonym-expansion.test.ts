@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synonymExpansion } from "./synonym-expansion";
+import { otherLanguageQuery, synonymExpansion } from "./synonym-expansion";
 
 describe("synonymExpansion", () => {
   it("adds the English members of a group a Japanese text mentions, and the Japanese ones of an English text", () => {
@@ -20,5 +20,18 @@ describe("synonymExpansion", () => {
 
   it("adds nothing for a text that mentions no group", () => {
     expect(synonymExpansion(["ランディングページ制作"])).toEqual({ ja: [], en: [] });
+  });
+});
+
+describe("otherLanguageQuery", () => {
+  it("swaps each known word for the other language's, keeping the rest", () => {
+    expect(otherLanguageQuery("経理 東京")).toBe("accounting tokyo");
+    expect(otherLanguageQuery("Payroll  osaka")).toBe("給与計算 大阪");
+    expect(otherLanguageQuery("Ｐマーク 札幌")).toBe("privacy mark 札幌");
+  });
+
+  it("is null when no word has a counterpart", () => {
+    expect(otherLanguageQuery("ラーメン")).toBeNull();
+    expect(otherLanguageQuery("")).toBeNull();
   });
 });

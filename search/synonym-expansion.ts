@@ -30,3 +30,24 @@ export function synonymExpansion(texts: readonly string[]): { ja: string[]; en: 
   const all = [...terms];
   return { ja: all.filter((t) => !isAscii(t)), en: all.filter(isAscii) };
 }
+
+/**
+ * The query with each word that belongs to a synonym group replaced by the group's first word in
+ * the other language ("経理 東京" → "accounting tokyo"); null when no word has one. The empty
+ * search page offers it as "try the other language".
+ */
+export function otherLanguageQuery(q: string): string | null {
+  let changed = false;
+  const words = q
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => {
+      const group = SYNONYM_GROUPS.find((g) => g.some((term) => fold(term) === fold(word)));
+      const other = group?.find((term) => isAscii(term) !== isAscii(fold(word)));
+      if (!other) return word;
+      changed = true;
+      return other;
+    });
+  return changed ? words.join(" ") : null;
+}

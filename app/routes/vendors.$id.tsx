@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { findVendor } from "../../db/queries/vendors";
 import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
+import { InviteForm, type InvitableRfq } from "~/components/vendor/invite-form";
+import { can } from "~/domain/permissions";
+import { invitableRfqsFor } from "~/services/rfq-invitations.server";
 import { languageLabel, regionLabel } from "~/domain/regions";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -16,10 +19,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
   const vendor = await findVendor(context.db, id.data);
   if (!vendor) throw new Response("Not Found", { status: 404 });
-  return Response.json({ vendor, today: tokyoDateString(context.clock.now()) });
+  const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
+  return Response.json({ vendor, today: tokyoDateString(context.clock.now()), invite });
 }
 
 type VendorView = {
+  id: string;
   name: string;
   description: string;
   categories: string[];
@@ -30,7 +35,7 @@ type VendorView = {
 };
 
 export default function VendorDetail() {
-  const { vendor, today } = useLoaderData<{ vendor: VendorView; today: string }>();
+  const { vendor, today, invite } = useLoaderData<{ vendor: VendorView; today: string; invite: { rfqs: InvitableRfq[] } | null }>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -38,6 +43,7 @@ export default function VendorDetail() {
         <Link to="/vendors">← {t("common.back")}</Link>
       </p>
       <h1>{vendor.name}</h1>
+      {invite ? <InviteForm vendorId={vendor.id} rfqs={invite.rfqs} returnTo={`/vendors/${vendor.id}`} /> : null}
       <p className="tags">
         {vendor.categories.map((c) => (
           <span key={c} className="tag">
