@@ -53,8 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const names = { vendor: r.vendor.name, title: r.rfq.title };
   const toast = r.alreadyInvited
-    ? { key: "invite.already" as const, params: names, kind: "info" as const }
-    : { key: r.notified ? ("invite.done" as const) : ("invite.doneDraft" as const), params: names };
+    ? { key: "rfqInvite.already" as const, params: names, kind: "info" as const }
+    : { key: r.notified ? ("rfqInvite.done" as const) : ("rfqInvite.doneDraft" as const), params: names };
   return redirect(returnTo, { headers: { "Set-Cookie": await toastHeader(context, toast) } });
 }
 
@@ -67,7 +67,7 @@ export default function InviteVendor() {
       <p>
         <Link to={returnTo}>← {t("common.back")}</Link>
       </p>
-      <h1>{t("invite.pageTitle", { vendor: vendor.name })}</h1>
+      <h1>{t("rfqInvite.pageTitle", { vendor: vendor.name })}</h1>
       <InviteForm vendorId={vendor.id} rfqs={rfqs} returnTo={returnTo} errors={result?.fieldErrors} open />
     </section>
   );

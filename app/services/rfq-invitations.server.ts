@@ -21,7 +21,7 @@ import { isRowId, rfqResource } from "./rfqs.server";
 export type InviteResult =
   | { ok: true; alreadyInvited: boolean; notified: boolean; rfq: { id: string; title: string }; vendor: { id: string; name: string } }
   | { ok: false; status: 404; key: "error.404.body" }
-  | { ok: false; status: 409; field: "rfqId"; key: "invite.rfqId.closed" }
+  | { ok: false; status: 409; field: "rfqId"; key: "rfqInvite.rfqId.closed" }
   | { ok: false; status: 400; field: "vendorOrgId"; key: "rfq.invitedVendorIds.unknown" };
 
 const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
@@ -41,7 +41,7 @@ export async function inviteVendorToRfq(ctx: AppContext, actor: Actor, input: { 
     // Locked like an addendum locks it: both rewrite the working copy they read.
     const row = await lockRfqForBuyer(trx, buyerOrg.id, input.rfqId);
     if (!row || !can(actor, "rfq:edit", rfqResource(row))) return notFound;
-    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now)) return { ok: false, status: 409, field: "rfqId", key: "invite.rfqId.closed" };
+    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now)) return { ok: false, status: 409, field: "rfqId", key: "rfqInvite.rfqId.closed" };
     const vendor = isRowId(input.vendorOrgId) ? await findVendor(trx, input.vendorOrgId) : undefined;
     if (!vendor) return { ok: false, status: 400, field: "vendorOrgId", key: "rfq.invitedVendorIds.unknown" };
 

@@ -67,6 +67,8 @@ describe("invite to RFQ from the vendor search (pages)", () => {
     expect(html).toContain(DEMO_RFQS.adOperations.title);
     expect(html).toContain(DEMO_RFQS.accountingDraft.title);
     expect(html).not.toContain(DEMO_RFQS.benefits.title); // another buyer's
+    const profile = await (await h.request(`/vendors/${payrollPartners}`, { cookies })).text();
+    expect(profile).toContain('action="/vendors/' + payrollPartners + '/invite"');
   });
 
   it("inviting to a published RFQ writes the invitation, working copy, audit, outbox and notifies the vendor, then redirects back to the search", async () => {

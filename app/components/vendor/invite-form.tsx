@@ -1,4 +1,4 @@
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { formatDateTime } from "~/utils/format";
@@ -23,33 +23,36 @@ export function InviteForm({ vendorId, rfqs, returnTo, errors, open }: { vendorI
   const { t, locale } = useI18n();
   const fieldErrors = fetcher.data?.fieldErrors ?? errors ?? null;
   const id = `invite-${vendorId}-rfq`;
+  // A fresh (closed, unselected) panel after every navigation, including the redirect that follows
+  // a successful invitation; the panel a reader opened stays open while they correct an error.
+  const { key } = useLocation();
   return (
-    <details className="invite" open={open || Boolean(fieldErrors)} data-testid="invite">
-      <summary>{t("invite.title")}</summary>
+    <details key={key} className="invite" open={open || Boolean(errors)} data-testid="invite">
+      <summary>{t("rfqInvite.title")}</summary>
       {rfqs.length === 0 ? (
         <p className="muted">
-          {t("invite.noRfqs")} <Link to="/rfqs/new">{t("invite.createRfq")}</Link>
+          {t("rfqInvite.noRfqs")} <Link to="/rfqs/new">{t("rfqInvite.createRfq")}</Link>
         </p>
       ) : (
         <fetcher.Form method="post" action={`/vendors/${vendorId}/invite`} className="inline-form">
           <CsrfInput />
           <input type="hidden" name="returnTo" value={returnTo} />
-          <Field id={id} label={t("invite.rfq")} errors={fieldErrors?.rfqId}>
+          <Field id={id} label={t("rfqInvite.rfq")} errors={fieldErrors?.rfqId}>
             {(aria) => (
               <select name="rfqId" defaultValue="" {...aria}>
-                <option value="">{t("invite.choose")}</option>
+                <option value="">{t("rfqInvite.choose")}</option>
                 {rfqs.map((r) => (
                   <option key={r.id} value={r.id}>
                     {r.status === "draft" || !r.quote_deadline
-                      ? t("invite.optionDraft", { title: r.title })
-                      : t("invite.optionOpen", { title: r.title, date: formatDateTime(r.quote_deadline, locale) })}
+                      ? t("rfqInvite.optionDraft", { title: r.title })
+                      : t("rfqInvite.optionOpen", { title: r.title, date: formatDateTime(r.quote_deadline, locale) })}
                   </option>
                 ))}
               </select>
             )}
           </Field>
           <button type="submit" className="button" disabled={fetcher.state !== "idle"}>
-            {t("invite.submit")}
+            {t("rfqInvite.submit")}
           </button>
         </fetcher.Form>
       )}

@@ -19,7 +19,7 @@ describe("InviteVendorFormSchema", () => {
   it("asks for an RFQ with its own message key", () => {
     const r = InviteVendorFormSchema.safeParse({ rfqId: " " });
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toBe("invite.rfqId.required");
-    expect(InviteVendorFormSchema.safeParse({}).error?.issues[0]?.message).toBe("invite.rfqId.required");
+    expect(r.error?.issues[0]?.message).toBe("rfqInvite.rfqId.required");
+    expect(InviteVendorFormSchema.safeParse({}).error?.issues[0]?.message).toBe("rfqInvite.rfqId.required");
   });
 });

@@ -5,7 +5,7 @@ import { effectiveStatus, type RfqStatus } from "./lifecycle";
 // POST /api/v1/rfqs/{id}/invitations). Which RFQs may still take invitations is decided here.
 
 export const InviteVendorFormSchema = z.object({
-  rfqId: z.string({ error: "invite.rfqId.required" }).trim().min(1, "invite.rfqId.required").max(100),
+  rfqId: z.string({ error: "rfqInvite.rfqId.required" }).trim().min(1, "rfqInvite.rfqId.required").max(100),
 });
 
 export const InviteVendorApiSchema = z.strictObject({
