@@ -4,6 +4,7 @@ import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
 import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { synonymExpansion } from "./synonym-expansion";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
 // "accounting" both find an accounting vendor, whatever language the profile is in.
@@ -29,6 +30,9 @@ export const VendorDocumentSchema = z.object({
   track_record_count: z.number().int(),
   // The same, with the measured rates (0–1) by KPI key and the pooled on-time rate, null where never measured.
   track_record_summary: z.object({ engagements: z.number().int(), on_time_rate: z.number().nullable(), rates: z.record(z.string(), z.number()) }),
+  // Synonyms of the terms the vendor's text mentions (see synonym-expansion.ts); searched last.
+  synonyms_ja: z.array(z.string()).default([]),
+  synonyms_en: z.array(z.string()).default([]),
   updated_at: z.number().int(),
 });
 export type VendorDocument = z.infer<typeof VendorDocumentSchema>;
@@ -51,6 +55,8 @@ export interface VendorIndexRow {
 export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocument {
   const valid = row.certifications.filter((c) => c.status !== "rejected" && c.valid_from <= today && today <= c.valid_until);
   const validTypes = [...new Set(valid.map((c) => c.type))];
+  const certificationLabels = validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]);
+  const synonyms = synonymExpansion([row.name, row.description, ...row.categories.flatMap((c) => [categoryLabel(c, "ja"), categoryLabel(c, "en")]), ...certificationLabels]);
   return VendorDocumentSchema.parse({
     id: row.id,
     name: row.name,
@@ -64,10 +70,12 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
     languages: row.languages,
     team_size: row.team_size,
     certifications: validTypes,
-    certification_labels: validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]),
+    certification_labels: certificationLabels,
     certification_details: row.certifications.map((c) => ({ type: c.type, valid_until: c.valid_until, status: c.status })),
     track_record_count: row.track_record_count,
     track_record_summary: summarizeTrackRecord(row.track_record_count, row.track_record_kpis),
+    synonyms_ja: synonyms.ja,
+    synonyms_en: synonyms.en,
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });
 }

@@ -3,6 +3,7 @@ import { claimDueOutbox, markOutboxFailed, markOutboxProcessed } from "../db/que
 import { loadVendorIndexRows } from "../db/queries/vendors";
 import { enqueueRfqsClosedBetween, loadRfqIndexRows } from "../db/queries/rfqs";
 import { enqueueQuotesOpenedBetween } from "../db/queries/quotes";
+import { enqueueVendorsWithCertificateValidityChangedBetween } from "../db/queries/certifications";
 import type { Database } from "../db/schema";
 import { isCertificateValidOn } from "../app/domain/certifications/validity";
 import { projectRfqRanking, quoteIdsOfRfq, rfqIdsOfQuotes, rfqIdsQuotedBy, type RfqProjection } from "../app/services/ranking-projection.server";
@@ -133,6 +134,9 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
   // A week back on start-up, so deadlines that passed while the server was down are caught too.
   let sweptUntil = new Date(Date.now() - 7 * 86400_000);
   let lastSweepAt = 0;
+  // Certificates lapse at midnight in Japan without any write: on each new business day, vendors
+  // whose certificates changed validity since the last one are re-projected ("has valid X" filter).
+  let certificatesSweptDay = tokyoToday(new Date((o.now ?? (() => new Date()))().getTime() - 7 * 86400_000));
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let again = false;
@@ -150,6 +154,11 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
           await enqueueRfqsClosedBetween(o.db, sweptUntil, until);
           sweptUntil = until;
           lastSweepAt = Date.now();
+        }
+        const today = tokyoToday((o.now ?? (() => new Date()))());
+        if (today > certificatesSweptDay) {
+          await enqueueVendorsWithCertificateValidityChangedBetween(o.db, certificatesSweptDay, today);
+          certificatesSweptDay = today;
         }
         do {
           again = false;

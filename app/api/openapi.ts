@@ -19,6 +19,7 @@ import { quotePaths } from "./openapi-quotes";
 import { certificationPaths } from "./openapi-certifications";
 import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
+import { invitationPaths } from "./openapi-invitations";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
 type Schema = z.ZodType;
@@ -218,6 +219,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...certificationPaths(),
       ...comparisonPaths(),
       ...searchPaths(),
+      ...invitationPaths(),
     },
   };
 }

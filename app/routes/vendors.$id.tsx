@@ -6,6 +6,9 @@ import { findVendor } from "../../db/queries/vendors";
 import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
 import { TrackRecord, type EngagementView } from "~/components/vendor/track-record";
 import { summarizeTrackRecord, type TrackRecordSummary } from "~/domain/vendor/track-record";
+import { InviteForm, type InvitableRfq } from "~/components/vendor/invite-form";
+import { can } from "~/domain/permissions";
+import { invitableRfqsFor } from "~/services/rfq-invitations.server";
 import { languageLabel, regionLabel } from "~/domain/regions";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -20,10 +23,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [vendor, engagements] = await Promise.all([findVendor(context.db, id.data), listEngagementsOfVendor(context.db, id.data)]);
   if (!vendor) throw new Response("Not Found", { status: 404 });
   const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
-  return Response.json({ vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()) });
+  const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
+  return Response.json({ vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite });
 }
 
 type VendorView = {
+  id: string;
   name: string;
   description: string;
   categories: string[];
@@ -34,7 +39,13 @@ type VendorView = {
 };
 
 export default function VendorDetail() {
-  const { vendor, engagements, trackRecord, today } = useLoaderData<{ vendor: VendorView; engagements: EngagementView[]; trackRecord: TrackRecordSummary; today: string }>();
+  const { vendor, engagements, trackRecord, today, invite } = useLoaderData<{
+    vendor: VendorView;
+    engagements: EngagementView[];
+    trackRecord: TrackRecordSummary;
+    today: string;
+    invite: { rfqs: InvitableRfq[] } | null;
+  }>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -42,6 +53,7 @@ export default function VendorDetail() {
         <Link to="/vendors">← {t("common.back")}</Link>
       </p>
       <h1>{vendor.name}</h1>
+      {invite ? <InviteForm vendorId={vendor.id} rfqs={invite.rfqs} returnTo={`/vendors/${vendor.id}`} /> : null}
       <p className="tags">
         {vendor.categories.map((c) => (
           <span key={c} className="tag">

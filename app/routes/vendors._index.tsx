@@ -2,10 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Highlight } from "~/components/highlight";
 import { CertificationBadges } from "~/components/vendor/certification-badges";
+import { InviteForm, type InvitableRfq } from "~/components/vendor/invite-form";
 import { regionLabel } from "~/domain/regions";
 import { CERTIFICATION_TYPES, VENDOR_CATEGORIES, categoryLabel, certificationTypeLabel } from "~/domain/vendor/catalog";
 import { parseVendorSearchParams } from "~/domain/vendor/search-params";
-import { searchVendors, type VendorSearchOutcome } from "~/services/vendors.server";
+import { searchVendors, vendorSearchSuggestions, type VendorSearchOutcome } from "~/services/vendors.server";
+import { invitableRfqsFor } from "~/services/rfq-invitations.server";
+import { can } from "~/domain/permissions";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { tokyoDateString } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -15,15 +18,25 @@ export const meta: MetaFunction = () => [{ title: "ベンダーを探す / Find 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   requirePermission(user.actor, "vendorDirectory:search", { type: "vendorDirectory" });
-  const query = parseVendorSearchParams(new URL(request.url).searchParams);
-  const result = await searchVendors(context, query);
-  return Response.json({ query, result, today: tokyoDateString(context.clock.now()) });
+  const url = new URL(request.url);
+  const query = parseVendorSearchParams(url.searchParams);
+  const [result, rfqs] = await Promise.all([searchVendors(context, query), invitableRfqsFor(context, user.actor)]);
+  // Buyers invite from a result; vendors never reach this page, advisors search without the form.
+  const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs, returnTo: url.pathname + url.search } : null;
+  const suggestions = result.hits.length === 0 ? vendorSearchSuggestions(query.q) : null;
+  return Response.json({ query, result, today: tokyoDateString(context.clock.now()), invite, suggestions });
 }
 
-type Data = { query: ReturnType<typeof parseVendorSearchParams>; result: VendorSearchOutcome; today: string };
+type Data = {
+  query: ReturnType<typeof parseVendorSearchParams>;
+  result: VendorSearchOutcome;
+  today: string;
+  invite: { rfqs: InvitableRfq[]; returnTo: string } | null;
+  suggestions: ReturnType<typeof vendorSearchSuggestions> | null;
+};
 
 export default function VendorSearchPage() {
-  const { query, result, today } = useLoaderData<Data>();
+  const { query, result, today, invite, suggestions } = useLoaderData<Data>();
   const [params] = useSearchParams();
   const { t, locale } = useI18n();
   const facets = result.mode === "search" ? result.facets : null;
@@ -50,35 +63,38 @@ export default function VendorSearchPage() {
   return (
     <section className="stack">
       <h1>{t("vendors.title")}</h1>
-      <Form method="get" className="search-layout" role="search">
-        <div className="search-bar">
-          <label htmlFor="q" className="visually-hidden">
-            {t("vendors.query")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("vendors.queryPlaceholder")} />
-          <select name="sort" defaultValue={query.sort} aria-label="sort">
-            <option value="relevance">{locale === "ja" ? "関連度順" : "Relevance"}</option>
-            <option value="track_record">{locale === "ja" ? "実績順" : "Track record"}</option>
-          </select>
-          <button type="submit" className="button primary">
-            {t("vendors.search")}
-          </button>
-        </div>
-        <aside className="facets" aria-label="filters">
-          {facetGroup("category", t("vendors.filterCategory"), VENDOR_CATEGORIES, query.categories, (v) => categoryLabel(v, locale), facets?.categories)}
-          {facetGroup("cert", t("vendors.filterCertification"), CERTIFICATION_TYPES, query.certifications, (v) => certificationTypeLabel(v, locale), facets?.certifications)}
-          {facetGroup(
-            "region",
-            t("vendors.filterRegion"),
-            facets ? Object.keys(facets.regions) : query.regions,
-            query.regions,
-            (v) => regionLabel(v, locale),
-            facets?.regions,
-          )}
-          <button type="submit" className="button">
-            {t("vendors.search")}
-          </button>
-        </aside>
+      {/* The results sit outside the GET form: each carries its own "invite to RFQ" POST form, and forms cannot nest. */}
+      <div className="search-layout">
+        <Form method="get" className="search-form" role="search">
+          <div className="search-bar">
+            <label htmlFor="q" className="visually-hidden">
+              {t("vendors.query")}
+            </label>
+            <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("vendors.queryPlaceholder")} />
+            <select name="sort" defaultValue={query.sort} aria-label="sort">
+              <option value="relevance">{locale === "ja" ? "関連度順" : "Relevance"}</option>
+              <option value="track_record">{locale === "ja" ? "実績順" : "Track record"}</option>
+            </select>
+            <button type="submit" className="button primary">
+              {t("vendors.search")}
+            </button>
+          </div>
+          <aside className="facets" aria-label="filters">
+            {facetGroup("category", t("vendors.filterCategory"), VENDOR_CATEGORIES, query.categories, (v) => categoryLabel(v, locale), facets?.categories)}
+            {facetGroup("cert", t("vendors.filterCertification"), CERTIFICATION_TYPES, query.certifications, (v) => certificationTypeLabel(v, locale), facets?.certifications)}
+            {facetGroup(
+              "region",
+              t("vendors.filterRegion"),
+              facets ? Object.keys(facets.regions) : query.regions,
+              query.regions,
+              (v) => regionLabel(v, locale),
+              facets?.regions,
+            )}
+            <button type="submit" className="button">
+              {t("vendors.search")}
+            </button>
+          </aside>
+        </Form>
         <div className="results">
           {result.mode === "degraded" ? (
             <p className="banner banner-warning" role="status" data-testid="vendor-search-degraded">
@@ -89,7 +105,7 @@ export default function VendorSearchPage() {
               {t("vendors.results", { count: result.total })}
             </p>
           )}
-          {result.hits.length === 0 ? <p className="empty">{t("vendors.empty")}</p> : null}
+          {result.hits.length === 0 ? <EmptyHelp params={params} q={query.q} otherLanguageQuery={suggestions?.otherLanguageQuery ?? null} /> : null}
           <ol className="result-list">
             {result.hits.map((v) => {
               const formatted = (v as { _formatted?: { name?: string; description?: string } })._formatted;
@@ -117,6 +133,7 @@ export default function VendorSearchPage() {
                     <Highlight text={formatted?.description ?? v.description.slice(0, 200)} />
                   </p>
                   <CertificationBadges certifications={v.certification_details} today={today} />
+                  {invite ? <InviteForm vendorId={v.id} rfqs={invite.rfqs} returnTo={invite.returnTo} /> : null}
                 </li>
               );
             })}
@@ -126,7 +143,53 @@ export default function VendorSearchPage() {
             {hasNext ? <Link to={pageHref(query.page + 1)}>{t("vendors.next")}</Link> : null}
           </nav>
         </div>
-      </Form>
+      </div>
     </section>
+  );
+}
+
+const FILTER_PARAMS = ["category", "region", "cert"];
+
+/** No results: say so, then offer the ways out (drop the filters, drop the words, the other language). */
+function EmptyHelp({ params, q, otherLanguageQuery }: { params: URLSearchParams; q: string; otherLanguageQuery: string | null }) {
+  const { t } = useI18n();
+  const hasFilters = FILTER_PARAMS.some((name) => params.has(name));
+  const href = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    next.delete("page");
+    change(next);
+    return `?${next.toString()}`;
+  };
+  return (
+    <div className="empty" data-testid="vendor-search-empty">
+      <p>{t("vendors.empty")}</p>
+      {hasFilters || q ? (
+        <>
+          <p>{t("vendorSearch.suggestTitle")}</p>
+          <ul>
+            {hasFilters ? (
+              <li>
+                <Link to={href((next) => FILTER_PARAMS.forEach((name) => next.delete(name)))}>{t("vendorSearch.removeFilters")}</Link>
+              </li>
+            ) : null}
+            {hasFilters && q ? (
+              <li>
+                <Link to={href((next) => next.delete("q"))}>{t("vendorSearch.clearQuery")}</Link>
+              </li>
+            ) : null}
+            {otherLanguageQuery ? (
+              <li>
+                <Link to={href((next) => next.set("q", otherLanguageQuery))}>
+                  {t("vendorSearch.otherLanguage", {
+                    term: otherLanguageQuery,
+                  })}
+                </Link>
+              </li>
+            ) : null}
+            {q ? <li>{t("vendorSearch.otherLanguageHint")}</li> : null}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }

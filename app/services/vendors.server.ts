@@ -3,6 +3,7 @@ import { enqueueOutbox } from "../../db/queries/outbox";
 import { findVendor, searchVendorsInDatabase, updateVendorProfile } from "../../db/queries/vendors";
 import type { VendorSearchParams } from "../../search/client";
 import { toVendorDocument, type VendorDocument } from "../../search/documents";
+import { otherLanguageQuery } from "../../search/synonym-expansion";
 import type { VendorProfileInput } from "~/domain/vendor/profile";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
@@ -39,6 +40,11 @@ export async function saveVendorProfile(ctx: AppContext, actor: { userId: string
 export type VendorSearchOutcome =
   | { mode: "search"; hits: (VendorDocument & { _formatted?: Record<string, unknown> })[]; total: number; facets: Record<string, Record<string, number>> }
   | { mode: "degraded"; hits: VendorDocument[]; total: null; hasMore: boolean };
+
+/** What the empty results page suggests: the same query in the other language, when there is one. */
+export function vendorSearchSuggestions(q: string): { otherLanguageQuery: string | null } {
+  return { otherLanguageQuery: otherLanguageQuery(q) };
+}
 
 /** Meilisearch first; when it is down or fails, a plain Postgres search so the page still answers. */
 export async function searchVendors(ctx: AppContext, params: VendorSearchParams): Promise<VendorSearchOutcome> {

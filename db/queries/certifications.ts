@@ -190,3 +190,29 @@ export async function listCertificationsOfOrgs(db: Kysely<Database>, orgIds: str
     .where("org_id", "in", orgIds)
     .execute();
 }
+
+/**
+ * Queues a vendors-index refresh for every vendor with a certificate whose validity changed between
+ * two days in Japan (YYYY-MM-DD, `fromDay` < `toDay`): one that lapsed (valid through a day in
+ * [fromDay, toDay)) or began (valid from a day in (fromDay, toDay]). Nothing else writes when a
+ * certificate simply expires overnight, so without this "has valid X" would keep finding it.
+ */
+export async function enqueueVendorsWithCertificateValidityChangedBetween(db: Db, fromDay: string, toDay: string) {
+  const result = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("certifications")
+        .select([sql<string>`'vendor'`.as("topic"), sql<string>`certifications.org_id::text`.as("entity_id")])
+        .where((w) =>
+          w.or([
+            w.and([w("certifications.valid_until", ">=", fromDay), w("certifications.valid_until", "<", toDay)]),
+            w.and([w("certifications.valid_from", ">", fromDay), w("certifications.valid_from", "<=", toDay)]),
+          ]),
+        )
+        .distinct(),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}

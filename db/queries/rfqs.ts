@@ -399,3 +399,25 @@ export async function searchRfqsInDatabase(
     .execute();
   return { rows: rows.slice(0, p.perPage), hasMore: rows.length > p.perPage };
 }
+
+/** The buyer's RFQs that may still take an invitation: drafts, and published ones before their deadline. */
+export async function listInvitableRfqsOfBuyer(db: Kysely<Database>, buyerOrgId: string, now: Date) {
+  return db
+    .selectFrom("rfqs")
+    .select(["id", "title", "status", "visibility", "quote_deadline"])
+    .where("buyer_org_id", "=", buyerOrgId)
+    .where((eb) => eb.or([eb("status", "=", "draft"), eb.and([eb("status", "=", "published"), eb("quote_deadline", ">", now)])]))
+    .orderBy("updated_at", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** Adds one invitation; false when the vendor was already invited (the primary key makes this idempotent). */
+export async function insertRfqInvitation(db: Kysely<Database>, rfqId: string, vendorOrgId: string): Promise<boolean> {
+  const r = await db
+    .insertInto("rfq_invitations")
+    .values({ rfq_id: rfqId, vendor_org_id: vendorOrgId })
+    .onConflict((oc) => oc.columns(["rfq_id", "vendor_org_id"]).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
