@@ -18,6 +18,7 @@ import { MeResponse, Problem, VendorListQuery, VendorListResponse } from "./sche
 import { quotePaths } from "./openapi-quotes";
 import { certificationPaths } from "./openapi-certifications";
 import { comparisonPaths } from "./openapi-comparison";
+import { advisorPaths } from "./openapi-advisors";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
 type Schema = z.ZodType;
@@ -216,6 +217,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...quotePaths(),
       ...certificationPaths(),
       ...comparisonPaths(),
+      ...advisorPaths(),
     },
   };
 }

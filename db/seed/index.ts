@@ -6,6 +6,7 @@ import { createOrg, createVendor } from "../../tests/factories";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoQuotes } from "./demo-quotes";
+import { seedDemoAdvisors } from "./demo-advisors";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
@@ -50,4 +51,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   // the accounts are committed. A failure here leaves the accounts seeded but no RFQs.
   await seedDemoRfqs(db, now);
   await seedDemoQuotes(db, now);
+  await seedDemoAdvisors(db, now);
 }
