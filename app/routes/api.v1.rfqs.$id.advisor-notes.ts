@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { AdvisorNoteBody, AdvisorNoteListResponse, AdvisorNote } from "~/api/advisor-schemas";
-import { inputProblem, isRowId, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { AdvisorNote, AdvisorNoteListResponse } from "~/api/advisor-schemas";
+import { isRowId, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
-import { apiNotFound, json, parseApiInput, requireApiCaller } from "~/utils/api.server";
+import { apiNotFound, json, requireApiCaller } from "~/utils/api.server";
 
 // GET: the advisors' notes on an RFQ, for its buyer and its assigned advisors. POST: an assigned advisor
 // adds one (optionally about an opened quote of the RFQ, optionally recommending it). Vendors, other
@@ -35,10 +35,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isRowId(params.id)) return apiNotFound(caller.locale);
   const body = await readJsonBody(request, caller.locale);
   if (!body.ok) return body.response;
-  // Shape errors in the caller's language first; the service then checks the quote against the RFQ.
-  const input = parseApiInput(AdvisorNoteBody, body.data, caller.locale);
-  if (!input.success) return inputProblem(input.error.issues, caller.locale);
-  const added = await addAdvisorNote(context, caller.actor, params.id, input.data);
+  // The service validates (AdvisorNoteBody) together with the database check of the quote, so every
+  // field's error comes back at once; its messages are keys, worded in the caller's language here.
+  const added = await addAdvisorNote(context, caller.actor, params.id, body.data);
   if (!added.ok) return serviceProblem(added, caller.locale);
   const notes = await advisorNotesFor(context, caller.actor, params.id);
   const note = notes?.notes.find((n) => n.id === added.note.id);

@@ -116,7 +116,9 @@ export async function addAdvisorNote(ctx: AppContext, actor: Actor, rfqId: strin
   if (!found || !can(actor, "advisorNote:write", found.resource)) return notFound;
   const parsed = AdvisorNoteSchema.safeParse(input);
   const issues: core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
-  const quoteId = parsed.success ? (parsed.data.quoteId ?? null) : null;
+  // The quote is checked even when the text is wrong, so every field's error comes back at once.
+  const quote = AdvisorNoteSchema.shape.quoteId.safeParse((input as { quoteId?: unknown } | null)?.quoteId);
+  const quoteId = quote.success ? (quote.data ?? null) : null;
   const now = ctx.clock.now();
   if (quoteId && !(await findOpenedQuoteIdForAdvisor(ctx.db, actor.org!.id, rfqId, quoteId, now))) issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
   if (!parsed.success || issues.length > 0) return invalid(issues);
