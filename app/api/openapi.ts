@@ -20,6 +20,7 @@ import { certificationPaths } from "./openapi-certifications";
 import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
+import { advisorPaths } from "./openapi-advisors";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
 type Schema = z.ZodType;
@@ -220,6 +221,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...comparisonPaths(),
       ...searchPaths(),
       ...invitationPaths(),
+      ...advisorPaths(),
     },
   };
 }

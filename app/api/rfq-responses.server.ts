@@ -133,6 +133,19 @@ export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: stri
       content: found.row.content as RfqDraft,
     });
   }
+  if (found.as === "advisor") {
+    return RfqResponse.parse({
+      view: "advisor",
+      id: row.id,
+      status,
+      version: row.current_version,
+      quoteDeadline: isoOrNull(found.row.quote_deadline),
+      publishedAt: isoOrNull(found.row.published_at),
+      buyerName: found.row.buyer_name,
+      versions,
+      content: found.row.content as RfqDraft,
+    });
+  }
   return RfqResponse.parse({
     view: "vendor",
     id: row.id,

@@ -125,7 +125,20 @@ export const VendorRfqResponse = z.object({
   content: VendorRfqContent,
 });
 
-export const RfqResponse = z.discriminatedUnion("view", [BuyerRfqResponse, VendorRfqResponse]);
+/** An advisory organisation the buyer assigned: the buyer's working copy, read-only (it advises the buyer). */
+export const AdvisorRfqResponse = z.object({
+  view: z.literal("advisor"),
+  id,
+  status: RfqStatus,
+  version: z.number().int().min(0),
+  quoteDeadline: instant.nullable(),
+  publishedAt: instant.nullable(),
+  buyerName: z.string(),
+  versions: z.array(RfqVersionEntry),
+  content: rfqDraftSchema.describe("The buyer's working copy, drafts included: buyers often bring an advisor in while writing the RFQ."),
+});
+
+export const RfqResponse = z.discriminatedUnion("view", [BuyerRfqResponse, VendorRfqResponse, AdvisorRfqResponse]);
 
 const FieldMessage = z.object({ path: z.string(), message: z.string() });
 
@@ -148,6 +161,8 @@ export const VendorQuestion = z.object({ ...questionFields, mine: z.boolean() })
 export const QuestionListResponse = z.discriminatedUnion("view", [
   z.object({ view: z.literal("buyer"), data: z.array(BuyerQuestion) }),
   z.object({ view: z.literal("vendor"), data: z.array(VendorQuestion) }),
+  /** Assigned advisors read the published answers, anonymously like vendors. */
+  z.object({ view: z.literal("advisor"), data: z.array(z.object(questionFields)) }),
 ]);
 
 export const AskedQuestionResponse = z.object({ id, rfqId: id, question: z.string(), createdAt: instant });

@@ -72,12 +72,14 @@ describe("authorization matrix", () => {
 });
 
 // RFQs: the same roles, with vendors split into invited and not invited. Each cell is
-// [the actor's own buyer organisation's RFQ, another tenant's RFQ]; both invite INVITED, so
-// for vendors the two columns must agree. The policy says *who*; *when* (deadline, status
+// [the actor's own buyer organisation's RFQ, another tenant's RFQ]; both invite INVITED and have
+// ASSIGNED_ADVISOR as advisor, so for vendors and that advisor the two columns must agree. `advisor`
+// is an advisory organisation that is not assigned (and whose id equals the buyer's: kind decides). The policy says *who*; *when* (deadline, status
 // transitions) is the service's check, covered in tests/integration/rfqs-lifecycle.test.ts.
 
 const INVITED = "org-vendor-invited";
 const UNINVITED = "org-vendor-uninvited";
+const ASSIGNED_ADVISOR = "org-advisor-assigned";
 const vendorActor = (userId: string, id: string, role: "owner" | "member"): Actor => ({ userId, isPlatformAdmin: false, org: { id, kind: "vendor", role } });
 
 const rfqActors: Record<string, Actor | null> = {
@@ -89,57 +91,75 @@ const rfqActors: Record<string, Actor | null> = {
   uninvitedVendorOwner: vendorActor("u9", UNINVITED, "owner"),
   uninvitedVendorMember: vendorActor("u10", UNINVITED, "member"),
   advisor: actors.advisor,
+  assignedAdvisor: { userId: "u11", isPlatformAdmin: false, org: { id: ASSIGNED_ADVISOR, kind: "advisory", role: "member" } },
   admin: actors.admin,
 };
 
 function rfq(buyerOrgId: string, status: RfqResource["status"], visibility: RfqResource["visibility"]): RfqResource {
-  return { type: "rfq", buyerOrgId, status, visibility, invitedVendorOrgIds: [INVITED] };
+  return { type: "rfq", buyerOrgId, status, visibility, invitedVendorOrgIds: [INVITED], advisorOrgIds: [ASSIGNED_ADVISOR] };
 }
 
 type RfqRow = [Action, RfqResource["status"], RfqResource["visibility"], Record<string, [own: boolean, other: boolean]>];
 
 const rfqMatrix: RfqRow[] = [
-  // Reading: the buyer's organisation always; vendors once published, if invited or on the marketplace; nobody a draft.
+  // Reading: the buyer's organisation always; vendors once published, if invited or on the marketplace; the
+  // advisors the buyer assigned always, drafts included (they help write it); an unassigned advisor never.
   ["rfq:read", "draft", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   ["rfq:read", "published", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   ["rfq:read", "closed", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   ["rfq:read", "draft", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   ["rfq:read", "published", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   ["rfq:read", "closed", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
   }],
   // Buyer actions: any member of the owning buyer organisation, whatever the status (the service refuses wrong states).
   ...(["rfq:edit", "rfq:publish", "rfq:answer"] as const).flatMap((action) =>
     (["draft", "published", "closed"] as const).map((status): RfqRow => [action, status, "invited", {
-      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
     }]),
   ),
   // Asking: vendors who may read it, and only while it is published (the deadline itself is the service's check).
   ["rfq:ask", "draft", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
   }],
   ["rfq:ask", "published", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
   }],
   ["rfq:ask", "closed", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
   }],
   ["rfq:ask", "published", "marketplace", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
   }],
   ["rfq:ask", "closed", "marketplace", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], admin: [false, false],
+    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
   }],
+  // Advisors: the buyer's organisation assigns them; the buyer and the assigned advisors read the comparison
+  // (once published — "once opened" is the service's check) and the notes; only assigned advisors write notes.
+  ...(["draft", "published", "closed"] as const).flatMap((status): RfqRow[] => [
+    ["rfq:assignAdvisor", status, "invited", {
+      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
+    }],
+    ["comparison:read", status, "marketplace", {
+      anonymous: [false, false], buyerOwner: [status !== "draft", false], buyerMember: [status !== "draft", false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [status !== "draft", status !== "draft"], admin: [false, false],
+    }],
+    ["advisorNote:read", status, "marketplace", {
+      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
+    }],
+    ["advisorNote:write", status, "marketplace", {
+      anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
+    }],
+  ]),
 ];
 
 describe("authorization matrix: RFQs", () => {
@@ -155,7 +175,8 @@ describe("authorization matrix: RFQs", () => {
   it("covers every role for every row, and every RFQ action", () => {
     for (const [, , , expected] of rfqMatrix) expect(Object.keys(expected).sort()).toEqual(Object.keys(rfqActors).sort());
     const actions = new Set([...rfqMatrix.map(([action]) => action), ...matrix.map(([action]) => action)]);
-    for (const action of ["rfq:create", "rfq:read", "rfq:edit", "rfq:publish", "rfq:answer", "rfq:ask"] as const) expect(actions).toContain(action);
+    for (const action of ["rfq:create", "rfq:read", "rfq:edit", "rfq:publish", "rfq:answer", "rfq:ask", "rfq:assignAdvisor", "comparison:read", "advisorNote:read", "advisorNote:write"] as const)
+      expect(actions).toContain(action);
   });
 
   it("RFQ actions need an RFQ: the collection or another resource type never matches", () => {
@@ -168,6 +189,15 @@ describe("authorization matrix: RFQs", () => {
     // vendorOwner's org id is OWN, the same string as the RFQ's buyerOrgId.
     expect(can(actors.vendorOwner, "rfq:edit", rfq(OWN, "draft", "invited"))).toBe(false);
     expect(can(actors.vendorOwner, "rfq:read", rfq(OWN, "draft", "invited"))).toBe(false);
+  });
+
+  it("an advisor is only what the RFQ's own list of advisors says: another RFQ's assignment grants nothing", () => {
+    const elsewhere: RfqResource = { ...rfq(OTHER, "closed", "marketplace"), advisorOrgIds: [] };
+    for (const action of ["rfq:read", "comparison:read", "advisorNote:read", "advisorNote:write"] as const) expect(can(rfqActors.assignedAdvisor, action, elsewhere)).toBe(false);
+    // A vendor whose id were listed as an advisor still is a vendor (kind, not id, decides).
+    const vendorListed: RfqResource = { ...rfq(OTHER, "closed", "invited"), advisorOrgIds: [UNINVITED] };
+    expect(can(rfqActors.uninvitedVendorOwner, "comparison:read", vendorListed)).toBe(false);
+    expect(can(rfqActors.uninvitedVendorOwner, "advisorNote:read", vendorListed)).toBe(false);
   });
 });
 

@@ -12,13 +12,17 @@ export interface Actor {
   org: { id: string; kind: OrgKind; role: MemberRole } | null;
 }
 
-/** What the policy needs to know of an RFQ; `invitedVendorOrgIds` only matters for invited RFQs. */
+/**
+ * What the policy needs to know of an RFQ; `invitedVendorOrgIds` only matters for invited RFQs,
+ * `advisorOrgIds` are the advisory organisations the buyer assigned to it (rfq_advisors).
+ */
 export interface RfqResource {
   type: "rfq";
   buyerOrgId: string;
   status: "draft" | "published" | "closed" | "awarded" | "cancelled";
   visibility: "invited" | "marketplace";
   invitedVendorOrgIds: readonly string[];
+  advisorOrgIds: readonly string[];
 }
 
 export type Resource =
@@ -48,6 +52,10 @@ export type Action =
   | "rfq:publish"
   | "rfq:answer"
   | "rfq:ask"
+  | "rfq:assignAdvisor"
+  | "comparison:read"
+  | "advisorNote:read"
+  | "advisorNote:write"
   | "certification:manage"
   | "certification:readEvidence"
   | "certification:verify"
@@ -57,6 +65,11 @@ export type Action =
 function vendorMaySee(orgId: string, rfq: RfqResource): boolean {
   if (rfq.status === "draft") return false;
   return rfq.visibility === "marketplace" || rfq.invitedVendorOrgIds.includes(orgId);
+}
+
+/** An advisory organisation the RFQ's buyer assigned to it. */
+function isAssignedAdvisor(org: Actor["org"], rfq: RfqResource): boolean {
+  return org?.kind === "advisory" && rfq.advisorOrgIds.includes(org.id);
 }
 
 export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
@@ -83,8 +96,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       if (resource.type !== "rfq" || !org) return false;
       if (org.kind === "buyer") return org.id === resource.buyerOrgId;
       if (org.kind === "vendor") return vendorMaySee(org.id, resource);
-      // Advisors are assigned per RFQ (a later issue); until then they see none.
-      return false;
+      // Assigned advisors read the buyer's RFQ in every status, drafts included: a buyer often
+      // brings an advisor in to help write the RFQ, before anything is published. They read it as
+      // the buyer's agent (working copy, budget); they never edit, publish or answer.
+      return isAssignedAdvisor(org, resource);
     case "rfq:search":
       // Vendors search open RFQs, buyers their own; the scope itself is a server-side filter (rfq-search.server.ts).
       return resource.type === "rfqs" && (org?.kind === "vendor" || org?.kind === "buyer");
@@ -95,6 +110,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "rfq:ask":
       // Before the deadline is the service's check (it needs the clock); the policy says who.
       return resource.type === "rfq" && org?.kind === "vendor" && resource.status === "published" && vendorMaySee(org.id, resource);
+    case "rfq:assignAdvisor":
+      // Any member of the buyer organisation, like the other buyer actions on its RFQ.
+      return resource.type === "rfq" && org?.kind === "buyer" && org.id === resource.buyerOrgId;
+    case "comparison:read":
+      // Who; "only once the quotes are opened" (deadline, sealed) is the service's check, in SQL.
+      if (resource.type !== "rfq" || resource.status === "draft") return false;
+      return (org?.kind === "buyer" && org.id === resource.buyerOrgId) || isAssignedAdvisor(org, resource);
+    case "advisorNote:read":
+      // Notes are advice to the buyer: its organisation and the assigned advisors, never vendors.
+      return resource.type === "rfq" && ((org?.kind === "buyer" && org.id === resource.buyerOrgId) || isAssignedAdvisor(org, resource));
+    case "advisorNote:write":
+      return resource.type === "rfq" && isAssignedAdvisor(org, resource);
     case "certification:manage":
       return resource.type === "certifications" && org?.kind === "vendor" && org.id === resource.orgId;
     case "certification:readEvidence":

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listQuestionsForBuyer, listQuestionsForVendor } from "../../db/queries/rfqs";
+import { listAnsweredQuestionsForAdvisor } from "../../db/queries/rfq-advisors";
 import { inputProblem, isRowId, methodNotAllowed, questionFields, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
 import { AskedQuestionResponse, QuestionBody, QuestionListResponse } from "~/api/rfq-schemas";
 import { askQuestion, loadRfqForReader } from "~/services/rfqs.server";
 import { apiNotFound, json, parseApiInput, requireApiCaller } from "~/utils/api.server";
 
 // GET: the Q&A of an RFQ — the buyer sees every question with the asking organisation; a vendor
-// sees the answered ones (anonymous) and its own. POST: a vendor asks, until the deadline.
+// sees the answered ones (anonymous) and its own; an assigned advisor the answered ones.
+// POST: a vendor asks, until the deadline.
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const caller = await requireApiCaller(request, context);
@@ -16,6 +18,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (found.as === "buyer") {
     const rows = await listQuestionsForBuyer(context.db, orgId, found.row.id);
     return json(QuestionListResponse.parse({ view: "buyer", data: rows.map((q) => ({ ...questionFields(q), askedBy: q.asked_by })) }));
+  }
+  if (found.as === "advisor") {
+    const rows = await listAnsweredQuestionsForAdvisor(context.db, orgId, found.row.id);
+    return json(QuestionListResponse.parse({ view: "advisor", data: rows.map(questionFields) }));
   }
   const rows = await listQuestionsForVendor(context.db, orgId, found.row.id);
   return json(QuestionListResponse.parse({ view: "vendor", data: rows.map((q) => ({ ...questionFields(q), mine: q.mine })) }));

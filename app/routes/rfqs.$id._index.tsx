@@ -3,12 +3,15 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { findRfqVersion, listQuestionsForBuyer, listQuestionsForVendor, listRfqVersions } from "../../db/queries/rfqs";
+import { listAnsweredQuestionsForAdvisor } from "../../db/queries/rfq-advisors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { BuyerQuotesSection, type BuyerQuotes } from "~/components/quote/buyer-quotes";
+import { AdvisorsSection, type BuyerAdvisors } from "~/components/rfq/advisors-section";
 import { QaList, type QaItem } from "~/components/rfq/qa-list";
 import { RfqView } from "~/components/rfq/rfq-view";
 import { sameJson } from "~/domain/canonical-json";
+import { areQuotesOpened } from "~/domain/quote/sealed";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
@@ -16,10 +19,11 @@ import { rfqForVendor } from "~/domain/rfq/visibility";
 import { t as translate } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
+import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { fieldErrorsOf, parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -34,16 +38,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
   const header = { id: row.id, title: row.title, status, quoteDeadline: row.quote_deadline, version: row.current_version, sealed: row.sealed, visibility: row.visibility };
   if (found.as === "buyer") {
-    const [questions, versions, latest, quotes] = await Promise.all([
+    const [questions, versions, latest, quotes, advisors] = await Promise.all([
       listQuestionsForBuyer(context.db, user.activeOrg!.id, row.id),
       listRfqVersions(context.db, row.id),
       row.current_version > 0 ? findRfqVersion(context.db, row.id, row.current_version) : null,
       row.status === "draft" ? null : quotesOfRfqForBuyer(context, user.actor, row.id),
+      advisorsForBuyer(context, user.actor, row.id),
     ]);
     // Edits to a published RFQ wait in the working copy until they are published as an addendum.
     const working = found.row.content;
     const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(working).data ?? working) : false;
-    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges, quotes });
+    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges, quotes, advisors });
+  }
+  if (found.as === "advisor") {
+    // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
+    // link only once the quotes are opened (the comparison itself checks again, in SQL).
+    const questions = await listAnsweredQuestionsForAdvisor(context.db, user.activeOrg!.id, row.id);
+    const compareOpen = row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ sealed: row.sealed, deadline: row.quote_deadline }, now);
+    return Response.json({ as: "advisor", header, content: found.row.content, questions, buyerName: found.row.buyer_name, compareOpen });
   }
   const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);
   return Response.json({ as: "vendor", header, content: found.view, questions, canAsk: status === "published" });
@@ -84,6 +96,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
   }
+  if (intent === "assignAdvisor" || intent === "removeAdvisor") {
+    const advisorOrgId = String(formData.get("advisorOrgId") ?? "");
+    const r = intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
+    if (!r.ok && r.status === 404) return new Response("Not Found", { status: 404 });
+    if (!r.ok) return "issues" in r ? Response.json({ intent, formError: null, fieldErrors: fieldErrorsOf(r.issues, locale) }, { status: 400 }) : fail(r.status, r.key);
+    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) } });
+  }
   if (intent === "cancel") {
     const reason = String(formData.get("reason") ?? "").trim().slice(0, 2000);
     if (!reason) return fail(400, "validation.required", { reason: [translate(locale, "validation.required")] });
@@ -96,7 +115,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 type Header = { id: string; title: string; status: string; quoteDeadline: string | null; version: number; sealed: boolean; visibility: string };
 type Data =
-  | { as: "buyer"; header: Header; content: RfqDraft; questions: QaItem[]; versions: { version: number; change_summary: string; created_at: string }[]; pendingChanges: boolean; quotes: BuyerQuotes | null }
+  | {
+      as: "buyer";
+      header: Header;
+      content: RfqDraft;
+      questions: QaItem[];
+      versions: { version: number; change_summary: string; created_at: string }[];
+      pendingChanges: boolean;
+      quotes: BuyerQuotes | null;
+      advisors: BuyerAdvisors | null;
+    }
+  | { as: "advisor"; header: Header; content: RfqDraft; questions: QaItem[]; buyerName: string; compareOpen: boolean }
   | { as: "vendor"; header: Header; content: ReturnType<typeof rfqForVendor> | null; questions: QaItem[]; canAsk: boolean };
 
 export default function RfqDetail() {
@@ -167,6 +196,23 @@ export default function RfqDetail() {
         </p>
       ) : null}
       {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}
+      {data.as === "advisor" ? (
+        <div className="stack">
+          <p className="notice" data-testid="advisor-read-only">
+            {t("advisors.detail.readOnly", { buyer: data.buyerName })}
+          </p>
+          {data.compareOpen ? (
+            <p>
+              <Link to={`/rfqs/${h.id}/compare`} className="button primary" data-testid="compare-link">
+                {t("compare.link")}
+              </Link>
+            </p>
+          ) : (
+            <p className="muted">{t("advisors.detail.sealed")}</p>
+          )}
+        </div>
+      ) : null}
+      {data.as === "buyer" && data.advisors ? <AdvisorsSection data={data.advisors} errors={err("assignAdvisor", "advisorOrgId")} /> : null}
       {data.as === "vendor" ? (
         <p>
           <Link to={`/rfqs/${h.id}/quote`} className="button primary">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { AdvisorNotes, type AdvisorNoteItem } from "~/components/comparison/advisor-notes";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
@@ -14,6 +15,7 @@ import { parseCompareParams, WEIGHT_PARAM_PREFIX, type CompareParams } from "~/d
 import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
+import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { orderFromIndex } from "~/services/comparison-order.server";
@@ -21,12 +23,13 @@ import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDate, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
+import { fieldErrorsOf } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
-// The buyer's side-by-side comparison of an RFQ's opened quotes (buyer only for now: advisors are
-// not modelled yet). All state is in GET params; the only write is "save as the RFQ's weights".
+// The side-by-side comparison of an RFQ's opened quotes, for its buyer and the advisors it assigned.
+// All state is in GET params; the writes are "save as the RFQ's weights" (the buyer) and an advisor's note.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.title} — Kurabe` : "Kurabe" }];
@@ -70,9 +73,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
   const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
-  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, user.activeOrg!.id, id.data, ranking.rfq, applied);
+  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied);
   const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
-  return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString() });
+  const advice = await advisorNotesFor(context, user.actor, id.data);
+  const notes = { items: advice?.notes ?? [], canWrite: advice?.canWrite ?? false, quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })) };
+  return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -80,22 +85,38 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await assertCsrf(request, formData, context);
   const user = await requireUser(request, context);
   const id = z.string().uuid().safeParse(params.id);
-  if (!id.success || formData.get("intent") !== "saveWeights") throw new Response("Bad Request", { status: 400 });
+  const intent = formData.get("intent");
+  if (!id.success || (intent !== "saveWeights" && intent !== "addNote")) throw new Response("Bad Request", { status: 400 });
+  const back = `/rfqs/${id.data}/compare${new URL(request.url).search}`;
+  if (intent === "addNote") {
+    const values = { body: String(formData.get("body") ?? ""), quoteId: String(formData.get("quoteId") ?? ""), recommends: formData.get("recommends") === "on" ? "on" : "" };
+    const note = await addAdvisorNote(context, user.actor, id.data, { body: values.body, quoteId: values.quoteId || null, recommends: values.recommends === "on" });
+    if (!note.ok && note.status === 404) throw notFound();
+    if (!note.ok) return Response.json({ intent, values, fieldErrors: fieldErrorsOf(note.issues ?? [], await getLocale(request, context)) }, { status: note.status });
+    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "advisors.note.added" }) } });
+  }
   const result = await saveRfqWeights(context, user.actor, id.data, rawWeights(formData.entries()));
   if (!result.ok && result.status === 404) throw notFound();
-  const back = `/rfqs/${id.data}/compare${new URL(request.url).search}`;
   const toast = result.ok
     ? { key: "compare.saved" as const }
     : { key: (result.status === 409 ? "compare.saveClosed" : result.key) as AnyMessageKey, kind: "error" as const };
   return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, toast) } });
 }
 
-type Data = { view: ComparisonView; params: CompareParams; whatIfError: string | null; rfqId: string; preparedAt: string };
+type Data = {
+  view: ComparisonView;
+  params: CompareParams;
+  whatIfError: string | null;
+  rfqId: string;
+  preparedAt: string;
+  notes: { items: AdvisorNoteItem[]; canWrite: boolean; quotes: { id: string; vendorName: string }[] };
+  canSaveWeights: boolean;
+};
 
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, rfqId, preparedAt } = useLoaderData<Data>();
+  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<Data>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -149,7 +170,7 @@ export default function ComparePage() {
       </section>
 
       <FiltersForm view={view} params={params} keep={whatIfParams} />
-      <WhatIfForm view={view} keep={filterParams} />
+      <WhatIfForm view={view} keep={filterParams} canSave={canSaveWeights} />
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>
@@ -159,6 +180,8 @@ export default function ComparePage() {
       </section>
 
       <ChartsSection view={view} />
+
+      <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
 
       {view.disqualified.length > 0 ? (
         <section className="card" aria-labelledby="disqualified-heading" data-testid="disqualified">

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
 import { listOpenRfqsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
+import { listRfqsAssignedToAdvisor } from "../../db/queries/rfq-advisors";
+import { AssignedRfqs, type AssignedRfqRow } from "~/components/rfq/assigned-rfqs";
 import { label, options } from "~/components/rfq/labels";
 import { RFQ_CATEGORIES } from "~/domain/rfq/categories";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
@@ -31,16 +33,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const rows = await listOpenRfqsForVendor(context.db, org.id, { now, categories: category ? [category] : undefined });
     return Response.json({ as: "vendor", category: category ?? "", rows });
   }
+  if (org?.kind === "advisory") {
+    const rows = await listRfqsAssignedToAdvisor(context.db, org.id);
+    return Response.json({ as: "advisor", rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })) });
+  }
   throw new Response("Forbidden", { status: 403 });
 }
 
 type BuyerRow = { id: string; title: string; category: string; effective: string; quote_deadline: string | null; questions: number; unanswered: number; current_version: number };
 type VendorRow = { id: string; title: string; category: string; quote_deadline: string; buyer_name: string; invited: boolean };
-type Data = { as: "buyer"; status: string; rows: BuyerRow[] } | { as: "vendor"; category: string; rows: VendorRow[] };
+type Data = { as: "buyer"; status: string; rows: BuyerRow[] } | { as: "vendor"; category: string; rows: VendorRow[] } | { as: "advisor"; rows: AssignedRfqRow[] };
 
 export default function RfqList() {
   const data = useLoaderData<Data>();
   const { t, locale } = useI18n();
+  if (data.as === "advisor") return <AssignedRfqs rows={data.rows} />;
   if (data.as === "vendor") {
     return (
       <section className="stack">

@@ -1,4 +1,5 @@
 import { findRfqForBuyer, findRfqForVendor } from "../../db/queries/rfqs";
+import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import {
   countQuotesForBuyer,
   findOpenedQuoteForBuyer,
@@ -6,13 +7,14 @@ import {
   findQuoteOfVendorForRfq,
   insertQuote,
   insertQuoteVersion,
+  listOpenedQuotesForAdvisor,
   listOpenedQuotesForBuyer,
   listQuoteVersions,
   updateQuoteOfVendor,
 } from "../../db/queries/quotes";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
 import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
@@ -20,7 +22,7 @@ import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AppContext } from "~/utils/context.server";
-import { isRowId } from "./rfqs.server";
+import { isRowId, rfqResource } from "./rfqs.server";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
 // re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction
@@ -223,5 +225,21 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
   const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
-  return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version };
+  return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
+}
+
+/**
+ * The same opened offers for an advisory organisation the buyer assigned to the RFQ, at the same
+ * moment as the buyer (the deadline, for a sealed RFQ) and never earlier. Unlike the buyer it is not
+ * told how many sealed quotes arrived (canSeeQuoteCount): before opening it gets only "sealed".
+ */
+export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (!actor.org || actor.org.kind !== "advisory" || !isRowId(rfqId)) return null;
+  const rfq = await findRfqForAdvisor(ctx.db, actor.org.id, rfqId);
+  if (!rfq || !can(actor, "comparison:read", rfqResource(rfq, [], [actor.org.id]))) return null;
+  const now = ctx.clock.now();
+  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, quotes: [] };
+  const quotes = await listOpenedQuotesForAdvisor(ctx.db, actor.org.id, rfqId, now);
+  return { sealed: false as const, opensAt: rfq.quote_deadline, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }

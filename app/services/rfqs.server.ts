@@ -16,6 +16,7 @@ import {
   updateRfqWorkingCopy,
 } from "../../db/queries/rfqs";
 import { notifyUsers } from "../../db/queries/notifications";
+import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import type { Actor, RfqResource } from "~/domain/permissions";
@@ -45,8 +46,17 @@ export const isRowId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
 
-export function rfqResource(row: { buyer_org_id: string; status: RfqResource["status"]; visibility: RfqResource["visibility"] }, invited: string[] = []): RfqResource {
-  return { type: "rfq", buyerOrgId: row.buyer_org_id, status: row.status, visibility: row.visibility, invitedVendorOrgIds: invited };
+/**
+ * The policy's view of an RFQ row. `invited` and `advisors` need only hold the caller's own organisation
+ * when the row was found by a query scoped to it (findRfqForVendor, findRfqForAdvisor): that query
+ * already proved the membership, the policy then decides what it allows.
+ */
+export function rfqResource(
+  row: { buyer_org_id: string; status: RfqResource["status"]; visibility: RfqResource["visibility"] },
+  invited: string[] = [],
+  advisors: string[] = [],
+): RfqResource {
+  return { type: "rfq", buyerOrgId: row.buyer_org_id, status: row.status, visibility: row.visibility, invitedVendorOrgIds: invited, advisorOrgIds: advisors };
 }
 
 /** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
@@ -192,7 +202,10 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
   return { ok: true } as const;
 }
 
-/** The RFQ as the caller may see it: the buyer's working copy, or the vendor's published version (budget hidden). */
+/**
+ * The RFQ as the caller may see it: the buyer's working copy, the vendor's published version (budget
+ * hidden), or for an advisor the buyer assigned, the buyer's working copy read-only (it advises the buyer).
+ */
 export async function loadRfqForReader(ctx: AppContext, actor: Actor, rfqId: string) {
   if (!actor.org || !isRowId(rfqId)) return null;
   if (actor.org.kind === "buyer") {
@@ -209,6 +222,10 @@ export async function loadRfqForReader(ctx: AppContext, actor: Actor, rfqId: str
     const { published_content, ...row } = found;
     const parsed = rfqSchema.safeParse(published_content);
     return { as: "vendor" as const, row, view: parsed.success ? rfqForVendor(parsed.data) : null };
+  }
+  if (actor.org.kind === "advisory") {
+    const row = await findRfqForAdvisor(ctx.db, actor.org.id, rfqId);
+    return row && can(actor, "rfq:read", rfqResource(row, [], [actor.org.id])) ? { as: "advisor" as const, row } : null;
   }
   return null;
 }

@@ -2,8 +2,8 @@ import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import type { Database, QuoteStatusColumn } from "../schema";
 
 // Sealed bids live here, in the WHERE clauses: a quote's content is selected for its own vendor,
-// or for the RFQ's buyer once the quotes are opened (deadline passed, or an open RFQ) and only
-// for real offers. No other query returns quote content.
+// or for the RFQ's buyer (and the advisors it assigned) once the quotes are opened (deadline passed,
+// or an open RFQ) and only for real offers. No other query returns quote content.
 
 const OFFER_STATUSES: QuoteStatusColumn[] = ["submitted", "shortlisted", "awarded", "not_selected"];
 
@@ -38,8 +38,8 @@ export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: 
     .executeTakeFirst();
 }
 
-/** All opened offers on the buyer's RFQ (empty while sealed). */
-export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
+/** The opened offers of one RFQ, before the reader's scope is added: every caller below adds one. */
+function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date) {
   return db
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
@@ -57,10 +57,37 @@ export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId:
       "rfqs.current_version as rfq_current_version",
     ])
     .where("quotes.rfq_id", "=", rfqId)
-    .where("rfqs.buyer_org_id", "=", buyerOrgId)
     .$call(openedOffers(now))
-    .orderBy("quotes.tco", "asc")
+    .orderBy("quotes.tco", "asc");
+}
+
+/** All opened offers on the buyer's RFQ (empty while sealed). */
+export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
+  return openedOffersOfRfq(db, rfqId, now).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
+}
+
+/**
+ * The same offers for an advisory organisation: only when the RFQ's buyer assigned it (the join is the
+ * scope) and, like the buyer, only once opened — an assigned advisor never sees a sealed bid early.
+ */
+export async function listOpenedQuotesForAdvisor(db: Kysely<Database>, advisorOrgId: string, rfqId: string, now: Date) {
+  return openedOffersOfRfq(db, rfqId, now)
+    .innerJoin("rfq_advisors", (j) => j.onRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id").on("rfq_advisors.advisor_org_id", "=", advisorOrgId))
     .execute();
+}
+
+/** An opened offer of this RFQ that this assigned advisor may read (what an advisor's note may be about). */
+export async function findOpenedQuoteIdForAdvisor(db: Kysely<Database>, advisorOrgId: string, rfqId: string, quoteId: string, now: Date) {
+  const row = await db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("rfq_advisors", (j) => j.onRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id").on("rfq_advisors.advisor_org_id", "=", advisorOrgId))
+    .select("quotes.id")
+    .where("quotes.id", "=", quoteId)
+    .where("quotes.rfq_id", "=", rfqId)
+    .$call(openedOffers(now))
+    .executeTakeFirst();
+  return row?.id ?? null;
 }
 
 /** What the buyer may know while bids are sealed: how many arrived — no names, no figures. */

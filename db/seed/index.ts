@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoQuotes } from "./demo-quotes";
 import { seedDemoTrackRecords } from "./demo-track-records";
+import { seedDemoAdvisors } from "./demo-advisors";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
@@ -52,4 +53,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoRfqs(db, now);
   await seedDemoQuotes(db, now);
   await seedDemoTrackRecords(db);
+  await seedDemoAdvisors(db, now);
 }

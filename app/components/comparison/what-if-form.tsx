@@ -13,9 +13,9 @@ const DEBOUNCE_MS = 400;
 /**
  * What-if: one number per criterion and the method, as a GET form (re-ranks on submit without
  * JavaScript; with it, re-submits shortly after each change). Saving the weights into the RFQ is a
- * separate POST, a deliberate buyer decision.
+ * separate POST, a deliberate buyer decision (`canSave`: advisors may try weights, never save them).
  */
-export function WhatIfForm({ view, keep }: { view: ComparisonView; keep: [string, string][] }) {
+export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonView; keep: [string, string][]; canSave?: boolean }) {
   const { t, locale } = useI18n();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -64,7 +64,7 @@ export function WhatIfForm({ view, keep }: { view: ComparisonView; keep: [string
           </button>
         </div>
       </Form>
-      {view.whatIf ? (
+      {view.whatIf && canSave ? (
         <Form method="post" className="save-weights">
           <CsrfInput />
           <input type="hidden" name="intent" value="saveWeights" />
