@@ -179,9 +179,10 @@ interface Sample {
   ms: number;
 }
 
-async function measureSearch(origin: string, headers: Record<string, string>, meili: Meilisearch, concurrency: number) {
+async function measureSearch(origin: string, headers: Record<string, string>, clients: { meili: Meilisearch; plain: Meilisearch }, concurrency: number) {
   const app: Sample[] = [];
   const direct: Sample[] = [];
+  const plain: Sample[] = [];
   const engine: number[] = [];
   let errors = 0;
   let next = 0;
@@ -193,28 +194,23 @@ async function measureSearch(origin: string, headers: Record<string, string>, me
     if (res.status !== 200) errors++;
     else app.push({ query: qi, ms });
   };
-  const timeDirect = async (qi: number) => {
+  const timeDirect = (client: Meilisearch, into: Sample[]) => async (qi: number) => {
     const t = performance.now();
-    const r = await directSearch(meili, QUERIES[qi]);
-    direct.push({ query: qi, ms: performance.now() - t });
+    const r = await directSearch(client, QUERIES[qi]);
+    into.push({ query: qi, ms: performance.now() - t });
     engine.push(r.processingTimeMs);
   };
-  // Each job sends one query both ways, alternating which goes first, so both see the same load.
+  const steps = [timeApp, timeDirect(clients.meili, direct), timeDirect(clients.plain, plain)];
+  // Each job sends one query all three ways, rotating which goes first, so all see the same load.
   const worker = async () => {
     for (let job = next++; job < REQUESTS; job = next++) {
       const qi = job % QUERIES.length;
-      if (job % 2 === 0) {
-        await timeApp(qi);
-        await timeDirect(qi);
-      } else {
-        await timeDirect(qi);
-        await timeApp(qi);
-      }
+      for (let k = 0; k < steps.length; k++) await steps[(job + k) % steps.length](qi);
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { app, direct, engine, errors, seconds: (performance.now() - started) / 1000 };
+  return { app, direct, plain, engine, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Checks each query once through the app: it answers 200, from the index (not degraded), with the direct query's total. */
@@ -409,7 +405,10 @@ try {
   }
   log(`Server up and outbox drained in ${fmtS(performance.now() - t)}`);
 
+  // `meili` is configured as the app's client is (search/client.ts); `plain` also asks for an uncompressed
+  // answer: Node's fetch offers br, and Meilisearch's Brotli costs tens of milliseconds per search.
   const meili = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey });
+  const plain = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey, requestInit: { headers: { "Accept-Encoding": "identity" } } });
   const ctx = { db, env: { NODE_ENV: "production" }, sessionSecret: SESSION_SECRET, clock: { now: () => new Date() } } as unknown as AppContext;
   const cookieOf = (setCookie: string) => setCookie.split(";")[0];
   let headers: Record<string, string>;
@@ -431,12 +430,13 @@ try {
   for (let i = 0; i < 3; i++) for (const q of QUERIES) {
     await (await fetch(origin + appPath(q), { headers })).arrayBuffer();
     await directSearch(meili, q);
+    await directSearch(plain, q);
   }
 
   const phases = [];
   for (const concurrency of [...new Set([1, CONCURRENCY])]) {
     log(`Measuring ${REQUESTS} requests each way with ${concurrency} connection${concurrency > 1 ? "s" : ""}…`);
-    phases.push({ concurrency, ...(await measureSearch(origin, headers, meili, concurrency)) });
+    phases.push({ concurrency, ...(await measureSearch(origin, headers, { meili, plain }, concurrency)) });
   }
 
   const writers: Writer[] = [];
@@ -446,7 +446,7 @@ try {
     writers.push({ vendor, csrf, cookie: `${session}; ${cookieOf(await csrfCookie(ctx).serialize(csrf))}` });
   }
   log(`Measuring the outbox lag: ${LAG_RATE} profile edits/s for ${LAG_SECONDS} s through POST /vendor/profile…`);
-  const lag = await measureLag(origin, writers, meili);
+  const lag = await measureLag(origin, writers, plain);
 
   // ----- report -----
   // Terminal columns: Japanese characters take two.
@@ -459,32 +459,40 @@ try {
     return out;
   };
   const line = (cells: string[], widths: number[]) => cells.map((c, i) => pad(c, widths[i], i === 0)).join("  ");
-  const W = [26, 8, 8, 8, 8];
+  const W = [27, 8, 8, 8, 8];
   console.log("");
   console.log(`Vendor search benchmark — ${loaded.vendors.toLocaleString("en")} vendors, ${QUERIES.length} queries, ${os.cpus().length} CPUs, Node ${process.version}`);
   console.log(`  load into PostgreSQL: ${fmtS(loadMs)}   build the index (reindex vendors): ${fmtS(indexMs)}`);
-  console.log(`  app = ${VIA === "api" ? "GET /api/v1/search/vendors with a buyer API token" : "GET /vendors (HTML page, session cookie)"}; direct = the same search with the meilisearch client`);
+  console.log(`  app = ${VIA === "api" ? "GET /api/v1/search/vendors with a buyer API token" : "GET /vendors (HTML page, session cookie)"}`);
+  console.log("  direct = the same search with the meilisearch client configured as the app's (accepts br/gzip);");
+  console.log("  uncompressed = the same again with Accept-Encoding: identity");
   console.log("");
-  console.log(line(["query", "hits", "app", "direct", "ratio"], [52, 7, 9, 9, 6]));
+  const QW = [50, 7, 9, 9, 9, 6];
+  console.log(line(["query", "hits", "app", "direct", "uncompr.", "ratio"], QW));
   const first = phases[0];
+  const medianOf = (samples: Sample[], i: number) => stats(samples.filter((s) => s.query === i).map((s) => s.ms)).p50;
   QUERIES.forEach((q, i) => {
-    const a = stats(first.app.filter((s) => s.query === i).map((s) => s.ms));
-    const d = stats(first.direct.filter((s) => s.query === i).map((s) => s.ms));
-    console.log(line([cut(describe(q), 52), String(checked[i].total), `${fmtMs(a.p50)} ms`, `${fmtMs(d.p50)} ms`, (a.p50 / d.p50).toFixed(2)], [52, 7, 9, 9, 6]));
+    const [a, d, u] = [medianOf(first.app, i), medianOf(first.direct, i), medianOf(first.plain, i)];
+    console.log(line([cut(describe(q), 50), String(checked[i].total), `${fmtMs(a)} ms`, `${fmtMs(d)} ms`, `${fmtMs(u)} ms`, (a / d).toFixed(2)], QW));
   });
-  console.log(`  (per-query medians over the sequential run; hits = total from the direct query)`);
+  console.log(`  (medians of the sequential run; hits = total of the direct query; ratio = app / direct)`);
   const verdicts: string[] = [];
   for (const ph of phases) {
     const a = stats(ph.app.map((s) => s.ms));
     const d = stats(ph.direct.map((s) => s.ms));
     const e = stats(ph.engine);
     console.log("");
-    console.log(`${ph.concurrency} connection${ph.concurrency > 1 ? "s" : ""}: ${a.n} app + ${d.n} direct requests in ${ph.seconds.toFixed(1)} s, ${ph.errors} app errors`);
+    const u = stats(ph.plain.map((s) => s.ms));
+    const ms = (xs: typeof a) => [xs.p50, xs.p95, xs.p99, xs.max].map((x) => `${fmtMs(x)} ms`);
+    const ratio = (x: typeof a, y: typeof a) => [x.p50 / y.p50, x.p95 / y.p95, x.p99 / y.p99, x.max / y.max].map((r) => r.toFixed(2));
+    console.log(`${ph.concurrency} connection${ph.concurrency > 1 ? "s" : ""}: ${a.n} app + ${d.n} + ${u.n} direct requests in ${ph.seconds.toFixed(1)} s, ${ph.errors} app errors`);
     console.log(line(["", "p50", "p95", "p99", "max"], W));
-    console.log(line([`app (${VIA})`, ...[a.p50, a.p95, a.p99, a.max].map((x) => `${fmtMs(x)} ms`)], W));
-    console.log(line(["direct (meilisearch client)", ...[d.p50, d.p95, d.p99, d.max].map((x) => `${fmtMs(x)} ms`)], W));
-    console.log(line(["  of which engine time", ...[e.p50, e.p95, e.p99, e.max].map((x) => `${fmtMs(x)} ms`)], W));
-    console.log(line(["app / direct", ...[a.p50 / d.p50, a.p95 / d.p95, a.p99 / d.p99, a.max / d.max].map((x) => x.toFixed(2))], W));
+    console.log(line([`app (${VIA})`, ...ms(a)], W));
+    console.log(line(["direct (meilisearch client)", ...ms(d)], W));
+    console.log(line(["direct, uncompressed", ...ms(u)], W));
+    console.log(line(["Meilisearch engine time", ...ms(e)], W));
+    console.log(line(["app / direct", ...ratio(a, d)], W));
+    console.log(line(["app / direct uncompressed", ...ratio(a, u)], W));
     const tag = `(${ph.concurrency} conn.)`;
     verdicts.push(`${a.p95 < GOALS.appP95Ms && ph.errors === 0 ? "✓" : "✗"} app p95 < ${GOALS.appP95Ms} ms ${tag}: ${fmtMs(a.p95)} ms${ph.errors ? `, ${ph.errors} errors` : ""}`);
     const worst = Math.max(a.p50 / d.p50, a.p95 / d.p95);
