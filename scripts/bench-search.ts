@@ -228,7 +228,7 @@ async function checkQueries(origin: string, headers: Record<string, string>, mei
     let seen: string;
     if (VIA === "api") {
       const body = JSON.parse(text) as Record<string, unknown>;
-      if (JSON.stringify(body).includes('"degraded"')) throw new Error(`${appPath(q)} answered from the database (degraded), not the index`);
+      if (body.mode === "degraded") throw new Error(`${appPath(q)} answered from the database (degraded), not the index`);
       const meta = (body.meta ?? body.pagination ?? {}) as Record<string, unknown>;
       const appTotal = [body.total, body.totalHits, body.estimatedTotalHits, meta.total].find((v) => typeof v === "number") as number | undefined;
       seen = appTotal === undefined ? "?" : String(appTotal);
@@ -416,7 +416,7 @@ try {
   log(`Server up and outbox drained in ${fmtS(performance.now() - t)}`);
 
   // `meili` is configured as the app's client is (search/client.ts); `plain` also asks for an uncompressed
-  // answer: Node's fetch offers br, and Meilisearch's Brotli costs tens of milliseconds per search.
+  // answer: Node's fetch offers br, and Meilisearch's Brotli can cost tens of milliseconds per search.
   const meili = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey });
   const plain = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey, requestInit: { headers: { "Accept-Encoding": "identity" } } });
   const ctx = { db, env: { NODE_ENV: "production" }, sessionSecret: SESSION_SECRET, clock: { now: () => new Date() } } as unknown as AppContext;
