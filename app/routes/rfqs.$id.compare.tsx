@@ -18,7 +18,7 @@ import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
-import { orderFromIndex } from "~/services/comparison-order.server";
+import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
 import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
@@ -73,7 +73,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
   const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
-  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied);
+  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied, expectedIndexState(ranking));
   const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
   const advice = await advisorNotesFor(context, user.actor, id.data);
   const notes = { items: advice?.notes ?? [], canWrite: advice?.canWrite ?? false, quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })) };

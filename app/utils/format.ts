@@ -2,19 +2,24 @@ import type { Locale } from "~/i18n";
 
 const TZ = "Asia/Tokyo";
 
+// Building an Intl formatter costs far more than using one (it led the profiles of bench:compare and
+// bench:search), so each (kind, locale) formatter is built once and reused.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** Yen: integer amounts, no decimals (JPY is zero-decimal). */
 export function formatYen(amount: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-JP", {
-    style: "currency",
-    currency: "JPY",
-    maximumFractionDigits: 0,
-  }).format(amount);
+  return cached(`yen:${locale}`, () =>
+    new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-JP", { style: "currency", currency: "JPY", maximumFractionDigits: 0 }),
+  ).format(amount);
 }
 
 export function formatNumber(n: number, locale: Locale, fractionDigits = 0): string {
-  return new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    maximumFractionDigits: fractionDigits,
-  }).format(n);
+  return cached(`number:${locale}:${fractionDigits}`, () => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: fractionDigits })).format(n);
 }
 
 function toDate(d: Date | string): Date {
@@ -24,36 +29,35 @@ function toDate(d: Date | string): Date {
 
 /** 2026年11月20日 / 20 Nov 2026, in Japan time. */
 export function formatDate(d: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    year: "numeric",
-    month: locale === "ja" ? "long" : "short",
-    day: "numeric",
-    timeZone: TZ,
-  }).format(toDate(d));
+  return cached(
+    `date:${locale}`,
+    () => new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { year: "numeric", month: locale === "ja" ? "long" : "short", day: "numeric", timeZone: TZ }),
+  ).format(toDate(d));
 }
 
 /** 2026年11月20日 14:05 / 20 Nov 2026, 14:05 (JST). */
 export function formatDateTime(d: Date | string, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    year: "numeric",
-    month: locale === "ja" ? "long" : "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TZ,
-  }).format(toDate(d));
+  const text = cached(
+    `datetime:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+        year: "numeric",
+        month: locale === "ja" ? "long" : "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: TZ,
+      }),
+  ).format(toDate(d));
   return locale === "ja" ? text : `${text} JST`;
 }
 
 /** 令和8年11月20日: municipalities write dates in the Japanese era. */
 export function formatWareki(d: Date | string): string {
-  return new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: TZ }).format(
-    toDate(d),
-  );
+  return cached("wareki", () => new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: TZ })).format(toDate(d));
 }
 
 /** Today's date in Japan as YYYY-MM-DD (for certificate validity). */
-// Building an Intl formatter is costly (it showed in the comparison benchmark's profile): build it once.
 const tokyoDay = new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 export function tokyoDateString(now: Date): string {
   return tokyoDay.format(now);

@@ -9,6 +9,7 @@ import type { CertificationType } from "../../app/domain/rfq/categories";
 import { rfqSchema } from "../../app/domain/rfq/schema";
 import { rankAlternatives, type RankedAlternative, type RankingResult } from "../../app/domain/scoring";
 import { tokyoDateString } from "../../app/utils/format";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import { createSearchService } from "../../search/client";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
@@ -228,6 +229,24 @@ describe("downloads", () => {
     // A what-if is ranked here, not by the index (which holds the RFQ's own weights).
     const whatIf = await (await h.request(`/rfqs/${rfqId}/compare?method=topsis`, { cookies: buyer })).text();
     expect(whatIf).toContain('data-ordered-by="database"');
+  });
+
+  it("an index that lags behind the database is not trusted: every quote still shows, ordered by PostgreSQL", async () => {
+    const buyer = new Cookies();
+    expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
+    await h.index();
+    const buyerOrgId = (await h.db.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
+    const docs = await h.search.searchQuotes({ rfqId, buyerOrgId });
+    const missing = docs.find((d) => !d.disqualified)!;
+    // As if the indexer had not caught up yet (a deadline that just opened the quotes, a revision in flight).
+    await h.search.deleteQuotes([missing.id]);
+    const html = await (await h.request(`/rfqs/${rfqId}/compare?sort=tco`, { cookies: buyer })).text();
+    expect(html).toContain('data-ordered-by="database"');
+    expect(html).toContain(missing.vendor_name);
+    // Once the indexer has re-projected the RFQ, the index is used again.
+    await enqueueOutbox(h.db, "quote", missing.id);
+    await h.index();
+    expect(await (await h.request(`/rfqs/${rfqId}/compare?sort=tco`, { cookies: buyer })).text()).toContain('data-ordered-by="index"');
   });
 
   it("the page-side CSV starts with the BOM; other buyers get a 404", async () => {
