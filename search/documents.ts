@@ -99,6 +99,9 @@ export const RfqDocumentSchema = z.object({
   required_certifications: z.array(z.string()),
   quote_deadline: z.number().int().nullable(),
   published_at: z.number().int().nullable(),
+  // Synonyms of the terms the RFQ's text mentions, as for vendors (see synonym-expansion.ts); searched last.
+  synonyms_ja: z.array(z.string()).default([]),
+  synonyms_en: z.array(z.string()).default([]),
   version: z.number().int(),
   updated_at: z.number().int(),
 });
@@ -128,6 +131,7 @@ const epochSeconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : n
  */
 export function toRfqDocument(row: RfqIndexRow, now: Date): RfqDocument {
   const c = (row.content ?? {}) as { purpose?: string; scopeIn?: string; phase?: string; requiredCertifications?: { type: string; level: string }[] };
+  const synonyms = synonymExpansion([row.title, c.purpose ?? "", c.scopeIn ?? "", categoryLabel(row.category, "ja"), categoryLabel(row.category, "en")]);
   return RfqDocumentSchema.parse({
     id: row.id,
     buyer_org_id: row.buyer_org_id,
@@ -145,6 +149,8 @@ export function toRfqDocument(row: RfqIndexRow, now: Date): RfqDocument {
     required_certifications: (c.requiredCertifications ?? []).filter((r) => r.level === "mandatory").map((r) => r.type),
     quote_deadline: epochSeconds(row.quote_deadline),
     published_at: epochSeconds(row.published_at),
+    synonyms_ja: synonyms.ja,
+    synonyms_en: synonyms.en,
     version: row.current_version,
     updated_at: Math.floor(row.updated_at.getTime() / 1000),
   });

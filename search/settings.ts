@@ -45,7 +45,7 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     faceting: { maxValuesPerFacet: 100 },
   },
   rfqs: {
-    searchableAttributes: ["title", "category_labels_ja", "category_labels_en", "purpose", "scope_in", "buyer_name"],
+    searchableAttributes: ["title", "category_labels_ja", "category_labels_en", "purpose", "scope_in", "buyer_name", "synonyms_ja", "synonyms_en"],
     filterableAttributes: ["status", "visibility", "invited_vendor_ids", "buyer_org_id", "category", "phase", "required_certifications", "quote_deadline"],
     sortableAttributes: ["quote_deadline", "published_at", "updated_at"],
     displayedAttributes: ["*"],

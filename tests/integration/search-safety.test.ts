@@ -182,6 +182,12 @@ describe("facets, highlighting, sorting and pages", () => {
     expect(linkedIds(p.html, ids)).toEqual(["payroll"]);
   });
 
+  it("finds an RFQ written in Japanese by its English synonym, and the other way round", async () => {
+    // The payroll RFQ is titled 給与計算…; "payroll" must find it although Meilisearch reads kanji-only synonyms as Chinese.
+    expect(keysOf((await rfqs(h, GYOSEI, "q=payroll")).body.hits, ids)).toContain("payroll");
+    expect(keysOf((await rfqs(h, GYOSEI, `q=${encodeURIComponent("給与計算")}`)).body.hits, ids)).toContain("payroll");
+  });
+
   it("filters by a required certification (every chosen one required)", async () => {
     const r = await rfqs(h, GYOSEI, "cert=privacy_mark");
     expect(sorted(keysOf(r.body.hits, ids))).toEqual(["benefits", "payroll"]);

@@ -22,6 +22,11 @@ export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonVie
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A pending live re-rank must not fire after another submission (the Re-rank button, a POST such as
+  // an advisor's note): its GET would replace that navigation and drop the POST's answer (field errors).
+  useEffect(() => {
+    if (navigation.state === "submitting") clearTimeout(timer.current);
+  }, [navigation.state]);
   const live = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -43,7 +48,7 @@ export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonVie
     <section className="card no-print" aria-labelledby="whatif-heading">
       <h2 id="whatif-heading">{t("compare.whatIf")}</h2>
       <p className="hint">{t("compare.whatIfIntro")}</p>
-      <Form method="get" ref={formRef} onChange={live} preventScrollReset data-testid="what-if-form" aria-busy={navigation.state === "loading"}>
+      <Form method="get" ref={formRef} onChange={live} onSubmit={() => clearTimeout(timer.current)} preventScrollReset data-testid="what-if-form" aria-busy={navigation.state === "loading"}>
         {keep.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
