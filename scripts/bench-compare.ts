@@ -132,9 +132,10 @@ try {
   const token = DEMO_ACCOUNTS.find((a) => a.email === "buyer@midori-city.example")!.token;
   const auth = { Authorization: `Bearer ${token}` };
   const check = await fetch(`${origin}/api/v1/rfqs/${rfqId}/comparison`, { headers: auth });
-  const body = (await check.json()) as { ranking?: unknown[]; criteria?: unknown[] };
+  const text = await check.text();
+  const body = JSON.parse(text) as { ranking?: unknown[]; criteria?: unknown[] };
   if (check.status !== 200 || body.ranking?.length !== QUOTES) throw new Error(`comparison answered ${check.status} with ${body.ranking?.length} ranked quotes`);
-  console.log(`RFQ ${rfqId}: ${body.ranking.length} quotes × ${body.criteria?.length} criteria; ${DURATION_S} s each, 20 connections`);
+  console.log(`RFQ ${rfqId}: ${body.ranking.length} quotes × ${body.criteria?.length} criteria, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB of JSON; ${DURATION_S} s each, 20 connections`);
   // Warm-up so JIT and pools are not measured.
   await autocannon({ url: `${origin}/api/v1/rfqs/${rfqId}/comparison`, connections: 20, amount: 200, headers: auth });
   const trivial = await run(`${origin}/healthz`, {});

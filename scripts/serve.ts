@@ -16,7 +16,8 @@ const build = (await import(pathToFileURL(path.resolve("build/index.js")).href))
 const app = express();
 app.disable("x-powered-by");
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/ holds only the favicon besides build/: a route for it rather than a filesystem stat on every request.
+app.get("/favicon.ico", (_req, res) => res.sendFile(path.resolve("public/favicon.ico"), { maxAge: "1h" }));
 app.use((req, _res, next) => {
   // The client IP used for rate limiting comes from the socket, never from a header the client chose.
   req.headers["x-kurabe-client-ip"] = req.socket.remoteAddress ?? "unknown";

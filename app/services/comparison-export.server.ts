@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
-import { buildRankingInput, type RankingOverrides } from "~/domain/comparison/ranking-input";
+import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Actor } from "~/domain/permissions";
 import { METHODS, ScoringInputError, type Method, type RankingResult } from "~/domain/scoring";
 import type { AppContext } from "~/utils/context.server";
@@ -45,7 +45,7 @@ function comparisonHead(o: Extract<ComparisonOutcome, { ok: true }>) {
     date: o.date,
     method: r.result.method,
     whatIf: Boolean(o.overrides.weights || o.overrides.method),
-    criteria: buildRankingInput(r.rfq, r.quotes, o.date, o.overrides).criteria,
+    criteria: r.input.criteria,
     quotes: r.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName, status: q.status, tco: q.normalized?.tco ?? null, roi: q.normalized?.roi ?? null, expiringCertifications: q.expiringCertifications })),
     awaitingReconfirmation: r.awaitingReconfirmation,
   };
@@ -71,7 +71,7 @@ export function comparisonResponseJson(o: Extract<ComparisonOutcome, { ok: true 
 export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {
   const { ranking: r } = o;
   return buildComparisonExport(
-    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: buildRankingInput(r.rfq, r.quotes, o.date, o.overrides), result: r.result, quotes: r.quotes, date: o.date },
+    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date },
     locale,
   );
 }

@@ -1,4 +1,4 @@
-import { findRfqForBuyer, findRfqForVendor } from "../../db/queries/rfqs";
+import { findRfqForBuyer, findRfqForVendor, findRfqStateForBuyer } from "../../db/queries/rfqs";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import {
   countQuotesForBuyer,
@@ -226,6 +226,21 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
+}
+
+/**
+ * The buyer's opened offers for ranking: the same scope and sealed-bid rule as quotesOfRfqForBuyer,
+ * without what only the lists show (counts, the latest content — the ranking reads versions).
+ */
+export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;
+  const rfq = await findRfqStateForBuyer(ctx.db, actor.org.id, rfqId);
+  if (!rfq) return null;
+  const now = ctx.clock.now();
+  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  if (!opened) return { sealed: true as const };
+  const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now, { withContent: false });
+  return { sealed: false as const, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }
 
 /**

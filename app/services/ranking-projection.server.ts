@@ -24,6 +24,8 @@ export interface RankedQuotes {
   rfq: Rfq;
   quotes: (QuoteForRanking & { vendorOrgId: string; status: string; expiringCertifications: string[] })[];
   awaitingReconfirmation: { id: string; vendorName: string }[];
+  /** What the module was given (criteria with the weights in use): exports and the API show it. */
+  input: RankingInput;
   result: RankingResult;
 }
 
@@ -72,9 +74,10 @@ export async function rankListedQuotes(
     };
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
   });
-  const result = rankMemoized(buildRankingInput(rfq, quotes, today, overrides));
+  const input = buildRankingInput(rfq, quotes, today, overrides);
+  const result = rankMemoized(input);
   const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
-  return { rfq, quotes, awaitingReconfirmation, result };
+  return { rfq, quotes, awaitingReconfirmation, input, result };
 }
 
 // The module is a pure, seeded function (robustness included), so a result keyed by a hash of its

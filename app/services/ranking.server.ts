@@ -1,7 +1,7 @@
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
-import { quotesOfRfqForAdvisor, quotesOfRfqForBuyer } from "./quotes.server";
+import { openedQuotesForRankingByBuyer, quotesOfRfqForAdvisor } from "./quotes.server";
 import { rankListedQuotes, type RankedQuotes } from "./ranking-projection.server";
 
 // The ranking of an RFQ's opened quotes, for the buyer side — its buyer and the advisors it assigned
@@ -22,7 +22,7 @@ export async function rankRfqForBuyer(
   rfqId: string,
   overrides: RankingOverrides = {},
 ): Promise<RfqRanking | { sealed: true } | null> {
-  const listing = actor.org?.kind === "advisory" ? await quotesOfRfqForAdvisor(ctx, actor, rfqId) : await quotesOfRfqForBuyer(ctx, actor, rfqId);
+  const listing = actor.org?.kind === "advisory" ? await quotesOfRfqForAdvisor(ctx, actor, rfqId) : await openedQuotesForRankingByBuyer(ctx, actor, rfqId);
   if (!listing) return null;
   if (listing.sealed) return { sealed: true };
   const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, ctx.clock.now(), overrides);

@@ -38,8 +38,12 @@ export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: 
     .executeTakeFirst();
 }
 
-/** The opened offers of one RFQ, before the reader's scope is added: every caller below adds one. */
-function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date) {
+/**
+ * The opened offers of one RFQ, before the reader's scope is added: every caller below adds one.
+ * `content` (the latest submitted quote, JSON) is optional because the ranking reads immutable
+ * versions from its cache instead, and serializing 30 quotes' JSON per request costs both ends.
+ */
+function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withContent = true) {
   return db
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
@@ -52,18 +56,18 @@ function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date) {
       "quotes.current_version",
       "quotes.rfq_version",
       "quotes.tco",
-      "quotes.content",
       "quotes.submitted_at",
       "rfqs.current_version as rfq_current_version",
     ])
+    .$if(withContent, (qb) => qb.select("quotes.content"))
     .where("quotes.rfq_id", "=", rfqId)
     .$call(openedOffers(now))
     .orderBy("quotes.tco", "asc");
 }
 
 /** All opened offers on the buyer's RFQ (empty while sealed). */
-export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
-  return openedOffersOfRfq(db, rfqId, now).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
+export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date, opts: { withContent?: boolean } = {}) {
+  return openedOffersOfRfq(db, rfqId, now, opts.withContent ?? true).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
 }
 
 /**

@@ -20,6 +20,16 @@ export async function findRfqForBuyer(db: Kysely<Database>, buyerOrgId: string, 
   return db.selectFrom("rfqs").selectAll().where("id", "=", id).where("buyer_org_id", "=", buyerOrgId).executeTakeFirst();
 }
 
+/** The few columns that decide whether the buyer's quotes are opened (no content: the ranking's hot path). */
+export async function findRfqStateForBuyer(db: Kysely<Database>, buyerOrgId: string, id: string) {
+  return db
+    .selectFrom("rfqs")
+    .select(["id", "buyer_org_id", "sealed", "quote_deadline", "current_version"])
+    .where("id", "=", id)
+    .where("buyer_org_id", "=", buyerOrgId)
+    .executeTakeFirst();
+}
+
 /** The working copy, written only while the RFQ belongs to `buyerOrgId`. */
 export async function updateRfqWorkingCopy(
   db: Kysely<Database>,
