@@ -53,19 +53,25 @@ function comparisonHead(o: Extract<ComparisonOutcome, { ok: true }>) {
 
 const resultPart = (result: RankingResult) => ({ ranking: result.ranking, disqualified: result.disqualified, robustness: result.robustness });
 
-// The ranking is most of the body (~100 kB for 30 quotes × 15 criteria) and the memoized result object
-// is frozen and shared, so its JSON is serialized once per result rather than once per request.
-const serializedResults = new WeakMap<RankingResult, string>();
+// The ranking is most of the body (~170 kB for 30 quotes × 15 criteria) and the memoized result object
+// is frozen and shared, so its JSON is serialized and UTF-8 encoded once per result rather than once
+// per request; only the small head (names, statuses, the date) is encoded each time.
+const encodedResults = new WeakMap<RankingResult, Buffer>();
 
-/** `JSON.stringify(comparisonResponse(o))`, with the ranking's part reused across requests. */
-export function comparisonResponseJson(o: Extract<ComparisonOutcome, { ok: true }>): string {
+/** The bytes of `JSON.stringify(comparisonResponse(o))`, with the ranking's part reused across requests. */
+export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true }>): Uint8Array<ArrayBuffer> {
   const result = o.ranking.result;
-  let tail = serializedResults.get(result);
+  let tail = encodedResults.get(result);
   if (tail === undefined) {
-    tail = JSON.stringify(resultPart(result));
-    if (Object.isFrozen(result)) serializedResults.set(result, tail);
+    // "{…}" without its opening brace: appended after the head's fields and a comma.
+    tail = Buffer.from(JSON.stringify(resultPart(result)).slice(1));
+    if (Object.isFrozen(result)) encodedResults.set(result, tail);
   }
-  return `${JSON.stringify(comparisonHead(o)).slice(0, -1)},${tail.slice(1)}`;
+  const head = Buffer.from(`${JSON.stringify(comparisonHead(o)).slice(0, -1)},`);
+  const body = new Uint8Array(head.length + tail.length);
+  body.set(head, 0);
+  body.set(tail, head.length);
+  return body;
 }
 
 export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {

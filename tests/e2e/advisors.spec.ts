@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { logIn, logOut } from "./support/session";
 
 // The buyer (in Japanese) takes the advisory firm off the closed seeded RFQ and assigns it again; the
 // advisor (in English) finds the RFQ under "assigned to you", reads it, opens the comparison (no
@@ -8,19 +9,6 @@ import { expect, test, type Page } from "@playwright/test";
 const SURVEY = "市民意識調査 調査票データ入力・集計業務";
 const ADVISORY = "比較アドバイザリー合同会社";
 const NOTE = `Double-entry record and the 0.05% error commitment fit the specification best (${Date.now().toString(36)}).`;
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/メールアドレス|E-mail/).fill(email);
-  await page.getByLabel(/^パスワード$|^Password$/).fill("kurabe-demo-2026");
-  await page.getByRole("button", { name: /ログイン|Log in/ }).click();
-  await expect(page.getByRole("button", { name: /ログアウト|Log out/ })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: /ログアウト|Log out/ }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: /ログイン|Log in/ })).toBeVisible();
-}
 
 test("a buyer assigns an advisor, who recommends a quote in English; the buyer reads the recommendation", async ({ page }) => {
   // The buyer, in Japanese: the seed already assigned the firm, so remove it and assign it again.

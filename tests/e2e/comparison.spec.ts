@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { logIn } from "./support/session";
 
 // The buyer opens the closed seeded RFQ's comparison: ranks, evidence badges (a claim shrunk by the
 // vendor's seeded track record shows claim and effective value), charts with text
@@ -6,14 +7,6 @@ import { expect, test, type Page } from "@playwright/test";
 // a vendor gets 404.
 
 const SURVEY = "市民意識調査 調査票データ入力・集計業務";
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/メールアドレス|E-mail/).fill(email);
-  await page.getByLabel(/^パスワード$|^Password$/).fill("kurabe-demo-2026");
-  await page.getByRole("button", { name: /ログイン|Log in/ }).click();
-  await expect(page.getByRole("button", { name: /ログアウト|Log out/ })).toBeVisible();
-}
 
 async function openComparison(page: Page): Promise<string> {
   await page.goto("/rfqs");

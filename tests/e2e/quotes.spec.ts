@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
+import { logIn, logOut } from "./support/session";
 
 // A vendor answers an RFQ line by line in the browser: a missing price is refused, the quote is
 // submitted, revised (a second version) and withdrawn. The buyer sees only a count while the bids
@@ -7,18 +8,6 @@ import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 
 const BUYER_TOKEN = "kurabe_demo_buyer_midori_city_0000000000000001";
 const title = `e2e 申請書類の審査・入力 ${Date.now().toString(36)}`;
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/メールアドレス|E-mail/).fill(email);
-  await page.getByLabel(/^パスワード$|^Password$/).fill("kurabe-demo-2026");
-  await page.getByRole("button", { name: /ログイン|Log in/ }).click();
-  await expect(page.getByRole("button", { name: /ログアウト|Log out/ })).toBeVisible();
-}
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: /ログアウト|Log out/ }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: /ログイン|Log in/ })).toBeVisible();
-}
 
 let rfqId = "";
 

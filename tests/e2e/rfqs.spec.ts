@@ -1,20 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { logIn, logOut } from "./support/session";
 
 // A buyer turns "we want to outsource data entry" into a published RFQ in the browser, a vendor
 // finds it, asks a question, the buyer answers, and the vendor reads the answer.
-
-async function logIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/メールアドレス|E-mail/).fill(email);
-  await page.getByLabel(/^パスワード$|^Password$/).fill("kurabe-demo-2026");
-  await page.getByRole("button", { name: /ログイン|Log in/ }).click();
-  await expect(page.getByRole("button", { name: /ログアウト|Log out/ })).toBeVisible();
-}
-
-async function logOut(page: Page) {
-  await page.getByRole("button", { name: /ログアウト|Log out/ }).click();
-  await expect(page.getByRole("banner").getByRole("link", { name: /ログイン|Log in/ })).toBeVisible();
-}
 
 const title = `住民税申告書のデータ入力業務 ${Date.now().toString(36)}`;
 
