@@ -41,4 +41,6 @@ export const searchMessages = {
   "rfqSearch.prev": { ja: "前へ", en: "Previous" },
   "rfqSearch.next": { ja: "次へ", en: "Next" },
   "rfqSearch.page": { ja: "{page}ページ", en: "Page {page}" },
+  "vendorResult.trackRecord": { ja: "実績 {n}件", en: "{n} past engagements" },
+  "vendorResult.onTime": { ja: "納期遵守率 {pct}", en: "On time {pct}" },
 } as const;

@@ -10,7 +10,7 @@ import { searchVendors, vendorSearchSuggestions, type VendorSearchOutcome } from
 import { invitableRfqsFor } from "~/services/rfq-invitations.server";
 import { can } from "~/domain/permissions";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { tokyoDateString } from "~/utils/format";
+import { formatNumber, tokyoDateString } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "ベンダーを探す / Find vendors — Kurabe" }];
@@ -128,6 +128,10 @@ export default function VendorSearchPage() {
                       </span>
                     ))}
                     {v.team_size ? <span className="tag">{t("vendors.teamSize", { n: v.team_size })}</span> : null}
+                    {v.track_record_count > 0 ? <span className="tag tag-record">{t("vendorResult.trackRecord", { n: v.track_record_count })}</span> : null}
+                    {v.track_record_summary?.on_time_rate != null ? (
+                      <span className="tag tag-record">{t("vendorResult.onTime", { pct: `${formatNumber(v.track_record_summary.on_time_rate * 100, locale, 1)}%` })}</span>
+                    ) : null}
                   </p>
                   <p>
                     <Highlight text={formatted?.description ?? v.description.slice(0, 200)} />

@@ -130,6 +130,15 @@ describe("the vendors index", () => {
     expect(sorted.hits[0].name).toBe(VENDOR.gyosei);
     expect(sorted.hits.at(-1)!.track_record_count).toBe(0);
   });
+
+  it("the search page shows each vendor's record beside its name (count and on-time rate)", async () => {
+    const buyer = new Cookies();
+    expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
+    const html = await (await h.request(`/vendors?sort=track_record`, { cookies: buyer, headers: { "Accept-Language": "ja" } })).text();
+    const card = html.slice(html.indexOf(VENDOR.gyosei), html.indexOf(VENDOR.gyosei) + 3000);
+    expect(card).toContain("実績 5件");
+    expect(card).toContain("納期遵守率 96.7%");
+  });
 });
 
 describe("track-record queries", () => {
