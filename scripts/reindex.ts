@@ -7,7 +7,8 @@ import { createSearchService } from "../search/client";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
 import { projectRfqRanking } from "../app/services/ranking-projection.server";
 import { toRfqDocument, toVendorDocument, type RfqIndexRow } from "../search/documents";
-import { quoteDocumentsOfRfq, tokyoToday } from "../search/indexer";
+import { quoteDocumentsOfRfq } from "../search/indexer";
+import { tokyoDateString } from "../app/utils/format";
 import { startBundledMeilisearch } from "../search/server";
 import { INDEX_NAMES, type IndexName } from "../search/settings";
 import { readEnv } from "../app/utils/env.server";
@@ -33,7 +34,7 @@ const search = createSearchService({
   apiKey: env.MEILI_URL ? (env.MEILI_MASTER_KEY ?? "") : meili!.masterKey,
   prefix: env.MEILI_INDEX_PREFIX,
 });
-const today = tokyoToday(new Date());
+const today = tokyoDateString(new Date());
 
 /** Keyset pages of documents straight from PostgreSQL, 1,000 at a time. */
 async function* batches<R extends { id: string }>(load: (afterId: string | null) => Promise<R[]>, map: (row: R) => Record<string, unknown>) {

@@ -6,6 +6,7 @@ import { enqueueQuotesOpenedBetween } from "../db/queries/quotes";
 import { enqueueVendorsWithCertificateValidityChangedBetween } from "../db/queries/certifications";
 import type { Database } from "../db/schema";
 import { isCertificateValidOn } from "../app/domain/certifications/validity";
+import { tokyoDateString } from "../app/utils/format";
 import { projectRfqRanking, quoteIdsOfRfq, rfqIdsOfQuotes, rfqIdsQuotedBy, type RfqProjection } from "../app/services/ranking-projection.server";
 import type { SearchService } from "./client";
 import { toQuoteDocument, toRfqDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
@@ -27,10 +28,6 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000, 500 * 2 ** Math.max(0, attempts - 1));
 }
 
-export function tokyoToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** Processes one batch of due outbox rows. Returns how many rows were handled and how many failed. */
 export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed: number; failed: number }> {
   // Retry timing runs on the wall clock; `o.now` is the business clock ("today" for certificate validity).
@@ -48,7 +45,7 @@ export async function processOutboxOnce(o: IndexerOptions): Promise<{ processed:
       if (topic === "vendor") {
         const entityIds = [...new Set(topicRows.map((r) => r.entity_id))];
         const found = await loadVendorIndexRows(o.db, { ids: entityIds });
-        const today = tokyoToday(now);
+        const today = tokyoDateString(now);
         await o.search.upsertVendors(found.map((row) => toVendorDocument(row, today)));
         const foundIds = new Set(found.map((f) => f.id));
         await o.search.deleteVendors(entityIds.filter((id) => !foundIds.has(id)));
@@ -111,7 +108,7 @@ export function quoteDocumentsOfRfq(p: RfqProjection, today: string): QuoteDocum
 /** Re-ranks one RFQ and writes all of its opened quotes; removes its quotes that are not (or no longer) opened. Returns the ids written. */
 async function refreshQuotesOfRfq(o: IndexerOptions, rfqId: string, now: Date): Promise<string[]> {
   const projection = await projectRfqRanking(o.db, rfqId, now);
-  const docs = projection ? quoteDocumentsOfRfq(projection, tokyoToday(now)) : [];
+  const docs = projection ? quoteDocumentsOfRfq(projection, tokyoDateString(now)) : [];
   await o.search.upsertQuotes(docs);
   const written = new Set(docs.map((d) => d.id));
   await o.search.deleteQuotes((await quoteIdsOfRfq(o.db, rfqId)).filter((id) => !written.has(id)));
@@ -136,7 +133,7 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
   let lastSweepAt = 0;
   // Certificates lapse at midnight in Japan without any write: on each new business day, vendors
   // whose certificates changed validity since the last one are re-projected ("has valid X" filter).
-  let certificatesSweptDay = tokyoToday(new Date((o.now ?? (() => new Date()))().getTime() - 7 * 86400_000));
+  let certificatesSweptDay = tokyoDateString(new Date((o.now ?? (() => new Date()))().getTime() - 7 * 86400_000));
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let again = false;
@@ -155,7 +152,7 @@ export function startIndexer(o: IndexerOptions & { intervalMs?: number }): Runni
           sweptUntil = until;
           lastSweepAt = Date.now();
         }
-        const today = tokyoToday((o.now ?? (() => new Date()))());
+        const today = tokyoDateString((o.now ?? (() => new Date()))());
         if (today > certificatesSweptDay) {
           await enqueueVendorsWithCertificateValidityChangedBetween(o.db, certificatesSweptDay, today);
           certificatesSweptDay = today;

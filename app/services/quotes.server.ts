@@ -222,7 +222,7 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
   if (!rfq) return null;
   const now = ctx.clock.now();
   const counts = await countQuotesForBuyer(ctx.db, actor.org.id, rfqId);
-  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
@@ -237,7 +237,7 @@ export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Acto
   const rfq = await findRfqStateForBuyer(ctx.db, actor.org.id, rfqId);
   if (!rfq) return null;
   const now = ctx.clock.now();
-  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now, { withContent: false });
   return { sealed: false as const, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
@@ -253,7 +253,7 @@ export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId
   const rfq = await findRfqForAdvisor(ctx.db, actor.org.id, rfqId);
   if (!rfq || !can(actor, "comparison:read", rfqResource(rfq, [], [actor.org.id]))) return null;
   const now = ctx.clock.now();
-  const opened = rfq.quote_deadline ? areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) : !rfq.sealed;
+  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, quotes: [] };
   const quotes = await listOpenedQuotesForAdvisor(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };

@@ -24,9 +24,13 @@ export interface QuoteContentAccess {
 
 const OFFER_STATUSES: readonly string[] = ["submitted", "shortlisted", "awarded", "not_selected"];
 
-/** True once the buyer side may read quote contents: open RFQs at once, sealed ones from the deadline on. */
-export function areQuotesOpened(rfq: { sealed: boolean; deadline: Date | string }, now: Date): boolean {
+/**
+ * True once the buyer side may read quote contents: open RFQs at once, sealed ones from the deadline
+ * on (a sealed RFQ without a deadline yet — a draft — never).
+ */
+export function areQuotesOpened(rfq: { sealed: boolean; deadline: Date | string | null }, now: Date): boolean {
   if (!rfq.sealed) return true;
+  if (rfq.deadline === null) return false;
   const deadline = rfq.deadline instanceof Date ? rfq.deadline.getTime() : Date.parse(rfq.deadline);
   if (Number.isNaN(deadline)) return false;
   return now.getTime() >= deadline;
