@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 import { PGliteDialect } from "./pglite-dialect";
+import { prepareMarkedQueries } from "./prepared";
 
 export type DB = Kysely<Database>;
 
@@ -27,6 +28,7 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
         }) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on("connect", (client) => prepareMarkedQueries(client));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { PGlite } = await import("@electric-sql/pglite");

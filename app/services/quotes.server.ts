@@ -7,7 +7,8 @@ import {
   findQuoteOfVendorForRfq,
   insertQuote,
   insertQuoteVersion,
-  listOpenedQuotesForAdvisor,
+  listOffersForRankingByAdvisor,
+  listOffersForRankingByBuyer,
   listOpenedQuotesForBuyer,
   listQuoteVersions,
   updateQuoteOfVendor,
@@ -234,12 +235,14 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
  */
 export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Actor, rfqId: string) {
   if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;
+  const now = ctx.clock.now();
+  const quotes = await listOffersForRankingByBuyer(ctx.db, actor.org.id, rfqId, now);
+  // Offers are listed only on this buyer's RFQ once opened, so a listed one answers the state query's
+  // questions (exists, is the buyer's, opened, which version): the usual read is one round trip.
+  if (quotes.length > 0) return { sealed: false as const, quotes, rfqVersion: quotes[0].rfq_current_version, buyerOrgId: actor.org.id };
   const rfq = await findRfqStateForBuyer(ctx.db, actor.org.id, rfqId);
   if (!rfq) return null;
-  const now = ctx.clock.now();
-  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
-  if (!opened) return { sealed: true as const };
-  const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now, { withContent: false });
+  if (!areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now)) return { sealed: true as const };
   return { sealed: false as const, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }
 
@@ -255,6 +258,6 @@ export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId
   const now = ctx.clock.now();
   const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, quotes: [] };
-  const quotes = await listOpenedQuotesForAdvisor(ctx.db, actor.org.id, rfqId, now);
+  const quotes = await listOffersForRankingByAdvisor(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }

@@ -1,8 +1,6 @@
 import type { Kysely } from "kysely";
-import { listCertificationsOfOrgs } from "../../db/queries/certifications";
-import { listOpenedQuotesForBuyer } from "../../db/queries/quotes";
+import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
 import { loadRfqIndexRows } from "../../db/queries/rfqs";
-import { countEngagementsInCategory, loadKpiEvidence } from "../../db/queries/track-records";
 import type { Database } from "../../db/schema";
 import { buildRankingInput, certificatesExpiringDuringTerm, type QuoteForRanking, type RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Evidence } from "~/domain/scoring";
@@ -18,7 +16,8 @@ import { quotesAtVersions, rfqAtVersion } from "./version-cache.server";
 // ranking (ranking.server.ts) and this one share `rankListedQuotes`, so page, API, export and
 // index can never disagree. Sealed quotes stay out because the listing query only returns opened offers.
 
-export type ListedQuote = Awaited<ReturnType<typeof listOpenedQuotesForBuyer>>[number];
+/** An opened offer as listed for ranking: the quote's ids and status, and the facts about its vendor. */
+export type ListedQuote = Awaited<ReturnType<typeof listOffersForRankingByBuyer>>[number];
 
 export interface RankedQuotes {
   rfq: Rfq;
@@ -41,36 +40,24 @@ export async function rankListedQuotes(
   const rfq = await rfqAtVersion(db, rfqId, rfqVersion);
   if (!rfq) throw new Error(`RFQ ${rfqId} has no version ${rfqVersion}`);
   const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
-  const vendorIds = [...new Set(current.map((q) => q.vendor_org_id))];
   // The track record feeds rate criteria (claims checked against it, or observed rates scored directly)
-  // and counts of similar engagements. It is aggregate, public data about each vendor: no quote is read.
-  const rateKeys = rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key);
+  // and counts of similar engagements. It is aggregate, public data about each vendor, listed with its offer.
+  const rateKeys = new Set(rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key));
   const countsEngagements = rfq.criteria.some((c) => c.source === "track_record" && c.unit === "count");
-  const [versions, certs, evidenceRows, engagementRows] = await Promise.all([
-    quotesAtVersions(db, current.map((q) => ({ id: q.id, version: q.current_version }))),
-    listCertificationsOfOrgs(db, vendorIds),
-    loadKpiEvidence(db, vendorIds, [...new Set(rateKeys)]),
-    countsEngagements ? countEngagementsInCategory(db, vendorIds, rfq.category) : Promise.resolve([]),
-  ]);
-  const evidenceOf = (vendorOrgId: string): Record<string, Evidence> | undefined => {
-    const rows = evidenceRows.filter((e) => e.vendor_org_id === vendorOrgId);
-    return rows.length > 0 ? Object.fromEntries(rows.map((e) => [e.kpi_key, { successes: e.successes, trials: e.trials }])) : undefined;
-  };
+  const versions = await quotesAtVersions(db, current.map((q) => ({ id: q.id, version: q.current_version })));
   const today = tokyoDateString(now);
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
-    const evidence = evidenceOf(q.vendor_org_id);
+    const evidence = q.vendor_kpi_totals.filter((e) => rateKeys.has(e.kpi_key));
     const forRanking: QuoteForRanking = {
       id: q.id,
       vendorName: q.vendor_name,
       // Every submitted quote has its current version; a listed quote without one would be a bug upstream.
       content: v!.content,
       normalized: v!.normalized,
-      certifications: certs
-        .filter((c) => c.org_id === q.vendor_org_id)
-        .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
-      ...(evidence ? { evidence } : {}),
-      ...(countsEngagements ? { trackRecord: { engagementsInCategory: engagementRows.find((e) => e.vendor_org_id === q.vendor_org_id)?.engagements ?? 0 } } : {}),
+      certifications: q.vendor_certifications.map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
+      ...(evidence.length > 0 ? { evidence: Object.fromEntries(evidence.map((e): [string, Evidence] => [e.kpi_key, { successes: e.successes, trials: e.trials }])) } : {}),
+      ...(countsEngagements ? { trackRecord: { engagementsInCategory: q.vendor_engagements_in_category ?? 0 } } : {}),
     };
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
   });
@@ -119,7 +106,7 @@ export interface RfqProjection {
 export async function projectRfqRanking(db: Kysely<Database>, rfqId: string, now: Date): Promise<RfqProjection | null> {
   const [row] = await loadRfqIndexRows(db, { ids: [rfqId] });
   if (!row) return null;
-  const listed = await listOpenedQuotesForBuyer(db, row.buyer_org_id, rfqId, now);
+  const listed = await listOffersForRankingByBuyer(db, row.buyer_org_id, rfqId, now);
   const ranked = listed.length > 0 ? await rankListedQuotes(db, rfqId, row.current_version, listed, now) : null;
   return { rfqId, buyerOrgId: row.buyer_org_id, rfqVersion: row.current_version, listed, ranked };
 }

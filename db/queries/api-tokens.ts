@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { PREPARE } from "../prepared";
 import type { Database } from "../schema";
 
 export async function insertApiToken(
@@ -39,6 +40,7 @@ export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) 
     ])
     .where("api_tokens.token_hash", "=", tokenHash)
     .where("api_tokens.revoked_at", "is", null)
+    .modifyEnd(PREPARE)
     .executeTakeFirst();
 }
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type QueryCreator } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { CertificationStatus, Database } from "../schema";
 
 // Vendor certificates, their review, admin-added types and the vendor's invoice registration number.
@@ -181,14 +182,19 @@ export async function updateInvoiceRegistrationNumber(db: Db, vendorOrgId: strin
   await db.updateTable("organizations").set({ invoice_registration_number: value }).where("id", "=", vendorOrgId).where("kind", "=", "vendor").execute();
 }
 
-/** Certificates of several vendors at once (public facts of their profiles), for the comparison. */
-export async function listCertificationsOfOrgs(db: Kysely<Database>, orgIds: string[]) {
-  if (orgIds.length === 0) return [];
-  return db
-    .selectFrom("certifications")
-    .select(["org_id", "type", "status", sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("valid_from"), sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as("valid_until")])
-    .where("org_id", "in", orgIds)
-    .execute();
+/**
+ * A vendor's certificates as the ranking reads them (type, review status, validity), as a correlated
+ * subquery for a query that has the vendor's id in scope as `vendorId` (e.g. "vendor.id"): public facts
+ * of its profile, brought in the same round trip as the offers they rank.
+ */
+export function certificateValiditiesOf(qc: QueryCreator<Database>, vendorId: string) {
+  return jsonArrayFrom(
+    qc
+      .selectFrom("certifications")
+      .select(["certifications.type", "certifications.status", sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("valid_from"), sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as("valid_until")])
+      .where("certifications.org_id", "=", sql.ref<string>(vendorId))
+      .orderBy("certifications.type"),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely } from "kysely";
+import { sql, type Kysely, type QueryCreator } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema";
 
@@ -9,58 +9,40 @@ import type { Database } from "../schema";
 
 type Db = Kysely<Database>;
 
-export interface KpiTotals {
-  kpi_key: string;
-  successes: number;
-  trials: number;
+// Correlated subqueries for a query that has the vendor's id in scope — `organizations.id` for the vendors
+// index rows and the vendor page, the joined vendor of each offer for the ranking — so the record comes
+// with the vendor in the same round trip.
+// Built from the query creator (the outer query's tables are referenced by name), so one helper serves
+// outer queries whatever they join or alias.
+type Scope = QueryCreator<Database>;
+
+/** How many past engagements the organisation has on record. */
+export function engagementCountOf(qc: Scope, vendorId = "organizations.id") {
+  return qc
+    .selectFrom("vendor_engagements")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("vendor_engagements.vendor_org_id", "=", sql.ref<string>(vendorId));
+}
+
+/** Engagements in one category ("similar projects delivered"), 0 when none; `category` is a column in scope. */
+export function engagementsInCategoryOf(qc: Scope, vendorId: string, category: string) {
+  return qc
+    .selectFrom("vendor_engagements")
+    .select(sql<number>`count(*)::int`.as("n"))
+    .where("vendor_engagements.vendor_org_id", "=", sql.ref<string>(vendorId))
+    .where("vendor_engagements.category", "=", sql.ref<string>(category));
 }
 
 /**
- * The evidence the ranking weighs claims against: successes and trials summed over every engagement,
- * per vendor and KPI key (one grouped query). Vendors or keys without observations are absent.
+ * The organisation's measured KPIs, summed over all its engagements, by key: on the vendor page, and
+ * the evidence the ranking weighs claims against.
  */
-export async function loadKpiEvidence(db: Db, vendorOrgIds: string[], kpiKeys: string[]): Promise<(KpiTotals & { vendor_org_id: string })[]> {
-  if (vendorOrgIds.length === 0 || kpiKeys.length === 0) return [];
-  return db
-    .selectFrom("vendor_kpi_observations")
-    .select(["vendor_org_id", "kpi_key", sql<number>`sum(successes)::int`.as("successes"), sql<number>`sum(trials)::int`.as("trials")])
-    .where("vendor_org_id", "in", vendorOrgIds)
-    .where("kpi_key", "in", kpiKeys)
-    .groupBy(["vendor_org_id", "kpi_key"])
-    .execute();
-}
-
-/** Engagements per vendor in one category ("similar projects delivered"); vendors without any are absent. */
-export async function countEngagementsInCategory(db: Db, vendorOrgIds: string[], category: string): Promise<{ vendor_org_id: string; engagements: number }[]> {
-  if (vendorOrgIds.length === 0) return [];
-  return db
-    .selectFrom("vendor_engagements")
-    .select(["vendor_org_id", sql<number>`count(*)::int`.as("engagements")])
-    .where("vendor_org_id", "in", vendorOrgIds)
-    .where("category", "=", category)
-    .groupBy("vendor_org_id")
-    .execute();
-}
-
-// Correlated subqueries for a query over `organizations` (the vendors index rows and the vendor page),
-// so the summary comes with the vendor in the same round trip.
-type OrgScope = ExpressionBuilder<Database, "organizations">;
-
-/** How many past engagements the organisation has on record. */
-export function engagementCountOf(eb: OrgScope) {
-  return eb
-    .selectFrom("vendor_engagements")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .whereRef("vendor_engagements.vendor_org_id", "=", "organizations.id");
-}
-
-/** The organisation's measured KPIs, summed over all its engagements, by key. */
-export function kpiTotalsOf(eb: OrgScope) {
+export function kpiTotalsOf(qc: Scope, vendorId = "organizations.id") {
   return jsonArrayFrom(
-    eb
+    qc
       .selectFrom("vendor_kpi_observations")
       .select(["vendor_kpi_observations.kpi_key", sql<number>`sum(successes)::int`.as("successes"), sql<number>`sum(trials)::int`.as("trials")])
-      .whereRef("vendor_kpi_observations.vendor_org_id", "=", "organizations.id")
+      .where("vendor_kpi_observations.vendor_org_id", "=", sql.ref<string>(vendorId))
       .groupBy("vendor_kpi_observations.kpi_key")
       .orderBy("vendor_kpi_observations.kpi_key"),
   );

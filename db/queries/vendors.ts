@@ -36,8 +36,8 @@ function vendorBase(db: Kysely<Database>) {
           .orderBy("certifications.type"),
       ).as("certifications"),
       // Past engagements (seeded until post-award tracking exists) and their measured KPIs, summed.
-      eb.fn.coalesce(engagementCountOf(eb), sql<number>`0`).as("track_record_count"),
-      kpiTotalsOf(eb).as("track_record_kpis"),
+      eb.fn.coalesce(engagementCountOf(db), sql<number>`0`).as("track_record_count"),
+      kpiTotalsOf(db).as("track_record_kpis"),
     ]);
 }
 

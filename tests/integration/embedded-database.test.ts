@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
+import { findLiveApiToken } from "../../db/queries/api-tokens";
 import { findVendor } from "../../db/queries/vendors";
+import { hashApiToken } from "../../app/services/api-tokens.server";
 import { isDatabaseEmpty, seedDemoData, DEMO_ACCOUNTS } from "../../db/seed";
 
 // Smoke test of the path `npm start` takes with no DATABASE_URL: embedded PGlite,
@@ -18,6 +20,9 @@ describe("embedded database (PGlite)", () => {
       const vendor = await findVendor(db, org.id);
       expect(vendor?.categories).toEqual(["accounting", "data_entry"]);
       expect(vendor?.certifications.map((c) => c.valid_until)).toEqual(["2027-03-31", "2027-01-14"]);
+      // A query marked for preparing on PostgreSQL (db/prepared.ts) runs unchanged here: the mark is a comment.
+      const buyer = DEMO_ACCOUNTS.find((a) => a.email === "buyer@midori-city.example")!;
+      expect((await findLiveApiToken(db, hashApiToken(buyer.token)))?.email).toBe(buyer.email);
       const count = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       expect(count.n).toBe(DEMO_ACCOUNTS.length);
       // A failed transaction leaves nothing behind, and a concurrent read is not caught inside it.

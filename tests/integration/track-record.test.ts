@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
 import { seedDemoTrackRecords } from "../../db/seed/demo-track-records";
 import { VENDOR } from "../../db/seed/demo-rfqs";
-import { countEngagementsInCategory, insertEngagementIfAbsent, listEngagementsOfVendor, loadKpiEvidence } from "../../db/queries/track-records";
+import { sql } from "kysely";
+import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
+import { insertEngagementIfAbsent, listEngagementsOfVendor } from "../../db/queries/track-records";
 import type { RankedAlternative } from "../../app/domain/scoring";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
@@ -142,14 +144,31 @@ describe("the vendors index", () => {
 });
 
 describe("track-record queries", () => {
-  it("sum evidence per vendor and KPI key, only for the vendors and keys asked", async () => {
-    const rows = await loadKpiEvidence(h.db, [org[VENDOR.gyosei], org[VENDOR.nextKeiri]], ["on_time_rate", "answer_rate"]);
-    expect(rows.sort((a, b) => a.kpi_key.localeCompare(b.kpi_key))).toEqual([
-      { vendor_org_id: org[VENDOR.gyosei], kpi_key: "answer_rate", successes: 21_110, trials: 21_800 },
-      { vendor_org_id: org[VENDOR.gyosei], kpi_key: "on_time_rate", successes: 58, trials: 60 },
-    ]);
-    expect(await loadKpiEvidence(h.db, [], ["accuracy"])).toEqual([]);
-    expect(await countEngagementsInCategory(h.db, [org[VENDOR.gyosei], org[VENDOR.nextKeiri]], "municipal")).toEqual([{ vendor_org_id: org[VENDOR.gyosei], engagements: 2 }]);
+  it("list each opened offer with its vendor's certificates, KPI totals and engagements in the RFQ's category, as the direct aggregates say", async () => {
+    const rfqId = (await findDemoRfqIds(h.db)).surveyClosed;
+    const rfq = await h.db.selectFrom("rfqs").select(["buyer_org_id", "category"]).where("id", "=", rfqId).executeTakeFirstOrThrow();
+    const offers = await listOffersForRankingByBuyer(h.db, rfq.buyer_org_id, rfqId, new Date());
+    expect(offers.length).toBeGreaterThan(1);
+    for (const offer of offers) {
+      const totals = await h.db
+        .selectFrom("vendor_kpi_observations")
+        .select(["kpi_key", sql<number>`sum(successes)::int`.as("successes"), sql<number>`sum(trials)::int`.as("trials")])
+        .where("vendor_org_id", "=", offer.vendor_org_id)
+        .groupBy("kpi_key")
+        .orderBy("kpi_key")
+        .execute();
+      const engagements = await h.db.selectFrom("vendor_engagements").select(sql<number>`count(*)::int`.as("n")).where("vendor_org_id", "=", offer.vendor_org_id).where("category", "=", rfq.category).executeTakeFirstOrThrow();
+      const certs = await h.db.selectFrom("certifications").select(["type", "status"]).where("org_id", "=", offer.vendor_org_id).orderBy("type").execute();
+      expect(offer.vendor_kpi_totals).toEqual(totals);
+      expect(offer.vendor_engagements_in_category).toBe(engagements.n);
+      expect(offer.vendor_certifications.map((c) => ({ type: c.type, status: c.status }))).toEqual(certs);
+      for (const c of offer.vendor_certifications) expect(c.valid_until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // The seeded record is not empty, so the comparison above compares something.
+    expect(offers.some((o) => o.vendor_kpi_totals.length > 0 && (o.vendor_engagements_in_category ?? 0) > 0 && o.vendor_certifications.length > 0)).toBe(true);
+    // Another buyer's scope lists nothing.
+    const other = await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "<>", rfq.buyer_org_id).executeTakeFirstOrThrow();
+    expect(await listOffersForRankingByBuyer(h.db, other.id, rfqId, new Date())).toEqual([]);
   });
 
   it("never hand out an engagement's RFQ, nor anything of a quote, even for a post-award engagement on another buyer's RFQ", async () => {
