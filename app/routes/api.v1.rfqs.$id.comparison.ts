@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isRowId } from "~/api/rfq-responses.server";
 import { comparisonForBuyer, comparisonResponseBody, parseWhatIf } from "~/services/comparison-export.server";
-import { apiNotFound, problem, requireApiCaller } from "~/utils/api.server";
+import { apiNotFound, bytesResponse, problem, requireApiCaller } from "~/utils/api.server";
 import { t } from "~/i18n";
 
 // GET /api/v1/rfqs/{id}/comparison: the buyer's ranking once quotes are opened; sealed, foreign or
@@ -13,5 +13,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!whatIf.ok) return problem(400, t(caller.locale, "common.formHasErrors"), undefined, whatIf.issues);
   const outcome = await comparisonForBuyer(context, caller.actor, params.id, whatIf.overrides, caller.locale);
   if (!outcome.ok) return outcome.reason === "invalid" ? problem(400, t(caller.locale, "common.formHasErrors"), undefined, outcome.issues) : apiNotFound(caller.locale);
-  return new Response(comparisonResponseBody(outcome), { headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" } });
+  return bytesResponse(comparisonResponseBody(outcome), { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" });
 }

@@ -58,8 +58,12 @@ const resultPart = (result: RankingResult) => ({ ranking: result.ranking, disqua
 // per request; only the small head (names, statuses, the date) is encoded each time.
 const encodedResults = new WeakMap<RankingResult, Buffer>();
 
-/** The bytes of `JSON.stringify(comparisonResponse(o))`, with the ranking's part reused across requests. */
-export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true }>): Uint8Array<ArrayBuffer> {
+/**
+ * The bytes of `JSON.stringify(comparisonResponse(o))` in two parts: the head, encoded per request, and
+ * the ranking's part, shared across requests — sent as they are rather than copied into one buffer
+ * (a 175 kB copy per request was a large-object allocation for the garbage collector each time).
+ */
+export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true }>): Uint8Array[] {
   const result = o.ranking.result;
   let tail = encodedResults.get(result);
   if (tail === undefined) {
@@ -67,11 +71,7 @@ export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true 
     tail = Buffer.from(JSON.stringify(resultPart(result)).slice(1));
     if (Object.isFrozen(result)) encodedResults.set(result, tail);
   }
-  const head = Buffer.from(`${JSON.stringify(comparisonHead(o)).slice(0, -1)},`);
-  const body = new Uint8Array(head.length + tail.length);
-  body.set(head, 0);
-  body.set(tail, head.length);
-  return body;
+  return [Buffer.from(`${JSON.stringify(comparisonHead(o)).slice(0, -1)},`), tail];
 }
 
 export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {

@@ -78,3 +78,18 @@ export function apiNotFound(locale: Locale) {
 
 export const json = (data: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(data), { ...init, headers: { "Content-Type": "application/json; charset=utf-8", ...(init.headers ?? {}) } });
+
+/**
+ * A response whose body is already-encoded parts, written in order without being joined first; the
+ * parts are only read, so shared (cached) buffers are safe to pass.
+ */
+export function bytesResponse(parts: Uint8Array[], headers: Record<string, string>): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
+  const length = parts.reduce((n, part) => n + part.byteLength, 0);
+  return new Response(body, { headers: { ...headers, "Content-Length": String(length) } });
+}

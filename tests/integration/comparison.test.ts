@@ -92,7 +92,10 @@ describe("GET /api/v1/rfqs/{id}/comparison", () => {
   it("ranks exactly like the scoring module on the same input", async () => {
     const res = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ranking: RankedAlternative[]; disqualified: { id: string }[]; title: string };
+    const text = await res.text();
+    // The body is written in parts (head, cached ranking): the declared length must be the whole of it.
+    expect(Number(res.headers.get("Content-Length"))).toBe(Buffer.byteLength(text));
+    const body = JSON.parse(text) as { ranking: RankedAlternative[]; disqualified: { id: string }[]; title: string };
     const expected = await rankIndependently(h, rfqId);
     expect(body.ranking.length + body.disqualified.length).toBeGreaterThanOrEqual(3);
     expect(order(body.ranking)).toEqual(order(expected.ranking));
