@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { sql, type Expression } from "kysely";
 
-// Opt-in prepared statements for the few hot, fixed-shape reads (API token lookup, the ranking's
-// listing). PostgreSQL spends more CPU parsing and planning such a query than running it (a 4-join
-// token lookup: ~0.9 ms to plan, 0.07 ms to execute), and the comparison API shares two cores with
-// it. A query opts in by ending with this comment; the pg pool then sends it as a named statement,
-// prepared once per connection. Only queries whose SQL text does not vary with their input may opt
-// in (an `in (…)` list of varying length would prepare a new statement per length). The comment is
-// inert anywhere else, e.g. on embedded PGlite.
+// Opt-in prepared statements for the few hot, fixed-shape reads: the API token, session and memberships
+// read on every request, and the ranking's listings. PostgreSQL spends more CPU parsing and planning
+// such a query than running it (the 4-join token lookup: ~0.9 ms to plan, 0.07 ms to execute), on cores
+// it shares with the server. A query opts in by ending with this comment; the pg pool then sends it as a
+// named statement, prepared once per connection. Only queries whose SQL text does not vary with their
+// input may opt in (an `in (…)` list of varying length would prepare a new statement per length). The
+// comment is inert anywhere else, e.g. on embedded PGlite.
 
 const MARK = "/* kurabe:prepare */";
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, MemberRole, OrgKind } from "../schema";
+import { PREPARE } from "../prepared";
 
 export async function insertOrganization(db: Kysely<Database>, kind: OrgKind, name: string) {
   return db.insertInto("organizations").values({ kind, name }).returningAll().executeTakeFirstOrThrow();
@@ -17,6 +18,7 @@ export async function listMembershipsOfUser(db: Kysely<Database>, userId: string
     .select(["organizations.id as orgId", "organizations.name as orgName", "organizations.kind as orgKind", "memberships.role"])
     .where("memberships.user_id", "=", userId)
     .orderBy("memberships.created_at")
+    .modifyEnd(PREPARE)
     .execute();
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import { PREPARE } from "../prepared";
 
 // Sessions are stored by the SHA-256 of the random id in the cookie, so a database
 // leak does not hand out live sessions.
@@ -29,6 +30,7 @@ export async function findLiveSession(db: Kysely<Database>, idHash: string, now:
     ])
     .where("sessions.id_hash", "=", idHash)
     .where("sessions.expires_at", ">", now)
+    .modifyEnd(PREPARE)
     .executeTakeFirst();
 }
 
