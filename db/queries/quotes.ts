@@ -46,7 +46,7 @@ export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: 
  * `content` (the latest submitted quote, JSON) is optional because the ranking reads immutable
  * versions from its cache instead, and serializing 30 quotes' JSON per request costs both ends.
  */
-function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withContent = true) {
+function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withContent: boolean) {
   return db
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
@@ -88,7 +88,10 @@ export async function listOffersForRankingByBuyer(db: Kysely<Database>, buyerOrg
   return offersForRanking(db, rfqId, now).where("rfqs.buyer_org_id", "=", buyerOrgId).modifyEnd(PREPARE).execute();
 }
 
-/** The same for an advisory organisation the RFQ's buyer assigned (the join is the scope). */
+/**
+ * The same for an advisory organisation: only when the RFQ's buyer assigned it (the join is the scope)
+ * and, like the buyer, only once opened — an assigned advisor never sees a sealed bid early.
+ */
 export async function listOffersForRankingByAdvisor(db: Kysely<Database>, advisorOrgId: string, rfqId: string, now: Date) {
   return offersForRanking(db, rfqId, now)
     .innerJoin("rfq_advisors", (j) => j.onRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id").on("rfq_advisors.advisor_org_id", "=", advisorOrgId))
@@ -97,18 +100,8 @@ export async function listOffersForRankingByAdvisor(db: Kysely<Database>, adviso
 }
 
 /** All opened offers on the buyer's RFQ (empty while sealed). */
-export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date, opts: { withContent?: boolean } = {}) {
-  return openedOffersOfRfq(db, rfqId, now, opts.withContent ?? true).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
-}
-
-/**
- * The same offers for an advisory organisation: only when the RFQ's buyer assigned it (the join is the
- * scope) and, like the buyer, only once opened — an assigned advisor never sees a sealed bid early.
- */
-export async function listOpenedQuotesForAdvisor(db: Kysely<Database>, advisorOrgId: string, rfqId: string, now: Date) {
-  return openedOffersOfRfq(db, rfqId, now)
-    .innerJoin("rfq_advisors", (j) => j.onRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id").on("rfq_advisors.advisor_org_id", "=", advisorOrgId))
-    .execute();
+export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
+  return openedOffersOfRfq(db, rfqId, now, true).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
 }
 
 /** An opened offer of this RFQ that this assigned advisor may read (what an advisor's note may be about). */
