@@ -3,6 +3,10 @@ import * as foundation from "./migrations/2026112001_foundation";
 import * as rfqs from "./migrations/2026112002_rfqs";
 import * as quotes from "./migrations/2026112003_quotes_and_certificates";
 import * as trackRecords from "./migrations/2026112104_track_records_and_advisors";
+import * as sealedFixed from "./migrations/2026120601_sealed_fixed";
+import * as loginDefences from "./migrations/2026120602_login_defences";
+import * as sessionsAndPasswords from "./migrations/2026120603_sessions_and_passwords";
+import * as httpEdge from "./migrations/2026120604_http_edge";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -11,6 +15,10 @@ const migrations: Record<string, Migration> = {
   "2026112002_rfqs": rfqs,
   "2026112003_quotes_and_certificates": quotes,
   "2026112104_track_records_and_advisors": trackRecords,
+  "2026120601_sealed_fixed": sealedFixed,
+  "2026120602_login_defences": loginDefences,
+  "2026120603_sessions_and_passwords": sessionsAndPasswords,
+  "2026120604_http_edge": httpEdge,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -8,6 +8,10 @@ import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
 import { invitationMessages } from "./messages-invitations";
+import { sealedMessages } from "./messages-sealed";
+import { authMessages } from "./messages-auth";
+import { accountSecurityMessages } from "./messages-account-security";
+import { httpMessages } from "./messages-http";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -17,6 +21,10 @@ export type AnyMessageKey =
   | keyof typeof searchMessages
   | keyof typeof advisorMessages
   | keyof typeof invitationMessages
+  | keyof typeof sealedMessages
+  | keyof typeof authMessages
+  | keyof typeof accountSecurityMessages
+  | keyof typeof httpMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -43,6 +51,10 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(searchMessages as Record<string, Bilingual>),
   ...Object.entries(advisorMessages as Record<string, Bilingual>),
   ...Object.entries(invitationMessages as Record<string, Bilingual>),
+  ...Object.entries(sealedMessages as Record<string, Bilingual>),
+  ...Object.entries(authMessages as Record<string, Bilingual>),
+  ...Object.entries(accountSecurityMessages as Record<string, Bilingual>),
+  ...Object.entries(httpMessages as Record<string, Bilingual>),
 ]);
 export function registerMessages(dict: Record<string, Bilingual>): void {
   for (const [k, v] of Object.entries(dict)) extra.set(k, v);

@@ -33,3 +33,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   return parsed.data;
 }
+
+/**
+ * The origin every link in an e-mail starts with. Never the request's Host header (a forged Host
+ * would put an attacker's site into an invitation or reset link): APP_URL, or in development the
+ * local server itself.
+ */
+export function appOrigin(env: Pick<Env, "APP_URL" | "PORT">): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
