@@ -76,6 +76,22 @@ export interface LoginAttemptsTable {
   created_at: Timestamp;
 }
 
+/** A sign-up waiting for its e-mail confirmation (or refused silently: a registered address gets no token). */
+export interface SignupRequestsTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  kind: "buyer" | "vendor";
+  org_name: string;
+  name: string;
+  locale: string;
+  password_hash: string | null;
+  token_hash: string | null;
+  expires_at: NullableTimestamp;
+  confirmed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface VendorProfilesTable {
   org_id: string;
   description: Generated<string>;
@@ -285,6 +301,7 @@ export interface Database {
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  signup_requests: SignupRequestsTable;
   vendor_profiles: VendorProfilesTable;
   certifications: CertificationsTable;
   audit_log: AuditLogTable;

@@ -1,43 +1,60 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { AcceptInvitationSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
-import { acceptInvitation, findInvitation } from "~/services/accounts.server";
-import { startSession } from "~/utils/auth.server";
+import { acceptInvitation, findInvitation, type InvitationProof } from "~/services/accounts.server";
+import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+// Accepting an invitation. Logged in as the invited address: one click. Otherwise a new person
+// sets a name and password, and someone who already has an account logs in first (or types its
+// password here, which goes through the same limiter as the log-in page).
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const inv = await findInvitation(context, params.token ?? "");
-  return Response.json({ invitation: inv ? { email: inv.email, orgName: inv.orgName } : null }, { status: inv ? 200 : 404 });
+  if (!inv) return Response.json({ invitation: null, signedInAs: null }, { status: 404 });
+  const user = await getCurrentUser(request, context);
+  const signedInAs = user && user.email.toLowerCase() === inv.email.toLowerCase() ? user.email : null;
+  return Response.json({ invitation: { email: inv.email, orgName: inv.orgName }, signedInAs });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   await assertCsrf(request, formData, context);
   const locale = await getLocale(request, context);
-  const submission = parseForm(formData, AcceptInvitationSchema, locale);
-  if (submission.status !== "success") return Response.json({ errors: submission.error, formError: null }, { status: 400 });
-  const result = await acceptInvitation(context, params.token ?? "", submission.value, locale);
+  let proof: InvitationProof;
+  const user = formData.get("intent") === "join-signed-in" ? await getCurrentUser(request, context) : null;
+  if (user) {
+    proof = { signedIn: { userId: user.id, sessionIdHash: user.sessionIdHash } };
+  } else {
+    const submission = parseForm(formData, AcceptInvitationSchema, locale);
+    if (submission.status !== "success") return Response.json({ errors: submission.error, formError: null }, { status: 400 });
+    proof = submission.value;
+  }
+  const result = await acceptInvitation(context, params.token ?? "", proof, locale, clientIp(request));
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    return Response.json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status: 400 });
+    const status = result.fieldErrors?.password?.includes("login.rateLimited") ? 429 : 400;
+    return Response.json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.orgId));
+  // Already logged in, the session was moved to the new organisation; otherwise this is a log-in.
+  if (!user) headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.orgId));
   headers.append("Set-Cookie", await toastHeader(context, { key: "invite.joined", params: { org: result.value.orgName } }));
   return redirect("/", { headers });
 }
 
 export default function InvitationPage() {
-  const { invitation } = useLoaderData<{ invitation: { email: string; orgName: string } | null }>();
+  const { invitation, signedInAs } = useLoaderData<{ invitation: { email: string; orgName: string } | null; signedInAs: string | null }>();
   const data = useActionData<{ errors: Record<string, string[]> | null; formError: string | null }>();
+  const { token } = useParams();
   const { t } = useI18n();
   if (!invitation) {
     return (
@@ -46,10 +63,29 @@ export default function InvitationPage() {
       </section>
     );
   }
+  if (signedInAs) {
+    return (
+      <section className="narrow card">
+        <h1>{t("invite.title", { org: invitation.orgName })}</h1>
+        <p>{t("invite.signedInAs", { email: signedInAs })}</p>
+        <Form method="post">
+          <CsrfInput />
+          <FormErrors errors={data?.formError ? [data.formError] : null} />
+          <input type="hidden" name="intent" value="join-signed-in" />
+          <button type="submit" className="button primary">
+            {t("invite.joinAsCurrent")}
+          </button>
+        </Form>
+      </section>
+    );
+  }
   return (
     <section className="narrow card">
       <h1>{t("invite.title", { org: invitation.orgName })}</h1>
       <p>{t("invite.body", { email: invitation.email })}</p>
+      <p>
+        {t("invite.logInFirst")} <Link to={`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`}>{t("invite.logInLink")}</Link>
+      </p>
       <Form method="post">
         <CsrfInput />
         <FormErrors errors={data?.formError ? [data.formError] : null} />

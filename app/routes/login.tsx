@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { LoginSchema, safeRedirect } from "~/domain/accounts";
 import { t } from "~/i18n";
-import { logIn } from "~/services/accounts.server";
+import { attemptLogIn } from "~/services/login.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
@@ -29,10 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await logIn(context, submission.value.email, submission.value.password, clientIp(request));
+  const { email, password } = submission.value;
+  const result = await attemptLogIn(context, { email, password, ip: clientIp(request), via: "login" });
   if (!result.ok) {
     const status = result.formError === "login.rateLimited" ? 429 : 400;
-    return Response.json(submission.reply({ formErrors: [t(locale, result.formError)], hideFields: ["password"] }), { status });
+    return Response.json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.id, null));

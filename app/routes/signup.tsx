@@ -6,12 +6,11 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { SignupSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
-import { signUp } from "~/services/accounts.server";
-import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
+import { signUp } from "~/services/signup.server";
+import { clientIp, getCurrentUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
-import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "新規登録 / Sign up — Kurabe" }];
@@ -31,25 +30,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signUp(context, submission.value, locale, clientIp(request));
   if (!result.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    return Response.json(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
+    return Response.json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status: 429 });
   }
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.org.id));
-  headers.append("Set-Cookie", await toastHeader(context, { key: "signup.done" }));
-  return redirect(result.value.org.kind === "vendor" ? "/vendor/profile" : "/", { headers });
+  // The same answer for a new and a registered address: the mail says which it was.
+  return Response.json({ sent: { email: result.value.email } });
 }
 
 export default function SignupPage() {
-  const lastResult = useActionData<typeof action>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
+  const sent = data && "sent" in data ? (data.sent as { email: string }) : null;
   const [form, fields] = useForm({
-    lastResult: lastResult as never,
+    lastResult: (sent ? null : data) as never,
     onValidate: ({ formData }) => parseForm(formData, SignupSchema, locale),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     defaultValue: { kind: "buyer" },
   });
+  if (sent) {
+    return (
+      <section className="narrow card">
+        <h1>{t("signup.sent.title")}</h1>
+        <p role="status">{t("signup.sent.body", { email: sent.email })}</p>
+      </section>
+    );
+  }
   return (
     <section className="narrow card">
       <h1>{t("signup.title")}</h1>

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { linkMailedTo } from "./support/mail";
 
 // A newcomer's first minutes, in a real Chromium against the built app on real PostgreSQL
-// and Meilisearch: sign up, log out, log in, switch language, hit a missing page.
+// and Meilisearch: sign up (confirming the e-mail), log out, log in, switch language, hit a missing page.
 
 const unique = Date.now().toString(36);
 
@@ -24,6 +25,11 @@ test("sign up as a buyer, log out, log in again", async ({ page }) => {
   await page.getByLabel("メールアドレス").fill(`suzuki-${unique}@aoba-town.example`);
   await page.getByLabel("パスワード（12文字以上）").fill("a-very-long-password");
   await page.getByRole("button", { name: "登録する" }).click();
+
+  // The account exists once the link mailed to the address is followed.
+  await expect(page.getByRole("heading", { name: "確認メールを送信しました" })).toBeVisible();
+  await page.goto(await linkMailedTo(`suzuki-${unique}@aoba-town.example`));
+  await page.getByRole("button", { name: "登録を完了する" }).click();
 
   await expect(page.getByRole("heading", { name: "鈴木 一郎さん、ようこそ" })).toBeVisible();
   await expect(page.getByTestId("toast")).toHaveText("登録が完了しました");

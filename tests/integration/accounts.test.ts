@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { lastMailTo, signUpAndConfirm } from "./signup-support";
 
 // Sign-up, log-in, log-out and invitations through the real Remix actions, against a real
 // PostgreSQL database: field errors in both languages, and nothing written on bad input.
@@ -36,14 +37,15 @@ describe("sign-up", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it("creates organisation, owner, profile, audit and outbox rows together, then logs the user in", async () => {
+  it("creates organisation, owner, profile, audit and outbox rows together once the e-mail is confirmed, then logs the user in", async () => {
     const before = await tableCounts();
     const cookies = new Cookies();
-    const res = await postForm(h, "/signup", valid, cookies);
+    const res = await signUpAndConfirm(h, valid, cookies);
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/vendor/profile");
     const after = await tableCounts();
-    expect(after).toEqual({ users: before.users + 1, orgs: before.orgs + 1, memberships: before.memberships + 1, audit: before.audit + 1, outbox: before.outbox + 1 });
+    // Two audit rows: the request (when the form was sent) and the sign-up (when it was confirmed).
+    expect(after).toEqual({ users: before.users + 1, orgs: before.orgs + 1, memberships: before.memberships + 1, audit: before.audit + 2, outbox: before.outbox + 1 });
     const user = await h.db.selectFrom("users").selectAll().where("email", "=", valid.email).executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__kurabe_session="))!;
@@ -54,13 +56,16 @@ describe("sign-up", () => {
     expect(await me.text()).toContain("株式会社テスト経理");
   });
 
-  it("refuses a duplicate e-mail (any case) with a field message and no new rows", async () => {
+  it("answers a registered e-mail (any case) exactly like a new one, creates nothing and tells the owner", async () => {
     const before = await tableCounts();
     const res = await postForm(h, "/signup?_data=routes/signup", { ...valid, email: "TARO@example.jp" }, new Cookies(), { "Accept-Language": "en" });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: Record<string, string[]> };
-    expect(body.error.email).toEqual(["This e-mail is already registered. Please log in."]);
-    expect(await tableCounts()).toEqual(before);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ sent: { email: "taro@example.jp" } });
+    const { mail, link } = lastMailTo(h, valid.email);
+    expect(mail!.subject).toContain("Someone tried to sign up with your address");
+    expect(link).toBe("/login");
+    // Only the request's own audit row.
+    expect(await tableCounts()).toEqual({ ...before, audit: before.audit + 1 });
   });
 
   it("rejects a form without the CSRF token", async () => {
@@ -95,19 +100,19 @@ describe("log-in", () => {
     expect(res.headers.get("Location")).toBe("/");
   });
 
-  it("limits failed attempts per account, in the user's language", async () => {
+  it("limits failed attempts per account (from one IP), in the user's language", async () => {
     const email = "ratelimit@example.jp";
-    await postForm(h, "/signup", { ...valid, email }, new Cookies());
+    await signUpAndConfirm(h, { ...valid, email });
     for (let i = 0; i < 5; i++) {
-      const r = await postForm(h, "/login?_data=routes/login", { email, password: "wrong-password-123" }, new Cookies(), { "x-kurabe-client-ip": `10.0.0.${i}` });
+      const r = await postForm(h, "/login?_data=routes/login", { email, password: "wrong-password-123" }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1" });
       expect(r.status).toBe(400);
     }
-    const blocked = await postForm(h, "/login?_data=routes/login", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.1.1", "Accept-Language": "ja" });
+    const blocked = await postForm(h, "/login?_data=routes/login", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1", "Accept-Language": "ja" });
     expect(blocked.status).toBe(429);
     expect(JSON.stringify(await blocked.json())).toContain("ログインの試行回数が多すぎます");
     // After the window the account can log in again.
     h.clock.set(new Date(h.clock.now().getTime() + 16 * 60_000));
-    const ok = await postForm(h, "/login", { email, password: valid.password }, new Cookies());
+    const ok = await postForm(h, "/login", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1" });
     expect(ok.status).toBe(302);
   });
 
@@ -123,7 +128,7 @@ describe("log-in", () => {
 describe("invitations", () => {
   it("an owner invites by e-mail; the link creates the member, once", async () => {
     const owner = new Cookies();
-    await postForm(h, "/signup", { ...valid, kind: "buyer", email: "owner@buyer.example", orgName: "みどり市" }, owner);
+    await signUpAndConfirm(h, { ...valid, kind: "buyer", email: "owner@buyer.example", orgName: "みどり市" }, owner);
     const res = await postForm(h, "/settings/members?_data=routes/settings.members", { email: "new@buyer.example", role: "member" }, owner);
     expect(res.status).toBe(200);
     const mail = h.mailer.sent().at(-1)!;
