@@ -184,6 +184,16 @@ export interface OutboxTable {
   next_attempt_at: Timestamp;
   last_error: string | null;
   processed_at: NullableTimestamp;
+  /** A claimed row's lease: another process may claim it again once this has passed. */
+  locked_until: NullableTimestamp;
+  /** Set when the job failed its maximum number of attempts; never claimed again. */
+  dead_at: NullableTimestamp;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  last_period: number;
+  last_run_at: Timestamp;
 }
 
 export type RfqStatusColumn = "draft" | "published" | "closed" | "awarded" | "cancelled";
@@ -306,6 +316,7 @@ export interface Database {
   certifications: CertificationsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  job_schedules: JobSchedulesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { createDatabase } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
 import { loadVendorIndexRows } from "../db/queries/vendors";
+import { settleDeadOutbox } from "../db/queries/outbox";
 import { createSearchService } from "../search/client";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
 import { projectRfqRanking } from "../app/services/ranking-projection.server";
@@ -88,11 +89,13 @@ for (const index of wanted ? [wanted as IndexName] : INDEX_NAMES) {
   // Anything enqueued after the rebuild began may be missing from the new index: replay it.
   const replay = await db
     .updateTable("outbox")
-    .set({ processed_at: null, next_attempt_at: new Date() })
+    .set({ processed_at: null, dead_at: null, next_attempt_at: new Date() })
     .where("id", ">", mark.max)
     .where("topic", "=", sources[index].topic)
     .executeTakeFirst();
-  console.log(`${index}: ${count} documents in ${Date.now() - startedAt} ms; ${Number(replay.numUpdatedRows)} later changes queued for replay`);
+  // Jobs that died (retries exhausted) before the rebuild began are covered by it now.
+  const settled = await settleDeadOutbox(db, sources[index].topic, mark.max);
+  console.log(`${index}: ${count} documents in ${Date.now() - startedAt} ms; ${Number(replay.numUpdatedRows)} later changes queued for replay; ${settled} dead jobs settled`);
 }
 await meili?.stop();
 await db.destroy();

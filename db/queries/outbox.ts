@@ -1,6 +1,10 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, OutboxRow } from "../schema";
 
+// The transactional outbox, which is also the job runner's queue (app/jobs/runner.ts): a row is
+// a job named by `topic` about `entity_id`. Time on these rows is the database's own clock
+// (`now()`), so several processes agree on due-ness and leases whatever their clocks say.
+
 export type OutboxTopic = "vendor" | "rfq" | "quote";
 
 /** Enqueue a projection refresh. Must run in the same transaction as the business write. */
@@ -8,53 +12,94 @@ export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, en
   await db.insertInto("outbox").values({ topic, entity_id: entityId }).execute();
 }
 
-/**
- * Rows due for processing, oldest first. Due-ness is judged by the database's own clock: rows get
- * `now()` with microseconds, and a JavaScript date (milliseconds) could miss a row written in the
- * same millisecond. `_now` is kept for callers that pass the wall clock.
- */
-export async function claimDueOutbox(db: Kysely<Database>, limit: number, _now?: Date): Promise<OutboxRow[]> {
+/** Live rows (neither processed nor dead) of the given jobs that are due and not leased to a process. */
+function due(db: Kysely<Database>, names: string[]) {
   return db
     .selectFrom("outbox")
-    .selectAll()
     .where("processed_at", "is", null)
+    .where("dead_at", "is", null)
     .where("next_attempt_at", "<=", sql<Date>`now()`)
-    .orderBy("id")
-    .limit(limit)
+    .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", sql<Date>`now()`)]))
+    .where("topic", "in", names);
+}
+
+/**
+ * Claims up to `limit` due rows, oldest first, with a lease of `leaseMs`. One statement, so one short
+ * transaction: FOR UPDATE SKIP LOCKED lets concurrent claimers pass each other's rows instead of
+ * waiting, and the lease set in the same statement keeps them from claiming a row again afterwards.
+ */
+export async function claimOutbox(db: Kysely<Database>, o: { names: string[]; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
+  if (o.names.length === 0) return [];
+  const rows = await db
+    .updateTable("outbox")
+    .set({ locked_until: sql<Date>`now() + ${o.leaseMs}::int * interval '1 millisecond'` })
+    .where("id", "in", due(db, o.names).select("id").orderBy("id").limit(o.limit).forUpdate().skipLocked())
+    .returningAll()
     .execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
-export async function markOutboxProcessed(db: Kysely<Database>, ids: number[], now: Date): Promise<void> {
+/** How many rows a claim could take now (drain waits for zero). */
+export async function countDueOutbox(db: Kysely<Database>, names: string[]): Promise<number> {
+  if (names.length === 0) return 0;
+  const row = await due(db, names).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function markOutboxProcessed(db: Kysely<Database>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("outbox").set({ processed_at: now }).where("id", "in", ids).execute();
+  await db.updateTable("outbox").set({ processed_at: sql<Date>`now()`, locked_until: null }).where("id", "in", ids).execute();
 }
 
+/**
+ * Records a failed attempt on rows that had `attemptsBefore` attempts: due again after `retryInMs`,
+ * or dead when `dead` (the job's last attempt). The lease is released either way.
+ */
 export async function markOutboxFailed(
   db: Kysely<Database>,
   ids: number[],
-  error: string,
-  retryAt: (attempts: number) => Date,
+  o: { attemptsBefore: number; error: string; retryInMs: number; dead: boolean },
 ): Promise<void> {
-  for (const id of ids) {
-    const row = await db
-      .updateTable("outbox")
-      .set({ attempts: sql`attempts + 1`, last_error: error.slice(0, 2000) })
-      .where("id", "=", id)
-      .returning("attempts")
-      .executeTakeFirst();
-    if (row) {
-      await db.updateTable("outbox").set({ next_attempt_at: retryAt(row.attempts) }).where("id", "=", id).execute();
-    }
-  }
+  if (ids.length === 0) return;
+  await db
+    .updateTable("outbox")
+    .set({
+      attempts: o.attemptsBefore + 1,
+      last_error: o.error.slice(0, 2000),
+      locked_until: null,
+      next_attempt_at: sql<Date>`now() + ${o.retryInMs}::int * interval '1 millisecond'`,
+      dead_at: o.dead ? sql<Date>`now()` : null,
+    })
+    .where("id", "in", ids)
+    .execute();
 }
 
+/**
+ * Dead rows of a topic up to `uptoId` are settled by a full rebuild of what they would have
+ * projected (`npm run reindex`): marked processed, so /healthz stops counting them.
+ */
+export async function settleDeadOutbox(db: Kysely<Database>, topic: string, uptoId: number): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ processed_at: sql<Date>`now()`, dead_at: null })
+    .where("topic", "=", topic)
+    .where("dead_at", "is not", null)
+    .where("id", "<=", uptoId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Pending (live, unprocessed), failing (pending after a failed attempt), dead, and the oldest pending row's age. */
 export async function outboxStats(db: Kysely<Database>) {
   const row = await db
     .selectFrom("outbox")
+    .where("processed_at", "is", null)
     .select([
-      sql<number>`count(*) filter (where processed_at is null)::int`.as("pending"),
-      sql<number>`count(*) filter (where processed_at is null and attempts > 0)::int`.as("failing"),
-      sql<Date | null>`min(created_at) filter (where processed_at is null)`.as("oldestPendingAt"),
+      sql<number>`count(*) filter (where dead_at is null)::int`.as("pending"),
+      sql<number>`count(*) filter (where dead_at is null and attempts > 0)::int`.as("failing"),
+      sql<number>`count(*) filter (where dead_at is not null)::int`.as("dead"),
+      sql<Date | null>`min(created_at) filter (where dead_at is null)`.as("oldestPendingAt"),
+      sql<number>`coalesce(floor(extract(epoch from now() - min(created_at) filter (where dead_at is null))), 0)::int`.as("oldestPendingSeconds"),
     ])
     .executeTakeFirstOrThrow();
   return row;

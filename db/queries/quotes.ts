@@ -281,6 +281,25 @@ export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Dat
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
+/** The RFQ of each existing quote: ids only, never content, so no sealed-bid rule applies. */
+export async function rfqIdsOfQuotes(db: Kysely<Database>, quoteIds: string[]): Promise<{ id: string; rfq_id: string }[]> {
+  if (quoteIds.length === 0) return [];
+  return db.selectFrom("quotes").select(["id", "rfq_id"]).where("id", "in", quoteIds).execute();
+}
+
+/** Ids of every quote of an RFQ, whatever its status: the indexer deletes those no longer opened. */
+export async function quoteIdsOfRfq(db: Kysely<Database>, rfqId: string): Promise<string[]> {
+  const rows = await db.selectFrom("quotes").select("id").where("rfq_id", "=", rfqId).execute();
+  return rows.map((r) => r.id);
+}
+
+/** RFQs a vendor has quoted on (ids only): its certificates feed their rankings, so they are re-projected when those change. */
+export async function rfqIdsQuotedBy(db: Kysely<Database>, vendorOrgIds: string[]): Promise<string[]> {
+  if (vendorOrgIds.length === 0) return [];
+  const rows = await db.selectFrom("quotes").select("rfq_id").distinct().where("vendor_org_id", "in", vendorOrgIds).where("status", "<>", "draft").execute();
+  return rows.map((r) => r.rfq_id);
+}
+
 /** Quote versions by (quote id, version): immutable rows, so callers may cache what this returns. */
 export async function listQuoteVersionsByKey(db: Kysely<Database>, wanted: { id: string; version: number }[]) {
   if (wanted.length === 0) return [];

@@ -5,7 +5,7 @@ import { createDatabase, type DB } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "../../db/seed";
 import { createSearchService, type SearchService } from "../../search/client";
-import { startIndexer, type RunningIndexer } from "../../search/indexer";
+import { startAppJobs, type RunningJobRunner } from "../../app/jobs";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/server";
 import type { AppContext, Clock } from "../../app/utils/context.server";
 import type { Env } from "../../app/utils/env.server";
@@ -19,7 +19,7 @@ export interface Runtime {
   db: DB;
   search: SearchService;
   meili: RunningMeilisearch | null;
-  indexer: RunningIndexer;
+  indexer: RunningJobRunner;
   contextFor(clock?: Clock): AppContext;
   stop(): Promise<void>;
 }
@@ -82,7 +82,7 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
   };
 
   let lastIndexerError = "";
-  const indexer = startIndexer({
+  const indexer = startAppJobs({
     db,
     search,
     onError: (e) => {

@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { createDatabase, type DB } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
 import { createSearchService, type SearchService } from "../../search/client";
-import { processOutboxOnce } from "../../search/indexer";
+import { processOutboxOnce } from "../../app/jobs";
 import { createLocalMailer, type Mailer } from "../../app/services/mail.server";
 import type { AppContext } from "../../app/utils/context.server";
 import { readEnv } from "../../app/utils/env.server";

@@ -6,7 +6,7 @@ import { seedDemoData, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed";
 import { outboxStats } from "../../db/queries/outbox";
 import { createSearchService } from "../../search/client";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/server";
-import { processOutboxOnce } from "../../search/indexer";
+import { processOutboxOnce } from "../../app/jobs";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // The vendors index is a projection of PostgreSQL kept in sync by the transactional outbox.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVendor } from "../factories";
-import { startIndexer } from "../../search/indexer";
+import { startAppJobs } from "../../app/jobs";
 import { createHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -74,7 +74,7 @@ describe("certificates that lapse or begin overnight", () => {
     expect(await holders()).toContain("Lapsing Co");
     expect(await holders()).not.toContain("Starting Co");
 
-    const indexer = startIndexer({ db: h.db, search: h.search, now: h.clock.now, intervalMs: 50 });
+    const indexer = startAppJobs({ db: h.db, search: h.search, now: h.clock.now, intervalMs: 50 });
     try {
       await indexer.drain();
       h.clock.set("2026-11-21T00:05:00+09:00");

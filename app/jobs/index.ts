@@ -1,0 +1,33 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { SearchService } from "../../search/client";
+import { projectRfqRanking } from "~/services/ranking-projection.server";
+import { createJobRunner, type JobRunner, type JobRunnerOptions, type RunningJobRunner } from "./runner";
+
+export type { RunningJobRunner };
+import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
+
+// The app's jobs: every outbox job and schedule the server runs, registered in one place.
+// To add one, see README "Jobs".
+
+export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedules"> {
+  search: SearchService;
+}
+
+export function appJobRunner(o: AppJobOptions): JobRunner {
+  return createJobRunner({
+    ...o,
+    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking })],
+    schedules: [openingSweep, certificateSweep],
+  });
+}
+
+/** Starts the app's runner (the server and long-running tests). */
+export function startAppJobs(o: AppJobOptions): RunningJobRunner {
+  return appJobRunner(o).start();
+}
+
+/** Handles one batch of due outbox rows without running schedules (tests and tools drive it directly). */
+export function processOutboxOnce(o: { db: Kysely<Database>; search: SearchService; now?: () => Date }) {
+  return appJobRunner(o).processDue();
+}
