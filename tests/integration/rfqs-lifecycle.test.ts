@@ -6,7 +6,7 @@ import { createOrg, createUser } from "../factories";
 import type { Actor, MemberRole, OrgKind } from "../../app/domain/permissions";
 import { effectiveStatus } from "../../app/domain/rfq/lifecycle";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
-import { rfqForVendor } from "../../app/domain/rfq/visibility";
+import { rfqForVendor } from "../../app/domain/rfq/vendor-view";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import {
   answerQuestion,
