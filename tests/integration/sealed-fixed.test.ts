@@ -5,7 +5,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { enqueueQuotesOpenedBetween } from "../../db/queries/quotes";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
 import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
-import type { QuoteInput } from "../../app/domain/quote/schema";
+import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { isoToJstLocal } from "../../app/domain/rfq/form-steps";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { sealedMessages } from "../../app/i18n/messages-sealed";
@@ -28,13 +28,8 @@ const DAY = 86_400_000;
 /** A unit price nobody else quotes: wherever it appears, the quote's content leaked. */
 const MARKER = /638[,，]?219/;
 
-const quote = (ops: number): QuoteInput => ({
-  unitPrices: { INIT: 200_000, OPS: ops, DOC: 300 },
-  taxBasis: "excluded",
-  taxRate: 10,
-  leadTimeDays: 30,
-  kpiCommitments: { accuracy: 0.999, processing_lead_time_days: 3 },
-});
+/** The fixture quote with a distinctive monthly price. */
+const quote = (ops: number) => quoteA({ unitPrices: { INIT: 200_000, OPS: ops, DOC: 300 } });
 
 const buyerCookies = new Cookies();
 const api = (path: string, init: { method?: string; body?: unknown; token?: string; lang?: "ja" | "en" } = {}) =>
