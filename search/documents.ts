@@ -4,6 +4,7 @@ import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
 import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { synonymExpansion } from "./synonym-expansion";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
@@ -130,7 +131,8 @@ const epochSeconds = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : n
  * "closed" (closing is lazy, see effectiveStatus): the indexer's deadline sweep re-indexes such RFQs.
  */
 export function toRfqDocument(row: RfqIndexRow, now: Date): RfqDocument {
-  const c = (row.content ?? {}) as { purpose?: string; scopeIn?: string; phase?: string; requiredCertifications?: { type: string; level: string }[] };
+  // Vendors search this index: its text comes from the vendor projection of the RFQ, never the raw content.
+  const c = vendorViewOfContent(row.content) ?? {};
   const synonyms = synonymExpansion([row.title, c.purpose ?? "", c.scopeIn ?? "", categoryLabel(row.category, "ja"), categoryLabel(row.category, "en")]);
   return RfqDocumentSchema.parse({
     id: row.id,

@@ -62,23 +62,53 @@ const NormalizedAmounts = z
   })
   .describe("The normalized figures of the current version (see decision 0004 for the rounding rule)");
 
-export const QuoteResponse = z.object({
-  view: z.enum(["vendor", "buyer"]).describe("`vendor`: the caller's own quote; `buyer`: an opened offer on the caller's RFQ"),
+const VendorNormalizedAmounts = NormalizedAmounts.pick({
+  currency: true,
+  termMonths: true,
+  totalAsEntered: true,
+  contractValueExcludingTax: true,
+  taxAmount: true,
+  contractValueIncludingTax: true,
+}).describe("The vendor's own figures of the current version: what it priced, with and without tax");
+
+const VendorQuoteVersionEntry = QuoteVersionEntry.omit({ tco: true }).extend({ contractValueExcludingTax: yen });
+
+const QuoteResponseCommon = {
   id,
   rfqId: id,
-  vendor: z.object({ id, name: z.string().optional() }),
   status: z.enum(QUOTE_STATUSES),
   version: count.describe("0 for a draft never submitted"),
   rfqVersion: z.number().int().min(1).describe("The RFQ version this quote answers"),
   needsReconfirmation: z.boolean().describe("An addendum was published since; the quote does not count until re-confirmed or revised"),
-  tco: yen.nullable(),
   submittedAt: instant.nullable(),
   withdrawnAt: instant.nullable(),
   updatedAt: instant,
   content: QuoteContent,
+};
+
+/** An opened offer on the caller's RFQ, with the buyer's own figures (TCO, hidden costs, ROI). */
+export const BuyerQuoteResponse = z.object({
+  view: z.literal("buyer").describe("An opened offer on the caller's RFQ"),
+  vendor: z.object({ id, name: z.string().optional() }),
+  ...QuoteResponseCommon,
+  tco: yen.nullable(),
   normalized: NormalizedAmounts.nullable(),
   versions: z.array(QuoteVersionEntry),
 });
+
+/**
+ * The caller's own quote (app/domain/quote/vendor-view.ts): its own figures only. No TCO, hidden costs
+ * or ROI — they are the buyer's settings applied to the quote, and would reveal them.
+ */
+export const VendorQuoteResponse = z.object({
+  view: z.literal("vendor").describe("The caller's own quote"),
+  vendor: z.object({ id }),
+  ...QuoteResponseCommon,
+  normalized: VendorNormalizedAmounts.nullable(),
+  versions: z.array(VendorQuoteVersionEntry),
+});
+
+export const QuoteResponse = z.discriminatedUnion("view", [VendorQuoteResponse, BuyerQuoteResponse]);
 
 export const QuoteCounts = z.object({ received: count, withdrawn: count });
 
@@ -101,17 +131,17 @@ export const RfqQuotesResponse = z.union([
     .object({ view: z.literal("buyer"), sealed: z.literal(true), opensAt: instant.nullable(), counts: QuoteCounts })
     .describe("Sealed: only how many quotes arrived — no names, no figures"),
   z.object({ view: z.literal("buyer"), sealed: z.literal(false), opensAt: instant.nullable(), counts: QuoteCounts, data: z.array(BuyerQuoteSummary) }),
-  z.object({ view: z.literal("vendor"), data: z.array(QuoteResponse).max(1).describe("The caller's own quote, if any") }),
+  z.object({ view: z.literal("vendor"), data: z.array(VendorQuoteResponse).max(1).describe("The caller's own quote, if any") }),
 ]);
 
 export const VendorQuoteSummary = z.object({
   id,
-  rfq: z.object({ id, title: z.string(), buyerName: z.string(), quoteDeadline: instant.nullable() }),
+  rfq: z.object({ id, title: z.string(), buyerName: z.string(), quoteDeadline: instant.nullable(), status: z.enum(["draft", "published", "closed", "awarded", "cancelled"]) }),
   status: z.enum(QUOTE_STATUSES),
   version: count,
   rfqVersion: z.number().int().min(1),
   needsReconfirmation: z.boolean(),
-  tco: yen.nullable(),
+  contractValueExcludingTax: yen.nullable().describe("The vendor's own tax-excluded contract value; null for a draft never submitted"),
   updatedAt: instant,
 });
 

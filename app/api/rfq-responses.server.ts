@@ -50,14 +50,17 @@ export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale):
   return zodProblem(expanded, locale);
 }
 
-export function problemErrors(problems: readonly PublishProblem[], locale: Locale) {
+/** Publishing problems, or any other field problem with a message key (e.g. fixed-at-publication.ts). */
+type FieldProblem = Pick<PublishProblem, "path"> & { key: string };
+
+export function problemErrors(problems: readonly FieldProblem[], locale: Locale) {
   return problems.map((p) => ({ path: p.path.join("."), message: t(locale, p.key) }));
 }
 
 interface ServiceFailure {
   status: number;
   key: string;
-  problems?: readonly PublishProblem[];
+  problems?: readonly FieldProblem[];
   issues?: readonly core.$ZodIssue[];
 }
 

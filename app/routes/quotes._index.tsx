@@ -1,26 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listQuotesOfVendor } from "../../db/queries/quotes";
-import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { vendorQuoteSummaries } from "~/services/quote-api.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
+// The vendor's own quotes: the same vendor-facing projection as GET /api/v1/vendor/quotes.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  if (user.activeOrg?.kind !== "vendor") throw new Response("Forbidden", { status: 403 });
-  const now = context.clock.now();
-  const rows = await listQuotesOfVendor(context.db, user.activeOrg.id);
-  return Response.json({
-    rows: rows.map(({ tco: _tco, ...r }) => ({
-      ...r,
-      rfq_effective: effectiveStatus({ status: r.rfq_status, quoteDeadline: r.quote_deadline?.toISOString() }, now),
-      needs_reconfirmation: r.status === "submitted" && r.rfq_version < r.rfq_current_version,
-    })),
-  });
+  const rows = await vendorQuoteSummaries(context, user.actor);
+  if (!rows) throw new Response("Forbidden", { status: 403 });
+  return Response.json({ rows });
 }
 
-type Row = { id: string; rfq_id: string; rfq_title: string; buyer_name: string; quote_deadline: string; rfq_effective: string; status: string; current_version: number; contract_value: number | null; needs_reconfirmation: boolean };
+type Row = NonNullable<Awaited<ReturnType<typeof vendorQuoteSummaries>>>[number];
 
 export default function VendorQuotes() {
   const { rows } = useLoaderData<{ rows: Row[] }>();
@@ -45,18 +38,18 @@ export default function VendorQuotes() {
               {rows.map((r) => (
                 <tr key={r.id} data-testid="vendor-quote-row">
                   <td>
-                    <Link to={`/rfqs/${r.rfq_id}/quote`}>{r.rfq_title}</Link>
+                    <Link to={`/rfqs/${r.rfq.id}/quote`}>{r.rfq.title}</Link>
                   </td>
-                  <td>{r.buyer_name}</td>
+                  <td>{r.rfq.buyerName}</td>
                   <td>
-                    {formatDateTime(r.quote_deadline, locale)} <span className="muted small">{t(`rfq.status.${r.rfq_effective}`)}</span>
+                    {r.rfq.quoteDeadline ? formatDateTime(r.rfq.quoteDeadline, locale) : "—"} <span className="muted small">{t(`rfq.status.${r.rfq.status}`)}</span>
                   </td>
                   <td>
                     <span className={`status status-${r.status}`}>{t(`quotes.status.${r.status}`)}</span>
-                    {r.current_version ? <span className="muted small"> v{r.current_version}</span> : null}
-                    {r.needs_reconfirmation ? <span className="badge warn">{t("quotes.needsReconfirmation")}</span> : null}
+                    {r.version ? <span className="muted small"> v{r.version}</span> : null}
+                    {r.needsReconfirmation ? <span className="badge warn">{t("quotes.needsReconfirmation")}</span> : null}
                   </td>
-                  <td>{r.contract_value !== null ? formatYen(r.contract_value, locale) : "—"}</td>
+                  <td>{r.contractValueExcludingTax !== null ? formatYen(r.contractValueExcludingTax, locale) : "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -15,7 +15,7 @@ import { areQuotesOpened } from "~/domain/quote/sealed";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
-import { rfqForVendor } from "~/domain/rfq/visibility";
+import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { t as translate } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
     // link only once the quotes are opened (the comparison itself checks again, in SQL).
     const questions = await listAnsweredQuestionsForAdvisor(context.db, user.activeOrg!.id, row.id);
-    const compareOpen = row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ sealed: row.sealed, deadline: row.quote_deadline }, now);
+    const compareOpen = row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
     return Response.json({ as: "advisor", header, content: found.row.content, questions, buyerName: found.row.buyer_name, compareOpen });
   }
   const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);

@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { row, status } = await requireEditable(request, context, params.id!);
   const vendors: VendorChoice[] =
     step === "scheduleAndInvitations" ? (await listVendorsPage(context.db, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status, category: row.category, content: row.content }, step, vendors });
+  return Response.json({ rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content }, step, vendors });
 }
 
 function issuesToFieldErrors(issues: readonly core.$ZodIssue[], locale: Locale) {
@@ -106,7 +106,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-type Data = { rfq: { id: string; title: string; status: string; category: string; content: RfqDraft }; step: RfqStep; vendors: VendorChoice[] };
+type Data = { rfq: { id: string; title: string; status: string; category: string; sealed: boolean; content: RfqDraft }; step: RfqStep; vendors: VendorChoice[] };
 
 export default function RfqStepPage() {
   const { rfq, step, vendors } = useLoaderData<Data>();
@@ -138,7 +138,7 @@ export default function RfqStepPage() {
         {step === "lines" ? <LinesStep form={form} fields={f} /> : null}
         {step === "requirementsAndCertifications" ? <RequirementsStep form={form} fields={f} /> : null}
         {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} /> : null}
-        {step === "scheduleAndInvitations" ? <ScheduleStep fields={f} vendors={vendors} category={rfq.category} /> : null}
+        {step === "scheduleAndInvitations" ? <ScheduleStep fields={f} vendors={vendors} category={rfq.category} fixedSealed={rfq.status === "draft" ? null : rfq.sealed} /> : null}
         <div className="actions sticky-actions">
           <button type="submit" name="then" value="stay" className="button">
             {t("rfq.step.save")}

@@ -14,7 +14,9 @@ import type { CertificationType } from "~/domain/rfq/categories";
 import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema } from "~/domain/quote/form";
 import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
-import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/visibility";
+import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/vendor-view";
+import { quoteVersionForVendor } from "~/domain/quote/vendor-view";
+import { versionRecord } from "~/services/quote-api.server";
 import { t as translate } from "~/i18n";
 import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
@@ -46,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     deadline: own.rfqRow.quote_deadline,
     sealed: own.rfqRow.sealed,
     quote: own.quote ? { id: own.quote.id, status: own.quote.status, version: own.quote.current_version, content: own.quote.content } : null,
-    versions: own.versions.map(({ tco: _tco, ...v }) => v),
+    versions: own.versions.map((v) => quoteVersionForVendor(versionRecord(v))),
     needsReconfirmation: own.needsReconfirmation,
     certifications,
   });
@@ -86,7 +88,7 @@ type Data = {
   deadline: string;
   sealed: boolean;
   quote: { id: string; status: string; version: number; content: Partial<Quote> } | null;
-  versions: { version: number; kind: string; contract_value: number; created_at: string }[];
+  versions: ReturnType<typeof quoteVersionForVendor>[];
   needsReconfirmation: boolean;
   certifications: { type: string; level: string; status: string; key: string }[];
 };
@@ -350,7 +352,7 @@ export default function QuotePage() {
           <ol className="versions" data-testid="quote-versions">
             {d.versions.map((v) => (
               <li key={v.version}>
-                v{v.version} — {t(`quotes.version.${v.kind}`)} — {formatDateTime(v.created_at, locale)} — {t("quotes.totals.excl")} {formatYen(v.contract_value, locale)}
+                v{v.version} — {t(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")} {formatYen(v.contractValueExcludingTax, locale)}
               </li>
             ))}
           </ol>

@@ -5,8 +5,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { RfqView } from "~/components/rfq/rfq-view";
 import { StepNav } from "~/components/rfq/step-nav";
 import { stepOfField } from "~/domain/rfq/form-steps";
-import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
-import { rfqForVendor } from "~/domain/rfq/visibility";
+import { checkPublishable, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
@@ -20,20 +20,10 @@ async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["cont
   return { user, row: found.row };
 }
 
-/** What vendors will read: the complete RFQ through the vendor filter, or the draft as far as it goes. */
-function vendorPreview(content: unknown) {
-  const complete = rfqSchema.safeParse(content);
-  if (complete.success) return rfqForVendor(complete.data);
-  const draft = rfqDraftSchema.safeParse(content);
-  if (!draft.success) return null;
-  const { budget, invitedVendorIds: _invited, baselineCostMonthlyYen: _baseline, hiddenCosts: _hidden, ...rest } = draft.data;
-  return { ...rest, budget: budget?.showToVendors ? { min: budget.min, max: budget.max } : undefined };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { row } = await requireOwnRfq(request, context, params.id!);
   const problems = row.status === "draft" ? checkPublishable(row.content, context.clock.now()) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorPreview(row.content) });
+  return Response.json({ rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -1,9 +1,11 @@
 import { writeAudit } from "../../db/queries/audit";
-import { findQuoteOfVendorForRfq, findQuoteVersion, listQuotesOfVendor } from "../../db/queries/quotes";
+import { findQuoteOfVendorForRfq, findQuoteVersion, listQuotesOfVendor, listQuoteVersions } from "../../db/queries/quotes";
 import { findRfqForVendor } from "../../db/queries/rfqs";
-import { BuyerQuoteSummary, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse, VendorQuoteSummary } from "~/api/quote-schemas";
+import { BuyerQuoteSummary, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse } from "~/api/quote-schemas";
 import type { Actor } from "~/domain/permissions";
 import { needsReconfirmation, type QuoteStatus } from "~/domain/quote/lifecycle";
+import { quoteForVendor, quoteSummaryForVendor, type QuoteRecord } from "~/domain/quote/vendor-view";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { AppContext } from "~/utils/context.server";
 import { loadOwnQuote, quotesOfRfqForBuyer, readQuote } from "./quotes.server";
 import { isRowId } from "./rfqs.server";
@@ -29,16 +31,20 @@ interface QuoteRow {
   content: unknown;
 }
 
-type Versions = { version: number; rfq_version: number; kind: "submitted" | "revised" | "reconfirmed"; tco: number; created_at: Date }[];
+type QuoteVersions = Awaited<ReturnType<typeof listQuoteVersions>>;
 
-async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: QuoteRow, extra: { vendorName?: string; rfqCurrentVersion: number; versions: Versions }) {
+/** A stored version as the projections take it (both views start from the same record). */
+export function versionRecord(v: QuoteVersions[number]): QuoteRecord["versions"][number] {
+  return { version: v.version, rfqVersion: v.rfq_version, kind: v.kind, tco: v.tco, contractValueExcludingTax: Number(v.contract_value), createdAt: iso(v.created_at) };
+}
+
+async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: QuoteRow, extra: { vendorName?: string; rfqCurrentVersion: number; versions: QuoteVersions }) {
   // A draft has no version yet, hence no normalized figures.
   const current = quote.current_version > 0 ? await findQuoteVersion(ctx.db, quote.id, quote.current_version) : undefined;
-  return QuoteResponse.parse({
-    view,
+  const record: QuoteRecord = {
     id: quote.id,
     rfqId: quote.rfq_id,
-    vendor: { id: quote.vendor_org_id, ...(extra.vendorName ? { name: extra.vendorName } : {}) },
+    vendorOrgId: quote.vendor_org_id,
     status: quote.status,
     version: quote.current_version,
     rfqVersion: quote.rfq_version,
@@ -48,9 +54,12 @@ async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: Q
     withdrawnAt: isoOrNull(quote.withdrawn_at),
     updatedAt: iso(quote.updated_at),
     content: quote.content,
-    normalized: current?.normalized ?? null,
-    versions: extra.versions.map((v) => ({ version: v.version, rfqVersion: v.rfq_version, kind: v.kind, tco: v.tco, createdAt: iso(v.created_at) })),
-  });
+    normalized: (current?.normalized ?? null) as QuoteRecord["normalized"],
+    versions: extra.versions.map(versionRecord),
+  };
+  // The vendor reads its quote through the one vendor-facing projection: no TCO, hidden costs or ROI.
+  if (view === "vendor") return QuoteResponse.parse(quoteForVendor(record));
+  return QuoteResponse.parse({ ...record, view: "buyer", vendor: { id: record.vendorOrgId, ...(extra.vendorName ? { name: extra.vendorName } : {}) } });
 }
 
 /** GET /quotes/{id}: through readQuote (which audits a refusal); null means 404. */
@@ -104,24 +113,36 @@ function buyerView(result: NonNullable<Awaited<ReturnType<typeof quotesOfRfqForB
   return { view: "buyer", sealed: false, opensAt, counts: result.counts, data };
 }
 
-/** GET /vendor/quotes: the calling vendor's quotes, newest first; null for anyone who is not a vendor. */
-export async function vendorQuotesForCaller(ctx: AppContext, actor: Actor) {
+/** The calling vendor's quotes, newest first, through the vendor projection; null for anyone who is not a vendor. */
+export async function vendorQuoteSummaries(ctx: AppContext, actor: Actor) {
   if (actor.org?.kind !== "vendor") return null;
-  const rows = await listQuotesOfVendor(ctx.db, actor.org.id);
-  return VendorQuoteListResponse.parse({
-    data: rows.map((q) =>
-      VendorQuoteSummary.parse({
-        id: q.id,
-        rfq: { id: q.rfq_id, title: q.rfq_title, buyerName: q.buyer_name, quoteDeadline: isoOrNull(q.quote_deadline) },
-        status: q.status,
-        version: q.current_version,
-        rfqVersion: q.rfq_version,
-        needsReconfirmation: needsReconfirmation({ status: q.status, vendorOrgId: actor.org!.id, rfqVersion: q.rfq_version }, { version: q.rfq_current_version }),
-        tco: q.tco,
-        updatedAt: iso(q.updated_at),
-      }),
-    ),
-  });
+  const vendorOrgId = actor.org.id;
+  const now = ctx.clock.now();
+  const rows = await listQuotesOfVendor(ctx.db, vendorOrgId);
+  return rows.map((q) =>
+    quoteSummaryForVendor({
+      id: q.id,
+      rfq: {
+        id: q.rfq_id,
+        title: q.rfq_title,
+        buyerName: q.buyer_name,
+        quoteDeadline: isoOrNull(q.quote_deadline),
+        status: effectiveStatus({ status: q.rfq_status, quoteDeadline: q.quote_deadline?.toISOString() }, now),
+      },
+      status: q.status,
+      version: q.current_version,
+      rfqVersion: q.rfq_version,
+      needsReconfirmation: needsReconfirmation({ status: q.status, vendorOrgId, rfqVersion: q.rfq_version }, { version: q.rfq_current_version }),
+      contractValueExcludingTax: q.contract_value === null ? null : Number(q.contract_value),
+      updatedAt: iso(q.updated_at),
+    }),
+  );
+}
+
+/** GET /vendor/quotes: the same list as the vendor's quotes page. */
+export async function vendorQuotesForCaller(ctx: AppContext, actor: Actor) {
+  const list = await vendorQuoteSummaries(ctx, actor);
+  return list ? VendorQuoteListResponse.parse({ data: list }) : null;
 }
 
 /** Whether the vendor already has a quote on the RFQ (so POST can answer 201 for a new one, 200 for a revision). */

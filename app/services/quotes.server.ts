@@ -223,7 +223,7 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
   if (!rfq) return null;
   const now = ctx.clock.now();
   const counts = await countQuotesForBuyer(ctx.db, actor.org.id, rfqId);
-  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
+  const opened = areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
@@ -242,7 +242,7 @@ export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Acto
   if (quotes.length > 0) return { sealed: false as const, quotes, rfqVersion: quotes[0].rfq_current_version, buyerOrgId: actor.org.id };
   const rfq = await findRfqStateForBuyer(ctx.db, actor.org.id, rfqId);
   if (!rfq) return null;
-  if (!areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now)) return { sealed: true as const };
+  if (!areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now)) return { sealed: true as const };
   return { sealed: false as const, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }
 
@@ -256,7 +256,7 @@ export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId
   const rfq = await findRfqForAdvisor(ctx.db, actor.org.id, rfqId);
   if (!rfq || !can(actor, "comparison:read", rfqResource(rfq, [], [actor.org.id]))) return null;
   const now = ctx.clock.now();
-  const opened = areQuotesOpened({ sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
+  const opened = areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, quotes: [] };
   const quotes = await listOffersForRankingByAdvisor(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };

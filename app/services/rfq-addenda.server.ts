@@ -13,6 +13,7 @@ import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import { can, type Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
 import { rfqResource } from "./rfqs.server";
@@ -27,7 +28,7 @@ export type AddendumResult =
   | { ok: true; version: number; quoteDeadline: string }
   | { ok: false; status: 404; key: "error.404.body" }
   | { ok: false; status: 409; key: "rfq.addendum.notOpen" }
-  | { ok: false; status: 400; key: "rfq.publish.incomplete"; problems: PublishProblem[] };
+  | { ok: false; status: 400; key: "rfq.publish.incomplete"; problems: (PublishProblem | FixedTermProblem)[] };
 
 export async function issueAddendumWithChanges(
   ctx: AppContext,
@@ -47,16 +48,17 @@ export async function issueAddendumWithChanges(
 
     const before = row.content as RfqDraft;
     const merged = { ...before, ...input.changes };
-    const problems = checkPublishable(merged, now).filter((p) => p.severity === "error");
+    const problems: (PublishProblem | FixedTermProblem)[] = checkPublishable(merged, now).filter((p) => p.severity === "error");
     const complete = rfqSchema.safeParse(merged);
     const draft = rfqDraftSchema.safeParse(merged);
     const invited = complete.success ? await filterVendorOrgIds(trx, complete.data.invitedVendorIds) : [];
     if (complete.success && invited.length !== complete.data.invitedVendorIds.length) {
       problems.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
     }
-    if (complete.success && Date.parse(complete.data.quoteDeadline) < (row.quote_deadline?.getTime() ?? 0)) {
-      // Vendors planned around the announced deadline: an addendum may extend it, never shorten it.
-      problems.push({ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" });
+    if (complete.success) {
+      // Sealed/open never changes after first publication and the deadline is extend-only: otherwise an
+      // addendum could open the sealed bids early. Vendors also planned around the announced deadline.
+      problems.push(...fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, complete.data));
     }
     if (problems.length > 0 || !complete.success || !draft.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems };
 

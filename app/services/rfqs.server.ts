@@ -23,9 +23,10 @@ import type { Actor, RfqResource } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
+import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
 import { sameJson } from "~/domain/canonical-json";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
-import { rfqForVendor } from "~/domain/rfq/visibility";
+import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import type { AppContext } from "~/utils/context.server";
 
@@ -96,6 +97,10 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
   if (error) return error;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
   if (status !== "draft" && status !== "published") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  // Sealed/open and the deadline were fixed at first publication: refused here already, not only when
+  // the addendum is published, so the working copy never holds a value no addendum could publish.
+  const fixed = fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, changes);
+  if (fixed.length > 0) return { ok: false, status: 400, key: "common.formHasErrors", issues: fixed.map(problemAsIssue) } as const;
   const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
   if (!merged.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: merged.error.issues } as const;
   const updated = await ctx.db.transaction().execute(async (trx) => {
@@ -114,6 +119,11 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
   });
   ctx.kickIndexer();
   return { ok: true, rfq: updated } as const;
+}
+
+/** A fixed-term problem in the shape of a zod issue, so forms and the API report it beside the field. */
+function problemAsIssue(problem: FixedTermProblem) {
+  return { code: "custom", path: problem.path, message: problem.key, input: undefined } as import("zod").core.$ZodIssue;
 }
 
 function pickKeys(o: Record<string, unknown>, keys: string[]) {

@@ -12,11 +12,14 @@ const OFFER_STATUSES: QuoteStatusColumn[] = ["submitted", "shortlisted", "awarde
 
 /**
  * The sealed-bid rule for the buyer side, as one WHERE clause every such query applies: real offers
- * only, and only once opened — an open RFQ at once, a sealed one from its deadline on.
+ * only, and only once opened — an open RFQ at once, a sealed one from its deadline on unless it was
+ * cancelled (areQuotesOpened in app/domain/quote/sealed.ts is the same rule for plain data).
  */
 function openedOffers<QB extends SelectQueryBuilder<Database, "quotes" | "rfqs", object>>(now: Date) {
   return (qb: QB): QB =>
-    qb.where("quotes.status", "in", OFFER_STATUSES).where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb("rfqs.quote_deadline", "<=", now)])) as QB;
+    qb
+      .where("quotes.status", "in", OFFER_STATUSES)
+      .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb.and([eb("rfqs.quote_deadline", "<=", now), eb("rfqs.status", "<>", "cancelled")])])) as QB;
 }
 
 export async function findQuoteOfVendorForRfq(db: Kysely<Database>, vendorOrgId: string, rfqId: string) {
@@ -148,9 +151,8 @@ export async function listQuotesOfVendor(db: Kysely<Database>, vendorOrgId: stri
       "quotes.status",
       "quotes.current_version",
       "quotes.rfq_version",
-      "quotes.tco",
       "quotes.updated_at",
-      // The vendor's own figure: TCO adds the buyer's internal costs, which vendors must not learn.
+      // The vendor's own figure, never the TCO: it adds the buyer's internal costs, which vendors must not learn.
       (eb) =>
         eb
           .selectFrom("quote_versions")
@@ -273,6 +275,8 @@ export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Dat
         .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
         .select([sql<string>`'quote'`.as("topic"), sql<string>`quotes.id::text`.as("entity_id")])
         .where("rfqs.sealed", "=", true)
+        // A cancelled sealed RFQ never opens: nothing to project at its deadline.
+        .where("rfqs.status", "<>", "cancelled")
         .where("rfqs.quote_deadline", ">", from)
         .where("rfqs.quote_deadline", "<=", to)
         .where("quotes.status", "in", OFFER_STATUSES),

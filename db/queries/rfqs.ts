@@ -24,7 +24,7 @@ export async function findRfqForBuyer(db: Kysely<Database>, buyerOrgId: string, 
 export async function findRfqStateForBuyer(db: Kysely<Database>, buyerOrgId: string, id: string) {
   return db
     .selectFrom("rfqs")
-    .select(["id", "buyer_org_id", "sealed", "quote_deadline", "current_version"])
+    .select(["id", "buyer_org_id", "status", "sealed", "quote_deadline", "current_version"])
     .where("id", "=", id)
     .where("buyer_org_id", "=", buyerOrgId)
     .executeTakeFirst();
@@ -64,12 +64,12 @@ export async function markRfqPublished(
       status: "published",
       current_version: p.version,
       quote_deadline: p.deadline,
-      sealed: p.sealed,
       visibility: p.visibility,
       title: p.title,
       category: p.category,
       updated_at: p.now,
-      ...(p.firstPublication ? { published_at: p.now } : {}),
+      // Sealed/open is written once, at first publication; addenda never touch it (and a trigger refuses it).
+      ...(p.firstPublication ? { published_at: p.now, sealed: p.sealed } : {}),
     })
     .where("id", "=", id)
     // A first publication only ever moves a draft: a concurrent second publish updates nothing.

@@ -134,11 +134,14 @@ describe("submit, revise, draft", () => {
   it("submits: 201 with Location, version 1, and the stored TCO equals the hand-computed normalization", async () => {
     const before = await rowCounts();
     const res = await postQuote(vendor.token, INCLUDED);
-    const body = await expectJson<{ id: string; status: string; version: number; tco: number; normalized: { tco: number; contractValueExcludingTax: number; taxAmount: number } }>(res, 201);
+    const body = await expectJson<{ id: string; status: string; version: number; normalized: { contractValueExcludingTax: number; taxAmount: number } }>(res, 201);
     quoteId = body.id;
     expect(res.headers.get("Location")).toBe(`/api/v1/quotes/${quoteId}`);
-    expect(body).toMatchObject({ status: "submitted", version: 1, tco: HAND_COMPUTED_TCO });
-    expect(body.normalized).toMatchObject({ tco: HAND_COMPUTED_TCO, contractValueExcludingTax: 11_863_636, taxAmount: 1_186_364 });
+    // The vendor reads its own figures; the TCO adds the buyer's hidden costs and stays with the buyer (decision 0014).
+    expect(body).toMatchObject({ status: "submitted", version: 1 });
+    expect(body).not.toHaveProperty("tco");
+    expect(body.normalized).toMatchObject({ contractValueExcludingTax: 11_863_636, taxAmount: 1_186_364 });
+    expect(body.normalized).not.toHaveProperty("tco");
 
     const published = await h.db.selectFrom("rfq_versions").select("content").where("rfq_id", "=", rfqId).where("version", "=", 1).executeTakeFirstOrThrow();
     const rfq = rfqSchema.parse(published.content);
@@ -161,9 +164,9 @@ describe("submit, revise, draft", () => {
     const v1 = (await versionsOf(quoteId))[0];
     h.clock.set(new Date(h.clock.now().getTime() + 3_600_000));
     const revised: QuoteInput = { ...INCLUDED, taxBasis: "excluded", unitPrices: { INIT: 200_000, OPS: 380_000, DOC: 290 } };
-    const body = await expectJson<{ id: string; version: number; tco: number; versions: { version: number; kind: string }[] }>(await postQuote(vendor.token, revised), 200);
-    // By hand: 200,000 + 380,000×12 + 290×24,000 + 110,000 = 11,830,000; +5% 591,500; +300,000 = 12,721,500.
-    expect(body).toMatchObject({ id: quoteId, version: 2, tco: 12_721_500 });
+    const body = await expectJson<{ id: string; version: number; normalized: { contractValueExcludingTax: number }; versions: { version: number; kind: string }[] }>(await postQuote(vendor.token, revised), 200);
+    // By hand: 200,000 + 380,000×12 + 290×24,000 + 110,000 = 11,830,000; +5% 591,500; +300,000 = 12,721,500 (stored TCO).
+    expect(body).toMatchObject({ id: quoteId, version: 2, normalized: { contractValueExcludingTax: 11_830_000 } });
     expect(body.versions.map((v) => [v.version, v.kind])).toEqual([
       [2, "revised"],
       [1, "submitted"],
@@ -194,15 +197,15 @@ describe("addendum and re-confirmation", () => {
     mustSucceed(await updateRfqWorkingCopyFor(h.ctx, actor, rfqId, { reportingCadence: "週次・月次" }), "edit");
     mustSucceed(await publishAddendum(h.ctx, actor, rfqId, "報告頻度を週次・月次に変更しました。"), "addendum");
 
-    const flagged = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; tco: number }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
+    const flagged = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; normalized: { contractValueExcludingTax: number } }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
     expect(flagged).toMatchObject({ needsReconfirmation: true, rfqVersion: 1 });
     const list = await expectJson<{ data: { id: string; needsReconfirmation: boolean }[] }>(await api(vendor.token, "/api/v1/vendor/quotes"), 200);
     expect(list.data.find((q) => q.id === quoteId)?.needsReconfirmation).toBe(true);
 
     const done = await expectJson(await api(vendor.token, `/api/v1/quotes/${quoteId}/reconfirm`, { method: "POST" }), 200);
     expect(done).toEqual({ id: quoteId, status: "submitted", version: 3 });
-    const after = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; tco: number; versions: { kind: string }[] }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
-    expect(after).toMatchObject({ needsReconfirmation: false, rfqVersion: 2, tco: flagged.tco });
+    const after = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; normalized: { contractValueExcludingTax: number }; versions: { kind: string }[] }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
+    expect(after).toMatchObject({ needsReconfirmation: false, rfqVersion: 2, normalized: { contractValueExcludingTax: flagged.normalized.contractValueExcludingTax } });
     expect(after.versions[0].kind).toBe("reconfirmed");
 
     const again = await expectProblem(await api(vendor.token, `/api/v1/quotes/${quoteId}/reconfirm`, { method: "POST", lang: "ja" }), 409);

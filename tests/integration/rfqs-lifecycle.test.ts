@@ -6,7 +6,7 @@ import { createOrg, createUser } from "../factories";
 import type { Actor, MemberRole, OrgKind } from "../../app/domain/permissions";
 import { effectiveStatus } from "../../app/domain/rfq/lifecycle";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
-import { rfqForVendor } from "../../app/domain/rfq/visibility";
+import { rfqForVendor } from "../../app/domain/rfq/vendor-view";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import {
   answerQuestion,
@@ -355,10 +355,11 @@ describe("addenda", () => {
 
   it("refuses to bring the deadline forward and writes nothing", async () => {
     const id = await published();
-    await updateRfqWorkingCopyFor(h.ctx, buyer.owner, id, { quoteDeadline: "2026-12-03T17:00:00+09:00" });
     const before = await rowCounts();
-    const result = await publishAddendum(h.ctx, buyer.owner, id, "締切を早めます。");
-    expect(result).toMatchObject({ ok: false, status: 400, problems: [{ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened" }] });
+    // Refused already in the working copy (decision 0014), so no addendum can carry it.
+    const edit = await updateRfqWorkingCopyFor(h.ctx, buyer.owner, id, { quoteDeadline: "2026-12-03T17:00:00+09:00" });
+    expect(edit).toMatchObject({ ok: false, status: 400, issues: [{ path: ["quoteDeadline"], message: "rfq.addendum.deadlineShortened" }] });
+    expect(await publishAddendum(h.ctx, buyer.owner, id, "締切を早めます。")).toMatchObject({ ok: false, status: 409, key: "rfq.addendum.noChanges" });
     expect(await rowCounts()).toEqual(before);
     expect(await rfqRow(id)).toMatchObject({ current_version: 1 });
     expect((await rfqRow(id)).quote_deadline).toEqual(new Date(DEADLINE));

@@ -1,4 +1,4 @@
-import type { RfqVendorView } from "~/domain/rfq/visibility";
+import type { RfqVendorView } from "~/domain/rfq/vendor-view";
 import { formatDate, formatDateTime, formatNumber, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { label } from "./labels";

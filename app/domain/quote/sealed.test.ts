@@ -7,7 +7,7 @@ const BEFORE = new Date("2026-03-31T16:59:59+09:00");
 const AT = new Date(DEADLINE);
 const AFTER = new Date("2026-04-01T09:00:00+09:00");
 
-const sealedRfq = { buyerOrgId: "buyer-1", sealed: true, deadline: DEADLINE, assignedAdvisorOrgIds: ["advisor-1"] };
+const sealedRfq = { buyerOrgId: "buyer-1", status: "published", sealed: true, deadline: DEADLINE, assignedAdvisorOrgIds: ["advisor-1"] };
 const quote = { vendorOrgId: "vendor-a", status: "submitted" };
 
 const can = (kind: ViewerKind, orgId: string | null, now: Date, rfq: QuoteContentAccess["rfq"] = sealedRfq, q: QuoteContentAccess["quote"] = quote) =>
@@ -56,7 +56,7 @@ describe("canReadQuoteContent — the tender matrix", () => {
   it("accepts the deadline as a Date and fails closed on an unreadable one", () => {
     expect(can("buyer", "buyer-1", AFTER, { ...sealedRfq, deadline: new Date(DEADLINE) })).toBe(true);
     expect(can("buyer", "buyer-1", AFTER, { ...sealedRfq, deadline: "garbage" })).toBe(false);
-    expect(areQuotesOpened({ sealed: true, deadline: "garbage" }, AFTER)).toBe(false);
+    expect(areQuotesOpened({ status: "published", sealed: true, deadline: "garbage" }, AFTER)).toBe(false);
   });
 
   it("property: another vendor never reads a quote, whatever the time, status or RFQ", () => {
@@ -69,7 +69,7 @@ describe("canReadQuoteContent — the tender matrix", () => {
         fc.constantFrom("draft", "submitted", "withdrawn", "shortlisted", "awarded", "not_selected"),
         (viewerOrg, vendorOrg, sealed, now, status) => {
           fc.pre(viewerOrg !== vendorOrg);
-          const rfq = { buyerOrgId: viewerOrg, sealed, deadline: DEADLINE, assignedAdvisorOrgIds: [viewerOrg] };
+          const rfq = { buyerOrgId: viewerOrg, status: "published", sealed, deadline: DEADLINE, assignedAdvisorOrgIds: [viewerOrg] };
           expect(canReadQuoteContent({ viewer: { kind: "vendor", orgId: viewerOrg }, quote: { vendorOrgId: vendorOrg, status }, rfq, now })).toBe(false);
         },
       ),
@@ -86,6 +86,42 @@ describe("canReadQuoteContent — the tender matrix", () => {
           const now = new Date(Date.parse(DEADLINE) - msBefore);
           const allowed = can(kind, orgId, now);
           expect(allowed).toBe(kind === "vendor" && orgId === "vendor-a");
+        },
+      ),
+    );
+  });
+});
+
+describe("areQuotesOpened — a cancelled sealed RFQ never opens", () => {
+  const cancelled = { ...sealedRfq, status: "cancelled" };
+
+  it("keeps a cancelled sealed RFQ closed to the buyer and its advisor long after the deadline", () => {
+    for (const now of [BEFORE, AT, AFTER, new Date("2030-01-01T00:00:00Z")]) {
+      expect(areQuotesOpened(cancelled, now)).toBe(false);
+      expect(can("buyer", "buyer-1", now, cancelled)).toBe(false);
+      expect(can("advisor", "advisor-1", now, cancelled)).toBe(false);
+      // Its own vendor still reads its quote: it was never anyone else's to open.
+      expect(can("vendor", "vendor-a", now, cancelled)).toBe(true);
+    }
+  });
+
+  it("opens every other status of a sealed RFQ at the deadline, and an open RFQ at once", () => {
+    for (const status of ["published", "closed", "awarded"]) {
+      expect(areQuotesOpened({ status, sealed: true, deadline: DEADLINE }, BEFORE)).toBe(false);
+      expect(areQuotesOpened({ status, sealed: true, deadline: DEADLINE }, AT)).toBe(true);
+    }
+    // An open RFQ showed its quotes from the start: cancelling it cannot un-show them.
+    expect(areQuotesOpened({ status: "cancelled", sealed: false, deadline: DEADLINE }, BEFORE)).toBe(true);
+  });
+
+  it("property: a cancelled sealed RFQ is unreadable to every non-vendor at every moment", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<ViewerKind>("buyer", "advisor", "admin", "anonymous"),
+        fc.constantFrom("buyer-1", "advisor-1", "platform", null),
+        fc.date({ min: new Date("2020-01-01"), max: new Date("2040-01-01"), noInvalidDate: true }),
+        (kind, orgId, now) => {
+          expect(can(kind, orgId, now, cancelled)).toBe(false);
         },
       ),
     );

@@ -18,7 +18,7 @@ export interface QuoteContentAccess {
   viewer: { orgId: string | null; kind: ViewerKind };
   /** `status` is optional for callers that only know the owner; without it the quote is treated as submitted. */
   quote: { vendorOrgId: string; status?: string };
-  rfq: { buyerOrgId: string; sealed: boolean; deadline: Date | string; assignedAdvisorOrgIds: readonly string[] };
+  rfq: { buyerOrgId: string; status: string; sealed: boolean; deadline: Date | string; assignedAdvisorOrgIds: readonly string[] };
   now: Date;
 }
 
@@ -26,10 +26,14 @@ const OFFER_STATUSES: readonly string[] = ["submitted", "shortlisted", "awarded"
 
 /**
  * True once the buyer side may read quote contents: open RFQs at once, sealed ones from the deadline
- * on (a sealed RFQ without a deadline yet — a draft — never).
+ * on (a sealed RFQ without a deadline yet — a draft — never). A cancelled sealed RFQ never opens: its
+ * bids are returned unopened, as in a public tender, whenever the deadline falls. `sealed` and the
+ * deadline are the values fixed at first publication (the rfqs columns, guarded by a trigger), never a
+ * version's JSON. The same rule is the SQL of db/queries/quotes.ts (openedOffers).
  */
-export function areQuotesOpened(rfq: { sealed: boolean; deadline: Date | string | null }, now: Date): boolean {
+export function areQuotesOpened(rfq: { status: string; sealed: boolean; deadline: Date | string | null }, now: Date): boolean {
   if (!rfq.sealed) return true;
+  if (rfq.status === "cancelled") return false;
   if (rfq.deadline === null) return false;
   const deadline = rfq.deadline instanceof Date ? rfq.deadline.getTime() : Date.parse(rfq.deadline);
   if (Number.isNaN(deadline)) return false;

@@ -8,7 +8,12 @@ import { options } from "../labels";
 type Fields = { quoteDeadline: FieldMetadata<unknown>; sealed: FieldMetadata<boolean>; visibility: FieldMetadata<unknown>; invitedVendorIds: FieldMetadata<string[]> };
 export type VendorChoice = { id: string; name: string; categories: string[] };
 
-export function ScheduleStep({ fields, vendors, category }: { fields: Fields; vendors: VendorChoice[]; category: string }) {
+/**
+ * `fixedSealed`: null for a draft; once published, the stored (fixed) sealed/open value — shown read-only
+ * and sent back in a hidden input so saving the step never asks to change it. The deadline stays editable
+ * (it may only move later; the service says so beside the field).
+ */
+export function ScheduleStep({ fields, vendors, category, fixedSealed }: { fields: Fields; vendors: VendorChoice[]; category: string; fixedSealed: boolean | null }) {
   const { t, locale } = useI18n();
   const invited = (fields.invitedVendorIds.initialValue as string[] | undefined) ?? [];
   // Vendors of the RFQ's category first: they are the likely invitees.
@@ -16,9 +21,21 @@ export function ScheduleStep({ fields, vendors, category }: { fields: Fields; ve
   return (
     <>
       <TextField field={fields.quoteDeadline} label={t("rfq.field.quoteDeadline")} type="datetime-local" />
-      <Field id={fields.sealed.id} label={t("rfq.field.sealed")} errors={fields.sealed.errors}>
-        {(aria) => <input {...getInputProps(fields.sealed, { type: "checkbox" })} {...aria} />}
-      </Field>
+      {fixedSealed !== null ? (
+        <Field id={fields.sealed.id} label={t("rfq.field.sealed")} errors={fields.sealed.errors} hint={t("sealed.field.fixedNote")}>
+          {(aria) => (
+            <output {...aria} data-testid="sealed-fixed">
+              {t(fixedSealed ? "sealed.field.sealedYes" : "sealed.field.sealedNo")}
+              {/* The fixed value goes back unchanged, so saving this step never asks to change it. */}
+              {fixedSealed ? <input type="hidden" name={fields.sealed.name} value="on" /> : null}
+            </output>
+          )}
+        </Field>
+      ) : (
+        <Field id={fields.sealed.id} label={t("rfq.field.sealed")} errors={fields.sealed.errors}>
+          {(aria) => <input {...getInputProps(fields.sealed, { type: "checkbox" })} {...aria} />}
+        </Field>
+      )}
       <fieldset className="field">
         <legend>{t("rfq.field.visibility")}</legend>
         {options("visibility", locale).map((o) => (
