@@ -29,10 +29,11 @@ export interface Leak {
 const MIN_DISTINCTIVE = 100_000;
 
 function numberPatterns(n: number): RegExp[] {
-  const plain = String(n);
-  const grouped = n.toLocaleString("en-US");
-  const out = [new RegExp(`(?<![\\w.,-])${plain}(?![\\w.,])`), new RegExp(`(?<![\\d,.])${grouped.replace(/,/g, ",")}(?![\\d,])`)];
-  if (n % 10_000 === 0) out.push(new RegExp(`(?<![\\d,.])${(n / 10_000).toLocaleString("en-US")}万`));
+  // Not part of a longer number: no digit (or digit and decimal point; for grouped figures also a
+  // grouping comma) right before, no digit or decimal/grouping right after. "[1,396000]" still matches.
+  const bounded = (digits: string, before: string) => new RegExp(`(?<!\\d|\\d${before})${digits}(?!\\d|[.,]\\d)`);
+  const out = [bounded(String(n), "\\."), bounded(n.toLocaleString("en-US"), "[.,]")];
+  if (n % 10_000 === 0) out.push(new RegExp(`(?<!\\d|\\d[.,])${(n / 10_000).toLocaleString("en-US")}万`));
   return out;
 }
 

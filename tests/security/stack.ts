@@ -73,9 +73,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   // A throwaway PostgreSQL (or the caller's DATABASE_URL server, on a fresh database). Meilisearch is not
   // started here: the server starts its bundled one, as `npm start` does (its key in `ps` is a check).
   const pg = process.env.DATABASE_URL ? null : await startPostgres();
-  const services = { databaseUrl: process.env.DATABASE_URL ?? pg!.url, stop: async () => pg?.stop() };
+  const serverUrl = process.env.DATABASE_URL ?? pg!.url;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-probe-"));
-  const databaseUrl = await createDatabaseOn(services.databaseUrl, `kurabe_probe_${Date.now().toString(36)}`);
+  const dbName = `kurabe_probe_${Date.now().toString(36)}`;
+  const databaseUrl = await createDatabaseOn(serverUrl, dbName);
+  const services = {
+    // The throwaway cluster goes as a whole; on the caller's server only the probe's database is dropped.
+    async stop() {
+      if (pg) return pg.stop();
+      const client = new (await import("pg")).default.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists "${dbName}"`);
+      await client.end();
+    },
+  };
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
