@@ -75,7 +75,6 @@ export async function changePassword(
   client: Client,
 ): Promise<Outcome<{ setCookie: string }>> {
   const now = ctx.clock.now();
-  const newHash = await hashPassword(input.newPassword);
   const result = await ctx.db.transaction().execute(async (trx) => {
     await lockPasswordThrottle(trx, "change_failure", user.id, client.ip);
     const failures = await countPasswordEvents(trx, "change_failure", user.id, client.ip, new Date(now.getTime() - CHANGE_WINDOW_MS));
@@ -88,7 +87,8 @@ export async function changePassword(
       await writeAudit(trx, { actorUserId: user.id, actorOrgId: user.orgId, action: "account.password_change_failed", entityType: "user", entityId: user.id, ip: client.ip });
       return { ok: false, field: "currentPassword", message: "password.currentWrong" } as const;
     }
-    await updateUserPassword(trx, user.id, newHash);
+    // Hashed only now, so a throttled or wrong guess costs the server no second argon2 run.
+    await updateUserPassword(trx, user.id, await hashPassword(input.newPassword));
     const revoked = await deleteSessionsOfUser(trx, user.id, null);
     await spendResetTokensOfUser(trx, user.id, now);
     const setCookie = await startSession(ctx, user.id, user.orgId, { client, db: trx });
