@@ -19,13 +19,9 @@ export async function logIn(h: Harness, email: string, password = PASSWORD, head
   return cookies;
 }
 
-/** True when the cookies still belong to a live session (the security page answers instead of sending to log-in). */
+/** True when the cookies still belong to a live session (the root loader, on every page, knows the user). */
 export async function signedIn(h: Harness, cookies: Cookies, headers: Record<string, string> = {}) {
-  const res = await h.request("/settings/security", { cookies, headers, redirect: "manual" });
-  if (res.status === 302) {
-    expect(res.headers.get("Location")).toMatch(/^\/login/);
-    return false;
-  }
+  const res = await h.request("/?_data=root", { cookies, headers });
   expect(res.status).toBe(200);
-  return true;
+  return ((await res.json()) as { user: unknown }).user !== null;
 }
