@@ -38,9 +38,29 @@ export interface MembershipsTable {
 
 export interface SessionsTable {
   id_hash: string;
+  id: Generated<string>;
   user_id: string;
   active_org_id: string | null;
   expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: ColumnType<string | null, string | null | undefined, string | null>;
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface PasswordEventsTable {
+  id: Generated<number>;
+  kind: "reset_request" | "change_failure";
+  subject: string;
+  ip: string;
   created_at: Timestamp;
 }
 
@@ -308,6 +328,8 @@ export interface Database {
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  password_events: PasswordEventsTable;
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;

@@ -90,7 +90,9 @@ export function Header() {
                   </span>
                 ) : null}
               </Link>
-              <span className="user-name">{user.name}</span>
+              <Link to="/settings/security" className="user-name" title={t("security.title")}>
+                {user.name}
+              </Link>
               <Form method="post" action="/logout">
                 <CsrfInput />
                 <button type="submit" className="link-button">

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { newPassword } from "./passwords";
 
 // Account forms. Limits are generous but finite: a 10,000-character name is an attack, not a name.
 const email = z.string().trim().min(1).max(254).email();
-// argon2 hashes any length, but an unbounded password is a cheap DoS on the hasher.
-const password = z.string().min(12).max(200);
+// 12–200 characters and not a common password (./passwords).
+const password = newPassword;
 
 export const SignupSchema = z.object({
   kind: z.enum(["buyer", "vendor"]),

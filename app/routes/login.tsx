@@ -67,6 +67,7 @@ export default function LoginPage() {
           {t("login.submit")}
         </button>
       </Form>
+      <p><Link to="/forgot-password">{t("forgot.link")}</Link></p>
       <p>
         <Link to="/signup">{t("login.noAccount")}</Link>
       </p>

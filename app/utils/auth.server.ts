@@ -1,10 +1,10 @@
 import { redirect } from "@remix-run/node";
 import { listMembershipsOfUser } from "../../db/queries/organizations";
-import { deleteSession, findLiveSession, insertSession } from "../../db/queries/sessions";
+import { deleteSession, findLiveSession, insertSession, touchSession } from "../../db/queries/sessions";
 import type { Action, Actor, MemberRole, OrgKind, Resource } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import type { AppContext } from "./context.server";
-import { SESSION_DAYS, sessionCookie } from "./cookies.server";
+import { SESSION_DAYS, SESSION_IDLE_HOURS, sessionCookie } from "./cookies.server";
 import { randomToken, sha256 } from "./crypto.server";
 
 export interface CurrentUser {
@@ -19,12 +19,24 @@ export interface CurrentUser {
   sessionIdHash: string;
 }
 
+// last_seen_at moves on at most this often: the session read is on every request's hot path, and
+// a write per request would cost more than the read. The idle timeout is therefore exact to 5 min.
+export const SESSION_TOUCH_MS = 5 * 60_000;
+
+export const idleCutoff = (now: Date) => new Date(now.getTime() - SESSION_IDLE_HOURS * 3600_000);
+
 export async function getCurrentUser(request: Request, ctx: AppContext): Promise<CurrentUser | null> {
   const token = await sessionCookie(ctx).parse(request.headers.get("Cookie"));
   if (typeof token !== "string") return null;
   const idHash = sha256(token);
-  const session = await findLiveSession(ctx.db, idHash, ctx.clock.now());
+  const now = ctx.clock.now();
+  const session = await findLiveSession(ctx.db, idHash, now, idleCutoff(now));
   if (!session) return null;
+  // Sessions started without the request at hand (log-in, sign-up) learn their IP and agent here.
+  if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS || session.ip === null) {
+    const client = clientOf(request);
+    await touchSession(ctx.db, idHash, now, client.ip, client.userAgent);
+  }
   const memberships = await listMembershipsOfUser(ctx.db, session.userId);
   const active = memberships.find((m) => m.orgId === session.activeOrgId) ?? memberships[0] ?? null;
   const activeOrg = active ? { id: active.orgId, name: active.orgName, kind: active.orgKind, role: active.role } : null;
@@ -58,13 +70,23 @@ export function requirePermission(actor: Actor, action: Action, resource: Resour
   }
 }
 
-export async function startSession(ctx: AppContext, userId: string, activeOrgId: string | null): Promise<string> {
+/** Starts a session and returns its Set-Cookie header. Pass `db` to start it inside a transaction. */
+export async function startSession(
+  ctx: AppContext,
+  userId: string,
+  activeOrgId: string | null,
+  opts: { client?: { ip: string; userAgent: string | null }; db?: AppContext["db"] } = {},
+): Promise<string> {
   const token = randomToken();
-  await insertSession(ctx.db, {
+  const now = ctx.clock.now();
+  await insertSession(opts.db ?? ctx.db, {
     idHash: sha256(token),
     userId,
     activeOrgId,
-    expiresAt: new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86400_000),
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86400_000),
+    now,
+    ip: opts.client?.ip ?? null,
+    userAgent: opts.client?.userAgent ?? null,
   });
   return sessionCookie(ctx).serialize(token);
 }
@@ -80,4 +102,9 @@ export function clientIp(request: Request): string {
   // Set by scripts/serve.ts from the socket (or the trusted proxy's X-Forwarded-For when
   // TRUST_PROXY=1); any value a client sends in this header is overwritten there.
   return request.headers.get("x-kurabe-client-ip") ?? "unknown";
+}
+
+/** Where a request comes from, as recorded on its session. The agent is capped: it is the client's own text. */
+export function clientOf(request: Request): { ip: string; userAgent: string | null } {
+  return { ip: clientIp(request), userAgent: request.headers.get("User-Agent")?.slice(0, 400) ?? null };
 }

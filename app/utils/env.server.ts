@@ -13,6 +13,9 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   APP_URL: z.string().url().optional(),
+  // Unset: mail goes to the local outbox (files in DATA_DIR/mail).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   // Lets e2e tests move "now" forward (deadlines) through a header. Never enable in production.
   KURABE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });

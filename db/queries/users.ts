@@ -20,3 +20,7 @@ export async function insertUser(db: Kysely<Database>, user: NewUser) {
 export async function updateUserLocale(db: Kysely<Database>, userId: string, locale: string) {
   await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
 }
+
+export async function updateUserPassword(db: Kysely<Database>, userId: string, passwordHash: string) {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}

@@ -8,8 +8,8 @@ import { createSearchService, type SearchService } from "../../search/client";
 import { startAppJobs, type RunningJobRunner } from "../../app/jobs";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/server";
 import type { AppContext, Clock } from "../../app/utils/context.server";
-import type { Env } from "../../app/utils/env.server";
-import { createLocalMailer } from "../../app/services/mail.server";
+import { appOrigin, type Env } from "../../app/utils/env.server";
+import { createLocalMailer, createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 
 // Everything the server needs, started in order and stopped in reverse: database
 // (external or embedded), migrations, first-run seed, Meilisearch (external or bundled),
@@ -91,7 +91,10 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
       lastIndexerError = msg;
     },
   });
-  const mailer = createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  const mailer = env.SMTP_URL
+    ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env)))
+    : createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  log(env.SMTP_URL ? "mail: SMTP at SMTP_URL" : `mail: local outbox in ${path.join(env.DATA_DIR, "mail")}`);
   const sessionSecret = sessionSecretFor(env);
   const systemClock: Clock = { now: () => new Date() };
 

@@ -112,12 +112,8 @@ async function fetchAs(role: Role, surface: Surface, t: { rfqId: string; quoteId
 const deniedAudits = async (entityId: string) =>
   Number((await h.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).where("action", "=", "quote.read.denied").where("entity_id", "=", entityId).executeTakeFirstOrThrow()).n);
 
-beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
-  deadline = new Date(h.clock.now().getTime() + 7 * DAY);
-  target.sealed = await publishWithQuotes(true);
-  target.open = await publishWithQuotes(false);
+// Logged in at each moment: the days between the moments would end a session by its idle timeout.
+async function logInEveryRole() {
   for (const role of Object.keys(ROLES) as Role[]) {
     const who = ROLES[role];
     if (!who) continue;
@@ -125,6 +121,15 @@ beforeAll(async () => {
     expect((await postForm(h, "/login", { email: who.email, password: DEMO_PASSWORD }, cookies)).status).toBe(302);
     sessions.set(role, cookies);
   }
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  await seedDemoData(h.db, h.clock.now());
+  deadline = new Date(h.clock.now().getTime() + 7 * DAY);
+  target.sealed = await publishWithQuotes(true);
+  target.open = await publishWithQuotes(false);
+  await logInEveryRole();
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, unknown> };
   builtRoutes = new Set(Object.keys(build.routes));
 });
@@ -141,7 +146,10 @@ const MOMENTS: { moment: Moment; rfq: "sealed" | "open"; at: () => Date }[] = [
 ];
 
 describe.each(MOMENTS)("$moment", ({ moment, rfq, at }) => {
-  beforeAll(() => h.clock.set(at()));
+  beforeAll(async () => {
+    h.clock.set(at());
+    await logInEveryRole();
+  });
 
   it.each(Object.keys(ROLES) as Role[])("%s: 0 leaks over every surface", async (role) => {
     const t = target[rfq];
