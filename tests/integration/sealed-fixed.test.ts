@@ -69,6 +69,8 @@ async function expectStillSealed(t: { rfqId: string; quoteId: string }, why: str
   expect(list, `${why}: API list`).toMatchObject({ sealed: true, counts: { received: 2 } });
   expect(list.data, `${why}: API list`).toBeUndefined();
   expect((await api(`/api/v1/rfqs/${t.rfqId}/comparison`)).status, `${why}: API comparison`).toBe(404);
+  // The clock may have moved days on, past the session's 12-hour idle timeout: sign in again at this moment.
+  await logInBuyer();
   expect((await h.request(`/quotes/${t.quoteId}`, { cookies: buyerCookies })).status, `${why}: quote page`).toBe(404);
   const page = await h.request(`/rfqs/${t.rfqId}`, { cookies: buyerCookies });
   expect(page.status, `${why}: RFQ page`).toBe(200);
@@ -86,10 +88,14 @@ async function expectVersionsSealed(rfqId: string) {
   expect(versions.every((v) => v.sealed)).toBe(true);
 }
 
+async function logInBuyer() {
+  expect((await postForm(h, "/login", { email: BUYER.email, password: DEMO_PASSWORD }, buyerCookies)).status).toBe(302);
+}
+
 beforeAll(async () => {
   h = await createHarness();
   await seedDemoData(h.db, h.clock.now());
-  expect((await postForm(h, "/login", { email: BUYER.email, password: DEMO_PASSWORD }, buyerCookies)).status).toBe(302);
+  await logInBuyer();
 });
 afterAll(() => h.close());
 
