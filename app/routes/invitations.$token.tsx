@@ -7,7 +7,7 @@ import { AcceptInvitationSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
 import { acceptInvitation, findInvitation } from "~/services/accounts.server";
 import { startSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -19,8 +19,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, AcceptInvitationSchema, locale);
   if (submission.status !== "success") return Response.json({ errors: submission.error, formError: null }, { status: 400 });
