@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { randomBytes } from "node:crypto";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/utils/nonce";
@@ -62,3 +62,15 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
     return copy;
   }
 };
+
+/**
+ * Server errors are logged (never shown: production mode renders the error page without details). A POST to a
+ * route without an action is the client's mistake, answered 405 by Remix, and would otherwise let anyone fill
+ * the error log; aborted requests are the client leaving.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && /^You made a [A-Z]+ request to ".*" but did not provide an `action`/.test(error.message)) return;
+  console.error(error);
+}
