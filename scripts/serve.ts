@@ -31,7 +31,14 @@ app.use((req, res, next) => {
   // The app stops reading a body at its size limit (app/utils/request-body.server.ts) or refuses it before
   // reading (CSRF); the rest of such a body is not drained: once the answer is written the socket is cut.
   res.on("finish", () => {
-    if (!req.complete) setImmediate(() => req.socket.destroy());
+    if (req.complete) return;
+    // Node would drain and discard the rest; stop reading instead (the sender's window fills and it stalls),
+    // give the answer a moment to reach the client, then close the connection.
+    setImmediate(() => {
+      req.pause();
+      req.socket.pause();
+      setTimeout(() => req.socket.destroy(), 1000).unref();
+    });
   });
   next();
 });
@@ -39,12 +46,13 @@ app.use((req, res, next) => {
 const production = env.NODE_ENV === "production";
 const handleRequest = createRequestHandler(build, production ? "production" : "development");
 
-/** Every response gets the security headers; an API 5xx is problem+json like every other API error. */
+/** Every response gets the security headers; an API error is problem+json whoever made it. */
 function finish(request: Request, response: Response): Response {
   const headers = new Headers(response.headers);
   const isApi = new URL(request.url).pathname.startsWith("/api/");
-  if (isApi && response.status >= 500 && !(headers.get("Content-Type") ?? "").includes("problem+json")) {
-    return finish(request, statusProblem(500, apiLocale(request)));
+  // Remix's own answers (405 for a route without an action, 500 with its generic text) become problems too.
+  if (isApi && response.status >= 400 && !(headers.get("Content-Type") ?? "").includes("problem+json")) {
+    return finish(request, statusProblem(response.status, apiLocale(request)));
   }
   applySecurityHeaders(headers, { production });
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -98,6 +98,7 @@ const STATUS_MESSAGES: Partial<Record<number, { title: AnyMessageKey; detail: An
   400: { title: "http.400.title", detail: "http.400.body" },
   403: { title: "error.403.title", detail: "error.403.body" },
   404: { title: "error.404.title", detail: "error.404.body" },
+  405: { title: "http.405.title", detail: "http.405.body" },
   413: { title: "http.413.title", detail: "http.413.body" },
   415: { title: "http.415.title", detail: "http.415.body" },
 };

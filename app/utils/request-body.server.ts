@@ -1,7 +1,7 @@
 // Reading request bodies with a ceiling. Nothing in the app calls request.formData() / request.text()
 // directly: an unbounded body (a 250 MB JSON document, a 100 MB form to /login) is a memory DoS, so
 // the declared Content-Length is checked first and the streamed bytes are counted (a chunked body
-// declares nothing), and reading stops — the stream is cancelled — the moment the limit is passed.
+// declares nothing), and reading stops the moment the limit is passed.
 
 /** Forms and JSON documents: generous for the largest RFQ form, tiny for memory. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -16,10 +16,7 @@ export class BodyTooLargeError extends Error {
 /** The whole body as bytes, or BodyTooLargeError as soon as it is known to exceed `limit`. */
 export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("Content-Length");
-  if (declared !== null && Number(declared) > limit) {
-    await request.body?.cancel().catch(() => {});
-    throw new BodyTooLargeError(limit);
-  }
+  if (declared !== null && Number(declared) > limit) throw new BodyTooLargeError(limit);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -29,7 +26,10 @@ export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): P
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Stop pulling, but do not cancel: cancelling the Node adapter's stream destroys the socket at once, and
+      // the client would get a reset instead of the 413. The server (scripts/serve.ts) closes the connection
+      // once the answer is out.
+      reader.releaseLock();
       throw new BodyTooLargeError(limit);
     }
     chunks.push(value);
