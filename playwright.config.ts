@@ -26,6 +26,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00", KURABE_TEST_CLOCK: "0" } as Record<string, string>,
+    env: { ...process.env, PORT: String(port), NODE_ENV: "production", APP_URL: `http://localhost:${port}`, SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00", KURABE_TEST_CLOCK: "0" } as Record<string, string>,
   },
 });

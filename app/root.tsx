@@ -8,6 +8,7 @@ import { countUnreadNotifications } from "../db/queries/notifications";
 import { getCurrentUser } from "~/utils/auth.server";
 import { ensureCsrfToken } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
+import { useNonce } from "~/utils/nonce";
 import { readToast } from "~/utils/toast.server";
 import styles from "~/styles/app.css";
 
@@ -70,6 +71,7 @@ export type RootData = {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData("root") as RootData | undefined;
   const locale = data?.locale ?? "ja";
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -91,8 +93,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>Kurabe — {t(locale, "app.tagline")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

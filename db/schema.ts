@@ -193,6 +193,9 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null | undefined, string | null>;
   ip: string | null;
   created_at: Timestamp;
+  /** How many times an aggregated event (a refused read) happened in `aggregated_minute`; 1 otherwise. */
+  count: Generated<number>;
+  aggregated_minute: NullableTimestamp;
 }
 
 export interface OutboxTable {

@@ -122,7 +122,7 @@ try {
   const url = await createDatabaseOn(serverUrl, dbName);
   const rfqId = await seed(url);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: String(port), APP_URL: `http://localhost:${port}`, DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" };
   delete env.MEILI_URL;
   delete env.MEILI_MASTER_KEY;
   const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });

@@ -397,7 +397,7 @@ try {
   log(`  ${reindexOut} (${fmtS(indexMs)} with process start-up)`);
 
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...meiliEnv, DATABASE_URL: url, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...meiliEnv, DATABASE_URL: url, PORT: String(port), APP_URL: `http://localhost:${port}`, DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET };
   const profileFlags = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profileFlags, "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   server = child;

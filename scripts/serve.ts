@@ -1,10 +1,14 @@
-import { createRequestHandler } from "@remix-run/express";
-import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import express from "express";
+// The adapter's request/response converters (its index re-exports only createRequestHandler): the response is
+// finished here (security headers, API problems) before it is sent.
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import "../app/utils/context.server";
+import { apiLocale, statusProblem } from "../app/utils/api.server";
 import { readEnv } from "../app/utils/env.server";
+import { applySecurityHeaders } from "../app/utils/security-headers.server";
 import { startRuntime } from "./lib/runtime";
 
 // The production-style server behind `npm start` and the e2e tests: boots the runtime,
@@ -23,18 +27,64 @@ app.use((req, _res, next) => {
   req.headers["x-kurabe-client-ip"] = req.socket.remoteAddress ?? "unknown";
   next();
 });
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (req) => {
-      const fixed = env.KURABE_TEST_CLOCK === "1" ? req.header("x-kurabe-now") : undefined;
-      // AppContext is what AppLoadContext extends (app/utils/context.server.ts); the cast only drops its index signature.
-      return runtime.contextFor(fixed ? { now: () => new Date(fixed) } : undefined) as unknown as AppLoadContext;
-    },
-  }),
-);
+app.use((req, res, next) => {
+  // The app stops reading a body at its size limit (app/utils/request-body.server.ts) or refuses it before
+  // reading (CSRF); the rest of such a body is not drained: once the answer is written the socket is cut.
+  res.on("finish", () => {
+    if (req.complete) return;
+    // Node would drain and discard the rest; stop reading instead (the sender's window fills and it stalls),
+    // give the answer a moment to reach the client, then close the connection.
+    setImmediate(() => {
+      req.pause();
+      req.socket.pause();
+      setTimeout(() => req.socket.destroy(), 1000).unref();
+    });
+  });
+  next();
+});
+
+const production = env.NODE_ENV === "production";
+const handleRequest = createRequestHandler(build, production ? "production" : "development");
+
+/** Every response gets the security headers; an API error is problem+json whoever made it. */
+function finish(request: Request, response: Response): Response {
+  const headers = new Headers(response.headers);
+  const isApi = new URL(request.url).pathname.startsWith("/api/");
+  // Remix's own answers (405 for a route without an action, 500 with its generic text) become problems too.
+  if (isApi && response.status >= 400 && !(headers.get("Content-Type") ?? "").includes("problem+json")) {
+    return finish(request, statusProblem(response.status, apiLocale(request)));
+  }
+  applySecurityHeaders(headers, { production });
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+  let request: Request;
+  try {
+    request = createRemixRequest(req, res);
+  } catch {
+    // A Host header that is not a host name cannot become a URL.
+    res.status(400).type("text/plain").send("Bad Request");
+    return;
+  }
+  try {
+    const fixed = env.KURABE_TEST_CLOCK === "1" ? req.header("x-kurabe-now") : undefined;
+    // AppContext is what AppLoadContext extends (app/utils/context.server.ts); the cast only drops its index signature.
+    const context = runtime.contextFor(fixed ? { now: () => new Date(fixed) } : undefined) as unknown as AppLoadContext;
+    await sendRemixResponse(res, finish(request, await handleRequest(request, context)));
+  } catch (error) {
+    next(error);
+  }
+});
+
+// Last resort: log the error, show nobody a stack trace.
+app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+  console.error(error);
+  if (res.headersSent) return void res.end();
+  const problem = statusProblem(500, apiLocale(new Request("http://localhost/", { headers: { "Accept-Language": req.header("accept-language") ?? "" } })));
+  res.status(500).type(req.path.startsWith("/api/") ? "application/problem+json" : "text/plain");
+  void problem.text().then((body) => res.send(req.path.startsWith("/api/") ? body : "Internal Server Error"));
+});
 
 const server = app.listen(env.PORT, () => {
   console.log(`Kurabe is running at http://localhost:${env.PORT}`);

@@ -87,7 +87,9 @@ export async function startBundledMeilisearch(options: {
   chmodSync(binary, 0o755);
   const port = options.port ?? (await freePort());
   const masterKey = options.masterKey ?? randomBytes(24).toString("hex");
-  mkdirSync(options.dataDir, { recursive: true });
+  // The index holds opened quotes and vendors' data: readable by this user only (also when it already existed).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(options.dataDir, 0o700);
   const child = spawn(
     binary,
     [
@@ -95,14 +97,16 @@ export async function startBundledMeilisearch(options: {
       "--dump-dir", path.join(options.dataDir, "dumps"),
       "--snapshot-dir", path.join(options.dataDir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
       "--no-analytics",
       "--env", "development",
       // Without this each small batch took up to seconds on 2 cores (STACK_NOTES).
       "--max-indexing-memory", "256MiB",
       "--log-level", "WARN",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    // The master key goes by environment, not argv: the command line is visible to every user in `ps`,
+    // the environment only to this user (/proc/<pid>/environ is 0400). Nothing else of ours is passed on
+    // (no DATABASE_URL or SESSION_SECRET in the child).
+    { stdio: ["ignore", "pipe", "pipe"], env: { NODE_ENV: process.env.NODE_ENV, PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: masterKey } },
   );
   const log = options.log;
   child.stdout?.on("data", (d) => log?.(String(d)));

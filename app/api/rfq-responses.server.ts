@@ -9,6 +9,7 @@ import { t, type Locale } from "~/i18n";
 import { loadRfqForReader } from "~/services/rfqs.server";
 import { apiForbidden, apiLocale, apiNotFound, problem, zodProblem } from "~/utils/api.server";
 import type { AppContext } from "~/utils/context.server";
+import { BodyTooLargeError, findUnstorableText, readBodyText } from "~/utils/request-body.server";
 
 // Shared by the /api/v1 RFQ routes so each route stays parse → service → respond.
 
@@ -31,14 +32,22 @@ export function methodNotAllowed(request: Request, allow: string[]): Response {
   );
 }
 
-/** The request body as JSON; a body that is not JSON is a 400 problem before anything else happens. */
+/**
+ * The request body as JSON: at most 1 MB (413 past it, reading stops there), valid JSON (400), and no text
+ * PostgreSQL cannot store (400 naming the field) — all answered as problems before anything else happens.
+ */
 export async function readJsonBody(request: Request, locale: Locale): Promise<{ ok: true; data: unknown } | { ok: false; response: Response }> {
+  let data: unknown;
   try {
-    return { ok: true, data: JSON.parse(await request.text()) };
-  } catch {
-    const detail = locale === "ja" ? "リクエスト本文は JSON オブジェクトで送ってください。" : "Send the request body as a JSON object.";
+    data = JSON.parse(await readBodyText(request));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, response: problem(413, t(locale, "http.413.title"), t(locale, "http.413.body")) };
+    const detail = t(locale, "http.json.invalid");
     return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), detail, [{ path: "", message: detail }]) };
   }
+  const unstorable = findUnstorableText(data);
+  if (unstorable) return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), undefined, [{ path: unstorable.join("."), message: t(locale, "http.text.unstorable") }]) };
+  return { ok: true, data };
 }
 
 /** zod issues as problem+json; unknown keys are listed one path each so a typo points at itself. */

@@ -35,9 +35,28 @@ export const ApiTokenCreateSchema = z.object({
   name: z.string().trim().min(1).max(80),
 });
 
-/** Only same-site relative paths: `//evil.example` and absolute URLs fall back to "/". */
+const REDIRECT_BASE = "http://kurabe.invalid";
+
+/**
+ * Only same-origin paths. Browsers drop tabs and newlines inside URLs and read `\\` as `/`, so `/\t/evil`
+ * and `/\\evil` become `//evil` — another host. Anything with a control character, a backslash or a
+ * scheme is refused outright; what remains is resolved the way a browser would (WHATWG URL) and must
+ * stay on our origin and not start with `//` after dot segments are removed (`/.//evil`). The result is
+ * re-serialised, so non-ASCII is percent-encoded and always fits in a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || to.length > 2048) return fallback;
+  // C0 and C1 controls, DEL, backslash, and Unicode line/paragraph separators and bidi controls.
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || /[\u0000-\u001f\u007f-\u009f\\\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
 }

@@ -10,7 +10,7 @@ import { t as translate, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -42,8 +42,7 @@ type FieldErrors = Record<string, string[] | null | undefined>;
 type ActionData = { intent: "reject"; id: string; errors: FieldErrors } | { intent: "addType"; errors: FieldErrors; values: Record<string, unknown> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireReviewer(request, context);
   const locale = await getLocale(request, context);
   const intent = formData.get("intent");

@@ -7,7 +7,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { isMessageKey, t, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
-import { apiForbidden, json, parseApiInput, problem, requireApiCaller } from "~/utils/api.server";
+import { apiForbidden, asProblemOnThrow, json, parseApiInput, problem, requireApiCaller } from "~/utils/api.server";
 
 // GET: the calling vendor organisation's certificates and invoice registration number.
 // POST: add one — JSON without a file, or multipart/form-data with an `evidence` file. Bearer tokens are
@@ -31,7 +31,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The body as plain fields plus the file: multipart keeps only known text fields, so the schema sees the same shape as JSON. */
 async function readBody(request: Request, locale: Locale) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const { formData, evidence } = await readCertificationForm(request);
+    const read = await asProblemOnThrow(locale, () => readCertificationForm(request));
+    if (!read.ok) return read;
+    const { formData, evidence } = read.value;
     const fields = Object.fromEntries(FIELDS.flatMap((name) => (typeof formData.get(name) === "string" ? [[name, formData.get(name)]] : [])));
     return { ok: true, fields, evidence } as const;
   }

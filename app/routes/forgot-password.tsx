@@ -6,7 +6,7 @@ import { ForgotPasswordSchema } from "~/domain/passwords";
 import { t } from "~/i18n";
 import { requestPasswordReset } from "~/services/passwords.server";
 import { clientIp } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -16,8 +16,7 @@ export const meta: MetaFunction = () => [{ title: "パスワードの再設定 /
 type ActionData = { sent: boolean; errors: Record<string, string[] | null> | null; formError: string | null };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, ForgotPasswordSchema, locale);
   if (submission.status !== "success") {

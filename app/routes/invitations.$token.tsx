@@ -7,7 +7,7 @@ import { AcceptInvitationSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
 import { acceptInvitation, findInvitation, type InvitationProof } from "~/services/accounts.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -26,8 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   let proof: InvitationProof;
   const user = formData.get("intent") === "join-signed-in" ? await getCurrentUser(request, context) : null;

@@ -8,7 +8,7 @@ import { LoginSchema, safeRedirect } from "~/domain/accounts";
 import { t } from "~/i18n";
 import { attemptLogIn } from "~/services/login.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -22,8 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, LoginSchema, locale);
   if (submission.status !== "success") {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { endSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { toastHeader } from "~/utils/toast.server";
 
 export async function loader() {
@@ -9,7 +9,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await assertCsrf(request, await request.formData(), context);
+  await readForm(request, context);
   const headers = new Headers();
   headers.append("Set-Cookie", await endSession(request, context));
   headers.append("Set-Cookie", await toastHeader(context, { key: "logout.done" }));

@@ -1,16 +1,27 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listNotifications, markNotificationsRead } from "../../db/queries/notifications";
+import { CsrfInput } from "~/components/csrf-input";
 import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
+import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
-// Reading the list marks it read: the badge in the header counts what has not been seen yet.
+// Reading the list changes nothing (a GET may be prefetched, replayed or triggered cross-site by an
+// <img>); the reader marks what they have seen with the button, a POST with the CSRF token.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const items = await listNotifications(context.db, user.id);
-  await markNotificationsRead(context.db, user.id, context.clock.now());
   return Response.json({ items });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  await readForm(request, context);
+  await markNotificationsRead(context.db, user.id, context.clock.now());
+  return redirect("/notifications", { headers: { "Set-Cookie": await toastHeader(context, { key: "notifications.markedRead" }) } });
 }
 
 type Item = { id: number; kind: string; payload: { rfqId?: string; title?: string }; read_at: string | null; created_at: string };
@@ -18,10 +29,19 @@ type Item = { id: number; kind: string; payload: { rfqId?: string; title?: strin
 export default function Notifications() {
   const { items } = useLoaderData<{ items: Item[] }>();
   const { t, locale } = useI18n();
+  const unread = items.some((n) => !n.read_at);
   return (
     <section className="stack">
       <h1>{t("notifications.title")}</h1>
       {items.length === 0 ? <p className="empty">{t("notifications.none")}</p> : null}
+      {unread ? (
+        <Form method="post">
+          <CsrfInput />
+          <button type="submit" className="button">
+            {t("notifications.markAllRead")}
+          </button>
+        </Form>
+      ) : null}
       <ul className="result-list">
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">

@@ -7,7 +7,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { ResetPasswordSchema } from "~/domain/passwords";
 import { findResetLink, resetPassword } from "~/services/passwords.server";
 import { clientIp } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -27,8 +27,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const token = params.token ?? "";
   // Checked before anything costly, so a guessed or spent link costs no password hashing.
   if (!(await findResetLink(context, token))) return Response.json({ email: null }, { status: 410 });

@@ -21,7 +21,7 @@ import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddend
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { fieldErrorsOf, parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -62,8 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireUser(request, context);
   const locale = await getLocale(request, context);
   const id = params.id!;

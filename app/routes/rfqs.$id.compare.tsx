@@ -21,7 +21,7 @@ import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
 import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
 import { fieldErrorsOf } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -81,8 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireUser(request, context);
   const id = z.string().uuid().safeParse(params.id);
   const intent = formData.get("intent");

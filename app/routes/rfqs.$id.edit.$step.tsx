@@ -22,7 +22,7 @@ import { t as translate, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -64,8 +64,7 @@ function issuesToFieldErrors(issues: readonly core.$ZodIssue[], locale: Locale) 
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const step = stepOf(params.step);
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, row } = await requireEditable(request, context, params.id!);
   const locale = await getLocale(request, context);
   const draft = row.content as RfqDraft;

@@ -20,7 +20,7 @@ import { versionRecord } from "~/services/quote-api.server";
 import { t as translate } from "~/i18n";
 import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -55,8 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, own } = await requireQuoting(request, context, params.id!);
   const locale = await getLocale(request, context);
   const intent = String(formData.get("intent") ?? "submit");

@@ -9,7 +9,7 @@ import { checkPublishable, type PublishProblem, type RfqDraft } from "~/domain/r
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -27,8 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  await readForm(request, context);
   const { user, row } = await requireOwnRfq(request, context, params.id!);
   const result = await publishRfq(context, user.actor, row.id);
   if (!result.ok) {

@@ -10,7 +10,7 @@ import { DATA_SENSITIVITIES, RFQ_CATEGORIES, RFQ_PHASES } from "~/domain/rfq/cat
 import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
 import { createRfqDraft } from "~/services/rfqs.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -29,8 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireUser(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, NewRfqSchema, locale);

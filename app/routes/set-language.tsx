@@ -5,7 +5,7 @@ import { safeRedirect } from "~/domain/accounts";
 import { isLocale } from "~/i18n";
 import { getCurrentUser } from "~/utils/auth.server";
 import { langCookie } from "~/utils/cookies.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 
 export async function loader() {
   return redirect("/");
@@ -13,8 +13,7 @@ export async function loader() {
 
 /** Sets the language cookie (and the user's preference, used for e-mails) and goes back where the reader was. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const lang = formData.get("lang");
   if (!isLocale(lang)) throw new Response("Bad Request", { status: 400 });
   const user = await getCurrentUser(request, context);

@@ -9,9 +9,10 @@ import { InviteSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
 import { inviteMember } from "~/services/accounts.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
+import { appOrigin } from "~/utils/env.server";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -29,13 +30,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, orgId } = await requireOwner(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, InviteSchema, locale);
   if (submission.status !== "success") return Response.json({ result: submission.reply(), link: null }, { status: 400 });
-  const appUrl = context.env.APP_URL ?? new URL(request.url).origin;
+  // Never the request's Host: a forged Host would put another site into the e-mailed link.
+  const appUrl = appOrigin(context.env);
   const result = await inviteMember(
     context,
     { userId: user.id, name: user.name, orgId, orgName: user.activeOrg!.name },

@@ -6,7 +6,7 @@ import { Field } from "~/components/field";
 import { ApiTokenCreateSchema } from "~/domain/accounts";
 import { createApiToken, revokeToken } from "~/services/api-tokens.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -26,8 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, orgId } = await requireTokenManager(request, context);
   const locale = await getLocale(request, context);
   if (formData.get("intent") === "revoke") {

@@ -10,7 +10,7 @@ import { changePassword } from "~/services/passwords.server";
 import { listSessions, signOutOtherSessions, signOutSession, type SessionView } from "~/services/sessions.server";
 import { clientOf, requireUser } from "~/utils/auth.server";
 import { SESSION_IDLE_HOURS, sessionCookie } from "~/utils/cookies.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -29,8 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireUser(request, context);
   const locale = await getLocale(request, context);
   const client = clientOf(request);

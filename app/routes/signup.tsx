@@ -8,7 +8,7 @@ import { SignupSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
 import { signUp } from "~/services/signup.server";
 import { clientIp, getCurrentUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -21,8 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, SignupSchema, locale);
   if (submission.status !== "success") {

@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { t } from "~/i18n";
 import { confirmSignup, findSignupToConfirm } from "~/services/signup.server";
 import { clientIp, startSession } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -22,8 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  await readForm(request, context);
   const locale = await getLocale(request, context);
   const result = await confirmSignup(context, params.token ?? "", clientIp(request));
   if (!result.ok) return Response.json({ formError: t(locale, result.formError) }, { status: 400 });

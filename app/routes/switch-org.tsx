@@ -2,15 +2,14 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { setSessionActiveOrg } from "../../db/queries/sessions";
 import { requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 
 export async function loader() {
   return redirect("/");
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const user = await requireUser(request, context);
   const orgId = formData.get("orgId");
   // Only an organisation the user belongs to; anything else is as if it did not exist.

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { contentDisposition } from "~/domain/download-name";
 import { readEvidenceFor } from "~/services/certifications.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -6,12 +7,6 @@ import { requireUser } from "~/utils/auth.server";
 // certification:readEvidence); 404 for anyone else, so another vendor cannot even learn that it exists.
 // Always an attachment with the type checked at upload and nosniff: an uploaded file is never rendered
 // inline as a page of ours.
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name (Japanese file names are common). */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

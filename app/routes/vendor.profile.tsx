@@ -11,7 +11,7 @@ import { VENDOR_CATEGORIES, categoryLabel } from "~/domain/vendor/catalog";
 import { VendorProfileSchema } from "~/domain/vendor/profile";
 import { saveVendorProfile } from "~/services/vendors.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { tokyoDateString } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -33,8 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, orgId } = await requireVendorEditor(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, VendorProfileSchema, locale);

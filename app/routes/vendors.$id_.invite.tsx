@@ -9,7 +9,7 @@ import { InviteVendorFormSchema } from "~/domain/rfq/invitation";
 import { t as translate } from "~/i18n";
 import { invitableRfqsFor, inviteVendorToRfq } from "~/services/rfq-invitations.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { assertCsrf } from "~/utils/csrf.server";
+import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -38,8 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  await assertCsrf(request, formData, context);
+  const formData = await readForm(request, context);
   const { user, vendor } = await loadVendorForBuyer(request, context, params.id);
   const locale = await getLocale(request, context);
   const returnTo = safeRedirect(formData.get("returnTo"), `/vendors/${vendor.id}`);

@@ -1,4 +1,3 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,9 +20,11 @@ import {
 } from "../../db/queries/certifications";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import { MAX_EVIDENCE_BYTES, checkEvidenceFile, type EvidenceType } from "~/domain/certifications/evidence-file";
+import { downloadName } from "~/domain/download-name";
 import { CUSTOM_TYPE_PREFIX, certificationFormSchema, type CertificationInput } from "~/domain/certifications/form";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
+import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
 import { isRowId } from "./rfqs.server";
 
 // Certificates: every write is one transaction with its audit row (before → after) and a vendors-index
@@ -46,50 +47,34 @@ export interface EvidenceUpload {
   bytes: Uint8Array | null;
 }
 
-// A file a little over the limit is drained and answered with a field message; a request far over it is
-// cut off with 413 so nobody can make the server read gigabytes.
-const HARD_REQUEST_LIMIT = 4 * MAX_EVIDENCE_BYTES;
-const MAX_TEXT_PART_BYTES = 64 * 1024;
+// A file a little over the limit is still read and answered with a field message; a request over twice the
+// limit is cut off with 413 (reading stops there) so nobody can make the server read gigabytes.
+const HARD_REQUEST_LIMIT = 2 * MAX_EVIDENCE_BYTES;
 const HEAD_BYTES = 16;
-
-async function receiveFile(part: UploadHandlerPart): Promise<EvidenceUpload> {
-  const chunks: Uint8Array[] = [];
-  let head: Uint8Array = new Uint8Array(0);
-  let size = 0;
-  for await (const chunk of part.data) {
-    size += chunk.byteLength;
-    if (size > HARD_REQUEST_LIMIT) throw new Response("Payload Too Large", { status: 413 });
-    if (head.byteLength < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, HEAD_BYTES - head.byteLength)]);
-    // Past the limit the file is refused anyway: keep counting, stop keeping.
-    if (size <= MAX_EVIDENCE_BYTES) chunks.push(chunk);
-    else chunks.length = 0;
-  }
-  return { name: part.filename ?? "", declaredType: part.contentType, size, head, bytes: size <= MAX_EVIDENCE_BYTES ? Buffer.concat(chunks) : null };
-}
 
 /**
  * The form fields and the `evidence` file of a certificate form, multipart or not. Nothing is written to
- * disk here: the file stays in memory until it has been checked and the caller is authorized.
+ * disk here: the file stays in memory until it has been checked and the caller is authorized. Multipart is
+ * parsed by the platform's FormData parser (Remix's streaming parser fails on a quoted file name containing
+ * `=` or `;`, which Japanese office file names do contain), after the bounded read.
  */
 export async function readCertificationForm(request: Request): Promise<{ formData: FormData; evidence: EvidenceUpload | null }> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return { formData: await request.formData(), evidence: null };
-  if (Number(request.headers.get("Content-Length") ?? 0) > HARD_REQUEST_LIMIT) throw new Response("Payload Too Large", { status: 413 });
-  const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
-  let evidence: EvidenceUpload | null = null;
-  try {
-    const formData = await unstable_parseMultipartFormData(request, async (part) => {
-      if (part.filename === undefined) return textHandler(part);
-      const file = await receiveFile(part);
-      // A file input left empty still sends a part, with no name and no bytes.
-      if (part.name === "evidence" && (file.name !== "" || file.size > 0)) evidence = file;
-      return undefined;
-    });
-    return { formData, evidence };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new Response("Payload Too Large", { status: 413 });
-    if (error instanceof TypeError) throw new Response("Bad Request", { status: 400 });
-    throw error;
-  }
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const body = await readFormBody(request, multipart ? HARD_REQUEST_LIMIT : undefined);
+  if (!body.ok) throw formBodyFailure(body.reason);
+  const file = body.formData.get("evidence");
+  body.formData.delete("evidence");
+  // A file input left empty still sends a part, with no name and no bytes.
+  if (!(file instanceof File) || (file.name === "" && file.size === 0)) return { formData: body.formData, evidence: null };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const evidence: EvidenceUpload = {
+    name: file.name,
+    declaredType: file.type,
+    size: file.size,
+    head: bytes.subarray(0, HEAD_BYTES),
+    bytes: file.size <= MAX_EVIDENCE_BYTES ? bytes : null,
+  };
+  return { formData: body.formData, evidence };
 }
 
 /** Only `checkEvidenceUpload` makes one of these, so a service cannot store an unchecked file. */
@@ -105,17 +90,17 @@ export function checkEvidenceUpload(upload: EvidenceUpload | null): { ok: true; 
   const result = checkEvidenceFile({ declaredType: upload.declaredType, size: upload.size, head: upload.head });
   if (!result.ok) return { ok: false, keys: result.keys };
   if (!upload.bytes) return { ok: false, keys: ["certifications.evidence.tooLarge"] }; // unreachable: the size check refused it
-  return { ok: true, evidence: { checked: true, name: safeFileName(upload.name, result.type), type: result.type, bytes: upload.bytes } };
+  return { ok: true, evidence: { checked: true, name: evidenceFileName(upload.name, result.type), type: result.type, bytes: upload.bytes } };
 }
 
-const EXTENSIONS: Record<EvidenceType, string> = { "application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg" };
+const EXTENSIONS: Record<EvidenceType, readonly [string, ...string[]]> = { "application/pdf": ["pdf"], "image/png": ["png"], "image/jpeg": ["jpg", "jpeg"] };
 
-/** The name shown and offered on download: the vendor's own, minus control characters and path parts. */
-function safeFileName(name: string, type: EvidenceType): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-150);
-  return cleaned === "" ? `evidence.${EXTENSIONS[type]}` : cleaned;
+/** The name shown and offered on download: the vendor's own, cleaned, with the extension of the checked type. */
+function evidenceFileName(name: string, type: EvidenceType): string {
+  return downloadName(name, EXTENSIONS[type], "evidence");
 }
+
+const isEvidenceType = (mime: string): mime is EvidenceType => mime in EXTENSIONS;
 
 // ——— Storing files with the row ————————————————————————————————————————————————————————
 
@@ -344,7 +329,10 @@ export async function readEvidenceFor(ctx: AppContext, actor: Actor, id: string)
   if (!absolute) return null;
   try {
     const bytes = await readFile(absolute);
-    return { bytes, name: row.evidence_name ?? "evidence", mime: row.evidence_mime ?? "application/octet-stream" };
+    const mime = row.evidence_mime ?? "application/octet-stream";
+    // Names stored before the extension followed the type are re-derived on the way out as well.
+    const name = isEvidenceType(mime) ? evidenceFileName(row.evidence_name ?? "", mime) : "evidence.bin";
+    return { bytes, name, mime };
   } catch {
     return null;
   }

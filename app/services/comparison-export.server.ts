@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
+import { cleanFileName } from "~/domain/download-name";
 import type { Actor } from "~/domain/permissions";
 import { METHODS, ScoringInputError, type Method, type RankingResult } from "~/domain/scoring";
 import type { AppContext } from "~/utils/context.server";
@@ -114,16 +115,11 @@ export function comparisonCsv(o: Extract<ComparisonOutcome, { ok: true }>, local
 
 /** 「<title>_比較_<date>.xlsx」: the name a buyer files it under. */
 export function exportFilename(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale, ext: "xlsx" | "csv"): string {
-  const safeTitle = o.ranking.rfq.title.replace(/[\\/:*?"<>|\r\n]/g, "_").slice(0, 80);
+  const safeTitle = cleanFileName(o.ranking.rfq.title).slice(0, 80);
   return `${safeTitle}_${locale === "ja" ? "比較" : "comparison"}_${o.date}.${ext}`;
 }
 
-/** RFC 6266 + RFC 5987: an ASCII fallback and the UTF-8 name, with ' ( ) * encoded as attr-char requires. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+export { contentDisposition } from "~/domain/download-name";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -1,6 +1,6 @@
 import { findLiveApiToken, TOKEN_TOUCH_INTERVAL_MS, touchApiToken } from "../../db/queries/api-tokens";
 import type { Actor } from "~/domain/permissions";
-import { isLocale, isMessageKey, localeFromAcceptLanguage, t, type Locale, type MessageKey } from "~/i18n";
+import { isLocale, isMessageKey, localeFromAcceptLanguage, t, type AnyMessageKey, type Locale, type MessageKey } from "~/i18n";
 import { localizeZodIssue, zodErrorMap } from "~/i18n/zod-errors";
 import { hashApiToken } from "~/services/api-tokens.server";
 import type { AppContext } from "./context.server";
@@ -92,4 +92,30 @@ export function bytesResponse(parts: Uint8Array[], headers: Record<string, strin
   });
   const length = parts.reduce((n, part) => n + part.byteLength, 0);
   return new Response(body, { headers: { ...headers, "Content-Length": String(length) } });
+}
+
+const STATUS_MESSAGES: Partial<Record<number, { title: AnyMessageKey; detail: AnyMessageKey }>> = {
+  400: { title: "http.400.title", detail: "http.400.body" },
+  403: { title: "error.403.title", detail: "error.403.body" },
+  404: { title: "error.404.title", detail: "error.404.body" },
+  405: { title: "http.405.title", detail: "http.405.body" },
+  413: { title: "http.413.title", detail: "http.413.body" },
+  415: { title: "http.415.title", detail: "http.415.body" },
+};
+
+/** A bare status (a Response thrown by a shared reader, or an unexpected error) as problem+json; never a stack trace. */
+export function statusProblem(status: number, locale: Locale): Response {
+  const known = STATUS_MESSAGES[status];
+  if (known) return problem(status, t(locale, known.title), t(locale, known.detail));
+  return problem(status >= 500 ? 500 : status, t(locale, "error.500.title"), t(locale, "http.500.detail"));
+}
+
+/** Runs `read`, turning a thrown status Response into problem+json for API callers. */
+export async function asProblemOnThrow<T>(locale: Locale, read: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { ok: false, response: statusProblem(thrown.status, locale) };
+    throw thrown;
+  }
 }

@@ -28,8 +28,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  if (parsed.data.NODE_ENV === "production" && !parsed.data.SESSION_SECRET) {
-    throw new Error("Invalid environment:\n  SESSION_SECRET: required in production (32+ characters)");
+  // SESSION_SECRET may be unset in production too: the server then generates one into DATA_DIR (0600) and
+  // keeps it (scripts/lib/runtime.ts). Set it when several servers share the sessions.
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.APP_URL) {
+    throw new Error("Invalid environment:\n  APP_URL: required in production (the origin links in e-mails start with, e.g. https://kurabe.example)");
   }
   if (parsed.data.NODE_ENV === "production" && parsed.data.KURABE_TEST_CLOCK === "1") {
     throw new Error("Invalid environment:\n  KURABE_TEST_CLOCK: must not be enabled in production");

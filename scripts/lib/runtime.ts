@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDatabase, type DB } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
@@ -26,10 +26,15 @@ export interface Runtime {
 
 function sessionSecretFor(env: Env): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  // Development: a random secret kept beside the data, so sessions survive restarts.
+  // Unset (npm start on a fresh clone, production included): a random secret kept beside the data, readable
+  // by this user only, so sessions survive restarts.
   const file = path.join(env.DATA_DIR, "session-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(env.DATA_DIR, { recursive: true });
+  if (existsSync(file)) {
+    chmodSync(file, 0o600);
+    const kept = readFileSync(file, "utf8").trim();
+    if (kept.length >= 32) return kept;
+  }
+  mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

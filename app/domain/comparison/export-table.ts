@@ -202,13 +202,19 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   };
 }
 
+/**
+ * A cell Excel or LibreOffice would run as a formula (CSV injection): = + - @ | tab and CR, their
+ * full-width forms (＝ ＋ － ＠ ｜, which Japanese IMEs type and spreadsheets normalise) and the other
+ * plus/minus look-alikes, also after leading spaces. Such a cell gets a leading quote.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@|\t\r\uff1d\uff0b\uff0d\uff20\uff5c\u2212\ufe62\ufe63\ufe66]/;
+
 /** RFC 4180 CSV of one table; a leading BOM makes Excel read the UTF-8 Japanese correctly. */
 export function toCsv(table: ExportTable): string {
   const esc = (v: ExportCell["value"]) => {
     if (v === null) return "";
     const s = String(v);
-    // A cell starting with = + - @ would run as a formula in Excel: prefix a quote (CSV injection).
-    const safe = typeof v === "string" && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    const safe = typeof v === "string" && FORMULA_START.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [table.header.map(esc), ...table.rows.map((r) => r.map((c) => esc(c.value)))].map((r) => r.join(","));
