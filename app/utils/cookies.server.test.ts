@@ -3,7 +3,10 @@ import { readEnv } from "./env.server";
 import { csrfCookie, langCookie, sessionCookie, toastCookie } from "./cookies.server";
 
 const secret = "unit-test-secret-unit-test-secret-123";
-const ctxFor = (NODE_ENV: string) => ({ env: readEnv({ NODE_ENV, SESSION_SECRET: secret } as NodeJS.ProcessEnv), sessionSecret: secret });
+const ctxFor = (NODE_ENV: string) => ({
+  env: readEnv({ NODE_ENV, SESSION_SECRET: secret, APP_URL: "https://kurabe.example" } as NodeJS.ProcessEnv),
+  sessionSecret: secret,
+});
 
 describe("cookies (ASVS V3.4)", () => {
   it("in production every cookie carries the __Host- prefix and is Secure, Path=/, without Domain", async () => {
