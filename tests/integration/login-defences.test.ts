@@ -122,7 +122,8 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
     const path = new URL(invited.value.link).pathname;
     const s = await formSession();
     expect((await post("/login", { email: other.email, password: PASSWORD }, s, "198.51.100.21")).status).toBe(302);
-    const join = await post(`${path}?_data=routes/invitations.$token`, { intent: "join-signed-in" }, s, "198.51.100.21");
+    // The CSRF token is bound to the session (decision 0017): postForm takes the signed-in session's token.
+    const join = await postForm(h, `${path}?_data=routes/invitations.$token`, { intent: "join-signed-in" }, s.cookies, { "x-kurabe-client-ip": "198.51.100.21" });
     expect(join.status).toBe(400);
     expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", other.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([]);
   });

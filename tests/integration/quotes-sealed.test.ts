@@ -110,7 +110,8 @@ async function fetchAs(role: Role, surface: Surface, t: { rfqId: string; quoteId
 }
 
 const deniedAudits = async (entityId: string) =>
-  Number((await h.db.selectFrom("audit_log").select((eb) => eb.fn.countAll<string>().as("n")).where("action", "=", "quote.read.denied").where("entity_id", "=", entityId).executeTakeFirstOrThrow()).n);
+  // Refused reads are aggregated per actor, resource and minute (decision 0017): count the attempts, not the rows.
+  Number((await h.db.selectFrom("audit_log").select((eb) => eb.fn.sum<string | null>("count").as("n")).where("action", "=", "quote.read.denied").where("entity_id", "=", entityId).executeTakeFirstOrThrow()).n ?? 0);
 
 // Logged in at each moment: the days between the moments would end a session by its idle timeout.
 async function logInEveryRole() {
