@@ -39,9 +39,11 @@ const bodySize: Finding = {
       const before = rssKb(ctx.stack.pid);
       const res = await send();
       const after = rssKb(ctx.stack.pid);
-      // Refused at the limit: 413, or the connection cut while the body was still being sent.
+      // Refused at the limit: 413, or the connection cut while the body was still being sent, or (a form from a
+      // client holding no CSRF cookie) refused with 403 before its body is read — then memory must stay flat.
       const cut = res.status === 0 && /EPIPE|ECONNRESET|socket hang up/.test(res.text());
-      const refused = res.status === 413 || cut;
+      const flat = before !== null && after !== null && after.rss - before.rss < 10 * 1024;
+      const refused = res.status === 413 || cut || (res.status === 403 && flat);
       if (!refused) failures++;
       if (isServerError(res)) serverErrors++;
       const growth = before && after ? ` RSS ${Math.round(before.rss / 1024)} → ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB)` : " (server RSS unknown: no --pid)";
