@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listCertificationTypes, listCertificationsForReview } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
+import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
@@ -129,14 +130,9 @@ export default function AdminCertificationsPage() {
           {row.rejected_reason ? <p className="small">{t("certPage.rejectedReason", { reason: row.rejected_reason })}</p> : null}
           <div className="actions">
             {row.status !== "verified" ? (
-              <Form method="post">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="verify" />
-                <input type="hidden" name="id" value={row.id} />
-                <button type="submit" className="button primary small">
-                  {t("certAdmin.verify")}
-                </button>
-              </Form>
+              <IntentButton intent="verify" fields={{ id: row.id }} className="button primary small">
+                {t("certAdmin.verify")}
+              </IntentButton>
             ) : null}
             {row.status !== "rejected" ? (
               <Form method="post" className="inline-form">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { listApiTokensOfOrg } from "../../db/queries/api-tokens";
 import { CsrfInput } from "~/components/csrf-input";
+import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { ApiTokenCreateSchema } from "~/domain/accounts";
 import { createApiToken, revokeToken } from "~/services/api-tokens.server";
@@ -98,14 +99,9 @@ export default function TokensPage() {
                 <td>{tok.revoked_at ? t("tokens.revokedStatus") : t("tokens.active")}</td>
                 <td>
                   {tok.revoked_at ? null : (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="tokenId" value={tok.id} />
-                      <button type="submit" className="button danger small">
-                        {t("tokens.revoke")}
-                      </button>
-                    </Form>
+                    <IntentButton intent="revoke" fields={{ tokenId: tok.id }} className="button danger small">
+                      {t("tokens.revoke")}
+                    </IntentButton>
                   )}
                 </td>
               </tr>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
+import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { ChangePasswordSchema } from "~/domain/passwords";
@@ -120,14 +121,9 @@ export default function AccountSecurityPage() {
                 <td>{formatDateTime(s.lastSeenAt, locale)}</td>
                 <td>{s.ip ?? "—"}</td>
                 <td>
-                  <Form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="signOut" />
-                    <input type="hidden" name="sessionId" value={s.id} />
-                    <button type="submit" className="button danger small">
-                      {t("sessions.signOut")}
-                    </button>
-                  </Form>
+                  <IntentButton intent="signOut" fields={{ sessionId: s.id }} className="button danger small">
+                    {t("sessions.signOut")}
+                  </IntentButton>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findCertificationOfOrg, findInvoiceRegistrationNumber, listCertificationTypes, listCertificationsOfOrg } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
+import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
 import { CERTIFICATION_TYPES, certificationTypeLabel } from "~/domain/vendor/catalog";
@@ -224,14 +225,9 @@ function CertificationTable({ certifications, customTypes, today }: LoaderData) 
                       <Link to={`${PAGE}?edit=${cert.id}`} className="button small">
                         {t("certPage.edit")}
                       </Link>
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={cert.id} />
-                        <button type="submit" className="button danger small">
-                          {t("certPage.delete")}
-                        </button>
-                      </Form>
+                      <IntentButton intent="delete" fields={{ id: cert.id }} className="button danger small">
+                        {t("certPage.delete")}
+                      </IntentButton>
                     </td>
                   </tr>
                 );
