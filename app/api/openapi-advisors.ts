@@ -1,20 +1,12 @@
-import { z } from "zod";
 import { AdvisorNote, AdvisorNoteBody, AdvisorNoteListResponse, AssignAdvisorBody, AssignedAdvisorResponse, RfqAdvisorListResponse } from "./advisor-schemas";
+import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 
 // The advisor endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. Schemas are
 // inlined from the zod schemas the handlers use; problem responses point at the shared Problem component.
 
-const output = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
-const input = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
+const parameters = idParameter("RFQ id");
 
-const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema: output(schema) } } });
-const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: input(schema) } } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-const parameters = [{ name: "id", in: "path", required: true, description: "RFQ id", schema: { type: "string", format: "uuid" } }];
-
-const unauthorized = problem("Missing or invalid token");
 const notFound = problem("Not found — also for RFQs the caller may not use this way (vendors, other buyers, advisors not assigned to it), so existence never leaks");
-const methodNotAllowed = problem("Method not allowed (see the Allow header)");
 
 export function advisorPaths() {
   return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_EVIDENCE_BYTES } from "~/domain/certifications/evidence-file";
 import { CERTIFICATION_TYPES } from "~/domain/rfq/categories";
+import { inputSchema, methodNotAllowed, outputSchema, problem, unauthorized } from "./openapi-helpers";
 
 // GET/POST /api/v1/vendor/certifications: the response shapes the handler parses with, the request body
 // as documented, and the OpenAPI paths (spread into openapi.ts). Schemas are inlined in the paths so this
@@ -76,8 +77,7 @@ export function toVendorCertificationResponse(row: Row) {
   });
 }
 
-const jsonSchema = (s: z.ZodType, io: "input" | "output") => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+const jsonSchema = (s: z.ZodType, io: "input" | "output") => (io === "input" ? inputSchema(s) : outputSchema(s));
 
 export function certificationPaths() {
   const body = jsonSchema(CertificationCreateBody, "input") as { properties: Record<string, object>; required: string[] };
@@ -88,7 +88,7 @@ export function certificationPaths() {
         summary: "The calling vendor organisation's certificates with their review status, and its invoice registration number",
         responses: {
           "200": { description: "OK", content: { "application/json": { schema: jsonSchema(VendorCertificationListResponse, "output") } } },
-          "401": problem("Missing or invalid token"),
+          "401": unauthorized,
           "403": problem("Only vendor organisations have certificates"),
         },
       },
@@ -109,9 +109,9 @@ export function certificationPaths() {
         responses: {
           "201": { description: "Created", content: { "application/json": { schema: jsonSchema(VendorCertificationResponse, "output") } } },
           "400": problem("Invalid fields or evidence file; `errors` lists each field (including `evidence`) with a message in the caller's language"),
-          "401": problem("Missing or invalid token"),
+          "401": unauthorized,
           "403": problem("Only vendor organisations have certificates"),
-          "405": problem("Method not allowed (see the Allow header)"),
+          "405": methodNotAllowed,
           "413": problem("The request is far larger than any allowed evidence file"),
         },
       },

@@ -1,11 +1,11 @@
+import { idParameter, problem, unauthorized } from "./openapi-helpers";
+
 // The comparison endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. The
 // response is described at the level a client needs (ranking entries follow the scoring module's
 // RankingResult); problem responses point at the shared Problem component.
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-
 const parameters = [
-  { name: "id", in: "path", required: true, description: "RFQ id", schema: { type: "string", format: "uuid" } },
+  ...idParameter("RFQ id"),
   {
     name: "weights",
     in: "query",
@@ -63,7 +63,7 @@ const comparison = {
 
 const errors = {
   "400": problem("Invalid `weights` or `method`: `errors` lists each field (e.g. `weights.unknown_key`) with a message in the caller's language"),
-  "401": problem("Missing or invalid token"),
+  "401": unauthorized,
   "404": problem("Not found — also before the quotes are opened (sealed bids), for vendors and for other organisations, so existence never leaks"),
 };
 

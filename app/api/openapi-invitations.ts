@@ -1,6 +1,6 @@
-// POST /api/v1/rfqs/{id}/invitations in the OpenAPI document, spread into its `paths` by openapi.ts.
+import { methodNotAllowed, problem, unauthorized } from "./openapi-helpers";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+// POST /api/v1/rfqs/{id}/invitations in the OpenAPI document, spread into its `paths` by openapi.ts.
 
 const invitation = {
   type: "object",
@@ -32,9 +32,9 @@ export function invitationPaths() {
           "201": { description: "Invited", content: { "application/json": { schema: invitation } } },
           "200": { description: "Already invited; nothing changed", content: { "application/json": { schema: invitation } } },
           "400": problem("Invalid JSON or fields, or `vendorOrgId` is not a registered vendor; `errors` names the field in the caller's language"),
-          "401": problem("Missing or invalid token"),
+          "401": unauthorized,
           "404": problem("Not found — also for other organisations' RFQs and for callers that are not buyers, so existence never leaks"),
-          "405": problem("Method not allowed (see the Allow header)"),
+          "405": methodNotAllowed,
           "409": problem("The RFQ is closed (deadline passed, awarded or cancelled) and takes no more invitations"),
         },
       },

@@ -1,20 +1,11 @@
-import { z } from "zod";
 import { QuoteActionResponse, QuoteBody, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse } from "./quote-schemas";
+import { idParameter, jsonBody, methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 
 // The quote endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. Schemas are
 // inlined (rendered from the zod schemas the handlers parse with) so this file needs no component
 // registration; problem responses point at the shared Problem component.
 
-const output = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
-const input = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
-
-const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema: output(schema) } } });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
-const idParameter = (description: string) => [{ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } }];
-
-const unauthorized = problem("Missing or invalid token");
 const notFound = problem("Not found — also for quotes and RFQs the caller may not read (sealed bids, another vendor's quote), so existence never leaks");
-const methodNotAllowed = problem("Method not allowed (see the Allow header)");
 
 export function quotePaths() {
   return {
@@ -30,7 +21,7 @@ export function quotePaths() {
         summary: "Create or revise the caller's quote (vendors who may quote, until the deadline); each submission is a new version",
         description:
           "`mode: submit` (default) checks the quote against the RFQ: a unit price for every line (`unitPrices.<line code>`), a commitment for every KPI-commitment criterion within its range (`kpiCommitments.<key>`), and milestones adding up to the total (`paymentSchedule`). `mode: draft` saves without the completeness check. Amounts are integer yen in the quote's tax basis.",
-        requestBody: { required: true, content: { "application/json": { schema: input(QuoteBody) } } },
+        requestBody: jsonBody(QuoteBody),
         responses: {
           "200": ok("Revised (or draft saved)", QuoteResponse),
           "201": { ...ok("Created; Location points at the quote", QuoteResponse), headers: { Location: { schema: { type: "string" } } } },

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { RfqSearchApiQuery, RfqSearchResponse, VendorSearchApiQuery, VendorSearchResponse } from "./search-schemas";
+import { outputSchema as jsonSchema, problem, unauthorized } from "./openapi-helpers";
 
 // GET /api/v1/search/vendors and /api/v1/search/rfqs in the OpenAPI document (spread into openapi.ts).
 // Schemas are inlined so this block stays self-contained beside other engineers' additions.
 
-const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
 
 /** Query parameters; list parameters repeat (`category=a&category=b`), the OpenAPI default for arrays. */
 function parameters(s: z.ZodObject) {
@@ -23,7 +22,7 @@ export function searchPaths() {
         responses: {
           "200": { description: "OK", content: { "application/json": { schema: jsonSchema(VendorSearchResponse) } } },
           "400": problem("Unknown facet value or out-of-range page; `errors` lists each parameter with a message in the caller's language"),
-          "401": problem("Missing or invalid token"),
+          "401": unauthorized,
           "403": problem("Vendors cannot search the vendor directory"),
         },
       },
@@ -38,7 +37,7 @@ export function searchPaths() {
         responses: {
           "200": { description: "OK", content: { "application/json": { schema: jsonSchema(RfqSearchResponse) } } },
           "400": problem("Unknown facet value or out-of-range page; `errors` lists each parameter with a message in the caller's language"),
-          "401": problem("Missing or invalid token"),
+          "401": unauthorized,
           "403": problem("Only buyer and vendor organisations search RFQs"),
         },
       },

@@ -21,13 +21,10 @@ import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
+import { outputSchema as jsonSchema, idParameter, inputSchema, jsonBody, methodNotAllowed, ok, problem as problemResponse, unauthorized } from "./openapi-helpers";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
-type Schema = z.ZodType;
 
-const jsonSchema = (s: Schema) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "output" });
-/** Request bodies are described as the client writes them (defaults optional, before transforms). */
-const inputSchema = (s: Schema) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
 
 function queryParameters(s: z.ZodObject) {
   const schema = z.toJSONSchema(s, { io: "input" }) as { properties?: Record<string, object>; required?: string[] };
@@ -39,18 +36,7 @@ function queryParameters(s: z.ZodObject) {
   }));
 }
 
-const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-});
-
-const ok = (description: string, component: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${component}` } } } });
-const jsonBody = (component: string) => ({ required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${component}` } } } });
-const idParameter = (description: string) => [{ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } }];
-
-const unauthorized = problemResponse("Missing or invalid token");
 const notFound = problemResponse("Not found — also for RFQs the caller may not see, so existence never leaks");
-const methodNotAllowed = problemResponse("Method not allowed (see the Allow header)");
 const invalidInput = problemResponse("Invalid JSON or fields; `errors` lists each field path with a message in the caller's language");
 
 function rfqPaths() {

@@ -1,8 +1,9 @@
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { notFound } from "~/utils/errors";
 
 // Any URL no route claims: a real 404 status, rendered by the shared boundary in the reader's language.
 export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

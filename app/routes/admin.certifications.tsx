@@ -7,7 +7,7 @@ import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
-import { t as translate, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { failureStatus, pageFailure } from "~/utils/errors";
 
 // Platform admins review vendors' certificates (unverified first) against their evidence, and add
 // certification types beyond the built-in five.
@@ -51,14 +52,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "verify") {
     const r = await verifyCertification(context, user.actor, id);
-    if (!r.ok) throw new Response("Not Found", { status: r.status });
+    if (!r.ok) throw failureStatus(r);
     return withToast(context, "certAdmin.verified");
   }
   if (intent === "reject") {
     const submission = parseForm(formData, RejectionSchema, locale);
     if (submission.status !== "success") return Response.json({ intent, id, errors: submission.error ?? {} } satisfies ActionData, { status: 400 });
     const r = await rejectCertification(context, user.actor, id, submission.value.reason);
-    if (!r.ok) throw new Response("Not Found", { status: r.status });
+    if (!r.ok) throw failureStatus(r);
     return withToast(context, "certAdmin.rejected");
   }
   if (intent === "addType") {
@@ -67,8 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return Response.json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
     const r = await addCertificationType(context, user.actor, submission.value);
     if (!r.ok) {
-      const errors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((key) => translate(locale, key))]));
-      return Response.json({ intent, errors, values } satisfies ActionData, { status: r.status });
+      return Response.json({ intent, errors: pageFailure(r, locale).fieldErrors, values } satisfies ActionData, { status: r.status });
     }
     return withToast(context, "certAdmin.types.added");
   }

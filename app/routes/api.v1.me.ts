@@ -1,15 +1,21 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { MeResponse } from "~/api/schemas";
-import { json, requireApiCaller } from "~/utils/api.server";
+import { apiRoute } from "~/api/route.server";
+import { json } from "~/utils/api.server";
+import { failure, orgActor } from "~/utils/service-failure";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const caller = await requireApiCaller(request, context);
-  const org = caller.actor.org!;
-  const orgRow = await context.db.selectFrom("organizations").select(["id", "name", "kind"]).where("id", "=", org.id).executeTakeFirstOrThrow();
-  return json(
-    MeResponse.parse({
-      user: caller.user,
-      organization: { id: orgRow.id, name: orgRow.name, kind: orgRow.kind, role: org.role },
+export const { loader } = apiRoute(
+  {},
+  {
+    GET: async ({ context, caller }) => {
+      const org = orgActor(caller.actor)?.org;
+      if (!org) return failure.notFound();
+      const orgRow = await context.db.selectFrom("organizations").select(["id", "name", "kind"]).where("id", "=", org.id).executeTakeFirstOrThrow();
+      return json(
+        MeResponse.parse({
+          user: caller.user,
+          organization: { id: orgRow.id, name: orgRow.name, kind: orgRow.kind, role: org.role },
     }),
   );
-}
+    },
+  },
+);

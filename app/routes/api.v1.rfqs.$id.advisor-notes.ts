@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { AdvisorNote, AdvisorNoteListResponse } from "~/api/advisor-schemas";
-import { isRowId, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { apiRoute, withBody } from "~/api/route.server";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
-import { apiNotFound, json, requireApiCaller } from "~/utils/api.server";
+import { json } from "~/utils/api.server";
+import { failure } from "~/utils/service-failure";
 
 // GET: the advisors' notes on an RFQ, for its buyer and its assigned advisors. POST: an assigned advisor
 // adds one (optionally about an opened quote of the RFQ, optionally recommending it). Vendors, other
@@ -22,24 +22,22 @@ const noteJson = (n: NoteRow) => ({
   createdAt: n.created_at.toISOString(),
 });
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const caller = await requireApiCaller(request, context);
-  const found = isRowId(params.id) ? await advisorNotesFor(context, caller.actor, params.id) : null;
-  if (!found) return apiNotFound(caller.locale);
-  return json(AdvisorNoteListResponse.parse({ data: found.notes.map(noteJson) }));
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (request.method !== "POST") return methodNotAllowed(request, ["GET", "POST"]);
-  const caller = await requireApiCaller(request, context);
-  if (!isRowId(params.id)) return apiNotFound(caller.locale);
-  const body = await readJsonBody(request, caller.locale);
-  if (!body.ok) return body.response;
-  // The service validates (AdvisorNoteBody) together with the database check of the quote, so every
-  // field's error comes back at once; its messages are keys, worded in the caller's language here.
-  const added = await addAdvisorNote(context, caller.actor, params.id, body.data);
-  if (!added.ok) return serviceProblem(added, caller.locale);
-  const notes = await advisorNotesFor(context, caller.actor, params.id);
-  const note = notes?.notes.find((n) => n.id === added.note.id);
-  return json(AdvisorNote.parse(note ? noteJson(note) : null), { status: 201 });
-}
+export const { loader, action } = apiRoute(
+  { id: true },
+  {
+    GET: async ({ context, caller, id }) => {
+      const found = await advisorNotesFor(context, caller.actor, id);
+      if (!found) return failure.notFound();
+      return json(AdvisorNoteListResponse.parse({ data: found.notes.map(noteJson) }));
+    },
+    // The service validates (AdvisorNoteBody) together with the database check of the quote, so every
+    // field's error comes back at once; its messages are keys, worded in the caller's language here.
+    POST: withBody("json", async ({ context, caller, id, body }) => {
+      const added = await addAdvisorNote(context, caller.actor, id, body);
+      if (!added.ok) return added;
+      const notes = await advisorNotesFor(context, caller.actor, id);
+      const note = notes?.notes.find((n) => n.id === added.note.id);
+      return json(AdvisorNote.parse(note ? noteJson(note) : null), { status: 201 });
+    }),
+  },
+);

@@ -1,35 +1,34 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { quoteIssuesProblem, quoteServiceProblem } from "~/api/quote-problems.server";
 import { QuoteEnvelope } from "~/api/quote-schemas";
-import { isRowId, methodNotAllowed, readJsonBody } from "~/api/rfq-responses.server";
+import { apiRoute, withBody } from "~/api/route.server";
 import { hasOwnQuote, quoteForCaller, rfqQuotesForCaller } from "~/services/quote-api.server";
 import { saveQuote } from "~/services/quotes.server";
-import { apiNotFound, json, parseApiInput, requireApiCaller } from "~/utils/api.server";
+import { json, keyedIssuesProblem, parseApiInput } from "~/utils/api.server";
+import { failure } from "~/utils/service-failure";
 
 // GET: the buyer sees how many quotes arrived while bids are sealed and the offers once opened; a
 // vendor sees its own quote. Anyone else gets the 404 of an unknown id (and an audit row).
 // POST: a vendor creates or revises its quote — `mode: "draft"` saves, the default submits.
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const caller = await requireApiCaller(request, context);
-  const result = isRowId(params.id) ? await rfqQuotesForCaller(context, caller.actor, params.id) : null;
-  return result ? json(result) : apiNotFound(caller.locale);
-}
+export const { loader, action } = apiRoute(
+  { id: true },
+  {
+    GET: async ({ context, caller, id }) => {
+      const result = await rfqQuotesForCaller(context, caller.actor, id);
+      return result ? json(result) : failure.notFound();
+    },
+    // The envelope is parsed here rather than by withBody: quote issues are worded field by field,
+    // including a domain message for an unknown line code (keyedIssuesProblem).
+    POST: withBody("json", async ({ context, caller, id, body, locale }) => {
+      const envelope = parseApiInput(QuoteEnvelope, body, locale);
+      if (!envelope.success) return keyedIssuesProblem(envelope.error.issues, locale);
+      const { mode, ...fields } = envelope.data;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (request.method !== "POST") return methodNotAllowed(request, ["GET", "POST"]);
-  const caller = await requireApiCaller(request, context);
-  if (!isRowId(params.id)) return apiNotFound(caller.locale);
-  const body = await readJsonBody(request, caller.locale);
-  if (!body.ok) return body.response;
-  const envelope = parseApiInput(QuoteEnvelope, body.data, caller.locale);
-  if (!envelope.success) return quoteIssuesProblem(envelope.error.issues, caller.locale);
-  const { mode, ...fields } = envelope.data;
-
-  const existed = await hasOwnQuote(context, caller.actor, params.id);
-  const saved = await saveQuote(context, caller.actor, params.id, fields, mode);
-  if (!saved.ok) return quoteServiceProblem(saved, caller.locale);
-  const quote = await quoteForCaller(context, caller.actor, saved.quoteId);
-  if (!quote) return apiNotFound(caller.locale);
-  return existed ? json(quote) : json(quote, { status: 201, headers: { Location: `/api/v1/quotes/${saved.quoteId}` } });
-}
+      const existed = await hasOwnQuote(context, caller.actor, id);
+      const saved = await saveQuote(context, caller.actor, id, fields, mode);
+      if (!saved.ok) return saved;
+      const quote = await quoteForCaller(context, caller.actor, saved.quoteId);
+      if (!quote) return failure.notFound();
+      return existed ? json(quote) : json(quote, { status: 201, headers: { Location: `/api/v1/quotes/${saved.quoteId}` } });
+    }),
+  },
+);

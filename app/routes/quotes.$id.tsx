@@ -12,13 +12,14 @@ import { readQuote } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 // One quote in full, for its buyer once the bids are opened. Its own vendor works on the quote page
 // of the RFQ instead; anyone else gets the same 404 as for an id that does not exist.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const found = await readQuote(context, user.actor, params.id ?? "", "page");
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found);
   if (found.as === "vendor") throw redirect(`/rfqs/${found.quote.rfq_id}/quote`);
   const [version, rfqVersion] = await Promise.all([
     findQuoteVersion(context.db, found.quote.id, found.quote.current_version),

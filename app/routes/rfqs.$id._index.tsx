@@ -14,7 +14,7 @@ import { sameJson } from "~/domain/canonical-json";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
-import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { t as translate } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
@@ -23,16 +23,17 @@ import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advis
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
-import { fieldErrorsOf, parseForm } from "~/utils/forms";
+import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse, notFound, pageFailure } from "~/utils/errors";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = z.string().uuid().safeParse(params.id);
   const found = id.success ? await loadRfqForReader(context, user.actor, id.data) : null;
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found);
   const now = context.clock.now();
   const row = found.row;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
@@ -74,14 +75,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const s = parseForm(formData, QuestionSchema, locale);
     if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await askQuestion(context, user.actor, id, s.value.question);
-    if (!r.ok) return r.status === 404 ? new Response("Not Found", { status: 404 }) : fail(r.status, r.key);
+    if (!r.ok) return r.status === 404 ? notFound() : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.asked" }) } });
   }
   if (intent === "answer") {
     const s = parseForm(formData, AnswerSchema, locale);
     if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await answerQuestion(context, user.actor, String(formData.get("questionId") ?? ""), s.value.answer);
-    if (!r.ok) return new Response("Not Found", { status: 404 });
+    if (!r.ok) return notFound();
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.answered" }) } });
   }
   if (intent === "addendum") {
@@ -89,8 +90,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
     if (!r.ok) {
-      if (r.status === 404) return new Response("Not Found", { status: 404 });
-      const problems = "problems" in r && Array.isArray(r.problems) ? r.problems.map((p: PublishProblem) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
+      if (r.status === 404) return notFound();
+      const problems = (r.problems ?? []).map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`);
       return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
@@ -98,15 +99,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "assignAdvisor" || intent === "removeAdvisor") {
     const advisorOrgId = String(formData.get("advisorOrgId") ?? "");
     const r = intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
-    if (!r.ok && r.status === 404) return new Response("Not Found", { status: 404 });
-    if (!r.ok) return "issues" in r ? Response.json({ intent, formError: null, fieldErrors: fieldErrorsOf(r.issues, locale) }, { status: 400 }) : fail(r.status, r.key);
+    if (!r.ok && r.status === 404) return notFound();
+    if (!r.ok) return r.issues ? Response.json({ intent, formError: null, fieldErrors: pageFailure(r, locale).fieldErrors }, { status: 400 }) : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) } });
   }
   if (intent === "cancel") {
     const reason = String(formData.get("reason") ?? "").trim().slice(0, 2000);
     if (!reason) return fail(400, "validation.required", { reason: [translate(locale, "validation.required")] });
     const r = await cancelRfq(context, user.actor, id, reason);
-    if (!r.ok) return r.status === 404 ? new Response("Not Found", { status: 404 }) : fail(r.status, r.key);
+    if (!r.ok) return r.status === 404 ? notFound() : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.cancelled" }) } });
   }
   throw new Response("Bad Request", { status: 400 });

@@ -23,10 +23,10 @@ import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
-import { fieldErrorsOf } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { notFound, pageFailure } from "~/utils/errors";
 
 // The side-by-side comparison of an RFQ's opened quotes, for its buyer and the advisors it assigned.
 // All state is in GET params; the writes are "save as the RFQ's weights" (the buyer) and an advisor's note.
@@ -34,7 +34,6 @@ import { useI18n } from "~/utils/use-i18n";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.title} — Kurabe` : "Kurabe" }];
 
-const notFound = () => new Response("Not Found", { status: 404 });
 
 /** Every `w_<key>` param as a number; the scoring module ignores keys the RFQ does not have. */
 function rawWeights(entries: Iterable<[string, FormDataEntryValue]>): Record<string, number> {
@@ -91,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const values = { body: String(formData.get("body") ?? ""), quoteId: String(formData.get("quoteId") ?? ""), recommends: formData.get("recommends") === "on" ? "on" : "" };
     const note = await addAdvisorNote(context, user.actor, id.data, { body: values.body, quoteId: values.quoteId || null, recommends: values.recommends === "on" });
     if (!note.ok && note.status === 404) throw notFound();
-    if (!note.ok) return Response.json({ intent, values, fieldErrors: fieldErrorsOf(note.issues ?? [], await getLocale(request, context)) }, { status: note.status });
+    if (!note.ok) return Response.json({ intent, values, fieldErrors: pageFailure(note, await getLocale(request, context)).fieldErrors }, { status: note.status });
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "advisors.note.added" }) } });
   }
   const result = await saveRfqWeights(context, user.actor, id.data, rawWeights(formData.entries()));

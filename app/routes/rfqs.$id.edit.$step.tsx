@@ -2,7 +2,6 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { core } from "zod";
 import { listVendorsPage } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
@@ -18,8 +17,6 @@ import { suggestCriteria, suggestRequiredCertifications, toWeightPoints } from "
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft, RfqStep } from "~/domain/rfq/schema";
 import { ahpWeights } from "~/domain/scoring";
-import { t as translate, type Locale } from "~/i18n";
-import { localizeZodIssue } from "~/i18n/zod-errors";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -28,10 +25,11 @@ import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { WorkStep } from "~/components/rfq/steps/work-step";
+import { invariantResponse, notFound, pageFailure } from "~/utils/errors";
 
 function stepOf(param: string | undefined): RfqStep {
   const step = STEP_ORDER.find((s) => s === param);
-  if (!step) throw new Response("Not Found", { status: 404 });
+  invariantResponse(step);
   return step;
 }
 
@@ -39,7 +37,7 @@ function stepOf(param: string | undefined): RfqStep {
 async function requireEditable(request: Request, context: LoaderFunctionArgs["context"], id: string) {
   const user = await requireUser(request, context);
   const found = await loadRfqForReader(context, user.actor, id);
-  if (!found || found.as !== "buyer") throw new Response("Not Found", { status: 404 });
+  if (!found || found.as !== "buyer") throw notFound();
   const status = effectiveStatus({ status: found.row.status, quoteDeadline: found.row.quote_deadline?.toISOString() }, context.clock.now());
   if (status !== "draft" && status !== "published") throw redirect(`/rfqs/${id}`);
   return { user, row: found.row, status };
@@ -51,15 +49,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const vendors: VendorChoice[] =
     step === "scheduleAndInvitations" ? (await listVendorsPage(context.db, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
   return Response.json({ rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content }, step, vendors });
-}
-
-function issuesToFieldErrors(issues: readonly core.$ZodIssue[], locale: Locale) {
-  const out: Record<string, string[]> = {};
-  for (const i of issues) {
-    const name = i.path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), "");
-    (out[name] ??= []).push(localizeZodIssue(i, locale));
-  }
-  return out;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -96,8 +85,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, submission.value as Partial<RfqDraft>);
   if (!saved.ok) {
-    const fieldErrors = "issues" in saved && saved.issues ? issuesToFieldErrors(saved.issues, locale) : {};
-    return Response.json(submission.reply({ fieldErrors, formErrors: [translate(locale, saved.key)] }), { status: saved.status });
+    const { fieldErrors, formErrors } = pageFailure(saved, locale);
+    return Response.json(submission.reply({ fieldErrors, formErrors }), { status: saved.status });
   }
   const next = formData.get("then") === "next" ? STEP_ORDER[STEP_ORDER.indexOf(step) + 1] : step;
   return redirect(next ? `/rfqs/${row.id}/edit/${next}` : `/rfqs/${row.id}/review`, {

@@ -26,11 +26,12 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 async function requireQuoting(request: Request, context: LoaderFunctionArgs["context"], rfqId: string) {
   const user = await requireUser(request, context);
   const own = await loadOwnQuote(context, user.actor, rfqId);
-  if (!own) throw new Response("Not Found", { status: 404 });
+  invariantResponse(own);
   return { user, own };
 }
 
@@ -63,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fail = (status: number, key: string) => Response.json({ formErrors: [translate(locale, key)] }, { status });
 
   if (intent === "withdraw" || intent === "reconfirm") {
-    if (!own.quote) throw new Response("Not Found", { status: 404 });
+    invariantResponse(own.quote);
     const r = intent === "withdraw" ? await withdrawQuote(context, user.actor, own.quote.id) : await reconfirmQuote(context, user.actor, own.quote.id);
     if (!r.ok) return fail(r.status, r.key);
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) } });

@@ -12,11 +12,12 @@ import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { notFound } from "~/utils/errors";
 
 async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["context"], id: string) {
   const user = await requireUser(request, context);
   const found = await loadRfqForReader(context, user.actor, id);
-  if (!found || found.as !== "buyer") throw new Response("Not Found", { status: 404 });
+  if (!found || found.as !== "buyer") throw notFound();
   return { user, row: found.row };
 }
 
@@ -31,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, row } = await requireOwnRfq(request, context, params.id!);
   const result = await publishRfq(context, user.actor, row.id);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not Found", { status: 404 });
+    if (result.status === 404) throw notFound();
     return Response.json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
   }
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });

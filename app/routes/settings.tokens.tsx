@@ -13,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 async function requireTokenManager(request: Request, context: LoaderFunctionArgs["context"]) {
   const user = await requireUser(request, context);
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   if (formData.get("intent") === "revoke") {
     const revoked = await revokeToken(context, { userId: user.id, orgId }, String(formData.get("tokenId") ?? ""));
-    if (!revoked) throw new Response("Not Found", { status: 404 });
+    invariantResponse(revoked);
     return Response.json(
       { created: null, errors: null },
       { headers: { "Set-Cookie": await toastHeader(context, { key: "tokens.revoked", params: { name: revoked.name } }) } },

@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 // Every signed-in user's own account security (not the owner-only organisation settings, hence
 // `settings_`): password change and the list of sessions.
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "signOut") {
     const ended = await signOutSession(context, user, String(formData.get("sessionId") ?? ""), client.ip);
-    if (!ended) throw new Response("Not Found", { status: 404 });
+    invariantResponse(ended);
     const headers = new Headers();
     if (ended.wasCurrent) {
       headers.append("Set-Cookie", await sessionCookie(context).serialize("", { maxAge: 0 }));

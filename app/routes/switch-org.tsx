@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { setSessionActiveOrg } from "../../db/queries/sessions";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
+import { notFound } from "~/utils/errors";
 
 export async function loader() {
   return redirect("/");
@@ -13,7 +14,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const orgId = formData.get("orgId");
   // Only an organisation the user belongs to; anything else is as if it did not exist.
-  if (typeof orgId !== "string" || !user.memberships.some((m) => m.orgId === orgId)) throw new Response("Not Found", { status: 404 });
+  if (typeof orgId !== "string" || !user.memberships.some((m) => m.orgId === orgId)) throw notFound();
   await setSessionActiveOrg(context.db, user.sessionIdHash, orgId);
   return redirect("/");
 }

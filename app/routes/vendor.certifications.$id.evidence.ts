@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { contentDisposition } from "~/domain/download-name";
 import { readEvidenceFor } from "~/services/certifications.server";
 import { requireUser } from "~/utils/auth.server";
+import { invariantResponse } from "~/utils/errors";
 
 // A certificate's evidence file, for the vendor's own members, buyers and platform admins (the policy's
 // certification:readEvidence); 404 for anyone else, so another vendor cannot even learn that it exists.
@@ -11,7 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const file = await readEvidenceFor(context, user.actor, params.id ?? "");
-  if (!file) throw new Response("Not Found", { status: 404 });
+  invariantResponse(file);
   return new Response(file.bytes, {
     headers: {
       "Content-Type": file.mime,

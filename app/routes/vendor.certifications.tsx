@@ -27,6 +27,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse, notFound } from "~/utils/errors";
 
 // The vendor's certificates (add, edit with a new evidence file, delete) and its invoice registration
 // number. Works without JavaScript: each form posts here and errors come back field by field.
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     editId && isRowId(editId) ? findCertificationOfOrg(context.db, orgId, editId) : null,
   ]);
   // Another organisation's id (or a deleted one) is simply not found.
-  if (editId && !editing) throw new Response("Not Found", { status: 404 });
+  if (editId && !editing) throw notFound();
   return Response.json({ certifications, customTypes, invoiceNumber, editing: editing ?? null, today: tokyoDateString(context.clock.now()) });
 }
 
@@ -79,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "delete") {
     const deleted = await deleteCertification(context, user.actor, String(formData.get("id") ?? ""));
-    if (!deleted.ok) throw new Response("Not Found", { status: 404 });
+    invariantResponse(deleted.ok);
     return withToast(context, "certPage.deleted");
   }
 
@@ -94,7 +95,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const saved = id
     ? await updateCertification(context, user.actor, id, submission.value, file.evidence)
     : await addCertification(context, user.actor, submission.value, file.evidence);
-  if (!saved.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(saved.ok);
   return withToast(context, id ? "certPage.updated" : "certPage.added");
 }
 

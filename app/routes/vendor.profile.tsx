@@ -17,6 +17,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 async function requireVendorEditor(request: Request, context: LoaderFunctionArgs["context"]) {
   const user = await requireUser(request, context);
@@ -28,7 +29,7 @@ async function requireVendorEditor(request: Request, context: LoaderFunctionArgs
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireVendorEditor(request, context);
   const vendor = await findVendor(context.db, orgId);
-  if (!vendor) throw new Response("Not Found", { status: 404 });
+  invariantResponse(vendor);
   return Response.json({ vendor, today: tokyoDateString(context.clock.now()) });
 }
 

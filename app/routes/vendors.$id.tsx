@@ -14,14 +14,15 @@ import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { tokyoDateString } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse } from "~/utils/errors";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const id = z.string().uuid().safeParse(params.id);
-  if (!id.success) throw new Response("Not Found", { status: 404 });
+  invariantResponse(id.success);
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
   const [vendor, engagements] = await Promise.all([findVendor(context.db, id.data), listEngagementsOfVendor(context.db, id.data)]);
-  if (!vendor) throw new Response("Not Found", { status: 404 });
+  invariantResponse(vendor);
   const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
   return Response.json({ vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite });

@@ -6,7 +6,6 @@ import { findVendor } from "../../db/queries/vendors";
 import { InviteForm, type InvitableRfq, type InviteActionData } from "~/components/vendor/invite-form";
 import { safeRedirect } from "~/domain/accounts";
 import { InviteVendorFormSchema } from "~/domain/rfq/invitation";
-import { t as translate } from "~/i18n";
 import { invitableRfqsFor, inviteVendorToRfq } from "~/services/rfq-invitations.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -14,6 +13,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
+import { invariantResponse, notFound, pageFailure } from "~/utils/errors";
 
 // "Invite to RFQ" (buyers) at /vendors/:id/invite (`$id_`: not nested in the profile page). The
 // search results and the profile page post here; this page itself is what a browser without
@@ -26,7 +26,7 @@ async function loadVendorForBuyer(request: Request, context: LoaderFunctionArgs[
   requirePermission(user.actor, "rfq:create", { type: "rfqs" }, { hide: true });
   const id = z.string().uuid().safeParse(vendorId);
   const vendor = id.success ? await findVendor(context.db, id.data) : undefined;
-  if (!vendor) throw new Response("Not Found", { status: 404 });
+  invariantResponse(vendor);
   return { user, vendor };
 }
 
@@ -47,8 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const r = await inviteVendorToRfq(context, user.actor, { rfqId: submission.value.rfqId, vendorOrgId: vendor.id });
   if (!r.ok) {
-    if (r.status === 404) throw new Response("Not Found", { status: 404 });
-    return Response.json({ fieldErrors: { [r.field]: [translate(locale, r.key)] } }, { status: r.status });
+    if (r.status === 404) throw notFound();
+    return Response.json({ fieldErrors: pageFailure(r, locale).fieldErrors }, { status: r.status });
   }
   const names = { vendor: r.vendor.name, title: r.rfq.title };
   const toast = r.alreadyInvited

@@ -16,6 +16,7 @@ import { findRfqForBuyer, listOrgUserIds } from "../../db/queries/rfqs";
 import { AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor } from "~/utils/service-failure";
 import { isRowId, rfqResource } from "./rfqs.server";
 
 // Advisors on an RFQ: the buyer assigns and removes advisory organisations (each change one
@@ -23,16 +24,14 @@ import { isRowId, rfqResource } from "./rfqs.server";
 // advisors write notes on the comparison that the buyer and the RFQ's advisors read. Nothing here
 // changes a search document, so there is no outbox row. Ids of RFQs the caller may not see answer 404.
 
-const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
-const conflict = (key: string) => ({ ok: false, status: 409, key }) as const;
-const invalid = (issues: core.$ZodIssue[]) => ({ ok: false, status: 400, key: "common.formHasErrors", issues }) as const;
 const fieldIssue = (path: string, message: string, input: unknown): core.$ZodIssue => ({ code: "custom", path: [path], message, input });
 
 /** The buyer's own RFQ when the policy lets it manage advisors, else undefined (→ 404). */
 async function rfqForAssigning(ctx: AppContext, actor: Actor, rfqId: string) {
-  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return undefined;
-  const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
-  return row && can(actor, "rfq:assignAdvisor", rfqResource(row)) ? row : undefined;
+  const buyer = orgActor(actor, "buyer");
+  if (!buyer || !isRowId(rfqId)) return undefined;
+  const row = await findRfqForBuyer(ctx.db, buyer.org.id, rfqId);
+  return row && can(actor, "rfq:assignAdvisor", rfqResource(row)) ? { ...row, buyerOrgId: buyer.org.id } : undefined;
 }
 
 /** The RFQ as a notes reader sees it (buyer or assigned advisor), with the advisors the policy needs. */
@@ -40,11 +39,11 @@ async function rfqForNotes(ctx: AppContext, actor: Actor, rfqId: string) {
   if (!actor.org || !isRowId(rfqId)) return undefined;
   if (actor.org.kind === "buyer") {
     const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
-    return row ? { row, resource: rfqResource(row, [], await listAdvisorOrgIdsOfRfq(ctx.db, rfqId)) } : undefined;
+    return row ? { row, org: actor.org, resource: rfqResource(row, [], await listAdvisorOrgIdsOfRfq(ctx.db, rfqId)) } : undefined;
   }
   if (actor.org.kind === "advisory") {
     const row = await findRfqForAdvisor(ctx.db, actor.org.id, rfqId);
-    return row ? { row, resource: rfqResource(row, [], [actor.org.id]) } : undefined;
+    return row ? { row, org: actor.org, resource: rfqResource(row, [], [actor.org.id]) } : undefined;
   }
   return undefined;
 }
@@ -53,24 +52,24 @@ async function rfqForNotes(ctx: AppContext, actor: Actor, rfqId: string) {
 export async function advisorsForBuyer(ctx: AppContext, actor: Actor, rfqId: string) {
   const rfq = await rfqForAssigning(ctx, actor, rfqId);
   if (!rfq) return null;
-  const [assigned, advisory] = await Promise.all([listAdvisorsOfRfqForBuyer(ctx.db, actor.org!.id, rfqId), listAdvisoryOrganizations(ctx.db)]);
+  const [assigned, advisory] = await Promise.all([listAdvisorsOfRfqForBuyer(ctx.db, rfq.buyerOrgId, rfqId), listAdvisoryOrganizations(ctx.db)]);
   const taken = new Set(assigned.map((a) => a.advisor_org_id));
   return { assigned, available: advisory.filter((o) => !taken.has(o.id)) };
 }
 
 export async function assignAdvisor(ctx: AppContext, actor: Actor, rfqId: string, input: unknown) {
   const rfq = await rfqForAssigning(ctx, actor, rfqId);
-  if (!rfq) return notFound;
+  if (!rfq) return failure.notFound();
   const parsed = AssignAdvisorSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const advisor = await findAdvisoryOrganization(ctx.db, parsed.data.advisorOrgId);
-  if (!advisor) return invalid([fieldIssue("advisorOrgId", "advisors.assign.unknown", parsed.data.advisorOrgId)]);
+  if (!advisor) return failure.invalid({ issues: [fieldIssue("advisorOrgId", "advisors.assign.unknown", parsed.data.advisorOrgId)] });
   const now = ctx.clock.now();
   const assigned = await ctx.db.transaction().execute(async (trx) => {
     if (!(await insertRfqAdvisor(trx, { rfqId, advisorOrgId: advisor.id, assignedBy: actor.userId, at: now }))) return false;
     await writeAudit(trx, {
       actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
+      actorOrgId: rfq.buyerOrgId,
       action: "rfq.advisor.assign",
       entityType: "rfq",
       entityId: rfqId,
@@ -79,20 +78,20 @@ export async function assignAdvisor(ctx: AppContext, actor: Actor, rfqId: string
     await notifyUsers(trx, await listOrgUserIds(trx, advisor.id), "rfq.advisorAssigned", { rfqId, title: rfq.title }, now);
     return true;
   });
-  if (!assigned) return conflict("advisors.assign.already");
+  if (!assigned) return failure.conflict("advisors.assign.already");
   return { ok: true, advisor: { id: advisor.id, name: advisor.name, assignedAt: now } } as const;
 }
 
 export async function removeAdvisor(ctx: AppContext, actor: Actor, rfqId: string, advisorOrgId: string) {
   const rfq = await rfqForAssigning(ctx, actor, rfqId);
-  if (!rfq || !isRowId(advisorOrgId)) return notFound;
+  if (!rfq || !isRowId(advisorOrgId)) return failure.notFound();
   // Their notes stay: they are advice the buyer received, and the buyer still reads them.
   const removed = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await deleteRfqAdvisor(trx, actor.org!.id, rfqId, advisorOrgId))) return false;
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.advisor.remove", entityType: "rfq", entityId: rfqId, before: { advisorOrgId } });
+    if (!(await deleteRfqAdvisor(trx, rfq.buyerOrgId, rfqId, advisorOrgId))) return false;
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: rfq.buyerOrgId, action: "rfq.advisor.remove", entityType: "rfq", entityId: rfqId, before: { advisorOrgId } });
     return true;
   });
-  return removed ? ({ ok: true } as const) : notFound;
+  return removed ? ({ ok: true } as const) : failure.notFound();
 }
 
 /**
@@ -102,7 +101,7 @@ export async function removeAdvisor(ctx: AppContext, actor: Actor, rfqId: string
 export async function advisorNotesFor(ctx: AppContext, actor: Actor, rfqId: string) {
   const found = await rfqForNotes(ctx, actor, rfqId);
   if (!found || !can(actor, "advisorNote:read", found.resource)) return null;
-  const notes = await listAdvisorNotes(ctx.db, { kind: actor.org!.kind as "buyer" | "advisory", orgId: actor.org!.id }, rfqId);
+  const notes = await listAdvisorNotes(ctx.db, { kind: found.org.kind as "buyer" | "advisory", orgId: found.org.id }, rfqId);
   return { notes, canWrite: can(actor, "advisorNote:write", found.resource), canSaveWeights: can(actor, "rfq:edit", found.resource) };
 }
 
@@ -113,20 +112,20 @@ export async function advisorNotesFor(ctx: AppContext, actor: Actor, rfqId: stri
  */
 export async function addAdvisorNote(ctx: AppContext, actor: Actor, rfqId: string, input: unknown) {
   const found = await rfqForNotes(ctx, actor, rfqId);
-  if (!found || !can(actor, "advisorNote:write", found.resource)) return notFound;
+  if (!found || !can(actor, "advisorNote:write", found.resource)) return failure.notFound();
   const parsed = AdvisorNoteSchema.safeParse(input);
   const issues: core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   // The quote is checked even when the text is wrong, so every field's error comes back at once.
   const quote = AdvisorNoteSchema.shape.quoteId.safeParse((input as { quoteId?: unknown } | null)?.quoteId);
   const quoteId = quote.success ? (quote.data ?? null) : null;
   const now = ctx.clock.now();
-  if (quoteId && !(await findOpenedQuoteIdForAdvisor(ctx.db, actor.org!.id, rfqId, quoteId, now))) issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
-  if (!parsed.success || issues.length > 0) return invalid(issues);
+  if (quoteId && !(await findOpenedQuoteIdForAdvisor(ctx.db, found.org.id, rfqId, quoteId, now))) issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
+  if (!parsed.success || issues.length > 0) return failure.invalid({ issues });
   const note = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertAdvisorNote(trx, { rfqId, advisorOrgId: actor.org!.id, quoteId, recommends: parsed.data.recommends, body: parsed.data.body, createdBy: actor.userId, at: now });
+    const inserted = await insertAdvisorNote(trx, { rfqId, advisorOrgId: found.org.id, quoteId, recommends: parsed.data.recommends, body: parsed.data.body, createdBy: actor.userId, at: now });
     await writeAudit(trx, {
       actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
+      actorOrgId: found.org.id,
       action: "advisor_note.create",
       entityType: "advisor_note",
       entityId: inserted.id,

@@ -24,6 +24,7 @@ import { downloadName } from "~/domain/download-name";
 import { CUSTOM_TYPE_PREFIX, certificationFormSchema, type CertificationInput } from "~/domain/certifications/form";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
+import { failure } from "~/utils/service-failure";
 import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
 import { isRowId } from "./rfqs.server";
 
@@ -31,9 +32,6 @@ import { isRowId } from "./rfqs.server";
 // outbox row, because the index lists each vendor's valid certificate types. Evidence files live under
 // `${DATA_DIR}/evidence/<orgId>/<random>`, outside public/, and are only served by the authorized route.
 
-export type ServiceFailure = { ok: false; status: 400 | 403 | 404 | 409; key: string; fieldErrors?: Record<string, string[]> };
-const forbidden: ServiceFailure = { ok: false, status: 403, key: "error.403.body" };
-const notFound: ServiceFailure = { ok: false, status: 404, key: "error.404.body" };
 
 // ——— Reading the upload ————————————————————————————————————————————————————————————————
 
@@ -186,7 +184,7 @@ function auditView(row: CertificationRow) {
 
 export async function addCertification(ctx: AppContext, actor: Actor, input: CertificationInput, evidence: CheckedEvidence | null) {
   const orgId = vendorOrgOf(actor);
-  if (!orgId) return forbidden;
+  if (!orgId) return failure.forbidden();
   const result = await writeWithEvidence(ctx, orgId, evidence, async (trx, stored) => {
     const row = await insertCertification(trx, orgId, input, stored, ctx.clock.now());
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.create", entityType: "certification", entityId: row.id, after: auditView(row) });
@@ -204,12 +202,12 @@ function sameValues(row: CertificationRow, input: CertificationInput) {
 /** Edits the vendor's own certificate; any real change to a reviewed one sends it back to "unverified". */
 export async function updateCertification(ctx: AppContext, actor: Actor, id: string, input: CertificationInput, evidence: CheckedEvidence | null) {
   const orgId = vendorOrgOf(actor);
-  if (!orgId) return forbidden;
-  if (!isRowId(id)) return notFound;
+  if (!orgId) return failure.forbidden();
+  if (!isRowId(id)) return failure.notFound();
   let replacedFile: string | null = null;
   const result = await writeWithEvidence(ctx, orgId, evidence, async (trx, stored) => {
     const before = await findCertificationOfOrg(trx, orgId, id, { forUpdate: true });
-    if (!before) return notFound;
+    if (!before) return failure.notFound();
     if (!stored && sameValues(before, input)) return { ok: true, certification: before } as const;
     // A verified certificate vouches for the reviewed facts only; a rejected one goes back to the queue once fixed.
     const resetReview = before.status !== "unverified";
@@ -226,11 +224,11 @@ export async function updateCertification(ctx: AppContext, actor: Actor, id: str
 
 export async function deleteCertification(ctx: AppContext, actor: Actor, id: string) {
   const orgId = vendorOrgOf(actor);
-  if (!orgId) return forbidden;
-  if (!isRowId(id)) return notFound;
+  if (!orgId) return failure.forbidden();
+  if (!isRowId(id)) return failure.notFound();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const before = await findCertificationOfOrg(trx, orgId, id, { forUpdate: true });
-    if (!before) return notFound;
+    if (!before) return failure.notFound();
     await deleteCertificationOfOrg(trx, orgId, id);
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.delete", entityType: "certification", entityId: id, before: auditView(before) });
     await enqueueOutbox(trx, "vendor", orgId);
@@ -244,7 +242,7 @@ export async function deleteCertification(ctx: AppContext, actor: Actor, id: str
 /** Stores the normalized number (InvoiceNumberSchema), or removes it when `value` is null. */
 export async function setInvoiceRegistrationNumber(ctx: AppContext, actor: Actor, value: string | null) {
   const orgId = vendorOrgOf(actor);
-  if (!orgId) return forbidden;
+  if (!orgId) return failure.forbidden();
   await ctx.db.transaction().execute(async (trx) => {
     const before = await findInvoiceRegistrationNumber(trx, orgId);
     await updateInvoiceRegistrationNumber(trx, orgId, value);
@@ -266,11 +264,11 @@ export async function setInvoiceRegistrationNumber(ctx: AppContext, actor: Actor
 // ——— Admin review ——————————————————————————————————————————————————————————————————————
 
 async function review(ctx: AppContext, actor: Actor, id: string, decision: { status: "verified" } | { status: "rejected"; reason: string }) {
-  if (!isRowId(id)) return notFound;
+  if (!isRowId(id)) return failure.notFound();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const before = await findCertificationById(trx, id, { forUpdate: true });
-    if (!before) return notFound;
-    if (!can(actor, "certification:verify", { type: "certifications", orgId: before.org_id })) return forbidden;
+    if (!before) return failure.notFound();
+    if (!can(actor, "certification:verify", { type: "certifications", orgId: before.org_id })) return failure.forbidden();
     const after = await setCertificationReview(trx, id, {
       status: decision.status,
       reviewerId: actor.userId,
@@ -299,17 +297,17 @@ export function verifyCertification(ctx: AppContext, actor: Actor, id: string) {
 
 /** `reason` comes from RejectionSchema (required, trimmed); the vendor sees it. */
 export function rejectCertification(ctx: AppContext, actor: Actor, id: string, reason: string) {
-  if (reason.trim() === "") return Promise.resolve({ ok: false, status: 400, key: "certificationForm.reason.required", fieldErrors: { reason: ["certificationForm.reason.required"] } } satisfies ServiceFailure);
+  if (reason.trim() === "") return Promise.resolve(failure.invalid({ fieldErrors: { reason: ["certificationForm.reason.required"] } }, "certificationForm.reason.required"));
   return review(ctx, actor, id, { status: "rejected", reason });
 }
 
 /** An admin-added type, keyed `custom:<slug>`. It changes no vendor, so there is no vendors-index row to enqueue. */
 export async function addCertificationType(ctx: AppContext, actor: Actor, input: { slug: string; labelJa: string; labelEn: string }) {
-  if (!can(actor, "certificationType:create", { type: "certificationReview" })) return forbidden;
+  if (!can(actor, "certificationType:create", { type: "certificationReview" })) return failure.forbidden();
   const key = `${CUSTOM_TYPE_PREFIX}${input.slug}`;
   return ctx.db.transaction().execute(async (trx) => {
     const created = await insertCertificationType(trx, { key, labelJa: input.labelJa, labelEn: input.labelEn, createdBy: actor.userId, now: ctx.clock.now() });
-    if (!created) return { ok: false, status: 409, key: "certificationForm.slug.taken", fieldErrors: { slug: ["certificationForm.slug.taken"] } } satisfies ServiceFailure;
+    if (!created) return failure.conflict("certificationForm.slug.taken", { fieldErrors: { slug: ["certificationForm.slug.taken"] } });
     await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org?.id ?? null, action: "certificationType.create", entityType: "certification_type", entityId: key, after: { key, labelJa: input.labelJa, labelEn: input.labelEn } });
     return { ok: true, key } as const;
   });

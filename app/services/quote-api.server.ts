@@ -70,7 +70,8 @@ export async function quoteForCaller(ctx: AppContext, actor: Actor, quoteId: str
     const q = found.quote;
     return quoteResponse(ctx, "buyer", q, { vendorName: q.vendor_name, rfqCurrentVersion: q.rfq_current_version, versions: found.versions });
   }
-  const rfq = await findRfqForVendor(ctx.db, actor.org!.id, found.quote.rfq_id);
+  // A vendor read only its own quote, so the quote's organisation is the caller's.
+  const rfq = await findRfqForVendor(ctx.db, found.quote.vendor_org_id, found.quote.rfq_id);
   // No longer visible (e.g. the invitation was withdrawn): the quote stands as it was answered.
   const rfqCurrentVersion = rfq?.current_version ?? found.quote.rfq_version;
   return quoteResponse(ctx, "vendor", found.quote, { rfqCurrentVersion, versions: found.versions });

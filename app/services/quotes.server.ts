@@ -23,6 +23,7 @@ import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { isRowId, rfqResource } from "./rfqs.server";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
@@ -30,12 +31,12 @@ import { isRowId, rfqResource } from "./rfqs.server";
 // with its audit row and the quotes-index outbox row. Reads go through queries that enforce the
 // sealed-bid rule themselves; a refused read answers 404 and leaves an audit row.
 
-const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
 
 /** The RFQ a vendor is quoting on: its published (frozen) version, or nothing if the vendor may not see it. */
 async function rfqForVendorQuoting(ctx: AppContext, actor: Actor, rfqId: string) {
-  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(rfqId)) return null;
-  const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
+  const vendorOrg = orgActor(actor, "vendor")?.org;
+  if (!vendorOrg || !isRowId(rfqId)) return null;
+  const row = await findRfqForVendor(ctx.db, vendorOrg.id, rfqId);
   if (!row) return null;
   const rfq = rfqSchema.safeParse(row.published_content);
   if (!rfq.success) return null;
@@ -45,19 +46,16 @@ async function rfqForVendorQuoting(ctx: AppContext, actor: Actor, rfqId: string)
     version: row.current_version,
     visibility: row.visibility,
     // findRfqForVendor only returns invited RFQs to invited vendors, so this vendor is the one that matters.
-    invitedVendorIds: row.visibility === "invited" ? [actor.org.id] : [],
+    invitedVendorIds: row.visibility === "invited" ? [vendorOrg.id] : [],
   };
-  return { row, rfq: rfq.data, forQuoting };
+  return { row, rfq: rfq.data, forQuoting, vendorOrgId: vendorOrg.id };
 }
 
 export function normalizeFor(rfq: Rfq, quote: Quote) {
   return normalizeQuoteToTco(rfq, quote);
 }
 
-export type SaveQuoteResult =
-  | { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null }
-  | { ok: false; status: 400; key: string; issues: import("zod").core.$ZodIssue[] }
-  | { ok: false; status: 404 | 409; key: string; reasons?: string[] };
+export type SaveQuoteResult = { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null } | ServiceFailure;
 
 /**
  * Creates or updates the vendor's quote on an RFQ. `submit` validates it completely against the RFQ
@@ -77,25 +75,25 @@ export async function saveQuote(ctx: AppContext, actor: Actor, rfqId: string, in
 
 async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input: unknown, mode: "draft" | "submit"): Promise<SaveQuoteResult> {
   const target = await rfqForVendorQuoting(ctx, actor, rfqId);
-  if (!target) return notFound;
+  if (!target) return failure.notFound();
   const now = ctx.clock.now();
-  const existing = await findQuoteOfVendorForRfq(ctx.db, actor.org!.id, rfqId);
-  const lifecycle = { status: (existing?.status ?? "draft") as QuoteStatus, vendorOrgId: actor.org!.id, rfqVersion: existing?.rfq_version ?? target.row.current_version };
+  const existing = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
+  const lifecycle = { status: (existing?.status ?? "draft") as QuoteStatus, vendorOrgId: target.vendorOrgId, rfqVersion: existing?.rfq_version ?? target.row.current_version };
   const check = canSubmit(lifecycle, target.forQuoting, now);
-  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0], reasons: check.reasons };
-  if (mode === "draft" && existing && existing.status !== "draft") return { ok: false, status: 409, key: "quote.submit.wrongStatus" };
+  if (!check.ok) return failure.conflict(check.reasons[0], { reasons: check.reasons });
+  if (mode === "draft" && existing && existing.status !== "draft") return failure.conflict("quote.submit.wrongStatus", { reasons: ["quote.submit.wrongStatus"] });
 
   const schema = mode === "submit" ? buildQuoteSchema(target.rfq) : quoteBaseSchema.partial();
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: parsed.error.issues };
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
 
   const content = parsed.data;
   const normalized = mode === "submit" ? normalizeFor(target.rfq, content as Quote) : null;
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const quote = existing ?? (await insertQuote(trx, { rfqId, vendorOrgId: actor.org!.id, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
+    const quote = existing ?? (await insertQuote(trx, { rfqId, vendorOrgId: target.vendorOrgId, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
     if (mode === "draft") {
-      await updateQuoteOfVendor(trx, actor.org!.id, quote.id, { content, at: now });
-      await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "quote.saveDraft", entityType: "quote", entityId: quote.id, after: { rfqId } });
+      await updateQuoteOfVendor(trx, target.vendorOrgId, quote.id, { content, at: now });
+      await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: target.vendorOrgId, action: "quote.saveDraft", entityType: "quote", entityId: quote.id, after: { rfqId } });
       return { quoteId: quote.id, status: "draft" as QuoteStatus, version: quote.current_version, tco: null };
     }
     const version = quote.current_version + 1;
@@ -110,7 +108,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       createdBy: actor.userId,
       at: now,
     });
-    await updateQuoteOfVendor(trx, actor.org!.id, quote.id, {
+    await updateQuoteOfVendor(trx, target.vendorOrgId, quote.id, {
       status: "submitted",
       currentVersion: version,
       rfqVersion: target.row.current_version,
@@ -121,7 +119,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
     });
     await writeAudit(trx, {
       actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
+      actorOrgId: target.vendorOrgId,
       action: quote.status === "submitted" ? "quote.revise" : "quote.submit",
       entityType: "quote",
       entityId: quote.id,
@@ -137,17 +135,19 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
 }
 
 export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: string) {
-  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(quoteId)) return notFound;
-  const quote = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
-  if (!quote) return notFound;
+  const vendor = orgActor(actor, "vendor");
+  if (!vendor || !isRowId(quoteId)) return failure.notFound();
+  const quote = await findQuoteForVendor(ctx.db, vendor.org.id, quoteId);
+  if (!quote) return failure.notFound();
   const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
-  if (!target) return notFound;
+  if (!target) return failure.notFound();
   const now = ctx.clock.now();
-  const check = canWithdraw({ status: quote.status, vendorOrgId: actor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
-  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0] } as const;
+  const check = canWithdraw({ status: quote.status, vendorOrgId: vendor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  // Only the first reason is the API's detail here (withdraw and re-confirm have always answered so).
+  if (!check.ok) return failure.conflict(check.reasons[0], { reasons: [check.reasons[0]] });
   await ctx.db.transaction().execute(async (trx) => {
-    await updateQuoteOfVendor(trx, actor.org!.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "quote.withdraw", entityType: "quote", entityId: quoteId, before: { status: quote.status }, after: { status: "withdrawn" } });
+    await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: vendor.org.id, action: "quote.withdraw", entityType: "quote", entityId: quoteId, before: { status: quote.status }, after: { status: "withdrawn" } });
     await enqueueOutbox(trx, "quote", quoteId);
   });
   ctx.kickIndexer();
@@ -156,25 +156,27 @@ export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: stri
 
 /** After an addendum: the vendor confirms its quote stands for the new RFQ version (a new version, same figures). */
 export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: string) {
-  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(quoteId)) return notFound;
-  const quote = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
-  if (!quote) return notFound;
+  const vendor = orgActor(actor, "vendor");
+  if (!vendor || !isRowId(quoteId)) return failure.notFound();
+  const quote = await findQuoteForVendor(ctx.db, vendor.org.id, quoteId);
+  if (!quote) return failure.notFound();
   const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
-  if (!target) return notFound;
+  if (!target) return failure.notFound();
   const now = ctx.clock.now();
-  const check = canReconfirm({ status: quote.status, vendorOrgId: actor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
-  if (!check.ok) return { ok: false, status: 409, key: check.reasons[0] } as const;
+  const check = canReconfirm({ status: quote.status, vendorOrgId: vendor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  // Only the first reason is the API's detail here (withdraw and re-confirm have always answered so).
+  if (!check.ok) return failure.conflict(check.reasons[0], { reasons: [check.reasons[0]] });
   // The addendum may have changed lines or KPIs: the quote must still be complete against the new version.
   const parsed = buildQuoteSchema(target.rfq).safeParse(quote.content);
-  if (!parsed.success) return { ok: false, status: 400, key: "quote.needsReconfirmation", issues: parsed.error.issues } as const;
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues }, "quote.needsReconfirmation");
   const normalized = normalizeFor(target.rfq, parsed.data);
   const version = quote.current_version + 1;
   await ctx.db.transaction().execute(async (trx) => {
     await insertQuoteVersion(trx, { quoteId, version, rfqVersion: target.row.current_version, content: parsed.data, normalized, tco: normalized.tco, kind: "reconfirmed", createdBy: actor.userId, at: now });
-    await updateQuoteOfVendor(trx, actor.org!.id, quoteId, { currentVersion: version, rfqVersion: target.row.current_version, tco: normalized.tco, at: now });
+    await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { currentVersion: version, rfqVersion: target.row.current_version, tco: normalized.tco, at: now });
     await writeAudit(trx, {
       actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
+      actorOrgId: vendor.org.id,
       action: "quote.reconfirm",
       entityType: "quote",
       entityId: quoteId,
@@ -191,9 +193,9 @@ export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: str
 export async function loadOwnQuote(ctx: AppContext, actor: Actor, rfqId: string) {
   const target = await rfqForVendorQuoting(ctx, actor, rfqId);
   if (!target) return null;
-  const quote = await findQuoteOfVendorForRfq(ctx.db, actor.org!.id, rfqId);
+  const quote = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
   const versions = quote ? await listQuoteVersions(ctx.db, quote.id) : [];
-  const reconfirm = quote ? needsReconfirmation({ status: quote.status, vendorOrgId: actor.org!.id, rfqVersion: quote.rfq_version }, target.forQuoting) : false;
+  const reconfirm = quote ? needsReconfirmation({ status: quote.status, vendorOrgId: target.vendorOrgId, rfqVersion: quote.rfq_version }, target.forQuoting) : false;
   const status = effectiveStatus({ status: target.row.status, quoteDeadline: target.row.quote_deadline?.toISOString() }, ctx.clock.now());
   return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm };
 }

@@ -16,6 +16,7 @@ import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { rfqResource } from "./rfqs.server";
 
 // An addendum that carries its own changes (the API's POST /rfqs/{id}/addenda). Doing
@@ -24,11 +25,7 @@ import { rfqResource } from "./rfqs.server";
 // are the working copy, the new version, the invitations, audit, outbox and notifications
 // written — in one transaction, or not at all.
 
-export type AddendumResult =
-  | { ok: true; version: number; quoteDeadline: string }
-  | { ok: false; status: 404; key: "error.404.body" }
-  | { ok: false; status: 409; key: "rfq.addendum.notOpen" }
-  | { ok: false; status: 400; key: "rfq.publish.incomplete"; problems: (PublishProblem | FixedTermProblem)[] };
+export type AddendumResult = { ok: true; version: number; quoteDeadline: string } | ServiceFailure;
 
 export async function issueAddendumWithChanges(
   ctx: AppContext,
@@ -36,15 +33,15 @@ export async function issueAddendumWithChanges(
   rfqId: string,
   input: { changeSummary: string; changes: Partial<RfqDraft> },
 ): Promise<AddendumResult> {
-  const buyerOrg = actor.org;
-  if (!buyerOrg || buyerOrg.kind !== "buyer") return { ok: false, status: 404, key: "error.404.body" };
+  const buyerOrg = orgActor(actor, "buyer")?.org;
+  if (!buyerOrg) return failure.notFound();
   const now = ctx.clock.now();
 
   const result = await ctx.db.transaction().execute(async (trx): Promise<AddendumResult> => {
     const row = await lockRfqForBuyer(trx, buyerOrg.id, rfqId);
-    if (!row || !can(actor, "rfq:publish", rfqResource(row))) return { ok: false, status: 404, key: "error.404.body" };
+    if (!row || !can(actor, "rfq:publish", rfqResource(row))) return failure.notFound();
     const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
-    if (status !== "published") return { ok: false, status: 409, key: "rfq.addendum.notOpen" };
+    if (status !== "published") return failure.conflict("rfq.addendum.notOpen");
 
     const before = row.content as RfqDraft;
     const merged = { ...before, ...input.changes };
@@ -60,7 +57,7 @@ export async function issueAddendumWithChanges(
       // addendum could open the sealed bids early. Vendors also planned around the announced deadline.
       problems.push(...fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, complete.data));
     }
-    if (problems.length > 0 || !complete.success || !draft.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems };
+    if (problems.length > 0 || !complete.success || !draft.success) return failure.invalid({ problems }, "rfq.publish.incomplete");
 
     const rfq = complete.data;
     const version = row.current_version + 1;

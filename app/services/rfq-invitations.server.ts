@@ -8,6 +8,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { canTakeInvitations } from "~/domain/rfq/invitation";
 import type { RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { isRowId, rfqResource } from "./rfqs.server";
 
 // Inviting one vendor to one of the buyer's RFQs, from the vendor search or the API.
@@ -18,13 +19,7 @@ import { isRowId, rfqResource } from "./rfqs.server";
 // published RFQ are told at once (in-app, like the publish flow, which sends no e-mail); for a
 // draft, publishing tells them.
 
-export type InviteResult =
-  | { ok: true; alreadyInvited: boolean; notified: boolean; rfq: { id: string; title: string }; vendor: { id: string; name: string } }
-  | { ok: false; status: 404; key: "error.404.body" }
-  | { ok: false; status: 409; field: "rfqId"; key: "rfqInvite.rfqId.closed" }
-  | { ok: false; status: 400; field: "vendorOrgId"; key: "rfq.invitedVendorIds.unknown" };
-
-const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
+export type InviteResult = { ok: true; alreadyInvited: boolean; notified: boolean; rfq: { id: string; title: string }; vendor: { id: string; name: string } } | ServiceFailure;
 
 /** The buyer's RFQs the invite form offers. Empty for anyone who is not acting for a buyer. */
 export async function invitableRfqsFor(ctx: AppContext, actor: Actor) {
@@ -33,17 +28,17 @@ export async function invitableRfqsFor(ctx: AppContext, actor: Actor) {
 }
 
 export async function inviteVendorToRfq(ctx: AppContext, actor: Actor, input: { rfqId: string; vendorOrgId: string }): Promise<InviteResult> {
-  const buyerOrg = actor.org;
-  if (!buyerOrg || buyerOrg.kind !== "buyer" || !isRowId(input.rfqId)) return notFound;
+  const buyerOrg = orgActor(actor, "buyer")?.org;
+  if (!buyerOrg || !isRowId(input.rfqId)) return failure.notFound();
   const now = ctx.clock.now();
 
   const result = await ctx.db.transaction().execute(async (trx): Promise<InviteResult> => {
     // Locked like an addendum locks it: both rewrite the working copy they read.
     const row = await lockRfqForBuyer(trx, buyerOrg.id, input.rfqId);
-    if (!row || !can(actor, "rfq:edit", rfqResource(row))) return notFound;
-    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now)) return { ok: false, status: 409, field: "rfqId", key: "rfqInvite.rfqId.closed" };
+    if (!row || !can(actor, "rfq:edit", rfqResource(row))) return failure.notFound();
+    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now)) return failure.conflict("rfqInvite.rfqId.closed", { fieldErrors: { rfqId: ["rfqInvite.rfqId.closed"] } });
     const vendor = isRowId(input.vendorOrgId) ? await findVendor(trx, input.vendorOrgId) : undefined;
-    if (!vendor) return { ok: false, status: 400, field: "vendorOrgId", key: "rfq.invitedVendorIds.unknown" };
+    if (!vendor) return failure.invalid({ fieldErrors: { vendorOrgId: ["rfq.invitedVendorIds.unknown"] } }, "rfq.invitedVendorIds.unknown");
 
     const content = (row.content ?? {}) as Partial<RfqDraft>;
     const listed = content.invitedVendorIds ?? [];

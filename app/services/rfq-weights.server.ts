@@ -1,6 +1,7 @@
 import type { Actor } from "~/domain/permissions";
 import { rfqDraftSchema } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
+import { failure, type ServiceFailure } from "~/utils/service-failure";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "./rfqs.server";
 
 // "Save as the RFQ's weights" from the comparison page's what-if: a buyer decision, so it goes
@@ -9,21 +10,19 @@ import { loadRfqForReader, updateRfqWorkingCopyFor } from "./rfqs.server";
 // publishes an addendum; a closed RFQ refuses the edit (409), since re-weighting after opening
 // would let the buyer pick the winner.
 
-export type SaveWeightsResult =
-  | { ok: true }
-  | { ok: false; status: 400 | 404 | 409 | 403; key: string };
+export type SaveWeightsResult = { ok: true } | ServiceFailure;
 
 export async function saveRfqWeights(ctx: AppContext, actor: Actor, rfqId: string, weights: Record<string, number>): Promise<SaveWeightsResult> {
   const found = await loadRfqForReader(ctx, actor, rfqId);
-  if (!found || found.as !== "buyer") return { ok: false, status: 404, key: "common.notFound" };
+  if (!found || found.as !== "buyer") return failure.notFound();
   const working = rfqDraftSchema.safeParse(found.row.content);
   const criteria = working.success ? (working.data.criteria ?? []) : [];
   const known = Object.entries(weights).filter(([key, w]) => criteria.some((c) => c.key === key) && Number.isFinite(w) && w >= 0);
-  if (known.length === 0 || !criteria.some((c) => (weights[c.key] ?? c.weight) > 0)) return { ok: false, status: 400, key: "common.formHasErrors" };
+  if (known.length === 0 || !criteria.some((c) => (weights[c.key] ?? c.weight) > 0)) return failure.invalid();
 
   const updated = criteria.map((c) => (c.key in weights ? { ...c, weight: weights[c.key] } : c));
   // The edit and its "rfq.weights.save" audit row (criteria before/after) commit together.
   const r = await updateRfqWorkingCopyFor(ctx, actor, rfqId, { criteria: updated }, "rfq.weights.save");
-  if (!r.ok) return { ok: false, status: r.status as 400 | 403 | 404 | 409, key: r.key };
+  if (!r.ok) return r;
   return { ok: true };
 }

@@ -21,7 +21,7 @@ import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import type { Actor, RfqResource } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
-import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { checkPublishable, rfqDraftSchema, rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
 import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
 import { sameJson } from "~/domain/canonical-json";
@@ -29,21 +29,15 @@ import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import type { AppContext } from "~/utils/context.server";
+import { isRowId } from "~/utils/row-id";
+import { failure, orgActor } from "~/utils/service-failure";
 
 // Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
 // and, where vendors must know, in-app notifications. Access is decided by the policy on a
 // row that was itself read with the caller's organisation in the query.
 
-export type ServiceError =
-  | { ok: false; status: 403 | 404; key: "error.404.body" | "error.403.body" }
-  | { ok: false; status: 400 | 409; key: string; problems?: PublishProblem[] };
 
-const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
-const conflict = (key: string) => ({ ok: false, status: 409, key }) as const;
-const invalid = (key: string) => ({ ok: false, status: 400, key }) as const;
-
-/** Ids come from URLs: anything that is not a UUID cannot name a row (and must not reach PostgreSQL's uuid cast). */
-export const isRowId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+export { isRowId };
 
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
 
@@ -62,10 +56,11 @@ export function rfqResource(
 
 /** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
 async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action: "rfq:edit" | "rfq:publish" | "rfq:answer") {
-  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return { error: notFound };
-  const row = await findRfqForBuyer(ctx.db, actor.org.id, rfqId);
-  if (!row || !can(actor, action, rfqResource(row))) return { error: notFound };
-  return { row };
+  const buyer = orgActor(actor, "buyer");
+  if (!buyer || !isRowId(rfqId)) return { error: failure.notFound() };
+  const row = await findRfqForBuyer(ctx.db, buyer.org.id, rfqId);
+  if (!row || !can(actor, action, rfqResource(row))) return { error: failure.notFound() };
+  return { row, buyer };
 }
 
 function asDraft(content: unknown): RfqDraft {
@@ -73,13 +68,14 @@ function asDraft(content: unknown): RfqDraft {
 }
 
 export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unknown) {
-  if (!can(actor, "rfq:create", { type: "rfqs" })) return { ok: false, status: 403, key: "error.403.body" } as const;
+  const buyer = orgActor(actor);
+  if (!buyer || !can(actor, "rfq:create", { type: "rfqs" })) return failure.forbidden();
   const parsed = rfqDraftSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: parsed.error.issues } as const;
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const draft = parsed.data;
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const created = await insertRfqDraft(trx, { buyerOrgId: actor.org!.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft, at: ctx.clock.now() });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.create", entityType: "rfq", entityId: created.id, after: { title: draft.title, status: "draft" } });
+    const created = await insertRfqDraft(trx, { buyerOrgId: buyer.org.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft, at: ctx.clock.now() });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.create", entityType: "rfq", entityId: created.id, after: { title: draft.title, status: "draft" } });
     await enqueueOutbox(trx, "rfq", created.id);
     return created;
   });
@@ -93,21 +89,21 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
  */
 /** `auditAction` names the intent when the edit comes from elsewhere than the form (e.g. "rfq.weights.save"). */
 export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfqId: string, changes: Partial<RfqDraft>, auditAction = "rfq.edit") {
-  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
+  const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
   if (error) return error;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
-  if (status !== "draft" && status !== "published") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  if (status !== "draft" && status !== "published") return failure.conflict("rfq.transition.notAllowed");
   // Sealed/open and the deadline were fixed at first publication: refused here already, not only when
   // the addendum is published, so the working copy never holds a value no addendum could publish.
   const fixed = fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, changes);
-  if (fixed.length > 0) return { ok: false, status: 400, key: "common.formHasErrors", issues: fixed.map(problemAsIssue) } as const;
+  if (fixed.length > 0) return failure.invalid({ issues: fixed.map(problemAsIssue) });
   const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
-  if (!merged.success) return { ok: false, status: 400, key: "common.formHasErrors", issues: merged.error.issues } as const;
+  if (!merged.success) return failure.invalid({ issues: merged.error.issues });
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const u = await updateRfqWorkingCopy(trx, actor.org!.id, rfqId, { title: merged.data.title, category: merged.data.category, content: merged.data, now: ctx.clock.now() });
+    const u = await updateRfqWorkingCopy(trx, buyer.org.id, rfqId, { title: merged.data.title, category: merged.data.category, content: merged.data, now: ctx.clock.now() });
     await writeAudit(trx, {
       actorUserId: actor.userId,
-      actorOrgId: actor.org!.id,
+      actorOrgId: buyer.org.id,
       action: auditAction,
       entityType: "rfq",
       entityId: rfqId,
@@ -132,9 +128,9 @@ function pickKeys(o: Record<string, unknown>, keys: string[]) {
 
 /** Publishes a draft: everything missing is listed at once; on success the content is frozen as version 1. */
 export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
-  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
+  const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
   if (error) return error;
-  if (row.status !== "draft") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  if (row.status !== "draft") return failure.conflict("rfq.transition.notAllowed");
   const now = ctx.clock.now();
   const problems = checkPublishable(row.content, now);
   const errors = problems.filter((p) => p.severity === "error");
@@ -143,7 +139,7 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
   if (rfq.success && invited.length !== rfq.data.invitedVendorIds.length) {
     errors.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
   }
-  if (errors.length > 0 || !rfq.success) return { ok: false, status: 400, key: "rfq.publish.incomplete", problems: errors.length ? errors : problems } as const;
+  if (errors.length > 0 || !rfq.success) return failure.invalid({ problems: errors.length ? errors : problems }, "rfq.publish.incomplete");
   const published = await ctx.db.transaction().execute(async (trx) => {
     const moved = await markRfqPublished(trx, rfqId, {
       version: 1,
@@ -159,13 +155,13 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
     if (!moved) return false;
     await insertRfqVersion(trx, { rfqId, version: 1, content: rfq.data, changeSummary: "", createdBy: actor.userId, at: now });
     await replaceRfqInvitations(trx, rfqId, invited);
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.publish", entityType: "rfq", entityId: rfqId, before: { status: "draft" }, after: { status: "published", version: 1 } });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.publish", entityType: "rfq", entityId: rfqId, before: { status: "draft" }, after: { status: "published", version: 1 } });
     await enqueueOutbox(trx, "rfq", rfqId);
     const recipients = (await Promise.all(invited.map((orgId) => listOrgUserIds(trx, orgId)))).flat();
     await notifyUsers(trx, recipients, "rfq.invited", { rfqId, title: rfq.data.title }, now);
     return true;
   });
-  if (!published) return conflict("rfq.transition.notAllowed");
+  if (!published) return failure.conflict("rfq.transition.notAllowed");
   ctx.kickIndexer();
   return { ok: true, warnings: problems.filter((p) => p.severity === "warning") } as const;
 }
@@ -176,18 +172,18 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
  */
 export async function publishAddendum(ctx: AppContext, actor: Actor, rfqId: string, changeSummary: string) {
   const parsed = AddendumSchema.safeParse({ changeSummary });
-  if (!parsed.success) return invalid("validation.required");
-  if (!isRowId(rfqId)) return notFound;
+  if (!parsed.success) return failure.invalid({}, "validation.required");
+  if (!isRowId(rfqId)) return failure.notFound();
   const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
   if (error) return error;
   if (effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now()) !== "published") {
-    return conflict("rfq.addendum.notOpen");
+    return failure.conflict("rfq.addendum.notOpen");
   }
   const latest = row.current_version > 0 ? await findRfqVersion(ctx.db, rfqId, row.current_version) : undefined;
   const working = rfqSchema.safeParse(row.content);
   // An addendum without a change would only send vendors a notice about nothing.
   const changes = working.success && latest ? changedFields(latest.content as Record<string, unknown>, working.data) : {};
-  if (latest && working.success && Object.keys(changes).length === 0) return conflict("rfq.addendum.noChanges");
+  if (latest && working.success && Object.keys(changes).length === 0) return failure.conflict("rfq.addendum.noChanges");
   // The changed fields go along so the audit row says what the addendum changed, field by field.
   return issueAddendumWithChanges(ctx, actor, rfqId, { changeSummary: parsed.data.changeSummary, changes: changes as Partial<RfqDraft> });
 }
@@ -198,13 +194,13 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 }
 
 export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, reason: string) {
-  const { row, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
+  const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
   if (error) return error;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
-  if (status === "awarded" || status === "cancelled") return { ok: false, status: 409, key: "rfq.transition.notAllowed" } as const;
+  if (status === "awarded" || status === "cancelled") return failure.conflict("rfq.transition.notAllowed");
   await ctx.db.transaction().execute(async (trx) => {
     await setRfqStatus(trx, rfqId, "cancelled", ctx.clock.now());
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.cancel", entityType: "rfq", entityId: rfqId, before: { status }, after: { status: "cancelled", reason } });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.cancel", entityType: "rfq", entityId: rfqId, before: { status }, after: { status: "cancelled", reason } });
     await enqueueOutbox(trx, "rfq", rfqId);
     await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.cancelled", { rfqId, title: row.title }, ctx.clock.now());
   });
@@ -241,17 +237,18 @@ export async function loadRfqForReader(ctx: AppContext, actor: Actor, rfqId: str
 }
 
 export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, question: string) {
-  if (!actor.org || actor.org.kind !== "vendor" || !isRowId(rfqId)) return notFound;
+  const vendor = orgActor(actor, "vendor");
+  if (!vendor || !isRowId(rfqId)) return failure.notFound();
   const parsed = QuestionSchema.safeParse({ question });
-  if (!parsed.success) return invalid("validation.required");
-  const row = await findRfqForVendor(ctx.db, actor.org.id, rfqId);
-  if (!row) return notFound;
-  const invited = row.visibility === "invited" ? [actor.org.id] : [];
-  if (!can(actor, "rfq:ask", rfqResource(row, invited))) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
-  if (isDeadlinePassed(row.quote_deadline?.toISOString(), ctx.clock.now())) return { ok: false, status: 409, key: "rfq.question.closed" } as const;
+  if (!parsed.success) return failure.invalid({}, "validation.required");
+  const row = await findRfqForVendor(ctx.db, vendor.org.id, rfqId);
+  if (!row) return failure.notFound();
+  const invited = row.visibility === "invited" ? [vendor.org.id] : [];
+  if (!can(actor, "rfq:ask", rfqResource(row, invited))) return failure.conflict("rfq.question.closed");
+  if (isDeadlinePassed(row.quote_deadline?.toISOString(), ctx.clock.now())) return failure.conflict("rfq.question.closed");
   const q = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertQuestion(trx, { rfqId, orgId: actor.org!.id, userId: actor.userId, question: parsed.data.question, at: ctx.clock.now() });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.question", entityType: "rfq_question", entityId: inserted.id, after: { rfqId } });
+    const inserted = await insertQuestion(trx, { rfqId, orgId: vendor.org.id, userId: actor.userId, question: parsed.data.question, at: ctx.clock.now() });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: vendor.org.id, action: "rfq.question", entityType: "rfq_question", entityId: inserted.id, after: { rfqId } });
     await notifyUsers(trx, await listOrgUserIds(trx, row.buyer_org_id), "rfq.questionAsked", { rfqId, title: row.title }, ctx.clock.now());
     return inserted;
   });
@@ -260,17 +257,18 @@ export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, 
 
 /** Answers (or corrects an answer); the answer is published to every bidder without naming the asker. */
 export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: string, answer: string) {
-  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(questionId)) return notFound;
-  const q = await findQuestionForBuyer(ctx.db, actor.org.id, questionId);
-  if (!q) return notFound;
+  const buyer = orgActor(actor, "buyer");
+  if (!buyer || !isRowId(questionId)) return failure.notFound();
+  const q = await findQuestionForBuyer(ctx.db, buyer.org.id, questionId);
+  if (!q) return failure.notFound();
   const parsed = AnswerSchema.safeParse({ answer });
-  if (!parsed.success) return invalid("validation.required");
-  if (q.status === "cancelled" || q.status === "awarded") return conflict("rfq.transition.notAllowed");
+  if (!parsed.success) return failure.invalid({}, "validation.required");
+  if (q.status === "cancelled" || q.status === "awarded") return failure.conflict("rfq.transition.notAllowed");
   const now = ctx.clock.now();
   answer = parsed.data.answer;
   await ctx.db.transaction().execute(async (trx) => {
     await saveAnswer(trx, questionId, { answer, userId: actor.userId, now });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org!.id, action: "rfq.answer", entityType: "rfq_question", entityId: questionId, before: { answer: q.answer }, after: { answer } });
+    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.answer", entityType: "rfq_question", entityId: questionId, before: { answer: q.answer }, after: { answer } });
     await notifyUsers(trx, await listBidderUserIds(trx, q.rfq_id), "rfq.answerPublished", { rfqId: q.rfq_id, title: q.title }, now);
   });
   return { ok: true, rfqId: q.rfq_id } as const;

@@ -4,6 +4,8 @@ import { isLocale, isMessageKey, localeFromAcceptLanguage, t, type AnyMessageKey
 import { localizeZodIssue, zodErrorMap } from "~/i18n/zod-errors";
 import { hashApiToken } from "~/services/api-tokens.server";
 import type { AppContext } from "./context.server";
+import { BodyTooLargeError, findUnstorableText, readBodyText } from "./request-body.server";
+import type { FieldProblem, ServiceFailure } from "./service-failure";
 import { z, type core } from "zod";
 
 export interface ApiCaller {
@@ -66,6 +68,83 @@ export function zodProblem(issues: core.$ZodIssue[], locale: Locale): Response {
     undefined,
     issues.map((i) => ({ path: i.path.map(String).join("."), message: isMessageKey(i.message) ? localizeZodIssue(i, locale) : i.message })),
   );
+}
+
+/** Parse issues (worded by the error map already) as problem+json; unknown keys are listed one path each so a typo points at itself. */
+export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale): Response {
+  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+  const expanded = issues.flatMap((issue): core.$ZodIssue[] =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: unknownField })) : [issue],
+  );
+  return zodProblem(expanded, locale);
+}
+
+/**
+ * Issues whose messages are keys (a service parses without an error map) as problem+json: every issue is
+ * localized here, so generic zod issues never reach the caller in English. Unknown keys get one path each,
+ * keeping the domain's own message ("this line code is not in the RFQ") where the schema gave one.
+ */
+export function keyedIssuesProblem(issues: readonly core.$ZodIssue[], locale: Locale, titleKey = "common.formHasErrors"): Response {
+  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+  const errors = issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      const message = isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : unknownField;
+      return issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join("."), message }));
+    }
+    return [{ path: issue.path.map(String).join("."), message: localizeZodIssue(issue, locale) }];
+  });
+  return problem(400, t(locale, titleKey), undefined, errors);
+}
+
+/**
+ * The one mapping from a service failure to problem+json: 404/403 as for any unknown or refused id,
+ * zod issues and field problems listed by path, a conflict's reasons as its detail.
+ */
+export function failureProblem(failure: ServiceFailure, locale: Locale): Response {
+  if (failure.status === 404) return apiNotFound(locale);
+  if (failure.status === 403) return apiForbidden(locale);
+  if (failure.issues) return keyedIssuesProblem(failure.issues, locale, failure.key);
+  if (failure.reasons) return problem(failure.status, t(locale, failure.key), failure.reasons.map((key) => t(locale, key)).join(" "));
+  const errors = [
+    ...problemErrors(failure.problems ?? [], locale),
+    ...Object.entries(failure.fieldErrors ?? {}).flatMap(([path, keys]) => keys.map((key) => ({ path, message: t(locale, key) }))),
+  ];
+  return problem(failure.status, t(locale, failure.key), undefined, failure.problems || failure.fieldErrors ? errors : undefined);
+}
+
+/** Field problems with a message key (publish checks, warnings) as problem+json `errors`. */
+export function problemErrors(problems: readonly FieldProblem[], locale: Locale) {
+  return problems.map((p) => ({ path: p.path.join("."), message: t(locale, p.key) }));
+}
+
+export function methodNotAllowed(request: Request, allow: readonly string[]): Response {
+  const locale = apiLocale(request);
+  const list = allow.join(", ");
+  return problem(
+    405,
+    locale === "ja" ? "このメソッドは使えません" : "Method not allowed",
+    locale === "ja" ? `このURLで使えるメソッド: ${list}` : `This URL accepts: ${list}`,
+    undefined,
+    { Allow: list },
+  );
+}
+
+/**
+ * The request body as JSON: at most 1 MB (413 past it, reading stops there), valid JSON (400), and no text
+ * PostgreSQL cannot store (400 naming the field) — all answered as problems before anything else happens.
+ */
+export async function readJsonBody(request: Request, locale: Locale): Promise<{ ok: true; data: unknown } | { ok: false; response: Response }> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readBodyText(request));
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, response: problem(413, t(locale, "http.413.title"), t(locale, "http.413.body")) };
+    const detail = t(locale, "http.json.invalid");
+    return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), detail, [{ path: "", message: detail }]) };
+  }
+  const unstorable = findUnstorableText(data);
+  if (unstorable) return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), undefined, [{ path: unstorable.join("."), message: t(locale, "http.text.unstorable") }]) };
+  return { ok: true, data };
 }
 
 export function apiForbidden(locale: Locale, key: MessageKey = "error.403.body") {

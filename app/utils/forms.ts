@@ -17,10 +17,3 @@ export function parseForm<S extends core.$ZodType>(payload: FormData | URLSearch
       issues.map((issue) => (isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message)),
   });
 }
-
-/** A service's zod issues as the page's field errors (top-level field name → messages in the reader's language). */
-export function fieldErrorsOf(issues: readonly core.$ZodIssue[], locale: Locale): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) (out[String(issue.path[0] ?? "")] ??= []).push(localizeZodIssue(issue, locale));
-  return out;
-}
