@@ -1,6 +1,6 @@
 import type { core } from "zod";
 import { serviceProblem } from "./rfq-responses.server";
-import { t, type Locale } from "~/i18n";
+import { translateOrPassThrough, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { problem } from "~/utils/api.server";
 
@@ -18,7 +18,7 @@ export function quoteIssuesProblem(issues: readonly core.$ZodIssue[], locale: Lo
     }
     return [{ path: issue.path.map(String).join("."), message: localizeZodIssue(issue, locale) }];
   });
-  return problem(400, t(locale, titleKey), undefined, errors);
+  return problem(400, translateOrPassThrough(locale, titleKey), undefined, errors);
 }
 
 interface QuoteFailure {
@@ -33,7 +33,7 @@ export function quoteServiceProblem(failure: QuoteFailure, locale: Locale): Resp
   if (failure.issues) return quoteIssuesProblem(failure.issues, locale, failure.key);
   if (failure.status === 409) {
     const reasons = failure.reasons ?? [failure.key];
-    return problem(409, t(locale, failure.key), reasons.map((key) => t(locale, key)).join(" "));
+    return problem(409, translateOrPassThrough(locale, failure.key), reasons.map((key) => translateOrPassThrough(locale, key)).join(" "));
   }
   return serviceProblem(failure, locale);
 }

@@ -5,7 +5,7 @@ import { BuyerRfqSummary, RfqResponse, VendorRfqSummary } from "./rfq-schemas";
 import type { Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { PublishProblem, RfqDraft } from "~/domain/rfq/schema";
-import { t, type Locale } from "~/i18n";
+import { t, translateOrPassThrough, type Locale } from "~/i18n";
 import { loadRfqForReader } from "~/services/rfqs.server";
 import { apiForbidden, apiLocale, apiNotFound, problem, zodProblem } from "~/utils/api.server";
 import type { AppContext } from "~/utils/context.server";
@@ -63,7 +63,7 @@ export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale):
 type FieldProblem = Pick<PublishProblem, "path"> & { key: string };
 
 export function problemErrors(problems: readonly FieldProblem[], locale: Locale) {
-  return problems.map((p) => ({ path: p.path.join("."), message: t(locale, p.key) }));
+  return problems.map((p) => ({ path: p.path.join("."), message: translateOrPassThrough(locale, p.key) }));
 }
 
 interface ServiceFailure {
@@ -77,7 +77,7 @@ export function serviceProblem(failure: ServiceFailure, locale: Locale): Respons
   if (failure.status === 404) return apiNotFound(locale);
   if (failure.status === 403) return apiForbidden(locale);
   if (failure.issues) return inputProblem(failure.issues, locale);
-  return problem(failure.status, t(locale, failure.key), undefined, failure.problems ? problemErrors(failure.problems, locale) : undefined);
+  return problem(failure.status, translateOrPassThrough(locale, failure.key), undefined, failure.problems ? problemErrors(failure.problems, locale) : undefined);
 }
 
 const iso = (d: Date) => d.toISOString();

@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
-import { t as translate, type MessageKey } from "~/i18n";
+import { translateOrPassThrough, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return Response.json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
     const r = await addCertificationType(context, user.actor, submission.value);
     if (!r.ok) {
-      const errors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((key) => translate(locale, key))]));
+      const errors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((key) => translateOrPassThrough(locale, key))]));
       return Response.json({ intent, errors, values } satisfies ActionData, { status: r.status });
     }
     return withToast(context, "certAdmin.types.added");

@@ -4,7 +4,7 @@ import { findInvoiceRegistrationNumber, listCertificationsOfOrg } from "../../db
 import { VendorCertificationListResponse, toVendorCertificationResponse } from "~/api/openapi-certifications";
 import { inputProblem, methodNotAllowed, readJsonBody } from "~/api/rfq-responses.server";
 import { can, type Actor } from "~/domain/permissions";
-import { isMessageKey, t, type Locale } from "~/i18n";
+import { isMessageKey, t, translateOrPassThrough, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
 import { apiForbidden, asProblemOnThrow, json, parseApiInput, problem, requireApiCaller } from "~/utils/api.server";
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!file.ok) {
     // Field and file problems together, so a client fixes everything in one round.
     const fieldErrors = input.success ? [] : inputErrors(input.error.issues, locale);
-    const evidenceErrors = file.keys.map((key) => ({ path: "evidence", message: t(locale, key) }));
+    const evidenceErrors = file.keys.map((key) => ({ path: "evidence", message: translateOrPassThrough(locale, key) }));
     return problem(400, t(locale, "common.formHasErrors"), undefined, [...fieldErrors, ...evidenceErrors]);
   }
   if (!input.success) return inputProblem(input.error.issues, locale);

@@ -16,7 +16,7 @@ import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
-import { t as translate } from "~/i18n";
+import { t as translate, translateOrPassThrough } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id!;
   const intent = formData.get("intent");
   const fail = (status: number, key: string, fieldErrors?: Record<string, string[]>) =>
-    Response.json({ intent, formError: translate(locale, key), fieldErrors: fieldErrors ?? null }, { status });
+    Response.json({ intent, formError: translateOrPassThrough(locale, key), fieldErrors: fieldErrors ?? null }, { status });
 
   if (intent === "ask") {
     const s = parseForm(formData, QuestionSchema, locale);
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!r.ok) {
       if (r.status === 404) return new Response("Not Found", { status: 404 });
       const problems = "problems" in r && Array.isArray(r.problems) ? r.problems.map((p: PublishProblem) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
-      return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
+      return Response.json({ intent, formError: [translateOrPassThrough(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
   }
@@ -130,7 +130,7 @@ type Data =
 export default function RfqDetail() {
   const data = useLoaderData<Data>();
   const result = useActionData<{ intent: string; formError: string | null; fieldErrors: Record<string, string[]> | null }>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const h = data.header;
   const err = (intent: string, field: string) => (result?.intent === intent ? result.fieldErrors?.[field] : undefined);
   return (
@@ -141,7 +141,7 @@ export default function RfqDetail() {
       <div className="title-row">
         <h1>{h.title}</h1>
         <span className={`status status-${h.status}`} data-testid="rfq-status">
-          {t(`rfq.status.${h.status}`)}
+          {translateOrPassThrough(`rfq.status.${h.status}`)}
         </span>
       </div>
       <p className="muted">

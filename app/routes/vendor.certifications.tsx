@@ -7,7 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
 import { CERTIFICATION_TYPES, certificationTypeLabel } from "~/domain/vendor/catalog";
-import { t as translate, type MessageKey } from "~/i18n";
+import { translateOrPassThrough, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import {
   addCertification,
@@ -86,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, await certificationFormFor(context), locale);
   const file = checkEvidenceUpload(evidence);
   if (submission.status !== "success" || !file.ok) {
-    const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translate(locale, key)) } };
+    const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translateOrPassThrough(locale, key)) } };
     return Response.json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
   }
   const id = String(formData.get("id") ?? "");
