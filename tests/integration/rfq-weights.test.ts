@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { rfqDraftSchema } from "../../app/domain/rfq/schema";
 import { createRfqDraft, publishRfq } from "../../app/services/rfqs.server";

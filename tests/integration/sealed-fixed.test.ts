@@ -4,7 +4,7 @@ import { createDatabase } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
 import { enqueueQuotesOpenedBetween } from "../../db/queries/quotes";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { isoToJstLocal } from "../../app/domain/rfq/form-steps";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";

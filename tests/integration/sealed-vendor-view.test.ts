@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import { normalizeQuoteToTco, type TcoBreakdown } from "../../app/domain/quote/normalize";
 import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
