@@ -1,6 +1,6 @@
 import type { core } from "zod";
 import { serviceProblem } from "./rfq-responses.server";
-import { translateOrPassThrough, type Locale } from "~/i18n";
+import { t, translateOrPassThrough, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { problem } from "~/utils/api.server";
 
@@ -10,7 +10,7 @@ import { problem } from "~/utils/api.server";
 // ("this line code is not in the RFQ") where the schema gave one.
 
 export function quoteIssuesProblem(issues: readonly core.$ZodIssue[], locale: Locale, titleKey = "common.formHasErrors"): Response {
-  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+  const unknownField = t(locale, "http.unknownField");
   const errors = issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       const message = issue.message.startsWith("quote.") ? localizeZodIssue(issue, locale) : unknownField;

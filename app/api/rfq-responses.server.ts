@@ -25,8 +25,8 @@ export function methodNotAllowed(request: Request, allow: string[]): Response {
   const list = allow.join(", ");
   return problem(
     405,
-    locale === "ja" ? "このメソッドは使えません" : "Method not allowed",
-    locale === "ja" ? `このURLで使えるメソッド: ${list}` : `This URL accepts: ${list}`,
+    t(locale, "http.405.title"),
+    t(locale, "http.405.allowed", { list }),
     undefined,
     { Allow: list },
   );
@@ -52,7 +52,7 @@ export async function readJsonBody(request: Request, locale: Locale): Promise<{ 
 
 /** zod issues as problem+json; unknown keys are listed one path each so a typo points at itself. */
 export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale): Response {
-  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+  const unknownField = t(locale, "http.unknownField");
   const expanded = issues.flatMap((issue): core.$ZodIssue[] =>
     issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: unknownField })) : [issue],
   );

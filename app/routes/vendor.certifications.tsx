@@ -6,7 +6,7 @@ import { findCertificationOfOrg, findInvoiceRegistrationNumber, listCertificatio
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
-import { CERTIFICATION_TYPES, certificationTypeLabel } from "~/domain/vendor/catalog";
+import { CERTIFICATION_TYPES, certificationTypeLabeler } from "~/domain/vendor/catalog";
 import { translateOrPassThrough, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import {
@@ -120,8 +120,7 @@ type LoaderData = {
 
 function useTypeLabel(customTypes: LoaderData["customTypes"]) {
   const { locale } = useI18n();
-  const custom = new Map(customTypes.map((type) => [type.key, locale === "ja" ? type.label_ja : type.label_en]));
-  return (key: string) => custom.get(key) ?? certificationTypeLabel(key, locale);
+  return certificationTypeLabeler(customTypes, locale);
 }
 
 export default function VendorCertificationsPage() {

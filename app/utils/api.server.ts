@@ -37,7 +37,7 @@ export async function requireApiCaller(request: Request, ctx: AppContext): Promi
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const locale = apiLocale(request);
   const unauthorized = () =>
-    problem(401, locale === "ja" ? "認証が必要です" : "Unauthorized", locale === "ja" ? "有効なAPIトークンを Authorization: Bearer で送ってください。" : "Send a valid API token as Authorization: Bearer <token>.", undefined, {
+    problem(401, t(locale, "http.401.title"), t(locale, "http.401.detail"), undefined, {
       "WWW-Authenticate": 'Bearer realm="kurabe"',
     });
   if (!match) throw unauthorized();
