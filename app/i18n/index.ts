@@ -33,7 +33,6 @@ export type AnyMessageKey =
 export type { MessageKey };
 
 export type Locale = "ja" | "en";
-export const LOCALES: readonly Locale[] = ["ja", "en"];
 export const DEFAULT_LOCALE: Locale = "ja";
 
 export type Bilingual = { ja: string; en: string };
@@ -56,9 +55,6 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(accountSecurityMessages as Record<string, Bilingual>),
   ...Object.entries(httpMessages as Record<string, Bilingual>),
 ]);
-export function registerMessages(dict: Record<string, Bilingual>): void {
-  for (const [k, v] of Object.entries(dict)) extra.set(k, v);
-}
 
 function interpolate(text: string, params?: Params): string {
   if (!params) return text;
