@@ -7,13 +7,11 @@ import path from "node:path";
 import { createDatabase } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
 import { DEMO_ACCOUNTS, seedDemoData } from "../db/seed";
-import { actorFor, mustSucceed, seedContext } from "../db/seed/demo-rfqs";
-import { createUser, createVendor } from "../tests/factories";
+import { actorFor, createPublishedRfq, createUser, createVendor, serviceContext } from "../tests/factories";
 import { createDatabaseOn, startPostgres } from "../tests/support/postgres";
 import { completeRfqInput } from "../app/domain/rfq/test-fixtures";
 import type { Criterion } from "../app/domain/rfq/schema";
 import { saveQuote } from "../app/services/quotes.server";
-import { createRfqDraft, publishRfq } from "../app/services/rfqs.server";
 
 // `npm run bench:compare` (after `npx remix build`): serves the comparison of an RFQ with 30 quotes ×
 // 15 criteria from the built server under 20 connections, next to /healthz in the same run, and
@@ -64,7 +62,7 @@ async function seed(url: string) {
   // The RFQ is published 20 days ago with a deadline 10 days ago, so the real clock of the server sees it opened.
   const start = new Date(Date.now() - 20 * DAY);
   await seedDemoData(db, start);
-  const { ctx, setClock } = seedContext(db, start);
+  const f = serviceContext(db, start);
   const vendors = [];
   for (let i = 0; i < QUOTES; i++) {
     const org = await createVendor(db, {
@@ -83,13 +81,12 @@ async function seed(url: string) {
     invitedVendorIds: vendors.map((v) => v.org.id),
     criteria: [...base.criteria!.filter((c) => c.key === "tco"), ...(kpiCriteria() as typeof base.criteria & object)],
   });
-  const rfqId = mustSucceed(await createRfqDraft(ctx, buyer, input), "draft").rfq.id;
-  mustSucceed(await publishRfq(ctx, buyer, rfqId), "publish");
-  setClock(new Date(start.getTime() + DAY));
+  const rfqId = await createPublishedRfq(f, buyer, input);
+  f.clock.set(new Date(start.getTime() + DAY));
   for (const [i, vendor] of vendors.entries()) {
     const kpiCommitments = Object.fromEntries(kpiCriteria().map((c, k) => [c.key, Number((0.9 + (((i * 7 + k * 3) % 10) + 0.5) / 100).toFixed(4))]));
     const quote = { unitPrices: { INIT: 200_000 + i * 5_000, OPS: 400_000 + ((i * 13) % 30) * 4_000, DOC: 300 + i }, oneOffFees: { setup: 100_000, transition: 0 }, taxBasis: "excluded", taxRate: 10, leadTimeDays: 30, kpiCommitments, assumptions: "ベンチマーク用の見積です。" };
-    const saved = await saveQuote(ctx, vendor, rfqId, quote, "submit");
+    const saved = await saveQuote(f.ctx, vendor, rfqId, quote, "submit");
     if (!saved.ok) throw new Error(`quote ${i} refused: ${JSON.stringify(saved)}`);
   }
   await db.destroy();

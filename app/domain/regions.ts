@@ -53,9 +53,12 @@ export const REGIONS = [
 
 export type RegionKey = (typeof REGIONS)[number][0];
 export const REGION_KEYS = REGIONS.map((r) => r[0]) as [RegionKey, ...RegionKey[]];
+/** The tables below are the catalog of place and language names: [key, ja, en]; this is the column per locale. */
+const COLUMN = { ja: 1, en: 2 } as const;
+
 export const regionLabel = (key: string, locale: "ja" | "en"): string => {
   const r = REGIONS.find((x) => x[0] === key);
-  return r ? (locale === "ja" ? r[1] : r[2]) : key;
+  return r ? r[COLUMN[locale]] : key;
 };
 
 export const LANGUAGES = [
@@ -70,5 +73,5 @@ export type LanguageKey = (typeof LANGUAGES)[number][0];
 export const LANGUAGE_KEYS = LANGUAGES.map((l) => l[0]) as [LanguageKey, ...LanguageKey[]];
 export const languageLabel = (key: string, locale: "ja" | "en"): string => {
   const l = LANGUAGES.find((x) => x[0] === key);
-  return l ? (locale === "ja" ? l[1] : l[2]) : key;
+  return l ? l[COLUMN[locale]] : key;
 };

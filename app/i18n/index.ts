@@ -33,7 +33,6 @@ export type AnyMessageKey =
 export type { MessageKey };
 
 export type Locale = "ja" | "en";
-export const LOCALES: readonly Locale[] = ["ja", "en"];
 export const DEFAULT_LOCALE: Locale = "ja";
 
 export type Bilingual = { ja: string; en: string };
@@ -56,23 +55,28 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(accountSecurityMessages as Record<string, Bilingual>),
   ...Object.entries(httpMessages as Record<string, Bilingual>),
 ]);
-export function registerMessages(dict: Record<string, Bilingual>): void {
-  for (const [k, v] of Object.entries(dict)) extra.set(k, v);
-}
 
 function interpolate(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-export function isMessageKey(key: string): boolean {
+export function isMessageKey(key: string): key is AnyMessageKey {
   return key in messages || extra.has(key);
 }
 
-/** Translate a key. Unknown keys come back unchanged, so already-translated text passes through. */
-export function t(locale: Locale, key: MessageKey | (string & {}), params?: Params): string {
-  const entry = (messages as Record<string, Bilingual>)[key] ?? extra.get(key);
-  if (!entry) return interpolate(key, params);
+/** Translate a catalog key. The key is typed, so a mistyped or removed key fails to compile. */
+export function t(locale: Locale, key: AnyMessageKey, params?: Params): string {
+  return translateOrPassThrough(locale, key, params);
+}
+
+/**
+ * For text that may be a key or may already be translated (zod issue messages, keys read from the
+ * database or a service answer): a known key is translated, anything else comes back unchanged.
+ */
+export function translateOrPassThrough(locale: Locale, keyOrText: string, params?: Params): string {
+  const entry = (messages as Record<string, Bilingual>)[keyOrText] ?? extra.get(keyOrText);
+  if (!entry) return interpolate(keyOrText, params);
   return interpolate(entry[locale], params);
 }
 

@@ -94,6 +94,16 @@ export const comparisonMessages = {
   "trackRecord.kpis": { ja: "実測KPI", en: "Measured KPIs" },
   "trackRecord.kpi": { ja: "{label}: {rate}（{trials}件）", en: "{label}: {rate} (of {trials})" },
   "trackRecord.ongoing": { ja: "継続中", en: "ongoing" },
+  "compare.value.yes": { ja: "あり", en: "Yes" },
+  "compare.value.no": { ja: "なし", en: "No" },
+  "compare.export.fileWord": { ja: "比較", en: "comparison" },
+  "compare.whatIf.unknownCriterion": { ja: "この見積依頼に評価項目「{key}」はありません。", en: 'This RFQ has no criterion "{key}".' },
+  "compare.whatIf.method": { ja: "評価方式は {methods} のいずれかです。", en: "Method must be one of {methods}." },
+  "compare.whatIf.methodSeparator": { ja: " / ", en: ", " },
+  "compare.whatIf.weights": {
+    ja: "重みは「項目キー:0以上の数」をカンマ区切りで指定してください（{bad}）。",
+    en: 'Weights are comma-separated "criterion:non-negative number" pairs ({bad}).',
+  },
   "trackRecord.note": {
     ja: "比較画面では、見積のKPI（率）をこの実績で補正して評価します（実績が多いほど実績値に近づきます）。",
     en: "In comparisons, a quote's rate KPIs are weighed against this record (the more observations, the closer to the measured rate).",

@@ -14,6 +14,8 @@ export const searchMessages = {
   "rfqSearch.submit": { ja: "検索", en: "Search" },
   "rfqSearch.sort": { ja: "並び順", en: "Sort" },
   "rfqSearch.sort.relevance": { ja: "関連度順", en: "Relevance" },
+  "vendorSearch.sort.relevance": { ja: "関連度順", en: "Relevance" },
+  "vendorSearch.sort.trackRecord": { ja: "実績順", en: "Track record" },
   "rfqSearch.sort.deadline": { ja: "締切が近い順", en: "Deadline soonest" },
   "rfqSearch.sort.newest": { ja: "新着順", en: "Newest" },
   "rfqSearch.filterCategory": { ja: "業務カテゴリ", en: "Category" },

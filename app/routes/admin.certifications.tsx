@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
-import { certificationTypeLabel } from "~/domain/vendor/catalog";
+import { certificationTypeLabeler } from "~/domain/vendor/catalog";
 import type { MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
@@ -95,8 +95,7 @@ export default function AdminCertificationsPage() {
   const { rows, types } = useLoaderData<{ rows: ReviewRow[]; types: TypeRow[] }>();
   const actionData = useActionData<ActionData>();
   const { t, locale } = useI18n();
-  const custom = new Map(types.map((type) => [type.key, locale === "ja" ? type.label_ja : type.label_en]));
-  const typeLabel = (key: string) => custom.get(key) ?? certificationTypeLabel(key, locale);
+  const typeLabel = certificationTypeLabeler(types, locale);
   return (
     <section className="stack">
       <h1>{t("certAdmin.title")}</h1>

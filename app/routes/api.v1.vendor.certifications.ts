@@ -3,7 +3,7 @@ import { findInvoiceRegistrationNumber, listCertificationsOfOrg } from "../../db
 import { VendorCertificationListResponse, toVendorCertificationResponse } from "~/api/openapi-certifications";
 import { apiRoute } from "~/api/route.server";
 import { can, type Actor } from "~/domain/permissions";
-import { isMessageKey, t, type Locale } from "~/i18n";
+import { isMessageKey, t, translateOrPassThrough, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
 import { apiForbidden, asProblemOnThrow, inputProblem, json, parseApiInput, problem, readJsonBody } from "~/utils/api.server";
@@ -55,7 +55,7 @@ export const { loader, action } = apiRoute(
       if (!file.ok) {
         // Field and file problems together, so a client fixes everything in one round.
         const fieldErrors = input.success ? [] : inputErrors(input.error.issues, locale);
-        const evidenceErrors = file.keys.map((key) => ({ path: "evidence", message: t(locale, key) }));
+        const evidenceErrors = file.keys.map((key) => ({ path: "evidence", message: translateOrPassThrough(locale, key) }));
         return problem(400, t(locale, "common.formHasErrors"), undefined, [...fieldErrors, ...evidenceErrors]);
       }
       if (!input.success) return inputProblem(input.error.issues, locale);

@@ -28,7 +28,7 @@ type Item = { id: number; kind: string; payload: { rfqId?: string; title?: strin
 
 export default function Notifications() {
   const { items } = useLoaderData<{ items: Item[] }>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const unread = items.some((n) => !n.read_at);
   return (
     <section className="stack">
@@ -45,7 +45,7 @@ export default function Notifications() {
       <ul className="result-list">
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">
-            {n.payload.rfqId ? <Link to={`/rfqs/${n.payload.rfqId}`}>{t(`notifications.${n.kind}`, { title: n.payload.title ?? "" })}</Link> : t(`notifications.${n.kind}`, { title: "" })}
+            {n.payload.rfqId ? <Link to={`/rfqs/${n.payload.rfqId}`}>{translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "" })}</Link> : translateOrPassThrough(`notifications.${n.kind}`, { title: "" })}
             <span className="muted small"> · {formatDateTime(n.created_at, locale)}</span>
           </li>
         ))}

@@ -37,7 +37,7 @@ type Data = { quote: { id: string; rfqId: string; vendorName: string; status: st
 
 export default function QuoteDetail() {
   const { quote, rfq, normalized } = useLoaderData<Data>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <article className="stack">
       <p>
@@ -46,7 +46,7 @@ export default function QuoteDetail() {
       <div className="title-row">
         <h1>{t("quotes.detail.title", { vendor: quote.vendorName })}</h1>
         <span className={`status status-${quote.status}`}>
-          {t(`quotes.status.${quote.status}`)} · v{quote.version}
+          {translateOrPassThrough(`quotes.status.${quote.status}`)} · v{quote.version}
         </span>
       </div>
       <section className="card">

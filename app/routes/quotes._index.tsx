@@ -17,7 +17,7 @@ type Row = NonNullable<Awaited<ReturnType<typeof vendorQuoteSummaries>>>[number]
 
 export default function VendorQuotes() {
   const { rows } = useLoaderData<{ rows: Row[] }>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <section className="stack">
       <h1>{t("quotes.list.title")}</h1>
@@ -42,10 +42,10 @@ export default function VendorQuotes() {
                   </td>
                   <td>{r.rfq.buyerName}</td>
                   <td>
-                    {r.rfq.quoteDeadline ? formatDateTime(r.rfq.quoteDeadline, locale) : "—"} <span className="muted small">{t(`rfq.status.${r.rfq.status}`)}</span>
+                    {r.rfq.quoteDeadline ? formatDateTime(r.rfq.quoteDeadline, locale) : "—"} <span className="muted small">{translateOrPassThrough(`rfq.status.${r.rfq.status}`)}</span>
                   </td>
                   <td>
-                    <span className={`status status-${r.status}`}>{t(`quotes.status.${r.status}`)}</span>
+                    <span className={`status status-${r.status}`}>{translateOrPassThrough(`quotes.status.${r.status}`)}</span>
                     {r.version ? <span className="muted small"> v{r.version}</span> : null}
                     {r.needsReconfirmation ? <span className="badge warn">{t("quotes.needsReconfirmation")}</span> : null}
                   </td>

@@ -16,7 +16,7 @@ import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
-import { t as translate } from "~/i18n";
+import { t as translate, translateOrPassThrough } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
@@ -69,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id!;
   const intent = formData.get("intent");
   const fail = (status: number, key: string, fieldErrors?: Record<string, string[]>) =>
-    Response.json({ intent, formError: translate(locale, key), fieldErrors: fieldErrors ?? null }, { status });
+    Response.json({ intent, formError: translateOrPassThrough(locale, key), fieldErrors: fieldErrors ?? null }, { status });
 
   if (intent === "ask") {
     const s = parseForm(formData, QuestionSchema, locale);
@@ -131,7 +131,7 @@ type Data =
 export default function RfqDetail() {
   const data = useLoaderData<Data>();
   const result = useActionData<{ intent: string; formError: string | null; fieldErrors: Record<string, string[]> | null }>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const h = data.header;
   const err = (intent: string, field: string) => (result?.intent === intent ? result.fieldErrors?.[field] : undefined);
   return (
@@ -142,7 +142,7 @@ export default function RfqDetail() {
       <div className="title-row">
         <h1>{h.title}</h1>
         <span className={`status status-${h.status}`} data-testid="rfq-status">
-          {t(`rfq.status.${h.status}`)}
+          {translateOrPassThrough(`rfq.status.${h.status}`)}
         </span>
       </div>
       <p className="muted">

@@ -17,7 +17,7 @@ import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
 import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/vendor-view";
 import { quoteVersionForVendor } from "~/domain/quote/vendor-view";
 import { versionRecord } from "~/services/quote-api.server";
-import { t as translate } from "~/i18n";
+import { translateOrPassThrough } from "~/i18n";
 import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -61,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const intent = String(formData.get("intent") ?? "submit");
   const back = `/rfqs/${own.rfqRow.id}/quote`;
-  const fail = (status: number, key: string) => Response.json({ formErrors: [translate(locale, key)] }, { status });
+  const fail = (status: number, key: string) => Response.json({ formErrors: [translateOrPassThrough(locale, key)] }, { status });
 
   if (intent === "withdraw" || intent === "reconfirm") {
     invariantResponse(own.quote);
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, quoteFormSchema(own.rfq, mode), locale, { decoded: true });
   if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const r = await saveQuote(context, user.actor, own.rfqRow.id, submission.value, mode);
-  if (!r.ok) return Response.json(submission.reply({ formErrors: [translate(locale, r.key)] }), { status: r.status });
+  if (!r.ok) return Response.json(submission.reply({ formErrors: [translateOrPassThrough(locale, r.key)] }), { status: r.status });
   return redirect(back, {
     headers: { "Set-Cookie": await toastHeader(context, mode === "draft" ? { key: "quotes.form.saved" } : { key: "quotes.form.submitted", params: { n: r.version } }) },
   });
@@ -119,7 +119,7 @@ function totalsFrom(rfq: RfqVendorView, form: HTMLFormElement | null, fallback: 
 export default function QuotePage() {
   const d = useLoaderData<Data>();
   const lastResult = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
   const [tick, setTick] = useState(0);
   // `tick` changes on every edit of the form, which is what makes the totals live.
@@ -148,7 +148,7 @@ export default function QuotePage() {
         <h1>{t("quotes.form.title")}</h1>
         {d.quote ? (
           <span className={`status status-${d.quote.status}`} data-testid="quote-status">
-            {t(`quotes.status.${d.quote.status}`)}
+            {translateOrPassThrough(`quotes.status.${d.quote.status}`)}
             {d.quote.version ? ` · v${d.quote.version}` : ""}
           </span>
         ) : null}
@@ -175,7 +175,7 @@ export default function QuotePage() {
           {d.certifications.length === 0 ? <li className="muted">{t("common.none")}</li> : null}
           {d.certifications.map((c) => (
             <li key={c.type} className={`badge cert cert-${c.status === "satisfied" ? "verified" : c.status === "unverified" ? "unverified" : "expired"}`}>
-              <strong>{label("certification", c.type, locale)}</strong>（{label("level", c.level, locale)}）: {t(c.key)}
+              <strong>{label("certification", c.type, locale)}</strong>（{label("level", c.level, locale)}）: {translateOrPassThrough(c.key)}
             </li>
           ))}
         </ul>
@@ -352,7 +352,7 @@ export default function QuotePage() {
           <ol className="versions" data-testid="quote-versions">
             {d.versions.map((v) => (
               <li key={v.version}>
-                v{v.version} — {t(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")} {formatYen(v.contractValueExcludingTax, locale)}
+                v{v.version} — {translateOrPassThrough(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")} {formatYen(v.contractValueExcludingTax, locale)}
               </li>
             ))}
           </ol>

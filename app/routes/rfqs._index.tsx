@@ -46,7 +46,7 @@ type Data = { as: "buyer"; status: string; rows: BuyerRow[] } | { as: "vendor"; 
 
 export default function RfqList() {
   const data = useLoaderData<Data>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   if (data.as === "advisor") return <AssignedRfqs rows={data.rows} />;
   if (data.as === "vendor") {
     return (
@@ -126,7 +126,7 @@ export default function RfqList() {
                     <div className="muted small">{label("category", r.category, locale)}</div>
                   </td>
                   <td>
-                    <span className={`status status-${r.effective}`}>{t(`rfq.status.${r.effective}`)}</span>
+                    <span className={`status status-${r.effective}`}>{translateOrPassThrough(`rfq.status.${r.effective}`)}</span>
                   </td>
                   <td>{r.quote_deadline ? formatDateTime(r.quote_deadline, locale) : "—"}</td>
                   <td>

@@ -39,7 +39,7 @@ function Count({ n }: { n: number | undefined }) {
 
 export default function RfqSearchPage() {
   const { query, result } = useLoaderData<Data>();
-  const { t, locale } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const facets = result.mode === "search" ? result.facets : null;
   const vendor = result.reader === "vendor";
   const lastPage = result.mode === "search" ? Math.max(1, Math.ceil(result.total / query.perPage)) : null;
@@ -157,7 +157,7 @@ export default function RfqSearchPage() {
                 <p className="tags">
                   <span className="tag">{label("category", r.category, locale)}</span>
                   {vendor && r.invited ? <span className="tag tag-region">{t("rfq.market.invited")}</span> : null}
-                  {!vendor ? <span className={`status status-${r.status}`}>{t(`rfq.status.${r.status}`)}</span> : null}
+                  {!vendor ? <span className={`status status-${r.status}`}>{translateOrPassThrough(`rfq.status.${r.status}`)}</span> : null}
                 </p>
                 <p className="muted">
                   {t("rfq.market.buyer")}: {r.buyerName} ·{" "}

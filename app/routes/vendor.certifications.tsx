@@ -7,8 +7,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
-import { CERTIFICATION_TYPES, certificationTypeLabel } from "~/domain/vendor/catalog";
-import { t as translate, type MessageKey } from "~/i18n";
+import { CERTIFICATION_TYPES, certificationTypeLabeler } from "~/domain/vendor/catalog";
+import { translateOrPassThrough, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import {
   addCertification,
@@ -88,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseForm(formData, await certificationFormFor(context), locale);
   const file = checkEvidenceUpload(evidence);
   if (submission.status !== "success" || !file.ok) {
-    const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translate(locale, key)) } };
+    const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translateOrPassThrough(locale, key)) } };
     return Response.json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
   }
   const id = String(formData.get("id") ?? "");
@@ -122,8 +122,7 @@ type LoaderData = {
 
 function useTypeLabel(customTypes: LoaderData["customTypes"]) {
   const { locale } = useI18n();
-  const custom = new Map(customTypes.map((type) => [type.key, locale === "ja" ? type.label_ja : type.label_en]));
-  return (key: string) => custom.get(key) ?? certificationTypeLabel(key, locale);
+  return certificationTypeLabeler(customTypes, locale);
 }
 
 export default function VendorCertificationsPage() {

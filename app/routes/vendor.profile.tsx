@@ -6,7 +6,7 @@ import { findVendor } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
-import { LANGUAGES, REGIONS } from "~/domain/regions";
+import { LANGUAGES, languageLabel, REGIONS, regionLabel } from "~/domain/regions";
 import { VENDOR_CATEGORIES, categoryLabel } from "~/domain/vendor/catalog";
 import { VendorProfileSchema } from "~/domain/vendor/profile";
 import { saveVendorProfile } from "~/services/vendors.server";
@@ -101,10 +101,10 @@ export default function VendorProfilePage() {
         </fieldset>
         <fieldset className="field checkbox-grid regions">
           <legend>{t("profile.regions")}</legend>
-          {REGIONS.map(([key, ja, en]) => (
+          {REGIONS.map(([key]) => (
             <label key={key}>
               <input type="checkbox" name={fields.regions.name} value={key} defaultChecked={checked(fields.regions.initialValue, key)} />
-              {locale === "ja" ? ja : en}
+              {regionLabel(key, locale)}
             </label>
           ))}
           {fields.regions.errors ? (
@@ -115,10 +115,10 @@ export default function VendorProfilePage() {
         </fieldset>
         <fieldset className="field checkbox-grid">
           <legend>{t("profile.languages")}</legend>
-          {LANGUAGES.map(([key, ja, en]) => (
+          {LANGUAGES.map(([key]) => (
             <label key={key}>
               <input type="checkbox" name={fields.languages.name} value={key} defaultChecked={checked(fields.languages.initialValue, key)} />
-              {locale === "ja" ? ja : en}
+              {languageLabel(key, locale)}
             </label>
           ))}
         </fieldset>

@@ -72,8 +72,8 @@ export default function VendorSearchPage() {
             </label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder={t("vendors.queryPlaceholder")} />
             <select name="sort" defaultValue={query.sort} aria-label="sort">
-              <option value="relevance">{locale === "ja" ? "関連度順" : "Relevance"}</option>
-              <option value="track_record">{locale === "ja" ? "実績順" : "Track record"}</option>
+              <option value="relevance">{t("vendorSearch.sort.relevance")}</option>
+              <option value="track_record">{t("vendorSearch.sort.trackRecord")}</option>
             </select>
             <button type="submit" className="button primary">
               {t("vendors.search")}

@@ -4,6 +4,7 @@ import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import { cleanFileName } from "~/domain/download-name";
 import type { Actor } from "~/domain/permissions";
 import { METHODS, ScoringInputError, type Method, type RankingResult } from "~/domain/scoring";
+import { t } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
 import { rankRfqForBuyer, type RfqRanking } from "./ranking.server";
@@ -29,7 +30,7 @@ export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: s
   }
   if (!ranking || ranking.sealed) return { ok: false, reason: "not-found" };
   const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
-  if (unknown.length) return { ok: false, reason: "invalid", issues: unknown.map((k) => ({ path: `weights.${k}`, message: locale === "ja" ? `この見積依頼に評価項目「${k}」はありません。` : `This RFQ has no criterion "${k}".` })) };
+  if (unknown.length) return { ok: false, reason: "invalid", issues: unknown.map((k) => ({ path: `weights.${k}`, message: t(locale, "compare.whatIf.unknownCriterion", { key: k }) })) };
   return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };
 }
 
@@ -116,7 +117,7 @@ export function comparisonCsv(o: Extract<ComparisonOutcome, { ok: true }>, local
 /** 「<title>_比較_<date>.xlsx」: the name a buyer files it under. */
 export function exportFilename(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale, ext: "xlsx" | "csv"): string {
   const safeTitle = cleanFileName(o.ranking.rfq.title).slice(0, 80);
-  return `${safeTitle}_${locale === "ja" ? "比較" : "comparison"}_${o.date}.${ext}`;
+  return `${safeTitle}_${t(locale, "compare.export.fileWord")}_${o.date}.${ext}`;
 }
 
 export { contentDisposition } from "~/domain/download-name";
@@ -132,13 +133,13 @@ export function parseWhatIf(params: URLSearchParams, locale: Locale): { ok: true
   const method = params.get("method");
   if (method) {
     if ((METHODS as readonly string[]).includes(method)) overrides.method = method as Method;
-    else issues.push({ path: "method", message: locale === "ja" ? `評価方式は ${METHODS.join(" / ")} のいずれかです。` : `Method must be one of ${METHODS.join(", ")}.` });
+    else issues.push({ path: "method", message: t(locale, "compare.whatIf.method", { methods: METHODS.join(t(locale, "compare.whatIf.methodSeparator")) }) });
   }
   const weights = params.get("weights");
   if (weights) {
     const pairs = weights.split(",").map((p) => p.trim());
     const bad = pairs.filter((p) => !WEIGHT_PAIR.test(p));
-    if (bad.length) issues.push({ path: "weights", message: locale === "ja" ? `重みは「項目キー:0以上の数」をカンマ区切りで指定してください（${bad.join(", ")}）。` : `Weights are comma-separated "criterion:non-negative number" pairs (${bad.join(", ")}).` });
+    if (bad.length) issues.push({ path: "weights", message: t(locale, "compare.whatIf.weights", { bad: bad.join(", ") }) });
     else overrides.weights = Object.fromEntries(pairs.map((p) => [p.split(":")[0], Number(p.split(":")[1])]));
   }
   return issues.length ? { ok: false, issues } : { ok: true, overrides };

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
-import { t, type Locale } from "~/i18n";
+import { t, type AnyMessageKey, type Locale } from "~/i18n";
 
 export interface Mail {
   to: string;
@@ -58,7 +58,7 @@ export function mailFrom(env: { MAIL_FROM?: string }, origin: string): string {
 }
 
 /** A mail in the reader's language first and the other one below, so a forwarded copy is read by both. */
-export function bilingualMail(to: string, locale: Locale, subjectKey: string, bodyKey: string, params: (l: Locale) => Record<string, string | number>): Mail {
+export function bilingualMail(to: string, locale: Locale, subjectKey: AnyMessageKey, bodyKey: AnyMessageKey, params: (l: Locale) => Record<string, string | number>): Mail {
   const other: Locale = locale === "ja" ? "en" : "ja";
   return {
     to,

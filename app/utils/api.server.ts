@@ -39,7 +39,7 @@ export async function requireApiCaller(request: Request, ctx: AppContext): Promi
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const locale = apiLocale(request);
   const unauthorized = () =>
-    problem(401, locale === "ja" ? "認証が必要です" : "Unauthorized", locale === "ja" ? "有効なAPIトークンを Authorization: Bearer で送ってください。" : "Send a valid API token as Authorization: Bearer <token>.", undefined, {
+    problem(401, t(locale, "http.401.title"), t(locale, "http.401.detail"), undefined, {
       "WWW-Authenticate": 'Bearer realm="kurabe"',
     });
   if (!match) throw unauthorized();
@@ -72,7 +72,7 @@ export function zodProblem(issues: core.$ZodIssue[], locale: Locale): Response {
 
 /** Parse issues (worded by the error map already) as problem+json; unknown keys are listed one path each so a typo points at itself. */
 export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale): Response {
-  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+  const unknownField = t(locale, "http.unknownField");
   const expanded = issues.flatMap((issue): core.$ZodIssue[] =>
     issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, path: [...issue.path, key], message: unknownField })) : [issue],
   );
@@ -84,8 +84,8 @@ export function inputProblem(issues: readonly core.$ZodIssue[], locale: Locale):
  * localized here, so generic zod issues never reach the caller in English. Unknown keys get one path each,
  * keeping the domain's own message ("this line code is not in the RFQ") where the schema gave one.
  */
-export function keyedIssuesProblem(issues: readonly core.$ZodIssue[], locale: Locale, titleKey = "common.formHasErrors"): Response {
-  const unknownField = locale === "ja" ? "この項目名は使えません。" : "Unknown field.";
+export function keyedIssuesProblem(issues: readonly core.$ZodIssue[], locale: Locale, titleKey: AnyMessageKey = "common.formHasErrors"): Response {
+  const unknownField = t(locale, "http.unknownField");
   const errors = issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
       const message = isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : unknownField;
@@ -122,8 +122,8 @@ export function methodNotAllowed(request: Request, allow: readonly string[]): Re
   const list = allow.join(", ");
   return problem(
     405,
-    locale === "ja" ? "このメソッドは使えません" : "Method not allowed",
-    locale === "ja" ? `このURLで使えるメソッド: ${list}` : `This URL accepts: ${list}`,
+    t(locale, "http.405.title"),
+    t(locale, "http.405.allowed", { list }),
     undefined,
     { Allow: list },
   );

@@ -53,6 +53,16 @@ export function formatDateTime(d: Date | string, locale: Locale): string {
 }
 
 /** 令和8年11月20日: municipalities write dates in the Japanese era. */
+/** A yen amount for a chart axis: 万円 in Japanese, millions of yen in English. */
+export function formatYenAxis(amount: number, locale: Locale): string {
+  return locale === "ja" ? `${formatNumber(amount / 10_000, locale, 0)}万円` : `¥${formatNumber(amount / 1_000_000, locale, 2)}M`;
+}
+
+/** Names in a run of text: 「A、B」 in Japanese, "A, B" in English. */
+export function joinList(items: string[], locale: Locale): string {
+  return items.join(locale === "ja" ? "、" : ", ");
+}
+
 export function formatWareki(d: Date | string): string {
   return cached("wareki", () => new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: TZ })).format(toDate(d));
 }

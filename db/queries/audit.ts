@@ -50,13 +50,3 @@ async function writeAggregatedAudit(db: Kysely<Database>, e: AuditEntry): Promis
     )
     .execute();
 }
-
-export async function listAuditForEntity(db: Kysely<Database>, entityType: string, entityId: string) {
-  return db
-    .selectFrom("audit_log")
-    .selectAll()
-    .where("entity_type", "=", entityType)
-    .where("entity_id", "=", entityId)
-    .orderBy("id")
-    .execute();
-}

@@ -236,31 +236,6 @@ export async function findQuoteVersion(db: Kysely<Database>, quoteId: string, ve
   return db.selectFrom("quote_versions").selectAll().where("quote_id", "=", quoteId).where("version", "=", version).executeTakeFirst();
 }
 
-/** Rows for the quotes index: opened offers only, so a sealed quote can never reach Meilisearch. */
-export async function loadOpenedQuoteIndexRows(db: Kysely<Database>, ids: string[], now: Date) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("quotes")
-    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
-    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
-    .select([
-      "quotes.id",
-      "quotes.rfq_id",
-      "rfqs.buyer_org_id",
-      "quotes.vendor_org_id",
-      "vendor.name as vendor_name",
-      "quotes.status",
-      "quotes.tco",
-      "quotes.current_version",
-      "quotes.rfq_version",
-      "rfqs.current_version as rfq_current_version",
-      "quotes.submitted_at",
-    ])
-    .where("quotes.id", "in", ids)
-    .$call(openedOffers(now))
-    .execute();
-}
-
 /**
  * Sealed quotes open at their RFQ's deadline, with no write to trigger the outbox: this enqueues the
  * quotes of RFQs whose deadline fell in (from, to] so the indexer projects them once they may be read.

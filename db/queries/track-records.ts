@@ -74,8 +74,6 @@ export async function listEngagementsOfVendor(db: Db, vendorOrgId: string) {
     .execute();
 }
 
-export type EngagementRow = Awaited<ReturnType<typeof listEngagementsOfVendor>>[number];
-
 export interface EngagementValues {
   vendorOrgId: string;
   clientName: string;

@@ -2,9 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { contractTotalAsEntered } from "~/domain/quote/amounts";
 import type { QuoteInput } from "~/domain/quote/schema";
-import { loadOwnQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
+import { loadOwnQuote, withdrawQuote } from "~/services/quotes.server";
+import { actorFor, mustSucceed, serviceContext, submitQuote } from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
-import { actorFor, findDemoRfqIds, mustSucceed, seedContext, SURVEY_CLOSED_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
+import { findDemoRfqIds, SURVEY_CLOSED_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
 
 // Demo quotes, submitted through the quote service so each one has its versions, normalized TCO,
 // audit and outbox rows. Prices are realistic yen figures for the work; about half the vendors quote
@@ -272,7 +273,8 @@ function milestones(total: number, shares: [string, number][]) {
  * on its own; the seed's caller runs the indexer afterwards.
  */
 export async function seedDemoQuotes(db: Kysely<Database>, now: Date): Promise<void> {
-  const { ctx, setClock } = seedContext(db, now);
+  const f = serviceContext(db, now);
+  const { ctx } = f;
   const ids = await findDemoRfqIds(db);
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const emailOf = (org: string) => DEMO_ACCOUNTS.find((account) => account.org === org)!.email;
@@ -281,7 +283,7 @@ export async function seedDemoQuotes(db: Kysely<Database>, now: Date): Promise<v
     const rfqId = ids[key];
     for (const demo of quotes) {
       const vendor = await actorFor(db, emailOf(demo.vendor));
-      setClock(at(demo.at));
+      f.clock.set(at(demo.at));
       const own = await loadOwnQuote(ctx, vendor, rfqId);
       if (!own) throw new Error(`Demo quote seed: ${demo.vendor} may not quote on ${key}`);
       const withSchedule = (quote: QuoteInput): QuoteInput => {
@@ -289,16 +291,16 @@ export async function seedDemoQuotes(db: Kysely<Database>, now: Date): Promise<v
         const total = contractTotalAsEntered(own.rfq.lineItems, quote.unitPrices, { setup: quote.oneOffFees?.setup ?? 0, transition: quote.oneOffFees?.transition ?? 0 }, own.rfq.contractTermMonths);
         return { ...quote, paymentSchedule: milestones(total, demo.schedule) };
       };
-      const saved = mustSucceed(await saveQuote(ctx, vendor, rfqId, withSchedule(demo.quote), "submit"), `${demo.vendor} quoting on ${key}`);
+      const quoteId = await submitQuote(f, vendor, rfqId, withSchedule(demo.quote));
       if (demo.revise) {
-        setClock(at(demo.revise.at));
-        mustSucceed(await saveQuote(ctx, vendor, rfqId, withSchedule({ ...demo.quote, ...demo.revise.changes }), "submit"), `${demo.vendor} revising on ${key}`);
+        f.clock.set(at(demo.revise.at));
+        await submitQuote(f, vendor, rfqId, withSchedule({ ...demo.quote, ...demo.revise.changes }));
       }
       if (demo.withdrawAt !== undefined) {
-        setClock(at(demo.withdrawAt));
-        mustSucceed(await withdrawQuote(ctx, vendor, saved.quoteId), `${demo.vendor} withdrawing on ${key}`);
+        f.clock.set(at(demo.withdrawAt));
+        mustSucceed(await withdrawQuote(ctx, vendor, quoteId), `${demo.vendor} withdrawing on ${key}`);
       }
     }
   }
-  setClock(now);
+  f.clock.set(now);
 }

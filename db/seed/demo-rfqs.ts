@@ -4,15 +4,8 @@ import type { Actor } from "~/domain/permissions";
 import type { Criterion, RfqInput } from "~/domain/rfq/schema";
 import type { DataSensitivity, RfqCategory, RfqPhase } from "~/domain/rfq/categories";
 import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
-import {
-  answerQuestion,
-  askQuestion,
-  createRfqDraft,
-  publishAddendum,
-  publishRfq,
-  updateRfqWorkingCopyFor,
-} from "~/services/rfqs.server";
-import type { AppContext } from "~/utils/context.server";
+import { publishAddendum, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
+import { actorFor, answerRfqQuestion, askRfqQuestion, createPublishedRfq, createRfq, mustSucceed, serviceContext, vendorOrgId, type FactoryContext } from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
 
 // Demo RFQs, written through the service layer (not raw inserts) so every one carries the
@@ -65,70 +58,9 @@ function criteria(
   });
 }
 
-interface DemoContext {
-  ctx: AppContext;
-  setClock(at: Date): void;
+interface DemoContext extends FactoryContext {
   actorFor(email: string): Promise<Actor>;
   vendorOrgId(name: string): Promise<string>;
-}
-
-function unavailable(what: string): never {
-  throw new Error(`${what} is not available while seeding demo RFQs; the RFQ services are not expected to use it`);
-}
-
-/**
- * An AppContext for the RFQ services, which use only db, clock and kickIndexer. The rest throw
- * on first use, so a service that starts mailing or searching fails the seed loudly instead of
- * silently doing nothing. The seed's caller runs the indexer afterwards (outbox rows are written).
- */
-export function seedContext(db: Kysely<Database>, now: Date): { ctx: AppContext; setClock(at: Date): void } {
-  let current = new Date(now);
-  const ctx: AppContext = {
-    db,
-    clock: { now: () => new Date(current) },
-    kickIndexer: () => {},
-    get search(): AppContext["search"] {
-      return unavailable("search");
-    },
-    get env(): AppContext["env"] {
-      return unavailable("env");
-    },
-    get mailer(): AppContext["mailer"] {
-      return unavailable("mailer");
-    },
-    get sessionSecret(): string {
-      return unavailable("sessionSecret");
-    },
-    searchHealthy: () => unavailable("searchHealthy"),
-  };
-  return { ctx, setClock: (at) => (current = new Date(at)) };
-}
-
-export async function actorFor(db: Kysely<Database>, email: string): Promise<Actor> {
-  const row = await db
-    .selectFrom("users")
-    .innerJoin("memberships", "memberships.user_id", "users.id")
-    .innerJoin("organizations", "organizations.id", "memberships.org_id")
-    .select(["users.id as userId", "users.is_platform_admin", "organizations.id as orgId", "organizations.kind", "memberships.role"])
-    .where("users.email", "=", email)
-    .executeTakeFirstOrThrow(() => new Error(`Demo account ${email} is missing; seed the accounts first`));
-  return { userId: row.userId, isPlatformAdmin: row.is_platform_admin, org: { id: row.orgId, kind: row.kind, role: row.role } };
-}
-
-export async function vendorOrgId(db: Kysely<Database>, name: string): Promise<string> {
-  const row = await db
-    .selectFrom("organizations")
-    .select("id")
-    .where("name", "=", name)
-    .where("kind", "=", "vendor")
-    .executeTakeFirstOrThrow(() => new Error(`Demo vendor ${name} is missing`));
-  return row.id;
-}
-
-/** Services answer with `{ ok: false, ... }` rather than throwing; a demo seed must stop on the first one. */
-export function mustSucceed<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`Demo RFQ seed: ${what} failed: ${JSON.stringify(result)}`);
-  return result as Extract<T, { ok: true }>;
 }
 
 const accountEmail = (org: string) => DEMO_ACCOUNTS.find((account) => account.org === org)!.email;
@@ -145,10 +77,8 @@ export const VENDOR = {
 /** Creates the draft and publishes it with the clock at `publishedAt`. */
 async function createAndPublish(demo: DemoContext, buyerEmail: string, input: RfqInput, publishedAt: Date): Promise<string> {
   const buyer = await demo.actorFor(buyerEmail);
-  demo.setClock(publishedAt);
-  const { rfq } = mustSucceed(await createRfqDraft(demo.ctx, buyer, input), `creating "${input.title}"`);
-  mustSucceed(await publishRfq(demo.ctx, buyer, rfq.id), `publishing "${input.title}"`);
-  return rfq.id;
+  demo.clock.set(publishedAt);
+  return createPublishedRfq(demo, buyer, input);
 }
 
 /** A vendor asks at `askedAt`; the buyer answers at `answeredAt` (omit it to leave the question open). */
@@ -157,13 +87,13 @@ async function questionAndAnswer(
   rfqId: string,
   qa: { vendor: string; question: string; askedAt: Date; buyerEmail: string; answer?: string; answeredAt?: Date },
 ) {
-  demo.setClock(qa.askedAt);
+  demo.clock.set(qa.askedAt);
   const asker = await demo.actorFor(accountEmail(qa.vendor));
-  const { question } = mustSucceed(await askQuestion(demo.ctx, asker, rfqId, qa.question), `asking on ${rfqId}`);
+  const questionId = await askRfqQuestion(demo, asker, rfqId, qa.question);
   if (qa.answer === undefined || qa.answeredAt === undefined) return;
-  demo.setClock(qa.answeredAt);
+  demo.clock.set(qa.answeredAt);
   const buyer = await demo.actorFor(qa.buyerEmail);
-  mustSucceed(await answerQuestion(demo.ctx, buyer, question.id, qa.answer), `answering ${question.id}`);
+  await answerRfqQuestion(demo, buyer, questionId, qa.answer);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +166,7 @@ async function seedBenefits(demo: DemoContext, now: Date): Promise<string> {
 
   // The answer changed the volumes note; the buyer issues an addendum and gives a week more.
   const buyerActor = await demo.actorFor(buyer);
-  demo.setClock(daysFrom(now, -2));
+  demo.clock.set(daysFrom(now, -2));
   mustSucceed(
     await updateRfqWorkingCopyFor(demo.ctx, buyerActor, rfqId, {
       volumes: { ...input.volumes!, peakMonths: [3, 4], notes: "前回実績：3月7,800件、4月8,400件、5月以降は月2,000〜2,600件（平均3,500件/月）。" },
@@ -403,19 +333,15 @@ async function seedAdOperations(demo: DemoContext, now: Date): Promise<string> {
 
 async function seedAccountingDraft(demo: DemoContext): Promise<string> {
   const buyer = await demo.actorFor(DEMO_RFQS.accountingDraft.buyer);
-  const { rfq } = mustSucceed(
-    await createRfqDraft(demo.ctx, buyer, {
-      category: "accounting",
-      phase: "improvement",
-      title: DEMO_RFQS.accountingDraft.title,
-      purpose: "月次決算の締めが毎月10営業日かかっている。支払業務と記帳を委託し、5営業日での締めを目指す。",
-      scopeIn: "請求書の受領・データ化、支払データ作成、仕訳入力、入金消込",
-      dataSensitivity: "personal",
-      requiredCertifications: suggestRequiredCertifications("personal"),
-    }),
-    "creating the accounting draft",
-  );
-  return rfq.id;
+  return createRfq(demo, buyer, {
+    category: "accounting",
+    phase: "improvement",
+    title: DEMO_RFQS.accountingDraft.title,
+    purpose: "月次決算の締めが毎月10営業日かかっている。支払業務と記帳を委託し、5営業日での締めを目指す。",
+    scopeIn: "請求書の受領・データ化、支払データ作成、仕訳入力、入金消込",
+    dataSensitivity: "personal",
+    requiredCertifications: suggestRequiredCertifications("personal"),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -497,8 +423,7 @@ async function seedSurveyClosed(demo: DemoContext, now: Date): Promise<string> {
  * Each service call commits on its own, so this must run after the accounts' transaction.
  */
 export async function seedDemoRfqs(db: Kysely<Database>, now: Date): Promise<DemoRfqIds> {
-  const { ctx, setClock } = seedContext(db, now);
-  const demo: DemoContext = { ctx, setClock, actorFor: (email) => actorFor(db, email), vendorOrgId: (name) => vendorOrgId(db, name) };
+  const demo: DemoContext = { ...serviceContext(db, now), actorFor: (email) => actorFor(db, email), vendorOrgId: (name) => vendorOrgId(db, name) };
   const ids: DemoRfqIds = {
     surveyClosed: await seedSurveyClosed(demo, now),
     benefits: await seedBenefits(demo, now),
@@ -507,7 +432,7 @@ export async function seedDemoRfqs(db: Kysely<Database>, now: Date): Promise<Dem
     adOperations: await seedAdOperations(demo, now),
     accountingDraft: await seedAccountingDraft(demo),
   };
-  setClock(now);
+  demo.clock.set(now);
   return ids;
 }
 

@@ -3,7 +3,8 @@ import type { Database } from "../schema";
 import { writeAudit } from "../queries/audit";
 import { enqueueOutbox } from "../queries/outbox";
 import { insertEngagementIfAbsent } from "../queries/track-records";
-import { VENDOR, vendorOrgId } from "./demo-rfqs";
+import { vendorOrgId } from "../../tests/factories";
+import { VENDOR } from "./demo-rfqs";
 
 // Demo track records: fictional past engagements of the seeded vendors, with the rate KPIs measured
 // on them (successes = the events the rate counts: accurate records, on-time deliveries, answered calls,

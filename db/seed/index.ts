@@ -1,8 +1,7 @@
 import type { Kysely } from "kysely";
 import { hash } from "@node-rs/argon2";
-import { createHash } from "node:crypto";
 import type { Database } from "../schema";
-import { createOrg, createVendor } from "../../tests/factories";
+import { createAccount } from "../../tests/factories";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoQuotes } from "./demo-quotes";
@@ -24,25 +23,7 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    for (const account of DEMO_ACCOUNTS) {
-      const org = account.vendor ? await createVendor(trx, account.vendor) : await createOrg(trx, account.kind, account.org);
-      const user = await trx
-        .insertInto("users")
-        .values({ email: account.email, name: account.name, password_hash: passwordHash, is_platform_admin: account.kind === "platform" })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx.insertInto("memberships").values({ user_id: user.id, org_id: org.id, role: "owner" }).execute();
-      await trx
-        .insertInto("api_tokens")
-        .values({
-          org_id: org.id,
-          user_id: user.id,
-          name: "demo",
-          token_hash: createHash("sha256").update(account.token).digest("hex"),
-          prefix: account.token.slice(0, 11),
-        })
-        .execute();
-    }
+    for (const account of DEMO_ACCOUNTS) await createAccount(trx, { ...account, password: DEMO_PASSWORD, passwordHash, tokenName: "demo" });
     await trx
       .insertInto("audit_log")
       .values({ actor_user_id: null, actor_org_id: null, action: "seed.demo", entity_type: "system", entity_id: "demo" })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import { normalizeQuoteToTco } from "../../app/domain/quote/normalize";
 import { buildQuoteSchema, type QuoteInput } from "../../app/domain/quote/schema";
 import { quoteMessages } from "../../app/domain/quote/messages";

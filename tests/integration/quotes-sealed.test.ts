@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import type { QuoteInput } from "../../app/domain/quote/schema";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { saveQuote } from "../../app/services/quotes.server";

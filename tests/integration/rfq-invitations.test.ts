@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RFQS, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
-import { actorFor, vendorOrgId } from "../../db/seed/demo-rfqs";
+import { actorFor, vendorOrgId } from "../factories";
 import { issueAddendumWithChanges } from "../../app/services/rfq-addenda.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, createAccount, createPublishedRfq, submitQuote, type Account } from "../factories";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { rfqDraftSchema } from "../../app/domain/rfq/schema";
-import { createRfqDraft, publishRfq } from "../../app/services/rfqs.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // "Save as the RFQ's weights" from the comparison page: one transaction writes the working copy and
 // its own audit row; once sealed bids are open the RFQ refuses (re-weighting after seeing the offers
 // would let the buyer choose the winner) and nothing is written.
 
-const BUYER = "buyer@midori-city.example";
 let h: Harness;
 let cookies: Cookies;
+let BUYER: Account;
+/** A sealed RFQ of the buyer's, published three weeks before the harness's "now" with a quote in; its deadline passed at "now". */
+let sealedOpened: string;
 
 const auditRows = (rfqId: string) =>
   h.db.selectFrom("audit_log").select(["action", "before", "after"]).where("entity_id", "=", rfqId).orderBy("id").execute();
@@ -24,9 +24,16 @@ async function workingWeights(rfqId: string) {
 
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  BUYER = await createAccount(h.db, { kind: "buyer" });
+  const vendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "重み試験ベンダー株式会社" } });
+  const now = h.clock.now();
+  h.clock.set(new Date(now.getTime() - 21 * 86_400_000));
+  sealedOpened = await createPublishedRfq(h, await actorFor(h.db, BUYER.email), completeRfqInput({ sealed: true, visibility: "invited", invitedVendorIds: [vendor.org.id], quoteDeadline: new Date(now.getTime() - 3_600_000).toISOString() }));
+  await submitQuote(h, await actorFor(h.db, vendor.email), sealedOpened);
+  // Back to "now", an hour past the deadline: the sealed bids are open; the buyer signs in at this moment.
+  h.clock.set(now);
   cookies = new Cookies();
-  const login = await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, cookies);
+  const login = await postForm(h, "/login", { email: BUYER.email, password: BUYER.password }, cookies);
   expect(login.status).toBe(302);
   cookies.absorb(login);
 });
@@ -34,10 +41,9 @@ afterAll(() => h?.close());
 
 describe("save as the RFQ's weights", () => {
   it("saves an open, unsealed RFQ's weights with one audit row naming the intent", async () => {
-    const buyer = await actorFor(h.db, BUYER);
+    const buyer = await actorFor(h.db, BUYER.email);
     const input = completeRfqInput({ sealed: false, visibility: "marketplace", invitedVendorIds: [], quoteDeadline: new Date(h.clock.now().getTime() + 20 * 86_400_000).toISOString() });
-    const rfqId = mustSucceed(await createRfqDraft(h.ctx, buyer, input), "draft").rfq.id;
-    mustSucceed(await publishRfq(h.ctx, buyer, rfqId), "publish");
+    const rfqId = await createPublishedRfq(h, buyer, input);
     const before = await workingWeights(rfqId);
     const [first, second] = Object.keys(before);
     const auditBefore = (await auditRows(rfqId)).length;
@@ -52,7 +58,7 @@ describe("save as the RFQ's weights", () => {
   });
 
   it("refuses once sealed bids are open and writes nothing", async () => {
-    const { surveyClosed } = await findDemoRfqIds(h.db);
+    const surveyClosed = sealedOpened;
     const before = await workingWeights(surveyClosed);
     const auditBefore = (await auditRows(surveyClosed)).length;
     const key = Object.keys(before)[0];

@@ -3,15 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate";
 import { enqueueQuotesOpenedBetween } from "../../db/queries/quotes";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, createAccount, createPublishedRfq, serviceContext, submitQuote, type Account } from "../factories";
 import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { isoToJstLocal } from "../../app/domain/rfq/form-steps";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { sealedMessages } from "../../app/i18n/messages-sealed";
 import { rfqMessages } from "../../app/domain/rfq/messages";
-import { saveQuote } from "../../app/services/quotes.server";
-import { createRfqDraft, publishRfq } from "../../app/services/rfqs.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // Issue 12, item 1: sealed bids can never open early. Sealed/open is fixed at first publication and the
@@ -20,10 +17,10 @@ import { Cookies, createHarness, postForm, type Harness } from "./harness";
 // buyer still cannot read a quote anywhere: API, pages, comparison, search index.
 
 let h: Harness;
-const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
-const BUYER = account("buyer@midori-city.example");
-const VENDOR = account("gyosei@gyosei-support.example");
-const OTHER_VENDOR = account("contact@hokkaido-data.example");
+// The file's own accounts (created in beforeAll): a buyer and the two vendors it invites.
+let BUYER: Account;
+let VENDOR: Account;
+let OTHER_VENDOR: Account;
 const DAY = 86_400_000;
 /** A unit price nobody else quotes: wherever it appears, the quote's content leaked. */
 const MARKER = /638[,，]?219/;
@@ -39,20 +36,15 @@ const api = (path: string, init: { method?: string; body?: unknown; token?: stri
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 
-async function orgId(name: string) {
-  return (await h.db.selectFrom("organizations").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
-}
-
 /** A published RFQ (deadline in 7 days) with two submitted quotes; returns its id, the marked quote's id and its deadline. */
 async function publishWithQuotes(sealed: boolean, title: string) {
-  const invited = [await orgId(VENDOR.org), await orgId(OTHER_VENDOR.org)];
+  const invited = [VENDOR.org.id, OTHER_VENDOR.org.id];
   const deadline = new Date(h.clock.now().getTime() + 7 * DAY);
   const buyer = await actorFor(h.db, BUYER.email);
-  const rfqId = mustSucceed(await createRfqDraft(h.ctx, buyer, completeRfqInput({ title, quoteDeadline: deadline.toISOString(), sealed, invitedVendorIds: invited })), "draft").rfq.id;
-  mustSucceed(await publishRfq(h.ctx, buyer, rfqId), "publish");
-  const mine = mustSucceed(await saveQuote(h.ctx, await actorFor(h.db, VENDOR.email), rfqId, quote(638_219), "submit"), "quote");
-  mustSucceed(await saveQuote(h.ctx, await actorFor(h.db, OTHER_VENDOR.email), rfqId, quote(512_004), "submit"), "other quote");
-  return { rfqId, quoteId: mine.quoteId, deadline };
+  const rfqId = await createPublishedRfq(h, buyer, completeRfqInput({ title, quoteDeadline: deadline.toISOString(), sealed, invitedVendorIds: invited }));
+  const quoteId = await submitQuote(h, await actorFor(h.db, VENDOR.email), rfqId, quote(638_219));
+  await submitQuote(h, await actorFor(h.db, OTHER_VENDOR.email), rfqId, quote(512_004));
+  return { rfqId, quoteId, deadline };
 }
 
 async function indexedQuoteIds(): Promise<string[]> {
@@ -89,12 +81,14 @@ async function expectVersionsSealed(rfqId: string) {
 }
 
 async function logInBuyer() {
-  expect((await postForm(h, "/login", { email: BUYER.email, password: DEMO_PASSWORD }, buyerCookies)).status).toBe(302);
+  expect((await postForm(h, "/login", { email: BUYER.email, password: BUYER.password }, buyerCookies)).status).toBe(302);
 }
 
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  BUYER = await createAccount(h.db, { kind: "buyer", org: "封印試験市 契約課" });
+  VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "封印試験ベンダー株式会社" } });
+  OTHER_VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "別の入札者株式会社" } });
   await logInBuyer();
 });
 afterAll(() => h.close());
@@ -134,7 +128,7 @@ describe("sealed/open is fixed at first publication", () => {
     expect(html).toContain('data-testid="sealed-fixed"');
     expect(html).not.toMatch(/type="checkbox"[^>]*name="sealed"|name="sealed"[^>]*type="checkbox"/);
     // A hand-made post without the hidden field asks for sealed=false (an unchecked box).
-    const fields = { quoteDeadline: isoToJstLocal(t.deadline.toISOString()), visibility: "invited", invitedVendorIds: [await orgId(VENDOR.org), await orgId(OTHER_VENDOR.org)], then: "stay" };
+    const fields = { quoteDeadline: isoToJstLocal(t.deadline.toISOString()), visibility: "invited", invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id], then: "stay" };
     const refused = await postForm(h, `/rfqs/${t.rfqId}/edit/scheduleAndInvitations`, fields, buyerCookies);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain(sealedMessages["sealed.fixedAtPublication"].ja);
@@ -173,7 +167,7 @@ describe("the deadline may only move later", () => {
 
   it("the API addendum and the edit form refuse it too", async () => {
     expect((await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "短縮", changes: { quoteDeadline: earlier() } } })).status).toBe(400);
-    const fields = { quoteDeadline: isoToJstLocal(earlier()), sealed: "on", visibility: "invited", invitedVendorIds: [await orgId(VENDOR.org), await orgId(OTHER_VENDOR.org)], then: "stay" };
+    const fields = { quoteDeadline: isoToJstLocal(earlier()), sealed: "on", visibility: "invited", invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id], then: "stay" };
     const form = await postForm(h, `/rfqs/${t.rfqId}/edit/scheduleAndInvitations`, fields, buyerCookies);
     expect(form.status).toBe(400);
     expect(await form.text()).toContain(rfqMessages["rfq.addendum.deadlineShortened"].ja);
@@ -236,7 +230,8 @@ describe("the database refuses it too (trigger)", () => {
     const db = await createDatabase({ dataDir: "memory://" });
     try {
       await migrateToLatest(db);
-      await seedDemoData(db);
+      const account = await createAccount(db, { kind: "buyer" });
+      await createPublishedRfq(serviceContext(db, new Date()), await actorFor(db, account.email), completeRfqInput({ sealed: true, quoteDeadline: new Date(Date.now() + 7 * DAY).toISOString(), visibility: "marketplace", invitedVendorIds: [] }));
       const row = await db.selectFrom("rfqs").select(["id", "sealed"]).where("status", "=", "published").where("sealed", "=", true).executeTakeFirstOrThrow();
       await expect(db.updateTable("rfqs").set({ sealed: false }).where("id", "=", row.id).execute()).rejects.toThrow(/fixed once published/);
       await expect(sql`update rfqs set quote_deadline = quote_deadline - interval '1 day' where id = ${row.id}`.execute(db)).rejects.toThrow(/only be extended/);

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, createAccount, createPublishedRfq, createRfq, submitQuote, type Account } from "../factories";
 import { normalizeQuoteToTco, type TcoBreakdown } from "../../app/domain/quote/normalize";
 import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
-import { saveQuote } from "../../app/services/quotes.server";
-import { createRfqDraft, publishRfq } from "../../app/services/rfqs.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // Issue 12, item 4: what a vendor may read is defined once (app/domain/quote/vendor-view.ts,
@@ -16,11 +13,11 @@ import { Cookies, createHarness, postForm, type Harness } from "./harness";
 // empty or broken response cannot pass.
 
 let h: Harness;
-const account = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!;
-const BUYER = account("buyer@midori-city.example");
-const VENDOR = account("gyosei@gyosei-support.example");
-const OTHER_VENDOR = account("contact@hokkaido-data.example");
-const ADVISOR = account("advisor@hikaku-advisory.example");
+// The file's own accounts (created in beforeAll): a buyer, the two vendors it invites and an advisor.
+let BUYER: Account;
+let VENDOR: Account;
+let OTHER_VENDOR: Account;
+let ADVISOR: Account;
 const DAY = 86_400_000;
 const TITLE = "機密値の投影試験";
 
@@ -89,7 +86,7 @@ function sentinels(): [string, RegExp][] {
     ["TCO scale best", numberPattern(HIDDEN.tcoScaleBest)],
     ["TCO target", numberPattern(HIDDEN.tcoTarget)],
     ["ROI gate", /0\.1357/],
-    ["other invitee", new RegExp(OTHER_VENDOR.org)],
+    ["other invitee", new RegExp(OTHER_VENDOR.org.name)],
     ["internal note", /ZQX-7781/],
   ];
 }
@@ -100,27 +97,25 @@ function expectNoSentinel(text: string, where: string) {
 
 const api = (path: string, token: string) => h.request(path, { headers: { Authorization: `Bearer ${token}` } });
 
-async function orgId(name: string) {
-  return (await h.db.selectFrom("organizations").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
-}
-
 beforeAll(async () => {
   h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
-  const invited = [await orgId(VENDOR.org), await orgId(OTHER_VENDOR.org)];
+  BUYER = await createAccount(h.db, { kind: "buyer", org: "投影試験市 総務課" });
+  VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "投影試験ベンダー株式会社" } });
+  OTHER_VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "もう一社の招待先株式会社" } });
+  ADVISOR = await createAccount(h.db, { kind: "advisory", org: "投影試験アドバイザリー合同会社" });
+  const invited = [VENDOR.org.id, OTHER_VENDOR.org.id];
   const buyer = await actorFor(h.db, BUYER.email);
   const input = rfqInput(invited, new Date(h.clock.now().getTime() + 10 * DAY));
-  rfqId = mustSucceed(await createRfqDraft(h.ctx, buyer, input), "draft").rfq.id;
-  mustSucceed(await publishRfq(h.ctx, buyer, rfqId), "publish");
+  rfqId = await createPublishedRfq(h, buyer, input);
   // The same RFQ kept as a draft: its review step shows it "as vendors will see it".
-  draftId = mustSucceed(await createRfqDraft(h.ctx, buyer, { ...input, title: `${TITLE}（下書き）` }), "second draft").rfq.id;
+  draftId = await createRfq(h, buyer, { ...input, title: `${TITLE}（下書き）` });
   const submitted = quoteA({ unitPrices: { INIT: 200_000, OPS: 400_000, DOC: 300 } });
-  quoteId = mustSucceed(await saveQuote(h.ctx, await actorFor(h.db, VENDOR.email), rfqId, submitted, "submit"), "quote").quoteId;
-  mustSucceed(await saveQuote(h.ctx, await actorFor(h.db, OTHER_VENDOR.email), rfqId, quoteA(), "submit"), "other quote");
+  quoteId = await submitQuote(h, await actorFor(h.db, VENDOR.email), rfqId, submitted);
+  await submitQuote(h, await actorFor(h.db, OTHER_VENDOR.email), rfqId, quoteA());
   normalized = normalizeQuoteToTco(rfqSchema.parse(input), { unitPrices: submitted.unitPrices, oneOffFees: { setup: 100_000, transition: 50_000 }, taxBasis: "excluded", taxRate: 10 });
 
   // An advisor the buyer assigned leaves an internal note on the quote.
-  const advisorOrg = await orgId(ADVISOR.org);
+  const advisorOrg = ADVISOR.org.id;
   expect((await h.request(`/api/v1/rfqs/${rfqId}/advisors`, { method: "POST", headers: { Authorization: `Bearer ${BUYER.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ advisorOrgId: advisorOrg }) })).status).toBe(201);
   const note = await h.request(`/api/v1/rfqs/${rfqId}/advisor-notes`, {
     method: "POST",
@@ -130,8 +125,8 @@ beforeAll(async () => {
   expect(note.status).toBe(201);
 
   await h.index();
-  expect((await postForm(h, "/login", { email: VENDOR.email, password: DEMO_PASSWORD }, vendorCookies)).status).toBe(302);
-  expect((await postForm(h, "/login", { email: BUYER.email, password: DEMO_PASSWORD }, buyerCookies)).status).toBe(302);
+  expect((await postForm(h, "/login", { email: VENDOR.email, password: VENDOR.password }, vendorCookies)).status).toBe(302);
+  expect((await postForm(h, "/login", { email: BUYER.email, password: BUYER.password }, buyerCookies)).status).toBe(302);
 });
 afterAll(() => h.close());
 
@@ -176,7 +171,7 @@ describe("the vendor reads none of the buyer's confidential figures", () => {
     expect(docs.map((d) => d.id)).toContain(rfqId);
     expectNoSentinel(JSON.stringify(docs), "rfqs index");
 
-    const vendorOrg = await orgId(VENDOR.org);
+    const vendorOrg = VENDOR.org.id;
     const notes = await h.db
       .selectFrom("notifications")
       .innerJoin("memberships", "memberships.user_id", "notifications.user_id")

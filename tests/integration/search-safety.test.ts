@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
-import { actorFor, mustSucceed } from "../../db/seed/demo-rfqs";
+import { actorFor, mustSucceed } from "../factories";
 import { enqueueRfqsClosedBetween } from "../../db/queries/rfqs";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { cancelRfq, createRfqDraft, publishRfq } from "../../app/services/rfqs.server";

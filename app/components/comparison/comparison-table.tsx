@@ -1,6 +1,6 @@
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { label } from "~/components/rfq/labels";
-import { formatNumber, formatYen } from "~/utils/format";
+import { formatNumber, formatYen, joinList } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { EvidenceBadge } from "./evidence-badge";
 import { formatScore, formatValue } from "./format";
@@ -22,7 +22,7 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                 <span className="rank-chip">{t("compare.rank", { rank: c.rank })}</span> {c.vendorName}
                 {c.dominatedBy.length > 0 ? (
                   <span className="badge warn" data-testid="dominated">
-                    {t("compare.dominated", { by: c.dominatedBy.join(locale === "ja" ? "、" : ", ") })}
+                    {t("compare.dominated", { by: joinList(c.dominatedBy, locale) })}
                   </span>
                 ) : null}
               </th>

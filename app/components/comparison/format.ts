@@ -1,6 +1,6 @@
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import type { CriterionValue } from "~/domain/scoring";
-import type { Locale } from "~/i18n";
+import { t, type Locale } from "~/i18n";
 import { formatNumber } from "~/utils/format";
 
 const SUFFIX: Partial<Record<string, { ja: string; en: string }>> = {
@@ -12,8 +12,7 @@ const SUFFIX: Partial<Record<string, { ja: string; en: string }>> = {
 /** A raw criterion value for a cell: rates as %, yen as ¥, flags as words (never a colour alone). */
 export function formatValue(unit: string, value: CriterionValue, locale: Locale): string {
   if (value === null || value === undefined) return "—";
-  if (typeof value === "boolean") return value ? (locale === "ja" ? "あり" : "Yes") : locale === "ja" ? "なし" : "No";
-  if (unit === "flag") return value ? (locale === "ja" ? "あり" : "Yes") : locale === "ja" ? "なし" : "No";
+  if (typeof value === "boolean" || unit === "flag") return t(locale, value ? "compare.value.yes" : "compare.value.no");
   if (unit === "ratio") return `${formatNumber(value * 100, locale, 1)}%`;
   return `${formatCriterionValue(unit, value, locale)}${SUFFIX[unit]?.[locale] ?? ""}`;
 }

@@ -4,7 +4,7 @@ import { scaleLinear } from "@visx/scale";
 import { Circle } from "@visx/shape";
 import { Text } from "@visx/text";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
-import { formatNumber, formatYen } from "~/utils/format";
+import { formatNumber, formatYen, formatYenAxis } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { ChartFrame } from "./chart-frame";
 
@@ -20,13 +20,12 @@ export function TcoScoreScatter({ view }: { view: ComparisonView }) {
   const pad = Math.max(1, (Math.max(...tcos) - Math.min(...tcos)) * 0.15);
   const x = scaleLinear<number>({ domain: [Math.min(...tcos) - pad, Math.max(...tcos) + pad], range: [0, WIDTH - M.left - M.right], nice: true });
   const y = scaleLinear<number>({ domain: [0, 100], range: [HEIGHT - M.top - M.bottom, 0] });
-  const manYen = (v: number) => (locale === "ja" ? `${formatNumber(v / 10_000, locale, 0)}万円` : `¥${formatNumber(v / 1_000_000, locale, 2)}M`);
   return (
     <figure className="chart-figure wide">
       <ChartFrame title={t("compare.scatter")} desc={t("compare.scatterDesc")} width={WIDTH} height={HEIGHT} testId="tco-scatter">
         <Group left={M.left} top={M.top}>
           <AxisLeft scale={y} numTicks={5} label={view.method === "topsis" ? t("compare.totalTopsis") : t("compare.total")} />
-          <AxisBottom top={HEIGHT - M.top - M.bottom} scale={x} numTicks={5} tickFormat={(v) => manYen(Number(v))} label={t("compare.tco")} />
+          <AxisBottom top={HEIGHT - M.top - M.bottom} scale={x} numTicks={5} tickFormat={(v) => formatYenAxis(Number(v), locale)} label={t("compare.tco")} />
           {view.columns.map((c) => (
             <g key={c.id}>
               <Circle cx={x(c.tco)} cy={y(c.score)} r={6} fill="#0b5cab" stroke="#fff" strokeWidth={1.5} />

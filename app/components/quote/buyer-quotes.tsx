@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { QuoteStatus } from "~/domain/quote/lifecycle";
 import { formatDateTime, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -8,7 +9,7 @@ export type BuyerQuotes =
       sealed: false;
       opensAt: string | null;
       counts: { received: number; withdrawn: number };
-      quotes: { id: string; vendor_name: string; status: string; current_version: number; tco: number | null; rfq_version: number; rfq_current_version: number }[];
+      quotes: { id: string; vendor_name: string; status: QuoteStatus; current_version: number; tco: number | null; rfq_version: number; rfq_current_version: number }[];
     };
 
 /** While sealed the buyer sees a count and the opening time; afterwards the offers, cheapest TCO first. */

@@ -28,5 +28,3 @@ export const AdvisorNoteSchema = z
   .superRefine((note, ctx) => {
     if (note.recommends && !note.quoteId) ctx.addIssue({ code: "custom", message: "advisors.note.recommendNeedsQuote", path: ["quoteId"] });
   });
-
-export type AdvisorNoteInput = z.infer<typeof AdvisorNoteSchema>;

@@ -78,7 +78,6 @@ export const quoteBaseSchema = z.object({
 
 export type QuoteInput = z.input<typeof quoteBaseSchema>;
 export type Quote = z.output<typeof quoteBaseSchema>;
-export type PaymentMilestone = z.output<typeof paymentMilestoneSchema>;
 
 export interface QuoteRfqContext {
   lineItems: readonly LineItem[];
@@ -140,5 +139,3 @@ export function buildQuoteSchema(rfq: QuoteRfqContext) {
       }
     });
 }
-
-export type QuoteSchema = ReturnType<typeof buildQuoteSchema>;

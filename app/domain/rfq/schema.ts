@@ -346,9 +346,6 @@ export type RfqDraftInput = z.input<typeof rfqDraftSchema>;
 export type RfqDraft = z.output<typeof rfqDraftSchema>;
 export type LineItem = z.output<typeof lineItemSchema>;
 export type Criterion = z.output<typeof criterionSchema>;
-export type CriterionInput = z.input<typeof criterionSchema>;
-export type CriterionGate = z.output<typeof criterionGateSchema>;
 export type RequiredCertification = z.output<typeof requiredCertificationSchema>;
-export type HiddenCosts = z.output<typeof hiddenCostsSchema>;
 
 export { checkPublishable, isPublishable, type PublishProblem } from "./publishable";
