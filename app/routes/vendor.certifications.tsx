@@ -18,7 +18,7 @@ import {
   setInvoiceRegistrationNumber,
   updateCertification,
 } from "~/services/certifications.server";
-import { isRowId } from "~/services/rfqs.server";
+import { isRowId } from "~/domain/rfq/resource";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDate, formatDateTime, tokyoDateString } from "~/utils/format";

@@ -16,7 +16,7 @@ import { findRfqForBuyer, listOrgUserIds } from "../../db/queries/rfqs";
 import { AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
-import { isRowId, rfqResource } from "./rfqs.server";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 
 // Advisors on an RFQ: the buyer assigns and removes advisory organisations (each change one
 // transaction with its audit row and, on assignment, the advisor's in-app notifications); assigned

@@ -25,7 +25,7 @@ import { CUSTOM_TYPE_PREFIX, certificationFormSchema, type CertificationInput } 
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
-import { isRowId } from "./rfqs.server";
+import { isRowId } from "~/domain/rfq/resource";
 
 // Certificates: every write is one transaction with its audit row (before → after) and a vendors-index
 // outbox row, because the index lists each vendor's valid certificate types. Evidence files live under

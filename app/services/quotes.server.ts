@@ -23,7 +23,7 @@ import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AppContext } from "~/utils/context.server";
-import { isRowId, rfqResource } from "./rfqs.server";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
 // re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction

@@ -8,7 +8,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { canTakeInvitations } from "~/domain/rfq/invitation";
 import type { RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
-import { isRowId, rfqResource } from "./rfqs.server";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 
 // Inviting one vendor to one of the buyer's RFQs, from the vendor search or the API.
 //

@@ -19,7 +19,8 @@ import { notifyUsers } from "../../db/queries/notifications";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
-import type { Actor, RfqResource } from "~/domain/permissions";
+import type { Actor } from "~/domain/permissions";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import { can } from "~/domain/permissions";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
@@ -42,23 +43,7 @@ const notFound = { ok: false, status: 404, key: "error.404.body" } as const;
 const conflict = (key: string) => ({ ok: false, status: 409, key }) as const;
 const invalid = (key: string) => ({ ok: false, status: 400, key }) as const;
 
-/** Ids come from URLs: anything that is not a UUID cannot name a row (and must not reach PostgreSQL's uuid cast). */
-export const isRowId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
-
-/**
- * The policy's view of an RFQ row. `invited` and `advisors` need only hold the caller's own organisation
- * when the row was found by a query scoped to it (findRfqForVendor, findRfqForAdvisor): that query
- * already proved the membership, the policy then decides what it allows.
- */
-export function rfqResource(
-  row: { buyer_org_id: string; status: RfqResource["status"]; visibility: RfqResource["visibility"] },
-  invited: string[] = [],
-  advisors: string[] = [],
-): RfqResource {
-  return { type: "rfq", buyerOrgId: row.buyer_org_id, status: row.status, visibility: row.visibility, invitedVendorOrgIds: invited, advisorOrgIds: advisors };
-}
 
 /** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
 async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action: "rfq:edit" | "rfq:publish" | "rfq:answer") {
