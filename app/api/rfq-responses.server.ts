@@ -1,17 +1,11 @@
 import type { core } from "zod";
-import { listOpenRfqsForVendor, listRfqsOfBuyer, listRfqVersions } from "../../db/queries/rfqs";
-import { countRfqActivity } from "../../db/queries/rfq-api";
-import { BuyerRfqSummary, RfqResponse, VendorRfqSummary } from "./rfq-schemas";
-import type { Actor } from "~/domain/permissions";
-import { effectiveStatus } from "~/domain/rfq/lifecycle";
-import type { PublishProblem, RfqDraft } from "~/domain/rfq/schema";
+import type { PublishProblem } from "~/domain/rfq/schema";
 import { t, type Locale } from "~/i18n";
-import { loadRfqForReader } from "~/services/rfqs.server";
 import { apiForbidden, apiLocale, apiNotFound, problem, zodProblem } from "~/utils/api.server";
-import type { AppContext } from "~/utils/context.server";
 import { BodyTooLargeError, findUnstorableText, readBodyText } from "~/utils/request-body.server";
 
-// Shared by the /api/v1 RFQ routes so each route stays parse → service → respond.
+// The HTTP edge shared by the /api/v1 routes (method, body, problems); the RFQ views they answer
+// with are a service: app/services/rfq-responses.server.ts.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,95 +72,4 @@ export function serviceProblem(failure: ServiceFailure, locale: Locale): Respons
   if (failure.status === 403) return apiForbidden(locale);
   if (failure.issues) return inputProblem(failure.issues, locale);
   return problem(failure.status, t(locale, failure.key), undefined, failure.problems ? problemErrors(failure.problems, locale) : undefined);
-}
-
-const iso = (d: Date) => d.toISOString();
-const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** The fields of a question every reader may see; who asked is added for the buyer only, by the caller. */
-export function questionFields(q: { id: string; question: string; answer: string | null; answered_at: Date | null; created_at: Date }) {
-  return { id: q.id, question: q.question, answer: q.answer, answeredAt: isoOrNull(q.answered_at), createdAt: iso(q.created_at) };
-}
-
-type BuyerListRow = Awaited<ReturnType<typeof listRfqsOfBuyer>>[number];
-type VendorListRow = Awaited<ReturnType<typeof listOpenRfqsForVendor>>[number];
-
-export function buyerRfqSummary(row: BuyerListRow, now: Date) {
-  return BuyerRfqSummary.parse({
-    view: "buyer",
-    id: row.id,
-    title: row.title,
-    category: row.category,
-    status: effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now),
-    version: row.current_version,
-    quoteDeadline: isoOrNull(row.quote_deadline),
-    sealed: row.sealed,
-    visibility: row.visibility,
-    updatedAt: iso(row.updated_at),
-    counts: { questions: row.questions ?? 0, unansweredQuestions: row.unanswered ?? 0 },
-  });
-}
-
-export function vendorRfqSummary(row: VendorListRow) {
-  return VendorRfqSummary.parse({
-    view: "vendor",
-    id: row.id,
-    title: row.title,
-    category: row.category,
-    status: "published",
-    version: row.current_version,
-    quoteDeadline: isoOrNull(row.quote_deadline),
-    visibility: row.visibility,
-    invited: Boolean(row.invited),
-    buyerName: row.buyer_name,
-  });
-}
-
-/** The RFQ as the caller may read it (buyer: working copy; vendor: published version), or null for 404. */
-export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: string) {
-  const found = await loadRfqForReader(ctx, actor, rfqId);
-  if (!found) return null;
-  const now = ctx.clock.now();
-  const versions = (await listRfqVersions(ctx.db, rfqId)).map((v) => ({ version: v.version, changeSummary: v.change_summary, publishedAt: iso(v.created_at) }));
-  const { row } = found;
-  const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
-  if (found.as === "buyer") {
-    return RfqResponse.parse({
-      view: "buyer",
-      id: row.id,
-      status,
-      version: row.current_version,
-      quoteDeadline: isoOrNull(found.row.quote_deadline),
-      publishedAt: isoOrNull(found.row.published_at),
-      createdAt: iso(found.row.created_at),
-      updatedAt: iso(found.row.updated_at),
-      counts: await countRfqActivity(ctx.db, rfqId),
-      versions,
-      content: found.row.content as RfqDraft,
-    });
-  }
-  if (found.as === "advisor") {
-    return RfqResponse.parse({
-      view: "advisor",
-      id: row.id,
-      status,
-      version: row.current_version,
-      quoteDeadline: isoOrNull(found.row.quote_deadline),
-      publishedAt: isoOrNull(found.row.published_at),
-      buyerName: found.row.buyer_name,
-      versions,
-      content: found.row.content as RfqDraft,
-    });
-  }
-  return RfqResponse.parse({
-    view: "vendor",
-    id: row.id,
-    status,
-    version: row.current_version,
-    quoteDeadline: isoOrNull(row.quote_deadline),
-    publishedAt: isoOrNull(found.row.published_at),
-    versions,
-    // The service returns vendors only the allow-list view of the frozen version.
-    content: found.view,
-  });
 }

@@ -1,14 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listCertificationTypes, listCertificationsForReview } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { t as translate, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
-import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
+import { addCertificationType, certificationReviewList, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -34,8 +33,7 @@ async function withToast(context: LoaderFunctionArgs["context"], key: Certificat
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
-  const [rows, types] = await Promise.all([listCertificationsForReview(context.db), listCertificationTypes(context.db)]);
-  return Response.json({ rows, types });
+  return certificationReviewList(context);
 }
 
 type FieldErrors = Record<string, string[] | null | undefined>;
@@ -74,24 +72,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-type ReviewRow = {
-  id: string;
-  org_name: string;
-  type: string;
-  number: string;
-  issuer: string;
-  valid_from: string;
-  valid_until: string;
-  status: "unverified" | "verified" | "rejected";
-  reviewer_name: string | null;
-  verified_at: string | null;
-  rejected_reason: string | null;
-  evidence_name: string | null;
-};
-type TypeRow = { key: string; label_ja: string; label_en: string };
-
 export default function AdminCertificationsPage() {
-  const { rows, types } = useLoaderData<{ rows: ReviewRow[]; types: TypeRow[] }>();
+  const { rows, types } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const { t, locale } = useI18n();
   const custom = new Map(types.map((type) => [type.key, locale === "ja" ? type.label_ja : type.label_en]));
@@ -159,7 +141,7 @@ export default function AdminCertificationsPage() {
   );
 }
 
-function AddTypeForm({ types, actionData }: { types: TypeRow[]; actionData?: Extract<ActionData, { intent: "addType" }> }) {
+function AddTypeForm({ types, actionData }: { types: SerializeFrom<typeof loader>["types"]; actionData?: Extract<ActionData, { intent: "addType" }> }) {
   const { t } = useI18n();
   const value = (name: string) => (typeof actionData?.values[name] === "string" ? (actionData.values[name] as string) : undefined);
   return (

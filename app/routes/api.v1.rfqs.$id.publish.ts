@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isRowId, loadRfqResponse, methodNotAllowed, problemErrors, serviceProblem } from "~/api/rfq-responses.server";
+import { isRowId, methodNotAllowed, problemErrors, serviceProblem } from "~/api/rfq-responses.server";
+import { loadRfqResponse } from "~/services/rfq-responses.server";
 import { PublishResponse } from "~/api/rfq-schemas";
 import { publishRfq } from "~/services/rfqs.server";
 import { apiNotFound, json, requireApiCaller } from "~/utils/api.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { listQuestionsForBuyer, listQuestionsForVendor } from "../../db/queries/rfqs";
-import { listAnsweredQuestionsForAdvisor } from "../../db/queries/rfq-advisors";
-import { inputProblem, isRowId, methodNotAllowed, questionFields, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { inputProblem, isRowId, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { questionsForAdvisor, questionsForBuyer, questionsForVendor } from "~/services/rfq-reads.server";
+import { questionFields } from "~/services/rfq-responses.server";
 import { AskedQuestionResponse, QuestionBody, QuestionListResponse } from "~/api/rfq-schemas";
 import { askQuestion, loadRfqForReader } from "~/services/rfqs.server";
 import { apiNotFound, json, parseApiInput, requireApiCaller } from "~/utils/api.server";
@@ -16,14 +16,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found || !caller.actor.org) return apiNotFound(caller.locale);
   const orgId = caller.actor.org.id;
   if (found.as === "buyer") {
-    const rows = await listQuestionsForBuyer(context.db, orgId, found.row.id);
+    const rows = await questionsForBuyer(context, orgId, found.row.id);
     return json(QuestionListResponse.parse({ view: "buyer", data: rows.map((q) => ({ ...questionFields(q), askedBy: q.asked_by })) }));
   }
   if (found.as === "advisor") {
-    const rows = await listAnsweredQuestionsForAdvisor(context.db, orgId, found.row.id);
+    const rows = await questionsForAdvisor(context, orgId, found.row.id);
     return json(QuestionListResponse.parse({ view: "advisor", data: rows.map(questionFields) }));
   }
-  const rows = await listQuestionsForVendor(context.db, orgId, found.row.id);
+  const rows = await questionsForVendor(context, orgId, found.row.id);
   return json(QuestionListResponse.parse({ view: "vendor", data: rows.map((q) => ({ ...questionFields(q), mine: q.mine })) }));
 }
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { inputProblem, isRowId, loadRfqResponse, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { inputProblem, isRowId, methodNotAllowed, readJsonBody, serviceProblem } from "~/api/rfq-responses.server";
+import { loadRfqResponse } from "~/services/rfq-responses.server";
 import { patchToChanges, RfqPatchBody } from "~/api/rfq-schemas";
 import { updateRfqWorkingCopyFor } from "~/services/rfqs.server";
 import { apiNotFound, json, parseApiInput, requireApiCaller } from "~/utils/api.server";

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { core } from "zod";
-import { findInvoiceRegistrationNumber, listCertificationsOfOrg } from "../../db/queries/certifications";
 import { VendorCertificationListResponse, toVendorCertificationResponse } from "~/api/openapi-certifications";
 import { inputProblem, methodNotAllowed, readJsonBody } from "~/api/rfq-responses.server";
 import { can, type Actor } from "~/domain/permissions";
 import { isMessageKey, t, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
-import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
+import { addCertification, certificationFormFor, certificationsOf, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
 import { apiForbidden, asProblemOnThrow, json, parseApiInput, problem, requireApiCaller } from "~/utils/api.server";
 
 // GET: the calling vendor organisation's certificates and invoice registration number.
@@ -24,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const caller = await requireApiCaller(request, context);
   const orgId = vendorOrgId(caller.actor);
   if (!orgId) return apiForbidden(caller.locale);
-  const [rows, invoiceRegistrationNumber] = await Promise.all([listCertificationsOfOrg(context.db, orgId), findInvoiceRegistrationNumber(context.db, orgId)]);
+  const { rows, invoiceRegistrationNumber } = await certificationsOf(context, orgId);
   return json(VendorCertificationListResponse.parse({ data: rows.map(toVendorCertificationResponse), invoiceRegistrationNumber }));
 }
 

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listVendorsPage } from "../../db/queries/vendors";
 import { VendorListQuery, VendorListResponse } from "~/api/schemas";
 import { apiForbidden, json, parseApiInput, requireApiCaller, zodProblem } from "~/utils/api.server";
 import { can } from "~/domain/permissions";
 import { tokyoDateString } from "~/utils/format";
+import { vendorsPage } from "~/services/vendors.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const caller = await requireApiCaller(request, context);
   if (!can(caller.actor, "vendorProfile:read", { type: "vendorProfile", orgId: "*" })) throw apiForbidden(caller.locale);
   const query = parseApiInput(VendorListQuery, Object.fromEntries(new URL(request.url).searchParams), caller.locale);
   if (!query.success) return zodProblem(query.error.issues, caller.locale);
-  const { rows, total } = await listVendorsPage(context.db, query.data);
+  const { rows, total } = await vendorsPage(context, query.data);
   const today = tokyoDateString(context.clock.now());
   return json(
     VendorListResponse.parse({

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listApiTokensOfOrg } from "../../db/queries/api-tokens";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { ApiTokenCreateSchema } from "~/domain/accounts";
-import { createApiToken, revokeToken } from "~/services/api-tokens.server";
+import { apiTokensOf, createApiToken, revokeToken } from "~/services/api-tokens.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -22,7 +21,7 @@ async function requireTokenManager(request: Request, context: LoaderFunctionArgs
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireTokenManager(request, context);
-  return Response.json({ tokens: await listApiTokensOfOrg(context.db, orgId) });
+  return { tokens: await apiTokensOf(context, orgId) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,10 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return Response.json({ created: { name: created.name, value: created.value }, errors: null });
 }
 
-type TokenRow = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null; createdBy: string };
-
 export default function TokensPage() {
-  const { tokens } = useLoaderData<{ tokens: TokenRow[] }>();
+  const { tokens } = useLoaderData<typeof loader>();
   const data = useActionData<{ created: { name: string; value: string } | null; errors: Record<string, string[]> | null }>();
   const { t, locale } = useI18n();
   return (

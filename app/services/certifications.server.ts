@@ -12,6 +12,8 @@ import {
   insertCertification,
   insertCertificationType,
   listCertificationTypes,
+  listCertificationsForReview,
+  listCertificationsOfOrg,
   setCertificationReview,
   updateCertificationOfOrg,
   updateInvoiceRegistrationNumber,
@@ -336,4 +338,26 @@ export async function readEvidenceFor(ctx: AppContext, actor: Actor, id: string)
   } catch {
     return null;
   }
+}
+
+/** The platform admin's review list (unverified first) and the admin-added certification types. */
+export async function certificationReviewList(ctx: AppContext) {
+  const [rows, types] = await Promise.all([listCertificationsForReview(ctx.db), listCertificationTypes(ctx.db)]);
+  return { rows, types };
+}
+
+/** A vendor organisation's certificates and invoice registration number. */
+export async function certificationsOf(ctx: AppContext, orgId: string) {
+  const [rows, invoiceRegistrationNumber] = await Promise.all([listCertificationsOfOrg(ctx.db, orgId), findInvoiceRegistrationNumber(ctx.db, orgId)]);
+  return { rows, invoiceRegistrationNumber };
+}
+
+/** The vendor's certificates page; `editing` is undefined when editId names no certificate of this organisation. */
+export async function certificationsPageFor(ctx: AppContext, orgId: string, editId: string | null) {
+  const [{ rows, invoiceRegistrationNumber }, customTypes, editing] = await Promise.all([
+    certificationsOf(ctx, orgId),
+    listCertificationTypes(ctx.db),
+    editId && isRowId(editId) ? findCertificationOfOrg(ctx.db, orgId, editId) : null,
+  ]);
+  return { certifications: rows, customTypes, invoiceNumber: invoiceRegistrationNumber, editing };
 }
