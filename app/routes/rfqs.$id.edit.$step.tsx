@@ -1,9 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { core } from "zod";
-import { listVendorsPage } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
 import { StepNav } from "~/components/rfq/step-nav";
@@ -21,6 +20,7 @@ import { ahpWeights } from "~/domain/scoring";
 import { t as translate, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
+import { vendorsPage } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
@@ -49,8 +49,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const step = stepOf(params.step);
   const { row, status } = await requireEditable(request, context, params.id!);
   const vendors: VendorChoice[] =
-    step === "scheduleAndInvitations" ? (await listVendorsPage(context.db, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content }, step, vendors });
+    step === "scheduleAndInvitations" ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
+  return { rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft }, step, vendors };
 }
 
 function issuesToFieldErrors(issues: readonly core.$ZodIssue[], locale: Locale) {
@@ -93,11 +93,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, stepFormSchema(step), locale, { decoded: true });
   // A list intent (add / remove a row) or an invalid step comes back to the form, nothing saved.
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, submission.value as Partial<RfqDraft>);
   if (!saved.ok) {
     const fieldErrors = "issues" in saved && saved.issues ? issuesToFieldErrors(saved.issues, locale) : {};
-    return Response.json(submission.reply({ fieldErrors, formErrors: [translate(locale, saved.key)] }), { status: saved.status });
+    return json(submission.reply({ fieldErrors, formErrors: [translate(locale, saved.key)] }), { status: saved.status });
   }
   const next = formData.get("then") === "next" ? STEP_ORDER[STEP_ORDER.indexOf(step) + 1] : step;
   return redirect(next ? `/rfqs/${row.id}/edit/${next}` : `/rfqs/${row.id}/review`, {
@@ -105,15 +105,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-type Data = { rfq: { id: string; title: string; status: string; category: string; sealed: boolean; content: RfqDraft }; step: RfqStep; vendors: VendorChoice[] };
-
 export default function RfqStepPage() {
-  const { rfq, step, vendors } = useLoaderData<Data>();
+  const { rfq, step, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, fields] = useForm<Record<string, unknown>>({
     id: `rfq-${step}`,
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: stepFormDefaults(rfq.content) as never,
     shouldValidate: "onSubmit",
   });
