@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findCertificationOfOrg, findInvoiceRegistrationNumber, listCertificationTypes, listCertificationsOfOrg } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
@@ -12,13 +11,13 @@ import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import {
   addCertification,
   certificationFormFor,
+  certificationsPageFor,
   checkEvidenceUpload,
   deleteCertification,
   readCertificationForm,
   setInvoiceRegistrationNumber,
   updateCertification,
 } from "~/services/certifications.server";
-import { isRowId } from "~/domain/rfq/resource";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDate, formatDateTime, tokyoDateString } from "~/utils/format";
@@ -47,15 +46,10 @@ async function withToast(context: LoaderFunctionArgs["context"], key: Certificat
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireCertificationManager(request, context);
   const editId = new URL(request.url).searchParams.get("edit");
-  const [certifications, customTypes, invoiceNumber, editing] = await Promise.all([
-    listCertificationsOfOrg(context.db, orgId),
-    listCertificationTypes(context.db),
-    findInvoiceRegistrationNumber(context.db, orgId),
-    editId && isRowId(editId) ? findCertificationOfOrg(context.db, orgId, editId) : null,
-  ]);
+  const page = await certificationsPageFor(context, orgId, editId);
   // Another organisation's id (or a deleted one) is simply not found.
-  if (editId && !editing) throw new Response("Not Found", { status: 404 });
-  return Response.json({ certifications, customTypes, invoiceNumber, editing: editing ?? null, today: tokyoDateString(context.clock.now()) });
+  if (editId && !page.editing) throw new Response("Not Found", { status: 404 });
+  return { ...page, editing: page.editing ?? null, today: tokyoDateString(context.clock.now()) };
 }
 
 type ActionData = { intent: "save" | "invoice"; result: SubmissionResult<string[]> };
@@ -70,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "invoice") {
     const submission = parseForm(formData, InvoiceNumberSchema, locale);
-    if (submission.status !== "success") return Response.json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
     const value = submission.value.invoiceRegistrationNumber;
     await setInvoiceRegistrationNumber(context, user.actor, value);
     return withToast(context, value ? "certPage.invoice.saved" : "certPage.invoice.removed");
@@ -87,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const file = checkEvidenceUpload(evidence);
   if (submission.status !== "success" || !file.ok) {
     const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translate(locale, key)) } };
-    return Response.json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
+    return json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
   }
   const id = String(formData.get("id") ?? "");
   const saved = id
@@ -97,26 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withToast(context, id ? "certPage.updated" : "certPage.added");
 }
 
-type CertificationView = {
-  id: string;
-  type: string;
-  number: string;
-  issuer: string;
-  valid_from: string;
-  valid_until: string;
-  status: "unverified" | "verified" | "rejected";
-  verified_at: string | null;
-  reviewer_name?: string | null;
-  rejected_reason: string | null;
-  evidence_name: string | null;
-};
-type LoaderData = {
-  certifications: CertificationView[];
-  customTypes: { key: string; label_ja: string; label_en: string }[];
-  invoiceNumber: string | null;
-  editing: CertificationView | null;
-  today: string;
-};
+type LoaderData = SerializeFrom<typeof loader>;
+type CertificationView = LoaderData["certifications"][number];
 
 function useTypeLabel(customTypes: LoaderData["customTypes"]) {
   const { locale } = useI18n();
@@ -125,8 +101,8 @@ function useTypeLabel(customTypes: LoaderData["customTypes"]) {
 }
 
 export default function VendorCertificationsPage() {
-  const data = useLoaderData<LoaderData>();
-  const actionData = useActionData<ActionData>();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <section className="stack">
