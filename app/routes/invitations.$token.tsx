@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -19,10 +19,10 @@ import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const inv = await findInvitation(context, params.token ?? "");
-  if (!inv) return Response.json({ invitation: null, signedInAs: null }, { status: 404 });
+  if (!inv) return json({ invitation: null, signedInAs: null }, { status: 404 });
   const user = await getCurrentUser(request, context);
   const signedInAs = user && user.email.toLowerCase() === inv.email.toLowerCase() ? user.email : null;
-  return Response.json({ invitation: { email: inv.email, orgName: inv.orgName }, signedInAs });
+  return { invitation: { email: inv.email, orgName: inv.orgName }, signedInAs };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvitationPage() {
-  const { invitation, signedInAs } = useLoaderData<{ invitation: { email: string; orgName: string } | null; signedInAs: string | null }>();
+  const { invitation, signedInAs } = useLoaderData<typeof loader>();
   const data = useActionData<{ errors: Record<string, string[]> | null; formError: string | null }>();
   const { token } = useParams();
   const { t } = useI18n();

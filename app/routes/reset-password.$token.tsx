@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const link = await findResetLink(context, params.token ?? "");
-  return Response.json({ email: link?.email ?? null }, { status: link ? 200 : 410 });
+  return json({ email: link?.email ?? null }, { status: link ? 200 : 410 });
 }
 
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ResetPasswordPage() {
-  const { email } = useLoaderData<{ email: string | null }>();
+  const { email } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData | { email: null }>();
   const { t } = useI18n();
   if (!email || (data && "email" in data)) {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { AdvisorNotes, type AdvisorNoteItem } from "~/components/comparison/advisor-notes";
+import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
@@ -12,7 +12,7 @@ import { WhatIfForm } from "~/components/comparison/what-if-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { label } from "~/components/rfq/labels";
 import { parseCompareParams, WEIGHT_PARAM_PREFIX, type CompareParams } from "~/domain/comparison/compare-params";
-import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
+import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
@@ -77,7 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
   const advice = await advisorNotesFor(context, user.actor, id.data);
   const notes = { items: advice?.notes ?? [], canWrite: advice?.canWrite ?? false, quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })) };
-  return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false });
+  return { view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -102,20 +102,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, toast) } });
 }
 
-type Data = {
-  view: ComparisonView;
-  params: CompareParams;
-  whatIfError: string | null;
-  rfqId: string;
-  preparedAt: string;
-  notes: { items: AdvisorNoteItem[]; canWrite: boolean; quotes: { id: string; vendorName: string }[] };
-  canSaveWeights: boolean;
-};
-
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<Data>();
+  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));

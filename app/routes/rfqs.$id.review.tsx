@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { RfqView } from "~/components/rfq/rfq-view";
 import { StepNav } from "~/components/rfq/step-nav";
 import { stepOfField } from "~/domain/rfq/form-steps";
-import { checkPublishable, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { checkPublishable, type PublishProblem } from "~/domain/rfq/schema";
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
@@ -23,7 +23,7 @@ async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["cont
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { row } = await requireOwnRfq(request, context, params.id!);
   const problems = row.status === "draft" ? checkPublishable(row.content, context.clock.now()) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) });
+  return { rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -36,8 +36,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
 }
-
-type Data = { rfq: { id: string; title: string; status: string }; problems: PublishProblem[]; preview: Partial<RfqDraft> | null };
 
 function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProblem[] }) {
   const { t } = useI18n();
@@ -57,7 +55,7 @@ function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProb
 }
 
 export default function RfqReview() {
-  const { rfq, problems, preview } = useLoaderData<Data>();
+  const { rfq, problems, preview } = useLoaderData<typeof loader>();
   const refused = useActionData<{ problems: PublishProblem[]; key: string }>();
   const { t } = useI18n();
   const shown = refused?.problems?.length ? refused.problems : problems;
@@ -95,7 +93,7 @@ export default function RfqReview() {
         </div>
       ) : null}
       <h2>{t("rfq.review.preview")}</h2>
-      {preview ? <RfqView rfq={preview as never} /> : null}
+      {preview ? <RfqView rfq={preview} /> : null}
     </section>
   );
 }

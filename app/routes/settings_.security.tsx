@@ -7,7 +7,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { ChangePasswordSchema } from "~/domain/passwords";
 import { t } from "~/i18n";
 import { changePassword } from "~/services/passwords.server";
-import { listSessions, signOutOtherSessions, signOutSession, type SessionView } from "~/services/sessions.server";
+import { listSessions, signOutOtherSessions, signOutSession } from "~/services/sessions.server";
 import { clientOf, requireUser } from "~/utils/auth.server";
 import { SESSION_IDLE_HOURS, sessionCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/csrf.server";
@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "アカウントのセキュ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return Response.json({ sessions: await listSessions(context, user), idleHours: SESSION_IDLE_HOURS });
+  return { sessions: await listSessions(context, user), idleHours: SESSION_IDLE_HOURS };
 }
 
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountSecurityPage() {
-  const { sessions, idleHours } = useLoaderData<{ sessions: SessionView[]; idleHours: number }>();
+  const { sessions, idleHours } = useLoaderData<typeof loader>();
   const data = useActionData<ActionData>();
   const { t, locale } = useI18n();
   const others = sessions.filter((s) => !s.current).length;

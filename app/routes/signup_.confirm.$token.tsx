@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "~/i18n";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "登録の確認 / Confirm you
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const signup = await findSignupToConfirm(context, params.token ?? "");
-  return Response.json({ signup }, { status: signup ? 200 : 404 });
+  return json({ signup }, { status: signup ? 200 : 404 });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmSignupPage() {
-  const { signup } = useLoaderData<{ signup: { email: string; orgName: string } | null }>();
+  const { signup } = useLoaderData<typeof loader>();
   const data = useActionData<{ formError: string }>();
   const { t } = useI18n();
   if (!signup || data?.formError) {
