@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "reject") {
     const submission = parseForm(formData, RejectionSchema, locale);
-    if (submission.status !== "success") return Response.json({ intent, id, errors: submission.error ?? {} } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, id, errors: submission.error ?? {} } satisfies ActionData, { status: 400 });
     const r = await rejectCertification(context, user.actor, id, submission.value.reason);
     if (!r.ok) throw new Response("Not Found", { status: r.status });
     return withToast(context, "certAdmin.rejected");
@@ -61,11 +61,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "addType") {
     const submission = parseForm(formData, CertificationTypeSchema, locale);
     const values = Object.fromEntries(["slug", "labelJa", "labelEn"].map((name) => [name, formData.get(name)]));
-    if (submission.status !== "success") return Response.json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
     const r = await addCertificationType(context, user.actor, submission.value);
     if (!r.ok) {
       const errors = Object.fromEntries(Object.entries(r.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((key) => translate(locale, key))]));
-      return Response.json({ intent, errors, values } satisfies ActionData, { status: r.status });
+      return json({ intent, errors, values } satisfies ActionData, { status: r.status });
     }
     return withToast(context, "certAdmin.types.added");
   }
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AdminCertificationsPage() {
   const { rows, types } = useLoaderData<typeof loader>();
-  const actionData = useActionData<ActionData>();
+  const actionData = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const custom = new Map(types.map((type) => [type.key, locale === "ja" ? type.label_ja : type.label_en]));
   const typeLabel = (key: string) => custom.get(key) ?? certificationTypeLabel(key, locale);

@@ -34,14 +34,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     proof = { signedIn: { userId: user.id, sessionIdHash: user.sessionIdHash } };
   } else {
     const submission = parseForm(formData, AcceptInvitationSchema, locale);
-    if (submission.status !== "success") return Response.json({ errors: submission.error, formError: null }, { status: 400 });
+    if (submission.status !== "success") return json({ errors: submission.error, formError: null }, { status: 400 });
     proof = submission.value;
   }
   const result = await acceptInvitation(context, params.token ?? "", proof, locale, clientIp(request));
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
     const status = result.fieldErrors?.password?.includes("login.rateLimited") ? 429 : 400;
-    return Response.json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
+    return json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
   }
   const headers = new Headers();
   // Already logged in, the session was moved to the new organisation; otherwise this is a log-in.
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function InvitationPage() {
   const { invitation, signedInAs } = useLoaderData<typeof loader>();
-  const data = useActionData<{ errors: Record<string, string[]> | null; formError: string | null }>();
+  const data = useActionData<typeof action>();
   const { token } = useParams();
   const { t } = useI18n();
   if (!invitation) {

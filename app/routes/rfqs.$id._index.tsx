@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
@@ -61,30 +61,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id!;
   const intent = formData.get("intent");
   const fail = (status: number, key: string, fieldErrors?: Record<string, string[]>) =>
-    Response.json({ intent, formError: translate(locale, key), fieldErrors: fieldErrors ?? null }, { status });
+    json({ intent, formError: translate(locale, key), fieldErrors: fieldErrors ?? null }, { status });
 
   if (intent === "ask") {
     const s = parseForm(formData, QuestionSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await askQuestion(context, user.actor, id, s.value.question);
     if (!r.ok) return r.status === 404 ? new Response("Not Found", { status: 404 }) : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.asked" }) } });
   }
   if (intent === "answer") {
     const s = parseForm(formData, AnswerSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await answerQuestion(context, user.actor, String(formData.get("questionId") ?? ""), s.value.answer);
     if (!r.ok) return new Response("Not Found", { status: 404 });
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.answered" }) } });
   }
   if (intent === "addendum") {
     const s = parseForm(formData, AddendumSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
     if (!r.ok) {
       if (r.status === 404) return new Response("Not Found", { status: 404 });
       const problems = "problems" in r && Array.isArray(r.problems) ? r.problems.map((p: PublishProblem) => `${p.path.join(".")}: ${translate(locale, p.key)}`) : [];
-      return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
+      return json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
   }
@@ -92,7 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const advisorOrgId = String(formData.get("advisorOrgId") ?? "");
     const r = intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
     if (!r.ok && r.status === 404) return new Response("Not Found", { status: 404 });
-    if (!r.ok) return "issues" in r ? Response.json({ intent, formError: null, fieldErrors: fieldErrorsOf(r.issues, locale) }, { status: 400 }) : fail(r.status, r.key);
+    if (!r.ok) return "issues" in r ? json({ intent, formError: null, fieldErrors: fieldErrorsOf(r.issues, locale) }, { status: 400 }) : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) } });
   }
   if (intent === "cancel") {
@@ -107,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function RfqDetail() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<{ intent: string; formError: string | null; fieldErrors: Record<string, string[]> | null }>();
+  const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const h = data.header;
   const err = (intent: string, field: string) => (result?.intent === intent ? result.fieldErrors?.[field] : undefined);

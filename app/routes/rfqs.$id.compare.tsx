@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const values = { body: String(formData.get("body") ?? ""), quoteId: String(formData.get("quoteId") ?? ""), recommends: formData.get("recommends") === "on" ? "on" : "" };
     const note = await addAdvisorNote(context, user.actor, id.data, { body: values.body, quoteId: values.quoteId || null, recommends: values.recommends === "on" });
     if (!note.ok && note.status === 404) throw notFound();
-    if (!note.ok) return Response.json({ intent, values, fieldErrors: fieldErrorsOf(note.issues ?? [], await getLocale(request, context)) }, { status: note.status });
+    if (!note.ok) return json({ intent, values, fieldErrors: fieldErrorsOf(note.issues ?? [], await getLocale(request, context)) }, { status: note.status });
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "advisors.note.added" }) } });
   }
   const result = await saveRfqWeights(context, user.actor, id.data, rawWeights(formData.entries()));

@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const intent = String(formData.get("intent") ?? "submit");
   const back = `/rfqs/${own.rfqRow.id}/quote`;
-  const fail = (status: number, key: string) => Response.json({ formErrors: [translate(locale, key)] }, { status });
+  const fail = (status: number, key: string) => json({ formErrors: [translate(locale, key)] }, { status });
 
   if (intent === "withdraw" || intent === "reconfirm") {
     if (!own.quote) throw new Response("Not Found", { status: 404 });
@@ -112,7 +112,9 @@ export default function QuotePage() {
   // `tick` changes on every edit of the form, which is what makes the totals live.
   const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
   const [form, fields] = useForm<Record<string, unknown>>({
-    lastResult,
+    // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
+    // did nothing with it before either); only the form's own results go to conform.
+    lastResult: lastResult && "formErrors" in lastResult ? undefined : lastResult,
     defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null) as never,
     shouldValidate: "onSubmit",
   });

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { RfqView } from "~/components/rfq/rfq-view";
@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await publishRfq(context, user.actor, row.id);
   if (!result.ok) {
     if (result.status === 404) throw new Response("Not Found", { status: 404 });
-    return Response.json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
+    return json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
   }
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
 }
@@ -56,7 +56,7 @@ function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProb
 
 export default function RfqReview() {
   const { rfq, problems, preview } = useLoaderData<typeof loader>();
-  const refused = useActionData<{ problems: PublishProblem[]; key: string }>();
+  const refused = useActionData<typeof action>();
   const { t } = useI18n();
   const shown = refused?.problems?.length ? refused.problems : problems;
   const errors = shown.filter((p) => p.severity === "error");

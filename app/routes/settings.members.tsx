@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, orgId } = await requireOwner(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, InviteSchema, locale);
-  if (submission.status !== "success") return Response.json({ result: submission.reply(), link: null }, { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply(), link: null }, { status: 400 });
   // Never the request's Host: a forged Host would put another site into the e-mailed link.
   const appUrl = appOrigin(context.env);
   const result = await inviteMember(
@@ -43,17 +44,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    return Response.json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
+    return json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
   }
-  return Response.json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
+  return json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
 }
 
 export default function MembersPage() {
   const { members, pending } = useLoaderData<typeof loader>();
-  const data = useActionData<{ result: unknown; link: string | null; email?: string }>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
-    lastResult: data?.result as never,
+    lastResult: data?.result,
     onValidate: ({ formData }) => parseForm(formData, InviteSchema, locale),
     shouldValidate: "onBlur",
     defaultValue: { role: "member" },

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
@@ -31,20 +32,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "revoke") {
     const revoked = await revokeToken(context, { userId: user.id, orgId }, String(formData.get("tokenId") ?? ""));
     if (!revoked) throw new Response("Not Found", { status: 404 });
-    return Response.json(
+    return json(
       { created: null, errors: null },
       { headers: { "Set-Cookie": await toastHeader(context, { key: "tokens.revoked", params: { name: revoked.name } }) } },
     );
   }
   const submission = parseForm(formData, ApiTokenCreateSchema, locale);
-  if (submission.status !== "success") return Response.json({ created: null, errors: submission.error }, { status: 400 });
+  if (submission.status !== "success") return json({ created: null, errors: submission.error }, { status: 400 });
   const created = await createApiToken(context, { userId: user.id, orgId }, submission.value.name);
-  return Response.json({ created: { name: created.name, value: created.value }, errors: null });
+  return json({ created: { name: created.name, value: created.value }, errors: null });
 }
 
 export default function TokensPage() {
   const { tokens } = useLoaderData<typeof loader>();
-  const data = useActionData<{ created: { name: string; value: string } | null; errors: Record<string, string[]> | null }>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   return (
     <div className="stack">

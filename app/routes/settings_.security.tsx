@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -55,12 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, ChangePasswordSchema, locale);
   if (submission.status !== "success") {
-    return Response.json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
+    return json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
   }
   const result = await changePassword(context, { id: user.id, orgId: user.activeOrg?.id ?? null }, submission.value, client);
   if (!result.ok) {
     const status = result.message === "password.tooManyAttempts" ? 429 : 400;
-    return Response.json({ errors: { currentPassword: [t(locale, result.message)] }, formError: null } satisfies ActionData, { status });
+    return json({ errors: { currentPassword: [t(locale, result.message)] }, formError: null } satisfies ActionData, { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", result.value.setCookie);
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountSecurityPage() {
   const { sessions, idleHours } = useLoaderData<typeof loader>();
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const others = sessions.filter((s) => !s.current).length;
   return (

@@ -25,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await readForm(request, context);
   const locale = await getLocale(request, context);
   const result = await confirmSignup(context, params.token ?? "", clientIp(request));
-  if (!result.ok) return Response.json({ formError: t(locale, result.formError) }, { status: 400 });
+  if (!result.ok) return json({ formError: t(locale, result.formError) }, { status: 400 });
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.org.id));
   headers.append("Set-Cookie", await toastHeader(context, { key: "signup.done" }));
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ConfirmSignupPage() {
   const { signup } = useLoaderData<typeof loader>();
-  const data = useActionData<{ formError: string }>();
+  const data = useActionData<typeof action>();
   const { t } = useI18n();
   if (!signup || data?.formError) {
     return (

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, orgId } = await requireVendorEditor(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, VendorProfileSchema, locale);
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   await saveVendorProfile(context, { userId: user.id, orgId }, submission.value);
   return redirect("/vendor/profile", { headers: { "Set-Cookie": await toastHeader(context, { key: "profile.saved" }) } });
 }
@@ -49,7 +49,7 @@ export default function VendorProfilePage() {
     // Validated on the server only: conform's in-browser revalidation of this form (checkbox
     // groups plus a number field) swallowed the next submit in Chromium; the server's answer is
     // the truth anyway and comes back inline, field by field.
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: {
       name: vendor.name,
       description: vendor.description,

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { InviteForm, type InviteActionData } from "~/components/vendor/invite-form";
+import { InviteForm } from "~/components/vendor/invite-form";
 import { safeRedirect } from "~/domain/accounts";
 import { InviteVendorFormSchema } from "~/domain/rfq/invitation";
 import { t as translate } from "~/i18n";
@@ -43,12 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const returnTo = safeRedirect(formData.get("returnTo"), `/vendors/${vendor.id}`);
   const submission = parseForm(formData, InviteVendorFormSchema, locale);
-  if (submission.status !== "success") return Response.json({ fieldErrors: submission.error ?? null }, { status: 400 });
+  if (submission.status !== "success") return json({ fieldErrors: submission.error ?? null }, { status: 400 });
 
   const r = await inviteVendorToRfq(context, user.actor, { rfqId: submission.value.rfqId, vendorOrgId: vendor.id });
   if (!r.ok) {
     if (r.status === 404) throw new Response("Not Found", { status: 404 });
-    return Response.json({ fieldErrors: { [r.field]: [translate(locale, r.key)] } }, { status: r.status });
+    return json({ fieldErrors: { [r.field]: [translate(locale, r.key)] } }, { status: r.status });
   }
   const names = { vendor: r.vendor.name, title: r.rfq.title };
   const toast = r.alreadyInvited
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function InviteVendor() {
   const { vendor, rfqs, returnTo } = useLoaderData<typeof loader>();
-  const result = useActionData<InviteActionData>();
+  const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <section className="stack">
