@@ -1,9 +1,9 @@
 import path from "node:path";
-import { sql } from "kysely";
 import { createDatabase } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
 import { loadVendorIndexRows } from "../db/queries/vendors";
-import { settleDeadOutbox } from "../db/queries/outbox";
+import { latestOutboxId, replayOutboxAfter, settleDeadOutbox } from "../db/queries/outbox";
+import { rfqIdsWithQuotes } from "../db/queries/quotes";
 import { createSearchService } from "../search/client";
 import { loadRfqIndexRows } from "../db/queries/rfqs";
 import { projectRfqRanking } from "../app/services/ranking-projection.server";
@@ -56,20 +56,13 @@ async function* openedQuoteBatches(): AsyncIterable<Record<string, unknown>[]> {
   let afterId: string | null = null;
   const now = new Date();
   for (;;) {
-    const rfqs: { rfq_id: string }[] = await db
-      .selectFrom("quotes")
-      .select("rfq_id")
-      .distinct()
-      .$if(afterId !== null, (q) => q.where("rfq_id", ">", afterId!))
-      .orderBy("rfq_id")
-      .limit(100)
-      .execute();
-    if (rfqs.length === 0) return;
-    for (const { rfq_id } of rfqs) {
-      const projection = await projectRfqRanking(db, rfq_id, now);
+    const rfqIds = await rfqIdsWithQuotes(db, afterId, 100);
+    if (rfqIds.length === 0) return;
+    for (const rfqId of rfqIds) {
+      const projection = await projectRfqRanking(db, rfqId, now);
       if (projection) yield quoteDocumentsOfRfq(projection, today);
     }
-    afterId = rfqs[rfqs.length - 1].rfq_id;
+    afterId = rfqIds[rfqIds.length - 1];
   }
 }
 
@@ -84,18 +77,13 @@ const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Reco
 
 for (const index of wanted ? [wanted as IndexName] : INDEX_NAMES) {
   const startedAt = Date.now();
-  const mark = await db.selectFrom("outbox").select(sql<number>`coalesce(max(id), 0)::int`.as("max")).executeTakeFirstOrThrow();
+  const mark = await latestOutboxId(db);
   const count = await search.rebuild(index, sources[index].docs());
   // Anything enqueued after the rebuild began may be missing from the new index: replay it.
-  const replay = await db
-    .updateTable("outbox")
-    .set({ processed_at: null, dead_at: null, next_attempt_at: new Date() })
-    .where("id", ">", mark.max)
-    .where("topic", "=", sources[index].topic)
-    .executeTakeFirst();
+  const replayed = await replayOutboxAfter(db, sources[index].topic, mark, new Date());
   // Jobs that died (retries exhausted) before the rebuild began are covered by it now.
-  const settled = await settleDeadOutbox(db, sources[index].topic, mark.max);
-  console.log(`${index}: ${count} documents in ${Date.now() - startedAt} ms; ${Number(replay.numUpdatedRows)} later changes queued for replay; ${settled} dead jobs settled`);
+  const settled = await settleDeadOutbox(db, sources[index].topic, mark);
+  console.log(`${index}: ${count} documents in ${Date.now() - startedAt} ms; ${replayed} later changes queued for replay; ${settled} dead jobs settled`);
 }
 await meili?.stop();
 await db.destroy();

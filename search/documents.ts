@@ -1,3 +1,4 @@
+import type { VendorRow } from "../db/queries/vendors";
 import { z } from "zod";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
@@ -38,19 +39,8 @@ export const VendorDocumentSchema = z.object({
 });
 export type VendorDocument = z.infer<typeof VendorDocumentSchema>;
 
-export interface VendorIndexRow {
-  id: string;
-  name: string;
-  description: string;
-  categories: string[];
-  regions: string[];
-  languages: string[];
-  team_size: number | null;
-  updated_at: Date;
-  certifications: { type: string; valid_from: string; valid_until: string; status: "unverified" | "verified" | "rejected" }[];
-  track_record_count: number;
-  track_record_kpis: { kpi_key: string; successes: number; trials: number }[];
-}
+/** A vendor as the vendor queries select it (the same row the vendor pages show). */
+export type VendorIndexRow = VendorRow;
 
 /** Maps the database row to the index document. `today` is YYYY-MM-DD in Japan. */
 export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocument {

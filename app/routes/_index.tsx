@@ -1,20 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { countVendorsAndValidCertifications } from "../../db/queries/vendors";
+import { platformStats } from "~/services/vendors.server";
 import { getCurrentUser } from "~/utils/auth.server";
-import { formatNumber, tokyoDateString } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import { useI18n, useRootData } from "~/utils/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "Kurabe — 見積比較 / Quote comparison" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
-  const stats = await countVendorsAndValidCertifications(context.db, tokyoDateString(context.clock.now()));
-  return Response.json({ signedIn: Boolean(user), stats });
+  const stats = await platformStats(context);
+  return { signedIn: Boolean(user), stats };
 }
 
 export default function Index() {
-  const { signedIn, stats } = useLoaderData<{ signedIn: boolean; stats: { vendors: number; certifications: number } }>();
+  const { signedIn, stats } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const root = useRootData();
   const user = root?.user;

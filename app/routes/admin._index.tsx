@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { recentAuditEntries } from "~/services/audit.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -7,18 +8,11 @@ import { useI18n } from "~/utils/use-i18n";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   requirePermission(user.actor, "auditLog:read", { type: "auditLog" });
-  const rows = await context.db
-    .selectFrom("audit_log")
-    .leftJoin("users", "users.id", "audit_log.actor_user_id")
-    .select(["audit_log.id", "audit_log.action", "audit_log.entity_type", "audit_log.entity_id", "audit_log.created_at", "users.email as actor"])
-    .orderBy("audit_log.id", "desc")
-    .limit(100)
-    .execute();
-  return Response.json({ rows });
+  return { rows: await recentAuditEntries(context) };
 }
 
 export default function AdminPage() {
-  const { rows } = useLoaderData<{ rows: { id: number; action: string; entity_type: string; entity_id: string; created_at: string; actor: string | null }[] }>();
+  const { rows } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <section className="stack">

@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listCertificationTypes, listCertificationsForReview } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
@@ -9,7 +8,7 @@ import { CertificationTypeSchema, RejectionSchema } from "~/domain/certification
 import { certificationTypeLabeler } from "~/domain/vendor/catalog";
 import type { MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
-import { addCertificationType, rejectCertification, verifyCertification } from "~/services/certifications.server";
+import { addCertificationType, certificationReviewList, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -36,8 +35,7 @@ async function withToast(context: LoaderFunctionArgs["context"], key: Certificat
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireReviewer(request, context);
-  const [rows, types] = await Promise.all([listCertificationsForReview(context.db), listCertificationTypes(context.db)]);
-  return Response.json({ rows, types });
+  return certificationReviewList(context);
 }
 
 type FieldErrors = Record<string, string[] | null | undefined>;
@@ -57,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "reject") {
     const submission = parseForm(formData, RejectionSchema, locale);
-    if (submission.status !== "success") return Response.json({ intent, id, errors: submission.error ?? {} } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, id, errors: submission.error ?? {} } satisfies ActionData, { status: 400 });
     const r = await rejectCertification(context, user.actor, id, submission.value.reason);
     if (!r.ok) throw failureStatus(r);
     return withToast(context, "certAdmin.rejected");
@@ -65,35 +63,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "addType") {
     const submission = parseForm(formData, CertificationTypeSchema, locale);
     const values = Object.fromEntries(["slug", "labelJa", "labelEn"].map((name) => [name, formData.get(name)]));
-    if (submission.status !== "success") return Response.json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, errors: submission.error ?? {}, values } satisfies ActionData, { status: 400 });
     const r = await addCertificationType(context, user.actor, submission.value);
     if (!r.ok) {
-      return Response.json({ intent, errors: pageFailure(r, locale).fieldErrors, values } satisfies ActionData, { status: r.status });
+      return json({ intent, errors: pageFailure(r, locale).fieldErrors, values } satisfies ActionData, { status: r.status });
     }
     return withToast(context, "certAdmin.types.added");
   }
   throw new Response("Bad Request", { status: 400 });
 }
 
-type ReviewRow = {
-  id: string;
-  org_name: string;
-  type: string;
-  number: string;
-  issuer: string;
-  valid_from: string;
-  valid_until: string;
-  status: "unverified" | "verified" | "rejected";
-  reviewer_name: string | null;
-  verified_at: string | null;
-  rejected_reason: string | null;
-  evidence_name: string | null;
-};
-type TypeRow = { key: string; label_ja: string; label_en: string };
-
 export default function AdminCertificationsPage() {
-  const { rows, types } = useLoaderData<{ rows: ReviewRow[]; types: TypeRow[] }>();
-  const actionData = useActionData<ActionData>();
+  const { rows, types } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const typeLabel = certificationTypeLabeler(types, locale);
   return (
@@ -154,7 +136,7 @@ export default function AdminCertificationsPage() {
   );
 }
 
-function AddTypeForm({ types, actionData }: { types: TypeRow[]; actionData?: Extract<ActionData, { intent: "addType" }> }) {
+function AddTypeForm({ types, actionData }: { types: SerializeFrom<typeof loader>["types"]; actionData?: Extract<ActionData, { intent: "addType" }> }) {
   const { t } = useI18n();
   const value = (name: string) => (typeof actionData?.values[name] === "string" ? (actionData.values[name] as string) : undefined);
   return (

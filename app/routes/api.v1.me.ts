@@ -1,5 +1,6 @@
 import { MeResponse } from "~/api/schemas";
 import { apiRoute } from "~/api/route.server";
+import { organizationOf } from "~/services/accounts.server";
 import { json } from "~/utils/api.server";
 import { failure, orgActor } from "~/utils/service-failure";
 
@@ -9,7 +10,7 @@ export const { loader } = apiRoute(
     GET: async ({ context, caller }) => {
       const org = orgActor(caller.actor)?.org;
       if (!org) return failure.notFound();
-      const orgRow = await context.db.selectFrom("organizations").select(["id", "name", "kind"]).where("id", "=", org.id).executeTakeFirstOrThrow();
+      const orgRow = await organizationOf(context, org.id);
       return json(
         MeResponse.parse({
           user: caller.user,

@@ -1,8 +1,8 @@
-import { loadRfqResponse } from "~/api/rfq-responses.server";
+import { loadRfqResponse } from "~/services/rfq-responses.server";
+import { json, problemErrors } from "~/utils/api.server";
 import { PublishResponse } from "~/api/rfq-schemas";
 import { apiRoute } from "~/api/route.server";
 import { publishRfq } from "~/services/rfqs.server";
-import { json, problemErrors } from "~/utils/api.server";
 import { failure } from "~/utils/service-failure";
 
 // POST: publish a draft. Refused with every missing item at once (400, `errors`), nothing written.

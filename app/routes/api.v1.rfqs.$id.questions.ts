@@ -1,6 +1,5 @@
-import { listQuestionsForBuyer, listQuestionsForVendor } from "../../db/queries/rfqs";
-import { listAnsweredQuestionsForAdvisor } from "../../db/queries/rfq-advisors";
-import { questionFields } from "~/api/rfq-responses.server";
+import { questionsForAdvisor, questionsForBuyer, questionsForVendor } from "~/services/rfq-reads.server";
+import { questionFields } from "~/services/rfq-responses.server";
 import { AskedQuestionResponse, QuestionBody, QuestionListResponse } from "~/api/rfq-schemas";
 import { apiRoute, withBody } from "~/api/route.server";
 import { askQuestion, loadRfqForReader } from "~/services/rfqs.server";
@@ -19,14 +18,14 @@ export const { loader, action } = apiRoute(
       if (!found || !caller.actor.org) return failure.notFound();
       const orgId = caller.actor.org.id;
       if (found.as === "buyer") {
-        const rows = await listQuestionsForBuyer(context.db, orgId, found.row.id);
+        const rows = await questionsForBuyer(context, orgId, found.row.id);
         return json(QuestionListResponse.parse({ view: "buyer", data: rows.map((q) => ({ ...questionFields(q), askedBy: q.asked_by })) }));
       }
       if (found.as === "advisor") {
-        const rows = await listAnsweredQuestionsForAdvisor(context.db, orgId, found.row.id);
+        const rows = await questionsForAdvisor(context, orgId, found.row.id);
         return json(QuestionListResponse.parse({ view: "advisor", data: rows.map(questionFields) }));
       }
-      const rows = await listQuestionsForVendor(context.db, orgId, found.row.id);
+      const rows = await questionsForVendor(context, orgId, found.row.id);
       return json(QuestionListResponse.parse({ view: "vendor", data: rows.map((q) => ({ ...questionFields(q), mine: q.mine })) }));
     },
     POST: withBody(QuestionBody, async ({ context, caller, id, body }) => {

@@ -1,8 +1,8 @@
-import { loadRfqResponse } from "~/api/rfq-responses.server";
+import { loadRfqResponse } from "~/services/rfq-responses.server";
+import { json } from "~/utils/api.server";
 import { patchToChanges, RfqPatchBody } from "~/api/rfq-schemas";
 import { apiRoute, withBody } from "~/api/route.server";
 import { updateRfqWorkingCopyFor } from "~/services/rfqs.server";
-import { json } from "~/utils/api.server";
 import { failure } from "~/utils/service-failure";
 
 // GET: the RFQ as the caller may see it. Anyone else — another buyer, an uninvited vendor,

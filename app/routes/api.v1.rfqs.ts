@@ -1,5 +1,5 @@
-import { listOpenRfqsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
-import { buyerRfqSummary, loadRfqResponse, vendorRfqSummary } from "~/api/rfq-responses.server";
+import { openRfqsForVendor, rfqsOfBuyer } from "~/services/rfq-reads.server";
+import { buyerRfqSummary, loadRfqResponse, vendorRfqSummary } from "~/services/rfq-responses.server";
 import { RfqCreateBody, RfqListQuery, RfqListResponse } from "~/api/rfq-schemas";
 import { apiRoute, withBody } from "~/api/route.server";
 import { createRfqDraft } from "~/services/rfqs.server";
@@ -19,12 +19,12 @@ export const { loader, action } = apiRoute(
       const now = context.clock.now();
       // Both queries filter by the caller's organisation; the branch only picks which list that is.
       if (org?.kind === "buyer") {
-        const rows = await listRfqsOfBuyer(context.db, org.id, { status, now });
+        const rows = await rfqsOfBuyer(context, org.id, { status });
         return json(RfqListResponse.parse({ data: rows.map((row) => buyerRfqSummary(row, now)) }));
       }
       // A vendor's list holds only RFQs open for quotes, so any other status filter is simply empty.
       if (org?.kind === "vendor" && (status === undefined || status === "open")) {
-        const rows = await listOpenRfqsForVendor(context.db, org.id, { now });
+        const rows = await openRfqsForVendor(context, org.id);
         return json(RfqListResponse.parse({ data: rows.map(vendorRfqSummary) }));
       }
       return json(RfqListResponse.parse({ data: [] }));

@@ -1,11 +1,10 @@
 import type { core } from "zod";
-import { findInvoiceRegistrationNumber, listCertificationsOfOrg } from "../../db/queries/certifications";
 import { VendorCertificationListResponse, toVendorCertificationResponse } from "~/api/openapi-certifications";
 import { apiRoute } from "~/api/route.server";
 import { can, type Actor } from "~/domain/permissions";
 import { isMessageKey, t, translateOrPassThrough, type Locale } from "~/i18n";
 import { localizeZodIssue } from "~/i18n/zod-errors";
-import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm } from "~/services/certifications.server";
+import { addCertification, certificationFormFor, checkEvidenceUpload, readCertificationForm, certificationsOf } from "~/services/certifications.server";
 import { apiForbidden, asProblemOnThrow, inputProblem, json, parseApiInput, problem, readJsonBody } from "~/utils/api.server";
 
 // GET: the calling vendor organisation's certificates and invoice registration number.
@@ -39,7 +38,7 @@ export const { loader, action } = apiRoute(
     GET: async ({ context, caller }) => {
       const orgId = vendorOrgId(caller.actor);
       if (!orgId) return apiForbidden(caller.locale);
-      const [rows, invoiceRegistrationNumber] = await Promise.all([listCertificationsOfOrg(context.db, orgId), findInvoiceRegistrationNumber(context.db, orgId)]);
+      const { rows, invoiceRegistrationNumber } = await certificationsOf(context, orgId);
       return json(VendorCertificationListResponse.parse({ data: rows.map(toVendorCertificationResponse), invoiceRegistrationNumber }));
     },
     // Multipart or JSON: the body is read here, not by withBody.

@@ -1,9 +1,9 @@
-import { listVendorsPage } from "../../db/queries/vendors";
 import { VendorListQuery, VendorListResponse } from "~/api/schemas";
 import { apiRoute } from "~/api/route.server";
 import { apiForbidden, json, parseApiInput, zodProblem } from "~/utils/api.server";
 import { can } from "~/domain/permissions";
 import { tokyoDateString } from "~/utils/format";
+import { vendorsPage } from "~/services/vendors.server";
 
 export const { loader } = apiRoute(
   {},
@@ -12,7 +12,7 @@ export const { loader } = apiRoute(
       if (!can(caller.actor, "vendorProfile:read", { type: "vendorProfile", orgId: "*" })) throw apiForbidden(caller.locale);
       const query = parseApiInput(VendorListQuery, Object.fromEntries(new URL(request.url).searchParams), caller.locale);
       if (!query.success) return zodProblem(query.error.issues, caller.locale);
-      const { rows, total } = await listVendorsPage(context.db, query.data);
+      const { rows, total } = await vendorsPage(context, query.data);
       const today = tokyoDateString(context.clock.now());
       return json(
         VendorListResponse.parse({

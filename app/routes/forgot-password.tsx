@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -20,16 +21,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, ForgotPasswordSchema, locale);
   if (submission.status !== "success") {
-    return Response.json({ sent: false, errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
+    return json({ sent: false, errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
   }
   const result = await requestPasswordReset(context, submission.value.email, clientIp(request));
-  if (!result.ok) return Response.json({ sent: false, errors: null, formError: t(locale, result.message) } satisfies ActionData, { status: 429 });
+  if (!result.ok) return json({ sent: false, errors: null, formError: t(locale, result.message) } satisfies ActionData, { status: 429 });
   // The same answer whether or not the address has an account.
-  return Response.json({ sent: true, errors: null, formError: null } satisfies ActionData);
+  return json({ sent: true, errors: null, formError: null } satisfies ActionData);
 }
 
 export default function ForgotPasswordPage() {
-  const data = useActionData<ActionData>();
+  const data = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <section className="narrow card">

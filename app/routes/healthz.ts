@@ -1,17 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { sql } from "kysely";
-import { outboxStats } from "../../db/queries/outbox";
+import { databaseHealth } from "~/services/health.server";
 
 /** Liveness and dependency status. 200 while the database answers; search down is "degraded", not down. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  let database: "ok" | "down" = "ok";
-  let outbox: Awaited<ReturnType<typeof outboxStats>> | null = null;
-  try {
-    await sql`select 1`.execute(context.db);
-    outbox = await outboxStats(context.db);
-  } catch {
-    database = "down";
-  }
+  const { database, outbox } = await databaseHealth(context);
   const search = (await context.search.isHealthy()) ? "ok" : "down";
   const status = database === "down" ? "down" : search === "down" ? "degraded" : "ok";
   return Response.json(

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -19,10 +19,10 @@ import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const inv = await findInvitation(context, params.token ?? "");
-  if (!inv) return Response.json({ invitation: null, signedInAs: null }, { status: 404 });
+  if (!inv) return json({ invitation: null, signedInAs: null }, { status: 404 });
   const user = await getCurrentUser(request, context);
   const signedInAs = user && user.email.toLowerCase() === inv.email.toLowerCase() ? user.email : null;
-  return Response.json({ invitation: { email: inv.email, orgName: inv.orgName }, signedInAs });
+  return { invitation: { email: inv.email, orgName: inv.orgName }, signedInAs };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -34,14 +34,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     proof = { signedIn: { userId: user.id, sessionIdHash: user.sessionIdHash } };
   } else {
     const submission = parseForm(formData, AcceptInvitationSchema, locale);
-    if (submission.status !== "success") return Response.json({ errors: submission.error, formError: null }, { status: 400 });
+    if (submission.status !== "success") return json({ errors: submission.error, formError: null }, { status: 400 });
     proof = submission.value;
   }
   const result = await acceptInvitation(context, params.token ?? "", proof, locale, clientIp(request));
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
     const status = result.fieldErrors?.password?.includes("login.rateLimited") ? 429 : 400;
-    return Response.json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
+    return json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
   }
   const headers = new Headers();
   // Already logged in, the session was moved to the new organisation; otherwise this is a log-in.
@@ -51,8 +51,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvitationPage() {
-  const { invitation, signedInAs } = useLoaderData<{ invitation: { email: string; orgName: string } | null; signedInAs: string | null }>();
-  const data = useActionData<{ errors: Record<string, string[]> | null; formError: string | null }>();
+  const { invitation, signedInAs } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { token } = useParams();
   const { t } = useI18n();
   if (!invitation) {

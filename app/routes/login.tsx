@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -26,13 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, LoginSchema, locale);
   if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password } = submission.value;
   const result = await attemptLogIn(context, { email, password, ip: clientIp(request), via: "login" });
   if (!result.ok) {
     const status = result.formError === "login.rateLimited" ? 429 : 400;
-    return Response.json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status });
+    return json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.id, null));
@@ -45,7 +45,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
-    lastResult: lastResult as never,
+    lastResult,
     onValidate: ({ formData }) => parseForm(formData, LoginSchema, locale),
     shouldValidate: "onSubmit",
   });

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listNotifications, markNotificationsRead } from "../../db/queries/notifications";
 import { CsrfInput } from "~/components/csrf-input";
+import { markAllNotificationsRead, notificationsOf } from "~/services/notifications.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -13,21 +13,19 @@ import { useI18n } from "~/utils/use-i18n";
 // <img>); the reader marks what they have seen with the button, a POST with the CSRF token.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const items = await listNotifications(context.db, user.id);
-  return Response.json({ items });
+  const items = await notificationsOf(context, user.id);
+  return { items };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   await readForm(request, context);
-  await markNotificationsRead(context.db, user.id, context.clock.now());
+  await markAllNotificationsRead(context, user.id);
   return redirect("/notifications", { headers: { "Set-Cookie": await toastHeader(context, { key: "notifications.markedRead" }) } });
 }
 
-type Item = { id: number; kind: string; payload: { rfqId?: string; title?: string }; read_at: string | null; created_at: string };
-
 export default function Notifications() {
-  const { items } = useLoaderData<{ items: Item[] }>();
+  const { items } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   const unread = items.some((n) => !n.read_at);
   return (

@@ -1,14 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { findRfqVersion } from "../../db/queries/rfqs";
-import { findQuoteVersion } from "../../db/queries/quotes";
 import { QuoteTotals } from "~/components/quote/quote-totals";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
-import type { TcoBreakdown } from "~/domain/quote/normalize";
-import type { Quote } from "~/domain/quote/schema";
-import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
-import { readQuote } from "~/services/quotes.server";
+import { quoteDetails, readQuote } from "~/services/quotes.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -21,22 +16,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = await readQuote(context, user.actor, params.id ?? "", "page");
   invariantResponse(found);
   if (found.as === "vendor") throw redirect(`/rfqs/${found.quote.rfq_id}/quote`);
-  const [version, rfqVersion] = await Promise.all([
-    findQuoteVersion(context.db, found.quote.id, found.quote.current_version),
-    findRfqVersion(context.db, found.quote.rfq_id, found.quote.rfq_version),
-  ]);
-  const rfq = rfqSchema.safeParse(rfqVersion?.content);
-  return Response.json({
-    quote: { id: found.quote.id, rfqId: found.quote.rfq_id, vendorName: found.quote.vendor_name, status: found.quote.status, version: found.quote.current_version, content: found.quote.content },
-    rfq: rfq.success ? rfq.data : null,
-    normalized: version?.normalized ?? null,
-  });
+  const { content, rfq, normalized } = await quoteDetails(context, found.quote);
+  return {
+    quote: { id: found.quote.id, rfqId: found.quote.rfq_id, vendorName: found.quote.vendor_name, status: found.quote.status, version: found.quote.current_version, content },
+    rfq,
+    normalized,
+  };
 }
 
-type Data = { quote: { id: string; rfqId: string; vendorName: string; status: string; version: number; content: Quote }; rfq: Rfq | null; normalized: TcoBreakdown | null };
-
 export default function QuoteDetail() {
-  const { quote, rfq, normalized } = useLoaderData<Data>();
+  const { quote, rfq, normalized } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <article className="stack">

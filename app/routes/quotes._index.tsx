@@ -10,13 +10,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const rows = await vendorQuoteSummaries(context, user.actor);
   if (!rows) throw new Response("Forbidden", { status: 403 });
-  return Response.json({ rows });
+  return { rows };
 }
 
-type Row = NonNullable<Awaited<ReturnType<typeof vendorQuoteSummaries>>>[number];
-
 export default function VendorQuotes() {
-  const { rows } = useLoaderData<{ rows: Row[] }>();
+  const { rows } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <section className="stack">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const link = await findResetLink(context, params.token ?? "");
-  return Response.json({ email: link?.email ?? null }, { status: link ? 200 : 410 });
+  return json({ email: link?.email ?? null }, { status: link ? 200 : 410 });
 }
 
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
@@ -30,21 +30,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const token = params.token ?? "";
   // Checked before anything costly, so a guessed or spent link costs no password hashing.
-  if (!(await findResetLink(context, token))) return Response.json({ email: null }, { status: 410 });
+  if (!(await findResetLink(context, token))) return json({ email: null }, { status: 410 });
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, ResetPasswordSchema, locale);
   if (submission.status !== "success") {
-    return Response.json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
+    return json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
   }
   const result = await resetPassword(context, token, submission.value.newPassword, clientIp(request));
   // Spent by a concurrent submission between the check above and now.
-  if (!result.ok) return Response.json({ email: null }, { status: 410 });
+  if (!result.ok) return json({ email: null }, { status: 410 });
   return redirect("/login", { headers: { "Set-Cookie": await toastHeader(context, { key: "reset.done" }) } });
 }
 
 export default function ResetPasswordPage() {
-  const { email } = useLoaderData<{ email: string | null }>();
-  const data = useActionData<ActionData | { email: null }>();
+  const { email } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t } = useI18n();
   if (!email || (data && "email" in data)) {
     return (

@@ -1,24 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { findRfqVersion, listQuestionsForBuyer, listQuestionsForVendor, listRfqVersions } from "../../db/queries/rfqs";
-import { listAnsweredQuestionsForAdvisor } from "../../db/queries/rfq-advisors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
-import { BuyerQuotesSection, type BuyerQuotes } from "~/components/quote/buyer-quotes";
-import { AdvisorsSection, type BuyerAdvisors } from "~/components/rfq/advisors-section";
-import { QaList, type QaItem } from "~/components/rfq/qa-list";
+import { BuyerQuotesSection } from "~/components/quote/buyer-quotes";
+import { AdvisorsSection } from "~/components/rfq/advisors-section";
+import { QaList } from "~/components/rfq/qa-list";
 import { RfqView } from "~/components/rfq/rfq-view";
-import { sameJson } from "~/domain/canonical-json";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
-import { rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
-import { rfqForVendor } from "~/domain/rfq/vendor-view";
+import type { RfqDraft } from "~/domain/rfq/schema";
 import { t as translate, translateOrPassThrough } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
+import { questionsForAdvisor, questionsForBuyer, questionsForVendor, versionHistoryForBuyer } from "~/services/rfq-reads.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -39,27 +36,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
   const header = { id: row.id, title: row.title, status, quoteDeadline: row.quote_deadline, version: row.current_version, sealed: row.sealed, visibility: row.visibility };
   if (found.as === "buyer") {
-    const [questions, versions, latest, quotes, advisors] = await Promise.all([
-      listQuestionsForBuyer(context.db, user.activeOrg!.id, row.id),
-      listRfqVersions(context.db, row.id),
-      row.current_version > 0 ? findRfqVersion(context.db, row.id, row.current_version) : null,
+    const [questions, { versions, pendingChanges }, quotes, advisors] = await Promise.all([
+      questionsForBuyer(context, user.activeOrg!.id, row.id),
+      versionHistoryForBuyer(context, found.row),
       row.status === "draft" ? null : quotesOfRfqForBuyer(context, user.actor, row.id),
       advisorsForBuyer(context, user.actor, row.id),
     ]);
-    // Edits to a published RFQ wait in the working copy until they are published as an addendum.
-    const working = found.row.content;
-    const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(working).data ?? working) : false;
-    return Response.json({ as: "buyer", header, content: working, questions, versions, pendingChanges, quotes, advisors });
+    return { as: "buyer" as const, header, content: found.row.content as RfqDraft, questions, versions, pendingChanges, quotes, advisors };
   }
   if (found.as === "advisor") {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
     // link only once the quotes are opened (the comparison itself checks again, in SQL).
-    const questions = await listAnsweredQuestionsForAdvisor(context.db, user.activeOrg!.id, row.id);
+    const questions = await questionsForAdvisor(context, user.activeOrg!.id, row.id);
     const compareOpen = row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
-    return Response.json({ as: "advisor", header, content: found.row.content, questions, buyerName: found.row.buyer_name, compareOpen });
+    return { as: "advisor" as const, header, content: found.row.content as RfqDraft, questions, buyerName: found.row.buyer_name, compareOpen };
   }
-  const questions = await listQuestionsForVendor(context.db, user.activeOrg!.id, row.id);
-  return Response.json({ as: "vendor", header, content: found.view, questions, canAsk: status === "published" });
+  const questions = await questionsForVendor(context, user.activeOrg!.id, row.id);
+  return { as: "vendor" as const, header, content: found.view, questions, canAsk: status === "published" };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,30 +62,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = params.id!;
   const intent = formData.get("intent");
   const fail = (status: number, key: string, fieldErrors?: Record<string, string[]>) =>
-    Response.json({ intent, formError: translateOrPassThrough(locale, key), fieldErrors: fieldErrors ?? null }, { status });
+    json({ intent, formError: translateOrPassThrough(locale, key), fieldErrors: fieldErrors ?? null }, { status });
 
   if (intent === "ask") {
     const s = parseForm(formData, QuestionSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await askQuestion(context, user.actor, id, s.value.question);
     if (!r.ok) return r.status === 404 ? notFound() : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.asked" }) } });
   }
   if (intent === "answer") {
     const s = parseForm(formData, AnswerSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await answerQuestion(context, user.actor, String(formData.get("questionId") ?? ""), s.value.answer);
     if (!r.ok) return notFound();
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.qa.answered" }) } });
   }
   if (intent === "addendum") {
     const s = parseForm(formData, AddendumSchema, locale);
-    if (s.status !== "success") return Response.json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
+    if (s.status !== "success") return json({ intent, formError: null, fieldErrors: s.error }, { status: 400 });
     const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
     if (!r.ok) {
       if (r.status === 404) return notFound();
       const problems = (r.problems ?? []).map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`);
-      return Response.json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
+      return json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
   }
@@ -100,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const advisorOrgId = String(formData.get("advisorOrgId") ?? "");
     const r = intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
     if (!r.ok && r.status === 404) return notFound();
-    if (!r.ok) return r.issues ? Response.json({ intent, formError: null, fieldErrors: pageFailure(r, locale).fieldErrors }, { status: 400 }) : fail(r.status, r.key);
+    if (!r.ok) return r.issues ? json({ intent, formError: null, fieldErrors: pageFailure(r, locale).fieldErrors }, { status: 400 }) : fail(r.status, r.key);
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) } });
   }
   if (intent === "cancel") {
@@ -113,24 +106,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-type Header = { id: string; title: string; status: string; quoteDeadline: string | null; version: number; sealed: boolean; visibility: string };
-type Data =
-  | {
-      as: "buyer";
-      header: Header;
-      content: RfqDraft;
-      questions: QaItem[];
-      versions: { version: number; change_summary: string; created_at: string }[];
-      pendingChanges: boolean;
-      quotes: BuyerQuotes | null;
-      advisors: BuyerAdvisors | null;
-    }
-  | { as: "advisor"; header: Header; content: RfqDraft; questions: QaItem[]; buyerName: string; compareOpen: boolean }
-  | { as: "vendor"; header: Header; content: ReturnType<typeof rfqForVendor> | null; questions: QaItem[]; canAsk: boolean };
-
 export default function RfqDetail() {
-  const data = useLoaderData<Data>();
-  const result = useActionData<{ intent: string; formError: string | null; fieldErrors: Record<string, string[]> | null }>();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t, translateOrPassThrough, locale } = useI18n();
   const h = data.header;
   const err = (intent: string, field: string) => (result?.intent === intent ? result.fieldErrors?.[field] : undefined);

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
-import { AdvisorNotes, type AdvisorNoteItem } from "~/components/comparison/advisor-notes";
+import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
@@ -12,14 +12,13 @@ import { WhatIfForm } from "~/components/comparison/what-if-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { label } from "~/components/rfq/labels";
 import { parseCompareParams, WEIGHT_PARAM_PREFIX, type CompareParams } from "~/domain/comparison/compare-params";
-import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
+import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
-import styles from "~/styles/comparison.css";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
@@ -27,6 +26,7 @@ import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { notFound, pageFailure } from "~/utils/errors";
+import styles from "~/styles/comparison.css";
 
 // The side-by-side comparison of an RFQ's opened quotes, for its buyer and the advisors it assigned.
 // All state is in GET params; the writes are "save as the RFQ's weights" (the buyer) and an advisor's note.
@@ -76,7 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
   const advice = await advisorNotesFor(context, user.actor, id.data);
   const notes = { items: advice?.notes ?? [], canWrite: advice?.canWrite ?? false, quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })) };
-  return Response.json({ view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false });
+  return { view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -90,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const values = { body: String(formData.get("body") ?? ""), quoteId: String(formData.get("quoteId") ?? ""), recommends: formData.get("recommends") === "on" ? "on" : "" };
     const note = await addAdvisorNote(context, user.actor, id.data, { body: values.body, quoteId: values.quoteId || null, recommends: values.recommends === "on" });
     if (!note.ok && note.status === 404) throw notFound();
-    if (!note.ok) return Response.json({ intent, values, fieldErrors: pageFailure(note, await getLocale(request, context)).fieldErrors }, { status: note.status });
+    if (!note.ok) return json({ intent, values, fieldErrors: pageFailure(note, await getLocale(request, context)).fieldErrors }, { status: note.status });
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "advisors.note.added" }) } });
   }
   const result = await saveRfqWeights(context, user.actor, id.data, rawWeights(formData.entries()));
@@ -101,20 +101,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, toast) } });
 }
 
-type Data = {
-  view: ComparisonView;
-  params: CompareParams;
-  whatIfError: string | null;
-  rfqId: string;
-  preparedAt: string;
-  notes: { items: AdvisorNoteItem[]; canWrite: boolean; quotes: { id: string; vendorName: string }[] };
-  canSaveWeights: boolean;
-};
-
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<Data>();
+  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));

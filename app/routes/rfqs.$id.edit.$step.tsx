@@ -1,8 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { listVendorsPage } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
 import { StepNav } from "~/components/rfq/step-nav";
@@ -18,6 +17,7 @@ import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft, RfqStep } from "~/domain/rfq/schema";
 import { ahpWeights } from "~/domain/scoring";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
+import { vendorsPage } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
@@ -47,8 +47,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const step = stepOf(params.step);
   const { row, status } = await requireEditable(request, context, params.id!);
   const vendors: VendorChoice[] =
-    step === "scheduleAndInvitations" ? (await listVendorsPage(context.db, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content }, step, vendors });
+    step === "scheduleAndInvitations" ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
+  return { rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft }, step, vendors };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -82,11 +82,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, stepFormSchema(step), locale, { decoded: true });
   // A list intent (add / remove a row) or an invalid step comes back to the form, nothing saved.
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, submission.value as Partial<RfqDraft>);
   if (!saved.ok) {
     const { fieldErrors, formErrors } = pageFailure(saved, locale);
-    return Response.json(submission.reply({ fieldErrors, formErrors }), { status: saved.status });
+    return json(submission.reply({ fieldErrors, formErrors }), { status: saved.status });
   }
   const next = formData.get("then") === "next" ? STEP_ORDER[STEP_ORDER.indexOf(step) + 1] : step;
   return redirect(next ? `/rfqs/${row.id}/edit/${next}` : `/rfqs/${row.id}/review`, {
@@ -94,15 +94,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
 }
 
-type Data = { rfq: { id: string; title: string; status: string; category: string; sealed: boolean; content: RfqDraft }; step: RfqStep; vendors: VendorChoice[] };
-
 export default function RfqStepPage() {
-  const { rfq, step, vendors } = useLoaderData<Data>();
+  const { rfq, step, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, fields] = useForm<Record<string, unknown>>({
     id: `rfq-${step}`,
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: stepFormDefaults(rfq.content) as never,
     shouldValidate: "onSubmit",
   });

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type FieldMetadata } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { findVendor } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { QuoteTotals } from "~/components/quote/quote-totals";
@@ -19,6 +18,7 @@ import { quoteVersionForVendor } from "~/domain/quote/vendor-view";
 import { versionRecord } from "~/services/quote-api.server";
 import { translateOrPassThrough } from "~/i18n";
 import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
+import { vendorProfile } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
@@ -37,22 +37,22 @@ async function requireQuoting(request: Request, context: LoaderFunctionArgs["con
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, own } = await requireQuoting(request, context, params.id!);
-  const vendor = await findVendor(context.db, user.activeOrg!.id);
+  const vendor = await vendorProfile(context, user.activeOrg!.id);
   const today = tokyoDateString(context.clock.now());
   const certs = (vendor?.certifications ?? []).map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until }));
   const certifications = own.rfq.requiredCertifications.map((r) => ({ ...r, ...requirementStatus(r, certs, today) }));
-  return Response.json({
+  return {
     // The vendor's browser gets the vendor view only: no budget (unless shown), invitees or internal costs.
     rfq: rfqForVendor(own.rfq),
     rfqId: own.rfqRow.id,
     rfqStatus: own.rfqStatus,
     deadline: own.rfqRow.quote_deadline,
     sealed: own.rfqRow.sealed,
-    quote: own.quote ? { id: own.quote.id, status: own.quote.status, version: own.quote.current_version, content: own.quote.content } : null,
+    quote: own.quote ? { id: own.quote.id, status: own.quote.status, version: own.quote.current_version, content: own.quote.content as Partial<Quote> } : null,
     versions: own.versions.map((v) => quoteVersionForVendor(versionRecord(v))),
     needsReconfirmation: own.needsReconfirmation,
     certifications,
-  });
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -61,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const intent = String(formData.get("intent") ?? "submit");
   const back = `/rfqs/${own.rfqRow.id}/quote`;
-  const fail = (status: number, key: string) => Response.json({ formErrors: [translateOrPassThrough(locale, key)] }, { status });
+  const fail = (status: number, key: string) => json({ formErrors: [translateOrPassThrough(locale, key)] }, { status });
 
   if (intent === "withdraw" || intent === "reconfirm") {
     invariantResponse(own.quote);
@@ -73,25 +73,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const mode = intent === "draft" ? "draft" : "submit";
   // The form is decoded and validated here first so errors carry the form's field names and the user's language.
   const submission = parseForm(formData, quoteFormSchema(own.rfq, mode), locale, { decoded: true });
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const r = await saveQuote(context, user.actor, own.rfqRow.id, submission.value, mode);
-  if (!r.ok) return Response.json(submission.reply({ formErrors: [translateOrPassThrough(locale, r.key)] }), { status: r.status });
+  if (!r.ok) return json(submission.reply({ formErrors: [translateOrPassThrough(locale, r.key)] }), { status: r.status });
   return redirect(back, {
     headers: { "Set-Cookie": await toastHeader(context, mode === "draft" ? { key: "quotes.form.saved" } : { key: "quotes.form.submitted", params: { n: r.version } }) },
   });
 }
-
-type Data = {
-  rfq: RfqVendorView;
-  rfqId: string;
-  rfqStatus: string;
-  deadline: string;
-  sealed: boolean;
-  quote: { id: string; status: string; version: number; content: Partial<Quote> } | null;
-  versions: ReturnType<typeof quoteVersionForVendor>[];
-  needsReconfirmation: boolean;
-  certifications: { type: string; level: string; status: string; key: string }[];
-};
 
 /** Live figures while typing; the server recomputes the same numbers with the same pure function. */
 function totalsFrom(rfq: RfqVendorView, form: HTMLFormElement | null, fallback: Partial<Quote> | null) {
@@ -117,7 +105,7 @@ function totalsFrom(rfq: RfqVendorView, form: HTMLFormElement | null, fallback: 
 }
 
 export default function QuotePage() {
-  const d = useLoaderData<Data>();
+  const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, translateOrPassThrough, locale } = useI18n();
   const [formEl, setFormEl] = useState<HTMLFormElement | null>(null);
@@ -125,7 +113,9 @@ export default function QuotePage() {
   // `tick` changes on every edit of the form, which is what makes the totals live.
   const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
   const [form, fields] = useForm<Record<string, unknown>>({
-    lastResult: lastResult as never,
+    // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
+    // did nothing with it before either); only the form's own results go to conform.
+    lastResult: lastResult && "formErrors" in lastResult ? undefined : lastResult,
     defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null) as never,
     shouldValidate: "onSubmit",
   });
@@ -154,7 +144,7 @@ export default function QuotePage() {
         ) : null}
       </div>
       <p className="muted">
-        {t("rfq.detail.deadlineIn", { date: formatDateTime(d.deadline, locale) })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
+        {t("rfq.detail.deadlineIn", { date: d.deadline ? formatDateTime(d.deadline, locale) : "—" })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
       {d.needsReconfirmation ? (
         <div className="banner banner-warning" role="status" data-testid="needs-reconfirmation">

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { RfqView } from "~/components/rfq/rfq-view";
 import { StepNav } from "~/components/rfq/step-nav";
 import { stepOfField } from "~/domain/rfq/form-steps";
-import { checkPublishable, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { checkPublishable, type PublishProblem } from "~/domain/rfq/schema";
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
@@ -24,7 +24,7 @@ async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["cont
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { row } = await requireOwnRfq(request, context, params.id!);
   const problems = row.status === "draft" ? checkPublishable(row.content, context.clock.now()) : [];
-  return Response.json({ rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) });
+  return { rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,22 +33,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await publishRfq(context, user.actor, row.id);
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return Response.json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
+    return json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
   }
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
 }
 
-type Data = { rfq: { id: string; title: string; status: string }; problems: PublishProblem[]; preview: Partial<RfqDraft> | null };
-
-function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProblem[] }) {
-  const { t } = useI18n();
+// Publish checks from the loader, or the refusal's field problems from the action (same path + key shape).
+function ProblemList({ rfqId, problems }: { rfqId: string; problems: readonly (Pick<PublishProblem, "path"> & { key: string })[] }) {
+  const { t, translateOrPassThrough } = useI18n();
   return (
     <ul className="problems">
       {problems.map((p, i) => {
         const step = stepOfField(p.path[0]);
         return (
           <li key={`${p.key}-${i}`} data-testid="publish-problem">
-            {t(p.key)} {p.path.length ? <code>{p.path.join(".")}</code> : null}{" "}
+            {translateOrPassThrough(p.key)} {p.path.length ? <code>{p.path.join(".")}</code> : null}{" "}
             {step ? <Link to={`/rfqs/${rfqId}/edit/${step}`}>{t("rfq.review.goToStep")}</Link> : null}
           </li>
         );
@@ -58,8 +57,8 @@ function ProblemList({ rfqId, problems }: { rfqId: string; problems: PublishProb
 }
 
 export default function RfqReview() {
-  const { rfq, problems, preview } = useLoaderData<Data>();
-  const refused = useActionData<{ problems: PublishProblem[]; key: string }>();
+  const { rfq, problems, preview } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t } = useI18n();
   const shown = refused?.problems?.length ? refused.problems : problems;
   const errors = shown.filter((p) => p.severity === "error");
@@ -96,7 +95,7 @@ export default function RfqReview() {
         </div>
       ) : null}
       <h2>{t("rfq.review.preview")}</h2>
-      {preview ? <RfqView rfq={preview as never} /> : null}
+      {preview ? <RfqView rfq={preview} /> : null}
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
-import { listOpenRfqsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
-import { listRfqsAssignedToAdvisor } from "../../db/queries/rfq-advisors";
-import { AssignedRfqs, type AssignedRfqRow } from "~/components/rfq/assigned-rfqs";
+import { AssignedRfqs } from "~/components/rfq/assigned-rfqs";
 import { label, options } from "~/components/rfq/labels";
 import { RFQ_CATEGORIES } from "~/domain/rfq/categories";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { openRfqsForVendor, rfqsAssignedToAdvisor, rfqsOfBuyer } from "~/services/rfq-reads.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -21,31 +20,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const now = context.clock.now();
   if (org?.kind === "buyer") {
     const status = BUYER_FILTERS.find((f) => f === url.searchParams.get("status")) || undefined;
-    const rows = await listRfqsOfBuyer(context.db, org.id, { status, now });
-    return Response.json({
-      as: "buyer",
+    const rows = await rfqsOfBuyer(context, org.id, { status });
+    return {
+      as: "buyer" as const,
       status: status ?? "",
       rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })),
-    });
+    };
   }
   if (org?.kind === "vendor") {
     const category = RFQ_CATEGORIES.find((c) => c === url.searchParams.get("category"));
-    const rows = await listOpenRfqsForVendor(context.db, org.id, { now, categories: category ? [category] : undefined });
-    return Response.json({ as: "vendor", category: category ?? "", rows });
+    const rows = await openRfqsForVendor(context, org.id, { categories: category ? [category] : undefined });
+    return { as: "vendor" as const, category: category ?? "", rows };
   }
   if (org?.kind === "advisory") {
-    const rows = await listRfqsAssignedToAdvisor(context.db, org.id);
-    return Response.json({ as: "advisor", rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })) });
+    const rows = await rfqsAssignedToAdvisor(context, org.id);
+    return { as: "advisor" as const, rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })) };
   }
   throw new Response("Forbidden", { status: 403 });
 }
 
-type BuyerRow = { id: string; title: string; category: string; effective: string; quote_deadline: string | null; questions: number; unanswered: number; current_version: number };
-type VendorRow = { id: string; title: string; category: string; quote_deadline: string; buyer_name: string; invited: boolean };
-type Data = { as: "buyer"; status: string; rows: BuyerRow[] } | { as: "vendor"; category: string; rows: VendorRow[] } | { as: "advisor"; rows: AssignedRfqRow[] };
-
 export default function RfqList() {
-  const data = useLoaderData<Data>();
+  const data = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   if (data.as === "advisor") return <AssignedRfqs rows={data.rows} />;
   if (data.as === "vendor") {

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, NewRfqSchema, locale);
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { title, category, phase, dataSensitivity } = submission.value;
   // The draft starts from the KPI template for this work and phase and the certifications the data implies.
   const result = await createRfqDraft(context, user.actor, {
@@ -58,7 +58,7 @@ export default function NewRfq() {
   const [form, fields] = useForm<z.input<typeof NewRfqSchema>>({
     // Server-side validation only (see the note in vendor.profile.tsx): in-browser revalidation
     // after a select changed swallowed the next submit in Chromium.
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: { phase: "launch", dataSensitivity: "none" },
   });
   const select = (name: "category" | "phase" | "dataSensitivity", table: "category" | "phase" | "sensitivity") => (

@@ -4,8 +4,8 @@ import type { ReactNode } from "react";
 import { Highlight } from "~/components/highlight";
 import { label } from "~/components/rfq/labels";
 import { CERTIFICATION_TYPES, RFQ_CATEGORIES } from "~/domain/rfq/categories";
-import { CERT_FITS, DEADLINE_WINDOWS, hasRfqSearchFilters, parseRfqSearchParams, rfqSearchHref, type RfqSearchQuery } from "~/domain/rfq/search-params";
-import { searchRfqs, type RfqSearchOutcome } from "~/services/rfq-search.server";
+import { CERT_FITS, DEADLINE_WINDOWS, hasRfqSearchFilters, parseRfqSearchParams, rfqSearchHref } from "~/domain/rfq/search-params";
+import { searchRfqs } from "~/services/rfq-search.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -19,10 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseRfqSearchParams(new URL(request.url).searchParams);
   const result = await searchRfqs(context, user.actor, query);
   if (!result) throw new Response("Forbidden", { status: 403 });
-  return Response.json({ query, result });
+  return { query, result };
 }
 
-type Data = { query: RfqSearchQuery; result: RfqSearchOutcome };
 
 function Facet({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -38,7 +37,7 @@ function Count({ n }: { n: number | undefined }) {
 }
 
 export default function RfqSearchPage() {
-  const { query, result } = useLoaderData<Data>();
+  const { query, result } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   const facets = result.mode === "search" ? result.facets : null;
   const vendor = result.reader === "vendor";

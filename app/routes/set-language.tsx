@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { updateUserLocale } from "../../db/queries/users";
 import { safeRedirect } from "~/domain/accounts";
 import { isLocale } from "~/i18n";
+import { savePreferredLocale } from "~/services/accounts.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { langCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/csrf.server";
@@ -17,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = formData.get("lang");
   if (!isLocale(lang)) throw new Response("Bad Request", { status: 400 });
   const user = await getCurrentUser(request, context);
-  if (user) await updateUserLocale(context.db, user.id, lang);
+  if (user) await savePreferredLocale(context, user.id, lang);
   return redirect(safeRedirect(formData.get("redirectTo")), {
     headers: { "Set-Cookie": await langCookie(context).serialize(lang) },
   });

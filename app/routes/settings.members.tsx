@@ -1,13 +1,12 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listPendingInvitations } from "../../db/queries/invitations";
-import { listMembersOfOrg } from "../../db/queries/organizations";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { InviteSchema } from "~/domain/accounts";
 import { t } from "~/i18n";
-import { inviteMember } from "~/services/accounts.server";
+import { inviteMember, membersOf } from "~/services/accounts.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/format";
@@ -25,8 +24,7 @@ async function requireOwner(request: Request, context: LoaderFunctionArgs["conte
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireOwner(request, context);
-  const [members, pending] = await Promise.all([listMembersOfOrg(context.db, orgId), listPendingInvitations(context.db, orgId, context.clock.now())]);
-  return Response.json({ members, pending });
+  return membersOf(context, orgId);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, orgId } = await requireOwner(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, InviteSchema, locale);
-  if (submission.status !== "success") return Response.json({ result: submission.reply(), link: null }, { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply(), link: null }, { status: 400 });
   // Never the request's Host: a forged Host would put another site into the e-mailed link.
   const appUrl = appOrigin(context.env);
   const result = await inviteMember(
@@ -46,20 +44,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    return Response.json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
+    return json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
   }
-  return Response.json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
+  return json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
 }
 
-type Member = { id: string; name: string; email: string; role: "owner" | "member" };
-type Pending = { id: string; email: string; role: "owner" | "member"; expires_at: string };
-
 export default function MembersPage() {
-  const { members, pending } = useLoaderData<{ members: Member[]; pending: Pending[] }>();
-  const data = useActionData<{ result: unknown; link: string | null; email?: string }>();
+  const { members, pending } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
-    lastResult: data?.result as never,
+    lastResult: data?.result,
     onValidate: ({ formData }) => parseForm(formData, InviteSchema, locale),
     shouldValidate: "onBlur",
     defaultValue: { role: "member" },

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { listApiTokensOfOrg } from "../../db/queries/api-tokens";
 import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { ApiTokenCreateSchema } from "~/domain/accounts";
-import { createApiToken, revokeToken } from "~/services/api-tokens.server";
+import { apiTokensOf, createApiToken, revokeToken } from "~/services/api-tokens.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -24,7 +24,7 @@ async function requireTokenManager(request: Request, context: LoaderFunctionArgs
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireTokenManager(request, context);
-  return Response.json({ tokens: await listApiTokensOfOrg(context.db, orgId) });
+  return { tokens: await apiTokensOf(context, orgId) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,22 +34,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "revoke") {
     const revoked = await revokeToken(context, { userId: user.id, orgId }, String(formData.get("tokenId") ?? ""));
     invariantResponse(revoked);
-    return Response.json(
+    return json(
       { created: null, errors: null },
       { headers: { "Set-Cookie": await toastHeader(context, { key: "tokens.revoked", params: { name: revoked.name } }) } },
     );
   }
   const submission = parseForm(formData, ApiTokenCreateSchema, locale);
-  if (submission.status !== "success") return Response.json({ created: null, errors: submission.error }, { status: 400 });
+  if (submission.status !== "success") return json({ created: null, errors: submission.error }, { status: 400 });
   const created = await createApiToken(context, { userId: user.id, orgId }, submission.value.name);
-  return Response.json({ created: { name: created.name, value: created.value }, errors: null });
+  return json({ created: { name: created.name, value: created.value }, errors: null });
 }
 
-type TokenRow = { id: string; name: string; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null; createdBy: string };
-
 export default function TokensPage() {
-  const { tokens } = useLoaderData<{ tokens: TokenRow[] }>();
-  const data = useActionData<{ created: { name: string; value: string } | null; errors: Record<string, string[]> | null }>();
+  const { tokens } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   return (
     <div className="stack">

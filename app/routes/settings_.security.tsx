@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
@@ -8,7 +8,7 @@ import { NewPasswordFields } from "~/components/new-password-fields";
 import { ChangePasswordSchema } from "~/domain/passwords";
 import { t } from "~/i18n";
 import { changePassword } from "~/services/passwords.server";
-import { listSessions, signOutOtherSessions, signOutSession, type SessionView } from "~/services/sessions.server";
+import { listSessions, signOutOtherSessions, signOutSession } from "~/services/sessions.server";
 import { clientOf, requireUser } from "~/utils/auth.server";
 import { SESSION_IDLE_HOURS, sessionCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/csrf.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction = () => [{ title: "アカウントのセキュ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  return Response.json({ sessions: await listSessions(context, user), idleHours: SESSION_IDLE_HOURS });
+  return { sessions: await listSessions(context, user), idleHours: SESSION_IDLE_HOURS };
 }
 
 type ActionData = { errors: Record<string, string[] | null> | null; formError: string | null };
@@ -57,12 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const submission = parseForm(formData, ChangePasswordSchema, locale);
   if (submission.status !== "success") {
-    return Response.json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
+    return json({ errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
   }
   const result = await changePassword(context, { id: user.id, orgId: user.activeOrg?.id ?? null }, submission.value, client);
   if (!result.ok) {
     const status = result.message === "password.tooManyAttempts" ? 429 : 400;
-    return Response.json({ errors: { currentPassword: [t(locale, result.message)] }, formError: null } satisfies ActionData, { status });
+    return json({ errors: { currentPassword: [t(locale, result.message)] }, formError: null } satisfies ActionData, { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", result.value.setCookie);
@@ -71,8 +71,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountSecurityPage() {
-  const { sessions, idleHours } = useLoaderData<{ sessions: SessionView[]; idleHours: number }>();
-  const data = useActionData<ActionData>();
+  const { sessions, idleHours } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const others = sessions.filter((s) => !s.current).length;
   return (

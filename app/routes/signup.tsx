@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
@@ -25,22 +25,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, SignupSchema, locale);
   if (submission.status !== "success") {
-    return Response.json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const result = await signUp(context, submission.value, locale, clientIp(request));
   if (!result.ok) {
-    return Response.json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status: 429 });
+    return json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status: 429 });
   }
   // The same answer for a new and a registered address: the mail says which it was.
-  return Response.json({ sent: { email: result.value.email } });
+  return json({ sent: { email: result.value.email } });
 }
 
 export default function SignupPage() {
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const sent = data && "sent" in data ? (data.sent as { email: string }) : null;
+  const sent = data && "sent" in data ? data.sent : null;
   const [form, fields] = useForm({
-    lastResult: (sent ? null : data) as never,
+    lastResult: data && "sent" in data ? null : data,
     onValidate: ({ formData }) => parseForm(formData, SignupSchema, locale),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

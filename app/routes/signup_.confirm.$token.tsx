@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { t } from "~/i18n";
@@ -18,14 +18,14 @@ export const meta: MetaFunction = () => [{ title: "登録の確認 / Confirm you
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const signup = await findSignupToConfirm(context, params.token ?? "");
-  return Response.json({ signup }, { status: signup ? 200 : 404 });
+  return json({ signup }, { status: signup ? 200 : 404 });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await readForm(request, context);
   const locale = await getLocale(request, context);
   const result = await confirmSignup(context, params.token ?? "", clientIp(request));
-  if (!result.ok) return Response.json({ formError: t(locale, result.formError) }, { status: 400 });
+  if (!result.ok) return json({ formError: t(locale, result.formError) }, { status: 400 });
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.org.id));
   headers.append("Set-Cookie", await toastHeader(context, { key: "signup.done" }));
@@ -33,8 +33,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmSignupPage() {
-  const { signup } = useLoaderData<{ signup: { email: string; orgName: string } | null }>();
-  const data = useActionData<{ formError: string }>();
+  const { signup } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const { t } = useI18n();
   if (!signup || data?.formError) {
     return (

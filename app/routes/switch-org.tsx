@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { setSessionActiveOrg } from "../../db/queries/sessions";
+import { switchActiveOrg } from "~/services/sessions.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound } from "~/utils/errors";
@@ -15,6 +15,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const orgId = formData.get("orgId");
   // Only an organisation the user belongs to; anything else is as if it did not exist.
   if (typeof orgId !== "string" || !user.memberships.some((m) => m.orgId === orgId)) throw notFound();
-  await setSessionActiveOrg(context.db, user.sessionIdHash, orgId);
+  await switchActiveOrg(context, user, orgId);
   return redirect("/");
 }

@@ -1,8 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findCertificationOfOrg, findInvoiceRegistrationNumber, listCertificationTypes, listCertificationsOfOrg } from "../../db/queries/certifications";
 import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
@@ -10,16 +9,6 @@ import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form"
 import { CERTIFICATION_TYPES, certificationTypeLabeler } from "~/domain/vendor/catalog";
 import { translateOrPassThrough, type MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
-import {
-  addCertification,
-  certificationFormFor,
-  checkEvidenceUpload,
-  deleteCertification,
-  readCertificationForm,
-  setInvoiceRegistrationNumber,
-  updateCertification,
-} from "~/services/certifications.server";
-import { isRowId } from "~/services/rfqs.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDate, formatDateTime, tokyoDateString } from "~/utils/format";
@@ -28,6 +17,16 @@ import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { invariantResponse, notFound } from "~/utils/errors";
+import {
+  addCertification,
+  certificationFormFor,
+  certificationsPageFor,
+  checkEvidenceUpload,
+  deleteCertification,
+  readCertificationForm,
+  setInvoiceRegistrationNumber,
+  updateCertification,
+} from "~/services/certifications.server";
 
 // The vendor's certificates (add, edit with a new evidence file, delete) and its invoice registration
 // number. Works without JavaScript: each form posts here and errors come back field by field.
@@ -49,15 +48,10 @@ async function withToast(context: LoaderFunctionArgs["context"], key: Certificat
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireCertificationManager(request, context);
   const editId = new URL(request.url).searchParams.get("edit");
-  const [certifications, customTypes, invoiceNumber, editing] = await Promise.all([
-    listCertificationsOfOrg(context.db, orgId),
-    listCertificationTypes(context.db),
-    findInvoiceRegistrationNumber(context.db, orgId),
-    editId && isRowId(editId) ? findCertificationOfOrg(context.db, orgId, editId) : null,
-  ]);
+  const page = await certificationsPageFor(context, orgId, editId);
   // Another organisation's id (or a deleted one) is simply not found.
-  if (editId && !editing) throw notFound();
-  return Response.json({ certifications, customTypes, invoiceNumber, editing: editing ?? null, today: tokyoDateString(context.clock.now()) });
+  if (editId && !page.editing) throw notFound();
+  return { ...page, editing: page.editing ?? null, today: tokyoDateString(context.clock.now()) };
 }
 
 type ActionData = { intent: "save" | "invoice"; result: SubmissionResult<string[]> };
@@ -72,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "invoice") {
     const submission = parseForm(formData, InvoiceNumberSchema, locale);
-    if (submission.status !== "success") return Response.json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() } satisfies ActionData, { status: 400 });
     const value = submission.value.invoiceRegistrationNumber;
     await setInvoiceRegistrationNumber(context, user.actor, value);
     return withToast(context, value ? "certPage.invoice.saved" : "certPage.invoice.removed");
@@ -89,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const file = checkEvidenceUpload(evidence);
   if (submission.status !== "success" || !file.ok) {
     const evidenceErrors = file.ok ? {} : { fieldErrors: { evidence: file.keys.map((key) => translateOrPassThrough(locale, key)) } };
-    return Response.json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
+    return json({ intent: "save", result: submission.reply(evidenceErrors) } satisfies ActionData, { status: 400 });
   }
   const id = String(formData.get("id") ?? "");
   const saved = id
@@ -99,26 +93,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withToast(context, id ? "certPage.updated" : "certPage.added");
 }
 
-type CertificationView = {
-  id: string;
-  type: string;
-  number: string;
-  issuer: string;
-  valid_from: string;
-  valid_until: string;
-  status: "unverified" | "verified" | "rejected";
-  verified_at: string | null;
-  reviewer_name?: string | null;
-  rejected_reason: string | null;
-  evidence_name: string | null;
-};
-type LoaderData = {
-  certifications: CertificationView[];
-  customTypes: { key: string; label_ja: string; label_en: string }[];
-  invoiceNumber: string | null;
-  editing: CertificationView | null;
-  today: string;
-};
+type LoaderData = SerializeFrom<typeof loader>;
+type CertificationView = LoaderData["certifications"][number];
 
 function useTypeLabel(customTypes: LoaderData["customTypes"]) {
   const { locale } = useI18n();
@@ -126,8 +102,8 @@ function useTypeLabel(customTypes: LoaderData["customTypes"]) {
 }
 
 export default function VendorCertificationsPage() {
-  const data = useLoaderData<LoaderData>();
-  const actionData = useActionData<ActionData>();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <section className="stack">

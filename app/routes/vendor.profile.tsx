@@ -1,15 +1,14 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { findVendor } from "../../db/queries/vendors";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
-import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
+import { CertificationBadges } from "~/components/vendor/certification-badges";
 import { LANGUAGES, languageLabel, REGIONS, regionLabel } from "~/domain/regions";
 import { VENDOR_CATEGORIES, categoryLabel } from "~/domain/vendor/catalog";
 import { VendorProfileSchema } from "~/domain/vendor/profile";
-import { saveVendorProfile } from "~/services/vendors.server";
+import { saveVendorProfile, vendorProfile } from "~/services/vendors.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { tokyoDateString } from "~/utils/format";
@@ -28,9 +27,9 @@ async function requireVendorEditor(request: Request, context: LoaderFunctionArgs
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { orgId } = await requireVendorEditor(request, context);
-  const vendor = await findVendor(context.db, orgId);
+  const vendor = await vendorProfile(context, orgId);
   invariantResponse(vendor);
-  return Response.json({ vendor, today: tokyoDateString(context.clock.now()) });
+  return { vendor, today: tokyoDateString(context.clock.now()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,30 +37,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, orgId } = await requireVendorEditor(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, VendorProfileSchema, locale);
-  if (submission.status !== "success") return Response.json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   await saveVendorProfile(context, { userId: user.id, orgId }, submission.value);
   return redirect("/vendor/profile", { headers: { "Set-Cookie": await toastHeader(context, { key: "profile.saved" }) } });
 }
 
-type VendorView = {
-  name: string;
-  description: string;
-  categories: string[];
-  regions: string[];
-  languages: string[];
-  team_size: number | null;
-  certifications: CertificationView[];
-};
-
 export default function VendorProfilePage() {
-  const { vendor, today } = useLoaderData<{ vendor: VendorView; today: string }>();
+  const { vendor, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<{ name: string; description: string; categories: string[]; regions: string[]; languages: string[]; teamSize?: number }>({
     // Validated on the server only: conform's in-browser revalidation of this form (checkbox
     // groups plus a number field) swallowed the next submit in Chromium; the server's answer is
     // the truth anyway and comes back inline, field by field.
-    lastResult: lastResult as never,
+    lastResult,
     defaultValue: {
       name: vendor.name,
       description: vendor.description,

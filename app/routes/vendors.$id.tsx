@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { listEngagementsOfVendor } from "../../db/queries/track-records";
-import { findVendor } from "../../db/queries/vendors";
-import { CertificationBadges, type CertificationView } from "~/components/vendor/certification-badges";
-import { TrackRecord, type EngagementView } from "~/components/vendor/track-record";
-import { summarizeTrackRecord, type TrackRecordSummary } from "~/domain/vendor/track-record";
-import { InviteForm, type InvitableRfq } from "~/components/vendor/invite-form";
+import { CertificationBadges } from "~/components/vendor/certification-badges";
+import { TrackRecord } from "~/components/vendor/track-record";
+import { summarizeTrackRecord } from "~/domain/vendor/track-record";
+import { InviteForm } from "~/components/vendor/invite-form";
 import { can } from "~/domain/permissions";
 import { invitableRfqsFor } from "~/services/rfq-invitations.server";
+import { vendorPage } from "~/services/vendors.server";
 import { languageLabel, regionLabel } from "~/domain/regions";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -21,32 +20,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = z.string().uuid().safeParse(params.id);
   invariantResponse(id.success);
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
-  const [vendor, engagements] = await Promise.all([findVendor(context.db, id.data), listEngagementsOfVendor(context.db, id.data)]);
-  invariantResponse(vendor);
+  const page = await vendorPage(context, id.data);
+  invariantResponse(page);
+  const { vendor, engagements } = page;
   const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
-  return Response.json({ vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite });
+  return { vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite };
 }
 
-type VendorView = {
-  id: string;
-  name: string;
-  description: string;
-  categories: string[];
-  regions: string[];
-  languages: string[];
-  team_size: number | null;
-  certifications: (CertificationView & { number: string; issuer: string })[];
-};
-
 export default function VendorDetail() {
-  const { vendor, engagements, trackRecord, today, invite } = useLoaderData<{
-    vendor: VendorView;
-    engagements: EngagementView[];
-    trackRecord: TrackRecordSummary;
-    today: string;
-    invite: { rfqs: InvitableRfq[] } | null;
-  }>();
+  const { vendor, engagements, trackRecord, today, invite } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { findVendor } from "../../db/queries/vendors";
-import { InviteForm, type InvitableRfq, type InviteActionData } from "~/components/vendor/invite-form";
+import { InviteForm } from "~/components/vendor/invite-form";
 import { safeRedirect } from "~/domain/accounts";
 import { InviteVendorFormSchema } from "~/domain/rfq/invitation";
 import { invitableRfqsFor, inviteVendorToRfq } from "~/services/rfq-invitations.server";
+import { vendorProfile } from "~/services/vendors.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
@@ -25,7 +25,7 @@ async function loadVendorForBuyer(request: Request, context: LoaderFunctionArgs[
   const user = await requireUser(request, context);
   requirePermission(user.actor, "rfq:create", { type: "rfqs" }, { hide: true });
   const id = z.string().uuid().safeParse(vendorId);
-  const vendor = id.success ? await findVendor(context.db, id.data) : undefined;
+  const vendor = id.success ? await vendorProfile(context, id.data) : undefined;
   invariantResponse(vendor);
   return { user, vendor };
 }
@@ -34,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, vendor } = await loadVendorForBuyer(request, context, params.id);
   const rfqs = await invitableRfqsFor(context, user.actor);
   const returnTo = safeRedirect(new URL(request.url).searchParams.get("returnTo"), `/vendors/${vendor.id}`);
-  return Response.json({ vendor: { id: vendor.id, name: vendor.name }, rfqs, returnTo });
+  return { vendor: { id: vendor.id, name: vendor.name }, rfqs, returnTo };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -43,12 +43,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const returnTo = safeRedirect(formData.get("returnTo"), `/vendors/${vendor.id}`);
   const submission = parseForm(formData, InviteVendorFormSchema, locale);
-  if (submission.status !== "success") return Response.json({ fieldErrors: submission.error ?? null }, { status: 400 });
+  if (submission.status !== "success") return json({ fieldErrors: submission.error ?? null }, { status: 400 });
 
   const r = await inviteVendorToRfq(context, user.actor, { rfqId: submission.value.rfqId, vendorOrgId: vendor.id });
   if (!r.ok) {
     if (r.status === 404) throw notFound();
-    return Response.json({ fieldErrors: pageFailure(r, locale).fieldErrors }, { status: r.status });
+    return json({ fieldErrors: pageFailure(r, locale).fieldErrors }, { status: r.status });
   }
   const names = { vendor: r.vendor.name, title: r.rfq.title };
   const toast = r.alreadyInvited
@@ -58,8 +58,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InviteVendor() {
-  const { vendor, rfqs, returnTo } = useLoaderData<{ vendor: { id: string; name: string }; rfqs: InvitableRfq[]; returnTo: string }>();
-  const result = useActionData<InviteActionData>();
+  const { vendor, rfqs, returnTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
     <section className="stack">

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Highlight } from "~/components/highlight";
 import { CertificationBadges } from "~/components/vendor/certification-badges";
-import { InviteForm, type InvitableRfq } from "~/components/vendor/invite-form";
+import { InviteForm } from "~/components/vendor/invite-form";
 import { regionLabel } from "~/domain/regions";
 import { CERTIFICATION_TYPES, VENDOR_CATEGORIES, categoryLabel, certificationTypeLabel } from "~/domain/vendor/catalog";
 import { parseVendorSearchParams } from "~/domain/vendor/search-params";
-import { searchVendors, vendorSearchSuggestions, type VendorSearchOutcome } from "~/services/vendors.server";
+import { searchVendors, vendorSearchSuggestions } from "~/services/vendors.server";
 import { invitableRfqsFor } from "~/services/rfq-invitations.server";
 import { can } from "~/domain/permissions";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -24,19 +24,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Buyers invite from a result; vendors never reach this page, advisors search without the form.
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs, returnTo: url.pathname + url.search } : null;
   const suggestions = result.hits.length === 0 ? vendorSearchSuggestions(query.q) : null;
-  return Response.json({ query, result, today: tokyoDateString(context.clock.now()), invite, suggestions });
+  return { query, result, today: tokyoDateString(context.clock.now()), invite, suggestions };
 }
 
-type Data = {
-  query: ReturnType<typeof parseVendorSearchParams>;
-  result: VendorSearchOutcome;
-  today: string;
-  invite: { rfqs: InvitableRfq[]; returnTo: string } | null;
-  suggestions: ReturnType<typeof vendorSearchSuggestions> | null;
-};
-
 export default function VendorSearchPage() {
-  const { query, result, today, invite, suggestions } = useLoaderData<Data>();
+  const { query, result, today, invite, suggestions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, locale } = useI18n();
   const facets = result.mode === "search" ? result.facets : null;

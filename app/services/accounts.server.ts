@@ -1,6 +1,6 @@
-import { addMembership, findMembership } from "../../db/queries/organizations";
-import { findUserByEmail, insertUser } from "../../db/queries/users";
-import { findOpenInvitation, insertInvitation, markInvitationAccepted } from "../../db/queries/invitations";
+import { addMembership, findMembership, findOrganization, listMembersOfOrg } from "../../db/queries/organizations";
+import { findUserByEmail, insertUser, updateUserLocale } from "../../db/queries/users";
+import { findOpenInvitation, insertInvitation, listPendingInvitations, markInvitationAccepted } from "../../db/queries/invitations";
 import { setSessionActiveOrg } from "../../db/queries/sessions";
 import { writeAudit } from "../../db/queries/audit";
 import type { MemberRole } from "~/domain/permissions";
@@ -112,4 +112,19 @@ export async function acceptInvitation(ctx: AppContext, token: string, proof: In
     return { user, orgId: inv.orgId, orgName: inv.orgName };
   });
   return { ok: true, value } satisfies Result<typeof value>;
+}
+
+/** An organisation's members and its invitations not yet accepted or expired. */
+export async function membersOf(ctx: AppContext, orgId: string) {
+  const [members, pending] = await Promise.all([listMembersOfOrg(ctx.db, orgId), listPendingInvitations(ctx.db, orgId, ctx.clock.now())]);
+  return { members, pending };
+}
+
+export function organizationOf(ctx: AppContext, orgId: string) {
+  return findOrganization(ctx.db, orgId);
+}
+
+/** The user's language, used for the e-mails sent to them. */
+export function savePreferredLocale(ctx: AppContext, userId: string, locale: Locale) {
+  return updateUserLocale(ctx.db, userId, locale);
 }

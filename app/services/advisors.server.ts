@@ -3,6 +3,12 @@ import { writeAudit } from "../../db/queries/audit";
 import { insertAdvisorNote, listAdvisorNotes } from "../../db/queries/advisor-notes";
 import { notifyUsers } from "../../db/queries/notifications";
 import { findOpenedQuoteIdForAdvisor } from "../../db/queries/quotes";
+import { findRfqForBuyer, listOrgUserIds } from "../../db/queries/rfqs";
+import { AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
+import { can, type Actor } from "~/domain/permissions";
+import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor } from "~/utils/service-failure";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import {
   deleteRfqAdvisor,
   findAdvisoryOrganization,
@@ -12,12 +18,6 @@ import {
   listAdvisorsOfRfqForBuyer,
   listAdvisoryOrganizations,
 } from "../../db/queries/rfq-advisors";
-import { findRfqForBuyer, listOrgUserIds } from "../../db/queries/rfqs";
-import { AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
-import { can, type Actor } from "~/domain/permissions";
-import type { AppContext } from "~/utils/context.server";
-import { failure, orgActor } from "~/utils/service-failure";
-import { isRowId, rfqResource } from "./rfqs.server";
 
 // Advisors on an RFQ: the buyer assigns and removes advisory organisations (each change one
 // transaction with its audit row and, on assignment, the advisor's in-app notifications); assigned

@@ -1,4 +1,4 @@
-import { insertApiToken, revokeApiToken } from "../../db/queries/api-tokens";
+import { insertApiToken, listApiTokensOfOrg, revokeApiToken } from "../../db/queries/api-tokens";
 import { writeAudit } from "../../db/queries/audit";
 import type { AppContext } from "~/utils/context.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
@@ -48,4 +48,8 @@ export async function revokeToken(ctx: AppContext, actor: { userId: string; orgI
     });
     return revoked;
   });
+}
+
+export function apiTokensOf(ctx: AppContext, orgId: string) {
+  return listApiTokensOfOrg(ctx.db, orgId);
 }

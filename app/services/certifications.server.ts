@@ -1,23 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { writeAudit } from "../../db/queries/audit";
-import {
-  deleteCertificationOfOrg,
-  findCertificationById,
-  findCertificationOfOrg,
-  findInvoiceRegistrationNumber,
-  insertCertification,
-  insertCertificationType,
-  listCertificationTypes,
-  setCertificationReview,
-  updateCertificationOfOrg,
-  updateInvoiceRegistrationNumber,
-  type CertificationRow,
-  type EvidenceValues,
-} from "../../db/queries/certifications";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import { MAX_EVIDENCE_BYTES, checkEvidenceFile, type EvidenceType } from "~/domain/certifications/evidence-file";
 import { downloadName } from "~/domain/download-name";
@@ -26,7 +11,24 @@ import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { failure } from "~/utils/service-failure";
 import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
-import { isRowId } from "./rfqs.server";
+import { isRowId } from "~/domain/rfq/resource";
+import path from "node:path";
+import {
+  deleteCertificationOfOrg,
+  findCertificationById,
+  findCertificationOfOrg,
+  findInvoiceRegistrationNumber,
+  insertCertification,
+  insertCertificationType,
+  listCertificationTypes,
+  listCertificationsForReview,
+  listCertificationsOfOrg,
+  setCertificationReview,
+  updateCertificationOfOrg,
+  updateInvoiceRegistrationNumber,
+  type CertificationRow,
+  type EvidenceValues,
+} from "../../db/queries/certifications";
 
 // Certificates: every write is one transaction with its audit row (before → after) and a vendors-index
 // outbox row, because the index lists each vendor's valid certificate types. Evidence files live under
@@ -334,4 +336,26 @@ export async function readEvidenceFor(ctx: AppContext, actor: Actor, id: string)
   } catch {
     return null;
   }
+}
+
+/** The platform admin's review list (unverified first) and the admin-added certification types. */
+export async function certificationReviewList(ctx: AppContext) {
+  const [rows, types] = await Promise.all([listCertificationsForReview(ctx.db), listCertificationTypes(ctx.db)]);
+  return { rows, types };
+}
+
+/** A vendor organisation's certificates and invoice registration number. */
+export async function certificationsOf(ctx: AppContext, orgId: string) {
+  const [rows, invoiceRegistrationNumber] = await Promise.all([listCertificationsOfOrg(ctx.db, orgId), findInvoiceRegistrationNumber(ctx.db, orgId)]);
+  return { rows, invoiceRegistrationNumber };
+}
+
+/** The vendor's certificates page; `editing` is undefined when editId names no certificate of this organisation. */
+export async function certificationsPageFor(ctx: AppContext, orgId: string, editId: string | null) {
+  const [{ rows, invoiceRegistrationNumber }, customTypes, editing] = await Promise.all([
+    certificationsOf(ctx, orgId),
+    listCertificationTypes(ctx.db),
+    editId && isRowId(editId) ? findCertificationOfOrg(ctx.db, orgId, editId) : null,
+  ]);
+  return { certifications: rows, customTypes, invoiceNumber: invoiceRegistrationNumber, editing };
 }

@@ -8,7 +8,7 @@ import { quoteForVendor, quoteSummaryForVendor, type QuoteRecord } from "~/domai
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { AppContext } from "~/utils/context.server";
 import { loadOwnQuote, quotesOfRfqForBuyer, readQuote } from "./quotes.server";
-import { isRowId } from "./rfqs.server";
+import { isRowId } from "~/domain/rfq/resource";
 
 // What the quote API adds on top of quotes.server.ts: the response shapes (built only from rows the
 // sealed-bid queries already allowed), the vendor's own list, and an audit row for a refused read of

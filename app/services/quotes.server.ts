@@ -1,5 +1,17 @@
-import { findRfqForBuyer, findRfqForVendor, findRfqStateForBuyer } from "../../db/queries/rfqs";
+import { findRfqForBuyer, findRfqForVendor, findRfqStateForBuyer, findRfqVersion } from "../../db/queries/rfqs";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
+import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
+import { can, type Actor } from "~/domain/permissions";
+import { effectiveStatus } from "~/domain/rfq/lifecycle";
+import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
+import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
+import { normalizeQuoteToTco, type TcoBreakdown } from "~/domain/quote/normalize";
+import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
+import { areQuotesOpened } from "~/domain/quote/sealed";
+import type { AppContext } from "~/utils/context.server";
+import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import {
   countQuotesForBuyer,
   findOpenedQuoteForBuyer,
@@ -10,21 +22,10 @@ import {
   listOffersForRankingByAdvisor,
   listOffersForRankingByBuyer,
   listOpenedQuotesForBuyer,
+  findQuoteVersion,
   listQuoteVersions,
   updateQuoteOfVendor,
 } from "../../db/queries/quotes";
-import { writeAudit } from "../../db/queries/audit";
-import { enqueueOutbox } from "../../db/queries/outbox";
-import { can, type Actor } from "~/domain/permissions";
-import { effectiveStatus } from "~/domain/rfq/lifecycle";
-import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
-import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
-import { normalizeQuoteToTco } from "~/domain/quote/normalize";
-import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
-import { areQuotesOpened } from "~/domain/quote/sealed";
-import type { AppContext } from "~/utils/context.server";
-import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
-import { isRowId, rfqResource } from "./rfqs.server";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
 // re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction
@@ -262,4 +263,14 @@ export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId
   if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, quotes: [] };
   const quotes = await listOffersForRankingByAdvisor(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
+}
+
+/**
+ * For a quote readQuote let through: its content, its current version's normalized totals and the RFQ
+ * version it answered. Both JSON columns were written from parsed values (saveQuote), hence the types.
+ */
+export async function quoteDetails(ctx: AppContext, quote: { id: string; current_version: number; rfq_id: string; rfq_version: number; content: unknown }) {
+  const [version, rfqVersion] = await Promise.all([findQuoteVersion(ctx.db, quote.id, quote.current_version), findRfqVersion(ctx.db, quote.rfq_id, quote.rfq_version)]);
+  const rfq = rfqSchema.safeParse(rfqVersion?.content);
+  return { content: quote.content as Quote, normalized: (version?.normalized ?? null) as TcoBreakdown | null, rfq: rfq.success ? rfq.data : null };
 }

@@ -17,7 +17,7 @@ import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-
 import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
-import { rfqResource } from "./rfqs.server";
+import { rfqResource } from "~/domain/rfq/resource";
 
 // An addendum that carries its own changes (the API's POST /rfqs/{id}/addenda). Doing
 // "edit the working copy, then publish it" as two service calls would leave the edit behind

@@ -9,7 +9,7 @@ import { canTakeInvitations } from "~/domain/rfq/invitation";
 import type { RfqDraft } from "~/domain/rfq/schema";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
-import { isRowId, rfqResource } from "./rfqs.server";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 
 // Inviting one vendor to one of the buyer's RFQs, from the vendor search or the API.
 //

@@ -19,7 +19,8 @@ import { notifyUsers } from "../../db/queries/notifications";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
-import type { Actor, RfqResource } from "~/domain/permissions";
+import type { Actor } from "~/domain/permissions";
+import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import { can } from "~/domain/permissions";
 import { checkPublishable, rfqDraftSchema, rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
@@ -29,7 +30,6 @@ import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import type { AppContext } from "~/utils/context.server";
-import { isRowId } from "~/utils/row-id";
 import { failure, orgActor } from "~/utils/service-failure";
 
 // Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
@@ -40,19 +40,6 @@ import { failure, orgActor } from "~/utils/service-failure";
 export { isRowId };
 
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
-
-/**
- * The policy's view of an RFQ row. `invited` and `advisors` need only hold the caller's own organisation
- * when the row was found by a query scoped to it (findRfqForVendor, findRfqForAdvisor): that query
- * already proved the membership, the policy then decides what it allows.
- */
-export function rfqResource(
-  row: { buyer_org_id: string; status: RfqResource["status"]; visibility: RfqResource["visibility"] },
-  invited: string[] = [],
-  advisors: string[] = [],
-): RfqResource {
-  return { type: "rfq", buyerOrgId: row.buyer_org_id, status: row.status, visibility: row.visibility, invitedVendorOrgIds: invited, advisorOrgIds: advisors };
-}
 
 /** The RFQ row for a buyer action, or the error to answer: 404 for other tenants' ids (existence is not revealed). */
 async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action: "rfq:edit" | "rfq:publish" | "rfq:answer") {

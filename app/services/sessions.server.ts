@@ -1,5 +1,5 @@
 import { writeAudit } from "../../db/queries/audit";
-import { deleteSessionOfUser, deleteSessionsOfUser, listLiveSessionsOfUser } from "../../db/queries/sessions";
+import { deleteSessionOfUser, deleteSessionsOfUser, listLiveSessionsOfUser, setSessionActiveOrg } from "../../db/queries/sessions";
 import { describeUserAgent } from "~/domain/passwords";
 import { idleCutoff, type CurrentUser } from "~/utils/auth.server";
 import type { AppContext } from "~/utils/context.server";
@@ -55,4 +55,9 @@ export async function signOutOtherSessions(ctx: AppContext, user: CurrentUser, i
     await writeAudit(trx, audit(user, "account.other_sessions_ended", { count }, ip));
     return count;
   });
+}
+
+/** The organisation this session acts for; the caller checked the user belongs to it. */
+export function switchActiveOrg(ctx: AppContext, user: CurrentUser, orgId: string) {
+  return setSessionActiveOrg(ctx.db, user.sessionIdHash, orgId);
 }

@@ -4,6 +4,7 @@ import { LIMITER_LOCKS, lockLimiterKey } from "../../db/queries/login-attempts";
 import { countRecentSignups, findConfirmableSignup, insertSignupRequest, markSignupConfirmed } from "../../db/queries/signup-requests";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
+import { insertEmptyVendorProfile } from "../../db/queries/vendors";
 import type { SignupInput } from "~/domain/accounts";
 import { SIGNUP_CONFIRM_HOURS, SIGNUP_WINDOW_MS, signupDecision } from "~/domain/login-limits";
 import type { Locale } from "~/i18n";
@@ -93,7 +94,7 @@ export async function confirmSignup(ctx: AppContext, token: string, ip: string) 
       const user = await insertUser(trx, { email: r.email, name: r.name, password_hash: r.password_hash!, locale: r.locale });
       await addMembership(trx, user.id, org.id, "owner");
       if (r.kind === "vendor") {
-        await trx.insertInto("vendor_profiles").values({ org_id: org.id }).execute();
+        await insertEmptyVendorProfile(trx, org.id);
         await enqueueOutbox(trx, "vendor", org.id);
       }
       await markSignupConfirmed(trx, r.id, now);

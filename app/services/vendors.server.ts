@@ -1,6 +1,7 @@
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
-import { findVendor, searchVendorsInDatabase, updateVendorProfile } from "../../db/queries/vendors";
+import { listEngagementsOfVendor } from "../../db/queries/track-records";
+import { countVendorsAndValidCertifications, findVendor, listVendorsPage, searchVendorsInDatabase, updateVendorProfile } from "../../db/queries/vendors";
 import type { VendorSearchParams } from "../../search/client";
 import { toVendorDocument, type VendorDocument } from "../../search/documents";
 import { otherLanguageQuery } from "../../search/synonym-expansion";
@@ -64,4 +65,24 @@ export async function searchVendors(ctx: AppContext, params: VendorSearchParams)
     total: null,
     hasMore: r.hasMore,
   };
+}
+
+/** A vendor's profile with its certificates and track-record totals, or undefined. */
+export function vendorProfile(ctx: AppContext, orgId: string) {
+  return findVendor(ctx.db, orgId);
+}
+
+/** The public vendor page: the profile and its engagements (null when there is no such vendor). */
+export async function vendorPage(ctx: AppContext, orgId: string) {
+  const [vendor, engagements] = await Promise.all([findVendor(ctx.db, orgId), listEngagementsOfVendor(ctx.db, orgId)]);
+  return vendor ? { vendor, engagements } : null;
+}
+
+/** The figures on the home page: vendors, and certificates valid today (Tokyo). */
+export function platformStats(ctx: AppContext) {
+  return countVendorsAndValidCertifications(ctx.db, tokyoDateString(ctx.clock.now()));
+}
+
+export function vendorsPage(ctx: AppContext, p: { limit: number; offset: number; category?: string }) {
+  return listVendorsPage(ctx.db, p);
 }

@@ -19,10 +19,14 @@ export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind:
     .execute();
 }
 
+/** What notifyUsers callers put in the payload and the notifications page links with. */
+export type NotificationPayload = { rfqId?: string; title?: string };
+
 export async function listNotifications(db: Kysely<Database>, userId: string, limit = 50) {
   return db
     .selectFrom("notifications")
     .select(["id", "kind", "payload", "read_at", "created_at"])
+    .$narrowType<{ payload: NotificationPayload }>()
     .where("user_id", "=", userId)
     .orderBy("id", "desc")
     .limit(limit)

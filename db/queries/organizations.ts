@@ -41,3 +41,7 @@ export async function findMembership(db: Kysely<Database>, userId: string, orgId
     .where("org_id", "=", orgId)
     .executeTakeFirst();
 }
+
+export async function findOrganization(db: Kysely<Database>, orgId: string) {
+  return db.selectFrom("organizations").select(["id", "name", "kind"]).where("id", "=", orgId).executeTakeFirstOrThrow();
+}

@@ -104,3 +104,20 @@ export async function outboxStats(db: Kysely<Database>) {
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/** The newest outbox id: a rebuild replays what was enqueued after it. */
+export async function latestOutboxId(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("outbox").select(sql<number>`coalesce(max(id), 0)::int`.as("max")).executeTakeFirstOrThrow();
+  return row.max;
+}
+
+/** Queues a topic's rows enqueued after `afterId` again (dead or processed alike); returns how many. */
+export async function replayOutboxAfter(db: Kysely<Database>, topic: string, afterId: number, now: Date): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ processed_at: null, dead_at: null, next_attempt_at: now })
+    .where("id", ">", afterId)
+    .where("topic", "=", topic)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

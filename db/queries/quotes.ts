@@ -266,6 +266,19 @@ export async function rfqIdsOfQuotes(db: Kysely<Database>, quoteIds: string[]): 
   return db.selectFrom("quotes").select(["id", "rfq_id"]).where("id", "in", quoteIds).execute();
 }
 
+/** A keyset page of the ids of RFQs that have quotes (any status), for rebuilding the quotes index. */
+export async function rfqIdsWithQuotes(db: Kysely<Database>, afterId: string | null, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("quotes")
+    .select("rfq_id")
+    .distinct()
+    .$if(afterId !== null, (q) => q.where("rfq_id", ">", afterId!))
+    .orderBy("rfq_id")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.rfq_id);
+}
+
 /** Ids of every quote of an RFQ, whatever its status: the indexer deletes those no longer opened. */
 export async function quoteIdsOfRfq(db: Kysely<Database>, rfqId: string): Promise<string[]> {
   const rows = await db.selectFrom("quotes").select("id").where("rfq_id", "=", rfqId).execute();

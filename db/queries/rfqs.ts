@@ -199,6 +199,8 @@ export async function listOpenRfqsForVendor(db: Kysely<Database>, vendorOrgId: s
     ])
     .where("rfqs.status", "=", "published")
     .where("rfqs.quote_deadline", ">", filter.now)
+    // The comparison above leaves out RFQs without a deadline.
+    .$narrowType<{ quote_deadline: Date }>()
     .where((eb) =>
       eb.or([
         eb("rfqs.visibility", "=", "marketplace"),

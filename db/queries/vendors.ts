@@ -73,6 +73,11 @@ export async function countVendorsAndValidCertifications(db: Kysely<Database>, t
     .executeTakeFirstOrThrow();
 }
 
+/** The empty profile a new vendor organisation starts with. */
+export async function insertEmptyVendorProfile(db: Kysely<Database>, orgId: string) {
+  await db.insertInto("vendor_profiles").values({ org_id: orgId }).execute();
+}
+
 export async function updateVendorProfile(
   db: Kysely<Database>,
   orgId: string,

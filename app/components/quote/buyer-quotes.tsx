@@ -1,16 +1,11 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import type { QuoteStatus } from "~/domain/quote/lifecycle";
+import type { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { formatDateTime, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
-export type BuyerQuotes =
-  | { sealed: true; opensAt: string | null; counts: { received: number; withdrawn: number }; quotes: [] }
-  | {
-      sealed: false;
-      opensAt: string | null;
-      counts: { received: number; withdrawn: number };
-      quotes: { id: string; vendor_name: string; status: QuoteStatus; current_version: number; tco: number | null; rfq_version: number; rfq_current_version: number }[];
-    };
+/** The buyer's quotes as the service returns them, after the loader's JSON. */
+export type BuyerQuotes = SerializeFrom<NonNullable<Awaited<ReturnType<typeof quotesOfRfqForBuyer>>>>;
 
 /** While sealed the buyer sees a count and the opening time; afterwards the offers, cheapest TCO first. */
 export function BuyerQuotesSection({ data }: { data: BuyerQuotes }) {

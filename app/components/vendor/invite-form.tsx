@@ -11,7 +11,7 @@ export interface InvitableRfq {
   quote_deadline: string | null;
 }
 
-export type InviteActionData = { fieldErrors: Record<string, string[] | undefined> | null };
+export type InviteActionData = { fieldErrors: Record<string, string[] | null | undefined> | null };
 
 /**
  * "Invite to RFQ" for one vendor. A fetcher form: with JavaScript the errors appear in place and

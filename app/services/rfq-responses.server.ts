@@ -1,13 +1,13 @@
-import { listOpenRfqsForVendor, listRfqsOfBuyer, listRfqVersions } from "../../db/queries/rfqs";
 import { countRfqActivity } from "../../db/queries/rfq-api";
-import { BuyerRfqSummary, RfqResponse, VendorRfqSummary } from "./rfq-schemas";
+import { BuyerRfqSummary, RfqResponse, VendorRfqSummary } from "~/api/rfq-schemas";
 import type { Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft } from "~/domain/rfq/schema";
-import { loadRfqForReader } from "~/services/rfqs.server";
+import { openRfqsForVendor, publishedVersions, rfqsOfBuyer } from "./rfq-reads.server";
+import { loadRfqForReader } from "./rfqs.server";
 import type { AppContext } from "~/utils/context.server";
 
-// The RFQ views the /api/v1 routes answer with.
+// The RFQ views the /api/v1 routes answer with (parsed by their zod response schemas).
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,8 +17,8 @@ export function questionFields(q: { id: string; question: string; answer: string
   return { id: q.id, question: q.question, answer: q.answer, answeredAt: isoOrNull(q.answered_at), createdAt: iso(q.created_at) };
 }
 
-type BuyerListRow = Awaited<ReturnType<typeof listRfqsOfBuyer>>[number];
-type VendorListRow = Awaited<ReturnType<typeof listOpenRfqsForVendor>>[number];
+type BuyerListRow = Awaited<ReturnType<typeof rfqsOfBuyer>>[number];
+type VendorListRow = Awaited<ReturnType<typeof openRfqsForVendor>>[number];
 
 export function buyerRfqSummary(row: BuyerListRow, now: Date) {
   return BuyerRfqSummary.parse({
@@ -56,46 +56,24 @@ export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: stri
   const found = await loadRfqForReader(ctx, actor, rfqId);
   if (!found) return null;
   const now = ctx.clock.now();
-  const versions = (await listRfqVersions(ctx.db, rfqId)).map((v) => ({ version: v.version, changeSummary: v.change_summary, publishedAt: iso(v.created_at) }));
+  const versions = (await publishedVersions(ctx, rfqId)).map((v) => ({ version: v.version, changeSummary: v.change_summary, publishedAt: iso(v.created_at) }));
   const { row } = found;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
+  // What every reader's view holds; the view adds what that reader may see besides.
+  const common = { id: row.id, status, version: row.current_version, quoteDeadline: isoOrNull(row.quote_deadline), publishedAt: isoOrNull(row.published_at), versions };
   if (found.as === "buyer") {
     return RfqResponse.parse({
       view: "buyer",
-      id: row.id,
-      status,
-      version: row.current_version,
-      quoteDeadline: isoOrNull(found.row.quote_deadline),
-      publishedAt: isoOrNull(found.row.published_at),
+      ...common,
       createdAt: iso(found.row.created_at),
       updatedAt: iso(found.row.updated_at),
       counts: await countRfqActivity(ctx.db, rfqId),
-      versions,
       content: found.row.content as RfqDraft,
     });
   }
   if (found.as === "advisor") {
-    return RfqResponse.parse({
-      view: "advisor",
-      id: row.id,
-      status,
-      version: row.current_version,
-      quoteDeadline: isoOrNull(found.row.quote_deadline),
-      publishedAt: isoOrNull(found.row.published_at),
-      buyerName: found.row.buyer_name,
-      versions,
-      content: found.row.content as RfqDraft,
-    });
+    return RfqResponse.parse({ view: "advisor", ...common, buyerName: found.row.buyer_name, content: found.row.content as RfqDraft });
   }
-  return RfqResponse.parse({
-    view: "vendor",
-    id: row.id,
-    status,
-    version: row.current_version,
-    quoteDeadline: isoOrNull(row.quote_deadline),
-    publishedAt: isoOrNull(found.row.published_at),
-    versions,
-    // The service returns vendors only the allow-list view of the frozen version.
-    content: found.view,
-  });
+  // The service returns vendors only the allow-list view of the frozen version.
+  return RfqResponse.parse({ view: "vendor", ...common, content: found.view });
 }
