@@ -4,9 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Meilisearch } from "meilisearch";
-import { sql } from "kysely";
 import { createDatabase, type DB } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate";
+import { outboxStats } from "../db/queries/outbox";
+import { listMembershipsOfUser } from "../db/queries/organizations";
+import { findUserByEmail } from "../db/queries/users";
 import { DEMO_ACCOUNTS, seedDemoData } from "../db/seed";
 import { createDatabaseOn } from "../tests/support/postgres";
 import { startTestServices } from "../tests/support/services";
@@ -158,8 +160,7 @@ async function waitForServer(url: string, child: ChildProcess) {
 }
 
 async function pendingOutbox(db: DB): Promise<number> {
-  const r = await db.selectFrom("outbox").select(sql<number>`count(*)::int`.as("n")).where("processed_at", "is", null).executeTakeFirstOrThrow();
-  return r.n;
+  return (await outboxStats(db)).pending;
 }
 
 /** Runs `reindex.ts vendors` as its own process, exactly as `npm run reindex vendors` does. */
@@ -425,13 +426,10 @@ try {
   if (VIA === "api") {
     headers = { Authorization: `Bearer ${DEMO_ACCOUNTS.find((a) => a.email === "buyer@midori-city.example")!.token}` };
   } else {
-    const buyer = await db
-      .selectFrom("users")
-      .innerJoin("memberships", "memberships.user_id", "users.id")
-      .select(["users.id", "memberships.org_id"])
-      .where("users.email", "=", "buyer@midori-city.example")
-      .executeTakeFirstOrThrow();
-    headers = { Cookie: cookieOf(await startSession(ctx, buyer.id, buyer.org_id)) };
+    const buyer = await findUserByEmail(db, "buyer@midori-city.example");
+    if (!buyer) throw new Error("the demo buyer is missing");
+    const [membership] = await listMembershipsOfUser(db, buyer.id);
+    headers = { Cookie: cookieOf(await startSession(ctx, buyer.id, membership.orgId)) };
   }
 
   log(`Checking the ${QUERIES.length} queries through ${VIA === "api" ? "GET /api/v1/search/vendors (API token)" : "the page /vendors (session cookie)"}…`);
