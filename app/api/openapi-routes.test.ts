@@ -11,7 +11,9 @@ import { buildOpenApiDocument } from "./openapi";
 // refuses with 401 (or, for the public document, answers 200); any other method gets 405 before
 // authentication. No database is reached, so this runs as a unit test.
 
-const ROUTES_DIR = fileURLToPath(new URL("../routes/", import.meta.url));
+// The API routes live in their feature folder `app/routes/api.v1+/` (decision 0020): `rfqs.$id.ts` there is
+// the flat route `api.v1.rfqs.$id.ts`.
+const API_ROUTES_DIR = fileURLToPath(new URL("../routes/api.v1+/", import.meta.url));
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const SOME_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -51,7 +53,7 @@ async function servedMethods(module: RouteModule, path: string): Promise<string[
 }
 
 describe("OpenAPI document ↔ /api/v1 route files", () => {
-  const files = readdirSync(ROUTES_DIR).filter((f) => f.startsWith("api.v1.") && f !== "api.v1.$.ts");
+  const files = readdirSync(API_ROUTES_DIR).filter((f) => /\.tsx?$/.test(f) && f !== "$.ts");
 
   it("maps route file names to paths", () => {
     expect(routePath("api.v1.rfqs.$id.comparison[.]xlsx.ts")).toBe("/api/v1/rfqs/{id}/comparison.xlsx");
@@ -62,8 +64,8 @@ describe("OpenAPI document ↔ /api/v1 route files", () => {
     const doc = buildOpenApiDocument("http://kurabe.test") as { paths: Record<string, Record<string, unknown>> };
     const fromRoutes: string[] = [];
     for (const file of files) {
-      const path = routePath(file);
-      const module = (await import(/* @vite-ignore */ `../routes/${file}`)) as RouteModule;
+      const path = routePath(`api.v1.${file}`);
+      const module = (await import(/* @vite-ignore */ `../routes/api.v1+/${file}`)) as RouteModule;
       for (const method of await servedMethods(module, path)) fromRoutes.push(`${method} ${path}`);
     }
     const documented = Object.entries(doc.paths).flatMap(([path, item]) =>

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const change = (cookies: Cookies, fields: Record<string, string>, lang = "ja") =>
-  postForm(h, "/settings/security?_data=routes%2Fsettings_.security", { intent: "password", ...fields }, cookies, { "Accept-Language": lang });
+  postForm(h, "/settings/security?_data=routes%2Fsettings_%2B%2Fsecurity", { intent: "password", ...fields }, cookies, { "Accept-Language": lang });
 
 describe("password change", () => {
   it("needs the current password, ends every other session, rotates this one and mails the owner", async () => {
@@ -107,7 +107,7 @@ describe("common passwords on sign-up and invitation acceptance", () => {
       ["ja", "よく使われているパスワード、またはそれに近いパスワードです。推測されにくい別のパスワードにしてください。"],
       ["en", "This password is common or close to a common one. Choose one that is harder to guess."],
     ] as const) {
-      const res = await postForm(h, "/signup?_data=routes%2Fsignup", form, new Cookies(), { "Accept-Language": lang });
+      const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", form, new Cookies(), { "Accept-Language": lang });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: Record<string, string[]> }).error.password).toEqual([message]);
     }
@@ -117,7 +117,7 @@ describe("common passwords on sign-up and invitation acceptance", () => {
   it("a new member accepting an invitation cannot choose one either", async () => {
     const owner = await createMember(h, "inviter@example.jp");
     const cookies = await logIn(h, owner.email);
-    await postForm(h, "/settings/members?_data=routes%2Fsettings.members", { email: "invitee@example.jp", role: "member" }, cookies);
+    await postForm(h, "/settings/members?_data=routes%2Fsettings%2B%2Fmembers", { email: "invitee@example.jp", role: "member" }, cookies);
     const token = /\/invitations\/([\w-]+)/.exec(h.mailer.sent().at(-1)!.text)![1];
     const res = await postForm(h, `/invitations/${token}`, { name: "新人", password: "qwertyuiop123" }, new Cookies(), { "Accept-Language": "en" });
     expect(res.status).toBe(400);
@@ -145,7 +145,7 @@ describe("sessions", () => {
     expect(html).toContain("Safari 17 · iOS");
     expect(html).toContain("198.51.100.7");
     expect(html).toContain("この端末");
-    const data = (await (await h.request("/settings/security?_data=routes%2Fsettings_.security", { cookies: here })).json()) as { sessions: { id: string; current: boolean; ip: string }[] };
+    const data = (await (await h.request("/settings/security?_data=routes%2Fsettings_%2B%2Fsecurity", { cookies: here })).json()) as { sessions: { id: string; current: boolean; ip: string }[] };
     expect(data.sessions).toHaveLength(3);
     const iphone = data.sessions.find((s) => s.ip === "198.51.100.7")!;
 

@@ -30,7 +30,7 @@ describe("sign-up", () => {
     ["en", { ...valid, kind: "admin" }, { kind: "Choose one of the options." }],
   ] as const)("answers bad input field by field in %s and writes nothing", async (lang, input, expected) => {
     const before = await tableCounts();
-    const res = await postForm(h, "/signup?_data=routes/signup", input, new Cookies(), { "Accept-Language": lang === "en" ? "en-US,en;q=0.9" : "ja" });
+    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", input, new Cookies(), { "Accept-Language": lang === "en" ? "en-US,en;q=0.9" : "ja" });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: Record<string, string[]> };
     for (const [field, message] of Object.entries(expected)) expect(body.error[field]).toContain(message);
@@ -58,7 +58,7 @@ describe("sign-up", () => {
 
   it("answers a registered e-mail (any case) exactly like a new one, creates nothing and tells the owner", async () => {
     const before = await tableCounts();
-    const res = await postForm(h, "/signup?_data=routes/signup", { ...valid, email: "TARO@example.jp" }, new Cookies(), { "Accept-Language": "en" });
+    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", { ...valid, email: "TARO@example.jp" }, new Cookies(), { "Accept-Language": "en" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ sent: { email: "taro@example.jp" } });
     const { mail, link } = lastMailTo(h, valid.email);
@@ -104,10 +104,10 @@ describe("log-in", () => {
     const email = "ratelimit@example.jp";
     await signUpAndConfirm(h, { ...valid, email });
     for (let i = 0; i < 5; i++) {
-      const r = await postForm(h, "/login?_data=routes/login", { email, password: "wrong-password-123" }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1" });
+      const r = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "wrong-password-123" }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1" });
       expect(r.status).toBe(400);
     }
-    const blocked = await postForm(h, "/login?_data=routes/login", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1", "Accept-Language": "ja" });
+    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1", "Accept-Language": "ja" });
     expect(blocked.status).toBe(429);
     expect(JSON.stringify(await blocked.json())).toContain("ログインの試行回数が多すぎます");
     // After the window the account can log in again.
@@ -118,9 +118,9 @@ describe("log-in", () => {
 
   it("limits failed attempts per IP across accounts", async () => {
     for (let i = 0; i < 30; i++) {
-      await postForm(h, "/login?_data=routes/login", { email: `nobody${i}@example.jp`, password: "whatever-123456" }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
+      await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: `nobody${i}@example.jp`, password: "whatever-123456" }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
     }
-    const blocked = await postForm(h, "/login?_data=routes/login", { email: valid.email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
+    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: valid.email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
     expect(blocked.status).toBe(429);
   });
 });
@@ -129,7 +129,7 @@ describe("invitations", () => {
   it("an owner invites by e-mail; the link creates the member, once", async () => {
     const owner = new Cookies();
     await signUpAndConfirm(h, { ...valid, kind: "buyer", email: "owner@buyer.example", orgName: "みどり市" }, owner);
-    const res = await postForm(h, "/settings/members?_data=routes/settings.members", { email: "new@buyer.example", role: "member" }, owner);
+    const res = await postForm(h, "/settings/members?_data=routes%2Fsettings%2B%2Fmembers", { email: "new@buyer.example", role: "member" }, owner);
     expect(res.status).toBe(200);
     const mail = h.mailer.sent().at(-1)!;
     expect(mail.to).toBe("new@buyer.example");

@@ -57,13 +57,13 @@ describe("/api/v1", () => {
   it("a revoked token stops working at once", async () => {
     const owner = new Cookies();
     await postForm(h, "/login", { email: vendor.email, password: "kurabe-demo-2026" }, owner);
-    const created = await postForm(h, "/settings/tokens?_data=routes/settings.tokens", { name: "purchasing system" }, owner);
+    const created = await postForm(h, "/settings/tokens?_data=routes%2Fsettings%2B%2Ftokens", { name: "purchasing system" }, owner);
     const { created: token } = (await created.json()) as { created: { value: string } };
     expect(token.value).toMatch(/^kurabe_/);
     expect((await h.request("/api/v1/me", bearer(token.value))).status).toBe(200);
     const row = await h.db.selectFrom("api_tokens").select(["id", "token_hash"]).where("name", "=", "purchasing system").executeTakeFirstOrThrow();
     expect(row.token_hash).not.toContain(token.value);
-    await postForm(h, "/settings/tokens?_data=routes/settings.tokens", { intent: "revoke", tokenId: row.id }, owner);
+    await postForm(h, "/settings/tokens?_data=routes%2Fsettings%2B%2Ftokens", { intent: "revoke", tokenId: row.id }, owner);
     expect((await h.request("/api/v1/me", bearer(token.value))).status).toBe(401);
   });
 

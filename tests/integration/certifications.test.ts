@@ -143,7 +143,7 @@ describe("vendor certificates with evidence", () => {
     const rowsBefore = (await certsOf(orgId)).length;
     const filesBefore = storedFiles();
     for (const [language, message] of [["ja", ja], ["en", en]] as const) {
-      const res = await postMultipart(`${PAGE}?_data=routes/vendor.certifications`, vendor, { intent: "save", ...fields, number: "IS 999999" }, file, { "Accept-Language": language });
+      const res = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, { intent: "save", ...fields, number: "IS 999999" }, file, { "Accept-Language": language });
       expect(res.status).toBe(400);
       expect(await actionErrors(res)).toEqual({ evidence: [message] });
     }
@@ -157,7 +157,7 @@ describe("vendor certificates with evidence", () => {
 
   it("reports field errors and the file's problem together, storing nothing", async () => {
     const res = await postMultipart(
-      `${PAGE}?_data=routes/vendor.certifications`,
+      `${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`,
       vendor,
       { intent: "save", ...fields, validFrom: "2029-04-01", number: "" },
       { name: "a.pdf", type: "application/pdf", bytes: PNG },
@@ -208,7 +208,7 @@ describe("vendor certificates with evidence", () => {
       ["ja", "登録番号のチェックデジットが一致しません。番号に誤りがないかご確認ください。"],
       ["en", "The registration number's check digit does not match; please check the number."],
     ] as const) {
-      const bad = await postForm(h, `${PAGE}?_data=routes/vendor.certifications`, { intent: "invoice", invoiceRegistrationNumber: "T7000012050003" }, vendor, { "Accept-Language": language });
+      const bad = await postForm(h, `${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, { intent: "invoice", invoiceRegistrationNumber: "T7000012050003" }, vendor, { "Accept-Language": language });
       expect(bad.status).toBe(400);
       expect(await actionErrors(bad)).toEqual({ invoiceRegistrationNumber: [message] });
     }
@@ -265,7 +265,7 @@ describe("vendor certificates with evidence", () => {
     expect((await h.search.getVendor(orgId))?.certifications).toContain("isms_iso27001");
 
     const adminCookies = await logIn(admin.email);
-    const noReason = await postForm(h, "/admin/certifications?_data=routes/admin.certifications", { intent: "reject", id: certId, reason: "  " }, adminCookies, { "Accept-Language": "en" });
+    const noReason = await postForm(h, "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications", { intent: "reject", id: certId, reason: "  " }, adminCookies, { "Accept-Language": "en" });
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ errors: { reason: ["Give the reason for rejecting (the vendor sees it)."] } });
     expect((await certsOf(orgId))[0].status).toBe("unverified");
@@ -296,14 +296,14 @@ describe("admin certification types", () => {
     const adminCookies = await logIn(admin.email);
     const added = await postForm(h, "/admin/certifications", { intent: "addType", slug: "TISI-Level2", labelJa: "TISI レベル2", labelEn: "TISI level 2" }, adminCookies);
     expect(added.status).toBe(302);
-    const again = await postForm(h, "/admin/certifications?_data=routes/admin.certifications", { intent: "addType", slug: "tisi-level2", labelJa: "x", labelEn: "x" }, adminCookies);
+    const again = await postForm(h, "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications", { intent: "addType", slug: "tisi-level2", labelJa: "x", labelEn: "x" }, adminCookies);
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ errors: { slug: ["このキーの認証種別はすでにあります。"] } });
 
     const vendor = await logIn(aoi.email);
     const res = await postMultipart(PAGE, vendor, { intent: "save", ...fields, type: "custom:tisi-level2" });
     expect(res.status).toBe(302);
-    const unknown = await postMultipart(`${PAGE}?_data=routes/vendor.certifications`, vendor, { intent: "save", ...fields, type: "custom:nobody-added" });
+    const unknown = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, { intent: "save", ...fields, type: "custom:nobody-added" });
     expect(unknown.status).toBe(400);
     expect(await actionErrors(unknown)).toEqual({ type: ["認証の種類を選択してください。"] });
   });

@@ -149,7 +149,7 @@ describe("the real server", () => {
     const login = await call("/login", form({ csrf: await token(), email: "buyer@midori-city.example", password: DEMO_PASSWORD }));
     expect(login.status).toBe(302);
     const csrf = /name="csrf" value="([^"]+)"/.exec(await (await call("/")).text())![1];
-    const res = await call("/settings/members?_data=routes/settings.members", form({ csrf, email: "forged-host@midori-city.example", role: "member" }));
+    const res = await call("/settings/members?_data=routes%2Fsettings%2B%2Fmembers", form({ csrf, email: "forged-host@midori-city.example", role: "member" }));
     expect(res.status).toBe(200);
     const { link } = (await res.json()) as { link: string };
     expect(link.startsWith(`${APP_URL}/invitations/`)).toBe(true);

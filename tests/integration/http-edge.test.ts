@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -69,7 +70,7 @@ describe("open redirect (item 5)", () => {
     const res = await postForm(h, `/vendors/${vendorOrg.id}/invite`, { rfqId: ids.accountingDraft, returnTo: target }, cookies);
     expect(res.status).toBe(302);
     stays(res.headers.get("Location"));
-    const page = await h.request(`/vendors/${vendorOrg.id}/invite?returnTo=${encodeURIComponent(target)}&_data=routes/vendors.$id_.invite`, { cookies });
+    const page = await h.request(`/vendors/${vendorOrg.id}/invite?returnTo=${encodeURIComponent(target)}&_data=routes%2Fvendors%2B%2F$id_.invite`, { cookies });
     stays(((await page.json()) as { returnTo: string }).returnTo);
   });
 });
@@ -208,7 +209,7 @@ describe("headers (item 7)", () => {
 
   it("loader data fetched by the browser is no-store with the same headers", async () => {
     const { cookies } = await logIn(midori.email);
-    const res = await h.request(`/rfqs/${ids.benefits}?_data=routes/rfqs.$id._index`, { cookies });
+    const res = await h.request(`/rfqs/${ids.benefits}?_data=routes%2Frfqs%2B%2F$id._index`, { cookies });
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
@@ -217,39 +218,51 @@ describe("headers (item 7)", () => {
 
 // ——— No 500s (item 8) ——————————————————————————————————————————————————————————————————
 
-/** Every route file as a URL with real ids, so each action (or its absence) is reached. */
-function routeUrls(): { file: string; url: string }[] {
-  const files = readdirSync(path.resolve("app/routes")).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !f.includes(".test."));
-  return files.map((file) => {
-    const name = file.replace(/\.(tsx?|jsx?)$/, "");
-    const parts = name.split(/\.(?![^[]*\])/);
-    const value = (param: string, previous: string) => {
-      if (param === "step") return "purpose";
-      if (param === "token") return "not-a-real-token";
-      if (previous === "vendors" || previous === "vendors_") return "00000000-0000-4000-8000-000000000001";
-      return ids.benefits;
-    };
-    const segments = parts.map((p, i) => {
-      const clean = p.replace(/_$/, "").replace(/\[\.\]/g, ".");
-      if (clean === "_index") return "";
-      if (clean === "$") return "anything";
-      if (clean.startsWith("$")) return value(clean.slice(1), parts[i - 1] ?? "");
-      return clean;
+type BuiltRoute = { id: string; parentId?: string; path?: string };
+
+/**
+ * Every route of the built app as a URL with real ids, so each action (or its absence) is reached. Read from
+ * the build's route manifest, so it does not depend on how route files are arranged in folders.
+ */
+async function routeUrls(): Promise<{ file: string; url: string }[]> {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, BuiltRoute> };
+  const fullPath = (id: string): string[] => {
+    const route = build.routes[id];
+    const parent = route.parentId && route.parentId !== "root" ? fullPath(route.parentId) : [];
+    return [...parent, ...(route.path ?? "").split("/").filter((s) => s !== "")];
+  };
+  const value = (param: string, previous: string) => {
+    if (param === "step") return "purpose";
+    if (param === "token") return "not-a-real-token";
+    if (previous === "vendors") return "00000000-0000-4000-8000-000000000001";
+    return ids.benefits;
+  };
+  return Object.values(build.routes)
+    .filter((r) => r.id !== "root")
+    .map((r) => {
+      const parts = fullPath(r.id);
+      const segments = parts.map((seg, i) => (seg === "*" ? "anything" : seg.startsWith(":") ? value(seg.slice(1), parts[i - 1] ?? "") : seg));
+      return { file: r.id, url: `/${segments.join("/")}` };
     });
-    return { file, url: `/${segments.filter((s) => s !== "").join("/")}` };
-  });
+}
+
+/** Route modules on disk (feature folders included), for the check that the crawl misses none. */
+function routeFiles(dir = path.resolve("app/routes")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? routeFiles(path.join(dir, e.name)) : /\.(tsx?|jsx?)$/.test(e.name) && !e.name.includes(".test.") ? [e.name] : [],
+  );
 }
 
 describe("no 500s on bad requests (item 8)", () => {
-  it("covers every route file", () => {
-    expect(routeUrls().length).toBe(readdirSync(path.resolve("app/routes")).filter((f) => !f.includes(".test.")).length);
+  it("covers every route file", async () => {
+    expect((await routeUrls()).length).toBe(routeFiles().length);
   });
 
   it("crawls every route file's action with bad content types, no body, NUL and lone surrogates: never 5xx", async () => {
     const buyer = (await logIn(midori.email)).cookies;
     const seller = (await logIn(vendor.email)).cookies;
     const failures: string[] = [];
-    for (const { file, url } of routeUrls()) {
+    for (const { file, url } of await routeUrls()) {
       for (const [who, cookies, token] of [["buyer", buyer, midori.token], ["vendor", seller, vendor.token]] as const) {
         const csrf = await csrfOf(cookies);
         const auth: Record<string, string> = url.startsWith("/api/") ? { Authorization: `Bearer ${token}` } : {};
@@ -334,7 +347,7 @@ describe("no 500s on bad requests (item 8)", () => {
 describe("invitation links use APP_URL, never the Host header (item 9)", () => {
   it("a forged Host and an unset APP_URL still give the configured local origin", async () => {
     const { cookies } = await logIn(midori.email);
-    const res = await postForm(h, "/settings/members?_data=routes/settings.members", { email: "new-member@midori-city.example", role: "member" }, cookies, { Host: "evil.example", "X-Forwarded-Host": "evil.example" });
+    const res = await postForm(h, "/settings/members?_data=routes%2Fsettings%2B%2Fmembers", { email: "new-member@midori-city.example", role: "member" }, cookies, { Host: "evil.example", "X-Forwarded-Host": "evil.example" });
     expect(res.status).toBe(200);
     const { link } = (await res.json()) as { link: string };
     expect(link.startsWith(`http://localhost:${h.ctx.env.PORT}/invitations/`)).toBe(true);

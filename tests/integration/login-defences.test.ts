@@ -49,7 +49,7 @@ function post(path: string, fields: Record<string, string>, s: { cookies: Cookie
   });
 }
 
-const logIn = (email: string, password: string, s: { cookies: Cookies; csrf: string }, ip: string) => post("/login?_data=routes/login", { email, password }, s, ip);
+const logIn = (email: string, password: string, s: { cookies: Cookies; csrf: string }, ip: string) => post("/login?_data=routes%2F_auth%2B%2Flogin", { email, password }, s, ip);
 
 const statuses = (responses: Response[]) => responses.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
 const sessionCookieIn = (r: Response) => r.headers.getSetCookie().some((c) => c.startsWith("__kurabe_session=") && !/max-age=0/i.test(c));
@@ -84,12 +84,12 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
 
     const s = await formSession();
     const guesses: Response[] = [];
-    for (let i = 0; i < 40; i++) guesses.push(await post(`${path}?_data=routes/invitations.$token`, { name: "x", password: `wrong-guess-${i}-abcdef` }, s, "203.0.113.50"));
+    for (let i = 0; i < 40; i++) guesses.push(await post(`${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { name: "x", password: `wrong-guess-${i}-abcdef` }, s, "203.0.113.50"));
     expect(statuses(guesses)).toEqual({ 400: 5, 429: 35 });
     expect(guesses.some(sessionCookieIn)).toBe(false);
     expect(JSON.stringify(await guesses[39].json())).toContain("ログインの試行回数が多すぎます");
     // The right password is refused too while the limit holds: the guesser learns nothing.
-    const right = await post(`${path}?_data=routes/invitations.$token`, { name: "x", password: PASSWORD }, s, "203.0.113.50");
+    const right = await post(`${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { name: "x", password: PASSWORD }, s, "203.0.113.50");
     expect(right.status).toBe(429);
     expect(sessionCookieIn(right)).toBe(false);
     expect(await attemptsFor(h.db, victim.email)).toEqual(Array.from({ length: 5 }, () => ({ succeeded: false, ip: "203.0.113.50" })));
@@ -123,7 +123,7 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
     const s = await formSession();
     expect((await post("/login", { email: other.email, password: PASSWORD }, s, "198.51.100.21")).status).toBe(302);
     // The CSRF token is bound to the session (decision 0017): postForm takes the signed-in session's token.
-    const join = await postForm(h, `${path}?_data=routes/invitations.$token`, { intent: "join-signed-in" }, s.cookies, { "x-kurabe-client-ip": "198.51.100.21" });
+    const join = await postForm(h, `${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { intent: "join-signed-in" }, s.cookies, { "x-kurabe-client-ip": "198.51.100.21" });
     expect(join.status).toBe(400);
     expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", other.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([]);
   });

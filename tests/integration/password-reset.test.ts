@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const forgot = (email: string, headers: Record<string, string> = {}) =>
-  postForm(h, "/forgot-password?_data=routes%2Fforgot-password", { email }, new Cookies(), { "Accept-Language": "en", ...headers });
+  postForm(h, "/forgot-password?_data=routes%2F_auth%2B%2Fforgot-password", { email }, new Cookies(), { "Accept-Language": "en", ...headers });
 const linkIn = (text: string) => /(http:\/\/\S+\/reset-password\/([\w-]+))/.exec(text);
 const minutes = (n: number) => h.clock.set(new Date(h.clock.now().getTime() + n * 60_000));
 const setPassword = (token: string, password: string, confirm = password) =>
@@ -50,7 +50,7 @@ describe("forgot password", () => {
     const res = await postForm(h, "/forgot-password", { email: "who-knows@example.jp" }, new Cookies(), { "Accept-Language": "ja" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("このメールアドレスが登録されていれば、再設定用のリンクを送信しました。");
-    const bad = await postForm(h, "/forgot-password?_data=routes%2Fforgot-password", { email: "not-an-address" }, new Cookies(), { "Accept-Language": "ja" });
+    const bad = await postForm(h, "/forgot-password?_data=routes%2F_auth%2B%2Fforgot-password", { email: "not-an-address" }, new Cookies(), { "Accept-Language": "ja" });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.email).toEqual(["メールアドレスの形式が正しくありません。"]);
   });

@@ -76,18 +76,18 @@ interface Surface {
   single?: boolean;
 }
 const SURFACES: Surface[] = [
-  { name: "GET /api/v1/quotes/{id}", kind: "api", route: "routes/api.v1.quotes.$id", path: (t) => `/api/v1/quotes/${t.quoteId}`, single: true },
-  { name: "GET /api/v1/rfqs/{id}/quotes", kind: "api", route: "routes/api.v1.rfqs.$id.quotes", path: (t) => `/api/v1/rfqs/${t.rfqId}/quotes` },
-  { name: "GET /api/v1/vendor/quotes", kind: "api", route: "routes/api.v1.vendor.quotes", path: () => "/api/v1/vendor/quotes" },
-  { name: "GET /api/v1/rfqs/{id}", kind: "api", route: "routes/api.v1.rfqs.$id", path: (t) => `/api/v1/rfqs/${t.rfqId}` },
-  { name: "page /rfqs/{id}", kind: "page", route: "routes/rfqs.$id._index", path: (t) => `/rfqs/${t.rfqId}` },
-  { name: "page /quotes/{id}", kind: "page", route: "routes/quotes.$id", path: (t) => `/quotes/${t.quoteId}`, single: true },
+  { name: "GET /api/v1/quotes/{id}", kind: "api", route: "routes/api.v1+/quotes.$id", path: (t) => `/api/v1/quotes/${t.quoteId}`, single: true },
+  { name: "GET /api/v1/rfqs/{id}/quotes", kind: "api", route: "routes/api.v1+/rfqs.$id.quotes", path: (t) => `/api/v1/rfqs/${t.rfqId}/quotes` },
+  { name: "GET /api/v1/vendor/quotes", kind: "api", route: "routes/api.v1+/vendor.quotes", path: () => "/api/v1/vendor/quotes" },
+  { name: "GET /api/v1/rfqs/{id}", kind: "api", route: "routes/api.v1+/rfqs.$id", path: (t) => `/api/v1/rfqs/${t.rfqId}` },
+  { name: "page /rfqs/{id}", kind: "page", route: "routes/rfqs+/$id._index", path: (t) => `/rfqs/${t.rfqId}` },
+  { name: "page /quotes/{id}", kind: "page", route: "routes/quotes+/$id", path: (t) => `/quotes/${t.quoteId}`, single: true },
   { name: "page /rfqs/{id}/quotes", kind: "page", route: "routes/rfqs.$id.quotes", path: (t) => `/rfqs/${t.rfqId}/quotes` },
-  { name: "page /rfqs/{id}/quote", kind: "page", route: "routes/rfqs.$id.quote", path: (t) => `/rfqs/${t.rfqId}/quote` },
-  { name: "page /quotes", kind: "page", route: "routes/quotes._index", path: () => "/quotes" },
+  { name: "page /rfqs/{id}/quote", kind: "page", route: "routes/rfqs+/$id.quote", path: (t) => `/rfqs/${t.rfqId}/quote` },
+  { name: "page /quotes", kind: "page", route: "routes/quotes+/_index", path: () => "/quotes" },
   { name: "page /vendor/quotes", kind: "page", route: "routes/vendor.quotes", path: () => "/vendor/quotes" },
-  { name: "GET /api/v1/search/rfqs", kind: "api", route: "routes/api.v1.search.rfqs", path: () => "/api/v1/search/rfqs?perPage=50" },
-  { name: "page /rfqs/search", kind: "page", route: "routes/rfqs.search", path: () => "/rfqs/search" },
+  { name: "GET /api/v1/search/rfqs", kind: "api", route: "routes/api.v1+/search.rfqs", path: () => "/api/v1/search/rfqs?perPage=50" },
+  { name: "page /rfqs/search", kind: "page", route: "routes/rfqs+/search", path: () => "/rfqs/search" },
 ];
 let builtRoutes: Set<string>;
 
@@ -137,7 +137,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 it("every API surface and the RFQ page are in the build (a misspelt route id would silently skip a surface)", () => {
-  for (const surface of SURFACES.filter((s) => s.kind === "api" || s.route === "routes/rfqs.$id._index")) expect(builtRoutes, surface.route).toContain(surface.route);
+  for (const surface of SURFACES.filter((s) => s.kind === "api" || s.route === "routes/rfqs+/$id._index")) expect(builtRoutes, surface.route).toContain(surface.route);
 });
 
 const MOMENTS: { moment: Moment; rfq: "sealed" | "open"; at: () => Date }[] = [

@@ -18,7 +18,7 @@ afterAll(async () => {
 let seq = 0;
 const form = (email: string) => ({ kind: "buyer", orgName: `あおば町 総務課 ${++seq}`, name: "鈴木 一郎", email, password: "a-very-long-password" });
 const signUp = (fields: Record<string, string>, ip: string, lang = "ja") =>
-  postForm(h, "/signup?_data=routes/signup", fields, new Cookies(), { "x-kurabe-client-ip": ip, "Accept-Language": lang });
+  postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", fields, new Cookies(), { "x-kurabe-client-ip": ip, "Accept-Language": lang });
 
 async function counts() {
   const n = async (t: "users" | "organizations" | "memberships") => (await h.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
@@ -56,7 +56,7 @@ describe("sign-up answers the same for every address", () => {
   it("a new account cannot log in before its link is followed; following it creates and logs in, once", async () => {
     const email = "pending@fresh.example";
     await signUp(form(email), "198.18.2.1");
-    const early = await postForm(h, "/login?_data=routes/login", { email, password: "a-very-long-password" }, new Cookies(), { "x-kurabe-client-ip": "198.18.2.1" });
+    const early = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "a-very-long-password" }, new Cookies(), { "x-kurabe-client-ip": "198.18.2.1" });
     expect(early.status).toBe(400);
 
     const { link } = lastMailTo(h, email);
@@ -75,7 +75,7 @@ describe("sign-up answers the same for every address", () => {
 
     // Single use.
     expect((await h.request(link!)).status).toBe(404);
-    const again = await postForm(h, `${link}?_data=routes/signup_.confirm.$token`, {}, new Cookies());
+    const again = await postForm(h, `${link}?_data=routes%2F_auth%2B%2Fsignup_.confirm.$token`, {}, new Cookies());
     expect(again.status).toBe(400);
     expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, memberships: before.memberships + 1 });
   });
@@ -90,14 +90,14 @@ describe("sign-up answers the same for every address", () => {
     expect(second).not.toBe(first);
 
     expect((await postForm(h, second, {}, new Cookies())).status).toBe(302);
-    const dup = await postForm(h, `${first}?_data=routes/signup_.confirm.$token`, {}, new Cookies(), { "Accept-Language": "en" });
+    const dup = await postForm(h, `${first}?_data=routes%2F_auth%2B%2Fsignup_.confirm.$token`, {}, new Cookies(), { "Accept-Language": "en" });
     expect(dup.status).toBe(400);
     expect(await dup.json()).toEqual({ formError: "This e-mail is already registered. Please log in." });
 
     const before = await counts();
     h.clock.set(new Date(h.clock.now().getTime() + 25 * 3600_000));
     expect((await h.request(late)).status).toBe(404);
-    expect((await postForm(h, `${late}?_data=routes/signup_.confirm.$token`, {}, new Cookies())).status).toBe(400);
+    expect((await postForm(h, `${late}?_data=routes%2F_auth%2B%2Fsignup_.confirm.$token`, {}, new Cookies())).status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 });

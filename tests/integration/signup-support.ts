@@ -12,7 +12,7 @@ export function lastMailTo(h: Harness, email: string) {
 
 /** Signs up through the form, follows the confirmation link and confirms: the 302 of the last step. */
 export async function signUpAndConfirm(h: Harness, fields: Record<string, string>, cookies = new Cookies()) {
-  const sent = await postForm(h, "/signup?_data=routes/signup", fields, cookies);
+  const sent = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", fields, cookies);
   expect(sent.status).toBe(200);
   const { link } = lastMailTo(h, fields.email);
   expect(link).toMatch(/^\/signup\/confirm\/[\w-]+$/);
