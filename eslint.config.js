@@ -6,7 +6,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", fetch: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", FormData: "readonly", URLSearchParams: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        fetch: "readonly",
+        Response: "readonly",
+        Request: "readonly",
+        Headers: "readonly",
+        FormData: "readonly",
+        URLSearchParams: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // Migrations take Kysely<any> by design (they must not import app types).
@@ -19,10 +34,7 @@ export default tseslint.config(
     files: ["app/domain/**/*.ts"],
     ignores: ["app/domain/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: ["**/db/**", "**/search/**", "@remix-run/*", "node:*", "fs", "path", "kysely", "meilisearch", "pg"] },
-      ],
+      "no-restricted-imports": ["error", { patterns: ["**/db/**", "**/search/**", "@remix-run/*", "node:*", "fs", "path", "kysely", "meilisearch", "pg"] }],
     },
   },
   {

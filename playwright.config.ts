@@ -17,7 +17,16 @@ export default defineConfig({
     trace: "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-dev-shm-usage",
+      ],
     },
   },
   webServer: {
@@ -26,6 +35,13 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production", APP_URL: `http://localhost:${port}`, SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00", KURABE_TEST_CLOCK: "0" } as Record<string, string>,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: "production",
+      APP_URL: `http://localhost:${port}`,
+      SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00",
+      KURABE_TEST_CLOCK: "0",
+    } as Record<string, string>,
   },
 });

@@ -35,9 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       locale,
       csrf: csrf.token,
       searchDegraded: !searchHealthy,
-      toast: toast.toast
-        ? { text: t(locale, toast.toast.key, toast.toast.params), kind: toast.toast.kind ?? "success", id: String(Date.now()) }
-        : null,
+      toast: toast.toast ? { text: t(locale, toast.toast.key, toast.toast.params), kind: toast.toast.kind ?? "success", id: String(Date.now()) } : null,
       user: user
         ? {
             name: user.name,

@@ -68,7 +68,13 @@ async function seed(url: string) {
     const org = await createVendor(db, {
       name: `ベンチ業者${String(i + 1).padStart(2, "0")}株式会社`,
       categories: ["municipal"],
-      certifications: ["isms_iso27001", "privacy_mark"].map((type) => ({ type, number: `B-${i}-${type}`, issuer: "JIPDEC", validFrom: "2020-01-01", validUntil: "2099-12-31" })),
+      certifications: ["isms_iso27001", "privacy_mark"].map((type) => ({
+        type,
+        number: `B-${i}-${type}`,
+        issuer: "JIPDEC",
+        validFrom: "2020-01-01",
+        validUntil: "2099-12-31",
+      })),
     });
     const user = await createUser(db, { orgId: org.id, role: "owner" });
     vendors.push({ userId: user.id, isPlatformAdmin: false, org: { id: org.id, kind: "vendor" as const, role: "owner" as const } });
@@ -85,7 +91,15 @@ async function seed(url: string) {
   f.clock.set(new Date(start.getTime() + DAY));
   for (const [i, vendor] of vendors.entries()) {
     const kpiCommitments = Object.fromEntries(kpiCriteria().map((c, k) => [c.key, Number((0.9 + (((i * 7 + k * 3) % 10) + 0.5) / 100).toFixed(4))]));
-    const quote = { unitPrices: { INIT: 200_000 + i * 5_000, OPS: 400_000 + ((i * 13) % 30) * 4_000, DOC: 300 + i }, oneOffFees: { setup: 100_000, transition: 0 }, taxBasis: "excluded", taxRate: 10, leadTimeDays: 30, kpiCommitments, assumptions: "ベンチマーク用の見積です。" };
+    const quote = {
+      unitPrices: { INIT: 200_000 + i * 5_000, OPS: 400_000 + ((i * 13) % 30) * 4_000, DOC: 300 + i },
+      oneOffFees: { setup: 100_000, transition: 0 },
+      taxBasis: "excluded",
+      taxRate: 10,
+      leadTimeDays: 30,
+      kpiCommitments,
+      assumptions: "ベンチマーク用の見積です。",
+    };
     const saved = await saveQuote(f.ctx, vendor, rfqId, quote, "submit");
     if (!saved.ok) throw new Error(`quote ${i} refused: ${JSON.stringify(saved)}`);
   }
@@ -119,10 +133,22 @@ try {
   const url = await createDatabaseOn(serverUrl, dbName);
   const rfqId = await seed(url);
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: String(port), APP_URL: `http://localhost:${port}`, DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET: "bench-secret-bench-secret-bench-secret" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    DATA_DIR: dataDir,
+    NODE_ENV: "production",
+    SESSION_SECRET: "bench-secret-bench-secret-bench-secret",
+  };
   delete env.MEILI_URL;
   delete env.MEILI_MASTER_KEY;
-  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", "scripts/serve.ts"],
+    { env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   server = child;
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}/healthz`, child);
@@ -131,8 +157,11 @@ try {
   const check = await fetch(`${origin}/api/v1/rfqs/${rfqId}/comparison`, { headers: auth });
   const text = await check.text();
   const body = JSON.parse(text) as { ranking?: unknown[]; criteria?: unknown[] };
-  if (check.status !== 200 || body.ranking?.length !== QUOTES) throw new Error(`comparison answered ${check.status} with ${body.ranking?.length} ranked quotes`);
-  console.log(`RFQ ${rfqId}: ${body.ranking.length} quotes × ${body.criteria?.length} criteria, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB of JSON; ${DURATION_S} s each, 20 connections`);
+  if (check.status !== 200 || body.ranking?.length !== QUOTES)
+    throw new Error(`comparison answered ${check.status} with ${body.ranking?.length} ranked quotes`);
+  console.log(
+    `RFQ ${rfqId}: ${body.ranking.length} quotes × ${body.criteria?.length} criteria, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB of JSON; ${DURATION_S} s each, 20 connections`,
+  );
   // Warm-up so JIT and pools are not measured.
   await autocannon({ url: `${origin}/api/v1/rfqs/${rfqId}/comparison`, connections: 20, amount: 200, headers: auth });
   const trivial = await run(`${origin}/healthz`, {});

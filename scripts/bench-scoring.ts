@@ -28,7 +28,8 @@ function dataset(seed: number, spread: number): { criteria: Criterion[]; alterna
   const criteria: Criterion[] = Array.from({ length: CRITERIA }, (_, j) => {
     const kind = j < 14 ? "number" : j < 19 ? "rate" : "boolean";
     const direction = kind === "number" && j % 2 === 1 ? "cost" : "benefit";
-    const scale = kind === "rate" ? { worst: 0.8, best: 1 } : kind === "number" ? (direction === "benefit" ? { worst: 0, best: 100 } : { worst: 100, best: 0 }) : undefined;
+    const scale =
+      kind === "rate" ? { worst: 0.8, best: 1 } : kind === "number" ? (direction === "benefit" ? { worst: 0, best: 100 } : { worst: 100, best: 0 }) : undefined;
     return {
       key: `c${j}`,
       label: { ja: `基準${j}`, en: `Criterion ${j}` },
@@ -85,7 +86,10 @@ function time(run: () => unknown): Timing {
 const rows: ({ name: string } & Timing)[] = [];
 const report = (name: string, run: () => unknown) => rows.push({ name, ...time(run) });
 
-for (const [label, spread] of [["uniform data", 1], ["close race", 0.05]] as const) {
+for (const [label, spread] of [
+  ["uniform data", 1],
+  ["close race", 0.05],
+] as const) {
   const { criteria, alternatives } = dataset(20261120, spread);
   const robustness = { samples: SAMPLES, perturbation: 0.2, seed: 42 };
   const input = (method: Method): RankingInput => ({ method, criteria, alternatives, robustness });

@@ -119,7 +119,9 @@ function appPath(q: BenchQuery): string {
 
 /** The request SearchService.searchVendors sends for the page's first page: same filter, facets, sort, highlighting. */
 function directSearch(meili: Meilisearch, q: BenchQuery) {
-  const filter = [anyOf("categories", q.categories), anyOf("regions", q.regions), ...allOf("certifications", q.certifications)].filter((x): x is string => x !== null);
+  const filter = [anyOf("categories", q.categories), anyOf("regions", q.regions), ...allOf("certifications", q.certifications)].filter(
+    (x): x is string => x !== null,
+  );
   return meili.index(`${PREFIX}vendors`).search(q.q, {
     filter,
     facets: ["categories", "regions", "certifications"],
@@ -235,7 +237,8 @@ async function checkQueries(origin: string, headers: Record<string, string>, mei
       seen = appTotal === undefined ? "?" : String(appTotal);
       if (appTotal !== undefined && appTotal !== total) console.warn(`  ! ${describe(q)}: app total ${appTotal} ≠ direct total ${total}`);
     } else {
-      if (text.includes("簡易検索で表示") || text.includes("Search is degraded")) throw new Error(`${appPath(q)} answered from the database (degraded), not the index`);
+      if (text.includes("簡易検索で表示") || text.includes("Search is degraded"))
+        throw new Error(`${appPath(q)} answered from the database (degraded), not the index`);
       seen = "html";
     }
     rows.push({ query: describe(q), total, app: seen });
@@ -377,7 +380,9 @@ try {
     },
   });
   const loadMs = performance.now() - t;
-  log(`  ${loaded.vendors.toLocaleString("en")} vendors, ${loaded.certifications.toLocaleString("en")} certifications, ${loaded.engagements.toLocaleString("en")} engagements in ${fmtS(loadMs)}`);
+  log(
+    `  ${loaded.vendors.toLocaleString("en")} vendors, ${loaded.certifications.toLocaleString("en")} certifications, ${loaded.engagements.toLocaleString("en")} engagements in ${fmtS(loadMs)}`,
+  );
 
   // Owners for the vendors whose profiles the lag test edits (they never log in: sessions are minted below).
   const owners = await db
@@ -398,7 +403,16 @@ try {
   log(`  ${reindexOut} (${fmtS(indexMs)} with process start-up)`);
 
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...meiliEnv, DATABASE_URL: url, PORT: String(port), APP_URL: `http://localhost:${port}`, DATA_DIR: dataDir, NODE_ENV: "production", SESSION_SECRET };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...meiliEnv,
+    DATABASE_URL: url,
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    DATA_DIR: dataDir,
+    NODE_ENV: "production",
+    SESSION_SECRET,
+  };
   const profileFlags = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profileFlags, "--import", "tsx", "scripts/serve.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   server = child;
@@ -435,11 +449,12 @@ try {
   log(`Checking the ${QUERIES.length} queries through ${VIA === "api" ? "GET /api/v1/search/vendors (API token)" : "the page /vendors (session cookie)"}…`);
   const checked = await checkQueries(origin, headers, meili);
   // Warm-up: JIT, connection pools and Meilisearch's caches, not measured.
-  for (let i = 0; i < 3; i++) for (const q of QUERIES) {
-    await (await fetch(origin + appPath(q), { headers })).arrayBuffer();
-    await directSearch(meili, q);
-    await directSearch(plain, q);
-  }
+  for (let i = 0; i < 3; i++)
+    for (const q of QUERIES) {
+      await (await fetch(origin + appPath(q), { headers })).arrayBuffer();
+      await directSearch(meili, q);
+      await directSearch(plain, q);
+    }
 
   const phases = [];
   for (const concurrency of [...new Set([1, CONCURRENCY])]) {
@@ -458,18 +473,22 @@ try {
 
   // ----- report -----
   // Terminal columns: Japanese characters take two.
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const width = (s: string) =>
+    [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   const pad = (s: string, w: number, left: boolean) => (left ? s + " ".repeat(Math.max(0, w - width(s))) : " ".repeat(Math.max(0, w - width(s))) + s);
   const cut = (s: string, w: number) => {
     let out = "";
-    for (const ch of s) if (width(out + ch) <= w) out += ch;
-    else break;
+    for (const ch of s)
+      if (width(out + ch) <= w) out += ch;
+      else break;
     return out;
   };
   const line = (cells: string[], widths: number[]) => cells.map((c, i) => pad(c, widths[i], i === 0)).join("  ");
   const W = [27, 8, 8, 8, 8];
   console.log("");
-  console.log(`Vendor search benchmark — ${loaded.vendors.toLocaleString("en")} vendors, ${QUERIES.length} queries, ${os.cpus().length} CPUs, Node ${process.version}`);
+  console.log(
+    `Vendor search benchmark — ${loaded.vendors.toLocaleString("en")} vendors, ${QUERIES.length} queries, ${os.cpus().length} CPUs, Node ${process.version}`,
+  );
   console.log(`  load into PostgreSQL: ${fmtS(loadMs)}   build the index (reindex vendors): ${fmtS(indexMs)}`);
   console.log(`  app = ${VIA === "api" ? "GET /api/v1/search/vendors with a buyer API token" : "GET /vendors (HTML page, session cookie)"}`);
   console.log("  direct = the same search with the meilisearch client configured as the app's (Accept-Encoding: identity);");
@@ -493,7 +512,9 @@ try {
     const u = stats(ph.plain.map((s) => s.ms));
     const ms = (xs: typeof a) => [xs.p50, xs.p95, xs.p99, xs.max].map((x) => `${fmtMs(x)} ms`);
     const ratio = (x: typeof a, y: typeof a) => [x.p50 / y.p50, x.p95 / y.p95, x.p99 / y.p99, x.max / y.max].map((r) => r.toFixed(2));
-    console.log(`${ph.concurrency} connection${ph.concurrency > 1 ? "s" : ""}: ${a.n} app + ${d.n} + ${u.n} direct requests in ${ph.seconds.toFixed(1)} s, ${ph.errors} app errors`);
+    console.log(
+      `${ph.concurrency} connection${ph.concurrency > 1 ? "s" : ""}: ${a.n} app + ${d.n} + ${u.n} direct requests in ${ph.seconds.toFixed(1)} s, ${ph.errors} app errors`,
+    );
     console.log(line(["", "p50", "p95", "p99", "max"], W));
     console.log(line([`app (${VIA})`, ...ms(a)], W));
     console.log(line(["direct (client as the app's)", ...ms(d)], W));
@@ -502,14 +523,20 @@ try {
     console.log(line(["app / direct", ...ratio(a, d)], W));
     console.log(line(["app / direct br", ...ratio(a, u)], W));
     const tag = `(${ph.concurrency} conn.)`;
-    verdicts.push(`${a.p95 < GOALS.appP95Ms && ph.errors === 0 ? "✓" : "✗"} app p95 < ${GOALS.appP95Ms} ms ${tag}: ${fmtMs(a.p95)} ms${ph.errors ? `, ${ph.errors} errors` : ""}`);
+    verdicts.push(
+      `${a.p95 < GOALS.appP95Ms && ph.errors === 0 ? "✓" : "✗"} app p95 < ${GOALS.appP95Ms} ms ${tag}: ${fmtMs(a.p95)} ms${ph.errors ? `, ${ph.errors} errors` : ""}`,
+    );
     const worst = Math.max(a.p50 / d.p50, a.p95 / d.p95);
-    verdicts.push(`${worst <= GOALS.ratio ? "✓" : "✗"} app / direct ≤ ${GOALS.ratio} at p50 and p95 ${tag}: ${(a.p50 / d.p50).toFixed(2)} / ${(a.p95 / d.p95).toFixed(2)}`);
+    verdicts.push(
+      `${worst <= GOALS.ratio ? "✓" : "✗"} app / direct ≤ ${GOALS.ratio} at p50 and p95 ${tag}: ${(a.p50 / d.p50).toFixed(2)} / ${(a.p95 / d.p95).toFixed(2)}`,
+    );
   }
   const l = stats(lag.lags);
   const p = stats(lag.posts);
   console.log("");
-  console.log(`Outbox lag: ${lag.total} edits in ${lag.seconds.toFixed(1)} s (${(lag.total / lag.seconds).toFixed(1)}/s) over ${writers.length} vendors; ${lag.failures} failed, ${lag.missing} never seen`);
+  console.log(
+    `Outbox lag: ${lag.total} edits in ${lag.seconds.toFixed(1)} s (${(lag.total / lag.seconds).toFixed(1)}/s) over ${writers.length} vendors; ${lag.failures} failed, ${lag.missing} never seen`,
+  );
   console.log(line(["", "p50", "p95", "p99", "max"], W));
   console.log(line(["commit → searchable", ...[l.p50, l.p95, l.p99, l.max].map((x) => `${fmtMs(x)} ms`)], W));
   console.log(line(["profile POST", ...[p.p50, p.p95, p.p99, p.max].map((x) => `${fmtMs(x)} ms`)], W));
@@ -518,9 +545,13 @@ try {
   const tr = stats(mt.runs);
   console.log(line(["Meilisearch task queued", ...[tw.p50, tw.p95, tw.p99, tw.max].map((x) => `${fmtMs(x)} ms`)], W));
   console.log(line(["Meilisearch task running", ...[tr.p50, tr.p95, tr.p99, tr.max].map((x) => `${fmtMs(x)} ms`)], W));
-  console.log(`  (${mt.count} document tasks from the indexer for ${lag.total} edits: ${(mt.documents / Math.max(1, mt.count)).toFixed(1)} documents per task)`);
+  console.log(
+    `  (${mt.count} document tasks from the indexer for ${lag.total} edits: ${(mt.documents / Math.max(1, mt.count)).toFixed(1)} documents per task)`,
+  );
   console.log(`  (lag is measured from the POST's redirect, which follows the commit, to the first poll that finds the new word; polls every 20 ms)`);
-  verdicts.push(`${l.p95 < GOALS.lagP95Ms && lag.missing === 0 && lag.failures === 0 ? "✓" : "✗"} outbox lag p95 < ${GOALS.lagP95Ms} ms: ${fmtMs(l.p95)} ms${lag.missing || lag.failures ? ` (${lag.failures} failed, ${lag.missing} never seen)` : ""}`);
+  verdicts.push(
+    `${l.p95 < GOALS.lagP95Ms && lag.missing === 0 && lag.failures === 0 ? "✓" : "✗"} outbox lag p95 < ${GOALS.lagP95Ms} ms: ${fmtMs(l.p95)} ms${lag.missing || lag.failures ? ` (${lag.failures} failed, ${lag.missing} never seen)` : ""}`,
+  );
   console.log("");
   console.log("Goals");
   for (const v of verdicts) console.log(`  ${v}`);

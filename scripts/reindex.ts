@@ -67,10 +67,21 @@ async function* openedQuoteBatches(): AsyncIterable<Record<string, unknown>[]> {
 }
 
 const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Record<string, unknown>[]> }> = {
-  vendors: { topic: "vendor", docs: () => batches((afterId) => loadVendorIndexRows(db, { afterId, limit: 1000 }), (r) => toVendorDocument(r, today)) },
+  vendors: {
+    topic: "vendor",
+    docs: () =>
+      batches(
+        (afterId) => loadVendorIndexRows(db, { afterId, limit: 1000 }),
+        (r) => toVendorDocument(r, today),
+      ),
+  },
   rfqs: {
     topic: "rfq",
-    docs: () => batches((afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>, (r) => toRfqDocument(r, new Date())),
+    docs: () =>
+      batches(
+        (afterId) => loadRfqIndexRows(db, { afterId, limit: 1000 }) as Promise<RfqIndexRow[]>,
+        (r) => toRfqDocument(r, new Date()),
+      ),
   },
   quotes: { topic: "quote", docs: openedQuoteBatches },
 };

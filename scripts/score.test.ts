@@ -73,7 +73,9 @@ describe("score CLI — published examples to 4 decimals", () => {
     for (const name of ["topsis-hwang-yoon-1981", "topsis-mcda-r-cars", "bpo-accounting-quotes"]) {
       const expected = JSON.parse(readFileSync(fixturePath(`${name}.expected.json`), "utf8"));
       const output = (await run([fixturePath(`${name}.json`)])).json();
-      expect(output.ranking.map((r: { id: string; rank: number; score: number }) => ({ id: r.id, rank: r.rank, score: round4(r.score) }))).toEqual(expected.ranking);
+      expect(output.ranking.map((r: { id: string; rank: number; score: number }) => ({ id: r.id, rank: r.rank, score: round4(r.score) }))).toEqual(
+        expected.ranking,
+      );
       expect(output.disqualified.map((d: { id: string }) => d.id)).toEqual(expected.disqualified);
     }
     const ahpExpected = JSON.parse(readFileSync(fixturePath("ahp-wikipedia-leader.expected.json"), "utf8"));
@@ -105,7 +107,10 @@ describe("score CLI — input and output plumbing", () => {
 });
 
 describe("score CLI — bad input exits 2 with a message naming the field", () => {
-  const rankWith = async (patch: (input: Record<string, unknown> & { criteria: Record<string, unknown>[]; alternatives: Record<string, unknown>[] }) => void, lang?: string) => {
+  const rankWith = async (
+    patch: (input: Record<string, unknown> & { criteria: Record<string, unknown>[]; alternatives: Record<string, unknown>[] }) => void,
+    lang?: string,
+  ) => {
     const input = JSON.parse(readFileSync(fixturePath("topsis-mcda-r-cars.json"), "utf8"));
     patch(input);
     return run(lang ? ["--lang", lang, "-"] : ["-"], JSON.stringify(input));

@@ -2,14 +2,7 @@
 // domain module's; this file only moves text between the terminal and it.
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import {
-  ahpWeightsFor,
-  parseAhpInput,
-  parseJsonText,
-  parseRankingInput,
-  rankAlternatives,
-  ScoringInputError,
-} from "../app/domain/scoring/index";
+import { ahpWeightsFor, parseAhpInput, parseJsonText, parseRankingInput, rankAlternatives, ScoringInputError } from "../app/domain/scoring/index";
 
 export const USAGE = `Kurabe scoring CLI — rank quotes on shared criteria, or derive weights with AHP.
 

@@ -28,7 +28,10 @@ function ensureChromium(): string {
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log("Chromium is missing: installing Debian's chromium and CJK fonts (apt-get)…");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const r = spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const r = spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "fonts-noto-cjk"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (r.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   throw new Error(
@@ -55,6 +58,8 @@ async function main() {
   if (!only) {
     await gate("typecheck", bin("tsc"), []);
     await gate("lint", bin("eslint"), ["."]);
+    // One formatting, checked: `npm run format` fixes what this refuses.
+    await gate("format", bin("prettier"), ["--check", "."]);
   }
   await gate("build", bin("remix"), ["build"]);
   if (!only || only === "unit") await gate("unit tests", bin("vitest"), ["run", "--project", "unit", ...extra]);

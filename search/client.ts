@@ -263,7 +263,8 @@ export function createSearchService(options: { url: string; apiKey: string; pref
         ...RFQ_DEADLINE_WINDOWS_DAYS.map((days) => ({ ...countOnly, filter: [...rfqSearchFilter(p, "deadline"), deadlineWindowFilter(p.now, days)] })),
       ];
       const lacked = p.lackedCertifications;
-      if (lacked) for (const fit of ["held", "lacking"] as const) queries.push({ ...countOnly, filter: [...rfqSearchFilter(p, "fit"), ...certFitFilter(fit, lacked)] });
+      if (lacked)
+        for (const fit of ["held", "lacking"] as const) queries.push({ ...countOnly, filter: [...rfqSearchFilter(p, "fit"), ...certFitFilter(fit, lacked)] });
       const { results } = await client.multiSearch<MultiSearchParams, RfqSearchHit>({ queries });
       const total = (r: (typeof results)[number]) => (r as { totalHits?: number }).totalHits ?? 0;
       const [main, byCategory, ...counts] = results;
@@ -286,7 +287,11 @@ export function createSearchService(options: { url: string; apiKey: string; pref
       const kpis = [...new Set(docs.flatMap((d) => Object.keys(d).filter((k) => k.startsWith(KPI_PREFIX))))];
       const sortable = await client.index(uid("quotes")).getSortableAttributes();
       const missing = kpis.filter((k) => !sortable.includes(k));
-      if (missing.length) await client.index(uid("quotes")).updateSortableAttributes([...sortable, ...missing]).waitTask(wait);
+      if (missing.length)
+        await client
+          .index(uid("quotes"))
+          .updateSortableAttributes([...sortable, ...missing])
+          .waitTask(wait);
       const task = await client.index(uid("quotes")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
       if (task.status === "failed") throw new Error(`Meilisearch rejected quote documents: ${task.error?.message}`);
     },
@@ -358,7 +363,11 @@ export function createSearchService(options: { url: string; apiKey: string; pref
         count += docs.length;
         for (const d of docs) for (const k of Object.keys(d)) if (index === "quotes" && k.startsWith(KPI_PREFIX)) kpis.add(k);
       }
-      if (kpis.size) await client.index(next).updateSortableAttributes([...(INDEX_SETTINGS.quotes.sortableAttributes ?? []), ...kpis]).waitTask(wait);
+      if (kpis.size)
+        await client
+          .index(next)
+          .updateSortableAttributes([...(INDEX_SETTINGS.quotes.sortableAttributes ?? []), ...kpis])
+          .waitTask(wait);
       await client.swapIndexes([{ indexes: [live, next], rename: false }]).waitTask(wait);
       await client.deleteIndex(next).waitTask(wait);
       return count;

@@ -25,9 +25,7 @@ export const VendorDocumentSchema = z.object({
   // Types of certifications that are valid today and not rejected: what "has valid X" filters on.
   certifications: z.array(z.string()),
   certification_labels: z.array(z.string()),
-  certification_details: z.array(
-    z.object({ type: z.string(), valid_until: z.string(), status: z.enum(["unverified", "verified", "rejected"]) }),
-  ),
+  certification_details: z.array(z.object({ type: z.string(), valid_until: z.string(), status: z.enum(["unverified", "verified", "rejected"]) })),
   // Past engagements on record: what "sort by track record" orders by.
   track_record_count: z.number().int(),
   // The same, with the measured rates (0–1) by KPI key and the pooled on-time rate, null where never measured.
@@ -47,7 +45,12 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
   const valid = row.certifications.filter((c) => c.status !== "rejected" && c.valid_from <= today && today <= c.valid_until);
   const validTypes = [...new Set(valid.map((c) => c.type))];
   const certificationLabels = validTypes.flatMap((t) => [certificationTypeLabel(t, "ja"), certificationTypeLabel(t, "en")]);
-  const synonyms = synonymExpansion([row.name, row.description, ...row.categories.flatMap((c) => [categoryLabel(c, "ja"), categoryLabel(c, "en")]), ...certificationLabels]);
+  const synonyms = synonymExpansion([
+    row.name,
+    row.description,
+    ...row.categories.flatMap((c) => [categoryLabel(c, "ja"), categoryLabel(c, "en")]),
+    ...certificationLabels,
+  ]);
   return VendorDocumentSchema.parse({
     id: row.id,
     name: row.name,

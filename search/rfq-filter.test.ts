@@ -4,7 +4,14 @@ import { rfqScopeFilter, rfqSearchFilter, type RfqSearchParams } from "./client"
 const now = new Date("2026-11-20T01:00:00Z");
 const NOW = Math.floor(now.getTime() / 1000);
 const VENDOR = "6f1c1b7e-4a57-4c36-9d8e-0c1f3d7f2a10";
-const vendor = (extra: Partial<RfqSearchParams> = {}): RfqSearchParams => ({ scope: { kind: "vendor", vendorOrgId: VENDOR }, now, q: "", page: 1, perPage: 10, ...extra });
+const vendor = (extra: Partial<RfqSearchParams> = {}): RfqSearchParams => ({
+  scope: { kind: "vendor", vendorOrgId: VENDOR },
+  now,
+  q: "",
+  page: 1,
+  perPage: 10,
+  ...extra,
+});
 
 describe("rfqScopeFilter", () => {
   it("a vendor: published, deadline still ahead, on the marketplace or inviting this vendor", () => {
@@ -32,10 +39,14 @@ describe("rfqSearchFilter", () => {
   });
 
   it("held: none of the lacked types is required; lacking: at least one; lacking nothing matches nothing", () => {
-    expect(rfqSearchFilter(vendor({ certFit: "held", lackedCertifications: ["iso9001", "soc2_type2"] }))).toContain(`(required_certifications NOT IN ["iso9001", "soc2_type2"])`);
+    expect(rfqSearchFilter(vendor({ certFit: "held", lackedCertifications: ["iso9001", "soc2_type2"] }))).toContain(
+      `(required_certifications NOT IN ["iso9001", "soc2_type2"])`,
+    );
     expect(rfqSearchFilter(vendor({ certFit: "lacking", lackedCertifications: ["iso9001"] }))).toContain(`(required_certifications IN ["iso9001"])`);
     expect(rfqSearchFilter(vendor({ certFit: "held", lackedCertifications: [] }))).toHaveLength(1);
-    expect(rfqSearchFilter(vendor({ certFit: "lacking", lackedCertifications: [] }))[1]).toBe("(required_certifications IS EMPTY AND required_certifications IS NOT EMPTY)");
+    expect(rfqSearchFilter(vendor({ certFit: "lacking", lackedCertifications: [] }))[1]).toBe(
+      "(required_certifications IS EMPTY AND required_certifications IS NOT EMPTY)",
+    );
     // Without the vendor's certifications (a buyer), "fit" is no filter at all.
     expect(rfqSearchFilter(vendor({ certFit: "held" }))).toHaveLength(1);
   });

@@ -79,9 +79,7 @@ export async function startBundledMeilisearch(options: {
   if (!existsSync(binary)) throw new MeilisearchUnavailableError(`Meilisearch binary missing at ${binary}; reinstall or set MEILI_URL.`);
   const actual = await sha256OfFile(binary);
   if (actual !== MEILISEARCH_SHA256) {
-    throw new MeilisearchUnavailableError(
-      `Refusing to start Meilisearch: SHA-256 of ${binary} is ${actual}, expected ${MEILISEARCH_SHA256}.`,
-    );
+    throw new MeilisearchUnavailableError(`Refusing to start Meilisearch: SHA-256 of ${binary} is ${actual}, expected ${MEILISEARCH_SHA256}.`);
   }
   // The npm tarball does not keep the exec bit.
   chmodSync(binary, 0o755);
@@ -93,15 +91,22 @@ export async function startBundledMeilisearch(options: {
   const child = spawn(
     binary,
     [
-      "--db-path", path.join(options.dataDir, "data.ms"),
-      "--dump-dir", path.join(options.dataDir, "dumps"),
-      "--snapshot-dir", path.join(options.dataDir, "snapshots"),
-      "--http-addr", `127.0.0.1:${port}`,
+      "--db-path",
+      path.join(options.dataDir, "data.ms"),
+      "--dump-dir",
+      path.join(options.dataDir, "dumps"),
+      "--snapshot-dir",
+      path.join(options.dataDir, "snapshots"),
+      "--http-addr",
+      `127.0.0.1:${port}`,
       "--no-analytics",
-      "--env", "development",
+      "--env",
+      "development",
       // Without this each small batch took up to seconds on 2 cores (STACK_NOTES).
-      "--max-indexing-memory", "256MiB",
-      "--log-level", "WARN",
+      "--max-indexing-memory",
+      "256MiB",
+      "--log-level",
+      "WARN",
     ],
     // The master key goes by environment, not argv: the command line is visible to every user in `ps`,
     // the environment only to this user (/proc/<pid>/environ is 0400). Nothing else of ours is passed on

@@ -31,7 +31,17 @@ export function expandSynonymGroups(groups: string[][]): Record<string, string[]
 export const INDEX_SETTINGS: Record<IndexName, Settings> = {
   vendors: {
     // Order matters: a hit in the name or a category outranks one deep in the description.
-    searchableAttributes: ["name", "category_labels_ja", "category_labels_en", "certification_labels", "region_labels_ja", "region_labels_en", "description", "synonyms_ja", "synonyms_en"],
+    searchableAttributes: [
+      "name",
+      "category_labels_ja",
+      "category_labels_en",
+      "certification_labels",
+      "region_labels_ja",
+      "region_labels_en",
+      "description",
+      "synonyms_ja",
+      "synonyms_en",
+    ],
     filterableAttributes: ["categories", "regions", "certifications", "languages"],
     sortableAttributes: ["track_record_count", "name", "updated_at"],
     displayedAttributes: ["*"],

@@ -6,7 +6,9 @@ import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthori
 
 const parameters = idParameter("RFQ id");
 
-const notFound = problem("Not found — also for RFQs the caller may not use this way (vendors, other buyers, advisors not assigned to it), so existence never leaks");
+const notFound = problem(
+  "Not found — also for RFQs the caller may not use this way (vendors, other buyers, advisors not assigned to it), so existence never leaks",
+);
 
 export function advisorPaths() {
   return {
@@ -19,7 +21,8 @@ export function advisorPaths() {
       },
       post: {
         operationId: "assignRfqAdvisor",
-        summary: "Assign an advisory organisation to the buyer's RFQ: it may then read the RFQ and, once the quotes are opened, its comparison, and leave notes",
+        summary:
+          "Assign an advisory organisation to the buyer's RFQ: it may then read the RFQ and, once the quotes are opened, its comparison, and leave notes",
         description: "Audited; the advisory organisation's members get an in-app notification.",
         requestBody: body(AssignAdvisorBody),
         responses: {
@@ -45,7 +48,9 @@ export function advisorPaths() {
         requestBody: body(AdvisorNoteBody),
         responses: {
           "201": ok("Added", AdvisorNote),
-          "400": problem("`errors` lists each field (`body`, `quoteId`) with a message in the caller's language — an empty or too long text, a quote that is not an opened offer of this RFQ, a recommendation without a quote; nothing was written"),
+          "400": problem(
+            "`errors` lists each field (`body`, `quoteId`) with a message in the caller's language — an empty or too long text, a quote that is not an opened offer of this RFQ, a recommendation without a quote; nothing was written",
+          ),
           "401": unauthorized,
           "404": notFound,
           "405": methodNotAllowed,

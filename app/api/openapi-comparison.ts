@@ -10,10 +10,17 @@ const parameters = [
     name: "weights",
     in: "query",
     required: false,
-    description: "What-if weights as comma-separated `criterion:weight` pairs (e.g. `tco:30,accuracy:50`); unnamed criteria keep the RFQ's weights. Nothing is saved.",
+    description:
+      "What-if weights as comma-separated `criterion:weight` pairs (e.g. `tco:30,accuracy:50`); unnamed criteria keep the RFQ's weights. Nothing is saved.",
     schema: { type: "string", pattern: "^[A-Za-z0-9_]+:\\d+(\\.\\d+)?(,[A-Za-z0-9_]+:\\d+(\\.\\d+)?)*$" },
   },
-  { name: "method", in: "query", required: false, description: "What-if scoring method", schema: { type: "string", enum: ["weighted-sum-target", "weighted-sum-minmax", "topsis"] } },
+  {
+    name: "method",
+    in: "query",
+    required: false,
+    description: "What-if scoring method",
+    schema: { type: "string", enum: ["weighted-sum-target", "weighted-sum-minmax", "topsis"] },
+  },
 ];
 
 const contribution = {
@@ -38,13 +45,26 @@ const comparison = {
     date: { type: "string", format: "date", description: "The day (Japan) the ranking was computed; certificates are checked on it" },
     method: { type: "string", enum: ["weighted-sum-target", "weighted-sum-minmax", "topsis"] },
     whatIf: { type: "boolean", description: "True when `weights` or `method` overrode the RFQ's own" },
-    criteria: { type: "array", items: { type: "object", required: ["key", "label", "weight"], properties: { key: { type: "string" }, label: { type: "object" }, weight: { type: "number" } } } },
+    criteria: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["key", "label", "weight"],
+        properties: { key: { type: "string" }, label: { type: "object" }, weight: { type: "number" } },
+      },
+    },
     quotes: {
       type: "array",
       items: {
         type: "object",
         required: ["id", "vendorName", "status", "tco", "roi"],
-        properties: { id: { type: "string", format: "uuid" }, vendorName: { type: "string" }, status: { type: "string" }, tco: { type: ["integer", "null"], description: "Yen, tax excluded" }, roi: { type: ["number", "null"] } },
+        properties: {
+          id: { type: "string", format: "uuid" },
+          vendorName: { type: "string" },
+          status: { type: "string" },
+          tco: { type: ["integer", "null"], description: "Yen, tax excluded" },
+          roi: { type: ["number", "null"] },
+        },
       },
     },
     ranking: {
@@ -52,7 +72,15 @@ const comparison = {
       items: {
         type: "object",
         required: ["id", "rank", "score", "contributions", "explanation", "dominatedBy", "flags"],
-        properties: { id: { type: "string" }, rank: { type: "integer" }, score: { type: "number" }, contributions: { type: "array", items: contribution }, explanation: { type: "object" }, dominatedBy: { type: "array", items: { type: "string" } }, flags: { type: "array" } },
+        properties: {
+          id: { type: "string" },
+          rank: { type: "integer" },
+          score: { type: "number" },
+          contributions: { type: "array", items: contribution },
+          explanation: { type: "object" },
+          dominatedBy: { type: "array", items: { type: "string" } },
+          flags: { type: "array" },
+        },
       },
     },
     disqualified: { type: "array", items: { type: "object", required: ["id", "reasons"], properties: { id: { type: "string" }, reasons: { type: "array" } } } },
@@ -83,7 +111,10 @@ export function comparisonPaths() {
         operationId: "getRfqComparisonWorkbook",
         summary: "The same comparison as an Excel workbook (side-by-side table, quote lines with the TCO breakdown, criteria and weights)",
         responses: {
-          "200": { description: "The workbook, with a UTF-8 file name in Content-Disposition", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+          "200": {
+            description: "The workbook, with a UTF-8 file name in Content-Disposition",
+            content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } },
+          },
           ...errors,
         },
       },

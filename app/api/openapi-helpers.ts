@@ -10,9 +10,15 @@ export const inputSchema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-
 /** A schema inlined from zod, or a `$ref` to a named component of the document. */
 const schemaOf = (s: z.ZodType | string, render: (s: z.ZodType) => unknown) => (typeof s === "string" ? { $ref: `#/components/schemas/${s}` } : render(s));
 
-export const ok = (description: string, schema: z.ZodType | string) => ({ description, content: { "application/json": { schema: schemaOf(schema, outputSchema) } } });
+export const ok = (description: string, schema: z.ZodType | string) => ({
+  description,
+  content: { "application/json": { schema: schemaOf(schema, outputSchema) } },
+});
 export const jsonBody = (schema: z.ZodType | string) => ({ required: true, content: { "application/json": { schema: schemaOf(schema, inputSchema) } } });
-export const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+export const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
 export const idParameter = (description: string) => [{ name: "id", in: "path", required: true, description, schema: { type: "string", format: "uuid" } }];
 
 export const unauthorized = problem("Missing or invalid token");

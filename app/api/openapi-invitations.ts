@@ -9,7 +9,10 @@ const invitation = {
     rfqId: { type: "string", format: "uuid" },
     vendorOrgId: { type: "string", format: "uuid" },
     alreadyInvited: { type: "boolean", description: "True when the vendor was invited before: nothing was written" },
-    notified: { type: "boolean", description: "True when the vendor's members were notified now (published RFQs); a draft's invitees are notified when it is published" },
+    notified: {
+      type: "boolean",
+      description: "True when the vendor's members were notified now (published RFQs); a draft's invitees are notified when it is published",
+    },
   },
 };
 
@@ -24,7 +27,12 @@ export function invitationPaths() {
           required: true,
           content: {
             "application/json": {
-              schema: { type: "object", additionalProperties: false, required: ["vendorOrgId"], properties: { vendorOrgId: { type: "string", format: "uuid" } } },
+              schema: {
+                type: "object",
+                additionalProperties: false,
+                required: ["vendorOrgId"],
+                properties: { vendorOrgId: { type: "string", format: "uuid" } },
+              },
             },
           },
         },

@@ -5,7 +5,6 @@ import { outputSchema as jsonSchema, problem, unauthorized } from "./openapi-hel
 // GET /api/v1/search/vendors and /api/v1/search/rfqs in the OpenAPI document (spread into openapi.ts).
 // Schemas are inlined so this block stays self-contained beside other engineers' additions.
 
-
 /** Query parameters; list parameters repeat (`category=a&category=b`), the OpenAPI default for arrays. */
 function parameters(s: z.ZodObject) {
   const schema = z.toJSONSchema(s, { io: "input" }) as { properties?: Record<string, { description?: string }> };

@@ -21,10 +21,18 @@ import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
-import { outputSchema as jsonSchema, idParameter, inputSchema, jsonBody, methodNotAllowed, ok, problem as problemResponse, unauthorized } from "./openapi-helpers";
+import {
+  outputSchema as jsonSchema,
+  idParameter,
+  inputSchema,
+  jsonBody,
+  methodNotAllowed,
+  ok,
+  problem as problemResponse,
+  unauthorized,
+} from "./openapi-helpers";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the handlers use.
-
 
 function queryParameters(s: z.ZodObject) {
   const schema = z.toJSONSchema(s, { io: "input" }) as { properties?: Record<string, object>; required?: string[] };

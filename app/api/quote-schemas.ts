@@ -136,7 +136,13 @@ export const RfqQuotesResponse = z.union([
 
 export const VendorQuoteSummary = z.object({
   id,
-  rfq: z.object({ id, title: z.string(), buyerName: z.string(), quoteDeadline: instant.nullable(), status: z.enum(["draft", "published", "closed", "awarded", "cancelled"]) }),
+  rfq: z.object({
+    id,
+    title: z.string(),
+    buyerName: z.string(),
+    quoteDeadline: instant.nullable(),
+    status: z.enum(["draft", "published", "closed", "awarded", "cancelled"]),
+  }),
   status: z.enum(QUOTE_STATUSES),
   version: count,
   rfqVersion: z.number().int().min(1),

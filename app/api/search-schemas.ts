@@ -53,7 +53,9 @@ const Segments = z
   .array(z.object({ text: z.string(), match: z.boolean() }))
   .describe("The text in segments; `match` marks the words that matched the query (render as text, e.g. inside <mark>)");
 const Counts = z.record(z.string(), z.number().int().min(0));
-const Mode = z.enum(["search", "degraded"]).describe("`degraded`: search is down; a plain database search answered (keywords and category only, no facets or total)");
+const Mode = z
+  .enum(["search", "degraded"])
+  .describe("`degraded`: search is down; a plain database search answered (keywords and category only, no facets or total)");
 const Paging = {
   mode: Mode,
   total: z.number().int().min(0).nullable().describe("Null in degraded mode"),

@@ -20,35 +20,125 @@ const actors: Record<string, Actor | null> = {
 type Row = [Action, (own: string) => Resource, Record<string, [own: boolean, other: boolean]>];
 
 const matrix: Row[] = [
-  ["organization:read", (id) => ({ type: "organization", id }), {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], vendorOwner: [true, false], vendorMember: [true, false], advisor: [true, false], admin: [true, false],
-  }],
-  ["organization:manageMembers", (id) => ({ type: "organization", id }), {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [false, false], vendorOwner: [true, false], vendorMember: [false, false], advisor: [true, false], admin: [true, false],
-  }],
-  ["organization:manageApiTokens", (id) => ({ type: "organization", id }), {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [false, false], vendorOwner: [true, false], vendorMember: [false, false], advisor: [true, false], admin: [true, false],
-  }],
-  ["vendorProfile:read", (orgId) => ({ type: "vendorProfile", orgId }), {
-    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [true, true], vendorMember: [true, true], advisor: [true, true], admin: [true, true],
-  }],
-  ["vendorProfile:edit", (orgId) => ({ type: "vendorProfile", orgId }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [true, false], vendorMember: [true, false], advisor: [false, false], admin: [false, false],
-  }],
-  ["vendorDirectory:search", () => ({ type: "vendorDirectory" }), {
-    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [false, false], vendorMember: [false, false], advisor: [true, true], admin: [true, true],
-  }],
-  ["auditLog:read", () => ({ type: "auditLog" }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
-  }],
+  [
+    "organization:read",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      vendorOwner: [true, false],
+      vendorMember: [true, false],
+      advisor: [true, false],
+      admin: [true, false],
+    },
+  ],
+  [
+    "organization:manageMembers",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [false, false],
+      vendorOwner: [true, false],
+      vendorMember: [false, false],
+      advisor: [true, false],
+      admin: [true, false],
+    },
+  ],
+  [
+    "organization:manageApiTokens",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [false, false],
+      vendorOwner: [true, false],
+      vendorMember: [false, false],
+      advisor: [true, false],
+      admin: [true, false],
+    },
+  ],
+  [
+    "vendorProfile:read",
+    (orgId) => ({ type: "vendorProfile", orgId }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, true],
+      buyerMember: [true, true],
+      vendorOwner: [true, true],
+      vendorMember: [true, true],
+      advisor: [true, true],
+      admin: [true, true],
+    },
+  ],
+  [
+    "vendorProfile:edit",
+    (orgId) => ({ type: "vendorProfile", orgId }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [true, false],
+      vendorMember: [true, false],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "vendorDirectory:search",
+    () => ({ type: "vendorDirectory" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, true],
+      buyerMember: [true, true],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [true, true],
+      admin: [true, true],
+    },
+  ],
+  [
+    "auditLog:read",
+    () => ({ type: "auditLog" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [true, true],
+    },
+  ],
   // RFQs are created into the actor's own organisation; there is no "other tenant" to aim at.
-  ["rfq:create", () => ({ type: "rfqs" }), {
-    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [false, false],
-  }],
+  [
+    "rfq:create",
+    () => ({ type: "rfqs" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, true],
+      buyerMember: [true, true],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
   // Searching RFQs: who may search at all; what each finds is the scope filter (tests/integration/search-safety.test.ts).
-  ["rfq:search", () => ({ type: "rfqs" }), {
-    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [true, true], vendorMember: [true, true], advisor: [false, false], admin: [false, false],
-  }],
+  [
+    "rfq:search",
+    () => ({ type: "rfqs" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, true],
+      buyerMember: [true, true],
+      vendorOwner: [true, true],
+      vendorMember: [true, true],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
 ];
 
 describe("authorization matrix", () => {
@@ -104,61 +194,285 @@ type RfqRow = [Action, RfqResource["status"], RfqResource["visibility"], Record<
 const rfqMatrix: RfqRow[] = [
   // Reading: the buyer's organisation always; vendors once published, if invited or on the marketplace; the
   // advisors the buyer assigned always, drafts included (they help write it); an unassigned advisor never.
-  ["rfq:read", "draft", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
-  ["rfq:read", "published", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
-  ["rfq:read", "closed", "invited", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
-  ["rfq:read", "draft", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
-  ["rfq:read", "published", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
-  ["rfq:read", "closed", "marketplace", {
-    anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-  }],
+  [
+    "rfq:read",
+    "draft",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [false, false],
+      invitedVendorMember: [false, false],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:read",
+    "published",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:read",
+    "closed",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:read",
+    "draft",
+    "marketplace",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [false, false],
+      invitedVendorMember: [false, false],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:read",
+    "published",
+    "marketplace",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [true, true],
+      uninvitedVendorMember: [true, true],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:read",
+    "closed",
+    "marketplace",
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [true, true],
+      uninvitedVendorMember: [true, true],
+      advisor: [false, false],
+      assignedAdvisor: [true, true],
+      admin: [false, false],
+    },
+  ],
   // Buyer actions: any member of the owning buyer organisation, whatever the status (the service refuses wrong states).
   ...(["rfq:edit", "rfq:publish", "rfq:answer"] as const).flatMap((action) =>
-    (["draft", "published", "closed"] as const).map((status): RfqRow => [action, status, "invited", {
-      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-    }]),
+    (["draft", "published", "closed"] as const).map((status): RfqRow => [
+      action,
+      status,
+      "invited",
+      {
+        anonymous: [false, false],
+        buyerOwner: [true, false],
+        buyerMember: [true, false],
+        invitedVendorOwner: [false, false],
+        invitedVendorMember: [false, false],
+        uninvitedVendorOwner: [false, false],
+        uninvitedVendorMember: [false, false],
+        advisor: [false, false],
+        assignedAdvisor: [false, false],
+        admin: [false, false],
+      },
+    ]),
   ),
   // Asking: vendors who may read it, and only while it is published (the deadline itself is the service's check).
-  ["rfq:ask", "draft", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-  }],
-  ["rfq:ask", "published", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-  }],
-  ["rfq:ask", "closed", "invited", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-  }],
-  ["rfq:ask", "published", "marketplace", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [true, true], invitedVendorMember: [true, true], uninvitedVendorOwner: [true, true], uninvitedVendorMember: [true, true], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-  }],
-  ["rfq:ask", "closed", "marketplace", {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-  }],
+  [
+    "rfq:ask",
+    "draft",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      invitedVendorOwner: [false, false],
+      invitedVendorMember: [false, false],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:ask",
+    "published",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:ask",
+    "closed",
+    "invited",
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      invitedVendorOwner: [false, false],
+      invitedVendorMember: [false, false],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:ask",
+    "published",
+    "marketplace",
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      invitedVendorOwner: [true, true],
+      invitedVendorMember: [true, true],
+      uninvitedVendorOwner: [true, true],
+      uninvitedVendorMember: [true, true],
+      advisor: [false, false],
+      assignedAdvisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "rfq:ask",
+    "closed",
+    "marketplace",
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      invitedVendorOwner: [false, false],
+      invitedVendorMember: [false, false],
+      uninvitedVendorOwner: [false, false],
+      uninvitedVendorMember: [false, false],
+      advisor: [false, false],
+      assignedAdvisor: [false, false],
+      admin: [false, false],
+    },
+  ],
   // Advisors: the buyer's organisation assigns them; the buyer and the assigned advisors read the comparison
   // (once published — "once opened" is the service's check) and the notes; only assigned advisors write notes.
   ...(["draft", "published", "closed"] as const).flatMap((status): RfqRow[] => [
-    ["rfq:assignAdvisor", status, "invited", {
-      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [false, false], admin: [false, false],
-    }],
-    ["comparison:read", status, "marketplace", {
-      anonymous: [false, false], buyerOwner: [status !== "draft", false], buyerMember: [status !== "draft", false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [status !== "draft", status !== "draft"], admin: [false, false],
-    }],
-    ["advisorNote:read", status, "marketplace", {
-      anonymous: [false, false], buyerOwner: [true, false], buyerMember: [true, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-    }],
-    ["advisorNote:write", status, "marketplace", {
-      anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], invitedVendorOwner: [false, false], invitedVendorMember: [false, false], uninvitedVendorOwner: [false, false], uninvitedVendorMember: [false, false], advisor: [false, false], assignedAdvisor: [true, true], admin: [false, false],
-    }],
+    [
+      "rfq:assignAdvisor",
+      status,
+      "invited",
+      {
+        anonymous: [false, false],
+        buyerOwner: [true, false],
+        buyerMember: [true, false],
+        invitedVendorOwner: [false, false],
+        invitedVendorMember: [false, false],
+        uninvitedVendorOwner: [false, false],
+        uninvitedVendorMember: [false, false],
+        advisor: [false, false],
+        assignedAdvisor: [false, false],
+        admin: [false, false],
+      },
+    ],
+    [
+      "comparison:read",
+      status,
+      "marketplace",
+      {
+        anonymous: [false, false],
+        buyerOwner: [status !== "draft", false],
+        buyerMember: [status !== "draft", false],
+        invitedVendorOwner: [false, false],
+        invitedVendorMember: [false, false],
+        uninvitedVendorOwner: [false, false],
+        uninvitedVendorMember: [false, false],
+        advisor: [false, false],
+        assignedAdvisor: [status !== "draft", status !== "draft"],
+        admin: [false, false],
+      },
+    ],
+    [
+      "advisorNote:read",
+      status,
+      "marketplace",
+      {
+        anonymous: [false, false],
+        buyerOwner: [true, false],
+        buyerMember: [true, false],
+        invitedVendorOwner: [false, false],
+        invitedVendorMember: [false, false],
+        uninvitedVendorOwner: [false, false],
+        uninvitedVendorMember: [false, false],
+        advisor: [false, false],
+        assignedAdvisor: [true, true],
+        admin: [false, false],
+      },
+    ],
+    [
+      "advisorNote:write",
+      status,
+      "marketplace",
+      {
+        anonymous: [false, false],
+        buyerOwner: [false, false],
+        buyerMember: [false, false],
+        invitedVendorOwner: [false, false],
+        invitedVendorMember: [false, false],
+        uninvitedVendorOwner: [false, false],
+        uninvitedVendorMember: [false, false],
+        advisor: [false, false],
+        assignedAdvisor: [true, true],
+        admin: [false, false],
+      },
+    ],
   ]),
 ];
 
@@ -175,7 +489,18 @@ describe("authorization matrix: RFQs", () => {
   it("covers every role for every row, and every RFQ action", () => {
     for (const [, , , expected] of rfqMatrix) expect(Object.keys(expected).sort()).toEqual(Object.keys(rfqActors).sort());
     const actions = new Set([...rfqMatrix.map(([action]) => action), ...matrix.map(([action]) => action)]);
-    for (const action of ["rfq:create", "rfq:read", "rfq:edit", "rfq:publish", "rfq:answer", "rfq:ask", "rfq:assignAdvisor", "comparison:read", "advisorNote:read", "advisorNote:write"] as const)
+    for (const action of [
+      "rfq:create",
+      "rfq:read",
+      "rfq:edit",
+      "rfq:publish",
+      "rfq:answer",
+      "rfq:ask",
+      "rfq:assignAdvisor",
+      "comparison:read",
+      "advisorNote:read",
+      "advisorNote:write",
+    ] as const)
       expect(actions).toContain(action);
   });
 
@@ -193,7 +518,8 @@ describe("authorization matrix: RFQs", () => {
 
   it("an advisor is only what the RFQ's own list of advisors says: another RFQ's assignment grants nothing", () => {
     const elsewhere: RfqResource = { ...rfq(OTHER, "closed", "marketplace"), advisorOrgIds: [] };
-    for (const action of ["rfq:read", "comparison:read", "advisorNote:read", "advisorNote:write"] as const) expect(can(rfqActors.assignedAdvisor, action, elsewhere)).toBe(false);
+    for (const action of ["rfq:read", "comparison:read", "advisorNote:read", "advisorNote:write"] as const)
+      expect(can(rfqActors.assignedAdvisor, action, elsewhere)).toBe(false);
     // A vendor whose id were listed as an advisor still is a vendor (kind, not id, decides).
     const vendorListed: RfqResource = { ...rfq(OTHER, "closed", "invited"), advisorOrgIds: [UNINVITED] };
     expect(can(rfqActors.uninvitedVendorOwner, "comparison:read", vendorListed)).toBe(false);
@@ -204,21 +530,71 @@ describe("authorization matrix: RFQs", () => {
 // Certifications: a vendor manages its own; buyers may read evidence (it backs claims they rely on);
 // only platform admins verify or add types. Each cell is [own organisation, another organisation].
 const certificationMatrix: Row[] = [
-  ["certification:manage", (orgId) => ({ type: "certifications", orgId }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [true, false], vendorMember: [true, false], advisor: [false, false], admin: [false, false],
-  }],
-  ["certification:readEvidence", (orgId) => ({ type: "certifications", orgId }), {
-    anonymous: [false, false], buyerOwner: [true, true], buyerMember: [true, true], vendorOwner: [true, false], vendorMember: [true, false], advisor: [false, false], admin: [true, true],
-  }],
-  ["certification:verify", (orgId) => ({ type: "certifications", orgId }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
-  }],
-  ["certification:verify", () => ({ type: "certificationReview" }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
-  }],
-  ["certificationType:create", () => ({ type: "certificationReview" }), {
-    anonymous: [false, false], buyerOwner: [false, false], buyerMember: [false, false], vendorOwner: [false, false], vendorMember: [false, false], advisor: [false, false], admin: [true, true],
-  }],
+  [
+    "certification:manage",
+    (orgId) => ({ type: "certifications", orgId }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [true, false],
+      vendorMember: [true, false],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "certification:readEvidence",
+    (orgId) => ({ type: "certifications", orgId }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, true],
+      buyerMember: [true, true],
+      vendorOwner: [true, false],
+      vendorMember: [true, false],
+      advisor: [false, false],
+      admin: [true, true],
+    },
+  ],
+  [
+    "certification:verify",
+    (orgId) => ({ type: "certifications", orgId }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [true, true],
+    },
+  ],
+  [
+    "certification:verify",
+    () => ({ type: "certificationReview" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [true, true],
+    },
+  ],
+  [
+    "certificationType:create",
+    () => ({ type: "certificationReview" }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [false, false],
+      buyerMember: [false, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [true, true],
+    },
+  ],
 ];
 
 describe("authorization matrix: certifications", () => {

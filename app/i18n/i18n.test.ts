@@ -38,7 +38,18 @@ describe("i18n", () => {
   });
 
   it("defines each key in one dictionary only", () => {
-    const dictionaries = [messages, rfqMessages, quoteMessages, certificationMessages, certificationUiMessages, quoteUiMessages, comparisonMessages, searchMessages, advisorMessages, invitationMessages];
+    const dictionaries = [
+      messages,
+      rfqMessages,
+      quoteMessages,
+      certificationMessages,
+      certificationUiMessages,
+      quoteUiMessages,
+      comparisonMessages,
+      searchMessages,
+      advisorMessages,
+      invitationMessages,
+    ];
     const keys = dictionaries.flatMap((d) => Object.keys(d));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });

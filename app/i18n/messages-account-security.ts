@@ -22,7 +22,10 @@ export const accountSecurityMessages = {
   "security.newPassword": { ja: "新しいパスワード（12文字以上）", en: "New password (12 characters or more)" },
   "security.confirmPassword": { ja: "新しいパスワード（確認）", en: "New password (again)" },
   "security.changeSubmit": { ja: "パスワードを変更", en: "Change password" },
-  "security.changed": { ja: "パスワードを変更しました。ほかの端末のログインは終了しました。", en: "Your password is changed. You are signed out on other devices." },
+  "security.changed": {
+    ja: "パスワードを変更しました。ほかの端末のログインは終了しました。",
+    en: "Your password is changed. You are signed out on other devices.",
+  },
 
   "sessions.title": { ja: "ログイン中の端末", en: "Where you are signed in" },
   "sessions.intro": {
@@ -58,7 +61,10 @@ export const accountSecurityMessages = {
   },
 
   "reset.title": { ja: "新しいパスワードの設定", en: "Choose a new password" },
-  "reset.intro": { ja: "{email} の新しいパスワードを入力してください。設定するとすべての端末でログアウトします。", en: "Enter a new password for {email}. Setting it signs you out everywhere." },
+  "reset.intro": {
+    ja: "{email} の新しいパスワードを入力してください。設定するとすべての端末でログアウトします。",
+    en: "Enter a new password for {email}. Setting it signs you out everywhere.",
+  },
   "reset.invalid": {
     ja: "このリンクは無効か、期限が切れているか、すでに使われています。",
     en: "This link is not valid, has expired or has already been used.",

@@ -13,7 +13,10 @@ export const invitationMessages = {
   "rfqInvite.rfqId.required": { ja: "招待する案件を選んでください。", en: "Choose the RFQ to invite them to." },
   "rfqInvite.rfqId.closed": { ja: "この案件は締め切られたため、招待できません。", en: "This RFQ is closed and cannot take invitations." },
   "rfqInvite.done": { ja: "{vendor}を「{title}」に招待しました", en: "Invited {vendor} to “{title}”" },
-  "rfqInvite.doneDraft": { ja: "{vendor}を「{title}」の招待先に加えました（公開時に通知されます）", en: "Added {vendor} to the invitees of “{title}” (notified when it is published)" },
+  "rfqInvite.doneDraft": {
+    ja: "{vendor}を「{title}」の招待先に加えました（公開時に通知されます）",
+    en: "Added {vendor} to the invitees of “{title}” (notified when it is published)",
+  },
   "rfqInvite.already": { ja: "{vendor}は「{title}」に招待済みです", en: "{vendor} is already invited to “{title}”" },
   "vendorSearch.suggestTitle": { ja: "次の方法もお試しください", en: "Try this instead" },
   "vendorSearch.removeFilters": { ja: "絞り込みをすべて外す", en: "Remove all filters" },

@@ -11,7 +11,10 @@ export const quoteUiMessages = {
   "quotes.status.not_selected": { ja: "不採用", en: "Not selected" },
   "quotes.needsReconfirmation": { ja: "要再確認", en: "Needs re-confirmation" },
   "quotes.form.title": { ja: "見積を作成", en: "Your quote" },
-  "quotes.form.intro": { ja: "見積項目ごとの単価、KPIのコミット値を入力してください。金額は整数（円）です。", en: "Price every line and commit to each KPI. Amounts are whole yen." },
+  "quotes.form.intro": {
+    ja: "見積項目ごとの単価、KPIのコミット値を入力してください。金額は整数（円）です。",
+    en: "Price every line and commit to each KPI. Amounts are whole yen.",
+  },
   "quotes.form.lines": { ja: "見積項目と単価", en: "Lines and unit prices" },
   "quotes.form.unitPrice": { ja: "単価（円）", en: "Unit price (yen)" },
   "quotes.form.payments": { ja: "計上回数", en: "Payments" },
@@ -47,7 +50,10 @@ export const quoteUiMessages = {
   "quotes.form.withdrawn": { ja: "見積を取り下げました", en: "Quote withdrawn" },
   "quotes.form.reconfirm": { ja: "この内容で再確認する", en: "Re-confirm as is" },
   "quotes.form.reconfirmed": { ja: "見積を再確認しました", en: "Quote re-confirmed" },
-  "quotes.form.sealedNote": { ja: "封印入札です。締切まで発注者を含め、他社は内容を見られません。", en: "Sealed bid: nobody else, the buyer included, can read it before the deadline." },
+  "quotes.form.sealedNote": {
+    ja: "封印入札です。締切まで発注者を含め、他社は内容を見られません。",
+    en: "Sealed bid: nobody else, the buyer included, can read it before the deadline.",
+  },
   "quotes.form.closed": { ja: "見積の受付は終了しています。", en: "This RFQ no longer accepts quotes." },
   "quotes.form.certifications": { ja: "求められる認証と自社の状況", en: "Required certifications and yours" },
   "quotes.totals.title": { ja: "合計（正規化後）", en: "Totals (normalized)" },

@@ -31,7 +31,10 @@ export const searchMessages = {
   "rfqSearch.results": { ja: "{count}件", en: "{count} found" },
   "rfqSearch.empty": { ja: "条件に合う案件が見つかりませんでした。", en: "No RFQs match this search." },
   "rfqSearch.emptyFilters": { ja: "絞り込みを外すと見つかるかもしれません。", en: "Removing filters may find more." },
-  "rfqSearch.emptyQuery": { ja: "キーワードを減らすか、別の言い方（例: 「経理」と「会計」）を試してください。", en: "Try fewer words or another wording (e.g. “accounting” or “bookkeeping”)." },
+  "rfqSearch.emptyQuery": {
+    ja: "キーワードを減らすか、別の言い方（例: 「経理」と「会計」）を試してください。",
+    en: "Try fewer words or another wording (e.g. “accounting” or “bookkeeping”).",
+  },
   "rfqSearch.clearFilters": { ja: "絞り込みをすべて外す", en: "Remove all filters" },
   "rfqSearch.degraded": {
     ja: "検索サービスに接続できないため、簡易検索で表示しています（キーワードと業務カテゴリのみ。件数・他の絞り込みは使えません）。",

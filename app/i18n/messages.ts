@@ -39,8 +39,14 @@ export const messages = {
   "home.youAreIn": { ja: "{org}（{kind}）として利用中", en: "Working as {org} ({kind})" },
   "home.stats.vendors": { ja: "登録ベンダー", en: "Vendors" },
   "home.stats.certifications": { ja: "有効な認証", en: "Valid certifications" },
-  "home.next.buyer": { ja: "ISMS・Pマークなどの認証でベンダーを絞り込み、RFQに招待しましょう。", en: "Filter vendors by ISMS, Privacy Mark and more, then invite them to your RFQ." },
-  "home.next.vendor": { ja: "プロフィールと認証を整えると、発注者の検索に表示されます。", en: "Complete your profile and certifications to appear in buyers' searches." },
+  "home.next.buyer": {
+    ja: "ISMS・Pマークなどの認証でベンダーを絞り込み、RFQに招待しましょう。",
+    en: "Filter vendors by ISMS, Privacy Mark and more, then invite them to your RFQ.",
+  },
+  "home.next.vendor": {
+    ja: "プロフィールと認証を整えると、発注者の検索に表示されます。",
+    en: "Complete your profile and certifications to appear in buyers' searches.",
+  },
   "home.next.advisory": { ja: "担当するRFQが割り当てられると、ここに表示されます。", en: "RFQs you are assigned to will appear here." },
   "home.next.platform": { ja: "監査ログと認証の確認は管理画面から。", en: "Audit log and certification checks are in the admin area." },
 
@@ -63,7 +69,10 @@ export const messages = {
   "login.submit": { ja: "ログイン", en: "Log in" },
   "login.noAccount": { ja: "アカウントをお持ちでない方は新規登録", en: "No account yet? Sign up" },
   "login.failed": { ja: "メールアドレスまたはパスワードが正しくありません。", en: "The e-mail or password is not correct." },
-  "login.rateLimited": { ja: "ログインの試行回数が多すぎます。15分ほど待ってから再度お試しください。", en: "Too many log-in attempts. Please wait about 15 minutes and try again." },
+  "login.rateLimited": {
+    ja: "ログインの試行回数が多すぎます。15分ほど待ってから再度お試しください。",
+    en: "Too many log-in attempts. Please wait about 15 minutes and try again.",
+  },
   "login.welcomeBack": { ja: "ログインしました", en: "You are logged in" },
   "logout.done": { ja: "ログアウトしました", en: "You are logged out" },
 
@@ -78,16 +87,25 @@ export const messages = {
   "members.alreadyMember": { ja: "このメールアドレスの方は既にメンバーです。", en: "This person is already a member." },
   "members.expires": { ja: "有効期限", en: "Expires" },
   "invite.title": { ja: "{org} への招待", en: "Invitation to {org}" },
-  "invite.body": { ja: "{email} 宛ての招待です。氏名とパスワードを設定して参加してください。既にアカウントをお持ちの場合はパスワードを入力してください。", en: "This invitation is for {email}. Set your name and password to join; if you already have an account, enter its password." },
+  "invite.body": {
+    ja: "{email} 宛ての招待です。氏名とパスワードを設定して参加してください。既にアカウントをお持ちの場合はパスワードを入力してください。",
+    en: "This invitation is for {email}. Set your name and password to join; if you already have an account, enter its password.",
+  },
   "invite.accept": { ja: "参加する", en: "Join" },
   "invite.invalid": { ja: "この招待リンクは無効か、期限切れです。", en: "This invitation link is invalid or has expired." },
   "invite.joined": { ja: "{org} に参加しました", en: "You joined {org}" },
 
   "tokens.title": { ja: "APIトークン", en: "API tokens" },
-  "tokens.intro": { ja: "購買システムなどから /api/v1 を呼び出すためのトークンです。値は作成時に一度だけ表示されます。", en: "Tokens let a purchasing system call /api/v1. The value is shown once, when created." },
+  "tokens.intro": {
+    ja: "購買システムなどから /api/v1 を呼び出すためのトークンです。値は作成時に一度だけ表示されます。",
+    en: "Tokens let a purchasing system call /api/v1. The value is shown once, when created.",
+  },
   "tokens.name": { ja: "トークン名", en: "Token name" },
   "tokens.create": { ja: "トークンを作成", en: "Create token" },
-  "tokens.created": { ja: "トークンを作成しました。今すぐコピーしてください。この値は再表示されません。", en: "Token created. Copy it now: it will not be shown again." },
+  "tokens.created": {
+    ja: "トークンを作成しました。今すぐコピーしてください。この値は再表示されません。",
+    en: "Token created. Copy it now: it will not be shown again.",
+  },
   "tokens.revoke": { ja: "無効化", en: "Revoke" },
   "tokens.revoked": { ja: "トークン「{name}」を無効化しました", en: "Token “{name}” revoked" },
   "tokens.none": { ja: "トークンはまだありません。", en: "No tokens yet." },
@@ -119,8 +137,14 @@ export const messages = {
   "vendors.filterCertification": { ja: "有効な認証", en: "Valid certification" },
   "vendors.any": { ja: "指定なし", en: "Any" },
   "vendors.results": { ja: "{count}件", en: "{count} results" },
-  "vendors.empty": { ja: "条件に合うベンダーが見つかりませんでした。キーワードを減らすか、絞り込みを外してみてください。", en: "No vendors match. Try fewer words or remove a filter." },
-  "vendors.degraded": { ja: "検索サービスに接続できないため、簡易検索で表示しています（絞り込み件数は表示されません）。", en: "Search is degraded: showing a simple database search (no facet counts)." },
+  "vendors.empty": {
+    ja: "条件に合うベンダーが見つかりませんでした。キーワードを減らすか、絞り込みを外してみてください。",
+    en: "No vendors match. Try fewer words or remove a filter.",
+  },
+  "vendors.degraded": {
+    ja: "検索サービスに接続できないため、簡易検索で表示しています（絞り込み件数は表示されません）。",
+    en: "Search is degraded: showing a simple database search (no facet counts).",
+  },
   "vendors.teamSize": { ja: "{n}名体制", en: "Team of {n}" },
   "vendors.validUntil": { ja: "{date}まで有効", en: "valid until {date}" },
   "vendors.expired": { ja: "期限切れ", en: "expired" },
@@ -163,7 +187,10 @@ export const messages = {
   "rfq.status.cancelled": { ja: "中止", en: "Cancelled" },
 
   "rfq.new.title": { ja: "新しいRFQ", en: "New RFQ" },
-  "rfq.new.intro": { ja: "業務の種類と段階を選ぶと、評価するKPIと必要な認証を提案します（あとで編集できます）。", en: "Pick the kind of work and its phase: we propose the KPIs to evaluate and the certifications to require (you can edit them)." },
+  "rfq.new.intro": {
+    ja: "業務の種類と段階を選ぶと、評価するKPIと必要な認証を提案します（あとで編集できます）。",
+    en: "Pick the kind of work and its phase: we propose the KPIs to evaluate and the certifications to require (you can edit them).",
+  },
   "rfq.new.create": { ja: "下書きを作成", en: "Create draft" },
 
   "rfq.step.purposeAndScope": { ja: "目的と範囲", en: "Purpose and scope" },
@@ -176,7 +203,10 @@ export const messages = {
   "rfq.step.saveNext": { ja: "保存して次へ", en: "Save and continue" },
   "rfq.step.save": { ja: "保存", en: "Save" },
   "rfq.step.saved": { ja: "保存しました", en: "Saved" },
-  "rfq.step.addendumNote": { ja: "公開中のRFQです。ここでの変更は「補足（変更）として公開」するまでベンダーには見えません。", en: "This RFQ is published. Changes here stay invisible to vendors until you publish them as an addendum." },
+  "rfq.step.addendumNote": {
+    ja: "公開中のRFQです。ここでの変更は「補足（変更）として公開」するまでベンダーには見えません。",
+    en: "This RFQ is published. Changes here stay invisible to vendors until you publish them as an addendum.",
+  },
 
   "rfq.field.title": { ja: "件名", en: "Title" },
   "rfq.field.category": { ja: "業務の種類", en: "Category" },
@@ -185,7 +215,10 @@ export const messages = {
   "rfq.field.goal": { ja: "ゴール（KGI）", en: "Goal (KGI)" },
   "rfq.field.scopeIn": { ja: "委託する範囲", en: "In scope" },
   "rfq.field.scopeOut": { ja: "委託しない範囲", en: "Out of scope" },
-  "rfq.field.decisionsInHouse": { ja: "社内に残す判断（方針変更・優先順位・例外判断など）", en: "Decisions kept in-house (policy, priorities, risky exceptions)" },
+  "rfq.field.decisionsInHouse": {
+    ja: "社内に残す判断（方針変更・優先順位・例外判断など）",
+    en: "Decisions kept in-house (policy, priorities, risky exceptions)",
+  },
   "rfq.field.deliverables": { ja: "成果物", en: "Deliverables" },
   "rfq.field.deliverable.title": { ja: "成果物名", en: "Deliverable" },
   "rfq.field.deliverable.dueDate": { ja: "期日", en: "Due date" },
@@ -234,7 +267,10 @@ export const messages = {
   "rfq.field.criterion.scaleBest": { ja: "100点の値", en: "Value scoring 100" },
   "rfq.field.criterion.target": { ja: "目標値", en: "Target" },
   "rfq.field.criterion.rateHint": { ja: "率は小数で入力（97% → 0.97）", en: "Enter rates as fractions (97% → 0.97)" },
-  "rfq.field.suggestCriteria": { ja: "業務と段階からKPIを提案（現在の基準を置き換え）", en: "Propose KPIs for this work and phase (replaces the current criteria)" },
+  "rfq.field.suggestCriteria": {
+    ja: "業務と段階からKPIを提案（現在の基準を置き換え）",
+    en: "Propose KPIs for this work and phase (replaces the current criteria)",
+  },
   "rfq.field.hiddenCosts.overhead": { ja: "管理工数（契約額に対する%）", en: "Management overhead (% of contract value)" },
   "rfq.field.hiddenCosts.transition": { ja: "引継ぎ工数（円）", en: "Transition effort (yen)" },
   "rfq.field.baseline": { ja: "現在の社内コスト（月額・円、ROI算出用）", en: "In-house cost today (yen per month, for ROI)" },
@@ -247,10 +283,16 @@ export const messages = {
   "rfq.field.none": { ja: "（未選択）", en: "(choose)" },
 
   "rfq.ahp.title": { ja: "一対比較（AHP）で重みを決める", en: "Set weights by pairwise comparison (AHP)" },
-  "rfq.ahp.intro": { ja: "左右の基準を比べ、どちらがどれだけ重要かを選びます（1 = 同程度、9 = 極めて重要）。", en: "Compare each pair: how much more important is one than the other (1 = equal, 9 = extremely)." },
+  "rfq.ahp.intro": {
+    ja: "左右の基準を比べ、どちらがどれだけ重要かを選びます（1 = 同程度、9 = 極めて重要）。",
+    en: "Compare each pair: how much more important is one than the other (1 = equal, 9 = extremely).",
+  },
   "rfq.ahp.apply": { ja: "重みを計算して適用", en: "Compute and apply weights" },
   "rfq.ahp.result": { ja: "整合比 CR = {cr}", en: "Consistency ratio CR = {cr}" },
-  "rfq.ahp.inconsistent": { ja: "整合比が0.10を超えています。比較に矛盾がないか見直してください。", en: "CR is above 0.10: the comparisons contradict each other; please review them." },
+  "rfq.ahp.inconsistent": {
+    ja: "整合比が0.10を超えています。比較に矛盾がないか見直してください。",
+    en: "CR is above 0.10: the comparisons contradict each other; please review them.",
+  },
   "rfq.ahp.applied": { ja: "AHPの重みを適用しました（CR = {cr}）", en: "AHP weights applied (CR = {cr})" },
   "rfq.ahp.needTwo": { ja: "一対比較には評価基準が2つ以上必要です。", en: "Pairwise comparison needs at least two criteria." },
 
@@ -269,7 +311,10 @@ export const messages = {
   "rfq.detail.versions": { ja: "版の履歴", en: "Versions" },
   "rfq.detail.initialVersion": { ja: "初版公開", en: "First publication" },
   "rfq.detail.addendum": { ja: "補足（変更）として公開", en: "Publish as an addendum" },
-  "rfq.detail.addendumIntro": { ja: "編集した内容を新しい版として公開し、見積済み・質問済みのベンダーに通知します。締切は延長のみできます。", en: "Publishes your edits as a new version and notifies vendors who quoted or asked. The deadline can only be extended." },
+  "rfq.detail.addendumIntro": {
+    ja: "編集した内容を新しい版として公開し、見積済み・質問済みのベンダーに通知します。締切は延長のみできます。",
+    en: "Publishes your edits as a new version and notifies vendors who quoted or asked. The deadline can only be extended.",
+  },
   "rfq.detail.changeSummary": { ja: "変更内容の要約", en: "Summary of the changes" },
   "rfq.detail.addendumPublished": { ja: "第{n}版を公開しました", en: "Version {n} published" },
   "rfq.detail.pendingChanges": { ja: "未公開の変更があります。", en: "There are unpublished changes." },
@@ -284,7 +329,10 @@ export const messages = {
   "rfq.qa.title": { ja: "質問と回答", en: "Questions and answers" },
   "rfq.qa.none": { ja: "まだ質問はありません。", en: "No questions yet." },
   "rfq.qa.ask": { ja: "質問する", en: "Ask a question" },
-  "rfq.qa.askHint": { ja: "回答はすべての参加ベンダーに公開されます。質問者の社名は公開されません。", en: "Answers are published to all bidders. Your company name is never shown." },
+  "rfq.qa.askHint": {
+    ja: "回答はすべての参加ベンダーに公開されます。質問者の社名は公開されません。",
+    en: "Answers are published to all bidders. Your company name is never shown.",
+  },
   "rfq.qa.asked": { ja: "質問を送信しました", en: "Question sent" },
   "rfq.qa.answer": { ja: "回答する", en: "Answer" },
   "rfq.qa.answered": { ja: "回答を公開しました", en: "Answer published" },
@@ -321,8 +369,14 @@ export const messages = {
   "error.403.title": { ja: "アクセスできません", en: "Access denied" },
   "error.403.body": { ja: "この操作を行う権限がありません。", en: "You are not allowed to do this." },
   "error.500.title": { ja: "エラーが発生しました", en: "Something went wrong" },
-  "error.500.body": { ja: "申し訳ありません。時間をおいて再度お試しください。問題が続く場合はサポートまでご連絡ください。", en: "Sorry — please try again in a moment. If it keeps happening, contact support." },
-  "error.csrf": { ja: "フォームの有効期限が切れました。ページを再読み込みしてもう一度送信してください。", en: "The form expired. Reload the page and submit again." },
+  "error.500.body": {
+    ja: "申し訳ありません。時間をおいて再度お試しください。問題が続く場合はサポートまでご連絡ください。",
+    en: "Sorry — please try again in a moment. If it keeps happening, contact support.",
+  },
+  "error.csrf": {
+    ja: "フォームの有効期限が切れました。ページを再読み込みしてもう一度送信してください。",
+    en: "The form expired. Reload the page and submit again.",
+  },
   "error.goHome": { ja: "ホームへ戻る", en: "Back to home" },
 
   "validation.required": { ja: "入力してください。", en: "This field is required." },
@@ -341,7 +395,10 @@ export const messages = {
   "validation.invalid": { ja: "入力内容が正しくありません。", en: "This value is not valid." },
   "validation.emailTaken": { ja: "このメールアドレスは既に登録されています。ログインしてください。", en: "This e-mail is already registered. Please log in." },
 
-  "health.degraded": { ja: "検索が一時的に利用できません（データは保存されています。復旧後に自動で反映されます）。", en: "Search is temporarily degraded (your data is saved and will appear in search once it recovers)." },
+  "health.degraded": {
+    ja: "検索が一時的に利用できません（データは保存されています。復旧後に自動で反映されます）。",
+    en: "Search is temporarily degraded (your data is saved and will appear in search once it recovers).",
+  },
 
   "mail.invite.subject": { ja: "【Kurabe】{org} への招待 / Invitation to {org}", en: "[Kurabe] Invitation to {org}" },
   "mail.invite.body": {

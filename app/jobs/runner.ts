@@ -112,7 +112,10 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner {
       const job = jobs.get(name)!;
       try {
         await job.handle(batch, { db: o.db, now });
-        await markOutboxProcessed(o.db, batch.map((r) => r.id));
+        await markOutboxProcessed(
+          o.db,
+          batch.map((r) => r.id),
+        );
         processed += batch.length;
       } catch (e) {
         failed += batch.length;

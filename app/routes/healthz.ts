@@ -7,7 +7,12 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const search = (await context.search.isHealthy()) ? "ok" : "down";
   const status = database === "down" ? "down" : search === "down" ? "degraded" : "ok";
   return Response.json(
-    { status, database, search, outbox: outbox ? { pending: outbox.pending, failing: outbox.failing, dead: outbox.dead, oldestPendingSeconds: outbox.oldestPendingSeconds } : null },
+    {
+      status,
+      database,
+      search,
+      outbox: outbox ? { pending: outbox.pending, failing: outbox.failing, dead: outbox.dead, oldestPendingSeconds: outbox.oldestPendingSeconds } : null,
+    },
     { status: database === "down" ? 503 : 200, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -43,7 +43,11 @@ export default function Notifications() {
       <ul className="result-list">
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">
-            {n.payload.rfqId ? <Link to={`/rfqs/${n.payload.rfqId}`}>{translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "" })}</Link> : translateOrPassThrough(`notifications.${n.kind}`, { title: "" })}
+            {n.payload.rfqId ? (
+              <Link to={`/rfqs/${n.payload.rfqId}`}>{translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "" })}</Link>
+            ) : (
+              translateOrPassThrough(`notifications.${n.kind}`, { title: "" })
+            )}
             <span className="muted small"> · {formatDateTime(n.created_at, locale)}</span>
           </li>
         ))}

@@ -88,7 +88,14 @@ export async function removeAdvisor(ctx: AppContext, actor: Actor, rfqId: string
   // Their notes stay: they are advice the buyer received, and the buyer still reads them.
   const removed = await ctx.db.transaction().execute(async (trx) => {
     if (!(await deleteRfqAdvisor(trx, rfq.buyerOrgId, rfqId, advisorOrgId))) return false;
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: rfq.buyerOrgId, action: "rfq.advisor.remove", entityType: "rfq", entityId: rfqId, before: { advisorOrgId } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: rfq.buyerOrgId,
+      action: "rfq.advisor.remove",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: { advisorOrgId },
+    });
     return true;
   });
   return removed ? ({ ok: true } as const) : failure.notFound();
@@ -119,10 +126,19 @@ export async function addAdvisorNote(ctx: AppContext, actor: Actor, rfqId: strin
   const quote = AdvisorNoteSchema.shape.quoteId.safeParse((input as { quoteId?: unknown } | null)?.quoteId);
   const quoteId = quote.success ? (quote.data ?? null) : null;
   const now = ctx.clock.now();
-  if (quoteId && !(await findOpenedQuoteIdForAdvisor(ctx.db, found.org.id, rfqId, quoteId, now))) issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
+  if (quoteId && !(await findOpenedQuoteIdForAdvisor(ctx.db, found.org.id, rfqId, quoteId, now)))
+    issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
   if (!parsed.success || issues.length > 0) return failure.invalid({ issues });
   const note = await ctx.db.transaction().execute(async (trx) => {
-    const inserted = await insertAdvisorNote(trx, { rfqId, advisorOrgId: found.org.id, quoteId, recommends: parsed.data.recommends, body: parsed.data.body, createdBy: actor.userId, at: now });
+    const inserted = await insertAdvisorNote(trx, {
+      rfqId,
+      advisorOrgId: found.org.id,
+      quoteId,
+      recommends: parsed.data.recommends,
+      body: parsed.data.body,
+      createdBy: actor.userId,
+      at: now,
+    });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: found.org.id,

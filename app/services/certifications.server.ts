@@ -34,7 +34,6 @@ import {
 // outbox row, because the index lists each vendor's valid certificate types. Evidence files live under
 // `${DATA_DIR}/evidence/<orgId>/<random>`, outside public/, and are only served by the authorized route.
 
-
 // ——— Reading the upload ————————————————————————————————————————————————————————————————
 
 /** An evidence file as received: its first bytes always, all of it only when within MAX_EVIDENCE_BYTES. */
@@ -189,7 +188,14 @@ export async function addCertification(ctx: AppContext, actor: Actor, input: Cer
   if (!orgId) return failure.forbidden();
   const result = await writeWithEvidence(ctx, orgId, evidence, async (trx, stored) => {
     const row = await insertCertification(trx, orgId, input, stored, ctx.clock.now());
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.create", entityType: "certification", entityId: row.id, after: auditView(row) });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: orgId,
+      action: "certification.create",
+      entityType: "certification",
+      entityId: row.id,
+      after: auditView(row),
+    });
     await enqueueOutbox(trx, "vendor", orgId);
     return { ok: true, certification: row } as const;
   });
@@ -198,7 +204,13 @@ export async function addCertification(ctx: AppContext, actor: Actor, input: Cer
 }
 
 function sameValues(row: CertificationRow, input: CertificationInput) {
-  return row.type === input.type && row.number === input.number && row.issuer === input.issuer && row.valid_from === input.validFrom && row.valid_until === input.validUntil;
+  return (
+    row.type === input.type &&
+    row.number === input.number &&
+    row.issuer === input.issuer &&
+    row.valid_from === input.validFrom &&
+    row.valid_until === input.validUntil
+  );
 }
 
 /** Edits the vendor's own certificate; any real change to a reviewed one sends it back to "unverified". */
@@ -214,7 +226,15 @@ export async function updateCertification(ctx: AppContext, actor: Actor, id: str
     // A verified certificate vouches for the reviewed facts only; a rejected one goes back to the queue once fixed.
     const resetReview = before.status !== "unverified";
     const after = await updateCertificationOfOrg(trx, orgId, id, { values: input, evidence: stored, resetReview, now: ctx.clock.now() });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.update", entityType: "certification", entityId: id, before: auditView(before), after: auditView(after!) });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: orgId,
+      action: "certification.update",
+      entityType: "certification",
+      entityId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
     await enqueueOutbox(trx, "vendor", orgId);
     if (stored) replacedFile = before.evidence_path;
     return { ok: true, certification: after! } as const;
@@ -232,7 +252,14 @@ export async function deleteCertification(ctx: AppContext, actor: Actor, id: str
     const before = await findCertificationOfOrg(trx, orgId, id, { forUpdate: true });
     if (!before) return failure.notFound();
     await deleteCertificationOfOrg(trx, orgId, id);
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: orgId, action: "certification.delete", entityType: "certification", entityId: id, before: auditView(before) });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: orgId,
+      action: "certification.delete",
+      entityType: "certification",
+      entityId: id,
+      before: auditView(before),
+    });
     await enqueueOutbox(trx, "vendor", orgId);
     return { ok: true, evidencePath: before.evidence_path } as const;
   });
@@ -299,7 +326,8 @@ export function verifyCertification(ctx: AppContext, actor: Actor, id: string) {
 
 /** `reason` comes from RejectionSchema (required, trimmed); the vendor sees it. */
 export function rejectCertification(ctx: AppContext, actor: Actor, id: string, reason: string) {
-  if (reason.trim() === "") return Promise.resolve(failure.invalid({ fieldErrors: { reason: ["certificationForm.reason.required"] } }, "certificationForm.reason.required"));
+  if (reason.trim() === "")
+    return Promise.resolve(failure.invalid({ fieldErrors: { reason: ["certificationForm.reason.required"] } }, "certificationForm.reason.required"));
   return review(ctx, actor, id, { status: "rejected", reason });
 }
 
@@ -310,7 +338,14 @@ export async function addCertificationType(ctx: AppContext, actor: Actor, input:
   return ctx.db.transaction().execute(async (trx) => {
     const created = await insertCertificationType(trx, { key, labelJa: input.labelJa, labelEn: input.labelEn, createdBy: actor.userId, now: ctx.clock.now() });
     if (!created) return failure.conflict("certificationForm.slug.taken", { fieldErrors: { slug: ["certificationForm.slug.taken"] } });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: actor.org?.id ?? null, action: "certificationType.create", entityType: "certification_type", entityId: key, after: { key, labelJa: input.labelJa, labelEn: input.labelEn } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org?.id ?? null,
+      action: "certificationType.create",
+      entityType: "certification_type",
+      entityId: key,
+      after: { key, labelJa: input.labelJa, labelEn: input.labelEn },
+    });
     return { ok: true, key } as const;
   });
 }

@@ -19,18 +19,30 @@ export type ComparisonOutcome =
   | { ok: false; reason: "invalid"; issues: { path: string; message: string }[] };
 
 /** The buyer's comparison with optional what-if weights/method; weight keys must name the RFQ's criteria. */
-export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: string, overrides: RankingOverrides = {}, locale: Locale = "ja"): Promise<ComparisonOutcome> {
+export async function comparisonForBuyer(
+  ctx: AppContext,
+  actor: Actor,
+  rfqId: string,
+  overrides: RankingOverrides = {},
+  locale: Locale = "ja",
+): Promise<ComparisonOutcome> {
   let ranking: Awaited<ReturnType<typeof rankRfqForBuyer>>;
   try {
     ranking = await rankRfqForBuyer(ctx, actor, rfqId, overrides);
   } catch (e) {
     // Only what-if input can make the module refuse (e.g. every weight 0); the RFQ's own weights were validated on save.
-    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) return { ok: false, reason: "invalid", issues: [{ path: "weights", message: e.message }] };
+    if (e instanceof ScoringInputError && (overrides.weights || overrides.method))
+      return { ok: false, reason: "invalid", issues: [{ path: "weights", message: e.message }] };
     throw e;
   }
   if (!ranking || ranking.sealed) return { ok: false, reason: "not-found" };
   const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
-  if (unknown.length) return { ok: false, reason: "invalid", issues: unknown.map((k) => ({ path: `weights.${k}`, message: t(locale, "compare.whatIf.unknownCriterion", { key: k }) })) };
+  if (unknown.length)
+    return {
+      ok: false,
+      reason: "invalid",
+      issues: unknown.map((k) => ({ path: `weights.${k}`, message: t(locale, "compare.whatIf.unknownCriterion", { key: k }) })),
+    };
   return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };
 }
 
@@ -48,7 +60,14 @@ function comparisonHead(o: Extract<ComparisonOutcome, { ok: true }>) {
     method: r.result.method,
     whatIf: Boolean(o.overrides.weights || o.overrides.method),
     criteria: r.input.criteria,
-    quotes: r.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName, status: q.status, tco: q.normalized?.tco ?? null, roi: q.normalized?.roi ?? null, expiringCertifications: q.expiringCertifications })),
+    quotes: r.quotes.map((q) => ({
+      id: q.id,
+      vendorName: q.vendorName,
+      status: q.status,
+      tco: q.normalized?.tco ?? null,
+      roi: q.normalized?.roi ?? null,
+      expiringCertifications: q.expiringCertifications,
+    })),
     awaitingReconfirmation: r.awaitingReconfirmation,
   };
 }
@@ -78,10 +97,7 @@ export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true 
 
 export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {
   const { ranking: r } = o;
-  return buildComparisonExport(
-    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date },
-    locale,
-  );
+  return buildComparisonExport({ rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date }, locale);
 }
 
 const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.0", number: "#,##0.###" } as const;
@@ -127,7 +143,10 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 const WEIGHT_PAIR = /^[A-Za-z0-9_]+:\d+(\.\d+)?$/;
 
 /** `?weights=tco:30,accuracy:50&method=topsis` → what-if overrides, or field errors in the caller's language. */
-export function parseWhatIf(params: URLSearchParams, locale: Locale): { ok: true; overrides: RankingOverrides } | { ok: false; issues: { path: string; message: string }[] } {
+export function parseWhatIf(
+  params: URLSearchParams,
+  locale: Locale,
+): { ok: true; overrides: RankingOverrides } | { ok: false; issues: { path: string; message: string }[] } {
   const issues: { path: string; message: string }[] = [];
   const overrides: RankingOverrides = {};
   const method = params.get("method");

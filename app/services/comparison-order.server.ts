@@ -55,7 +55,6 @@ export async function orderFromIndex(
   }
 }
 
-
 /** Same quotes, same scores (to rounding): otherwise the index is stale for this RFQ. */
 export function indexAgrees(docs: { id: string; score: number | null }[], expected: ExpectedIndexState): boolean {
   if (docs.length !== expected.scores.size) return false;

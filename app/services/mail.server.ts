@@ -58,7 +58,13 @@ export function mailFrom(env: { MAIL_FROM?: string }, origin: string): string {
 }
 
 /** A mail in the reader's language first and the other one below, so a forwarded copy is read by both. */
-export function bilingualMail(to: string, locale: Locale, subjectKey: AnyMessageKey, bodyKey: AnyMessageKey, params: (l: Locale) => Record<string, string | number>): Mail {
+export function bilingualMail(
+  to: string,
+  locale: Locale,
+  subjectKey: AnyMessageKey,
+  bodyKey: AnyMessageKey,
+  params: (l: Locale) => Record<string, string | number>,
+): Mail {
   const other: Locale = locale === "ja" ? "en" : "ja";
   return {
     to,

@@ -47,7 +47,9 @@ export const MAX_CHANGE_FAILURES_PER_USER = 5;
 const MAX_CHANGE_FAILURES_PER_IP = 30;
 
 type Client = { ip: string; userAgent: string | null };
-type Outcome<T> = { ok: true; value: T } | { ok: false; field?: "currentPassword"; message: "password.currentWrong" | "password.tooManyAttempts" | "forgot.rateLimited" | "reset.invalid" };
+type Outcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; field?: "currentPassword"; message: "password.currentWrong" | "password.tooManyAttempts" | "forgot.rateLimited" | "reset.invalid" };
 
 const forgotLink = (ctx: AppContext) => `${appOrigin(ctx.env)}/forgot-password`;
 
@@ -84,7 +86,14 @@ export async function changePassword(
     const row = await findUserById(trx, user.id);
     if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
       await recordPasswordEvent(trx, "change_failure", user.id, client.ip, now);
-      await writeAudit(trx, { actorUserId: user.id, actorOrgId: user.orgId, action: "account.password_change_failed", entityType: "user", entityId: user.id, ip: client.ip });
+      await writeAudit(trx, {
+        actorUserId: user.id,
+        actorOrgId: user.orgId,
+        action: "account.password_change_failed",
+        entityType: "user",
+        entityId: user.id,
+        ip: client.ip,
+      });
       return { ok: false, field: "currentPassword", message: "password.currentWrong" } as const;
     }
     // Hashed only now, so a throttled or wrong guess costs the server no second argon2 run.
@@ -120,7 +129,8 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
   const result = await ctx.db.transaction().execute(async (trx) => {
     await lockPasswordThrottle(trx, "reset_request", address, ip);
     const recent = await countPasswordEvents(trx, "reset_request", address, ip, new Date(now.getTime() - RESET_WINDOW_MS));
-    if (recent.bySubject >= MAX_RESET_REQUESTS_PER_ADDRESS || recent.byIp >= MAX_RESET_REQUESTS_PER_IP) return { ok: false, message: "forgot.rateLimited" } as const;
+    if (recent.bySubject >= MAX_RESET_REQUESTS_PER_ADDRESS || recent.byIp >= MAX_RESET_REQUESTS_PER_IP)
+      return { ok: false, message: "forgot.rateLimited" } as const;
     await recordPasswordEvent(trx, "reset_request", address, ip, now);
     const user = await findUserByEmail(trx, address);
     if (!user) return { ok: true, value: null } as const;
@@ -136,7 +146,11 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
     const link = `${appOrigin(ctx.env)}/reset-password/${token}`;
     sendInBackground(
       ctx.mailer,
-      bilingualMail(user.email, locale, "mail.passwordReset.subject", "mail.passwordReset.body", () => ({ name: user.name, link, minutes: RESET_TOKEN_MINUTES })),
+      bilingualMail(user.email, locale, "mail.passwordReset.subject", "mail.passwordReset.body", () => ({
+        name: user.name,
+        link,
+        minutes: RESET_TOKEN_MINUTES,
+      })),
     );
   }
   return { ok: true, value: null };

@@ -35,10 +35,22 @@ type QuoteVersions = Awaited<ReturnType<typeof listQuoteVersions>>;
 
 /** A stored version as the projections take it (both views start from the same record). */
 export function versionRecord(v: QuoteVersions[number]): QuoteRecord["versions"][number] {
-  return { version: v.version, rfqVersion: v.rfq_version, kind: v.kind, tco: v.tco, contractValueExcludingTax: Number(v.contract_value), createdAt: iso(v.created_at) };
+  return {
+    version: v.version,
+    rfqVersion: v.rfq_version,
+    kind: v.kind,
+    tco: v.tco,
+    contractValueExcludingTax: Number(v.contract_value),
+    createdAt: iso(v.created_at),
+  };
 }
 
-async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: QuoteRow, extra: { vendorName?: string; rfqCurrentVersion: number; versions: QuoteVersions }) {
+async function quoteResponse(
+  ctx: AppContext,
+  view: "vendor" | "buyer",
+  quote: QuoteRow,
+  extra: { vendorName?: string; rfqCurrentVersion: number; versions: QuoteVersions },
+) {
   // A draft has no version yet, hence no normalized figures.
   const current = quote.current_version > 0 ? await findQuoteVersion(ctx.db, quote.id, quote.current_version) : undefined;
   const record: QuoteRecord = {
@@ -48,7 +60,10 @@ async function quoteResponse(ctx: AppContext, view: "vendor" | "buyer", quote: Q
     status: quote.status,
     version: quote.current_version,
     rfqVersion: quote.rfq_version,
-    needsReconfirmation: needsReconfirmation({ status: quote.status, vendorOrgId: quote.vendor_org_id, rfqVersion: quote.rfq_version }, { version: extra.rfqCurrentVersion }),
+    needsReconfirmation: needsReconfirmation(
+      { status: quote.status, vendorOrgId: quote.vendor_org_id, rfqVersion: quote.rfq_version },
+      { version: extra.rfqCurrentVersion },
+    ),
     tco: quote.tco,
     submittedAt: isoOrNull(quote.submitted_at),
     withdrawnAt: isoOrNull(quote.withdrawn_at),
@@ -90,7 +105,14 @@ export async function rfqQuotesForCaller(ctx: AppContext, actor: Actor, rfqId: s
     }
   }
   if (actor.org && isRowId(rfqId)) {
-    await writeAudit(ctx.db, { actorUserId: actor.userId, actorOrgId: actor.org.id, action: "quote.read.denied", entityType: "rfq", entityId: rfqId, after: { via: "api", what: "rfq.quotes" } });
+    await writeAudit(ctx.db, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org.id,
+      action: "quote.read.denied",
+      entityType: "rfq",
+      entityId: rfqId,
+      after: { via: "api", what: "rfq.quotes" },
+    });
   }
   return null;
 }
@@ -105,7 +127,10 @@ function buyerView(result: NonNullable<Awaited<ReturnType<typeof quotesOfRfqForB
       status: q.status,
       version: q.current_version,
       rfqVersion: q.rfq_version,
-      needsReconfirmation: needsReconfirmation({ status: q.status, vendorOrgId: q.vendor_org_id, rfqVersion: q.rfq_version }, { version: q.rfq_current_version }),
+      needsReconfirmation: needsReconfirmation(
+        { status: q.status, vendorOrgId: q.vendor_org_id, rfqVersion: q.rfq_version },
+        { version: q.rfq_current_version },
+      ),
       tco: q.tco,
       submittedAt: isoOrNull(q.submitted_at),
       content: q.content,

@@ -32,7 +32,6 @@ import {
 // with its audit row and the quotes-index outbox row. Reads go through queries that enforce the
 // sealed-bid rule themselves; a refused read answers 404 and leaves an audit row.
 
-
 /** The RFQ a vendor is quoting on: its published (frozen) version, or nothing if the vendor may not see it. */
 async function rfqForVendorQuoting(ctx: AppContext, actor: Actor, rfqId: string) {
   const vendorOrg = orgActor(actor, "vendor")?.org;
@@ -79,10 +78,15 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
   if (!target) return failure.notFound();
   const now = ctx.clock.now();
   const existing = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
-  const lifecycle = { status: (existing?.status ?? "draft") as QuoteStatus, vendorOrgId: target.vendorOrgId, rfqVersion: existing?.rfq_version ?? target.row.current_version };
+  const lifecycle = {
+    status: (existing?.status ?? "draft") as QuoteStatus,
+    vendorOrgId: target.vendorOrgId,
+    rfqVersion: existing?.rfq_version ?? target.row.current_version,
+  };
   const check = canSubmit(lifecycle, target.forQuoting, now);
   if (!check.ok) return failure.conflict(check.reasons[0], { reasons: check.reasons });
-  if (mode === "draft" && existing && existing.status !== "draft") return failure.conflict("quote.submit.wrongStatus", { reasons: ["quote.submit.wrongStatus"] });
+  if (mode === "draft" && existing && existing.status !== "draft")
+    return failure.conflict("quote.submit.wrongStatus", { reasons: ["quote.submit.wrongStatus"] });
 
   const schema = mode === "submit" ? buildQuoteSchema(target.rfq) : quoteBaseSchema.partial();
   const parsed = schema.safeParse(input);
@@ -91,10 +95,19 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
   const content = parsed.data;
   const normalized = mode === "submit" ? normalizeFor(target.rfq, content as Quote) : null;
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const quote = existing ?? (await insertQuote(trx, { rfqId, vendorOrgId: target.vendorOrgId, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
+    const quote =
+      existing ??
+      (await insertQuote(trx, { rfqId, vendorOrgId: target.vendorOrgId, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
     if (mode === "draft") {
       await updateQuoteOfVendor(trx, target.vendorOrgId, quote.id, { content, at: now });
-      await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: target.vendorOrgId, action: "quote.saveDraft", entityType: "quote", entityId: quote.id, after: { rfqId } });
+      await writeAudit(trx, {
+        actorUserId: actor.userId,
+        actorOrgId: target.vendorOrgId,
+        action: "quote.saveDraft",
+        entityType: "quote",
+        entityId: quote.id,
+        after: { rfqId },
+      });
       return { quoteId: quote.id, status: "draft" as QuoteStatus, version: quote.current_version, tco: null };
     }
     const version = quote.current_version + 1;
@@ -148,7 +161,15 @@ export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: stri
   if (!check.ok) return failure.conflict(check.reasons[0], { reasons: [check.reasons[0]] });
   await ctx.db.transaction().execute(async (trx) => {
     await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: vendor.org.id, action: "quote.withdraw", entityType: "quote", entityId: quoteId, before: { status: quote.status }, after: { status: "withdrawn" } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: vendor.org.id,
+      action: "quote.withdraw",
+      entityType: "quote",
+      entityId: quoteId,
+      before: { status: quote.status },
+      after: { status: "withdrawn" },
+    });
     await enqueueOutbox(trx, "quote", quoteId);
   });
   ctx.kickIndexer();
@@ -173,7 +194,17 @@ export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: str
   const normalized = normalizeFor(target.rfq, parsed.data);
   const version = quote.current_version + 1;
   await ctx.db.transaction().execute(async (trx) => {
-    await insertQuoteVersion(trx, { quoteId, version, rfqVersion: target.row.current_version, content: parsed.data, normalized, tco: normalized.tco, kind: "reconfirmed", createdBy: actor.userId, at: now });
+    await insertQuoteVersion(trx, {
+      quoteId,
+      version,
+      rfqVersion: target.row.current_version,
+      content: parsed.data,
+      normalized,
+      tco: normalized.tco,
+      kind: "reconfirmed",
+      createdBy: actor.userId,
+      at: now,
+    });
     await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { currentVersion: version, rfqVersion: target.row.current_version, tco: normalized.tco, at: now });
     await writeAudit(trx, {
       actorUserId: actor.userId,
@@ -196,7 +227,9 @@ export async function loadOwnQuote(ctx: AppContext, actor: Actor, rfqId: string)
   if (!target) return null;
   const quote = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
   const versions = quote ? await listQuoteVersions(ctx.db, quote.id) : [];
-  const reconfirm = quote ? needsReconfirmation({ status: quote.status, vendorOrgId: target.vendorOrgId, rfqVersion: quote.rfq_version }, target.forQuoting) : false;
+  const reconfirm = quote
+    ? needsReconfirmation({ status: quote.status, vendorOrgId: target.vendorOrgId, rfqVersion: quote.rfq_version }, target.forQuoting)
+    : false;
   const status = effectiveStatus({ status: target.row.status, quoteDeadline: target.row.quote_deadline?.toISOString() }, ctx.clock.now());
   return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm };
 }
@@ -215,7 +248,14 @@ export async function readQuote(ctx: AppContext, actor: Actor, quoteId: string, 
     const opened = await findOpenedQuoteForBuyer(ctx.db, actor.org.id, quoteId, now);
     if (opened) return { as: "buyer" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id) };
   }
-  await writeAudit(ctx.db, { actorUserId: actor.userId, actorOrgId: actor.org.id, action: "quote.read.denied", entityType: "quote", entityId: quoteId, after: { via } });
+  await writeAudit(ctx.db, {
+    actorUserId: actor.userId,
+    actorOrgId: actor.org.id,
+    action: "quote.read.denied",
+    entityType: "quote",
+    entityId: quoteId,
+    after: { via },
+  });
   return null;
 }
 
@@ -270,7 +310,10 @@ export async function quotesOfRfqForAdvisor(ctx: AppContext, actor: Actor, rfqId
  * version it answered. Both JSON columns were written from parsed values (saveQuote), hence the types.
  */
 export async function quoteDetails(ctx: AppContext, quote: { id: string; current_version: number; rfq_id: string; rfq_version: number; content: unknown }) {
-  const [version, rfqVersion] = await Promise.all([findQuoteVersion(ctx.db, quote.id, quote.current_version), findRfqVersion(ctx.db, quote.rfq_id, quote.rfq_version)]);
+  const [version, rfqVersion] = await Promise.all([
+    findQuoteVersion(ctx.db, quote.id, quote.current_version),
+    findRfqVersion(ctx.db, quote.rfq_id, quote.rfq_version),
+  ]);
   const rfq = rfqSchema.safeParse(rfqVersion?.content);
   return { content: quote.content as Quote, normalized: (version?.normalized ?? null) as TcoBreakdown | null, rfq: rfq.success ? rfq.data : null };
 }

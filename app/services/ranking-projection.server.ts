@@ -44,7 +44,10 @@ export async function rankListedQuotes(
   // and counts of similar engagements. It is aggregate, public data about each vendor, listed with its offer.
   const rateKeys = new Set(rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key));
   const countsEngagements = rfq.criteria.some((c) => c.source === "track_record" && c.unit === "count");
-  const versions = await quotesAtVersions(db, current.map((q) => ({ id: q.id, version: q.current_version })));
+  const versions = await quotesAtVersions(
+    db,
+    current.map((q) => ({ id: q.id, version: q.current_version })),
+  );
   const today = tokyoDateString(now);
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
@@ -55,8 +58,15 @@ export async function rankListedQuotes(
       // Every submitted quote has its current version; a listed quote without one would be a bug upstream.
       content: v!.content,
       normalized: v!.normalized,
-      certifications: q.vendor_certifications.map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until })),
-      ...(evidence.length > 0 ? { evidence: Object.fromEntries(evidence.map((e): [string, Evidence] => [e.kpi_key, { successes: e.successes, trials: e.trials }])) } : {}),
+      certifications: q.vendor_certifications.map((c) => ({
+        type: c.type as CertificationType,
+        verificationStatus: c.status,
+        validFrom: c.valid_from,
+        validUntil: c.valid_until,
+      })),
+      ...(evidence.length > 0
+        ? { evidence: Object.fromEntries(evidence.map((e): [string, Evidence] => [e.kpi_key, { successes: e.successes, trials: e.trials }])) }
+        : {}),
       ...(countsEngagements ? { trackRecord: { engagementsInCategory: q.vendor_engagements_in_category ?? 0 } } : {}),
     };
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };

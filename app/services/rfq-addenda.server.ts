@@ -83,7 +83,11 @@ export async function issueAddendumWithChanges(
       action: "rfq.addendum",
       entityType: "rfq",
       entityId: rfqId,
-      before: { version: row.current_version, quoteDeadline: row.quote_deadline, changes: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof RfqDraft] ?? null])) },
+      before: {
+        version: row.current_version,
+        quoteDeadline: row.quote_deadline,
+        changes: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof RfqDraft] ?? null])),
+      },
       after: { version, quoteDeadline: rfq.quoteDeadline, changeSummary: input.changeSummary, changes: input.changes },
     });
     await enqueueOutbox(trx, "rfq", rfqId);

@@ -19,7 +19,8 @@ import { isRowId, rfqResource } from "~/domain/rfq/resource";
 // published RFQ are told at once (in-app, like the publish flow, which sends no e-mail); for a
 // draft, publishing tells them.
 
-export type InviteResult = { ok: true; alreadyInvited: boolean; notified: boolean; rfq: { id: string; title: string }; vendor: { id: string; name: string } } | ServiceFailure;
+export type InviteResult =
+  { ok: true; alreadyInvited: boolean; notified: boolean; rfq: { id: string; title: string }; vendor: { id: string; name: string } } | ServiceFailure;
 
 /** The buyer's RFQs the invite form offers. Empty for anyone who is not acting for a buyer. */
 export async function invitableRfqsFor(ctx: AppContext, actor: Actor) {
@@ -36,7 +37,8 @@ export async function inviteVendorToRfq(ctx: AppContext, actor: Actor, input: { 
     // Locked like an addendum locks it: both rewrite the working copy they read.
     const row = await lockRfqForBuyer(trx, buyerOrg.id, input.rfqId);
     if (!row || !can(actor, "rfq:edit", rfqResource(row))) return failure.notFound();
-    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now)) return failure.conflict("rfqInvite.rfqId.closed", { fieldErrors: { rfqId: ["rfqInvite.rfqId.closed"] } });
+    if (!canTakeInvitations({ status: row.status, quoteDeadline: row.quote_deadline }, now))
+      return failure.conflict("rfqInvite.rfqId.closed", { fieldErrors: { rfqId: ["rfqInvite.rfqId.closed"] } });
     const vendor = isRowId(input.vendorOrgId) ? await findVendor(trx, input.vendorOrgId) : undefined;
     if (!vendor) return failure.invalid({ fieldErrors: { vendorOrgId: ["rfq.invitedVendorIds.unknown"] } }, "rfq.invitedVendorIds.unknown");
 
@@ -50,7 +52,12 @@ export async function inviteVendorToRfq(ctx: AppContext, actor: Actor, input: { 
 
     await insertRfqInvitation(trx, row.id, vendor.id);
     if (!listed.includes(vendor.id)) {
-      await updateRfqWorkingCopy(trx, buyerOrg.id, row.id, { title: row.title, category: row.category, content: { ...content, invitedVendorIds: [...listed, vendor.id] }, now });
+      await updateRfqWorkingCopy(trx, buyerOrg.id, row.id, {
+        title: row.title,
+        category: row.category,
+        content: { ...content, invitedVendorIds: [...listed, vendor.id] },
+        now,
+      });
     }
     await writeAudit(trx, {
       actorUserId: actor.userId,

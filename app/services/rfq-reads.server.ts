@@ -47,7 +47,10 @@ export function publishedVersions(ctx: AppContext, rfqId: string) {
  * edits to a published RFQ wait there until they go out as an addendum.
  */
 export async function versionHistoryForBuyer(ctx: AppContext, row: { id: string; current_version: number; content: unknown }) {
-  const [versions, latest] = await Promise.all([publishedVersions(ctx, row.id), row.current_version > 0 ? findRfqVersion(ctx.db, row.id, row.current_version) : null]);
+  const [versions, latest] = await Promise.all([
+    publishedVersions(ctx, row.id),
+    row.current_version > 0 ? findRfqVersion(ctx.db, row.id, row.current_version) : null,
+  ]);
   const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(row.content).data ?? row.content) : false;
   return { versions, pendingChanges };
 }

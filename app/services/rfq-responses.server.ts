@@ -60,7 +60,14 @@ export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: stri
   const { row } = found;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
   // What every reader's view holds; the view adds what that reader may see besides.
-  const common = { id: row.id, status, version: row.current_version, quoteDeadline: isoOrNull(row.quote_deadline), publishedAt: isoOrNull(row.published_at), versions };
+  const common = {
+    id: row.id,
+    status,
+    version: row.current_version,
+    quoteDeadline: isoOrNull(row.quote_deadline),
+    publishedAt: isoOrNull(row.published_at),
+    versions,
+  };
   if (found.as === "buyer") {
     return RfqResponse.parse({
       view: "buyer",

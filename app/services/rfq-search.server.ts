@@ -99,7 +99,14 @@ export async function searchRfqs(ctx: AppContext, actor: Actor, query: RfqSearch
       // fall through to the database
     }
   }
-  const r = await searchRfqsInDatabase(ctx.db, reader, { q: query.q, categories: query.categories, now, sort: query.sort, page: query.page, perPage: query.perPage });
+  const r = await searchRfqsInDatabase(ctx.db, reader, {
+    q: query.q,
+    categories: query.categories,
+    now,
+    sort: query.sort,
+    page: query.page,
+    perPage: query.perPage,
+  });
   return {
     mode: "degraded",
     reader: reader.kind,

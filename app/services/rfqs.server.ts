@@ -36,7 +36,6 @@ import { failure, orgActor } from "~/utils/service-failure";
 // and, where vendors must know, in-app notifications. Access is decided by the policy on a
 // row that was itself read with the caller's organisation in the query.
 
-
 export { isRowId };
 
 type RfqRow = NonNullable<Awaited<ReturnType<typeof findRfqForBuyer>>>;
@@ -61,8 +60,22 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const draft = parsed.data;
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const created = await insertRfqDraft(trx, { buyerOrgId: buyer.org.id, createdBy: actor.userId, title: draft.title, category: draft.category, content: draft, at: ctx.clock.now() });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.create", entityType: "rfq", entityId: created.id, after: { title: draft.title, status: "draft" } });
+    const created = await insertRfqDraft(trx, {
+      buyerOrgId: buyer.org.id,
+      createdBy: actor.userId,
+      title: draft.title,
+      category: draft.category,
+      content: draft,
+      at: ctx.clock.now(),
+    });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: buyer.org.id,
+      action: "rfq.create",
+      entityType: "rfq",
+      entityId: created.id,
+      after: { title: draft.title, status: "draft" },
+    });
     await enqueueOutbox(trx, "rfq", created.id);
     return created;
   });
@@ -87,7 +100,12 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
   const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
   if (!merged.success) return failure.invalid({ issues: merged.error.issues });
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const u = await updateRfqWorkingCopy(trx, buyer.org.id, rfqId, { title: merged.data.title, category: merged.data.category, content: merged.data, now: ctx.clock.now() });
+    const u = await updateRfqWorkingCopy(trx, buyer.org.id, rfqId, {
+      title: merged.data.title,
+      category: merged.data.category,
+      content: merged.data,
+      now: ctx.clock.now(),
+    });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: buyer.org.id,
@@ -142,7 +160,15 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
     if (!moved) return false;
     await insertRfqVersion(trx, { rfqId, version: 1, content: rfq.data, changeSummary: "", createdBy: actor.userId, at: now });
     await replaceRfqInvitations(trx, rfqId, invited);
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.publish", entityType: "rfq", entityId: rfqId, before: { status: "draft" }, after: { status: "published", version: 1 } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: buyer.org.id,
+      action: "rfq.publish",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: { status: "draft" },
+      after: { status: "published", version: 1 },
+    });
     await enqueueOutbox(trx, "rfq", rfqId);
     const recipients = (await Promise.all(invited.map((orgId) => listOrgUserIds(trx, orgId)))).flat();
     await notifyUsers(trx, recipients, "rfq.invited", { rfqId, title: rfq.data.title }, now);
@@ -187,7 +213,15 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
   if (status === "awarded" || status === "cancelled") return failure.conflict("rfq.transition.notAllowed");
   await ctx.db.transaction().execute(async (trx) => {
     await setRfqStatus(trx, rfqId, "cancelled", ctx.clock.now());
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.cancel", entityType: "rfq", entityId: rfqId, before: { status }, after: { status: "cancelled", reason } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: buyer.org.id,
+      action: "rfq.cancel",
+      entityType: "rfq",
+      entityId: rfqId,
+      before: { status },
+      after: { status: "cancelled", reason },
+    });
     await enqueueOutbox(trx, "rfq", rfqId);
     await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.cancelled", { rfqId, title: row.title }, ctx.clock.now());
   });
@@ -235,7 +269,14 @@ export async function askQuestion(ctx: AppContext, actor: Actor, rfqId: string, 
   if (isDeadlinePassed(row.quote_deadline?.toISOString(), ctx.clock.now())) return failure.conflict("rfq.question.closed");
   const q = await ctx.db.transaction().execute(async (trx) => {
     const inserted = await insertQuestion(trx, { rfqId, orgId: vendor.org.id, userId: actor.userId, question: parsed.data.question, at: ctx.clock.now() });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: vendor.org.id, action: "rfq.question", entityType: "rfq_question", entityId: inserted.id, after: { rfqId } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: vendor.org.id,
+      action: "rfq.question",
+      entityType: "rfq_question",
+      entityId: inserted.id,
+      after: { rfqId },
+    });
     await notifyUsers(trx, await listOrgUserIds(trx, row.buyer_org_id), "rfq.questionAsked", { rfqId, title: row.title }, ctx.clock.now());
     return inserted;
   });
@@ -255,7 +296,15 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
   answer = parsed.data.answer;
   await ctx.db.transaction().execute(async (trx) => {
     await saveAnswer(trx, questionId, { answer, userId: actor.userId, now });
-    await writeAudit(trx, { actorUserId: actor.userId, actorOrgId: buyer.org.id, action: "rfq.answer", entityType: "rfq_question", entityId: questionId, before: { answer: q.answer }, after: { answer } });
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: buyer.org.id,
+      action: "rfq.answer",
+      entityType: "rfq_question",
+      entityId: questionId,
+      before: { answer: q.answer },
+      after: { answer },
+    });
     await notifyUsers(trx, await listBidderUserIds(trx, q.rfq_id), "rfq.answerPublished", { rfqId: q.rfq_id, title: q.title }, now);
   });
   return { ok: true, rfqId: q.rfq_id } as const;

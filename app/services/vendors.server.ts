@@ -30,7 +30,14 @@ export async function saveVendorProfile(ctx: AppContext, actor: { userId: string
       entityType: "vendor_profile",
       entityId: actor.orgId,
       before: before
-        ? { name: before.name, description: before.description, categories: before.categories, regions: before.regions, languages: before.languages, teamSize: before.team_size }
+        ? {
+            name: before.name,
+            description: before.description,
+            categories: before.categories,
+            regions: before.regions,
+            languages: before.languages,
+            teamSize: before.team_size,
+          }
         : null,
       after,
     });

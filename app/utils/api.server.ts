@@ -15,13 +15,7 @@ export interface ApiCaller {
 }
 
 /** RFC 9457 problem details. `errors` lists field paths with messages in the caller's language. */
-export function problem(
-  status: number,
-  title: string,
-  detail?: string,
-  errors?: { path: string; message: string }[],
-  headers: HeadersInit = {},
-): Response {
+export function problem(status: number, title: string, detail?: string, errors?: { path: string; message: string }[], headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify({ type: "about:blank", title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) }), {
     status,
     headers: { "Content-Type": "application/problem+json; charset=utf-8", ...headers },
@@ -120,13 +114,7 @@ export function problemErrors(problems: readonly FieldProblem[], locale: Locale)
 export function methodNotAllowed(request: Request, allow: readonly string[]): Response {
   const locale = apiLocale(request);
   const list = allow.join(", ");
-  return problem(
-    405,
-    t(locale, "http.405.title"),
-    t(locale, "http.405.allowed", { list }),
-    undefined,
-    { Allow: list },
-  );
+  return problem(405, t(locale, "http.405.title"), t(locale, "http.405.allowed", { list }), undefined, { Allow: list });
 }
 
 /**
@@ -143,7 +131,11 @@ export async function readJsonBody(request: Request, locale: Locale): Promise<{ 
     return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), detail, [{ path: "", message: detail }]) };
   }
   const unstorable = findUnstorableText(data);
-  if (unstorable) return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), undefined, [{ path: unstorable.join("."), message: t(locale, "http.text.unstorable") }]) };
+  if (unstorable)
+    return {
+      ok: false,
+      response: problem(400, t(locale, "common.formHasErrors"), undefined, [{ path: unstorable.join("."), message: t(locale, "http.text.unstorable") }]),
+    };
   return { ok: true, data };
 }
 

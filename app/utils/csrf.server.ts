@@ -20,7 +20,9 @@ async function sessionToken(request: Request, ctx: CsrfContext): Promise<string 
 }
 
 function sessionBoundToken(ctx: CsrfContext, session: string): string {
-  return createHmac("sha256", ctx.sessionSecret).update(`csrf\0${sha256(session)}`).digest("base64url");
+  return createHmac("sha256", ctx.sessionSecret)
+    .update(`csrf\0${sha256(session)}`)
+    .digest("base64url");
 }
 
 /** The token the forms of this response carry, and the cookie to set or clear alongside it. */

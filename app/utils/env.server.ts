@@ -8,13 +8,19 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().min(16).optional(),
-  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]*$/).default(""),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/)
+    .default(""),
   SESSION_SECRET: z.string().min(32).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   APP_URL: z.string().url().optional(),
   // Unset: mail goes to the local outbox (files in DATA_DIR/mail).
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "smtp:// or smtps:// URL").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "smtp:// or smtps:// URL")
+    .optional(),
   MAIL_FROM: z.string().min(3).optional(),
   // Lets e2e tests move "now" forward (deadlines) through a header. Never enable in production.
   KURABE_TEST_CLOCK: z.enum(["0", "1"]).default("0"),

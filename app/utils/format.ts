@@ -13,13 +13,17 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 
 /** Yen: integer amounts, no decimals (JPY is zero-decimal). */
 export function formatYen(amount: number, locale: Locale): string {
-  return cached(`yen:${locale}`, () =>
-    new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-JP", { style: "currency", currency: "JPY", maximumFractionDigits: 0 }),
+  return cached(
+    `yen:${locale}`,
+    () => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-JP", { style: "currency", currency: "JPY", maximumFractionDigits: 0 }),
   ).format(amount);
 }
 
 export function formatNumber(n: number, locale: Locale, fractionDigits = 0): string {
-  return cached(`number:${locale}:${fractionDigits}`, () => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: fractionDigits })).format(n);
+  return cached(
+    `number:${locale}:${fractionDigits}`,
+    () => new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: fractionDigits }),
+  ).format(n);
 }
 
 function toDate(d: Date | string): Date {
@@ -31,7 +35,13 @@ function toDate(d: Date | string): Date {
 export function formatDate(d: Date | string, locale: Locale): string {
   return cached(
     `date:${locale}`,
-    () => new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { year: "numeric", month: locale === "ja" ? "long" : "short", day: "numeric", timeZone: TZ }),
+    () =>
+      new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+        year: "numeric",
+        month: locale === "ja" ? "long" : "short",
+        day: "numeric",
+        timeZone: TZ,
+      }),
   ).format(toDate(d));
 }
 
@@ -64,7 +74,10 @@ export function joinList(items: string[], locale: Locale): string {
 }
 
 export function formatWareki(d: Date | string): string {
-  return cached("wareki", () => new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: TZ })).format(toDate(d));
+  return cached(
+    "wareki",
+    () => new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", month: "long", day: "numeric", timeZone: TZ }),
+  ).format(toDate(d));
 }
 
 /** Today's date in Japan as YYYY-MM-DD (for certificate validity). */

@@ -13,7 +13,6 @@ export function parseForm<S extends core.$ZodType>(payload: FormData | URLSearch
     // Schemas that decode the raw form payload themselves (app/domain/rfq/form-steps.ts) opt out of conform's coercion.
     disableAutoCoercion: options.decoded ?? false,
     error: zodErrorMap(locale),
-    formatError: (issues: core.$ZodIssue[]) =>
-      issues.map((issue) => (isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message)),
+    formatError: (issues: core.$ZodIssue[]) => issues.map((issue) => (isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message)),
   });
 }

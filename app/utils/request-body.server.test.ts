@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BodyTooLargeError, findUnstorableText, readBodyBytes, readFormBody, storableText } from "./request-body.server";
 
-const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 describe("readBodyBytes", () => {
   it("refuses a declared Content-Length over the limit without reading", async () => {
@@ -34,7 +35,10 @@ describe("readFormBody", () => {
     expect(empty.ok && [...empty.formData].length).toBe(0);
     expect(await readFormBody(post("{}", { "Content-Type": "application/json" }))).toEqual({ ok: false, reason: "unsupportedType" });
     expect(await readFormBody(post("--zz\r\nbroken", { "Content-Type": "multipart/form-data; boundary=zz" }))).toEqual({ ok: false, reason: "malformed" });
-    expect(await readFormBody(post(`a=${"x".repeat(2000)}`, { "Content-Type": "application/x-www-form-urlencoded" }), 1000)).toEqual({ ok: false, reason: "tooLarge" });
+    expect(await readFormBody(post(`a=${"x".repeat(2000)}`, { "Content-Type": "application/x-www-form-urlencoded" }), 1000)).toEqual({
+      ok: false,
+      reason: "tooLarge",
+    });
   });
 });
 

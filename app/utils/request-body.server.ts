@@ -100,7 +100,10 @@ export function formBodyFailure(reason: FormBodyFailure): Response {
  * or the reason it cannot be one. A POST with no body and no type is an empty form: the CSRF check
  * then refuses it with 403 rather than the parser failing with 500.
  */
-export async function readFormBody(request: Request, limit = MAX_BODY_BYTES): Promise<{ ok: true; formData: FormData } | { ok: false; reason: FormBodyFailure }> {
+export async function readFormBody(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<{ ok: true; formData: FormData } | { ok: false; reason: FormBodyFailure }> {
   const type = (request.headers.get("Content-Type") ?? "").toLowerCase();
   const urlencoded = type.startsWith("application/x-www-form-urlencoded");
   const multipart = type.startsWith("multipart/form-data");

@@ -104,7 +104,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("issuer", "text", (c) => c.notNull())
     .addColumn("valid_from", "date", (c) => c.notNull())
     .addColumn("valid_until", "date", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("unverified").check(sql`status in ('unverified','verified','rejected')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("unverified")
+        .check(sql`status in ('unverified','verified','rejected')`),
+    )
     .addColumn("verified_by", "uuid", (c) => c.references("users.id"))
     .addColumn("verified_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -144,8 +149,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    "outbox", "audit_log", "certifications", "vendor_profiles", "login_attempts", "api_tokens",
-    "invitations", "sessions", "memberships", "users", "organizations",
+    "outbox",
+    "audit_log",
+    "certifications",
+    "vendor_profiles",
+    "login_attempts",
+    "api_tokens",
+    "invitations",
+    "sessions",
+    "memberships",
+    "users",
+    "organizations",
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -9,12 +9,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("rfqs")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("buyer_org_id", "uuid", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft','published','closed','awarded','cancelled')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft','published','closed','awarded','cancelled')`),
+    )
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("category", "text", (c) => c.notNull())
     .addColumn("quote_deadline", "timestamptz")
     .addColumn("sealed", "boolean", (c) => c.notNull().defaultTo(true))
-    .addColumn("visibility", "text", (c) => c.notNull().defaultTo("invited").check(sql`visibility in ('invited','marketplace')`))
+    .addColumn("visibility", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("invited")
+        .check(sql`visibility in ('invited','marketplace')`),
+    )
     .addColumn("current_version", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("content", "jsonb", (c) => c.notNull())
     .addColumn("created_by", "uuid", (c) => c.notNull().references("users.id"))

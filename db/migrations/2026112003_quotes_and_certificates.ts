@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rfq_id", "uuid", (c) => c.notNull().references("rfqs.id").onDelete("cascade"))
     .addColumn("vendor_org_id", "uuid", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("draft").check(sql`status in ('draft','submitted','withdrawn','shortlisted','awarded','not_selected')`),
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft','submitted','withdrawn','shortlisted','awarded','not_selected')`),
     )
     .addColumn("current_version", "integer", (c) => c.notNull().defaultTo(0))
     // The RFQ version the latest submission answered: older than the RFQ's → needs re-confirmation.

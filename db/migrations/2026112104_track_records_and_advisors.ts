@@ -18,7 +18,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("started_on", "date", (c) => c.notNull())
     .addColumn("ended_on", "date")
     // 'seeded' = imported past engagement; 'post_award' = measured on Kurabe after an award (later issue).
-    .addColumn("source", "text", (c) => c.notNull().defaultTo("seeded").check(sql`source in ('seeded','post_award')`))
+    .addColumn("source", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("seeded")
+        .check(sql`source in ('seeded','post_award')`),
+    )
     .addColumn("rfq_id", "uuid", (c) => c.references("rfqs.id").onDelete("set null"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();

@@ -7,7 +7,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("sessions")
     // The cookie's token is never shown; this id names a session in the list and its sign-out form.
-    .addColumn("id", "uuid", (c) => c.notNull().defaultTo(sql`gen_random_uuid()`).unique())
+    .addColumn("id", "uuid", (c) =>
+      c
+        .notNull()
+        .defaultTo(sql`gen_random_uuid()`)
+        .unique(),
+    )
     .addColumn("last_seen_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("ip", "text")
     .addColumn("user_agent", "text")

@@ -7,11 +7,7 @@ import { sql, type Kysely } from "kysely";
 // never claimed again. Scheduled jobs record the last period they ran in `job_schedules`,
 // so each period runs once across all processes.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable("outbox")
-    .addColumn("locked_until", "timestamptz")
-    .addColumn("dead_at", "timestamptz")
-    .execute();
+  await db.schema.alterTable("outbox").addColumn("locked_until", "timestamptz").addColumn("dead_at", "timestamptz").execute();
   // The claim's index: only live rows (neither processed nor dead), in due order.
   await sql`drop index if exists outbox_pending_idx`.execute(db);
   await sql`create index outbox_pending_idx on outbox (next_attempt_at, id) where processed_at is null and dead_at is null`.execute(db);

@@ -13,7 +13,15 @@ export async function insertAdvisorNote(
 ) {
   return db
     .insertInto("advisor_notes")
-    .values({ rfq_id: n.rfqId, advisor_org_id: n.advisorOrgId, quote_id: n.quoteId, recommends: n.recommends, body: n.body, created_by: n.createdBy, created_at: n.at })
+    .values({
+      rfq_id: n.rfqId,
+      advisor_org_id: n.advisorOrgId,
+      quote_id: n.quoteId,
+      recommends: n.recommends,
+      body: n.body,
+      created_by: n.createdBy,
+      created_at: n.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -45,7 +53,11 @@ export async function listAdvisorNotes(db: Kysely<Database>, reader: NoteReader,
       ? q.where("rfqs.buyer_org_id", "=", reader.orgId)
       : q.where((eb) =>
           eb.exists(
-            eb.selectFrom("rfq_advisors").select("rfq_advisors.rfq_id").whereRef("rfq_advisors.rfq_id", "=", "advisor_notes.rfq_id").where("rfq_advisors.advisor_org_id", "=", reader.orgId),
+            eb
+              .selectFrom("rfq_advisors")
+              .select("rfq_advisors.rfq_id")
+              .whereRef("rfq_advisors.rfq_id", "=", "advisor_notes.rfq_id")
+              .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
           ),
         );
   return q.orderBy("advisor_notes.created_at").orderBy("advisor_notes.id").execute();

@@ -2,10 +2,7 @@ import type { Kysely } from "kysely";
 import { PREPARE } from "../prepared";
 import type { Database } from "../schema";
 
-export async function insertApiToken(
-  db: Kysely<Database>,
-  t: { orgId: string; userId: string; name: string; tokenHash: string; prefix: string },
-) {
+export async function insertApiToken(db: Kysely<Database>, t: { orgId: string; userId: string; name: string; tokenHash: string; prefix: string }) {
   return db
     .insertInto("api_tokens")
     .values({ org_id: t.orgId, user_id: t.userId, name: t.name, token_hash: t.tokenHash, prefix: t.prefix })
@@ -22,9 +19,7 @@ export async function findLiveApiToken(db: Kysely<Database>, tokenHash: string) 
   return db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .innerJoin("memberships", (j) =>
-      j.onRef("memberships.user_id", "=", "api_tokens.user_id").onRef("memberships.org_id", "=", "api_tokens.org_id"),
-    )
+    .innerJoin("memberships", (j) => j.onRef("memberships.user_id", "=", "api_tokens.user_id").onRef("memberships.org_id", "=", "api_tokens.org_id"))
     .innerJoin("organizations", "organizations.id", "api_tokens.org_id")
     .select([
       "api_tokens.id as tokenId",

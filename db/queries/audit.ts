@@ -31,10 +31,7 @@ const isAggregated = (action: string) => action.endsWith(".denied");
 /** Who did what, when, before → after. Call inside the transaction that makes the change. */
 export async function writeAudit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
   if (isAggregated(e.action)) return writeAggregatedAudit(db, e);
-  await db
-    .insertInto("audit_log")
-    .values(auditRow(e))
-    .execute();
+  await db.insertInto("audit_log").values(auditRow(e)).execute();
 }
 
 /** One row per action, actor, resource and minute; a repeat within the minute only adds to its count. */

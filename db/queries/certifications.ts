@@ -191,7 +191,12 @@ export function certificateValiditiesOf(qc: QueryCreator<Database>, vendorId: st
   return jsonArrayFrom(
     qc
       .selectFrom("certifications")
-      .select(["certifications.type", "certifications.status", sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("valid_from"), sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as("valid_until")])
+      .select([
+        "certifications.type",
+        "certifications.status",
+        sql<string>`to_char(valid_from, 'YYYY-MM-DD')`.as("valid_from"),
+        sql<string>`to_char(valid_until, 'YYYY-MM-DD')`.as("valid_until"),
+      ])
       .where("certifications.org_id", "=", sql.ref<string>(vendorId))
       .orderBy("certifications.type"),
   );

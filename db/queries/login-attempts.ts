@@ -53,10 +53,7 @@ export async function markLoginSucceeded(db: Kysely<Database>, attemptId: number
  * their count instead of one row each (the audit log must not become an amplifier). Call with
  * the limiter's locks held, which makes the read-then-write safe.
  */
-export async function auditLimitedLogin(
-  trx: Kysely<Database>,
-  a: { email: string; ip: string; limit: string; minute: Date; via: string },
-) {
+export async function auditLimitedLogin(trx: Kysely<Database>, a: { email: string; ip: string; limit: string; minute: Date; via: string }) {
   const email = a.email.toLowerCase();
   const minute = a.minute.toISOString();
   const updated = await trx

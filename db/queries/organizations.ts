@@ -34,12 +34,7 @@ export async function listMembersOfOrg(db: Kysely<Database>, orgId: string) {
 }
 
 export async function findMembership(db: Kysely<Database>, userId: string, orgId: string) {
-  return db
-    .selectFrom("memberships")
-    .selectAll()
-    .where("user_id", "=", userId)
-    .where("org_id", "=", orgId)
-    .executeTakeFirst();
+  return db.selectFrom("memberships").selectAll().where("user_id", "=", userId).where("org_id", "=", orgId).executeTakeFirst();
 }
 
 export async function findOrganization(db: Kysely<Database>, orgId: string) {

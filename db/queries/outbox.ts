@@ -42,13 +42,19 @@ export async function claimOutbox(db: Kysely<Database>, o: { names: string[]; li
 /** How many rows a claim could take now (drain waits for zero). */
 export async function countDueOutbox(db: Kysely<Database>, names: string[]): Promise<number> {
   if (names.length === 0) return 0;
-  const row = await due(db, names).select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow();
+  const row = await due(db, names)
+    .select(sql<number>`count(*)::int`.as("n"))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
 export async function markOutboxProcessed(db: Kysely<Database>, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("outbox").set({ processed_at: sql<Date>`now()`, locked_until: null }).where("id", "in", ids).execute();
+  await db
+    .updateTable("outbox")
+    .set({ processed_at: sql<Date>`now()`, locked_until: null })
+    .where("id", "in", ids)
+    .execute();
 }
 
 /**
@@ -107,7 +113,10 @@ export async function outboxStats(db: Kysely<Database>) {
 
 /** The newest outbox id: a rebuild replays what was enqueued after it. */
 export async function latestOutboxId(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom("outbox").select(sql<number>`coalesce(max(id), 0)::int`.as("max")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("outbox")
+    .select(sql<number>`coalesce(max(id), 0)::int`.as("max"))
+    .executeTakeFirstOrThrow();
   return row.max;
 }
 

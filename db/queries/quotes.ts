@@ -172,7 +172,15 @@ export async function insertQuote(
 ) {
   return db
     .insertInto("quotes")
-    .values({ rfq_id: q.rfqId, vendor_org_id: q.vendorOrgId, rfq_version: q.rfqVersion, content: JSON.stringify(q.content), created_by: q.createdBy, created_at: q.at, updated_at: q.at })
+    .values({
+      rfq_id: q.rfqId,
+      vendor_org_id: q.vendorOrgId,
+      rfq_version: q.rfqVersion,
+      content: JSON.stringify(q.content),
+      created_by: q.createdBy,
+      created_at: q.at,
+      updated_at: q.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -182,7 +190,15 @@ export async function updateQuoteOfVendor(
   db: Kysely<Database>,
   vendorOrgId: string,
   quoteId: string,
-  u: Partial<{ status: QuoteStatusColumn; currentVersion: number; rfqVersion: number; content: unknown; tco: number | null; submittedAt: Date; withdrawnAt: Date }> & { at: Date },
+  u: Partial<{
+    status: QuoteStatusColumn;
+    currentVersion: number;
+    rfqVersion: number;
+    content: unknown;
+    tco: number | null;
+    submittedAt: Date;
+    withdrawnAt: Date;
+  }> & { at: Date },
 ) {
   return db
     .updateTable("quotes")
@@ -204,7 +220,17 @@ export async function updateQuoteOfVendor(
 
 export async function insertQuoteVersion(
   db: Kysely<Database>,
-  v: { quoteId: string; version: number; rfqVersion: number; content: unknown; normalized: unknown; tco: number; kind: "submitted" | "revised" | "reconfirmed"; createdBy: string; at: Date },
+  v: {
+    quoteId: string;
+    version: number;
+    rfqVersion: number;
+    content: unknown;
+    normalized: unknown;
+    tco: number;
+    kind: "submitted" | "revised" | "reconfirmed";
+    createdBy: string;
+    at: Date;
+  },
 ) {
   await db
     .insertInto("quote_versions")

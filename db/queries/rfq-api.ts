@@ -8,14 +8,22 @@ import type { Database } from "../schema";
 export async function countRfqActivity(db: Kysely<Database>, rfqId: string) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom("rfq_questions").select(sql<number>`count(*)::int`.as("n")).where("rfq_id", "=", rfqId).as("questions"),
+      eb
+        .selectFrom("rfq_questions")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("rfq_id", "=", rfqId)
+        .as("questions"),
       eb
         .selectFrom("rfq_questions")
         .select(sql<number>`count(*)::int`.as("n"))
         .where("rfq_id", "=", rfqId)
         .where("answer", "is", null)
         .as("unanswered"),
-      eb.selectFrom("rfq_invitations").select(sql<number>`count(*)::int`.as("n")).where("rfq_id", "=", rfqId).as("invited"),
+      eb
+        .selectFrom("rfq_invitations")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("rfq_id", "=", rfqId)
+        .as("invited"),
     ])
     .executeTakeFirstOrThrow();
   return { questions: row.questions ?? 0, unansweredQuestions: row.unanswered ?? 0, invitedVendors: row.invited ?? 0 };

@@ -11,7 +11,15 @@ export async function insertRfqDraft(
 ) {
   return db
     .insertInto("rfqs")
-    .values({ buyer_org_id: r.buyerOrgId, created_by: r.createdBy, title: r.title, category: r.category, content: JSON.stringify(r.content), created_at: r.at, updated_at: r.at })
+    .values({
+      buyer_org_id: r.buyerOrgId,
+      created_by: r.createdBy,
+      title: r.title,
+      category: r.category,
+      content: JSON.stringify(r.content),
+      created_at: r.at,
+      updated_at: r.at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -56,46 +64,62 @@ export async function updateRfqWorkingCopy(
 export async function markRfqPublished(
   db: Kysely<Database>,
   id: string,
-  p: { version: number; deadline: string; sealed: boolean; visibility: "invited" | "marketplace"; title: string; category: string; now: Date; firstPublication: boolean },
+  p: {
+    version: number;
+    deadline: string;
+    sealed: boolean;
+    visibility: "invited" | "marketplace";
+    title: string;
+    category: string;
+    now: Date;
+    firstPublication: boolean;
+  },
 ): Promise<boolean> {
-  return db
-    .updateTable("rfqs")
-    .set({
-      status: "published",
-      current_version: p.version,
-      quote_deadline: p.deadline,
-      visibility: p.visibility,
-      title: p.title,
-      category: p.category,
-      updated_at: p.now,
-      // Sealed/open is written once, at first publication; addenda never touch it (and a trigger refuses it).
-      ...(p.firstPublication ? { published_at: p.now, sealed: p.sealed } : {}),
-    })
-    .where("id", "=", id)
-    // A first publication only ever moves a draft: a concurrent second publish updates nothing.
-    .$if(p.firstPublication, (q) => q.where("status", "=", "draft"))
-    .executeTakeFirst()
-    .then((r) => Number(r.numUpdatedRows) === 1);
+  return (
+    db
+      .updateTable("rfqs")
+      .set({
+        status: "published",
+        current_version: p.version,
+        quote_deadline: p.deadline,
+        visibility: p.visibility,
+        title: p.title,
+        category: p.category,
+        updated_at: p.now,
+        // Sealed/open is written once, at first publication; addenda never touch it (and a trigger refuses it).
+        ...(p.firstPublication ? { published_at: p.now, sealed: p.sealed } : {}),
+      })
+      .where("id", "=", id)
+      // A first publication only ever moves a draft: a concurrent second publish updates nothing.
+      .$if(p.firstPublication, (q) => q.where("status", "=", "draft"))
+      .executeTakeFirst()
+      .then((r) => Number(r.numUpdatedRows) === 1)
+  );
 }
 
 export async function setRfqStatus(db: Kysely<Database>, id: string, status: RfqStatusColumn, now: Date) {
   await db.updateTable("rfqs").set({ status, updated_at: now }).where("id", "=", id).execute();
 }
 
-export async function insertRfqVersion(db: Kysely<Database>, v: { rfqId: string; version: number; content: unknown; changeSummary: string; createdBy: string; at: Date }) {
+export async function insertRfqVersion(
+  db: Kysely<Database>,
+  v: { rfqId: string; version: number; content: unknown; changeSummary: string; createdBy: string; at: Date },
+) {
   await db
     .insertInto("rfq_versions")
-    .values({ rfq_id: v.rfqId, version: v.version, content: JSON.stringify(v.content), change_summary: v.changeSummary, created_by: v.createdBy, created_at: v.at })
+    .values({
+      rfq_id: v.rfqId,
+      version: v.version,
+      content: JSON.stringify(v.content),
+      change_summary: v.changeSummary,
+      created_by: v.createdBy,
+      created_at: v.at,
+    })
     .execute();
 }
 
 export async function listRfqVersions(db: Kysely<Database>, rfqId: string) {
-  return db
-    .selectFrom("rfq_versions")
-    .select(["version", "change_summary", "created_at"])
-    .where("rfq_id", "=", rfqId)
-    .orderBy("version", "desc")
-    .execute();
+  return db.selectFrom("rfq_versions").select(["version", "change_summary", "created_at"]).where("rfq_id", "=", rfqId).orderBy("version", "desc").execute();
 }
 
 export async function findRfqVersion(db: Kysely<Database>, rfqId: string, version: number) {
@@ -144,7 +168,13 @@ export async function findRfqForVendor(db: Kysely<Database>, vendorOrgId: string
     .where((eb) =>
       eb.or([
         eb("rfqs.visibility", "=", "marketplace"),
-        eb.exists(eb.selectFrom("rfq_invitations").select("rfq_id").whereRef("rfq_invitations.rfq_id", "=", "rfqs.id").where("rfq_invitations.vendor_org_id", "=", vendorOrgId)),
+        eb.exists(
+          eb
+            .selectFrom("rfq_invitations")
+            .select("rfq_id")
+            .whereRef("rfq_invitations.rfq_id", "=", "rfqs.id")
+            .where("rfq_invitations.vendor_org_id", "=", vendorOrgId),
+        ),
       ]),
     )
     .executeTakeFirst();
@@ -163,7 +193,11 @@ export async function listRfqsOfBuyer(db: Kysely<Database>, buyerOrgId: string, 
       "rfqs.visibility",
       "rfqs.current_version",
       "rfqs.updated_at",
-      eb.selectFrom("rfq_questions").select(sql<number>`count(*)::int`.as("n")).whereRef("rfq_questions.rfq_id", "=", "rfqs.id").as("questions"),
+      eb
+        .selectFrom("rfq_questions")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .whereRef("rfq_questions.rfq_id", "=", "rfqs.id")
+        .as("questions"),
       eb
         .selectFrom("rfq_questions")
         .select(sql<number>`count(*)::int`.as("n"))
@@ -194,7 +228,13 @@ export async function listOpenRfqsForVendor(db: Kysely<Database>, vendorOrgId: s
       "rfqs.current_version",
       "organizations.name as buyer_name",
       eb
-        .exists(eb.selectFrom("rfq_invitations").select("rfq_id").whereRef("rfq_invitations.rfq_id", "=", "rfqs.id").where("rfq_invitations.vendor_org_id", "=", vendorOrgId))
+        .exists(
+          eb
+            .selectFrom("rfq_invitations")
+            .select("rfq_id")
+            .whereRef("rfq_invitations.rfq_id", "=", "rfqs.id")
+            .where("rfq_invitations.vendor_org_id", "=", vendorOrgId),
+        )
         .as("invited"),
     ])
     .where("rfqs.status", "=", "published")
@@ -204,7 +244,13 @@ export async function listOpenRfqsForVendor(db: Kysely<Database>, vendorOrgId: s
     .where((eb) =>
       eb.or([
         eb("rfqs.visibility", "=", "marketplace"),
-        eb.exists(eb.selectFrom("rfq_invitations").select("rfq_id").whereRef("rfq_invitations.rfq_id", "=", "rfqs.id").where("rfq_invitations.vendor_org_id", "=", vendorOrgId)),
+        eb.exists(
+          eb
+            .selectFrom("rfq_invitations")
+            .select("rfq_id")
+            .whereRef("rfq_invitations.rfq_id", "=", "rfqs.id")
+            .where("rfq_invitations.vendor_org_id", "=", vendorOrgId),
+        ),
       ]),
     );
   if (filter.categories?.length) q = q.where("rfqs.category", "in", filter.categories);
@@ -389,7 +435,11 @@ export async function searchRfqsInDatabase(
         eb.or([
           eb("rfqs.visibility", "=", "marketplace"),
           eb.exists(
-            eb.selectFrom("rfq_invitations").select("rfq_id").whereRef("rfq_invitations.rfq_id", "=", "rfqs.id").where("rfq_invitations.vendor_org_id", "=", reader.vendorOrgId),
+            eb
+              .selectFrom("rfq_invitations")
+              .select("rfq_id")
+              .whereRef("rfq_invitations.rfq_id", "=", "rfqs.id")
+              .where("rfq_invitations.vendor_org_id", "=", reader.vendorOrgId),
           ),
         ]),
       );
@@ -398,9 +448,7 @@ export async function searchRfqsInDatabase(
   }
   for (const w of p.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
     const like = `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) =>
-      eb.or([eb("rfqs.title", "ilike", like), eb(sql<string>`(${content})->>'purpose'`, "ilike", like)]),
-    );
+    q = q.where((eb) => eb.or([eb("rfqs.title", "ilike", like), eb(sql<string>`(${content})->>'purpose'`, "ilike", like)]));
   }
   if (p.categories?.length) q = q.where("rfqs.category", "in", p.categories);
   q = p.sort === "newest" ? q.orderBy("rfqs.published_at", (ob) => ob.desc().nullsLast()) : q.orderBy("rfqs.quote_deadline", (ob) => ob.asc().nullsLast());

@@ -50,12 +50,7 @@ export async function findLiveSession(db: Kysely<Database>, idHash: string, now:
 
 /** Moves the idle deadline on and records where the session is used from (called a few times an hour at most). */
 export async function touchSession(db: Kysely<Database>, idHash: string, now: Date, ip: string, userAgent: string | null) {
-  await db
-    .updateTable("sessions")
-    .set({ last_seen_at: now, ip, user_agent: userAgent })
-    .where("id_hash", "=", idHash)
-    .modifyEnd(PREPARE)
-    .execute();
+  await db.updateTable("sessions").set({ last_seen_at: now, ip, user_agent: userAgent }).where("id_hash", "=", idHash).modifyEnd(PREPARE).execute();
 }
 
 export async function listLiveSessionsOfUser(db: Kysely<Database>, userId: string, now: Date, idleSince: Date) {

@@ -151,9 +151,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       regions: ["tokyo", "osaka"],
       languages: ["ja"],
       teamSize: 25,
-      certifications: [
-        { type: "privacy_mark", number: "第21004567(02)号", issuer: "JIPDEC", validFrom: "2023-08-01", validUntil: "2025-07-31" },
-      ],
+      certifications: [{ type: "privacy_mark", number: "第21004567(02)号", issuer: "JIPDEC", validFrom: "2023-08-01", validUntil: "2025-07-31" }],
     },
   },
   {
@@ -176,6 +174,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       ],
     },
   },
-  { org: "比較アドバイザリー合同会社", kind: "advisory", email: "advisor@hikaku-advisory.example", name: "松本 恵", token: "kurabe_demo_advisor_hikaku_0000000000000000011" },
+  {
+    org: "比較アドバイザリー合同会社",
+    kind: "advisory",
+    email: "advisor@hikaku-advisory.example",
+    name: "松本 恵",
+    token: "kurabe_demo_advisor_hikaku_0000000000000000011",
+  },
   { org: "Kurabe 運営事務局", kind: "platform", email: "admin@kurabe.example", name: "Kurabe 管理者", token: "kurabe_demo_admin_platform_0000000000000000012" },
 ];

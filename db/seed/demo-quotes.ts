@@ -288,7 +288,12 @@ export async function seedDemoQuotes(db: Kysely<Database>, now: Date): Promise<v
       if (!own) throw new Error(`Demo quote seed: ${demo.vendor} may not quote on ${key}`);
       const withSchedule = (quote: QuoteInput): QuoteInput => {
         if (!demo.schedule) return quote;
-        const total = contractTotalAsEntered(own.rfq.lineItems, quote.unitPrices, { setup: quote.oneOffFees?.setup ?? 0, transition: quote.oneOffFees?.transition ?? 0 }, own.rfq.contractTermMonths);
+        const total = contractTotalAsEntered(
+          own.rfq.lineItems,
+          quote.unitPrices,
+          { setup: quote.oneOffFees?.setup ?? 0, transition: quote.oneOffFees?.transition ?? 0 },
+          own.rfq.contractTermMonths,
+        );
         return { ...quote, paymentSchedule: milestones(total, demo.schedule) };
       };
       const quoteId = await submitQuote(f, vendor, rfqId, withSchedule(demo.quote));

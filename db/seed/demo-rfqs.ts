@@ -5,7 +5,17 @@ import type { Criterion, RfqInput } from "~/domain/rfq/schema";
 import type { DataSensitivity, RfqCategory, RfqPhase } from "~/domain/rfq/categories";
 import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
 import { publishAddendum, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
-import { actorFor, answerRfqQuestion, askRfqQuestion, createPublishedRfq, createRfq, mustSucceed, serviceContext, vendorOrgId, type FactoryContext } from "../../tests/factories";
+import {
+  actorFor,
+  answerRfqQuestion,
+  askRfqQuestion,
+  createPublishedRfq,
+  createRfq,
+  mustSucceed,
+  serviceContext,
+  vendorOrgId,
+  type FactoryContext,
+} from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
 
 // Demo RFQs, written through the service layer (not raw inserts) so every one carries the
@@ -114,7 +124,11 @@ async function seedBenefits(demo: DemoContext, now: Date): Promise<string> {
     scopeOut: "支給可否の決定、窓口での市民対応、振込処理（会計課が実施）、コールセンター業務（別途契約）",
     decisionsInHouse: "支給可否の最終判断、審査基準・要綱の解釈と変更、DV避難者等の例外案件の取扱い、処理の優先順位の変更",
     deliverables: [
-      { title: "業務フロー・審査補助マニュアル", dueDate: jstDate(now, 60), qualityCriteria: "市の審査基準と1対1で対応し、判断を伴う手順は市へのエスカレーションとして明記" },
+      {
+        title: "業務フロー・審査補助マニュアル",
+        dueDate: jstDate(now, 60),
+        qualityCriteria: "市の審査基準と1対1で対応し、判断を伴う手順は市へのエスカレーションとして明記",
+      },
       { title: "日次進捗報告（受付・処理・不備・滞留件数）", qualityCriteria: "翌営業日10時までに提出" },
       { title: "月次業務報告書", qualityCriteria: "KPI実績（正確性・処理日数）、不備の傾向分析、改善提案を含む" },
     ],
@@ -174,7 +188,10 @@ async function seedBenefits(demo: DemoContext, now: Date): Promise<string> {
     }),
     "editing the benefits RFQ",
   );
-  mustSucceed(await publishAddendum(demo.ctx, buyerActor, rfqId, "質疑回答No.1を踏まえ月別の件数実績を追記し、見積締切を1週間延長しました。"), "benefits addendum");
+  mustSucceed(
+    await publishAddendum(demo.ctx, buyerActor, rfqId, "質疑回答No.1を踏まえ月別の件数実績を追記し、見積締切を1週間延長しました。"),
+    "benefits addendum",
+  );
   return rfqId;
 }
 
@@ -187,13 +204,19 @@ async function seedPayroll(demo: DemoContext, now: Date): Promise<string> {
     category: "hr_payroll",
     phase: "improvement",
     title: DEMO_RFQS.payroll.title,
-    purpose: "現行の給与計算を社内2名で担っており、締め後の差し戻しや計算ミスが毎月発生している。計算・明細発行・年末調整を委託し、人事担当は制度設計と従業員対応に集中する。",
+    purpose:
+      "現行の給与計算を社内2名で担っており、締め後の差し戻しや計算ミスが毎月発生している。計算・明細発行・年末調整を委託し、人事担当は制度設計と従業員対応に集中する。",
     goal: "給与計算ミスを年2件以下に、給与確定を締め日から5営業日以内に",
-    scopeIn: "勤怠データ（CSV）の受領と計算、月次給与計算、賞与計算（年2回）、Web給与明細の発行、住民税の特別徴収の更新、年末調整、社会保険の算定基礎・月額変更の届出書作成",
+    scopeIn:
+      "勤怠データ（CSV）の受領と計算、月次給与計算、賞与計算（年2回）、Web給与明細の発行、住民税の特別徴収の更新、年末調整、社会保険の算定基礎・月額変更の届出書作成",
     scopeOut: "勤怠の締め・承認（社内）、マイナンバーの収集・保管（当社の既存システムで管理し委託先には提供しない）、労務相談",
     decisionsInHouse: "給与規程・手当の新設や変更、遡及精算の可否、個別の支給額の例外判断",
     deliverables: [
-      { title: "移行計画書・並行稼働結果報告", dueDate: jstDate(now, 75), qualityCriteria: "並行稼働2か月分で現行結果との差異ゼロ、差異があれば原因と対応を記載" },
+      {
+        title: "移行計画書・並行稼働結果報告",
+        dueDate: jstDate(now, 75),
+        qualityCriteria: "並行稼働2か月分で現行結果との差異ゼロ、差異があれば原因と対応を記載",
+      },
       { title: "月次給与データ・明細・振込データ", qualityCriteria: "締め日から5営業日以内、ダブルチェック済み" },
     ],
     volumes: { perMonth: 850, peakMonths: [6, 12], notes: "正社員420名・パート430名（4工場・本社）。6月・12月は賞与、12月は年末調整が重なる。" },
@@ -243,7 +266,8 @@ async function seedLandingPage(demo: DemoContext, now: Date): Promise<string> {
     title: DEMO_RFQS.landingPage.title,
     purpose: "2月発売の新商品の認知獲得と自社ECでの初回購入を増やすため、広告の受け皿となるランディングページを制作する。",
     goal: "公開後3か月でLP経由の初回購入1,500件",
-    scopeIn: "構成案（ワイヤーフレーム）作成、コピーライティング、PC・スマートフォン向けデザイン、コーディング（レスポンシブ・購入フォーム連携）、商品撮影、公開後1か月の軽微修正",
+    scopeIn:
+      "構成案（ワイヤーフレーム）作成、コピーライティング、PC・スマートフォン向けデザイン、コーディング（レスポンシブ・購入フォーム連携）、商品撮影、公開後1か月の軽微修正",
     scopeOut: "広告出稿・運用（別途発注）、ECシステム本体の改修、サーバー保守",
     decisionsInHouse: "訴求軸・価格表示の最終決定、薬機法・景品表示法に関わる表現の可否（法務確認）",
     deliverables: [
@@ -289,9 +313,11 @@ async function seedAdOperations(demo: DemoContext, now: Date): Promise<string> {
     category: "marketing",
     phase: "expansion",
     title: DEMO_RFQS.adOperations.title,
-    purpose: "自社ECの売上拡大期に入り、社内1名での広告運用が限界に達している。検索・SNS広告の運用を委託し、獲得効率を保ったまま広告費を月300万円まで拡大する。",
+    purpose:
+      "自社ECの売上拡大期に入り、社内1名での広告運用が限界に達している。検索・SNS広告の運用を委託し、獲得効率を保ったまま広告費を月300万円まで拡大する。",
     goal: "自社EC新規購入 月1,200件、CPA 4,000円以下、広告ROI 300%以上",
-    scopeIn: "Google・Yahoo!検索広告、Meta・LINE広告の運用（入札・予算配分・ターゲティング）、計測タグの設計・設定、バナー・短尺動画クリエイティブの制作、週次・月次レポート",
+    scopeIn:
+      "Google・Yahoo!検索広告、Meta・LINE広告の運用（入札・予算配分・ターゲティング）、計測タグの設計・設定、バナー・短尺動画クリエイティブの制作、週次・月次レポート",
     scopeOut: "LP制作（別途発注）、広告費そのもの（当社から媒体へ直接支払い）、SNSアカウントのオーガニック運用",
     decisionsInHouse: "月間広告予算の上限、訴求・表現の最終可否、新規媒体の追加",
     deliverables: [

@@ -203,6 +203,13 @@ export async function seedDemoTrackRecords(db: Kysely<Database>): Promise<void> 
     }
     if (changed.length === 0) return;
     for (const orgId of changed) await enqueueOutbox(trx, "vendor", orgId);
-    await writeAudit(trx, { actorUserId: null, actorOrgId: null, action: "seed.trackRecords", entityType: "system", entityId: "demo", after: { engagements: inserted, vendors: changed.length } });
+    await writeAudit(trx, {
+      actorUserId: null,
+      actorOrgId: null,
+      action: "seed.trackRecords",
+      entityType: "system",
+      entityId: "demo",
+      after: { engagements: inserted, vendors: changed.length },
+    });
   });
 }

@@ -12,7 +12,10 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom("organizations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("organizations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 

@@ -68,7 +68,11 @@ export async function loadGeneratedVendors(
       })),
     );
     // Engagements are smaller rows but more of them: two statements keep each under the parameter limit.
-    for (let i = 0; i < engagements.length; i += BATCH * 2) await db.insertInto("vendor_engagements").values(engagements.slice(i, i + BATCH * 2)).execute();
+    for (let i = 0; i < engagements.length; i += BATCH * 2)
+      await db
+        .insertInto("vendor_engagements")
+        .values(engagements.slice(i, i + BATCH * 2))
+        .execute();
     out.vendors += vendors.length;
     out.certifications += certs.length;
     out.engagements += engagements.length;

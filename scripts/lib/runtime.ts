@@ -96,9 +96,7 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
       lastIndexerError = msg;
     },
   });
-  const mailer = env.SMTP_URL
-    ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env)))
-    : createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env))) : createLocalMailer(path.join(env.DATA_DIR, "mail"));
   log(env.SMTP_URL ? "mail: SMTP at SMTP_URL" : `mail: local outbox in ${path.join(env.DATA_DIR, "mail")}`);
   const sessionSecret = sessionSecretFor(env);
   const systemClock: Clock = { now: () => new Date() };

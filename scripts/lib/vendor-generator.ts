@@ -103,21 +103,113 @@ const RELATED: Record<VendorCategory, VendorCategory[]> = {
 
 // Roughly where offices are: the big metropolitan prefectures dominate.
 const REGION_WEIGHTS: Partial<Record<RegionKey, number>> = {
-  tokyo: 30, osaka: 14, kanagawa: 10, aichi: 9, saitama: 6, chiba: 6, fukuoka: 7, hyogo: 6, hokkaido: 5, kyoto: 4,
-  miyagi: 4, hiroshima: 4, shizuoka: 3, niigata: 2, okinawa: 3, kumamoto: 2, okayama: 2, nagano: 2, ibaraki: 2,
+  tokyo: 30,
+  osaka: 14,
+  kanagawa: 10,
+  aichi: 9,
+  saitama: 6,
+  chiba: 6,
+  fukuoka: 7,
+  hyogo: 6,
+  hokkaido: 5,
+  kyoto: 4,
+  miyagi: 4,
+  hiroshima: 4,
+  shizuoka: 3,
+  niigata: 2,
+  okinawa: 3,
+  kumamoto: 2,
+  okayama: 2,
+  nagano: 2,
+  ibaraki: 2,
 };
 const REGION_ENTRIES = REGIONS.filter((r) => r[0] !== "nationwide").map((r) => [r[0], REGION_WEIGHTS[r[0]] ?? 1] as const);
 const regionStem = (key: RegionKey) => regionLabel(key, "ja").replace(/(都|府|県)$/, "");
 
 const JA_STEMS = [
-  "東邦", "北斗", "大和", "光陽", "富士", "青葉", "千代田", "日本橋", "浪速", "博多", "杜の都", "湘南", "三河", "信州", "瀬戸内",
-  "北陸", "東北", "関西", "中部", "九州", "みどり", "さくら", "ひかり", "あおぞら", "つばさ", "はるか", "アオバ", "ミライ", "ネクスト",
-  "グローバル", "ユニバーサル", "トラスト", "アクティブ", "スマート", "クロス", "エール", "協和", "共栄", "創和", "誠和", "明光",
-  "太陽", "新星", "旭", "丸の内", "栄", "梅田", "天神", "日進", "昭和", "平成", "令和", "和光", "まごころ", "すずらん", "やまびこ",
+  "東邦",
+  "北斗",
+  "大和",
+  "光陽",
+  "富士",
+  "青葉",
+  "千代田",
+  "日本橋",
+  "浪速",
+  "博多",
+  "杜の都",
+  "湘南",
+  "三河",
+  "信州",
+  "瀬戸内",
+  "北陸",
+  "東北",
+  "関西",
+  "中部",
+  "九州",
+  "みどり",
+  "さくら",
+  "ひかり",
+  "あおぞら",
+  "つばさ",
+  "はるか",
+  "アオバ",
+  "ミライ",
+  "ネクスト",
+  "グローバル",
+  "ユニバーサル",
+  "トラスト",
+  "アクティブ",
+  "スマート",
+  "クロス",
+  "エール",
+  "協和",
+  "共栄",
+  "創和",
+  "誠和",
+  "明光",
+  "太陽",
+  "新星",
+  "旭",
+  "丸の内",
+  "栄",
+  "梅田",
+  "天神",
+  "日進",
+  "昭和",
+  "平成",
+  "令和",
+  "和光",
+  "まごころ",
+  "すずらん",
+  "やまびこ",
 ];
 const EN_STEMS = [
-  "Sakura", "Aoba", "Hikari", "Fuji", "Hokuto", "Yamato", "Chiyoda", "Nihonbashi", "Kansai", "Kyushu", "Tohoku", "Shonan", "Mirai",
-  "Pacific", "Blue Sky", "Summit", "Harbor", "Orient", "Nippon", "Rising Sun", "Evergreen", "Northstar", "Bamboo", "Crane", "Maple",
+  "Sakura",
+  "Aoba",
+  "Hikari",
+  "Fuji",
+  "Hokuto",
+  "Yamato",
+  "Chiyoda",
+  "Nihonbashi",
+  "Kansai",
+  "Kyushu",
+  "Tohoku",
+  "Shonan",
+  "Mirai",
+  "Pacific",
+  "Blue Sky",
+  "Summit",
+  "Harbor",
+  "Orient",
+  "Nippon",
+  "Rising Sun",
+  "Evergreen",
+  "Northstar",
+  "Bamboo",
+  "Crane",
+  "Maple",
 ];
 
 const JA_BUSINESS: Record<VendorCategory, string[]> = {
@@ -227,15 +319,42 @@ const EN_SENTENCES: Record<VendorCategory, string[]> = {
 };
 
 const CERT_RATE: Record<VendorCategory, number> = {
-  accounting: 0.55, hr_payroll: 0.6, general_affairs: 0.35, it_helpdesk: 0.45, contact_center: 0.6, data_entry: 0.6,
-  municipal: 0.7, creative: 0.12, software_development: 0.35, marketing: 0.15, support_operations: 0.45,
+  accounting: 0.55,
+  hr_payroll: 0.6,
+  general_affairs: 0.35,
+  it_helpdesk: 0.45,
+  contact_center: 0.6,
+  data_entry: 0.6,
+  municipal: 0.7,
+  creative: 0.12,
+  software_development: 0.35,
+  marketing: 0.15,
+  support_operations: 0.45,
 };
 const CERTS: { type: BuiltInCertificationType; share: number; years: number; issuers: string[]; number: (r: Rand) => string }[] = [
-  { type: "isms_iso27001", share: 1, years: 3, issuers: ["BSIグループジャパン", "日本品質保証機構（JQA）", "ロイドレジスタージャパン", "SGSジャパン"], number: (r) => `IS ${int(r, 500000, 799999)}` },
+  {
+    type: "isms_iso27001",
+    share: 1,
+    years: 3,
+    issuers: ["BSIグループジャパン", "日本品質保証機構（JQA）", "ロイドレジスタージャパン", "SGSジャパン"],
+    number: (r) => `IS ${int(r, 500000, 799999)}`,
+  },
   { type: "privacy_mark", share: 0.9, years: 2, issuers: ["JIPDEC"], number: (r) => `第${int(r, 10800000, 21999999)}(0${int(r, 1, 9)})号` },
-  { type: "iso9001", share: 0.35, years: 3, issuers: ["日本品質保証機構（JQA）", "日本環境認証機構（JACO）", "BSIグループジャパン"], number: (r) => `JQA-QM${int(r, 1000, 9999)}` },
+  {
+    type: "iso9001",
+    share: 0.35,
+    years: 3,
+    issuers: ["日本品質保証機構（JQA）", "日本環境認証機構（JACO）", "BSIグループジャパン"],
+    number: (r) => `JQA-QM${int(r, 1000, 9999)}`,
+  },
   { type: "iso27701", share: 0.08, years: 3, issuers: ["BSIグループジャパン"], number: (r) => `PM ${int(r, 700000, 799999)}` },
-  { type: "soc2_type2", share: 0.04, years: 1, issuers: ["あおば監査法人", "Sakura Assurance LLC"], number: (r) => `SOC2-${int(r, 2023, 2025)}-${int(r, 100, 999)}` },
+  {
+    type: "soc2_type2",
+    share: 0.04,
+    years: 1,
+    issuers: ["あおば監査法人", "Sakura Assurance LLC"],
+    number: (r) => `SOC2-${int(r, 2023, 2025)}-${int(r, 100, 999)}`,
+  },
 ];
 
 const PUBLIC_CLIENTS = ["市", "市役所", "町役場", "信用金庫", "大学", "病院"];
@@ -246,9 +365,16 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_
 const fill = (r: Rand, s: string) => s.replace("{n}", String(int(r, 2, 60) * 10));
 
 function pickCategories(r: Rand): VendorCategory[] {
-  const primary = weighted(r, VENDOR_CATEGORIES.map((c) => [c, CATEGORY_WEIGHTS[c]] as const));
+  const primary = weighted(
+    r,
+    VENDOR_CATEGORIES.map((c) => [c, CATEGORY_WEIGHTS[c]] as const),
+  );
   const out = new Set<VendorCategory>([primary]);
-  const extra = weighted(r, [[0, 45], [1, 40], [2, 15]] as const);
+  const extra = weighted(r, [
+    [0, 45],
+    [1, 40],
+    [2, 15],
+  ] as const);
   for (let i = 0; i < extra; i++) out.add(pick(r, RELATED[primary]));
   return [...out];
 }
@@ -271,7 +397,11 @@ function certificate(r: Rand, c: (typeof CERTS)[number], today: Date): Generated
     issuer: pick(r, c.issuers),
     validFrom: isoDate(validFrom),
     validUntil: isoDate(addDays(validFrom, c.years * 365 - 1)),
-    status: weighted(r, [["verified", 55], ["unverified", 40], ["rejected", 5]] as const),
+    status: weighted(r, [
+      ["verified", 55],
+      ["unverified", 40],
+      ["rejected", 5],
+    ] as const),
   };
 }
 
@@ -293,7 +423,15 @@ function shuffled<T>(r: Rand, xs: readonly T[]): T[] {
 }
 
 function pickEngagements(r: Rand, categories: VendorCategory[], today: Date, region: RegionKey): GeneratedEngagement[] {
-  const count = weighted(r, [[0, 40], [1, 20], [2, 15], [3, 10], [5, 8], [8, 5], [12, 2]] as const);
+  const count = weighted(r, [
+    [0, 40],
+    [1, 20],
+    [2, 15],
+    [3, 10],
+    [5, 8],
+    [8, 5],
+    [12, 2],
+  ] as const);
   const place = regionStem(region === "nationwide" ? "tokyo" : region);
   return Array.from({ length: count }, () => {
     const category = pick(r, categories);
@@ -325,7 +463,12 @@ function enName(r: Rand, categories: VendorCategory[], regions: RegionKey[]): st
   return `${stem} ${pick(r, EN_BUSINESS[categories[0]])} ${pick(r, ["Co., Ltd.", "K.K.", "Inc.", "Japan", "G.K."])}`;
 }
 
-function description(r: Rand, locale: "ja" | "en", v: Pick<GeneratedVendor, "categories" | "regions" | "languages" | "teamSize" | "certifications">, today: Date): string {
+function description(
+  r: Rand,
+  locale: "ja" | "en",
+  v: Pick<GeneratedVendor, "categories" | "regions" | "languages" | "teamSize" | "certifications">,
+  today: Date,
+): string {
   const sentences = locale === "ja" ? JA_SENTENCES : EN_SENTENCES;
   const primary = shuffled(r, sentences[v.categories[0]]).slice(0, int(r, 2, 3));
   const others = v.categories.slice(1).map((c) => pick(r, sentences[c]));
@@ -361,7 +504,13 @@ export function* generateVendors(count: number, options: { seed?: number; today?
     const teamSize = Math.min(5000, Math.max(1, Math.round(Math.exp(3.4 + 1.3 * (r() + r() + r() - 1.5)))));
     const languages: LanguageKey[] = locale === "ja" ? ["ja"] : ["en", ...(r() < 0.7 ? (["ja"] as const) : [])];
     if (locale === "ja" && r() < 0.25) languages.push("en");
-    for (const [lang, p] of [["zh", 0.05], ["ko", 0.03], ["vi", 0.03], ["pt", 0.01]] as const) if (r() < p) languages.push(lang);
+    for (const [lang, p] of [
+      ["zh", 0.05],
+      ["ko", 0.03],
+      ["vi", 0.03],
+      ["pt", 0.01],
+    ] as const)
+      if (r() < p) languages.push(lang);
     const certifications = pickCertifications(r, categories, today);
     const base = { categories, regions, languages, teamSize, certifications };
     yield {

@@ -17,7 +17,9 @@ async function latestMailTo(address: string): Promise<string> {
   for (let i = 0; i < 50; i++) {
     const files = (() => {
       try {
-        return readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
+        return readdirSync(dir)
+          .filter((f) => f.endsWith(suffix))
+          .sort();
       } catch {
         return [];
       }
@@ -71,7 +73,10 @@ test("パスワードを忘れたら: メールのリンクで再設定でき、
 });
 
 test("Sessions page in English: another browser's session is listed and signed out from here", async ({ page, browser }) => {
-  const other = await browser.newContext({ locale: "en-US", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" });
+  const other = await browser.newContext({
+    locale: "en-US",
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  });
   const phone = await other.newPage();
   await logIn(phone, SESSIONS_EMAIL);
 

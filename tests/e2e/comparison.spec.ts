@@ -28,7 +28,9 @@ test("the buyer compares the closed RFQ's quotes in Japanese and re-weights them
   await expect(page.getByTestId("explanations").locator("li").first()).not.toBeEmpty();
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toBeVisible();
   // The seeded track records: 北海道データエントリー delivered 48 of 56 on time against a claim of 100%.
-  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "実績で補正: 100% → 87.88%" })).toContainText("過去実績 85.71%・56件");
+  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "実績で補正: 100% → 87.88%" })).toContainText(
+    "過去実績 85.71%・56件",
+  );
   await expect(page.getByTestId("comparison-table").getByTestId("badge-verified").filter({ hasText: "実績で確認済み" }).first()).toBeVisible();
 
   // Charts: SVG images with accessible names, one radar per ranked quote.
@@ -62,7 +64,9 @@ test("the comparison speaks English", async ({ page }) => {
   await expect(page.getByTestId("ranking-item").first()).toContainText("#1");
   await expect(page.getByTestId("robustness")).toContainText(/The winner \(.+\) stays first in \d+% of ±20% weight changes/);
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toContainText("Unverified");
-  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "Adjusted by evidence: 100% → 87.88%" })).toContainText("past record 85.71% over 56");
+  await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "Adjusted by evidence: 100% → 87.88%" })).toContainText(
+    "past record 85.71% over 56",
+  );
   await expect(page.getByRole("img", { name: /Balanced scorecard/ }).first()).toBeVisible();
   await expect(page.getByRole("img", { name: /TCO versus score/ })).toBeVisible();
   await expect(page.getByTestId("explanations").locator("li").first()).not.toBeEmpty();

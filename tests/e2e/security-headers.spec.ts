@@ -58,7 +58,12 @@ test("a page cannot be framed by another page", async ({ page }) => {
   const frame = page.frame({ url: /\/login$/ });
   // Chromium blocks the navigation (frame-ancestors 'none'): the frame never shows the log-in form.
   await page.waitForTimeout(1000);
-  const framed = frame ? await frame.locator("form").count().catch(() => 0) : 0;
+  const framed = frame
+    ? await frame
+        .locator("form")
+        .count()
+        .catch(() => 0)
+    : 0;
   expect(framed).toBe(0);
   expect(violations.some((v) => /frame-ancestors|Refused to (display|frame)/i.test(v))).toBe(true);
 });

@@ -21,7 +21,9 @@ async function search(page: Page, q: string) {
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(q)}`));
 }
 
-test("a buyer finds a vendor in Japanese and in English with a typo, filters by Privacy Mark and invites it; the vendor sees the invitation", async ({ page }) => {
+test("a buyer finds a vendor in Japanese and in English with a typo, filters by Privacy Mark and invites it; the vendor sees the invitation", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html[lang=en]")).toBeVisible();

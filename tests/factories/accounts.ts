@@ -44,7 +44,11 @@ export async function createUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (o.orgId) await db.insertInto("memberships").values({ user_id: user.id, org_id: o.orgId, role: o.role ?? "owner" }).execute();
+  if (o.orgId)
+    await db
+      .insertInto("memberships")
+      .values({ user_id: user.id, org_id: o.orgId, role: o.role ?? "owner" })
+      .execute();
   return user;
 }
 
@@ -61,7 +65,15 @@ export interface CertificateSpec {
 export async function createCertificate(db: Kysely<Database>, orgId: string, c: CertificateSpec) {
   return db
     .insertInto("certifications")
-    .values({ org_id: orgId, type: c.type, number: c.number, issuer: c.issuer, valid_from: c.validFrom, valid_until: c.validUntil, status: c.status ?? "verified" })
+    .values({
+      org_id: orgId,
+      type: c.type,
+      number: c.number,
+      issuer: c.issuer,
+      valid_from: c.validFrom,
+      valid_until: c.validUntil,
+      status: c.status ?? "verified",
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

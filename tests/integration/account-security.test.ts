@@ -45,7 +45,10 @@ describe("password change", () => {
     const sessions = await h.db.selectFrom("sessions").select("id").where("user_id", "=", user.id).execute();
     expect(sessions).toHaveLength(1);
 
-    const mail = h.mailer.sent().slice(sent).find((m) => m.to === user.email)!;
+    const mail = h.mailer
+      .sent()
+      .slice(sent)
+      .find((m) => m.to === user.email)!;
     expect(mail.subject).toBe("【Kurabe】パスワードが変更されました");
     expect(mail.text).toContain("パスワードが");
     expect(mail.text).toContain("The password of your Kurabe account was changed");
@@ -63,10 +66,30 @@ describe("password change", () => {
     const user = await createMember(h, "fields@example.jp");
     const cookies = await logIn(h, user.email);
     const cases = [
-      ["ja", { currentPassword: PASSWORD, newPassword: "password1234", confirmPassword: "password1234" }, "newPassword", "よく使われているパスワード、またはそれに近いパスワードです。推測されにくい別のパスワードにしてください。"],
-      ["en", { currentPassword: PASSWORD, newPassword: "Qwerty123456!", confirmPassword: "Qwerty123456!" }, "newPassword", "This password is common or close to a common one. Choose one that is harder to guess."],
-      ["en", { currentPassword: PASSWORD, newPassword: "umi-no-oto-9Kd-2026", confirmPassword: "umi-no-oto-9Kd-2025" }, "confirmPassword", "The two passwords do not match."],
-      ["ja", { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }, "newPassword", "現在のパスワードとは別のパスワードにしてください。"],
+      [
+        "ja",
+        { currentPassword: PASSWORD, newPassword: "password1234", confirmPassword: "password1234" },
+        "newPassword",
+        "よく使われているパスワード、またはそれに近いパスワードです。推測されにくい別のパスワードにしてください。",
+      ],
+      [
+        "en",
+        { currentPassword: PASSWORD, newPassword: "Qwerty123456!", confirmPassword: "Qwerty123456!" },
+        "newPassword",
+        "This password is common or close to a common one. Choose one that is harder to guess.",
+      ],
+      [
+        "en",
+        { currentPassword: PASSWORD, newPassword: "umi-no-oto-9Kd-2026", confirmPassword: "umi-no-oto-9Kd-2025" },
+        "confirmPassword",
+        "The two passwords do not match.",
+      ],
+      [
+        "ja",
+        { currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD },
+        "newPassword",
+        "現在のパスワードとは別のパスワードにしてください。",
+      ],
       ["en", { currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }, "newPassword", "Use at least 12 characters."],
     ] as const;
     for (const [lang, fields, field, message] of cases) {
@@ -130,11 +153,25 @@ describe("sessions", () => {
     const user = await createMember(h, "list@example.jp");
     const other = await createMember(h, "someone-else@example.jp");
     const here = await logIn(h, user.email, PASSWORD, { "User-Agent": CHROME_WINDOWS });
-    const there = await logIn(h, user.email, PASSWORD, { "x-kurabe-client-ip": "198.51.100.7", "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" });
+    const there = await logIn(h, user.email, PASSWORD, {
+      "x-kurabe-client-ip": "198.51.100.7",
+      "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+    });
     const third = await logIn(h, user.email);
     const strangers = await logIn(h, other.email);
     // Each session learns its address and agent on its first request.
-    for (const [c, headers] of [[there, { "x-kurabe-client-ip": "198.51.100.7", "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" }], [third, {}], [strangers, {}]] as const) {
+    for (const [c, headers] of [
+      [
+        there,
+        {
+          "x-kurabe-client-ip": "198.51.100.7",
+          "User-Agent":
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        },
+      ],
+      [third, {}],
+      [strangers, {}],
+    ] as const) {
       expect(await signedIn(h, c, headers)).toBe(true);
     }
 
@@ -145,7 +182,9 @@ describe("sessions", () => {
     expect(html).toContain("Safari 17 · iOS");
     expect(html).toContain("198.51.100.7");
     expect(html).toContain("この端末");
-    const data = (await (await h.request("/settings/security?_data=routes%2Fsettings_%2B%2Fsecurity", { cookies: here })).json()) as { sessions: { id: string; current: boolean; ip: string }[] };
+    const data = (await (await h.request("/settings/security?_data=routes%2Fsettings_%2B%2Fsecurity", { cookies: here })).json()) as {
+      sessions: { id: string; current: boolean; ip: string }[];
+    };
     expect(data.sessions).toHaveLength(3);
     const iphone = data.sessions.find((s) => s.ip === "198.51.100.7")!;
 
@@ -199,7 +238,8 @@ describe("sessions", () => {
   it("writes last_seen_at at most every five minutes, not on every request", async () => {
     const user = await createMember(h, "touch@example.jp");
     const cookies = await logIn(h, user.email);
-    const lastSeen = async () => (await h.db.selectFrom("sessions").select("last_seen_at").where("user_id", "=", user.id).executeTakeFirstOrThrow()).last_seen_at.getTime();
+    const lastSeen = async () =>
+      (await h.db.selectFrom("sessions").select("last_seen_at").where("user_id", "=", user.id).executeTakeFirstOrThrow()).last_seen_at.getTime();
     await signedIn(h, cookies);
     const first = await lastSeen();
     h.clock.set(new Date(h.clock.now().getTime() + 4 * 60_000));

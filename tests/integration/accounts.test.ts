@@ -15,22 +15,49 @@ afterAll(async () => {
 
 async function tableCounts() {
   const count = async (t: "users" | "organizations" | "memberships" | "audit_log" | "outbox") =>
-    Number((await h.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
-  return { users: await count("users"), orgs: await count("organizations"), memberships: await count("memberships"), audit: await count("audit_log"), outbox: await count("outbox") };
+    Number(
+      (
+        await h.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    users: await count("users"),
+    orgs: await count("organizations"),
+    memberships: await count("memberships"),
+    audit: await count("audit_log"),
+    outbox: await count("outbox"),
+  };
 }
 
 const valid = { kind: "vendor", orgName: "株式会社テスト経理", name: "山田 太郎", email: "taro@example.jp", password: "a-long-enough-password" };
 
 describe("sign-up", () => {
   it.each([
-    ["ja", { ...valid, orgName: "", name: "", email: "", password: "" }, { orgName: "入力してください。", name: "入力してください。", email: "入力してください。", password: "入力してください。" }],
+    [
+      "ja",
+      { ...valid, orgName: "", name: "", email: "", password: "" },
+      { orgName: "入力してください。", name: "入力してください。", email: "入力してください。", password: "入力してください。" },
+    ],
     ["ja", { ...valid, password: "short" }, { password: "12文字以上で入力してください。" }],
-    ["en", { ...valid, orgName: "", email: "not-an-email", password: "short" }, { orgName: "This field is required.", email: "Enter a valid e-mail address.", password: "Use at least 12 characters." }],
-    ["ja", { ...valid, orgName: "あ".repeat(121), name: "x".repeat(81) }, { orgName: "120文字以内で入力してください。", name: "80文字以内で入力してください。" }],
+    [
+      "en",
+      { ...valid, orgName: "", email: "not-an-email", password: "short" },
+      { orgName: "This field is required.", email: "Enter a valid e-mail address.", password: "Use at least 12 characters." },
+    ],
+    [
+      "ja",
+      { ...valid, orgName: "あ".repeat(121), name: "x".repeat(81) },
+      { orgName: "120文字以内で入力してください。", name: "80文字以内で入力してください。" },
+    ],
     ["en", { ...valid, kind: "admin" }, { kind: "Choose one of the options." }],
   ] as const)("answers bad input field by field in %s and writes nothing", async (lang, input, expected) => {
     const before = await tableCounts();
-    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", input, new Cookies(), { "Accept-Language": lang === "en" ? "en-US,en;q=0.9" : "ja" });
+    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", input, new Cookies(), {
+      "Accept-Language": lang === "en" ? "en-US,en;q=0.9" : "ja",
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: Record<string, string[]> };
     for (const [field, message] of Object.entries(expected)) expect(body.error[field]).toContain(message);
@@ -45,7 +72,13 @@ describe("sign-up", () => {
     expect(res.headers.get("Location")).toBe("/vendor/profile");
     const after = await tableCounts();
     // Two audit rows: the request (when the form was sent) and the sign-up (when it was confirmed).
-    expect(after).toEqual({ users: before.users + 1, orgs: before.orgs + 1, memberships: before.memberships + 1, audit: before.audit + 2, outbox: before.outbox + 1 });
+    expect(after).toEqual({
+      users: before.users + 1,
+      orgs: before.orgs + 1,
+      memberships: before.memberships + 1,
+      audit: before.audit + 2,
+      outbox: before.outbox + 1,
+    });
     const user = await h.db.selectFrom("users").selectAll().where("email", "=", valid.email).executeTakeFirstOrThrow();
     expect(user.password_hash).toMatch(/^\$argon2id\$/);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("__kurabe_session="))!;
@@ -58,7 +91,9 @@ describe("sign-up", () => {
 
   it("answers a registered e-mail (any case) exactly like a new one, creates nothing and tells the owner", async () => {
     const before = await tableCounts();
-    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", { ...valid, email: "TARO@example.jp" }, new Cookies(), { "Accept-Language": "en" });
+    const res = await postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", { ...valid, email: "TARO@example.jp" }, new Cookies(), {
+      "Accept-Language": "en",
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ sent: { email: "taro@example.jp" } });
     const { mail, link } = lastMailTo(h, valid.email);
@@ -104,10 +139,15 @@ describe("log-in", () => {
     const email = "ratelimit@example.jp";
     await signUpAndConfirm(h, { ...valid, email });
     for (let i = 0; i < 5; i++) {
-      const r = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "wrong-password-123" }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1" });
+      const r = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "wrong-password-123" }, new Cookies(), {
+        "x-kurabe-client-ip": "10.0.0.1",
+      });
       expect(r.status).toBe(400);
     }
-    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "10.0.0.1", "Accept-Language": "ja" });
+    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: valid.password }, new Cookies(), {
+      "x-kurabe-client-ip": "10.0.0.1",
+      "Accept-Language": "ja",
+    });
     expect(blocked.status).toBe(429);
     expect(JSON.stringify(await blocked.json())).toContain("ログインの試行回数が多すぎます");
     // After the window the account can log in again.
@@ -118,9 +158,13 @@ describe("log-in", () => {
 
   it("limits failed attempts per IP across accounts", async () => {
     for (let i = 0; i < 30; i++) {
-      await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: `nobody${i}@example.jp`, password: "whatever-123456" }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
+      await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: `nobody${i}@example.jp`, password: "whatever-123456" }, new Cookies(), {
+        "x-kurabe-client-ip": "192.0.2.7",
+      });
     }
-    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: valid.email, password: valid.password }, new Cookies(), { "x-kurabe-client-ip": "192.0.2.7" });
+    const blocked = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email: valid.email, password: valid.password }, new Cookies(), {
+      "x-kurabe-client-ip": "192.0.2.7",
+    });
     expect(blocked.status).toBe(429);
   });
 });

@@ -25,10 +25,20 @@ let benefitsDeadline: Date;
 const sessions: Record<"buyer" | "otherBuyer" | "vendor" | "advisor" | "outsider", Cookies> = {} as never;
 
 const api = (token: string, path: string, init: RequestInit & { lang?: string } = {}) =>
-  h.request(path, { ...init, headers: { Authorization: `Bearer ${token}`, "Accept-Language": init.lang ?? "ja", ...(init.body ? { "Content-Type": "application/json" } : {}) } });
+  h.request(path, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, "Accept-Language": init.lang ?? "ja", ...(init.body ? { "Content-Type": "application/json" } : {}) },
+  });
 const page = (who: keyof typeof sessions, path: string) => h.request(path, { cookies: sessions[who], redirect: "manual" });
 const count = async (table: "advisor_notes" | "audit_log" | "rfq_advisors") =>
-  Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const audits = (action: string, entityId?: string) => {
   let q = h.db.selectFrom("audit_log").selectAll().where("action", "=", action);
   if (entityId) q = q.where("entity_id", "=", entityId);
@@ -82,7 +92,9 @@ describe("the seeded advisor", () => {
     const list = await (await page("advisor", "/rfqs")).text();
     expect(list).toContain("市民意識調査 調査票データ入力・集計業務");
     expect(list).not.toContain("物価高騰対策給付金");
-    const notes = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.surveyClosed}/advisor-notes`)).json()) as { data: { recommends: boolean; advisorName: string; vendorName: string }[] };
+    const notes = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.surveyClosed}/advisor-notes`)).json()) as {
+      data: { recommends: boolean; advisorName: string; vendorName: string }[];
+    };
     expect(notes.data).toEqual([expect.objectContaining({ recommends: true, advisorName: ADVISOR.org, vendorName: "行政サポートセンター株式会社" })]);
     expect(await audits("rfq.advisor.assign", ids.surveyClosed)).toHaveLength(1);
   });
@@ -98,7 +110,12 @@ describe("assigning an advisor to an open RFQ", () => {
     expect(res.status).toBe(302);
     const [audit] = await audits("rfq.advisor.assign", ids.benefits);
     expect(audit.after).toMatchObject({ advisorOrgId, advisorName: ADVISOR.org });
-    const notified = await h.db.selectFrom("notifications").select(["user_id", "payload"]).where("kind", "=", "rfq.advisorAssigned").where("user_id", "in", advisorUsers).execute();
+    const notified = await h.db
+      .selectFrom("notifications")
+      .select(["user_id", "payload"])
+      .where("kind", "=", "rfq.advisorAssigned")
+      .where("user_id", "in", advisorUsers)
+      .execute();
     expect(notified.map((n) => (n.payload as { rfqId: string }).rfqId)).toContain(ids.benefits);
     // The API lists it; assigning twice is a conflict and writes nothing more.
     const listed = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/advisors`)).json()) as { data: { advisorOrgId: string; name: string }[] };
@@ -110,7 +127,11 @@ describe("assigning an advisor to an open RFQ", () => {
 
   it("only an advisory organisation can be assigned, only by the RFQ's buyer", async () => {
     const vendorOrgId = (await h.db.selectFrom("organizations").select("id").where("name", "=", VENDOR.org).executeTakeFirstOrThrow()).id;
-    const bad = await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/advisors`, { method: "POST", body: JSON.stringify({ advisorOrgId: vendorOrgId }), lang: "en" });
+    const bad = await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/advisors`, {
+      method: "POST",
+      body: JSON.stringify({ advisorOrgId: vendorOrgId }),
+      lang: "en",
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: unknown[] }).errors).toEqual([{ path: "advisorOrgId", message: "Choose an advisory organisation." }]);
     const before = await count("rfq_advisors");
@@ -133,7 +154,8 @@ describe("what the assigned advisor reads", () => {
     expect(html).toContain("物価高騰対策給付金");
     expect(html).toContain('data-testid="advisor-read-only"');
     // No buyer actions: no edit link, no answer, addendum or cancel forms.
-    for (const marker of ["/edit/purposeAndScope", 'value="answer"', 'value="addendum"', 'value="cancel"', 'value="assignAdvisor"']) expect(html).not.toContain(marker);
+    for (const marker of ["/edit/purposeAndScope", 'value="answer"', 'value="addendum"', 'value="cancel"', 'value="assignAdvisor"'])
+      expect(html).not.toContain(marker);
     const body = (await (await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}`)).json()) as { view: string; buyerName: string };
     expect(body).toMatchObject({ view: "advisor", buyerName: BUYER.org });
     expect((await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/questions`)).status).toBe(200);
@@ -198,8 +220,15 @@ describe("what the assigned advisor reads", () => {
     });
 
     it("the advisor recommends a quote; the buyer reads it with the advisor's name; vendors never", async () => {
-      const quoteId = (await h.db.selectFrom("quotes").select("id").where("rfq_id", "=", ids.benefits).where("status", "=", "submitted").executeTakeFirstOrThrow()).id;
-      const res = await postForm(h, `/rfqs/${ids.benefits}/compare`, { intent: "addNote", body: "審査体制が最も厚く、推薦します。", quoteId, recommends: "on" }, sessions.advisor);
+      const quoteId = (
+        await h.db.selectFrom("quotes").select("id").where("rfq_id", "=", ids.benefits).where("status", "=", "submitted").executeTakeFirstOrThrow()
+      ).id;
+      const res = await postForm(
+        h,
+        `/rfqs/${ids.benefits}/compare`,
+        { intent: "addNote", body: "審査体制が最も厚く、推薦します。", quoteId, recommends: "on" },
+        sessions.advisor,
+      );
       expect(res.status).toBe(302);
       const [note] = await h.db.selectFrom("advisor_notes").selectAll().where("rfq_id", "=", ids.benefits).execute();
       expect(note).toMatchObject({ advisor_org_id: advisorOrgId, quote_id: quoteId, recommends: true, body: "審査体制が最も厚く、推薦します。" });
@@ -208,7 +237,9 @@ describe("what the assigned advisor reads", () => {
       expect(buyerPage).toContain("審査体制が最も厚く、推薦します。");
       expect(buyerPage).toContain(ADVISOR.org);
       expect(buyerPage).not.toContain('value="addNote"');
-      const viaApi = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`)).json()) as { data: { id: string; advisorName: string; recommends: boolean }[] };
+      const viaApi = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`)).json()) as {
+        data: { id: string; advisorName: string; recommends: boolean }[];
+      };
       expect(viaApi.data).toEqual([expect.objectContaining({ id: note.id, advisorName: ADVISOR.org, recommends: true })]);
       expect((await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`)).status).toBe(200);
       for (const token of [VENDOR.token, OTHER_BUYER.token, outsiderToken]) {
@@ -227,14 +258,22 @@ describe("what the assigned advisor reads", () => {
       const html = await res.text();
       expect(html).toContain("コメントを入力してください。");
       expect(html).toContain("この見積依頼の開札済みの見積を選んでください。");
-      const viaApi = await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`, { method: "POST", body: JSON.stringify({ body: "あ".repeat(4001), quoteId: foreignQuote }), lang: "en" });
+      const viaApi = await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`, {
+        method: "POST",
+        body: JSON.stringify({ body: "あ".repeat(4001), quoteId: foreignQuote }),
+        lang: "en",
+      });
       expect(viaApi.status).toBe(400);
       const errors = ((await viaApi.json()) as { errors: { path: string; message: string }[] }).errors;
       expect(errors).toEqual([
         { path: "body", message: "Keep the note to 4000 characters or fewer." },
         { path: "quoteId", message: "Choose an opened quote of this RFQ." },
       ]);
-      const unknownQuote = await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`, { method: "POST", body: JSON.stringify({ body: "ok", quoteId: foreignQuote, recommends: true }), lang: "en" });
+      const unknownQuote = await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/advisor-notes`, {
+        method: "POST",
+        body: JSON.stringify({ body: "ok", quoteId: foreignQuote, recommends: true }),
+        lang: "en",
+      });
       expect(unknownQuote.status).toBe(400);
       expect(((await unknownQuote.json()) as { errors: unknown[] }).errors).toEqual([{ path: "quoteId", message: "Choose an opened quote of this RFQ." }]);
       expect(await count("advisor_notes")).toBe(notes);

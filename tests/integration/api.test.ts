@@ -31,7 +31,12 @@ describe("/api/v1", () => {
 
   it("records when a token was last used, to the minute (polling does not write on every read)", async () => {
     const row = () =>
-      h.db.selectFrom("api_tokens").innerJoin("users", "users.id", "api_tokens.user_id").select("api_tokens.last_used_at").where("users.email", "=", buyer.email).executeTakeFirstOrThrow();
+      h.db
+        .selectFrom("api_tokens")
+        .innerJoin("users", "users.id", "api_tokens.user_id")
+        .select("api_tokens.last_used_at")
+        .where("users.email", "=", buyer.email)
+        .executeTakeFirstOrThrow();
     await h.request("/api/v1/me", bearer(buyer.token));
     const first = (await row()).last_used_at;
     expect(first).toEqual(h.clock.now());
@@ -43,16 +48,17 @@ describe("/api/v1", () => {
     expect((await row()).last_used_at).toEqual(h.clock.now());
   });
 
-  it.each([["no header", {}], ["a wrong token", bearer("kurabe_not_a_real_token")], ["a malformed header", { headers: { Authorization: "Basic abc" } }]])(
-    "answers %s with 401 problem+json",
-    async (_label, init) => {
-      const res = await h.request("/api/v1/me", init);
-      expect(res.status).toBe(401);
-      expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
-      expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
-      expect(await res.json()).toMatchObject({ status: 401, title: expect.any(String) });
-    },
-  );
+  it.each([
+    ["no header", {}],
+    ["a wrong token", bearer("kurabe_not_a_real_token")],
+    ["a malformed header", { headers: { Authorization: "Basic abc" } }],
+  ])("answers %s with 401 problem+json", async (_label, init) => {
+    const res = await h.request("/api/v1/me", init);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
+    expect(res.headers.get("WWW-Authenticate")).toMatch(/^Bearer/);
+    expect(await res.json()).toMatchObject({ status: 401, title: expect.any(String) });
+  });
 
   it("a revoked token stops working at once", async () => {
     const owner = new Cookies();

@@ -133,17 +133,42 @@ describe("vendor certificates with evidence", () => {
   });
 
   it.each([
-    ["an 11 MB PDF", { name: "big.pdf", type: "application/pdf", bytes: (() => { const b = new Uint8Array(11 * 1024 * 1024); b.set(PDF); return b; })() },
-      "ファイルサイズは10MB以下にしてください。", "The file must be 10 MB or smaller."],
-    ["a PNG renamed .pdf", { name: "scan.pdf", type: "application/pdf", bytes: PNG },
-      "ファイルの中身が形式と一致しません（拡張子や形式を確認してください）。", "The file's content does not match its type."],
-    ["an .exe", { name: "setup.exe", type: "application/x-msdownload", bytes: EXE },
-      "証憑はPDF・PNG・JPEGのいずれかでアップロードしてください。", "Upload the evidence as a PDF, PNG or JPEG file."],
+    [
+      "an 11 MB PDF",
+      {
+        name: "big.pdf",
+        type: "application/pdf",
+        bytes: (() => {
+          const b = new Uint8Array(11 * 1024 * 1024);
+          b.set(PDF);
+          return b;
+        })(),
+      },
+      "ファイルサイズは10MB以下にしてください。",
+      "The file must be 10 MB or smaller.",
+    ],
+    [
+      "a PNG renamed .pdf",
+      { name: "scan.pdf", type: "application/pdf", bytes: PNG },
+      "ファイルの中身が形式と一致しません（拡張子や形式を確認してください）。",
+      "The file's content does not match its type.",
+    ],
+    [
+      "an .exe",
+      { name: "setup.exe", type: "application/x-msdownload", bytes: EXE },
+      "証憑はPDF・PNG・JPEGのいずれかでアップロードしてください。",
+      "Upload the evidence as a PDF, PNG or JPEG file.",
+    ],
   ])("refuses %s with a field message in ja and en, and stores nothing", async (_label, file, ja, en) => {
     const rowsBefore = (await certsOf(orgId)).length;
     const filesBefore = storedFiles();
-    for (const [language, message] of [["ja", ja], ["en", en]] as const) {
-      const res = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, { intent: "save", ...fields, number: "IS 999999" }, file, { "Accept-Language": language });
+    for (const [language, message] of [
+      ["ja", ja],
+      ["en", en],
+    ] as const) {
+      const res = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, { intent: "save", ...fields, number: "IS 999999" }, file, {
+        "Accept-Language": language,
+      });
       expect(res.status).toBe(400);
       expect(await actionErrors(res)).toEqual({ evidence: [message] });
     }
@@ -176,7 +201,9 @@ describe("vendor certificates with evidence", () => {
     // A trigger makes the insert fail after the file has been written under its temporary name. The
     // service is called directly: through the app the failure would be a logged 500, which is the point.
     await sql`create function refuse_cert() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$`.execute(h.db);
-    await sql`create trigger refuse_cert before insert on certifications for each row when (new.number = 'FAIL-ME') execute function refuse_cert()`.execute(h.db);
+    await sql`create trigger refuse_cert before insert on certifications for each row when (new.number = 'FAIL-ME') execute function refuse_cert()`.execute(
+      h.db,
+    );
     try {
       const filesBefore = storedFiles();
       const user = await h.db.selectFrom("users").select("id").where("email", "=", aoi.email).executeTakeFirstOrThrow();
@@ -201,14 +228,22 @@ describe("vendor certificates with evidence", () => {
   it("accepts T7000012050002 and refuses T7000012050003 with the check-digit message in ja and en", async () => {
     const ok = await postForm(h, PAGE, { intent: "invoice", invoiceRegistrationNumber: "T7000-0120-50002" }, vendor);
     expect(ok.status).toBe(302);
-    const stored = async () => (await h.db.selectFrom("organizations").select("invoice_registration_number").where("id", "=", orgId).executeTakeFirstOrThrow()).invoice_registration_number;
+    const stored = async () =>
+      (await h.db.selectFrom("organizations").select("invoice_registration_number").where("id", "=", orgId).executeTakeFirstOrThrow())
+        .invoice_registration_number;
     expect(await stored()).toBe("T7000012050002");
 
     for (const [language, message] of [
       ["ja", "登録番号のチェックデジットが一致しません。番号に誤りがないかご確認ください。"],
       ["en", "The registration number's check digit does not match; please check the number."],
     ] as const) {
-      const bad = await postForm(h, `${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, { intent: "invoice", invoiceRegistrationNumber: "T7000012050003" }, vendor, { "Accept-Language": language });
+      const bad = await postForm(
+        h,
+        `${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`,
+        { intent: "invoice", invoiceRegistrationNumber: "T7000012050003" },
+        vendor,
+        { "Accept-Language": language },
+      );
       expect(bad.status).toBe(400);
       expect(await actionErrors(bad)).toEqual({ invoiceRegistrationNumber: [message] });
     }
@@ -249,7 +284,12 @@ describe("vendor certificates with evidence", () => {
     const [row] = await certsOf(orgId);
     expect(row).toMatchObject({ status: "verified", verified_by: adminUser.id, rejected_reason: null });
     expect(row.verified_at?.toISOString()).toBe(h.clock.now().toISOString());
-    const audit = await h.db.selectFrom("audit_log").selectAll().where("entity_id", "=", certId).where("action", "=", "certification.verify").executeTakeFirstOrThrow();
+    const audit = await h.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity_id", "=", certId)
+      .where("action", "=", "certification.verify")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: adminUser.id, before: { status: "unverified" }, after: { status: "verified", reviewedBy: adminUser.id } });
   });
 
@@ -265,7 +305,13 @@ describe("vendor certificates with evidence", () => {
     expect((await h.search.getVendor(orgId))?.certifications).toContain("isms_iso27001");
 
     const adminCookies = await logIn(admin.email);
-    const noReason = await postForm(h, "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications", { intent: "reject", id: certId, reason: "  " }, adminCookies, { "Accept-Language": "en" });
+    const noReason = await postForm(
+      h,
+      "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications",
+      { intent: "reject", id: certId, reason: "  " },
+      adminCookies,
+      { "Accept-Language": "en" },
+    );
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ errors: { reason: ["Give the reason for rejecting (the vendor sees it)."] } });
     expect((await certsOf(orgId))[0].status).toBe("unverified");
@@ -294,16 +340,30 @@ describe("vendor certificates with evidence", () => {
 describe("admin certification types", () => {
   it("an admin adds a custom type that vendors can then choose; a duplicate key is refused", async () => {
     const adminCookies = await logIn(admin.email);
-    const added = await postForm(h, "/admin/certifications", { intent: "addType", slug: "TISI-Level2", labelJa: "TISI レベル2", labelEn: "TISI level 2" }, adminCookies);
+    const added = await postForm(
+      h,
+      "/admin/certifications",
+      { intent: "addType", slug: "TISI-Level2", labelJa: "TISI レベル2", labelEn: "TISI level 2" },
+      adminCookies,
+    );
     expect(added.status).toBe(302);
-    const again = await postForm(h, "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications", { intent: "addType", slug: "tisi-level2", labelJa: "x", labelEn: "x" }, adminCookies);
+    const again = await postForm(
+      h,
+      "/admin/certifications?_data=routes%2Fadmin%2B%2Fcertifications",
+      { intent: "addType", slug: "tisi-level2", labelJa: "x", labelEn: "x" },
+      adminCookies,
+    );
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ errors: { slug: ["このキーの認証種別はすでにあります。"] } });
 
     const vendor = await logIn(aoi.email);
     const res = await postMultipart(PAGE, vendor, { intent: "save", ...fields, type: "custom:tisi-level2" });
     expect(res.status).toBe(302);
-    const unknown = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, { intent: "save", ...fields, type: "custom:nobody-added" });
+    const unknown = await postMultipart(`${PAGE}?_data=routes%2Fvendor%2B%2Fcertifications`, vendor, {
+      intent: "save",
+      ...fields,
+      type: "custom:nobody-added",
+    });
     expect(unknown.status).toBe(400);
     expect(await actionErrors(unknown)).toEqual({ type: ["認証の種類を選択してください。"] });
   });
@@ -340,7 +400,11 @@ describe("/api/v1/vendor/certifications", () => {
       return body;
     };
     const before = { rows: (await certsOf(orgId)).length, files: storedFiles() };
-    const bad = await h.request("/api/v1/vendor/certifications", { method: "POST", headers: bearer(otherVendor.token, { "Accept-Language": "en" }), body: form(EXE, "application/pdf") });
+    const bad = await h.request("/api/v1/vendor/certifications", {
+      method: "POST",
+      headers: bearer(otherVendor.token, { "Accept-Language": "en" }),
+      body: form(EXE, "application/pdf"),
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("Content-Type")).toMatch(/^application\/problem\+json/);
     expect(await bad.json()).toMatchObject({ errors: [{ path: "evidence", message: "The file's content does not match its type." }] });

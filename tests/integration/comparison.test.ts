@@ -33,7 +33,12 @@ const api = (harness: Harness, email: string, path: string, lang = "ja") =>
 /** The module's answer on an input built here from the tables, not through the service under test. */
 async function rankIndependently(harness: Harness, id: string): Promise<RankingResult> {
   const rfqRow = await harness.db.selectFrom("rfqs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  const version = await harness.db.selectFrom("rfq_versions").select("content").where("rfq_id", "=", id).where("version", "=", rfqRow.current_version).executeTakeFirstOrThrow();
+  const version = await harness.db
+    .selectFrom("rfq_versions")
+    .select("content")
+    .where("rfq_id", "=", id)
+    .where("version", "=", rfqRow.current_version)
+    .executeTakeFirstOrThrow();
   const rfq = rfqSchema.parse(version.content);
   const rows = await harness.db
     .selectFrom("quotes")
@@ -64,7 +69,12 @@ async function rankIndependently(harness: Harness, id: string): Promise<RankingR
     normalized: r.normalized as TcoBreakdown,
     certifications: certs
       .filter((c) => c.org_id === r.vendor_org_id)
-      .map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status as "verified", validFrom: iso(c.valid_from), validUntil: iso(c.valid_until) })),
+      .map((c) => ({
+        type: c.type as CertificationType,
+        verificationStatus: c.status as "verified",
+        validFrom: iso(c.valid_from),
+        validUntil: iso(c.valid_until),
+      })),
     evidence: evidenceOf(r.vendor_org_id),
     trackRecord: { engagementsInCategory: engagements.filter((e) => e.vendor_org_id === r.vendor_org_id && e.category === rfq.category).length },
   }));
@@ -72,8 +82,16 @@ async function rankIndependently(harness: Harness, id: string): Promise<RankingR
 }
 
 async function mandatoryCertificationsOf(id: string): Promise<string[]> {
-  const row = await h.db.selectFrom("rfqs").innerJoin("rfq_versions", (j) => j.onRef("rfq_versions.rfq_id", "=", "rfqs.id").onRef("rfq_versions.version", "=", "rfqs.current_version")).select("rfq_versions.content").where("rfqs.id", "=", id).executeTakeFirstOrThrow();
-  return rfqSchema.parse(row.content).requiredCertifications.filter((r) => r.level === "mandatory").map((r) => r.type);
+  const row = await h.db
+    .selectFrom("rfqs")
+    .innerJoin("rfq_versions", (j) => j.onRef("rfq_versions.rfq_id", "=", "rfqs.id").onRef("rfq_versions.version", "=", "rfqs.current_version"))
+    .select("rfq_versions.content")
+    .where("rfqs.id", "=", id)
+    .executeTakeFirstOrThrow();
+  return rfqSchema
+    .parse(row.content)
+    .requiredCertifications.filter((r) => r.level === "mandatory")
+    .map((r) => r.type);
 }
 
 const order = (ranking: RankedAlternative[]) => ranking.map((r) => [r.id, r.rank, Number(r.score.toFixed(9))]);
@@ -150,9 +168,15 @@ describe("quotes index", () => {
     const expected = await rankIndependently(h, rfqId);
     const ranked = hits.filter((d) => d.score !== null);
     expect(ranked.map((d) => [d.id, d.rank])).toEqual(expected.ranking.map((r) => [r.id, r.rank]));
-    expect(hits.filter((d) => d.disqualified).map((d) => d.id).sort()).toEqual(expected.disqualified.map((d) => d.id).sort());
+    expect(
+      hits
+        .filter((d) => d.disqualified)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(expected.disqualified.map((d) => d.id).sort());
     expect(ranked[0].score).toBeCloseTo(expected.ranking[0].score, 9);
-    const otherOrg = (await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "!=", buyerOrgId).executeTakeFirstOrThrow()).id;
+    const otherOrg = (await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "!=", buyerOrgId).executeTakeFirstOrThrow())
+      .id;
     expect(await h.search.searchQuotes({ rfqId, buyerOrgId: otherOrg })).toEqual([]);
   });
 
@@ -163,7 +187,12 @@ describe("quotes index", () => {
     const mandatory = await mandatoryCertificationsOf(rfqId);
     expect(mandatory.length).toBeGreaterThan(0);
     // The vendor's certificate lapsed; a certificate change enqueues the vendor (as the certification service does).
-    await h.db.updateTable("certifications").set({ valid_until: "2000-01-01" }).where("org_id", "=", winner.vendor_org_id).where("type", "in", mandatory).execute();
+    await h.db
+      .updateTable("certifications")
+      .set({ valid_until: "2000-01-01" })
+      .where("org_id", "=", winner.vendor_org_id)
+      .where("type", "in", mandatory)
+      .execute();
     await h.db.insertInto("outbox").values({ topic: "vendor", entity_id: winner.vendor_org_id }).execute();
     await h.index();
     const after = await h.search.searchQuotes({ rfqId, buyerOrgId, sort: { by: "score", direction: "desc" } });
@@ -181,7 +210,10 @@ describe("quotes index", () => {
     const ids = (await h.search.searchQuotes({ rfqId, buyerOrgId })).map((d) => d.id);
     await h.search.deleteQuotes(ids);
     expect(await h.search.searchQuotes({ rfqId, buyerOrgId })).toEqual([]);
-    await h.db.insertInto("outbox").values({ topic: "rfq", entity_id: rfqId, next_attempt_at: new Date(Date.now() - 1000) }).execute();
+    await h.db
+      .insertInto("outbox")
+      .values({ topic: "rfq", entity_id: rfqId, next_attempt_at: new Date(Date.now() - 1000) })
+      .execute();
     await h.index();
     expect((await h.search.searchQuotes({ rfqId, buyerOrgId })).map((d) => d.id).sort()).toEqual([...ids].sort());
   });
@@ -220,7 +252,9 @@ describe("downloads", () => {
     expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
     await h.index();
     const buyerOrgId = (await h.db.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
-    const byTco = (await h.search.searchQuotes({ rfqId, buyerOrgId, filters: { disqualified: false }, sort: { by: "tco", direction: "asc" } })).map((d) => d.vendor_name);
+    const byTco = (await h.search.searchQuotes({ rfqId, buyerOrgId, filters: { disqualified: false }, sort: { by: "tco", direction: "asc" } })).map(
+      (d) => d.vendor_name,
+    );
     expect(byTco.length).toBeGreaterThan(1);
     const html = await (await h.request(`/rfqs/${rfqId}/compare?sort=tco`, { cookies: buyer })).text();
     expect(html).toContain('data-ordered-by="index"');
@@ -288,7 +322,14 @@ describe("with Meilisearch stopped", () => {
       expect(html).toContain('data-testid="search-degraded"');
       expect(html).toContain('data-ordered-by="database"');
       const winner = body.ranking.find((r) => r.rank === 1)!;
-      const winnerName = (await dead.db.selectFrom("quotes").innerJoin("organizations", "organizations.id", "quotes.vendor_org_id").select("organizations.name").where("quotes.id", "=", winner.id).executeTakeFirstOrThrow()).name;
+      const winnerName = (
+        await dead.db
+          .selectFrom("quotes")
+          .innerJoin("organizations", "organizations.id", "quotes.vendor_org_id")
+          .select("organizations.name")
+          .where("quotes.id", "=", winner.id)
+          .executeTakeFirstOrThrow()
+      ).name;
       expect(html).toContain(winnerName);
     } finally {
       await dead.close();

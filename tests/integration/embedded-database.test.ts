@@ -23,7 +23,10 @@ describe("embedded database (PGlite)", () => {
       // A query marked for preparing on PostgreSQL (db/prepared.ts) runs unchanged here: the mark is a comment.
       const buyer = DEMO_ACCOUNTS.find((a) => a.email === "buyer@midori-city.example")!;
       expect((await findLiveApiToken(db, hashApiToken(buyer.token)))?.email).toBe(buyer.email);
-      const count = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const count = await db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       expect(count.n).toBe(DEMO_ACCOUNTS.length);
       // A failed transaction leaves nothing behind, and a concurrent read is not caught inside it.
       const [txResult, concurrent] = await Promise.allSettled([

@@ -39,7 +39,11 @@ describe("accounts", () => {
     const me = await api("/api/v1/me", vendor.token);
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ organization: { id: vendor.org.id, name: "ビルダー試験ベンダー株式会社", kind: "vendor", role: "owner" } });
-    expect(await actorFor(h.db, vendor.email)).toEqual({ userId: vendor.user.id, isPlatformAdmin: false, org: { id: vendor.org.id, kind: "vendor", role: "owner" } });
+    expect(await actorFor(h.db, vendor.email)).toEqual({
+      userId: vendor.user.id,
+      isPlatformAdmin: false,
+      org: { id: vendor.org.id, kind: "vendor", role: "owner" },
+    });
   });
 
   it("a platform account is a platform admin; each account gets its own e-mail and token", async () => {
@@ -50,7 +54,13 @@ describe("accounts", () => {
   });
 
   it("createCertificate adds a verified certificate unless told otherwise", async () => {
-    const cert = await createCertificate(h.db, vendor.org.id, { type: "privacy_mark", number: "第0000(01)号", issuer: "JIPDEC", validFrom: "2025-01-01", validUntil: "2027-12-31" });
+    const cert = await createCertificate(h.db, vendor.org.id, {
+      type: "privacy_mark",
+      number: "第0000(01)号",
+      issuer: "JIPDEC",
+      validFrom: "2025-01-01",
+      validUntil: "2027-12-31",
+    });
     expect(cert).toMatchObject({ org_id: vendor.org.id, status: "verified", valid_until: "2027-12-31" });
   });
 });
@@ -67,7 +77,11 @@ describe("RFQs and quotes", () => {
 
   it("createRfq leaves a draft; invitees make the RFQ invited", async () => {
     const rfqId = await createRfq(h, await actorFor(h.db, buyer.email), rfqInput(h, { title: "招待制の下書き", invitedVendorIds: [vendor.org.id] }));
-    expect(await h.db.selectFrom("rfqs").select(["status", "visibility", "title"]).where("id", "=", rfqId).executeTakeFirstOrThrow()).toEqual({ status: "draft", visibility: "invited", title: "招待制の下書き" });
+    expect(await h.db.selectFrom("rfqs").select(["status", "visibility", "title"]).where("id", "=", rfqId).executeTakeFirstOrThrow()).toEqual({
+      status: "draft",
+      visibility: "invited",
+      title: "招待制の下書き",
+    });
   });
 
   it("a sealed quote stays hidden from the buyer until openRfq moves the clock past the deadline", async () => {
@@ -108,7 +122,9 @@ describe("the service context for scripts and the seed", () => {
   });
 
   it("mustSucceed stops on a refused service answer and names what failed", () => {
-    expect(() => mustSucceed({ ok: false, status: 403, key: "errors.forbidden" } as { ok: boolean }, "publishing")).toThrow(/publishing failed: .*errors\.forbidden/);
+    expect(() => mustSucceed({ ok: false, status: 403, key: "errors.forbidden" } as { ok: boolean }, "publishing")).toThrow(
+      /publishing failed: .*errors\.forbidden/,
+    );
     expect(mustSucceed({ ok: true, id: "x" } as { ok: true; id: string }, "saving")).toEqual({ ok: true, id: "x" });
   });
 });

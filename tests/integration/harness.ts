@@ -101,7 +101,13 @@ export async function createHarness(opts: { search?: SearchService } = {}): Prom
 }
 
 /** GETs a page to obtain the CSRF cookie, then POSTs a form with the token, like a browser would. */
-export async function postForm(h: Harness, pathname: string, fields: Record<string, string | string[]>, cookies: Cookies, extraHeaders: Record<string, string> = {}) {
+export async function postForm(
+  h: Harness,
+  pathname: string,
+  fields: Record<string, string | string[]>,
+  cookies: Cookies,
+  extraHeaders: Record<string, string> = {},
+) {
   if (!cookies.header().includes("__kurabe_csrf")) await h.request("/login", { cookies });
   const page = await h.request("/", { cookies });
   const html = await page.text();
@@ -109,5 +115,11 @@ export async function postForm(h: Harness, pathname: string, fields: Record<stri
   const body = new URLSearchParams();
   body.set("csrf", csrf);
   for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return h.request(pathname, { method: "POST", body, cookies, headers: { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders }, redirect: "manual" });
+  return h.request(pathname, {
+    method: "POST",
+    body,
+    cookies,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...extraHeaders },
+    redirect: "manual",
+  });
 }

@@ -64,7 +64,13 @@ afterAll(async () => {
 const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1] ?? 0);
 
 /** Streams up to `total` bytes as a chunked POST; resolves with the status (or the socket error) and the bytes the socket took. */
-function streamPost(pathname: string, headers: Record<string, string>, total: number, chunk: Buffer, prefix = ""): Promise<{ status: number | null; sent: number; cut: boolean }> {
+function streamPost(
+  pathname: string,
+  headers: Record<string, string>,
+  total: number,
+  chunk: Buffer,
+  prefix = "",
+): Promise<{ status: number | null; sent: number; cut: boolean }> {
   return new Promise((resolve) => {
     let sent = 0;
     let status: number | null = null;
@@ -99,7 +105,13 @@ describe("the real server", () => {
   it("cuts a 200 MB chunked JSON body at the limit: 413, the socket closed, memory flat", async () => {
     const before = rssKb();
     const chunk = Buffer.from(`"${"x".repeat(64 * 1024)}",`);
-    const result = await streamPost("/api/v1/rfqs", { Authorization: `Bearer ${vendor.token}`, "Content-Type": "application/json" }, 200 * 1024 * 1024, chunk, "[");
+    const result = await streamPost(
+      "/api/v1/rfqs",
+      { Authorization: `Bearer ${vendor.token}`, "Content-Type": "application/json" },
+      200 * 1024 * 1024,
+      chunk,
+      "[",
+    );
     expect(result.status).toBe(413);
     expect(result.cut).toBe(true);
     expect(result.sent).toBeLessThan(100 * 1024 * 1024);
@@ -136,7 +148,11 @@ describe("the real server", () => {
   it("a forged Host header never reaches the invitation link: it starts with APP_URL", async () => {
     const jar = new Map<string, string>();
     const call = async (pathname: string, init: RequestInit = {}) => {
-      const res = await fetch(`http://127.0.0.1:${port}${pathname}`, { ...init, redirect: "manual", headers: { ...(init.headers as Record<string, string>), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } });
+      const res = await fetch(`http://127.0.0.1:${port}${pathname}`, {
+        ...init,
+        redirect: "manual",
+        headers: { ...(init.headers as Record<string, string>), Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+      });
       for (const c of res.headers.getSetCookie()) {
         const [pair] = c.split(";");
         const i = pair.indexOf("=");
@@ -144,8 +160,13 @@ describe("the real server", () => {
       }
       return res;
     };
-    const token = async () => /name="csrf" value="([^"]+)"/.exec(await (await call("/login")).text())?.[1] ?? /name="csrf" value="([^"]+)"/.exec(await (await call("/")).text())![1];
-    const form = (fields: Record<string, string>) => ({ method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Host: "evil.example" }, body: new URLSearchParams(fields) });
+    const token = async () =>
+      /name="csrf" value="([^"]+)"/.exec(await (await call("/login")).text())?.[1] ?? /name="csrf" value="([^"]+)"/.exec(await (await call("/")).text())![1];
+    const form = (fields: Record<string, string>) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Host: "evil.example" },
+      body: new URLSearchParams(fields),
+    });
     const login = await call("/login", form({ csrf: await token(), email: "buyer@midori-city.example", password: DEMO_PASSWORD }));
     expect(login.status).toBe(302);
     const csrf = /name="csrf" value="([^"]+)"/.exec(await (await call("/")).text())![1];

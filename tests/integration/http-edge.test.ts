@@ -50,7 +50,16 @@ const stays = (location: string | null) => {
   expect(new URL(cleaned, "https://kurabe.example/").origin).toBe("https://kurabe.example");
 };
 
-const BYPASSES = ["/\t/evil.example", "/\\evil.example", "//evil.example", "/.//evil.example", "/\r\n/evil.example", "https://evil.example", "/\u202e/evil.example", "/%09/evil.example"];
+const BYPASSES = [
+  "/\t/evil.example",
+  "/\\evil.example",
+  "//evil.example",
+  "/.//evil.example",
+  "/\r\n/evil.example",
+  "https://evil.example",
+  "/\u202e/evil.example",
+  "/%09/evil.example",
+];
 
 describe("open redirect (item 5)", () => {
   it.each(BYPASSES)("log-in with redirectTo=%j stays on our origin and never answers 500", async (target) => {
@@ -132,7 +141,12 @@ describe("body limits (item 6)", () => {
         controller.enqueue(new TextEncoder().encode("a=b&"));
       },
     });
-    const res = await h.request("/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body, duplex: "half" } as RequestInit);
+    const res = await h.request("/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(403);
     expect(pulled).toBeLessThanOrEqual(2); // the stream's first pull happens on construction; nothing was read
   });
@@ -142,7 +156,8 @@ describe("body limits (item 6)", () => {
     const body = new FormData();
     body.set("csrf", await csrfOf(cookies));
     body.set("intent", "save");
-    for (const [k, v] of Object.entries({ type: "isms_iso27001", number: "IS 100001", issuer: "BSI", validFrom: "2026-04-01", validUntil: "2029-03-31" })) body.set(k, v);
+    for (const [k, v] of Object.entries({ type: "isms_iso27001", number: "IS 100001", issuer: "BSI", validFrom: "2026-04-01", validUntil: "2029-03-31" }))
+      body.set(k, v);
     const pdf = new Uint8Array(3 * 1024 * 1024);
     pdf.set(new TextEncoder().encode("%PDF-1.4\n"));
     body.set("evidence", new File([pdf], "large.pdf", { type: "application/pdf" }));
@@ -167,7 +182,13 @@ describe("CSRF bound to the session (item 10)", () => {
     const after = await csrfOf(cookies);
     expect(after).not.toBe(before);
     const post = (csrf: string) =>
-      h.request("/settings/tokens", { method: "POST", cookies, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf, intent: "create", name: "edge" }), redirect: "manual" });
+      h.request("/settings/tokens", {
+        method: "POST",
+        cookies,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrf, intent: "create", name: "edge" }),
+        redirect: "manual",
+      });
     expect((await post(before)).status).toBe(403);
     expect((await post(after)).status).toBe(200);
   });
@@ -177,7 +198,13 @@ describe("CSRF bound to the session (item 10)", () => {
     const b = (await logIn(vendor.email)).cookies;
     const tokenA = await csrfOf(a);
     expect(await csrfOf(b)).not.toBe(tokenA);
-    const res = await h.request("/switch-org", { method: "POST", cookies: b, headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrf: tokenA, orgId: "x" }), redirect: "manual" });
+    const res = await h.request("/switch-org", {
+      method: "POST",
+      cookies: b,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf: tokenA, orgId: "x" }),
+      redirect: "manual",
+    });
     expect(res.status).toBe(403);
   });
 });
@@ -263,7 +290,10 @@ describe("no 500s on bad requests (item 8)", () => {
     const seller = (await logIn(vendor.email)).cookies;
     const failures: string[] = [];
     for (const { file, url } of await routeUrls()) {
-      for (const [who, cookies, token] of [["buyer", buyer, midori.token], ["vendor", seller, vendor.token]] as const) {
+      for (const [who, cookies, token] of [
+        ["buyer", buyer, midori.token],
+        ["vendor", seller, vendor.token],
+      ] as const) {
         const csrf = await csrfOf(cookies);
         const auth: Record<string, string> = url.startsWith("/api/") ? { Authorization: `Bearer ${token}` } : {};
         const variants: [string, RequestInit][] = [
@@ -280,7 +310,10 @@ describe("no 500s on bad requests (item 8)", () => {
               body: `csrf=${encodeURIComponent(csrf)}&intent=save&title=a%00b&name=a%00b&question=a%00b&summary=a%00b&note=a%00b&orgName=a%00b&email=a%00b%40x.example&lang=ja`,
             },
           ],
-          ["JSON with NUL and a lone surrogate", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"question":"a\\u0000b","title":"\\ud800","name":"x\\udc00"}' }],
+          [
+            "JSON with NUL and a lone surrogate",
+            { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"question":"a\\u0000b","title":"\\ud800","name":"x\\udc00"}' },
+          ],
           ["PATCH JSON with NUL", { method: "PATCH", headers: { "Content-Type": "application/json" }, body: '{"title":"a\\u0000b"}' }],
         ];
         for (const [label, init] of variants) {
@@ -308,7 +341,12 @@ describe("no 500s on bad requests (item 8)", () => {
   it("a non-form content type with the right token is 415 with a page in the reader's language", async () => {
     const { cookies } = await logIn(midori.email);
     const csrf = await csrfOf(cookies);
-    const res = await h.request("/switch-org", { method: "POST", cookies, headers: { "Content-Type": "application/json", "Accept-Language": "en" }, body: JSON.stringify({ csrf }) });
+    const res = await h.request("/switch-org", {
+      method: "POST",
+      cookies,
+      headers: { "Content-Type": "application/json", "Accept-Language": "en" },
+      body: JSON.stringify({ csrf }),
+    });
     expect(res.status).toBe(415);
   });
 
@@ -334,7 +372,8 @@ describe("no 500s on bad requests (item 8)", () => {
     const body = new FormData();
     body.set("csrf", await csrfOf(cookies));
     body.set("intent", "save");
-    for (const [k, v] of Object.entries({ type: "iso9001", number: `N ${name}`, issuer: "JQA", validFrom: "2026-04-01", validUntil: "2028-03-31" })) body.set(k, v);
+    for (const [k, v] of Object.entries({ type: "iso9001", number: `N ${name}`, issuer: "JQA", validFrom: "2026-04-01", validUntil: "2028-03-31" }))
+      body.set(k, v);
     body.set("evidence", new File([new TextEncoder().encode("%PDF-1.4\n%%EOF\n")], name, { type: "application/pdf" }));
     const res = await h.request("/vendor/certifications", { method: "POST", body, cookies, redirect: "manual" });
     expect(res.status).toBeLessThan(500);
@@ -347,7 +386,13 @@ describe("no 500s on bad requests (item 8)", () => {
 describe("invitation links use APP_URL, never the Host header (item 9)", () => {
   it("a forged Host and an unset APP_URL still give the configured local origin", async () => {
     const { cookies } = await logIn(midori.email);
-    const res = await postForm(h, "/settings/members?_data=routes%2Fsettings%2B%2Fmembers", { email: "new-member@midori-city.example", role: "member" }, cookies, { Host: "evil.example", "X-Forwarded-Host": "evil.example" });
+    const res = await postForm(
+      h,
+      "/settings/members?_data=routes%2Fsettings%2B%2Fmembers",
+      { email: "new-member@midori-city.example", role: "member" },
+      cookies,
+      { Host: "evil.example", "X-Forwarded-Host": "evil.example" },
+    );
     expect(res.status).toBe(200);
     const { link } = (await res.json()) as { link: string };
     expect(link.startsWith(`http://localhost:${h.ctx.env.PORT}/invitations/`)).toBe(true);
@@ -367,7 +412,8 @@ describe("download names (item 11)", () => {
       const body = new FormData();
       body.set("csrf", await csrfOf(cookies));
       body.set("intent", "save");
-      for (const [k, v] of Object.entries({ type: "iso9001", number: `Q ${expected}`, issuer: "JQA", validFrom: "2026-04-01", validUntil: "2029-03-31" })) body.set(k, v);
+      for (const [k, v] of Object.entries({ type: "iso9001", number: `Q ${expected}`, issuer: "JQA", validFrom: "2026-04-01", validUntil: "2029-03-31" }))
+        body.set(k, v);
       const polyglot = new TextEncoder().encode("%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n");
       body.set("evidence", new File([polyglot], name, { type: "application/pdf" }));
       const saved = await h.request("/vendor/certifications", { method: "POST", body, cookies, redirect: "manual" });
@@ -387,8 +433,21 @@ describe("notifications are marked read by POST only (item 13)", () => {
   it("GET leaves them unread; the button's POST marks them read", async () => {
     const { cookies } = await logIn(vendor.email);
     const userId = (await h.db.selectFrom("users").select("id").where("email", "=", vendor.email).executeTakeFirstOrThrow()).id;
-    await h.db.insertInto("notifications").values({ user_id: userId, kind: "rfq.published", payload: JSON.stringify({ title: "x" }) }).execute();
-    const unread = async () => Number((await h.db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", userId).where("read_at", "is", null).executeTakeFirstOrThrow()).n);
+    await h.db
+      .insertInto("notifications")
+      .values({ user_id: userId, kind: "rfq.published", payload: JSON.stringify({ title: "x" }) })
+      .execute();
+    const unread = async () =>
+      Number(
+        (
+          await h.db
+            .selectFrom("notifications")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("user_id", "=", userId)
+            .where("read_at", "is", null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await unread();
     expect(before).toBeGreaterThan(0);
     const page = await h.request("/notifications", { cookies });
@@ -406,7 +465,12 @@ describe("refused reads are aggregated in the audit log (item 13)", () => {
     expect(quote).toBeDefined();
     const other = account("sales@next-keiri.example");
     for (let i = 0; i < 30; i++) await h.request(`/api/v1/quotes/${quote!.id}`, { headers: { Authorization: `Bearer ${other.token}` } });
-    const rows = await h.db.selectFrom("audit_log").select(["count", "actor_user_id"]).where("action", "=", "quote.read.denied").where("entity_id", "=", quote!.id).execute();
+    const rows = await h.db
+      .selectFrom("audit_log")
+      .select(["count", "actor_user_id"])
+      .where("action", "=", "quote.read.denied")
+      .where("entity_id", "=", quote!.id)
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.length).toBeLessThanOrEqual(2);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(30);

@@ -146,7 +146,10 @@ describe("two runners on one database", () => {
     expect(errors).toEqual([]);
     for (const [name, periods] of expected) {
       const ran = runs.filter((r) => r.name === name);
-      expect(ran.map((r) => r.period).sort((x, y) => x - y), name).toEqual([...periods].sort((x, y) => x - y));
+      expect(
+        ran.map((r) => r.period).sort((x, y) => x - y),
+        name,
+      ).toEqual([...periods].sort((x, y) => x - y));
       // Each run covers what happened since the previous one ran: no gap, no overlap.
       for (let i = 1; i < ran.length; i++) expect(ran[i].since?.getTime(), name).toBe(ran[i - 1].now.getTime());
       expect(ran[0].since, name).toBeNull();
@@ -182,7 +185,13 @@ describe("failures and crashes", () => {
     const row = () =>
       a
         .selectFrom("outbox")
-        .select(["attempts", "last_error", "dead_at", "locked_until", sql<number>`(extract(epoch from next_attempt_at - now()) * 1000)::float8`.as("retryInMs")])
+        .select([
+          "attempts",
+          "last_error",
+          "dead_at",
+          "locked_until",
+          sql<number>`(extract(epoch from next_attempt_at - now()) * 1000)::float8`.as("retryInMs"),
+        ])
         .executeTakeFirstOrThrow();
 
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -194,13 +203,19 @@ describe("failures and crashes", () => {
       expect(r.retryInMs).toBeGreaterThan(backoffMs(attempt) - 300);
       // Not before then.
       expect(await runner.processDue()).toEqual({ processed: 0, failed: 0 });
-      await a.updateTable("outbox").set({ next_attempt_at: sql<Date>`now()` }).execute();
+      await a
+        .updateTable("outbox")
+        .set({ next_attempt_at: sql<Date>`now()` })
+        .execute();
     }
     expect(await runner.processDue()).toEqual({ processed: 0, failed: 1 });
     const dead = await row();
     expect(dead.attempts).toBe(4);
     expect(dead.dead_at).toBeInstanceOf(Date);
-    await a.updateTable("outbox").set({ next_attempt_at: sql<Date>`now() - interval '1 hour'` }).execute();
+    await a
+      .updateTable("outbox")
+      .set({ next_attempt_at: sql<Date>`now() - interval '1 hour'` })
+      .execute();
     expect(await runner.processDue()).toEqual({ processed: 0, failed: 0 });
     expect(calls).toBe(4);
 
@@ -266,13 +281,20 @@ describe("on the embedded database (PGlite, one connection)", () => {
               // Writes through the claiming transaction, as schedules must.
               run: async ({ trx, period }) => {
                 periods.push(period);
-                await trx.insertInto("outbox").values({ topic: "test.embedded", entity_id: `from-schedule-${period}` }).execute();
+                await trx
+                  .insertInto("outbox")
+                  .values({ topic: "test.embedded", entity_id: `from-schedule-${period}` })
+                  .execute();
               },
             },
           ],
         });
       const [one, two] = [make(), make()];
-      await insertJobs(db, "test.embedded", Array.from({ length: 40 }, (_, i) => `row-${i}`));
+      await insertJobs(
+        db,
+        "test.embedded",
+        Array.from({ length: 40 }, (_, i) => `row-${i}`),
+      );
       for (let i = 0; i < 3; i++) {
         await Promise.all([one.runDueSchedules(), two.runDueSchedules()]);
         now = new Date(now.getTime() + 5000);

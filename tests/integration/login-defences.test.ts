@@ -49,7 +49,8 @@ function post(path: string, fields: Record<string, string>, s: { cookies: Cookie
   });
 }
 
-const logIn = (email: string, password: string, s: { cookies: Cookies; csrf: string }, ip: string) => post("/login?_data=routes%2F_auth%2B%2Flogin", { email, password }, s, ip);
+const logIn = (email: string, password: string, s: { cookies: Cookies; csrf: string }, ip: string) =>
+  post("/login?_data=routes%2F_auth%2B%2Flogin", { email, password }, s, ip);
 
 const statuses = (responses: Response[]) => responses.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
 const sessionCookieIn = (r: Response) => r.headers.getSetCookie().some((c) => c.startsWith("__kurabe_session=") && !/max-age=0/i.test(c));
@@ -59,7 +60,14 @@ async function attemptsFor(db: DB, email: string) {
 }
 
 async function auditFor(email: string, action: string) {
-  return h.db.selectFrom("audit_log").selectAll().where("entity_type", "=", "login").where("entity_id", "=", email).where("action", "=", action).orderBy("id").execute();
+  return h.db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("entity_type", "=", "login")
+    .where("entity_id", "=", email)
+    .where("action", "=", action)
+    .orderBy("id")
+    .execute();
 }
 
 /** Each test starts a fresh 15-minute window, so no test's failures count against another's. */
@@ -84,7 +92,8 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
 
     const s = await formSession();
     const guesses: Response[] = [];
-    for (let i = 0; i < 40; i++) guesses.push(await post(`${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { name: "x", password: `wrong-guess-${i}-abcdef` }, s, "203.0.113.50"));
+    for (let i = 0; i < 40; i++)
+      guesses.push(await post(`${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { name: "x", password: `wrong-guess-${i}-abcdef` }, s, "203.0.113.50"));
     expect(statuses(guesses)).toEqual({ 400: 5, 429: 35 });
     expect(guesses.some(sessionCookieIn)).toBe(false);
     expect(JSON.stringify(await guesses[39].json())).toContain("ログインの試行回数が多すぎます");
@@ -93,8 +102,12 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
     expect(right.status).toBe(429);
     expect(sessionCookieIn(right)).toBe(false);
     expect(await attemptsFor(h.db, victim.email)).toEqual(Array.from({ length: 5 }, () => ({ succeeded: false, ip: "203.0.113.50" })));
-    expect((await auditFor(victim.email, "auth.login.failed")).map((a) => a.after)).toEqual(Array.from({ length: 5 }, () => ({ email: victim.email, via: "invitation" })));
-    expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", victim.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([]);
+    expect((await auditFor(victim.email, "auth.login.failed")).map((a) => a.after)).toEqual(
+      Array.from({ length: 5 }, () => ({ email: victim.email, via: "invitation" })),
+    );
+    expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", victim.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual(
+      [],
+    );
 
     // The page tells an existing user to log in first, and brings them back.
     const page = await (await h.request(path)).text();
@@ -109,7 +122,9 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
     expect(await (await h.request(path, { cookies: own.cookies })).text()).toContain("このアカウントで参加する");
     const join = await postForm(h, path, { intent: "join-signed-in" }, own.cookies, { "x-kurabe-client-ip": "198.51.100.20" });
     expect(join.status).toBe(302);
-    expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", victim.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([{ role: "member" }]);
+    expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", victim.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([
+      { role: "member" },
+    ]);
     expect((await h.request("/", { cookies: own.cookies })).status).toBe(200);
   });
 
@@ -117,13 +132,21 @@ describe("invitation acceptance is no password oracle (item 2)", () => {
     nextWindow();
     const inviter = await userWithOrg();
     const other = await userWithOrg();
-    const invited = await inviteMember(h.ctx, { userId: inviter.user.id, name: "招待 太郎", orgId: inviter.org.id, orgName: inviter.org.name }, { email: uniqueEmail("invitee"), role: "owner" }, "ja", "http://localhost:3000");
+    const invited = await inviteMember(
+      h.ctx,
+      { userId: inviter.user.id, name: "招待 太郎", orgId: inviter.org.id, orgName: inviter.org.name },
+      { email: uniqueEmail("invitee"), role: "owner" },
+      "ja",
+      "http://localhost:3000",
+    );
     if (!invited.ok) throw new Error("invitation not created");
     const path = new URL(invited.value.link).pathname;
     const s = await formSession();
     expect((await post("/login", { email: other.email, password: PASSWORD }, s, "198.51.100.21")).status).toBe(302);
     // The CSRF token is bound to the session (decision 0017): postForm takes the signed-in session's token.
-    const join = await postForm(h, `${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { intent: "join-signed-in" }, s.cookies, { "x-kurabe-client-ip": "198.51.100.21" });
+    const join = await postForm(h, `${path}?_data=routes%2F_auth%2B%2Finvitations.$token`, { intent: "join-signed-in" }, s.cookies, {
+      "x-kurabe-client-ip": "198.51.100.21",
+    });
     expect(join.status).toBe(400);
     expect(await h.db.selectFrom("memberships").select("role").where("user_id", "=", other.user.id).where("org_id", "=", inviter.org.id).execute()).toEqual([]);
   });
@@ -167,7 +190,9 @@ describe("the limiter decides atomically (item 3)", () => {
         const email = "parallel@example.jp";
         await createUser(db, { email, password: PASSWORD });
         const ctx = { db, clock: h.clock } as unknown as AppContext;
-        const results = await Promise.all(Array.from({ length: 60 }, (_, i) => attemptLogIn(ctx, { email, password: `wrong-${i}-password`, ip: "192.0.2.1", via: "login" })));
+        const results = await Promise.all(
+          Array.from({ length: 60 }, (_, i) => attemptLogIn(ctx, { email, password: `wrong-${i}-password`, ip: "192.0.2.1", via: "login" })),
+        );
         expect(results.filter((r) => !r.ok && r.formError === "login.failed")).toHaveLength(5);
         expect(await attemptsFor(db, email)).toHaveLength(5);
       }

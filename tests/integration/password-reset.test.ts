@@ -50,7 +50,9 @@ describe("forgot password", () => {
     const res = await postForm(h, "/forgot-password", { email: "who-knows@example.jp" }, new Cookies(), { "Accept-Language": "ja" });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("このメールアドレスが登録されていれば、再設定用のリンクを送信しました。");
-    const bad = await postForm(h, "/forgot-password?_data=routes%2F_auth%2B%2Fforgot-password", { email: "not-an-address" }, new Cookies(), { "Accept-Language": "ja" });
+    const bad = await postForm(h, "/forgot-password?_data=routes%2F_auth%2B%2Fforgot-password", { email: "not-an-address" }, new Cookies(), {
+      "Accept-Language": "ja",
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: Record<string, string[]> }).errors.email).toEqual(["メールアドレスの形式が正しくありません。"]);
   });
@@ -59,7 +61,9 @@ describe("forgot password", () => {
     const user = await createMember(h, "throttle@example.jp");
     const byAddress = await Promise.all(Array.from({ length: 8 }, (_, i) => forgot(user.email, { "x-kurabe-client-ip": `192.0.2.${i + 1}` })));
     expect(byAddress.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
-    expect(((await byAddress.find((r) => r.status === 429)!.json()) as { formError: string }).formError).toBe("Too many reset requests. Please wait a while and try again.");
+    expect(((await byAddress.find((r) => r.status === 429)!.json()) as { formError: string }).formError).toBe(
+      "Too many reset requests. Please wait a while and try again.",
+    );
     const unknown = await Promise.all(Array.from({ length: 5 }, () => forgot("ghost@example.jp", { "x-kurabe-client-ip": "192.0.2.50" })));
     expect(unknown.map((r) => r.status).sort()).toEqual([200, 200, 200, 429, 429]);
 
@@ -74,7 +78,12 @@ describe("forgot password", () => {
 describe("reset link", () => {
   async function requestLink(email: string) {
     await forgot(email, { "x-kurabe-client-ip": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
-    return linkIn(h.mailer.sent().filter((m) => m.to === email).at(-1)!.text)![2];
+    return linkIn(
+      h.mailer
+        .sent()
+        .filter((m) => m.to === email)
+        .at(-1)!.text,
+    )![2];
   }
 
   it("sets a new password once, ends every session, tells the owner; the link then fails", async () => {

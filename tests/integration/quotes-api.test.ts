@@ -46,7 +46,15 @@ async function expectJson<T = Record<string, unknown>>(res: Response, status: nu
 const TABLES = ["quotes", "quote_versions", "audit_log", "outbox"] as const;
 async function rowCounts() {
   const counts: Record<string, number> = {};
-  for (const table of TABLES) counts[table] = Number((await h.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
+  for (const table of TABLES)
+    counts[table] = Number(
+      (
+        await h.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return counts;
 }
 const quoteRow = (id: string) => h.db.selectFrom("quotes").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -85,18 +93,49 @@ afterAll(() => h.close());
 describe("bad input is refused with field paths in ja and en, and nothing is stored", () => {
   const m = (key: keyof typeof quoteMessages, lang: "ja" | "en") => quoteMessages[key][lang];
   const cases: { name: string; body: unknown; path: string; key?: keyof typeof quoteMessages; en?: string; ja?: string }[] = [
-    { name: "missing line price", body: { ...INCLUDED, unitPrices: { INIT: 220_000, OPS: 418_000 } }, path: "unitPrices.DOC", key: "quote.unitPrices.required" },
+    {
+      name: "missing line price",
+      body: { ...INCLUDED, unitPrices: { INIT: 220_000, OPS: 418_000 } },
+      path: "unitPrices.DOC",
+      key: "quote.unitPrices.required",
+    },
     { name: "negative amount", body: { ...INCLUDED, oneOffFees: { setup: -1, transition: 0 } }, path: "oneOffFees.setup", key: "quote.money.invalid" },
-    { name: "negative unit price", body: { ...INCLUDED, unitPrices: { ...INCLUDED.unitPrices, OPS: -418_000 } }, path: "unitPrices.OPS", key: "quote.money.invalid" },
+    {
+      name: "negative unit price",
+      body: { ...INCLUDED, unitPrices: { ...INCLUDED.unitPrices, OPS: -418_000 } },
+      path: "unitPrices.OPS",
+      key: "quote.money.invalid",
+    },
     {
       name: "milestones not adding up",
-      body: { ...INCLUDED, paymentSchedule: [{ label: "着手時", amount: 6_000_000 }, { label: "完了時", amount: 7_000_000 }] },
+      body: {
+        ...INCLUDED,
+        paymentSchedule: [
+          { label: "着手時", amount: 6_000_000 },
+          { label: "完了時", amount: 7_000_000 },
+        ],
+      },
       path: "paymentSchedule",
       key: "quote.paymentSchedule.sumMismatch",
     },
-    { name: "unknown line code", body: { ...INCLUDED, unitPrices: { ...INCLUDED.unitPrices, EXTRA: 1 } }, path: "unitPrices.EXTRA", key: "quote.unitPrices.unknownLine" },
-    { name: "commitment out of range", body: { ...INCLUDED, kpiCommitments: { accuracy: 1.2, processing_lead_time_days: 3 } }, path: "kpiCommitments.accuracy", key: "quote.kpiCommitments.outOfRange" },
-    { name: "missing commitment", body: { ...INCLUDED, kpiCommitments: { accuracy: 0.999 } }, path: "kpiCommitments.processing_lead_time_days", key: "quote.kpiCommitments.required" },
+    {
+      name: "unknown line code",
+      body: { ...INCLUDED, unitPrices: { ...INCLUDED.unitPrices, EXTRA: 1 } },
+      path: "unitPrices.EXTRA",
+      key: "quote.unitPrices.unknownLine",
+    },
+    {
+      name: "commitment out of range",
+      body: { ...INCLUDED, kpiCommitments: { accuracy: 1.2, processing_lead_time_days: 3 } },
+      path: "kpiCommitments.accuracy",
+      key: "quote.kpiCommitments.outOfRange",
+    },
+    {
+      name: "missing commitment",
+      body: { ...INCLUDED, kpiCommitments: { accuracy: 0.999 } },
+      path: "kpiCommitments.processing_lead_time_days",
+      key: "quote.kpiCommitments.required",
+    },
     { name: "misspelt top-level field", body: { ...INCLUDED, discount: 10 }, path: "discount", en: "Unknown field.", ja: "この項目名は使えません。" },
     { name: "unknown mode", body: { ...INCLUDED, mode: "final" }, path: "mode" },
   ];
@@ -134,7 +173,10 @@ describe("submit, revise, draft", () => {
   it("submits: 201 with Location, version 1, and the stored TCO equals the hand-computed normalization", async () => {
     const before = await rowCounts();
     const res = await postQuote(vendor.token, INCLUDED);
-    const body = await expectJson<{ id: string; status: string; version: number; normalized: { contractValueExcludingTax: number; taxAmount: number } }>(res, 201);
+    const body = await expectJson<{ id: string; status: string; version: number; normalized: { contractValueExcludingTax: number; taxAmount: number } }>(
+      res,
+      201,
+    );
     quoteId = body.id;
     expect(res.headers.get("Location")).toBe(`/api/v1/quotes/${quoteId}`);
     // The vendor reads its own figures; the TCO adds the buyer's hidden costs and stays with the buyer (decision 0014).
@@ -150,7 +192,13 @@ describe("submit, revise, draft", () => {
     expect((await quoteRow(quoteId)).tco).toBe(HAND_COMPUTED_TCO);
     const [v1] = await versionsOf(quoteId);
     expect(v1).toMatchObject({ version: 1, kind: "submitted", tco: HAND_COMPUTED_TCO, normalized: expected });
-    expect(await rowCounts()).toEqual({ ...before, quotes: before.quotes + 1, quote_versions: before.quote_versions + 1, audit_log: before.audit_log + 1, outbox: before.outbox + 1 });
+    expect(await rowCounts()).toEqual({
+      ...before,
+      quotes: before.quotes + 1,
+      quote_versions: before.quote_versions + 1,
+      audit_log: before.audit_log + 1,
+      outbox: before.outbox + 1,
+    });
   });
 
   it("bad input on an existing quote leaves it exactly as it was", async () => {
@@ -164,7 +212,12 @@ describe("submit, revise, draft", () => {
     const v1 = (await versionsOf(quoteId))[0];
     h.clock.set(new Date(h.clock.now().getTime() + 3_600_000));
     const revised: QuoteInput = { ...INCLUDED, taxBasis: "excluded", unitPrices: { INIT: 200_000, OPS: 380_000, DOC: 290 } };
-    const body = await expectJson<{ id: string; version: number; normalized: { contractValueExcludingTax: number }; versions: { version: number; kind: string }[] }>(await postQuote(vendor.token, revised), 200);
+    const body = await expectJson<{
+      id: string;
+      version: number;
+      normalized: { contractValueExcludingTax: number };
+      versions: { version: number; kind: string }[];
+    }>(await postQuote(vendor.token, revised), 200);
     // By hand: 200,000 + 380,000×12 + 290×24,000 + 110,000 = 11,830,000; +5% 591,500; +300,000 = 12,721,500 (stored TCO).
     expect(body).toMatchObject({ id: quoteId, version: 2, normalized: { contractValueExcludingTax: 11_830_000 } });
     expect(body.versions.map((v) => [v.version, v.kind])).toEqual([
@@ -186,7 +239,10 @@ describe("submit, revise, draft", () => {
     expect(await versionsOf(draft.id)).toEqual([]);
     // The shape is still checked for a draft: a negative price is refused.
     await expectProblem(await postQuote(secondVendor.token, { mode: "draft", unitPrices: { INIT: -5 } }), 400);
-    const submitted = await expectJson<{ id: string; status: string; version: number }>(await postQuote(secondVendor.token, { ...INCLUDED, taxBasis: "excluded" }), 200);
+    const submitted = await expectJson<{ id: string; status: string; version: number }>(
+      await postQuote(secondVendor.token, { ...INCLUDED, taxBasis: "excluded" }),
+      200,
+    );
     expect(submitted).toMatchObject({ id: draft.id, status: "submitted", version: 1 });
   });
 });
@@ -197,15 +253,27 @@ describe("addendum and re-confirmation", () => {
     mustSucceed(await updateRfqWorkingCopyFor(h.ctx, actor, rfqId, { reportingCadence: "週次・月次" }), "edit");
     mustSucceed(await publishAddendum(h.ctx, actor, rfqId, "報告頻度を週次・月次に変更しました。"), "addendum");
 
-    const flagged = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; normalized: { contractValueExcludingTax: number } }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
+    const flagged = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; normalized: { contractValueExcludingTax: number } }>(
+      await api(vendor.token, `/api/v1/quotes/${quoteId}`),
+      200,
+    );
     expect(flagged).toMatchObject({ needsReconfirmation: true, rfqVersion: 1 });
     const list = await expectJson<{ data: { id: string; needsReconfirmation: boolean }[] }>(await api(vendor.token, "/api/v1/vendor/quotes"), 200);
     expect(list.data.find((q) => q.id === quoteId)?.needsReconfirmation).toBe(true);
 
     const done = await expectJson(await api(vendor.token, `/api/v1/quotes/${quoteId}/reconfirm`, { method: "POST" }), 200);
     expect(done).toEqual({ id: quoteId, status: "submitted", version: 3 });
-    const after = await expectJson<{ needsReconfirmation: boolean; rfqVersion: number; normalized: { contractValueExcludingTax: number }; versions: { kind: string }[] }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
-    expect(after).toMatchObject({ needsReconfirmation: false, rfqVersion: 2, normalized: { contractValueExcludingTax: flagged.normalized.contractValueExcludingTax } });
+    const after = await expectJson<{
+      needsReconfirmation: boolean;
+      rfqVersion: number;
+      normalized: { contractValueExcludingTax: number };
+      versions: { kind: string }[];
+    }>(await api(vendor.token, `/api/v1/quotes/${quoteId}`), 200);
+    expect(after).toMatchObject({
+      needsReconfirmation: false,
+      rfqVersion: 2,
+      normalized: { contractValueExcludingTax: flagged.normalized.contractValueExcludingTax },
+    });
     expect(after.versions[0].kind).toBe("reconfirmed");
 
     const again = await expectProblem(await api(vendor.token, `/api/v1/quotes/${quoteId}/reconfirm`, { method: "POST", lang: "ja" }), 409);
@@ -216,7 +284,10 @@ describe("addendum and re-confirmation", () => {
     const own = await expectJson<{ data: { id: string; needsReconfirmation: boolean }[] }>(await api(secondVendor.token, `/api/v1/rfqs/${rfqId}/quotes`), 200);
     expect(own.data).toHaveLength(1);
     expect(own.data[0].needsReconfirmation).toBe(true);
-    const revised = await expectJson<{ needsReconfirmation: boolean; version: number }>(await postQuote(secondVendor.token, { ...INCLUDED, leadTimeDays: 20 }), 200);
+    const revised = await expectJson<{ needsReconfirmation: boolean; version: number }>(
+      await postQuote(secondVendor.token, { ...INCLUDED, leadTimeDays: 20 }),
+      200,
+    );
     expect(revised).toMatchObject({ needsReconfirmation: false, version: 2 });
   });
 

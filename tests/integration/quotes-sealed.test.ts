@@ -48,9 +48,18 @@ let deadline: Date;
 const sessions = new Map<Role, Cookies>();
 
 async function publishWithQuotes(sealed: boolean) {
-  const invited = await Promise.all([ROLES.quotingVendor, ROLES.otherVendor].map(async (a) => (await h.db.selectFrom("organizations").select("id").where("name", "=", a.org).executeTakeFirstOrThrow()).id));
+  const invited = await Promise.all(
+    [ROLES.quotingVendor, ROLES.otherVendor].map(
+      async (a) => (await h.db.selectFrom("organizations").select("id").where("name", "=", a.org).executeTakeFirstOrThrow()).id,
+    ),
+  );
   const buyer = await actorFor(h.db, ROLES.buyer.email);
-  const input = completeRfqInput({ title: sealed ? "封印入札の試験" : "公開見積の試験", quoteDeadline: deadline.toISOString(), sealed, invitedVendorIds: invited });
+  const input = completeRfqInput({
+    title: sealed ? "封印入札の試験" : "公開見積の試験",
+    quoteDeadline: deadline.toISOString(),
+    sealed,
+    invitedVendorIds: invited,
+  });
   const rfqId = mustSucceed(await createRfqDraft(h.ctx, buyer, input), "draft").rfq.id;
   mustSucceed(await publishRfq(h.ctx, buyer, rfqId), "publish");
   const mine = mustSucceed(await saveQuote(h.ctx, await actorFor(h.db, ROLES.quotingVendor.email), rfqId, quote(MARKER_PRICE), "submit"), "quote");
@@ -111,7 +120,16 @@ async function fetchAs(role: Role, surface: Surface, t: { rfqId: string; quoteId
 
 const deniedAudits = async (entityId: string) =>
   // Refused reads are aggregated per actor, resource and minute (decision 0017): count the attempts, not the rows.
-  Number((await h.db.selectFrom("audit_log").select((eb) => eb.fn.sum<string | null>("count").as("n")).where("action", "=", "quote.read.denied").where("entity_id", "=", entityId).executeTakeFirstOrThrow()).n ?? 0);
+  Number(
+    (
+      await h.db
+        .selectFrom("audit_log")
+        .select((eb) => eb.fn.sum<string | null>("count").as("n"))
+        .where("action", "=", "quote.read.denied")
+        .where("entity_id", "=", entityId)
+        .executeTakeFirstOrThrow()
+    ).n ?? 0,
+  );
 
 // Logged in at each moment: the days between the moments would end a session by its idle timeout.
 async function logInEveryRole() {
@@ -137,7 +155,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 it("every API surface and the RFQ page are in the build (a misspelt route id would silently skip a surface)", () => {
-  for (const surface of SURFACES.filter((s) => s.kind === "api" || s.route === "routes/rfqs+/$id._index")) expect(builtRoutes, surface.route).toContain(surface.route);
+  for (const surface of SURFACES.filter((s) => s.kind === "api" || s.route === "routes/rfqs+/$id._index"))
+    expect(builtRoutes, surface.route).toContain(surface.route);
 });
 
 const MOMENTS: { moment: Moment; rfq: "sealed" | "open"; at: () => Date }[] = [
@@ -213,7 +232,9 @@ describe("what the buyer learns while bids are sealed", () => {
 
 describe("search index", () => {
   async function indexedQuoteIds(): Promise<string[]> {
-    const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("quotes")}/documents?limit=1000`, { headers: { Authorization: `Bearer ${inject("meiliKey")}` } });
+    const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("quotes")}/documents?limit=1000`, {
+      headers: { Authorization: `Bearer ${inject("meiliKey")}` },
+    });
     if (res.status === 404) return [];
     expect(res.status).toBe(200);
     return ((await res.json()) as { results: { id: string }[] }).results.map((d) => d.id);

@@ -111,11 +111,16 @@ describe("invite to RFQ from the vendor search (pages)", () => {
 
   it("a later addendum keeps the invitation (publishing rebuilds invitations from the working copy)", async () => {
     const buyer = await actorFor(h.db, sakura);
-    const r = await issueAddendumWithChanges(h.ctx, buyer, ids.adOperations, { changeSummary: "締切は変わりません。資料を追記しました。", changes: { purpose: "運用型広告の成果改善（追記あり）" } });
+    const r = await issueAddendumWithChanges(h.ctx, buyer, ids.adOperations, {
+      changeSummary: "締切は変わりません。資料を追記しました。",
+      changes: { purpose: "運用型広告の成果改善（追記あり）" },
+    });
     expect(r.ok).toBe(true);
     expect(await invitedTo(ids.adOperations)).toContain(payrollPartners);
     // Not told twice: the addendum tells it about the addendum, not a new invitation.
-    const kinds = (await notificationsOf("info@payroll-partners.example")).filter((n) => (n.payload as { rfqId?: string }).rfqId === ids.adOperations).map((n) => n.kind);
+    const kinds = (await notificationsOf("info@payroll-partners.example"))
+      .filter((n) => (n.payload as { rfqId?: string }).rfqId === ids.adOperations)
+      .map((n) => n.kind);
     expect(kinds.filter((k) => k === "rfq.invited")).toHaveLength(1);
   });
 
@@ -135,7 +140,10 @@ describe("invite to RFQ from the vendor search (pages)", () => {
     const res = await postForm(h, `/vendors/${nextKeiri}/invite`, { rfqId: ids.payroll, returnTo }, cookies);
     expect(res.status).toBe(302);
     expect(await invitedTo(ids.payroll)).toContain(nextKeiri);
-    expect(await notificationsOf("sales@next-keiri.example")).toContainEqual({ kind: "rfq.invited", payload: { rfqId: ids.payroll, title: DEMO_RFQS.payroll.title } });
+    expect(await notificationsOf("sales@next-keiri.example")).toContainEqual({
+      kind: "rfq.invited",
+      payload: { rfqId: ids.payroll, title: DEMO_RFQS.payroll.title },
+    });
   });
 
   it("no RFQ chosen: a field error in the reader's language, and the form again (no JavaScript needed)", async () => {

@@ -14,8 +14,7 @@ let BUYER: Account;
 /** A sealed RFQ of the buyer's, published three weeks before the harness's "now" with a quote in; its deadline passed at "now". */
 let sealedOpened: string;
 
-const auditRows = (rfqId: string) =>
-  h.db.selectFrom("audit_log").select(["action", "before", "after"]).where("entity_id", "=", rfqId).orderBy("id").execute();
+const auditRows = (rfqId: string) => h.db.selectFrom("audit_log").select(["action", "before", "after"]).where("entity_id", "=", rfqId).orderBy("id").execute();
 
 async function workingWeights(rfqId: string) {
   const row = await h.db.selectFrom("rfqs").select("content").where("id", "=", rfqId).executeTakeFirstOrThrow();
@@ -28,7 +27,16 @@ beforeAll(async () => {
   const vendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "重み試験ベンダー株式会社" } });
   const now = h.clock.now();
   h.clock.set(new Date(now.getTime() - 21 * 86_400_000));
-  sealedOpened = await createPublishedRfq(h, await actorFor(h.db, BUYER.email), completeRfqInput({ sealed: true, visibility: "invited", invitedVendorIds: [vendor.org.id], quoteDeadline: new Date(now.getTime() - 3_600_000).toISOString() }));
+  sealedOpened = await createPublishedRfq(
+    h,
+    await actorFor(h.db, BUYER.email),
+    completeRfqInput({
+      sealed: true,
+      visibility: "invited",
+      invitedVendorIds: [vendor.org.id],
+      quoteDeadline: new Date(now.getTime() - 3_600_000).toISOString(),
+    }),
+  );
   await submitQuote(h, await actorFor(h.db, vendor.email), sealedOpened);
   // Back to "now", an hour past the deadline: the sealed bids are open; the buyer signs in at this moment.
   h.clock.set(now);
@@ -42,7 +50,12 @@ afterAll(() => h?.close());
 describe("save as the RFQ's weights", () => {
   it("saves an open, unsealed RFQ's weights with one audit row naming the intent", async () => {
     const buyer = await actorFor(h.db, BUYER.email);
-    const input = completeRfqInput({ sealed: false, visibility: "marketplace", invitedVendorIds: [], quoteDeadline: new Date(h.clock.now().getTime() + 20 * 86_400_000).toISOString() });
+    const input = completeRfqInput({
+      sealed: false,
+      visibility: "marketplace",
+      invitedVendorIds: [],
+      quoteDeadline: new Date(h.clock.now().getTime() + 20 * 86_400_000).toISOString(),
+    });
     const rfqId = await createPublishedRfq(h, buyer, input);
     const before = await workingWeights(rfqId);
     const [first, second] = Object.keys(before);

@@ -54,7 +54,10 @@ const WRITTEN_TABLES = ["rfqs", "rfq_versions", "rfq_invitations", "rfq_question
 async function rowCounts() {
   const counts: Record<string, number> = {};
   for (const table of WRITTEN_TABLES) {
-    const row = await h.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -118,7 +121,12 @@ describe("authoring a draft", () => {
     rfqId = body.id;
     expect(res.headers.get("Location")).toBe(`/api/v1/rfqs/${rfqId}`);
     expect(body).toMatchObject({ view: "buyer", status: "draft", version: 0, quoteDeadline: null, versions: [] });
-    expect(body.content).toEqual({ title: "給付金申請受付・審査業務の委託", category: "municipal", phase: "launch", purpose: "給付金の申請を正確かつ迅速に処理する。" });
+    expect(body.content).toEqual({
+      title: "給付金申請受付・審査業務の委託",
+      category: "municipal",
+      phase: "launch",
+      purpose: "給付金の申請を正確かつ迅速に処理する。",
+    });
     const row = await rfqRow(rfqId);
     expect(row).toMatchObject({ status: "draft", buyer_org_id: await orgId(buyer.org), current_version: 0 });
     expect(await auditActions(rfqId)).toEqual(["rfq.create"]);
@@ -263,7 +271,11 @@ describe("who sees what", () => {
   it("GET /rfqs lists a buyer's own RFQs, filterable by status", async () => {
     type List = { data: { id: string; view: string; status: string; counts?: unknown }[] };
     const all = await expectJson<List>(await api(buyer.token, "/api/v1/rfqs"), 200);
-    expect(ours(all).map((r) => r.id).sort()).toEqual([rfqId, otherDraftId].sort());
+    expect(
+      ours(all)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([rfqId, otherDraftId].sort());
     const drafts = await expectJson<List>(await api(buyer.token, "/api/v1/rfqs?status=draft"), 200);
     expect(drafts.data.every((r) => r.view === "buyer" && r.status === "draft")).toBe(true);
     expect(ours(drafts)).toEqual([expect.objectContaining({ id: otherDraftId })]);
@@ -348,10 +360,19 @@ describe("addenda", () => {
     const extended = inDays(21);
     const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/addenda`, {
       method: "POST",
-      body: { changeSummary: "見積期限を1週間延長し、予算額を開示します。", changes: { quoteDeadline: extended, budget: { min: 10_000_000, max: 15_000_000, showToVendors: true } } },
+      body: {
+        changeSummary: "見積期限を1週間延長し、予算額を開示します。",
+        changes: { quoteDeadline: extended, budget: { min: 10_000_000, max: 15_000_000, showToVendors: true } },
+      },
     });
     const body = await expectJson(res, 201);
-    expect(body).toEqual({ id: rfqId, status: "published", version: 2, quoteDeadline: new Date(extended).toISOString(), changeSummary: "見積期限を1週間延長し、予算額を開示します。" });
+    expect(body).toEqual({
+      id: rfqId,
+      status: "published",
+      version: 2,
+      quoteDeadline: new Date(extended).toISOString(),
+      changeSummary: "見積期限を1週間延長し、予算額を開示します。",
+    });
     deadline = extended;
 
     const row = await rfqRow(rfqId);
@@ -386,7 +407,13 @@ describe("invalid input", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  const wrongTypes = { title: 42, category: "cooking", contractTermMonths: "twelve", lineItems: [{ code: "A B", description: "x", unit: "件", quantity: "many", recurrence: "weekly" }], colour: "red" };
+  const wrongTypes = {
+    title: 42,
+    category: "cooking",
+    contractTermMonths: "twelve",
+    lineItems: [{ code: "A B", description: "x", unit: "件", quantity: "many", recurrence: "weekly" }],
+    colour: "red",
+  };
 
   it("wrong types are answered field by field in Japanese, and nothing is written", async () => {
     const before = await rowCounts();
@@ -427,11 +454,18 @@ describe("invalid input", () => {
     );
     expect(patch.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(["criteria.0.key", "criteria.0.weight", "criteria.0.label"]));
     const addendum = await expectProblem(
-      await api(buyer.token, `/api/v1/rfqs/${rfqId}/addenda`, { method: "POST", body: { changeSummary: "", changes: { quoteDeadline: "tomorrow" } }, lang: "en" }),
+      await api(buyer.token, `/api/v1/rfqs/${rfqId}/addenda`, {
+        method: "POST",
+        body: { changeSummary: "", changes: { quoteDeadline: "tomorrow" } },
+        lang: "en",
+      }),
       400,
     );
     expect(addendum.errors!.map((e) => e.path).sort()).toEqual(["changeSummary", "changes.quoteDeadline"]);
-    const question = await expectProblem(await api(invitedVendor.token, `/api/v1/rfqs/${rfqId}/questions`, { method: "POST", body: { question: "  " }, lang: "en" }), 400);
+    const question = await expectProblem(
+      await api(invitedVendor.token, `/api/v1/rfqs/${rfqId}/questions`, { method: "POST", body: { question: "  " }, lang: "en" }),
+      400,
+    );
     expect(question.errors).toEqual([{ path: "question", message: "This field is required." }]);
     expect(await rowCounts()).toEqual(before);
     expect(await rfqRow(rfqId)).toEqual(rowBefore);
@@ -458,9 +492,15 @@ describe("after the deadline", () => {
   it("questions are refused 409, vendors no longer see it listed, the buyer sees it closed and cannot amend it", async () => {
     h.clock.set(new Date(Date.parse(deadline) + 60_000));
     const before = await rowCounts();
-    const asked = await expectProblem(await api(secondInvitedVendor.token, `/api/v1/rfqs/${rfqId}/questions`, { method: "POST", body: { question: "まだ質問できますか？" }, lang: "en" }), 409);
+    const asked = await expectProblem(
+      await api(secondInvitedVendor.token, `/api/v1/rfqs/${rfqId}/questions`, { method: "POST", body: { question: "まだ質問できますか？" }, lang: "en" }),
+      409,
+    );
     expect(asked.title).toBe("Questions are closed for this RFQ.");
-    await expectProblem(await api(buyer.token, `/api/v1/rfqs/${rfqId}/addenda`, { method: "POST", body: { changeSummary: "延長", changes: { quoteDeadline: inDays(7) } } }), 409);
+    await expectProblem(
+      await api(buyer.token, `/api/v1/rfqs/${rfqId}/addenda`, { method: "POST", body: { changeSummary: "延長", changes: { quoteDeadline: inDays(7) } } }),
+      409,
+    );
     await expectProblem(await api(buyer.token, `/api/v1/rfqs/${rfqId}`, { method: "PATCH", body: { reportingCadence: "日次" } }), 409);
     expect(await rowCounts()).toEqual(before);
 
@@ -480,7 +520,11 @@ describe("OpenAPI", () => {
     const result = await new Validator().validate(doc as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).filter((k) => k !== "parameters").map((m) => `${m.toUpperCase()} ${path}`));
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((k) => k !== "parameters")
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(operations).toEqual(
       expect.arrayContaining([
         "GET /api/v1/rfqs",

@@ -287,7 +287,11 @@ describe("questions and answers", () => {
     const seenByOther = await listQuestionsForVendor(h.db, invitedB.orgId, id);
     expect(seenByOther).toHaveLength(1);
     expect(Object.keys(seenByOther[0]).sort()).toEqual(["answer", "answered_at", "created_at", "id", "mine", "question"]);
-    expect(seenByOther[0]).toMatchObject({ question: "繁忙期の想定件数の内訳を教えてください。", answer: "3月7,800件、4月8,400件を見込んでいます。", mine: false });
+    expect(seenByOther[0]).toMatchObject({
+      question: "繁忙期の想定件数の内訳を教えてください。",
+      answer: "3月7,800件、4月8,400件を見込んでいます。",
+      mine: false,
+    });
     const serialized = JSON.stringify(seenByOther);
     for (const trace of [invitedA.orgId, invitedA.member.userId, invitedA.owner.userId, "行政サポートセンター"]) expect(serialized).not.toContain(trace);
     expect((await listQuestionsForVendor(h.db, invitedA.orgId, id))[0].mine).toBe(true);
@@ -333,7 +337,12 @@ describe("addenda", () => {
     expect(row.quote_deadline).toEqual(new Date(extended));
     // The first publication's time stays; an addendum is not a new publication.
     expect(row.published_at).toEqual(START);
-    const versions = await h.db.selectFrom("rfq_versions").select(["version", "change_summary", "content"]).where("rfq_id", "=", id).orderBy("version").execute();
+    const versions = await h.db
+      .selectFrom("rfq_versions")
+      .select(["version", "change_summary", "content"])
+      .where("rfq_id", "=", id)
+      .orderBy("version")
+      .execute();
     expect(versions.map((version) => [version.version, version.change_summary])).toEqual([
       [1, ""],
       [2, "見積締切を1週間延長します。"],
@@ -341,7 +350,10 @@ describe("addenda", () => {
     expect(versions[1].content).toMatchObject({ quoteDeadline: extended });
     const audit = await h.db.selectFrom("audit_log").select(["action", "after"]).where("entity_id", "=", id).where("action", "=", "rfq.addendum").execute();
     expect(audit).toEqual([
-      { action: "rfq.addendum", after: { version: 2, quoteDeadline: extended, changeSummary: "見積締切を1週間延長します。", changes: { quoteDeadline: extended } } },
+      {
+        action: "rfq.addendum",
+        after: { version: 2, quoteDeadline: extended, changeSummary: "見積締切を1週間延長します。", changes: { quoteDeadline: extended } },
+      },
     ]);
     expect(await outboxRows(id)).toBe(outboxBefore + 1);
     expect(await notifiedUsers("rfq.addendum", id)).toEqual(sorted(invitedA.userIds, invitedB.userIds));
@@ -450,12 +462,21 @@ describe("demo data", () => {
       const isDraft = DEMO_RFQS[key].state === "draft";
       const { current_version } = await demo.db.selectFrom("rfqs").select("current_version").where("id", "=", ids[key]).executeTakeFirstOrThrow();
       const versions = await demo.db.selectFrom("rfq_versions").select(["version", "content"]).where("rfq_id", "=", ids[key]).orderBy("version").execute();
-      expect(versions.map((version) => version.version), key).toEqual(Array.from({ length: current_version }, (_, index) => index + 1));
+      expect(
+        versions.map((version) => version.version),
+        key,
+      ).toEqual(Array.from({ length: current_version }, (_, index) => index + 1));
       expect(current_version > 0, key).toBe(!isDraft);
       for (const version of versions) expect(rfqSchema.safeParse(version.content).success, key).toBe(true);
       const actions = await demo.db.selectFrom("audit_log").select("action").where("entity_id", "=", ids[key]).execute();
-      expect(actions.map((row) => row.action), key).toEqual(expect.arrayContaining(isDraft ? ["rfq.create"] : ["rfq.create", "rfq.publish"]));
-      expect(actions.map((row) => row.action), key).not.toContain(isDraft ? "rfq.publish" : "rfq.cancel");
+      expect(
+        actions.map((row) => row.action),
+        key,
+      ).toEqual(expect.arrayContaining(isDraft ? ["rfq.create"] : ["rfq.create", "rfq.publish"]));
+      expect(
+        actions.map((row) => row.action),
+        key,
+      ).not.toContain(isDraft ? "rfq.publish" : "rfq.cancel");
       const outbox = await demo.db.selectFrom("outbox").select("id").where("topic", "=", "rfq").where("entity_id", "=", ids[key]).execute();
       expect(outbox.length, key).toBeGreaterThan(0);
     }

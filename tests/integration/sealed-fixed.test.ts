@@ -48,7 +48,9 @@ async function publishWithQuotes(sealed: boolean, title: string) {
 }
 
 async function indexedQuoteIds(): Promise<string[]> {
-  const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("quotes")}/documents?limit=1000`, { headers: { Authorization: `Bearer ${inject("meiliKey")}` } });
+  const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("quotes")}/documents?limit=1000`, {
+    headers: { Authorization: `Bearer ${inject("meiliKey")}` },
+  });
   if (res.status === 404) return [];
   expect(res.status).toBe(200);
   return ((await res.json()) as { results: { id: string }[] }).results.map((d) => d.id);
@@ -75,7 +77,11 @@ async function expectStillSealed(t: { rfqId: string; quoteId: string }, why: str
 
 /** Every published version says sealed, like the fixed column (vendors read the version). */
 async function expectVersionsSealed(rfqId: string) {
-  const versions = await h.db.selectFrom("rfq_versions").select(sql<boolean>`(content->>'sealed')::boolean`.as("sealed")).where("rfq_id", "=", rfqId).execute();
+  const versions = await h.db
+    .selectFrom("rfq_versions")
+    .select(sql<boolean>`(content->>'sealed')::boolean`.as("sealed"))
+    .where("rfq_id", "=", rfqId)
+    .execute();
   expect(versions.length).toBeGreaterThan(0);
   expect(versions.every((v) => v.sealed)).toBe(true);
 }
@@ -104,17 +110,30 @@ describe("sealed/open is fixed at first publication", () => {
     const ja = await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "封印を解除", changes: { sealed: false } } });
     expect(ja.status).toBe(400);
     expect(ja.headers.get("Content-Type")).toContain("application/problem+json");
-    expect(((await ja.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({ path: "sealed", message: sealedMessages["sealed.fixedAtPublication"].ja });
+    expect(((await ja.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
+      path: "sealed",
+      message: sealedMessages["sealed.fixedAtPublication"].ja,
+    });
     const en = await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "unseal", changes: { sealed: false } }, lang: "en" });
-    expect(((await en.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({ path: "sealed", message: sealedMessages["sealed.fixedAtPublication"].en });
+    expect(((await en.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
+      path: "sealed",
+      message: sealedMessages["sealed.fixedAtPublication"].en,
+    });
     await expectStillSealed(t, "after the API addendum");
   });
 
   it("PATCH refuses unsealing (the working copy never holds it) and so does a later addendum", async () => {
     const res = await api(`/api/v1/rfqs/${t.rfqId}`, { method: "PATCH", body: { sealed: false }, lang: "en" });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({ path: "sealed", message: sealedMessages["sealed.fixedAtPublication"].en });
-    const working = await h.db.selectFrom("rfqs").select(sql<boolean>`(content->>'sealed')::boolean`.as("sealed")).where("id", "=", t.rfqId).executeTakeFirstOrThrow();
+    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
+      path: "sealed",
+      message: sealedMessages["sealed.fixedAtPublication"].en,
+    });
+    const working = await h.db
+      .selectFrom("rfqs")
+      .select(sql<boolean>`(content->>'sealed')::boolean`.as("sealed"))
+      .where("id", "=", t.rfqId)
+      .executeTakeFirstOrThrow();
     expect(working.sealed).toBe(true);
     // Publishing the working copy now publishes nothing that unseals.
     await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "作業コピーを公開" } });
@@ -128,7 +147,12 @@ describe("sealed/open is fixed at first publication", () => {
     expect(html).toContain('data-testid="sealed-fixed"');
     expect(html).not.toMatch(/type="checkbox"[^>]*name="sealed"|name="sealed"[^>]*type="checkbox"/);
     // A hand-made post without the hidden field asks for sealed=false (an unchecked box).
-    const fields = { quoteDeadline: isoToJstLocal(t.deadline.toISOString()), visibility: "invited", invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id], then: "stay" };
+    const fields = {
+      quoteDeadline: isoToJstLocal(t.deadline.toISOString()),
+      visibility: "invited",
+      invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id],
+      then: "stay",
+    };
     const refused = await postForm(h, `/rfqs/${t.rfqId}/edit/scheduleAndInvitations`, fields, buyerCookies);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain(sealedMessages["sealed.fixedAtPublication"].ja);
@@ -146,7 +170,10 @@ describe("sealed/open is fixed at first publication", () => {
     expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain("sealed");
     expect((await h.db.selectFrom("rfqs").select("sealed").where("id", "=", open.rfqId).executeTakeFirstOrThrow()).sealed).toBe(false);
     // An addendum that leaves sealed alone is still fine: the rule blocks the change, not addenda.
-    const ok = await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "目的の補足", changes: { purpose: "目的を補足しました。" } } });
+    const ok = await api(`/api/v1/rfqs/${t.rfqId}/addenda`, {
+      method: "POST",
+      body: { changeSummary: "目的の補足", changes: { purpose: "目的を補足しました。" } },
+    });
     expect(ok.status).toBe(201);
     await expectStillSealed(t, "after a legitimate addendum");
   });
@@ -162,12 +189,23 @@ describe("the deadline may only move later", () => {
   it("PATCH refuses bringing it forward with a field error", async () => {
     const res = await api(`/api/v1/rfqs/${t.rfqId}`, { method: "PATCH", body: { quoteDeadline: earlier() }, lang: "en" });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({ path: "quoteDeadline", message: rfqMessages["rfq.addendum.deadlineShortened"].en });
+    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
+      path: "quoteDeadline",
+      message: rfqMessages["rfq.addendum.deadlineShortened"].en,
+    });
   });
 
   it("the API addendum and the edit form refuse it too", async () => {
-    expect((await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "短縮", changes: { quoteDeadline: earlier() } } })).status).toBe(400);
-    const fields = { quoteDeadline: isoToJstLocal(earlier()), sealed: "on", visibility: "invited", invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id], then: "stay" };
+    expect(
+      (await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "短縮", changes: { quoteDeadline: earlier() } } })).status,
+    ).toBe(400);
+    const fields = {
+      quoteDeadline: isoToJstLocal(earlier()),
+      sealed: "on",
+      visibility: "invited",
+      invitedVendorIds: [VENDOR.org.id, OTHER_VENDOR.org.id],
+      then: "stay",
+    };
     const form = await postForm(h, `/rfqs/${t.rfqId}/edit/scheduleAndInvitations`, fields, buyerCookies);
     expect(form.status).toBe(400);
     expect(await form.text()).toContain(rfqMessages["rfq.addendum.deadlineShortened"].ja);
@@ -196,7 +234,13 @@ describe("a cancelled sealed RFQ never opens", () => {
     try {
       // The indexer's sweep for RFQs whose deadline just passed: it must not pick cancelled ones.
       await enqueueQuotesOpenedBetween(h.db, saved, h.clock.now());
-      const swept = await h.db.selectFrom("outbox").select("id").where("topic", "=", "quote").where("entity_id", "=", t.quoteId).where("processed_at", "is", null).execute();
+      const swept = await h.db
+        .selectFrom("outbox")
+        .select("id")
+        .where("topic", "=", "quote")
+        .where("entity_id", "=", t.quoteId)
+        .where("processed_at", "is", null)
+        .execute();
       expect(swept).toEqual([]);
       await expectStillSealed(t, "cancelled, a day past the deadline");
     } finally {
@@ -207,7 +251,9 @@ describe("a cancelled sealed RFQ never opens", () => {
 
 describe("the database refuses it too (trigger)", () => {
   async function expectRefused(run: () => Promise<unknown>) {
-    await expect(run()).rejects.toThrow(/fixed once published|only be extended|cannot return to draft|stays cancelled|would change sealed|bring the deadline forward/);
+    await expect(run()).rejects.toThrow(
+      /fixed once published|only be extended|cannot return to draft|stays cancelled|would change sealed|bring the deadline forward/,
+    );
   }
 
   it("a direct UPDATE cannot unseal, bring the deadline forward, return to draft or revive a cancelled RFQ", async () => {
@@ -217,13 +263,24 @@ describe("the database refuses it too (trigger)", () => {
     await expectRefused(() => h.db.updateTable("rfqs").set({ quote_deadline: null }).where("id", "=", t.rfqId).execute());
     await expectRefused(() => h.db.updateTable("rfqs").set({ status: "draft" }).where("id", "=", t.rfqId).execute());
     await expectRefused(() =>
-      h.db.insertInto("rfq_versions").values({ rfq_id: t.rfqId, version: 99, content: JSON.stringify({ sealed: false, quoteDeadline: t.deadline.toISOString() }), created_by: sql<string>`(select created_by from rfqs where id = ${t.rfqId})` }).execute(),
+      h.db
+        .insertInto("rfq_versions")
+        .values({
+          rfq_id: t.rfqId,
+          version: 99,
+          content: JSON.stringify({ sealed: false, quoteDeadline: t.deadline.toISOString() }),
+          created_by: sql<string>`(select created_by from rfqs where id = ${t.rfqId})`,
+        })
+        .execute(),
     );
     // Extending is allowed, and so is cancelling; a cancelled RFQ then stays cancelled.
     await sql`update rfqs set quote_deadline = quote_deadline + interval '1 day' where id = ${t.rfqId}`.execute(h.db);
     await h.db.updateTable("rfqs").set({ status: "cancelled" }).where("id", "=", t.rfqId).execute();
     await expectRefused(() => h.db.updateTable("rfqs").set({ status: "published" }).where("id", "=", t.rfqId).execute());
-    expect(await h.db.selectFrom("rfqs").select(["sealed", "status"]).where("id", "=", t.rfqId).executeTakeFirstOrThrow()).toEqual({ sealed: true, status: "cancelled" });
+    expect(await h.db.selectFrom("rfqs").select(["sealed", "status"]).where("id", "=", t.rfqId).executeTakeFirstOrThrow()).toEqual({
+      sealed: true,
+      status: "cancelled",
+    });
   });
 
   it("works the same on the embedded database (PGlite)", async () => {
@@ -231,10 +288,16 @@ describe("the database refuses it too (trigger)", () => {
     try {
       await migrateToLatest(db);
       const account = await createAccount(db, { kind: "buyer" });
-      await createPublishedRfq(serviceContext(db, new Date()), await actorFor(db, account.email), completeRfqInput({ sealed: true, quoteDeadline: new Date(Date.now() + 7 * DAY).toISOString(), visibility: "marketplace", invitedVendorIds: [] }));
+      await createPublishedRfq(
+        serviceContext(db, new Date()),
+        await actorFor(db, account.email),
+        completeRfqInput({ sealed: true, quoteDeadline: new Date(Date.now() + 7 * DAY).toISOString(), visibility: "marketplace", invitedVendorIds: [] }),
+      );
       const row = await db.selectFrom("rfqs").select(["id", "sealed"]).where("status", "=", "published").where("sealed", "=", true).executeTakeFirstOrThrow();
       await expect(db.updateTable("rfqs").set({ sealed: false }).where("id", "=", row.id).execute()).rejects.toThrow(/fixed once published/);
-      await expect(sql`update rfqs set quote_deadline = quote_deadline - interval '1 day' where id = ${row.id}`.execute(db)).rejects.toThrow(/only be extended/);
+      await expect(sql`update rfqs set quote_deadline = quote_deadline - interval '1 day' where id = ${row.id}`.execute(db)).rejects.toThrow(
+        /only be extended/,
+      );
     } finally {
       await db.destroy();
     }

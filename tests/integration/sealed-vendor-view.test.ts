@@ -53,10 +53,50 @@ function rfqInput(invited: string[], deadline: Date): RfqInput {
     hiddenCosts: { managementOverheadPct: HIDDEN.overheadPct, transitionEffortYen: HIDDEN.transitionEffortYen },
     baselineCostMonthlyYen: HIDDEN.baselineMonthlyYen,
     criteria: [
-      { key: "tco", label: { ja: "総保有コスト", en: "TCO" }, perspective: "financial", direction: "cost", weight: 40, source: "price", unit: "yen", gate: { max: HIDDEN.tcoCeiling }, scale: { worst: HIDDEN.tcoScaleWorst, best: HIDDEN.tcoScaleBest }, target: HIDDEN.tcoTarget },
-      { key: "roi", label: { ja: "ROI", en: "ROI" }, perspective: "financial", direction: "benefit", weight: 10, source: "price", unit: "ratio", gate: { min: HIDDEN.roiGate }, scale: { worst: 0, best: 2 } },
-      { key: "accuracy", label: { ja: "処理の正確性", en: "Accuracy" }, perspective: "internalProcess", direction: "benefit", weight: 30, source: "kpi_commitment", unit: "rate", gate: { min: 0.995 }, scale: { worst: 0.99, best: 1 } },
-      { key: "processing_lead_time_days", label: { ja: "処理リードタイム", en: "Lead time" }, perspective: "internalProcess", direction: "cost", weight: 20, source: "kpi_commitment", unit: "days", scale: { worst: 10, best: 1 } },
+      {
+        key: "tco",
+        label: { ja: "総保有コスト", en: "TCO" },
+        perspective: "financial",
+        direction: "cost",
+        weight: 40,
+        source: "price",
+        unit: "yen",
+        gate: { max: HIDDEN.tcoCeiling },
+        scale: { worst: HIDDEN.tcoScaleWorst, best: HIDDEN.tcoScaleBest },
+        target: HIDDEN.tcoTarget,
+      },
+      {
+        key: "roi",
+        label: { ja: "ROI", en: "ROI" },
+        perspective: "financial",
+        direction: "benefit",
+        weight: 10,
+        source: "price",
+        unit: "ratio",
+        gate: { min: HIDDEN.roiGate },
+        scale: { worst: 0, best: 2 },
+      },
+      {
+        key: "accuracy",
+        label: { ja: "処理の正確性", en: "Accuracy" },
+        perspective: "internalProcess",
+        direction: "benefit",
+        weight: 30,
+        source: "kpi_commitment",
+        unit: "rate",
+        gate: { min: 0.995 },
+        scale: { worst: 0.99, best: 1 },
+      },
+      {
+        key: "processing_lead_time_days",
+        label: { ja: "処理リードタイム", en: "Lead time" },
+        perspective: "internalProcess",
+        direction: "cost",
+        weight: 20,
+        source: "kpi_commitment",
+        unit: "days",
+        scale: { worst: 10, best: 1 },
+      },
     ],
   });
 }
@@ -112,11 +152,24 @@ beforeAll(async () => {
   const submitted = quoteA({ unitPrices: { INIT: 200_000, OPS: 400_000, DOC: 300 } });
   quoteId = await submitQuote(h, await actorFor(h.db, VENDOR.email), rfqId, submitted);
   await submitQuote(h, await actorFor(h.db, OTHER_VENDOR.email), rfqId, quoteA());
-  normalized = normalizeQuoteToTco(rfqSchema.parse(input), { unitPrices: submitted.unitPrices, oneOffFees: { setup: 100_000, transition: 50_000 }, taxBasis: "excluded", taxRate: 10 });
+  normalized = normalizeQuoteToTco(rfqSchema.parse(input), {
+    unitPrices: submitted.unitPrices,
+    oneOffFees: { setup: 100_000, transition: 50_000 },
+    taxBasis: "excluded",
+    taxRate: 10,
+  });
 
   // An advisor the buyer assigned leaves an internal note on the quote.
   const advisorOrg = ADVISOR.org.id;
-  expect((await h.request(`/api/v1/rfqs/${rfqId}/advisors`, { method: "POST", headers: { Authorization: `Bearer ${BUYER.token}`, "Content-Type": "application/json" }, body: JSON.stringify({ advisorOrgId: advisorOrg }) })).status).toBe(201);
+  expect(
+    (
+      await h.request(`/api/v1/rfqs/${rfqId}/advisors`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${BUYER.token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ advisorOrgId: advisorOrg }),
+      })
+    ).status,
+  ).toBe(201);
   const note = await h.request(`/api/v1/rfqs/${rfqId}/advisor-notes`, {
     method: "POST",
     headers: { Authorization: `Bearer ${ADVISOR.token}`, "Content-Type": "application/json" },
@@ -132,14 +185,26 @@ afterAll(() => h.close());
 
 describe("the vendor reads none of the buyer's confidential figures", () => {
   it("API: its quote, its quote list, the RFQ's quote list, the RFQ, the RFQ list and RFQ search", async () => {
-    const paths = [`/api/v1/quotes/${quoteId}`, "/api/v1/vendor/quotes", `/api/v1/rfqs/${rfqId}/quotes`, `/api/v1/rfqs/${rfqId}`, "/api/v1/rfqs", `/api/v1/search/rfqs?q=${encodeURIComponent(TITLE)}`, "/api/v1/search/rfqs?perPage=50"];
+    const paths = [
+      `/api/v1/quotes/${quoteId}`,
+      "/api/v1/vendor/quotes",
+      `/api/v1/rfqs/${rfqId}/quotes`,
+      `/api/v1/rfqs/${rfqId}`,
+      "/api/v1/rfqs",
+      `/api/v1/search/rfqs?q=${encodeURIComponent(TITLE)}`,
+      "/api/v1/search/rfqs?perPage=50",
+    ];
     for (const path of paths) {
       const res = await api(path, VENDOR.token);
       expect(res.status, path).toBe(200);
       expectNoSentinel(await res.text(), path);
     }
     // The vendor still gets its own figures (a projection that dropped everything would pass the above).
-    const own = (await (await api(`/api/v1/quotes/${quoteId}`, VENDOR.token)).json()) as { view: string; normalized: Record<string, unknown>; versions: Record<string, unknown>[] };
+    const own = (await (await api(`/api/v1/quotes/${quoteId}`, VENDOR.token)).json()) as {
+      view: string;
+      normalized: Record<string, unknown>;
+      versions: Record<string, unknown>[];
+    };
     expect(own.view).toBe("vendor");
     expect(own.normalized.contractValueExcludingTax).toBe(normalized.contractValueExcludingTax);
     for (const key of ["tco", "managementOverhead", "transitionEffort", "roi"]) expect(own.normalized, key).not.toHaveProperty(key);
@@ -150,7 +215,15 @@ describe("the vendor reads none of the buyer's confidential figures", () => {
   });
 
   it("pages, loader data included: the RFQ, its quote page, the quote list, RFQ search, notifications", async () => {
-    const paths = [`/rfqs/${rfqId}`, `/rfqs/${rfqId}/quote`, "/quotes", "/rfqs/search", `/rfqs/search?q=${encodeURIComponent(TITLE)}`, "/rfqs", "/notifications"];
+    const paths = [
+      `/rfqs/${rfqId}`,
+      `/rfqs/${rfqId}/quote`,
+      "/quotes",
+      "/rfqs/search",
+      `/rfqs/search?q=${encodeURIComponent(TITLE)}`,
+      "/rfqs",
+      "/notifications",
+    ];
     for (const path of paths) {
       const res = await h.request(path, { cookies: vendorCookies });
       expect(res.status, path).toBe(200);
@@ -165,7 +238,9 @@ describe("the vendor reads none of the buyer's confidential figures", () => {
   });
 
   it("the RFQs index documents vendors search, the notifications stored for its users, and the mails sent", async () => {
-    const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("rfqs")}/documents?limit=1000`, { headers: { Authorization: `Bearer ${inject("meiliKey")}` } });
+    const res = await fetch(`${inject("meiliUrl")}/indexes/${h.search.uid("rfqs")}/documents?limit=1000`, {
+      headers: { Authorization: `Bearer ${inject("meiliKey")}` },
+    });
     expect(res.status).toBe(200);
     const docs = ((await res.json()) as { results: { id: string }[] }).results;
     expect(docs.map((d) => d.id)).toContain(rfqId);
@@ -204,7 +279,11 @@ describe("the buyer still reads its own figures", () => {
     const quote = (await (await api(`/api/v1/quotes/${quoteId}`, BUYER.token)).json()) as { view: string; tco: number; normalized: Record<string, number> };
     expect(quote.view).toBe("buyer");
     expect(quote.tco).toBe(normalized.tco);
-    expect(quote.normalized).toMatchObject({ managementOverhead: normalized.managementOverhead, transitionEffort: HIDDEN.transitionEffortYen, roi: normalized.roi });
+    expect(quote.normalized).toMatchObject({
+      managementOverhead: normalized.managementOverhead,
+      transitionEffort: HIDDEN.transitionEffortYen,
+      roi: normalized.roi,
+    });
     expect(await (await api(`/api/v1/rfqs/${rfqId}/advisor-notes`, BUYER.token)).text()).toContain("ZQX-7781");
   });
 });

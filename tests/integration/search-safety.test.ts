@@ -68,7 +68,12 @@ interface ApiBody {
   total: number | null;
   hasMore: boolean;
   hits: ApiHit[];
-  facets: { category: Record<string, number>; requiredCertifications: Record<string, number>; deadline: Record<string, number>; fit: { held: number; lacking: number } | null } | null;
+  facets: {
+    category: Record<string, number>;
+    requiredCertifications: Record<string, number>;
+    deadline: Record<string, number>;
+    fit: { held: number; lacking: number } | null;
+  } | null;
 }
 
 async function api(harness: Harness, email: string, path: string) {
@@ -343,7 +348,11 @@ describe("GET /api/v1/search/vendors", () => {
   it("finds vendors with highlights and facet counts; vendors may not search the directory", async () => {
     const r = await api(h, SAKURA, `/api/v1/search/vendors?q=${encodeURIComponent("経理 ISMS 東京")}`);
     expect(r.status).toBe(200);
-    const body = JSON.parse(r.text) as { mode: string; hits: { name: string; highlight: { name: { match: boolean }[] } }[]; facets: { categories: Record<string, number> } };
+    const body = JSON.parse(r.text) as {
+      mode: string;
+      hits: { name: string; highlight: { name: { match: boolean }[] } }[];
+      facets: { categories: Record<string, number> };
+    };
     expect(body.mode).toBe("search");
     expect(body.hits[0].name).toBe("株式会社ネクスト経理サービス");
     expect(body.hits[0].highlight.name.some((s) => s.match)).toBe(true);
@@ -368,8 +377,12 @@ describe("GET /api/v1/search/vendors", () => {
 
   it("is listed in the OpenAPI document with the RFQ search", async () => {
     const doc = (await (await h.request("/api/v1/openapi.json")).json()) as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
-    expect(doc.paths["/api/v1/search/vendors"].get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["q", "category", "region", "cert", "sort", "page", "perPage"]));
-    expect(doc.paths["/api/v1/search/rfqs"].get!.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["q", "category", "cert", "deadline", "fit", "sort", "page", "perPage"]));
+    expect(doc.paths["/api/v1/search/vendors"].get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["q", "category", "region", "cert", "sort", "page", "perPage"]),
+    );
+    expect(doc.paths["/api/v1/search/rfqs"].get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["q", "category", "cert", "deadline", "fit", "sort", "page", "perPage"]),
+    );
   });
 });
 
@@ -383,7 +396,13 @@ describe("sync: closing and cancelling", () => {
       expect(linkedIds((await page(h, sessions.get(GYOSEI)!)).html, ids)).not.toContain("soon");
       expect(await enqueueRfqsClosedBetween(h.db, before, h.clock.now())).toBe(1);
       await h.index();
-      const raw = await h.search.searchRfqs({ scope: { kind: "buyer", buyerOrgId: (await actorFor(h.db, MIDORI)).org!.id }, now: h.clock.now(), q: "", page: 1, perPage: 50 });
+      const raw = await h.search.searchRfqs({
+        scope: { kind: "buyer", buyerOrgId: (await actorFor(h.db, MIDORI)).org!.id },
+        now: h.clock.now(),
+        q: "",
+        page: 1,
+        perPage: 50,
+      });
       expect(raw.hits.find((x) => x.id === ids.soon)?.status).toBe("closed");
       // The buyer still finds it, as closed.
       expect((await rfqs(h, MIDORI)).body.hits.find((x) => x.id === ids.soon)?.status).toBe("closed");

@@ -84,7 +84,14 @@ describe("vendors index", () => {
     const save = await postForm(
       h,
       "/vendor/profile",
-      { name: "ネクスト経理サービス（新社名）", description: "月次決算早期化に強い経理BPO", categories: ["accounting"], regions: ["tokyo"], languages: ["ja"], teamSize: "90" },
+      {
+        name: "ネクスト経理サービス（新社名）",
+        description: "月次決算早期化に強い経理BPO",
+        categories: ["accounting"],
+        regions: ["tokyo"],
+        languages: ["ja"],
+        teamSize: "90",
+      },
       vendor,
     );
     expect(save.status).toBe(302);
@@ -97,7 +104,16 @@ describe("vendors index", () => {
     await h.db.updateTable("outbox").set({ next_attempt_at: new Date() }).where("processed_at", "is", null).execute();
     await h.index();
     expect((await outboxStats(h.db)).pending).toBe(0);
-    const doc = await h.search.getVendor((await h.db.selectFrom("users").innerJoin("memberships", "memberships.user_id", "users.id").select("memberships.org_id").where("users.email", "=", vendorAccount.email).executeTakeFirstOrThrow()).org_id);
+    const doc = await h.search.getVendor(
+      (
+        await h.db
+          .selectFrom("users")
+          .innerJoin("memberships", "memberships.user_id", "users.id")
+          .select("memberships.org_id")
+          .where("users.email", "=", vendorAccount.email)
+          .executeTakeFirstOrThrow()
+      ).org_id,
+    );
     expect(doc?.name).toBe("ネクスト経理サービス（新社名）");
     expect(doc?.team_size).toBe(90);
   });
@@ -108,7 +124,11 @@ describe("vendors index", () => {
     for (let i = 0; i < 200; i++) {
       const v = vendors[i % vendors.length];
       await h.db.transaction().execute(async (trx) => {
-        await trx.updateTable("vendor_profiles").set({ team_size: 1000 + i }).where("org_id", "=", v.id).execute();
+        await trx
+          .updateTable("vendor_profiles")
+          .set({ team_size: 1000 + i })
+          .where("org_id", "=", v.id)
+          .execute();
         await trx.insertInto("outbox").values({ topic: "vendor", entity_id: v.id }).execute();
       });
       if (i === killAt) {

@@ -21,7 +21,13 @@ const signUp = (fields: Record<string, string>, ip: string, lang = "ja") =>
   postForm(h, "/signup?_data=routes%2F_auth%2B%2Fsignup", fields, new Cookies(), { "x-kurabe-client-ip": ip, "Accept-Language": lang });
 
 async function counts() {
-  const n = async (t: "users" | "organizations" | "memberships") => (await h.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n;
+  const n = async (t: "users" | "organizations" | "memberships") =>
+    (
+      await h.db
+        .selectFrom(t)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
   return { users: await n("users"), orgs: await n("organizations"), memberships: await n("memberships") };
 }
 
@@ -41,7 +47,9 @@ describe("sign-up answers the same for every address", () => {
     expect(notice.mail!.text).toMatch(/既にあります[\s\S]*----[\s\S]*already has an account/);
     expect(notice.mail!.text).toContain("http://localhost:3000/login");
     // The owner's password was not touched.
-    const login = await postForm(h, "/login", { email: "owner@registered.example", password: "owners-own-password" }, new Cookies(), { "x-kurabe-client-ip": "198.18.1.2" });
+    const login = await postForm(h, "/login", { email: "owner@registered.example", password: "owners-own-password" }, new Cookies(), {
+      "x-kurabe-client-ip": "198.18.1.2",
+    });
     expect(login.status).toBe(302);
 
     const confirm = lastMailTo(h, "new@fresh.example");
@@ -56,7 +64,9 @@ describe("sign-up answers the same for every address", () => {
   it("a new account cannot log in before its link is followed; following it creates and logs in, once", async () => {
     const email = "pending@fresh.example";
     await signUp(form(email), "198.18.2.1");
-    const early = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "a-very-long-password" }, new Cookies(), { "x-kurabe-client-ip": "198.18.2.1" });
+    const early = await postForm(h, "/login?_data=routes%2F_auth%2B%2Flogin", { email, password: "a-very-long-password" }, new Cookies(), {
+      "x-kurabe-client-ip": "198.18.2.1",
+    });
     expect(early.status).toBe(400);
 
     const { link } = lastMailTo(h, email);
@@ -70,7 +80,13 @@ describe("sign-up answers the same for every address", () => {
     expect(done.headers.get("Location")).toBe("/");
     expect(await counts()).toEqual({ users: before.users + 1, orgs: before.orgs + 1, memberships: before.memberships + 1 });
     expect(await (await h.request("/", { cookies })).text()).toContain("鈴木 一郎さん、ようこそ");
-    const audit = await h.db.selectFrom("audit_log").select(["action", "ip"]).where("action", "like", "account.signup%").orderBy("id", "desc").limit(1).executeTakeFirstOrThrow();
+    const audit = await h.db
+      .selectFrom("audit_log")
+      .select(["action", "ip"])
+      .where("action", "like", "account.signup%")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: "account.signup", ip: "198.18.2.9" });
 
     // Single use.

@@ -5,7 +5,10 @@ import { Cookies, postForm, type Harness } from "./harness";
 
 /** The newest mail to `email` in the local mailer, and the path of the first app link in it. */
 export function lastMailTo(h: Harness, email: string) {
-  const mail = h.mailer.sent().filter((m) => m.to === email.toLowerCase()).at(-1);
+  const mail = h.mailer
+    .sent()
+    .filter((m) => m.to === email.toLowerCase())
+    .at(-1);
   const link = mail ? /https?:\/\/[^\s/]+(\/\S+)/.exec(mail.text)?.[1] : undefined;
   return { mail, link };
 }

@@ -79,11 +79,17 @@ describe("the closed survey RFQ's comparison", () => {
     const csv = await (await h.request(`/rfqs/${rfqId}/compare.csv`, { cookies: buyer })).text();
     const line = (label: string) => csv.split("\r\n").find((l) => l.startsWith(`${label},`))!;
     const c = await comparison();
-    const header = csv.split("\r\n")[0].replace(/^\uFEFF/, "").split(",");
+    const header = csv
+      .split("\r\n")[0]
+      .replace(/^\uFEFF/, "")
+      .split(",");
     const column = header.indexOf(`${VENDOR.hokkaidoData} 値`);
     expect(column).toBeGreaterThan(1);
     expect(line("納期遵守率: 実績の確認").split(",")[column]).toBe("実績で補正");
-    expect(Number(line("納期遵守率: 実効値（実績で補正）").split(",")[column])).toBeCloseTo(credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate").effective, 12);
+    expect(Number(line("納期遵守率: 実効値（実績で補正）").split(",")[column])).toBeCloseTo(
+      credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate").effective,
+      12,
+    );
     expect(line("納期遵守率: 実績: 観測件数").split(",")[column]).toBe("56");
     expect(line("納期遵守率: 実績の確認").split(",")[header.indexOf(`${VENDOR.nextKeiri} 値`)]).toBe("未検証（自己申告）");
   });
@@ -106,10 +112,16 @@ describe("the closed survey RFQ's comparison", () => {
     expect(await indexed()).toEqual(asRanked(bare));
 
     // Seeding again restores exactly the missing engagements (the seed is idempotent) and the ranking.
-    const before = await h.db.selectFrom("vendor_engagements").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const before = await h.db
+      .selectFrom("vendor_engagements")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     await seedDemoTrackRecords(h.db);
     await seedDemoTrackRecords(h.db);
-    const after = await h.db.selectFrom("vendor_engagements").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const after = await h.db
+      .selectFrom("vendor_engagements")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBe(3);
     await h.index();
     expect(asRanked(await comparison())).toEqual(asRanked(withRecord));
@@ -157,7 +169,12 @@ describe("track-record queries", () => {
         .groupBy("kpi_key")
         .orderBy("kpi_key")
         .execute();
-      const engagements = await h.db.selectFrom("vendor_engagements").select(sql<number>`count(*)::int`.as("n")).where("vendor_org_id", "=", offer.vendor_org_id).where("category", "=", rfq.category).executeTakeFirstOrThrow();
+      const engagements = await h.db
+        .selectFrom("vendor_engagements")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("vendor_org_id", "=", offer.vendor_org_id)
+        .where("category", "=", rfq.category)
+        .executeTakeFirstOrThrow();
       const certs = await h.db.selectFrom("certifications").select(["type", "status"]).where("org_id", "=", offer.vendor_org_id).orderBy("type").execute();
       expect(offer.vendor_kpi_totals).toEqual(totals);
       expect(offer.vendor_engagements_in_category).toBe(engagements.n);
@@ -201,7 +218,12 @@ describe("track-record queries", () => {
     expect(html).toContain("住民異動届 データ入力業務");
     expect(html).toMatch(/処理の正確性: 99\.77%（30,000件）/);
     expect(html).not.toContain(payroll);
-    const payrollQuote = await h.db.selectFrom("quotes").select("id").where("rfq_id", "=", payroll).where("vendor_org_id", "=", hokkaido).executeTakeFirstOrThrow();
+    const payrollQuote = await h.db
+      .selectFrom("quotes")
+      .select("id")
+      .where("rfq_id", "=", payroll)
+      .where("vendor_org_id", "=", hokkaido)
+      .executeTakeFirstOrThrow();
     expect(html).not.toContain(payrollQuote.id);
   });
 

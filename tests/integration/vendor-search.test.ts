@@ -67,8 +67,16 @@ describe("vendor search: synonyms, typos, Japanese partial terms", () => {
 describe("certificates that lapse or begin overnight", () => {
   it("the indexer's daily sweep re-projects the vendor, so 'has valid Privacy Mark' follows the calendar", async () => {
     const cert = { number: "第1号", issuer: "JIPDEC" };
-    await createVendor(h.db, { name: "Lapsing Co", categories: ["creative"], certifications: [{ ...cert, type: "privacy_mark", validFrom: "2024-11-21", validUntil: "2026-11-20" }] });
-    await createVendor(h.db, { name: "Starting Co", categories: ["creative"], certifications: [{ ...cert, type: "privacy_mark", validFrom: "2026-11-21", validUntil: "2028-11-20" }] });
+    await createVendor(h.db, {
+      name: "Lapsing Co",
+      categories: ["creative"],
+      certifications: [{ ...cert, type: "privacy_mark", validFrom: "2024-11-21", validUntil: "2026-11-20" }],
+    });
+    await createVendor(h.db, {
+      name: "Starting Co",
+      categories: ["creative"],
+      certifications: [{ ...cert, type: "privacy_mark", validFrom: "2026-11-21", validUntil: "2028-11-20" }],
+    });
     await h.index();
     const holders = async () => (await h.search.searchVendors({ q: "", certifications: ["privacy_mark"], page: 1, perPage: 50 })).hits.map((x) => x.name);
     expect(await holders()).toContain("Lapsing Co");

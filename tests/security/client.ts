@@ -179,7 +179,12 @@ export async function postForm(
 
 /** Logs in through the page form; the jar then holds the session. Returns the response of the POST. */
 export async function logIn(client: Client, email: string, password: string, opts: { jar: CookieJar; ip?: string; redirectTo?: string }) {
-  return postForm(client, "/login", { email, password, ...(opts.redirectTo !== undefined ? { redirectTo: opts.redirectTo } : {}) }, { ...opts, page: "/login" });
+  return postForm(
+    client,
+    "/login",
+    { email, password, ...(opts.redirectTo !== undefined ? { redirectTo: opts.redirectTo } : {}) },
+    { ...opts, page: "/login" },
+  );
 }
 
 /** Logged in = the log-in POST redirected (Remix answers a failed log-in with the form and 400/429). */

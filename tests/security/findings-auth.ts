@@ -70,7 +70,9 @@ const invitationGuessing: Finding = {
         failures: checked,
         serverErrors: [...wrong, right].filter(isServerError).length,
         pass: !takeover && checked <= 10,
-        details: [`${checked} of 40 wrong passwords were checked in ${seconds.toFixed(1)} s; the right one then ${takeover ? "gave the victim's session (account takeover)" : `answered ${right.status}`}`],
+        details: [
+          `${checked} of 40 wrong passwords were checked in ${seconds.toFixed(1)} s; the right one then ${takeover ? "gave the victim's session (account takeover)" : `answered ${right.status}`}`,
+        ],
       }),
     ];
   },
@@ -90,7 +92,9 @@ const limiterRace: Finding = {
     // Per IP: distinct unknown accounts from one address, sequential then 100 at once from another address.
     const ipAllowance = await sequentialAllowance(ctx, ipFor(4), (i) => `probe-seq-${i}-${Date.now()}@probe.example`, 60);
     const formIp = await loginForm(ctx, ipFor(5));
-    const ipRacing = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(ctx, formIp, ipFor(5), `probe-race-${i}-${Date.now()}@probe.example`, WRONG(i))));
+    const ipRacing = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => attempt(ctx, formIp, ipFor(5), `probe-race-${i}-${Date.now()}@probe.example`, WRONG(i))),
+    );
     const ipChecked = ipRacing.filter(evaluated).length;
     return [
       result("limiter: 100 concurrent wrong log-ins, one account", {
@@ -177,7 +181,11 @@ const openRedirect: Finding = {
     };
     for (const to of corpus) {
       judge("log-in redirectTo", to, await logIn(ctx.client, victim, VICTIM_PASSWORD, { jar: new CookieJar(), ip: ipFor(8), redirectTo: to }));
-      judge("/set-language redirectTo", to, await postForm(ctx.client, "/set-language", { lang: "en", redirectTo: to }, { jar: new CookieJar(), ip: ipFor(8), page: "/login" }));
+      judge(
+        "/set-language redirectTo",
+        to,
+        await postForm(ctx.client, "/set-language", { lang: "en", redirectTo: to }, { jar: new CookieJar(), ip: ipFor(8), page: "/login" }),
+      );
     }
     return [result(`open redirect: ${corpus.length} bypasses × /login, /set-language`, { tried: corpus.length * 2, failures: escaped, serverErrors, details })];
   },
@@ -209,7 +217,11 @@ const csrf: Finding = {
     });
     const accepted = crossed.status >= 200 && crossed.status < 400;
     return [
-      result("CSRF: token rotated at log-in", { tried: 1, failures: rotated ? 0 : 1, details: rotated ? [] : ["the pre-log-in token is still the token after log-in"] }),
+      result("CSRF: token rotated at log-in", {
+        tried: 1,
+        failures: rotated ? 0 : 1,
+        details: rotated ? [] : ["the pre-log-in token is still the token after log-in"],
+      }),
       result("CSRF: another session's token refused", {
         tried: 1,
         failures: accepted ? 1 : 0,
@@ -226,12 +238,19 @@ const signup: Finding = {
     const ip = ipFor(10);
     const form = (email: string) => ({ kind: "buyer", orgName: "プローブ株式会社", name: "Probe", email, password: VICTIM_PASSWORD });
     const existing = await postForm(ctx.client, "/signup", form("buyer@sakura-foods.example"), { jar: new CookieJar(), ip, page: "/signup" });
-    const fresh = await postForm(ctx.client, "/signup", form(`probe-new-${Date.now()}@probe.example`), { jar: new CookieJar(), ip: ipFor(11), page: "/signup" });
+    const fresh = await postForm(ctx.client, "/signup", form(`probe-new-${Date.now()}@probe.example`), {
+      jar: new CookieJar(),
+      ip: ipFor(11),
+      page: "/signup",
+    });
     const says = /already|登録されています|使われています|使用されています/i.test(existing.text());
     const differs = existing.status !== fresh.status || says;
     const n = ctx.quick ? 12 : 25;
     const answers: HttpResponse[] = [];
-    for (let i = 0; i < n; i++) answers.push(await postForm(ctx.client, "/signup", form(`probe-burst-${i}-${Date.now()}@probe.example`), { jar: new CookieJar(), ip: ipFor(12), page: "/signup" }));
+    for (let i = 0; i < n; i++)
+      answers.push(
+        await postForm(ctx.client, "/signup", form(`probe-burst-${i}-${Date.now()}@probe.example`), { jar: new CookieJar(), ip: ipFor(12), page: "/signup" }),
+      );
     const accepted = answers.filter((r) => r.status >= 200 && r.status < 400).length;
     return [
       result("sign-up: registered address answered like a new one", {
@@ -257,8 +276,16 @@ const failedLoginAudit: Finding = {
     const victim = await createVictim(ctx.db, "audit");
     const since = new Date();
     await attempt(ctx, await loginForm(ctx, ipFor(13)), ipFor(13), victim, WRONG(0));
-    const rows = Number((await ctx.db.query(`select count(*)::int as n from audit_log where created_at >= $1 and action ~* '(log.?in|sign.?in|auth)'`, [since])).rows[0].n);
-    return [result("audit: a failed log-in is in the audit log", { tried: 1, failures: rows > 0 ? 0 : 1, details: rows > 0 ? [] : ["no audit_log row for the failed log-in"] })];
+    const rows = Number(
+      (await ctx.db.query(`select count(*)::int as n from audit_log where created_at >= $1 and action ~* '(log.?in|sign.?in|auth)'`, [since])).rows[0].n,
+    );
+    return [
+      result("audit: a failed log-in is in the audit log", {
+        tried: 1,
+        failures: rows > 0 ? 0 : 1,
+        details: rows > 0 ? [] : ["no audit_log row for the failed log-in"],
+      }),
+    ];
   },
 };
 

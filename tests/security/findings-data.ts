@@ -17,15 +17,25 @@ const addendumUnseal: Finding = {
   name: "sealed bids opened by an addendum",
   async run(ctx) {
     // A sealed RFQ, before its deadline, with submitted quotes: nobody but each vendor may read them yet.
-    const rfq = ctx.truth.rfqs.find((r) => r.status === "published" && r.sealed && !quotesOpened(r, ctx.truth.now) && ctx.truth.quotes.some((q) => q.rfqId === r.id && q.status === "submitted"));
+    const rfq = ctx.truth.rfqs.find(
+      (r) =>
+        r.status === "published" && r.sealed && !quotesOpened(r, ctx.truth.now) && ctx.truth.quotes.some((q) => q.rfqId === r.id && q.status === "submitted"),
+    );
     if (!rfq) throw new Error("no sealed RFQ with quotes before its deadline in the demo data");
     const buyer = ctx.truth.roles.find((r) => r.orgId === rfq.buyerOrgId)!;
     const secrets = buildSecrets(ctx.truth);
     const own = ownNumbersOf(ctx.truth, buyer.orgId);
     const api = (method: string, p: string, body?: unknown) =>
-      ctx.client.tryRequest(p, { method, headers: { ...bearer(buyer.token), "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      ctx.client.tryRequest(p, {
+        method,
+        headers: { ...bearer(buyer.token), "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const readsSealed = async () => {
-      const reads = [await api("GET", `/api/v1/rfqs/${rfq.id}/quotes`), await ctx.client.tryRequest(`/rfqs/${rfq.id}/compare`, { jar: ctx.sessions.jars.get(buyer.label) })];
+      const reads = [
+        await api("GET", `/api/v1/rfqs/${rfq.id}/quotes`),
+        await ctx.client.tryRequest(`/rfqs/${rfq.id}/compare`, { jar: ctx.sessions.jars.get(buyer.label) }),
+      ];
       return reads.flatMap((r) => findLeaks(secrets, buyer, `/rfqs/${rfq.id}`, r.text(), String(r.headers["content-type"] ?? ""), own));
     };
     const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
@@ -37,7 +47,10 @@ const addendumUnseal: Finding = {
       ],
       [
         "edit (PATCH sealed=false) then an addendum",
-        async () => [await api("PATCH", `/api/v1/rfqs/${rfq.id}`, { sealed: false }), await api("POST", `/api/v1/rfqs/${rfq.id}/addenda`, { changeSummary: "probe" })],
+        async () => [
+          await api("PATCH", `/api/v1/rfqs/${rfq.id}`, { sealed: false }),
+          await api("POST", `/api/v1/rfqs/${rfq.id}/addenda`, { changeSummary: "probe" }),
+        ],
         async () => {
           await api("PATCH", `/api/v1/rfqs/${rfq.id}`, { sealed: true });
           await api("POST", `/api/v1/rfqs/${rfq.id}/addenda`, { changeSummary: "probe reseal" });
@@ -69,7 +82,9 @@ const addendumUnseal: Finding = {
       await undo();
     }
     details.unshift(`on "${rfq.title}" (sealed, deadline ${rfq.deadline?.toISOString()})`);
-    return [result(`sealed bids: ${attempts.length} ways to open a sealed RFQ early`, { tried: attempts.length, failures: opened, serverErrors: errors, details })];
+    return [
+      result(`sealed bids: ${attempts.length} ways to open a sealed RFQ early`, { tried: attempts.length, failures: opened, serverErrors: errors, details }),
+    ];
   },
 };
 
@@ -89,7 +104,8 @@ const vendorConfidential: Finding = {
         const leaks = findLeaks(secrets, vendor, url, res.text(), String(res.headers["content-type"] ?? ""), own);
         if (leaks.length) {
           leaky++;
-          if (details.length < 8) details.push(`${vendor.label} ${url}: ${[...new Set(leaks.map((l) => l.what.replace(/^buyer-confidential field /, "")))].join(", ")}`);
+          if (details.length < 8)
+            details.push(`${vendor.label} ${url}: ${[...new Set(leaks.map((l) => l.what.replace(/^buyer-confidential field /, "")))].join(", ")}`);
         }
       }
     }
@@ -101,7 +117,13 @@ const notificationsGet: Finding = {
   name: "GET /notifications marks read",
   async run(ctx) {
     const unread = async (email: string) =>
-      Number((await ctx.db.query(`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.email = $1 and n.read_at is null`, [email])).rows[0].n);
+      Number(
+        (
+          await ctx.db.query(`select count(*)::int as n from notifications n join users u on u.id = n.user_id where u.email = $1 and n.read_at is null`, [
+            email,
+          ])
+        ).rows[0].n,
+      );
     const candidates = ctx.truth.roles.filter((r) => r.email && r.label !== "vendor payroll");
     let role: Role | undefined;
     for (const r of candidates) if ((await unread(r.email!)) > 0) role = r;
@@ -181,7 +203,9 @@ const meiliKey: Finding = {
     if (ctx.stack.dataDir) {
       const dir = path.join(ctx.stack.dataDir, "meilisearch");
       const mode = statSync(dir).mode & 0o777;
-      rows.push(result("Meilisearch data folder 0700", { tried: 1, failures: mode & 0o077 ? 1 : 0, details: mode & 0o077 ? [`${dir} is ${mode.toString(8)}`] : [] }));
+      rows.push(
+        result("Meilisearch data folder 0700", { tried: 1, failures: mode & 0o077 ? 1 : 0, details: mode & 0o077 ? [`${dir} is ${mode.toString(8)}`] : [] }),
+      );
     }
     return rows;
   },
@@ -191,12 +215,14 @@ const csvFullWidth: Finding = {
   name: "CSV full-width formula characters",
   async run(ctx) {
     // A vendor name is what a vendor controls that reaches the buyer's CSV; the probe writes it directly.
-    const rfq = ctx.truth.rfqs.find((r) => quotesOpened(r, ctx.truth.now) && r.status !== "draft" && ctx.truth.quotes.some((q) => q.rfqId === r.id && q.status === "submitted"));
+    const rfq = ctx.truth.rfqs.find(
+      (r) => quotesOpened(r, ctx.truth.now) && r.status !== "draft" && ctx.truth.quotes.some((q) => q.rfqId === r.id && q.status === "submitted"),
+    );
     if (!rfq) throw new Error("no opened RFQ with quotes");
     const quote = ctx.truth.quotes.find((q) => q.rfqId === rfq.id && q.status === "submitted")!;
     const original = ctx.truth.orgs.get(quote.vendorOrgId)!.name;
     const buyer = ctx.truth.roles.find((r) => r.orgId === rfq.buyerOrgId)!;
-    const payloads = ["＝HYPERLINK(\"http://evil.example\",\"x\")", "｜calc", "=1+1", "＋1+1", "－1+1", "＠SUM(1)"];
+    const payloads = ['＝HYPERLINK("http://evil.example","x")', "｜calc", "=1+1", "＋1+1", "－1+1", "＠SUM(1)"];
     let unsafe = 0;
     const details: string[] = [];
     try {

@@ -33,8 +33,28 @@ const bodySize: Finding = {
     let failures = 0;
     let serverErrors = 0;
     for (const [label, send] of [
-      [`${mb} MB JSON → POST /api/v1/rfqs`, () => ctx.client.tryRequest("/api/v1/rfqs", { method: "POST", body: json, headers: { ...bearer(buyer.token), "Content-Type": "application/json" }, ip: ipFor(20), timeoutMs: 60_000 })],
-      [`${mb} MB form → POST /login`, () => ctx.client.tryRequest("/login", { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" }, ip: ipFor(20), timeoutMs: 60_000 })],
+      [
+        `${mb} MB JSON → POST /api/v1/rfqs`,
+        () =>
+          ctx.client.tryRequest("/api/v1/rfqs", {
+            method: "POST",
+            body: json,
+            headers: { ...bearer(buyer.token), "Content-Type": "application/json" },
+            ip: ipFor(20),
+            timeoutMs: 60_000,
+          }),
+      ],
+      [
+        `${mb} MB form → POST /login`,
+        () =>
+          ctx.client.tryRequest("/login", {
+            method: "POST",
+            body: form,
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            ip: ipFor(20),
+            timeoutMs: 60_000,
+          }),
+      ],
     ] as const) {
       const before = rssKb(ctx.stack.pid);
       const res = await send();
@@ -46,7 +66,10 @@ const bodySize: Finding = {
       const refused = res.status === 413 || cut || (res.status === 403 && flat);
       if (!refused) failures++;
       if (isServerError(res)) serverErrors++;
-      const growth = before && after ? ` RSS ${Math.round(before.rss / 1024)} → ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB)` : " (server RSS unknown: no --pid)";
+      const growth =
+        before && after
+          ? ` RSS ${Math.round(before.rss / 1024)} → ${Math.round(after.rss / 1024)} MB (peak ${Math.round(after.peak / 1024)} MB)`
+          : " (server RSS unknown: no --pid)";
       details.push(`${label}: ${cut ? "connection cut" : res.status}${growth}`);
     }
     return [result(`body size: ${mb} MB JSON and form`, { tried: 2, failures, serverErrors, details })];
@@ -75,7 +98,10 @@ const headers: Finding = {
         ...(html
           ? ([
               ["Content-Security-Policy", h("content-security-policy") !== ""],
-              ["frame-ancestors 'none' (or X-Frame-Options DENY)", /frame-ancestors\s+'none'/.test(h("content-security-policy")) || /deny/i.test(h("x-frame-options"))],
+              [
+                "frame-ancestors 'none' (or X-Frame-Options DENY)",
+                /frame-ancestors\s+'none'/.test(h("content-security-policy")) || /deny/i.test(h("x-frame-options")),
+              ],
               ["Referrer-Policy", h("referrer-policy") !== ""],
               ["Permissions-Policy", h("permissions-policy") !== ""],
             ] as [string, boolean][])
@@ -132,14 +158,20 @@ const serverErrors: Finding = {
         ["text/plain", "a=1"],
         ["multipart/form-data; boundary=zzz", "--zzz\r\nbroken"],
       ]) {
-        sent.push({ what: `${a.path} as ${type}`, res: await ctx.client.tryRequest(a.path, { method: "POST", jar: jarOf(a.role), ip, body, headers: { "Content-Type": type } }) });
+        sent.push({
+          what: `${a.path} as ${type}`,
+          res: await ctx.client.tryRequest(a.path, { method: "POST", jar: jarOf(a.role), ip, body, headers: { "Content-Type": type } }),
+        });
       }
     }
     // Bodyless POSTs.
     const draft = ctx.truth.rfqs.find((r) => r.status === "draft")!;
     const draftOwner = ctx.truth.roles.find((r) => r.orgId === draft.buyerOrgId)!.label;
     sent.push({ what: "bodyless POST /logout", res: await ctx.client.tryRequest("/logout", { method: "POST", jar: jarOf("vendor payroll"), ip }) });
-    sent.push({ what: "bodyless POST /rfqs/{id}/review", res: await ctx.client.tryRequest(`/rfqs/${draft.id}/review`, { method: "POST", jar: jarOf(draftOwner), ip }) });
+    sent.push({
+      what: "bodyless POST /rfqs/{id}/review",
+      res: await ctx.client.tryRequest(`/rfqs/${draft.id}/review`, { method: "POST", jar: jarOf(draftOwner), ip }),
+    });
     // NUL and an invalid UTF-8 sequence (what a lone surrogate becomes in a form) in stored text fields.
     for (const [label, raw] of [
       ["NUL", "%00"],
@@ -148,11 +180,23 @@ const serverErrors: Finding = {
       const jar = jarOf(draftOwner);
       const csrf = csrfFrom((await ctx.client.request("/rfqs/new", { jar, ip })).text());
       const body = `csrf=${encodeURIComponent(csrf)}&title=probe${raw}title&category=accounting`;
-      sent.push({ what: `${label} in an RFQ title (form)`, res: await ctx.client.tryRequest("/rfqs/new", { method: "POST", jar, ip, body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }) });
+      sent.push({
+        what: `${label} in an RFQ title (form)`,
+        res: await ctx.client.tryRequest("/rfqs/new", { method: "POST", jar, ip, body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+      });
       const vendorJar = jarOf("vendor next-keiri");
       const csrf2 = csrfFrom((await ctx.client.request("/vendor/profile", { jar: vendorJar, ip })).text());
       const body2 = `csrf=${encodeURIComponent(csrf2)}&description=probe${raw}text&categories=accounting&regions=tokyo&languages=ja`;
-      sent.push({ what: `${label} in a vendor profile (form)`, res: await ctx.client.tryRequest("/vendor/profile", { method: "POST", jar: vendorJar, ip, body: body2, headers: { "Content-Type": "application/x-www-form-urlencoded" } }) });
+      sent.push({
+        what: `${label} in a vendor profile (form)`,
+        res: await ctx.client.tryRequest("/vendor/profile", {
+          method: "POST",
+          jar: vendorJar,
+          ip,
+          body: body2,
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+      });
     }
     for (const name of ["a=b.pdf", "a;b.pdf", 'x"; filename="y.pdf']) {
       sent.push({ what: `evidence named ${JSON.stringify(name)}`, res: await uploadEvidence(ctx, name, PDF) });
@@ -185,13 +229,25 @@ async function uploadEvidence(ctx: FindingContext, filename: string, content: Bu
   const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const body = Buffer.concat([
     Buffer.from(
-      field("csrf", csrf) + field("intent", "save") + field("type", "iso9001") + field("number", `PROBE-${Date.now()}`) + field("issuer", "probe") + field("validFrom", "2025-01-01") + field("validUntil", "2027-12-31"),
+      field("csrf", csrf) +
+        field("intent", "save") +
+        field("type", "iso9001") +
+        field("number", `PROBE-${Date.now()}`) +
+        field("issuer", "probe") +
+        field("validFrom", "2025-01-01") +
+        field("validUntil", "2027-12-31"),
     ),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return ctx.client.tryRequest("/vendor/certifications", { method: "POST", jar, ip, body, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` } });
+  return ctx.client.tryRequest("/vendor/certifications", {
+    method: "POST",
+    jar,
+    ip,
+    body,
+    headers: { "Content-Type": `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 const downloadNames: Finding = {
@@ -208,7 +264,8 @@ const downloadNames: Finding = {
     for (const c of cases) {
       const up = await uploadEvidence(ctx, c.name, c.content);
       if (isServerError(up)) errors++;
-      const row = (await ctx.db.query(`select id from certifications where org_id = $1 order by created_at desc limit 1`, [vendor.orgId])).rows[0] as { id: string } | undefined;
+      const row = (await ctx.db.query(`select id from certifications where org_id = $1 order by created_at desc limit 1`, [vendor.orgId])).rows[0] as
+        { id: string } | undefined;
       const res = row ? await ctx.client.request(`/vendor/certifications/${row.id}/evidence`, { jar: ctx.sessions.jars.get("vendor next-keiri") }) : null;
       const disposition = decodeURIComponent(String(res?.headers["content-disposition"] ?? ""));
       if (up.status >= 400) {
@@ -229,7 +286,12 @@ const hostHeader: Finding = {
   async run(ctx) {
     const email = `probe-host-${Date.now()}@probe.example`;
     const owner = ctx.sessions.jars.get("buyer midori")!;
-    const res = await postForm(ctx.client, "/settings/members", { email, role: "member" }, { jar: owner, ip: "127.0.0.2", headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" } });
+    const res = await postForm(
+      ctx.client,
+      "/settings/members",
+      { email, role: "member" },
+      { jar: owner, ip: "127.0.0.2", headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" } },
+    );
     let text = res.text();
     let source = "the members page";
     if (ctx.stack.dataDir) {

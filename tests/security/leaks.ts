@@ -97,7 +97,12 @@ export function buildSecrets(truth: Truth): Secret[] {
   for (const note of truth.notes) {
     const rfq = truth.rfqs.find((r) => r.id === note.rfqId);
     const snippet = note.body.trim().slice(0, 24);
-    if (rfq && snippet.length >= 8) secrets.push({ what: `advisor note on "${rfq.title}"`, patterns: [textPattern(snippet)], allowedOrgIds: new Set([rfq.buyerOrgId, ...rfq.advisorOrgIds]) });
+    if (rfq && snippet.length >= 8)
+      secrets.push({
+        what: `advisor note on "${rfq.title}"`,
+        patterns: [textPattern(snippet)],
+        allowedOrgIds: new Set([rfq.buyerOrgId, ...rfq.advisorOrgIds]),
+      });
   }
   return secrets;
 }
@@ -105,7 +110,16 @@ export function buildSecrets(truth: Truth): Secret[] {
 // Keys of the buyer's confidential figures (issue 12, item 4). In JSON a vendor reads, any of them is a
 // leak, wherever it sits — except inside the vendor's own KPI commitments, which are keyed by criterion
 // (a criterion may be called "roi").
-const VENDOR_FORBIDDEN_KEYS = new Set(["tco", "managementOverhead", "transitionEffort", "roi", "baselineCostMonthlyYen", "hiddenCosts", "invitedVendorIds", "baselineOverTerm"]);
+const VENDOR_FORBIDDEN_KEYS = new Set([
+  "tco",
+  "managementOverhead",
+  "transitionEffort",
+  "roi",
+  "baselineCostMonthlyYen",
+  "hiddenCosts",
+  "invitedVendorIds",
+  "baselineOverTerm",
+]);
 
 function forbiddenKeys(value: unknown, path: string[] = [], found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => forbiddenKeys(v, path, found));

@@ -46,7 +46,9 @@ async function main() {
   try {
     const client = new Client(stack.origin);
     const truth = await loadTruth(db);
-    log(`ground truth: ${truth.rfqs.length} RFQs, ${truth.quotes.length} quotes, ${truth.certifications.length} certificates, ${truth.vendorOrgIds.length} vendors, ${truth.roles.length} roles`);
+    log(
+      `ground truth: ${truth.rfqs.length} RFQs, ${truth.quotes.length} quotes, ${truth.certifications.length} certificates, ${truth.vendorOrgIds.length} vendors, ${truth.roles.length} roles`,
+    );
     const sessions = await openSessions(client, truth.roles);
     // Order matters: reads and search first, on the seeded state; then refused writes (which must change
     // nothing); then the findings, some of which change state (an addendum, an invitation); fuzzing last.

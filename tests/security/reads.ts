@@ -37,7 +37,21 @@ function targets(truth: Truth, quick: boolean): Target[] {
   const out: Target[] = [];
   const page = (url: string, binaryAllowed?: Target["binaryAllowed"]) => out.push({ url, api: false, binaryAllowed });
   const api = (url: string, binaryAllowed?: Target["binaryAllowed"]) => out.push({ url, api: true, binaryAllowed });
-  for (const p of ["/", "/rfqs", "/rfqs/search", "/quotes", "/vendors", "/vendor/certifications", "/vendor/profile", "/settings", "/settings/members", "/settings/tokens", "/admin", "/admin/certifications"]) page(p);
+  for (const p of [
+    "/",
+    "/rfqs",
+    "/rfqs/search",
+    "/quotes",
+    "/vendors",
+    "/vendor/certifications",
+    "/vendor/profile",
+    "/settings",
+    "/settings/members",
+    "/settings/tokens",
+    "/admin",
+    "/admin/certifications",
+  ])
+    page(p);
   for (const p of ["/api/v1/me", "/api/v1/rfqs", "/api/v1/vendor/quotes", "/api/v1/vendor/certifications", "/api/v1/vendors"]) api(p);
   for (const rfq of truth.rfqs) {
     const comparisonReader = (role: Role) =>
@@ -66,7 +80,9 @@ const BINARY = /spreadsheetml|application\/pdf|image\/|octet-stream|zip/;
 
 export async function readsMatrix(client: Client, truth: Truth, sessions: Sessions, opts: { quick: boolean }): Promise<CheckResult[]> {
   const secrets = buildSecrets(truth);
-  const roles = opts.quick ? truth.roles.filter((r) => ["buyer midori", "vendor next-keiri", "vendor hokkaido", "advisor", "anonymous"].includes(r.label)) : truth.roles;
+  const roles = opts.quick
+    ? truth.roles.filter((r) => ["buyer midori", "vendor next-keiri", "vendor hokkaido", "advisor", "anonymous"].includes(r.label))
+    : truth.roles;
   const all = targets(truth, opts.quick);
   const own = new Map(roles.map((r) => [r.label, ownNumbersOf(truth, r.orgId)]));
   const jobs = roles.flatMap((role) => all.map((target) => ({ role, target })));

@@ -49,9 +49,17 @@ export function printTable(rows: CheckResult[], seconds: number, verbose = false
   for (const c of cells) console.log(line(c));
   const shown = verbose ? Infinity : 6;
   const failed = rows.filter((r) => !r.pass && !r.skipped).length;
-  console.log(`\n${rows.length} checks: ${rows.length - failed - rows.filter((r) => r.skipped).length} PASS, ${failed} FAIL, ${rows.filter((r) => r.skipped).length} SKIP — ${seconds.toFixed(0)} s`);
+  console.log(
+    `\n${rows.length} checks: ${rows.length - failed - rows.filter((r) => r.skipped).length} PASS, ${failed} FAIL, ${rows.filter((r) => r.skipped).length} SKIP — ${seconds.toFixed(0)} s`,
+  );
   for (const r of rows) {
     if (r.skipped) console.log(`\n• ${r.check}: not run — ${r.skipped}`);
-    else if (r.details?.length) console.log(`\n• ${r.check}:\n${r.details.slice(0, shown).map((d) => `    ${d}`).join("\n")}${r.details.length > shown ? `\n    … ${r.details.length - shown} more (--verbose lists all)` : ""}`);
+    else if (r.details?.length)
+      console.log(
+        `\n• ${r.check}:\n${r.details
+          .slice(0, shown)
+          .map((d) => `    ${d}`)
+          .join("\n")}${r.details.length > shown ? `\n    … ${r.details.length - shown} more (--verbose lists all)` : ""}`,
+      );
   }
 }

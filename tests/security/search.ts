@@ -53,7 +53,9 @@ interface Hit {
 /** Which RFQ ids the role may find: vendors the open ones they may quote on, buyers their own, nobody else any. */
 function rfqScope(role: Role, truth: Truth): Set<string> {
   if (role.kind === "vendor")
-    return new Set(truth.rfqs.filter((r) => r.status === "published" && vendorMaySee(r, role.orgId) && (r.deadline?.getTime() ?? 0) > truth.now.getTime()).map((r) => r.id));
+    return new Set(
+      truth.rfqs.filter((r) => r.status === "published" && vendorMaySee(r, role.orgId) && (r.deadline?.getTime() ?? 0) > truth.now.getTime()).map((r) => r.id),
+    );
   if (role.kind === "buyer") return new Set(truth.rfqs.filter((r) => r.buyerOrgId === role.orgId).map((r) => r.id));
   return new Set();
 }
@@ -64,7 +66,9 @@ function vendorScope(role: Role, truth: Truth): Set<string> {
 }
 
 export async function searchScope(client: Client, truth: Truth, opts: { quick: boolean }): Promise<CheckResult[]> {
-  const roles = opts.quick ? truth.roles.filter((r) => ["buyer midori", "vendor next-keiri", "vendor growth-ad", "advisor", "anonymous"].includes(r.label)) : truth.roles;
+  const roles = opts.quick
+    ? truth.roles.filter((r) => ["buyer midori", "vendor next-keiri", "vendor growth-ad", "advisor", "anonymous"].includes(r.label))
+    : truth.roles;
   const secrets = buildSecrets(truth);
   // Every RFQ's exact title as keywords: the strongest way to ask for an RFQ one may not see.
   const titled = truth.rfqs.map((r) => `q=${encodeURIComponent(r.title)}`);
@@ -94,5 +98,7 @@ export async function searchScope(client: Client, truth: Truth, opts: { quick: b
       for (const l of leaks.slice(0, 2)) details.push(`${role.label} ${url.slice(0, 120)} → ${l.what}`);
     }
   });
-  return [result(`search: ${roles.length} roles × ${params.length} crafted queries × 2 indexes`, { tried: jobs.length, failures: outOfScope, serverErrors, details })];
+  return [
+    result(`search: ${roles.length} roles × ${params.length} crafted queries × 2 indexes`, { tried: jobs.length, failures: outOfScope, serverErrors, details }),
+  ];
 }

@@ -105,16 +105,31 @@ export async function loadTruth(db: pg.Pool): Promise<Truth> {
   const roles: Role[] = DEMO_ACCOUNTS.map((a) => {
     const m = members.find((row) => row.email === a.email);
     if (!m) throw new Error(`demo account ${a.email} is not in the database: was the demo data seeded?`);
-    return { label: ROLE_LABELS[a.email] ?? a.email, email: a.email, password: DEMO_PASSWORD, token: a.token, orgId: m.org_id, kind: m.kind, isAdmin: m.is_platform_admin };
+    return {
+      label: ROLE_LABELS[a.email] ?? a.email,
+      email: a.email,
+      password: DEMO_PASSWORD,
+      token: a.token,
+      orgId: m.org_id,
+      kind: m.kind,
+      isAdmin: m.is_platform_admin,
+    };
   });
   roles.push({ label: "anonymous", email: null, password: "", token: null, orgId: "", kind: "anonymous", isAdmin: false });
 
   const orgs = new Map(
     (await q<{ id: string; name: string; kind: OrgKind }>(`select id, name, kind from organizations`)).map((o) => [o.id, { name: o.name, kind: o.kind }]),
   );
-  const rfqRows = await q<{ id: string; title: string; buyer_org_id: string; status: string; sealed: boolean; visibility: "invited" | "marketplace"; quote_deadline: Date | null; content: RfqContent }>(
-    `select id, title, buyer_org_id, status, sealed, visibility, quote_deadline, content from rfqs`,
-  );
+  const rfqRows = await q<{
+    id: string;
+    title: string;
+    buyer_org_id: string;
+    status: string;
+    sealed: boolean;
+    visibility: "invited" | "marketplace";
+    quote_deadline: Date | null;
+    content: RfqContent;
+  }>(`select id, title, buyer_org_id, status, sealed, visibility, quote_deadline, content from rfqs`);
   const invitations = await q<{ rfq_id: string; vendor_org_id: string }>(`select rfq_id, vendor_org_id from rfq_invitations`);
   const advisors = await q<{ rfq_id: string; advisor_org_id: string }>(`select rfq_id, advisor_org_id from rfq_advisors`);
   const rfqs: RfqTruth[] = rfqRows.map((r) => ({
@@ -131,7 +146,14 @@ export async function loadTruth(db: pg.Pool): Promise<Truth> {
   }));
 
   type Normalized = { contractValueExcludingTax?: number; tco?: number; managementOverhead?: number; transitionEffort?: number };
-  const quoteRows = await q<{ id: string; rfq_id: string; vendor_org_id: string; status: string; content: { unitPrices?: Record<string, number> }; normalized: Normalized | null }>(
+  const quoteRows = await q<{
+    id: string;
+    rfq_id: string;
+    vendor_org_id: string;
+    status: string;
+    content: { unitPrices?: Record<string, number> };
+    normalized: Normalized | null;
+  }>(
     `select q.id, q.rfq_id, q.vendor_org_id, q.status, q.content, v.normalized
        from quotes q left join quote_versions v on v.quote_id = q.id and v.version = q.current_version`,
   );
@@ -196,7 +218,8 @@ const HASHED_TABLES = [
 export async function fingerprint(db: pg.Pool): Promise<string> {
   // Columns that record use rather than state (an API token's last use) are left out.
   const parts = HASHED_TABLES.map(
-    (t) => `(select md5(coalesce(string_agg(md5((to_jsonb(x) - 'last_used_at')::text), '' order by md5((to_jsonb(x) - 'last_used_at')::text)), '')) from ${t} x) as "${t}"`,
+    (t) =>
+      `(select md5(coalesce(string_agg(md5((to_jsonb(x) - 'last_used_at')::text), '' order by md5((to_jsonb(x) - 'last_used_at')::text)), '')) from ${t} x) as "${t}"`,
   );
   const counts = [
     `(select count(*)::int from outbox) as outbox`,

@@ -70,7 +70,13 @@ function attemptsFor(ep: Endpoint, role: Role, truth: Truth): Attempt[] | null {
       return truth.quotes.map((q) => ({ path: `/api/v1/quotes/${q.id}/${action}`, body: {}, allowed: q.vendorOrgId === role.orgId }));
     }
     case "POST /api/v1/vendor/certifications":
-      return [{ path: ep.template, body: { type: "iso9001", number: "PROBE-1", issuer: "probe", validFrom: "2025-01-01", validUntil: "2027-01-01" }, allowed: role.kind === "vendor" }];
+      return [
+        {
+          path: ep.template,
+          body: { type: "iso9001", number: "PROBE-1", issuer: "probe", validFrom: "2025-01-01", validUntil: "2027-01-01" },
+          allowed: role.kind === "vendor",
+        },
+      ];
     default:
       return null;
   }
@@ -133,9 +139,35 @@ export async function writesMatrix(client: Client, db: pg.Pool, truth: Truth, op
 // Values that broke or nearly broke parsers elsewhere: NUL and lone surrogates (PostgreSQL refuses them
 // in text and jsonb), huge and negative numbers, wrong types, deep nesting, long strings.
 const NASTY: unknown[] = [
-  null, true, false, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, "", " ", "a\u0000b", "\ud800", "x\udfffy", "x".repeat(20_000),
-  "2099-13-45", "2026-02-30T25:00:00+09:00", "<script>alert(1)</script>", "' or 1=1 --", "\u202eexe.pdf", [], {}, [[[[[]]]]], { $gt: "" },
-  { __proto__: { admin: true } }, "NaN", "Infinity", "１２３", "T1234567890123",
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  "",
+  " ",
+  "a\u0000b",
+  "\ud800",
+  "x\udfffy",
+  "x".repeat(20_000),
+  "2099-13-45",
+  "2026-02-30T25:00:00+09:00",
+  "<script>alert(1)</script>",
+  "' or 1=1 --",
+  "\u202eexe.pdf",
+  [],
+  {},
+  [[[[[]]]]],
+  { $gt: "" },
+  { __proto__: { admin: true } },
+  "NaN",
+  "Infinity",
+  "１２３",
+  "T1234567890123",
 ];
 
 function mutate(base: Record<string, unknown>, rnd: () => number): { body: string; contentType: string } {
@@ -148,8 +180,16 @@ function mutate(base: Record<string, unknown>, rnd: () => number): { body: strin
   else if (kind < 0.72 && keys.length) delete body[pick(keys)];
   else if (kind < 0.8) {
     for (const k of keys) body[k] = pick(NASTY);
-  } else if (kind < 0.86) return { body: pick(['{"a":', "[1,2", "{'a':1}", '{"a":1,}', "\ufeff{}", "", "null", "1", '"str"', "[]", '{"a":"\\ud800"}', '{"a":"\\u0000"}']), contentType: "application/json" };
-  else if (kind < 0.92) return { body: JSON.stringify(body), contentType: pick(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"]) };
+  } else if (kind < 0.86)
+    return {
+      body: pick(['{"a":', "[1,2", "{'a':1}", '{"a":1,}', "\ufeff{}", "", "null", "1", '"str"', "[]", '{"a":"\\ud800"}', '{"a":"\\u0000"}']),
+      contentType: "application/json",
+    };
+  else if (kind < 0.92)
+    return {
+      body: JSON.stringify(body),
+      contentType: pick(["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml"]),
+    };
   else {
     // Deep nesting inside a real field.
     let deep: unknown = "leaf";
@@ -168,12 +208,22 @@ export async function fuzzWrites(client: Client, db: pg.Pool, truth: Truth, opts
   const advised = truth.rfqs.find((r) => r.advisorOrgIds.includes(role("advisor").orgId));
   const question = truth.questions.find((q) => q.rfqId === buyerRfq.id);
   const targets: { role: Role; method: string; path: string; base: Record<string, unknown> }[] = [
-    { role: role("buyer sakura"), method: "POST", path: "/api/v1/rfqs", base: { title: "fuzz", category: "accounting", purpose: "p", budget: { min: 1, max: 2, showToVendors: false } } },
+    {
+      role: role("buyer sakura"),
+      method: "POST",
+      path: "/api/v1/rfqs",
+      base: { title: "fuzz", category: "accounting", purpose: "p", budget: { min: 1, max: 2, showToVendors: false } },
+    },
     { role: role("buyer sakura"), method: "PATCH", path: `/api/v1/rfqs/${buyerRfq.id}`, base: { title: "fuzz edit", purpose: "p" } },
     { role: role("buyer sakura"), method: "POST", path: `/api/v1/rfqs/${buyerRfq.id}/addenda`, base: { changeSummary: "fuzz", changes: { purpose: "p" } } },
     { role: vendor, method: "POST", path: `/api/v1/rfqs/${vendorRfq.id}/quotes`, base: { mode: "draft", assumptions: "a", unitPrices: {}, leadTimeDays: 10 } },
     { role: vendor, method: "POST", path: `/api/v1/rfqs/${vendorRfq.id}/questions`, base: { question: "fuzz?" } },
-    { role: vendor, method: "POST", path: "/api/v1/vendor/certifications", base: { type: "iso9001", number: "F-1", issuer: "fuzz", validFrom: "2025-01-01", validUntil: "2027-01-01" } },
+    {
+      role: vendor,
+      method: "POST",
+      path: "/api/v1/vendor/certifications",
+      base: { type: "iso9001", number: "F-1", issuer: "fuzz", validFrom: "2025-01-01", validUntil: "2027-01-01" },
+    },
     ...(question ? [{ role: role("buyer sakura"), method: "POST", path: `/api/v1/questions/${question.id}/answer`, base: { answer: "fuzz" } }] : []),
     ...(advised ? [{ role: role("advisor"), method: "POST", path: `/api/v1/rfqs/${advised.id}/advisor-notes`, base: { body: "fuzz" } }] : []),
   ];
@@ -204,5 +254,7 @@ export async function fuzzWrites(client: Client, db: pg.Pool, truth: Truth, opts
     before = after;
   }
   if (notProblemJson) details.unshift(`${notProblemJson} of the ${serverErrors} API 5xx were not application/problem+json`);
-  return [result(`fuzz: ${total} mutated JSON bodies on ${targets.length} API writes`, { tried: total, failures: 0, serverErrors, partialWrites: partial, details })];
+  return [
+    result(`fuzz: ${total} mutated JSON bodies on ${targets.length} API writes`, { tried: total, failures: 0, serverErrors, partialWrites: partial, details }),
+  ];
 }

@@ -15,7 +15,9 @@ export interface RunningPostgres {
 export function findPostgresBin(): string {
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return path.join(root, versions[0], "bin");
   }
   const which = spawnSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" });
@@ -46,8 +48,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
   runAs(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   runAs(path.join(bin, "pg_ctl"), [
-    "-D", data, "-w", "-l", path.join(dir, "log"),
-    "-o", `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    "-D",
+    data,
+    "-w",
+    "-l",
+    path.join(dir, "log"),
+    "-o",
+    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     "start",
   ]);
   return {

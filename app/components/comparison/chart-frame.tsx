@@ -1,7 +1,21 @@
 import { useId, type ReactNode } from "react";
 
 /** An SVG chart with its text alternative: role img, a title and a description naming what it shows. */
-export function ChartFrame({ title, desc, width, height, testId, children }: { title: string; desc: string; width: number; height: number; testId: string; children: ReactNode }) {
+export function ChartFrame({
+  title,
+  desc,
+  width,
+  height,
+  testId,
+  children,
+}: {
+  title: string;
+  desc: string;
+  width: number;
+  height: number;
+  testId: string;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <svg

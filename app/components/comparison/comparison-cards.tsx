@@ -37,7 +37,9 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
             <dd>
               {c.mandatoryMet ? `✓ ${t("compare.met")}` : `✗ ${t("compare.notMet")}`}
               {c.expiringCertifications.length > 0 ? (
-                <span className="badge warn">{t("compare.expiring", { types: c.expiringCertifications.map((type) => label("certification", type, locale)).join(", ") })}</span>
+                <span className="badge warn">
+                  {t("compare.expiring", { types: c.expiringCertifications.map((type) => label("certification", type, locale)).join(", ") })}
+                </span>
               ) : null}
             </dd>
           </dl>

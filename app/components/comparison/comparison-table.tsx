@@ -43,7 +43,8 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
               <th scope="row">
                 {row.label[locale]}
                 <span className="row-meta">
-                  {label("perspective", row.perspective, locale)} · {t("compare.weight")} {formatNumber(row.weight, locale, 2)} ({formatNumber(row.share * 100, locale, 1)}%)
+                  {label("perspective", row.perspective, locale)} · {t("compare.weight")} {formatNumber(row.weight, locale, 2)} (
+                  {formatNumber(row.share * 100, locale, 1)}%)
                 </span>
               </th>
               {view.columns.map((c) => {
@@ -53,7 +54,9 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                     <span className="cell-value">{formatValue(row.unit, cell?.value ?? null, locale)}</span>
                     <span className="cell-score">
                       {t("compare.score", { score: formatScore(cell?.score ?? null, locale) })}
-                      {topsis && cell?.weighted !== null && cell?.weighted !== undefined ? ` · ${t("compare.weighted", { value: formatNumber(cell.weighted, locale, 4) })}` : null}
+                      {topsis && cell?.weighted !== null && cell?.weighted !== undefined
+                        ? ` · ${t("compare.weighted", { value: formatNumber(cell.weighted, locale, 4) })}`
+                        : null}
                     </span>
                     {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
                   </td>

@@ -52,7 +52,15 @@ export function ContributionBars({ view }: { view: ComparisonView }) {
                   <g key={`${stack.key}-${bar.index}`}>
                     <rect x={bar.x} y={bar.y} width={Math.max(0, bar.width)} height={bar.height} fill={bar.color} stroke="#fff" strokeWidth={1} />
                     {bar.width > 16 ? (
-                      <Text x={bar.x + bar.width / 2} y={bar.y + bar.height / 2} textAnchor="middle" verticalAnchor="middle" fontSize={10} fill="#fff" fontWeight={700}>
+                      <Text
+                        x={bar.x + bar.width / 2}
+                        y={bar.y + bar.height / 2}
+                        textAnchor="middle"
+                        verticalAnchor="middle"
+                        fontSize={10}
+                        fill="#fff"
+                        fontWeight={700}
+                      >
                         {String(numberOf(stack.key))}
                       </Text>
                     ) : null}

@@ -8,7 +8,19 @@ import { formatValue } from "./format";
  * Whether a value is backed by a track record, in words (and a symbol), so print and screen readers get
  * it too. A shrunk claim shows the claim and the value scored; a checked claim also shows the record.
  */
-export function EvidenceBadge({ badge, unit, claim, effective, evidence = null }: { badge: Badge; unit: string; claim: number | null; effective: number | null; evidence?: Evidence | null }) {
+export function EvidenceBadge({
+  badge,
+  unit,
+  claim,
+  effective,
+  evidence = null,
+}: {
+  badge: Badge;
+  unit: string;
+  claim: number | null;
+  effective: number | null;
+  evidence?: Evidence | null;
+}) {
   const { t, locale } = useI18n();
   if (!badge) return null;
   const symbol = badge === "verified" ? "✓" : badge === "shrunk" ? "↘" : badge === "missing" ? "∅" : "?";

@@ -26,7 +26,13 @@ export function RadarChart({ vendorName, rank, scores }: { vendorName: string; r
       <ChartFrame title={title} desc={t("compare.radarDesc", { vendor: vendorName, values })} width={SIZE} height={SIZE} testId="radar-chart">
         <Group top={SIZE / 2} left={SIZE / 2}>
           {RINGS.map((ring) => (
-            <Polygon key={ring} points={PERSPECTIVES.map((_, i) => point(i, ring))} fill="none" stroke="#c4cad6" strokeDasharray={ring === 100 ? undefined : "2 3"} />
+            <Polygon
+              key={ring}
+              points={PERSPECTIVES.map((_, i) => point(i, ring))}
+              fill="none"
+              stroke="#c4cad6"
+              strokeDasharray={ring === 100 ? undefined : "2 3"}
+            />
           ))}
           {PERSPECTIVES.map((p, i) => {
             const [x, y] = point(i, 100);

@@ -48,7 +48,15 @@ export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonVie
     <section className="card no-print" aria-labelledby="whatif-heading">
       <h2 id="whatif-heading">{t("compare.whatIf")}</h2>
       <p className="hint">{t("compare.whatIfIntro")}</p>
-      <Form method="get" ref={formRef} onChange={live} onSubmit={() => clearTimeout(timer.current)} preventScrollReset data-testid="what-if-form" aria-busy={navigation.state === "loading"}>
+      <Form
+        method="get"
+        ref={formRef}
+        onChange={live}
+        onSubmit={() => clearTimeout(timer.current)}
+        preventScrollReset
+        data-testid="what-if-form"
+        aria-busy={navigation.state === "loading"}
+      >
         {keep.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

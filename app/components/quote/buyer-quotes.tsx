@@ -14,7 +14,9 @@ export function BuyerQuotesSection({ data }: { data: BuyerQuotes }) {
     <section className="card" data-testid="buyer-quotes">
       <h2>{t("quotes.buyer.title")}</h2>
       {data.sealed ? (
-        <p data-testid="sealed-count">{t("quotes.buyer.sealed", { n: data.counts.received, date: data.opensAt ? formatDateTime(data.opensAt, locale) : "—" })}</p>
+        <p data-testid="sealed-count">
+          {t("quotes.buyer.sealed", { n: data.counts.received, date: data.opensAt ? formatDateTime(data.opensAt, locale) : "—" })}
+        </p>
       ) : data.quotes.length === 0 ? (
         <p className="muted">{t("quotes.buyer.none")}</p>
       ) : (

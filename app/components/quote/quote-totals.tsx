@@ -17,7 +17,10 @@ export function QuoteTotals({ totals, audience = "buyer" }: { totals: TcoBreakdo
   );
   return (
     <dl className="totals" aria-live="polite" data-testid="quote-totals">
-      {row(`${t("quotes.totals.asEntered")}（${totals.taxBasis === "included" ? t("quotes.form.taxIncluded") : t("quotes.form.taxExcluded")}）`, formatYen(totals.totalAsEntered, locale))}
+      {row(
+        `${t("quotes.totals.asEntered")}（${totals.taxBasis === "included" ? t("quotes.form.taxIncluded") : t("quotes.form.taxExcluded")}）`,
+        formatYen(totals.totalAsEntered, locale),
+      )}
       {row(`${t("quotes.totals.tax")}（${totals.taxRate}%）`, formatYen(totals.taxAmount, locale))}
       {row(t("quotes.totals.excl"), formatYen(totals.contractValueExcludingTax, locale), audience === "vendor")}
       {audience === "buyer" ? (

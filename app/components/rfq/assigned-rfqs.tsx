@@ -4,7 +4,15 @@ import { label } from "~/components/rfq/labels";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
-export type AssignedRfqRow = { id: string; title: string; category: string; effective: RfqStatus; quote_deadline: string | null; buyer_name: string; assigned_at: string };
+export type AssignedRfqRow = {
+  id: string;
+  title: string;
+  category: string;
+  effective: RfqStatus;
+  quote_deadline: string | null;
+  buyer_name: string;
+  assigned_at: string;
+};
 
 /** An advisory organisation's RFQ list: the RFQs buyers assigned it to ("assigned to you"). */
 export function AssignedRfqs({ rows }: { rows: AssignedRfqRow[] }) {

@@ -18,7 +18,19 @@ export type InviteActionData = { fieldErrors: Record<string, string[] | null | u
  * a success follows the action's redirect (back to `returnTo`, with a toast); without it, the
  * browser posts to /vendors/:id/invite, which answers with the same form and its errors.
  */
-export function InviteForm({ vendorId, rfqs, returnTo, errors, open }: { vendorId: string; rfqs: InvitableRfq[]; returnTo: string; errors?: InviteActionData["fieldErrors"]; open?: boolean }) {
+export function InviteForm({
+  vendorId,
+  rfqs,
+  returnTo,
+  errors,
+  open,
+}: {
+  vendorId: string;
+  rfqs: InvitableRfq[];
+  returnTo: string;
+  errors?: InviteActionData["fieldErrors"];
+  open?: boolean;
+}) {
   const fetcher = useFetcher<InviteActionData>({ key: `invite-${vendorId}` });
   const { t, locale } = useI18n();
   const fieldErrors = fetcher.data?.fieldErrors ?? errors ?? null;

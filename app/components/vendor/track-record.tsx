@@ -20,7 +20,12 @@ const percent = (rate: number, locale: "ja" | "en") => `${formatNumber(rate * 10
 /** A vendor's past engagements and the KPIs measured on them: the evidence its quotes' claims are weighed against. */
 export function TrackRecord({ summary, engagements }: { summary: TrackRecordSummary; engagements: EngagementView[] }) {
   const { t, locale } = useI18n();
-  if (engagements.length === 0) return <p className="muted" data-testid="track-record-empty">{t("trackRecord.none")}</p>;
+  if (engagements.length === 0)
+    return (
+      <p className="muted" data-testid="track-record-empty">
+        {t("trackRecord.none")}
+      </p>
+    );
   const rates = Object.entries(summary.rates);
   return (
     <div className="stack" data-testid="track-record">
@@ -65,7 +70,11 @@ export function TrackRecord({ summary, engagements }: { summary: TrackRecordSumm
                     ? "—"
                     : e.kpis.map((k) => (
                         <div key={k.kpi_key}>
-                          {t("trackRecord.kpi", { label: kpiLabel(k.kpi_key, locale), rate: percent(k.successes / k.trials, locale), trials: formatNumber(k.trials, locale) })}
+                          {t("trackRecord.kpi", {
+                            label: kpiLabel(k.kpi_key, locale),
+                            rate: percent(k.successes / k.trials, locale),
+                            trials: formatNumber(k.trials, locale),
+                          })}
                         </div>
                       ))}
                 </td>

@@ -33,8 +33,12 @@ describe("AdvisorNoteSchema", () => {
   });
 
   it("a quote id that cannot be one, or a recommendation without a quote, is an error on quoteId", () => {
-    expect(errors({ body: "x", quoteId: "not-a-quote" })).toEqual({ quoteId: { ja: t("ja", "advisors.note.quoteUnknown"), en: t("en", "advisors.note.quoteUnknown") } });
-    expect(errors({ body: "x", recommends: true })).toEqual({ quoteId: { ja: t("ja", "advisors.note.recommendNeedsQuote"), en: t("en", "advisors.note.recommendNeedsQuote") } });
+    expect(errors({ body: "x", quoteId: "not-a-quote" })).toEqual({
+      quoteId: { ja: t("ja", "advisors.note.quoteUnknown"), en: t("en", "advisors.note.quoteUnknown") },
+    });
+    expect(errors({ body: "x", recommends: true })).toEqual({
+      quoteId: { ja: t("ja", "advisors.note.recommendNeedsQuote"), en: t("en", "advisors.note.recommendNeedsQuote") },
+    });
   });
 
   it("reports every field at once", () => {

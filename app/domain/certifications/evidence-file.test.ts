@@ -31,7 +31,10 @@ describe("checkEvidenceFile", () => {
   });
 
   it("refuses other types, empty files, and reports every problem", () => {
-    expect(checkEvidenceFile({ declaredType: "image/svg+xml", size: 100, head: bytes(0x3c) })).toEqual({ ok: false, keys: ["certifications.evidence.typeNotAllowed"] });
+    expect(checkEvidenceFile({ declaredType: "image/svg+xml", size: 100, head: bytes(0x3c) })).toEqual({
+      ok: false,
+      keys: ["certifications.evidence.typeNotAllowed"],
+    });
     expect(checkEvidenceFile({ declaredType: "application/pdf", size: 0, head: bytes() })).toEqual({ ok: false, keys: ["certifications.evidence.empty"] });
     expect(checkEvidenceFile({ declaredType: "text/html", size: MAX_EVIDENCE_BYTES * 2, head: bytes() })).toEqual({
       ok: false,

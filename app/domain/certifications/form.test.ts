@@ -52,7 +52,9 @@ describe("certificationFormSchema", () => {
 
 describe("InvoiceNumberSchema", () => {
   it("stores the normalized number and accepts an empty field as 'none'", () => {
-    expect(InvoiceNumberSchema.parse({ invoiceRegistrationNumber: "ｔ７０００－０１２０－５０００２" })).toEqual({ invoiceRegistrationNumber: "T7000012050002" });
+    expect(InvoiceNumberSchema.parse({ invoiceRegistrationNumber: "ｔ７０００－０１２０－５０００２" })).toEqual({
+      invoiceRegistrationNumber: "T7000012050002",
+    });
     expect(InvoiceNumberSchema.parse({ invoiceRegistrationNumber: "" })).toEqual({ invoiceRegistrationNumber: null });
     expect(InvoiceNumberSchema.parse({})).toEqual({ invoiceRegistrationNumber: null });
   });
@@ -91,7 +93,13 @@ describe("validityFlag", () => {
 });
 
 describe("isCalendarDate", () => {
-  it.each([["2024-02-29", true], ["2025-02-29", false], ["2026-13-01", false], ["2026-1-01", false], ["2026-04-31", false]])("%s → %s", (value, expected) => {
+  it.each([
+    ["2024-02-29", true],
+    ["2025-02-29", false],
+    ["2026-13-01", false],
+    ["2026-1-01", false],
+    ["2026-04-31", false],
+  ])("%s → %s", (value, expected) => {
     expect(isCalendarDate(value)).toBe(expected);
   });
 });

@@ -19,18 +19,10 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const calendarDate = (requiredKey: string) =>
-  z
-    .string({ error: requiredKey })
-    .trim()
-    .min(1, { error: requiredKey })
-    .refine(isCalendarDate, { error: "certificationForm.date.invalid" });
+  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).refine(isCalendarDate, { error: "certificationForm.date.invalid" });
 
 const requiredText = (max: number, requiredKey: string) =>
-  z
-    .string({ error: requiredKey })
-    .trim()
-    .min(1, { error: requiredKey })
-    .max(max, { error: "certificationForm.text.tooLong" });
+  z.string({ error: requiredKey }).trim().min(1, { error: requiredKey }).max(max, { error: "certificationForm.text.tooLong" });
 
 function bothDatesValid(value: unknown): boolean {
   const { validFrom, validUntil } = (value ?? {}) as Record<string, unknown>;
@@ -50,9 +42,7 @@ export function certificationFormSchema(customTypeKeys: readonly string[]) {
   const allowed = new Set<string>([...CERTIFICATION_TYPES, ...customTypeKeys]);
   return z
     .object({
-      type: z
-        .string({ error: "certificationForm.type.required" })
-        .refine((value) => allowed.has(value), { error: "certificationForm.type.required" }),
+      type: z.string({ error: "certificationForm.type.required" }).refine((value) => allowed.has(value), { error: "certificationForm.type.required" }),
       number: requiredText(100, "certificationForm.number.required"),
       issuer: requiredText(200, "certificationForm.issuer.required"),
       validFrom: calendarDate("certificationForm.validFrom.required"),

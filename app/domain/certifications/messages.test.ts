@@ -16,7 +16,9 @@ describe("certificationMessages", () => {
   it("defines every certifications.* key the folder's code uses", () => {
     const folder = fileURLToPath(new URL(".", import.meta.url));
     const sources = readdirSync(folder).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file !== "messages.ts");
-    const used = new Set(sources.flatMap((file) => [...readFileSync(folder + file, "utf8").matchAll(/"(certifications\.[A-Za-z0-9_.]+)"/g)].map((match) => match[1])));
+    const used = new Set(
+      sources.flatMap((file) => [...readFileSync(folder + file, "utf8").matchAll(/"(certifications\.[A-Za-z0-9_.]+)"/g)].map((match) => match[1])),
+    );
     expect(used.size).toBeGreaterThan(5);
     for (const key of used) expect(Object.hasOwn(certificationMessages, key), key).toBe(true);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { expiresDuringTerm, isCertificateValidOn, japanDateOf, lastDayOfTerm, requirementStatus, satisfiesRequirement, type CertificateRecord } from "./validity";
+import {
+  expiresDuringTerm,
+  isCertificateValidOn,
+  japanDateOf,
+  lastDayOfTerm,
+  requirementStatus,
+  satisfiesRequirement,
+  type CertificateRecord,
+} from "./validity";
 
 const isms: CertificateRecord = { type: "isms_iso27001", verificationStatus: "verified", validFrom: "2024-04-01", validUntil: "2027-03-31" };
 
@@ -35,7 +43,10 @@ describe("certificate validity", () => {
 describe("requirementStatus", () => {
   it("shows the best status among the vendor's certificates of that type", () => {
     const expired = { ...isms, validFrom: "2020-01-01", validUntil: "2023-01-01" };
-    expect(requirementStatus({ type: "isms_iso27001" }, [expired, isms], "2025-01-01")).toEqual({ status: "satisfied", key: "certifications.status.satisfied" });
+    expect(requirementStatus({ type: "isms_iso27001" }, [expired, isms], "2025-01-01")).toEqual({
+      status: "satisfied",
+      key: "certifications.status.satisfied",
+    });
     expect(requirementStatus({ type: "isms_iso27001" }, [expired], "2025-01-01").status).toBe("expired");
     expect(requirementStatus({ type: "isms_iso27001" }, [{ ...isms, verificationStatus: "rejected" }], "2025-01-01").status).toBe("rejected");
     expect(requirementStatus({ type: "isms_iso27001" }, [{ ...isms, verificationStatus: "unverified" }], "2025-01-01").status).toBe("unverified");

@@ -26,7 +26,15 @@ describe("parseCompareParams", () => {
 
   it("accepts a known method, filters and a sort by a known criterion only", () => {
     const p = parse("method=topsis&hideDisqualified=1&mandatoryMet=1&cert=privacy_mark&tcoMin=1,000,000&tcoMax=2000000&sort=accuracy");
-    expect(p).toEqual({ method: "topsis", hideDisqualified: true, mandatoryMet: true, certType: "privacy_mark", tcoMin: 1_000_000, tcoMax: 2_000_000, sort: "accuracy" });
+    expect(p).toEqual({
+      method: "topsis",
+      hideDisqualified: true,
+      mandatoryMet: true,
+      certType: "privacy_mark",
+      tcoMin: 1_000_000,
+      tcoMax: 2_000_000,
+      sort: "accuracy",
+    });
     expect(parse("method=magic&sort=drop_table").method).toBeUndefined();
     expect(parse("sort=drop_table").sort).toBe("score");
   });

@@ -3,45 +3,89 @@ import type { Contribution, RankingResult } from "~/domain/scoring";
 import { buildComparisonView, credibilityBadge, type ComparisonSource } from "./comparison-view";
 import { parseCompareParams } from "./compare-params";
 
-const criterion = (key: string, extra: object) => ({ key, label: { ja: key, en: key }, perspective: "internalProcess", direction: "benefit", weight: 1, ...extra });
+const criterion = (key: string, extra: object) => ({
+  key,
+  label: { ja: key, en: key },
+  perspective: "internalProcess",
+  direction: "benefit",
+  weight: 1,
+  ...extra,
+});
 const rfq = {
   title: "案件",
   scoringMethod: "weighted-sum-target",
   requiredCertifications: [{ type: "privacy_mark", level: "mandatory" }],
-  criteria: [criterion("tco", { perspective: "financial", direction: "cost", source: "price", unit: "yen" }), criterion("accuracy", { source: "kpi_commitment", unit: "rate" })],
+  criteria: [
+    criterion("tco", { perspective: "financial", direction: "cost", source: "price", unit: "yen" }),
+    criterion("accuracy", { source: "kpi_commitment", unit: "rate" }),
+  ],
 } as unknown as ComparisonSource["rfq"];
 
-const quote = (id: string, tco: number, certified: boolean) => ({
-  id,
-  vendorName: `Vendor ${id}`,
-  status: "submitted",
-  expiringCertifications: [],
-  content: { kpiCommitments: { accuracy: 0.99 }, leadTimeDays: 10 },
-  normalized: { tco, roi: 0.1, contractValueExcludingTax: tco },
-  certifications: certified ? [{ type: "privacy_mark", verificationStatus: "verified", validFrom: "2020-01-01", validUntil: "2030-01-01" }] : [],
-}) as unknown as ComparisonSource["quotes"][number];
+const quote = (id: string, tco: number, certified: boolean) =>
+  ({
+    id,
+    vendorName: `Vendor ${id}`,
+    status: "submitted",
+    expiringCertifications: [],
+    content: { kpiCommitments: { accuracy: 0.99 }, leadTimeDays: 10 },
+    normalized: { tco, roi: 0.1, contractValueExcludingTax: tco },
+    certifications: certified ? [{ type: "privacy_mark", verificationStatus: "verified", validFrom: "2020-01-01", validUntil: "2030-01-01" }] : [],
+  }) as unknown as ComparisonSource["quotes"][number];
 
 const contributions = (claim: number, effective: number, verified: boolean): Contribution[] => [
   { criterion: "tco", weight: 0.5, value: 1, scoredValue: 1, imputed: false, score: 80, contribution: 40 },
-  { criterion: "accuracy", weight: 0.5, value: claim, scoredValue: effective, imputed: false, score: 60, contribution: 30, credibility: { claim, effective, verified, evidence: null, priorStrength: 10 } },
+  {
+    criterion: "accuracy",
+    weight: 0.5,
+    value: claim,
+    scoredValue: effective,
+    imputed: false,
+    score: 60,
+    contribution: 30,
+    credibility: { claim, effective, verified, evidence: null, priorStrength: 10 },
+  },
 ];
 
 const result: RankingResult = {
   method: "weighted-sum-target",
   ranking: [
-    { id: "qa1", rank: 1, score: 70, contributions: contributions(0.99, 0.99, false), explanation: { ja: "qa1 は qb2 より上", en: "qa1 ranks above qb2" }, dominatedBy: [], flags: [] },
-    { id: "qb2", rank: 2, score: 60, contributions: contributions(0.99, 0.95, true), explanation: { ja: "b は a より下", en: "b below a" }, dominatedBy: ["qa1"], flags: [] },
+    {
+      id: "qa1",
+      rank: 1,
+      score: 70,
+      contributions: contributions(0.99, 0.99, false),
+      explanation: { ja: "qa1 は qb2 より上", en: "qa1 ranks above qb2" },
+      dominatedBy: [],
+      flags: [],
+    },
+    {
+      id: "qb2",
+      rank: 2,
+      score: 60,
+      contributions: contributions(0.99, 0.95, true),
+      explanation: { ja: "b は a より下", en: "b below a" },
+      dominatedBy: ["qa1"],
+      flags: [],
+    },
   ],
   disqualified: [{ id: "qc3", reasons: [{ criterion: "gate_privacy_mark", code: "required", value: false, message: { ja: "必須", en: "required" } }] }],
   robustness: { winner: "qa1", stability: 0.93 },
 };
-const source: ComparisonSource = { rfq, rfqVersion: 2, quotes: [quote("qa1", 2_000_000, true), quote("qb2", 1_500_000, true), quote("qc3", 1_000_000, false)], awaitingReconfirmation: [], result };
+const source: ComparisonSource = {
+  rfq,
+  rfqVersion: 2,
+  quotes: [quote("qa1", 2_000_000, true), quote("qb2", 1_500_000, true), quote("qc3", 1_000_000, false)],
+  awaitingReconfirmation: [],
+  result,
+};
 const view = (qs = "") => buildComparisonView(source, parseCompareParams(new URLSearchParams(qs), rfq.criteria), "2026-06-01");
 
 describe("buildComparisonView", () => {
   it("names vendors instead of ids in explanations, dominance and robustness", () => {
     const v = view();
-    expect(v.explanations).toEqual([{ upper: "Vendor qa1", lower: "Vendor qb2", text: { ja: "Vendor qa1 は Vendor qb2 より上", en: "Vendor qa1 ranks above Vendor qb2" } }]);
+    expect(v.explanations).toEqual([
+      { upper: "Vendor qa1", lower: "Vendor qb2", text: { ja: "Vendor qa1 は Vendor qb2 より上", en: "Vendor qa1 ranks above Vendor qb2" } },
+    ]);
     expect(v.columns[1].dominatedBy).toEqual(["Vendor qa1"]);
     expect(v.robustness).toEqual({ winner: "Vendor qa1", stability: 0.93 });
   });
@@ -54,7 +98,15 @@ describe("buildComparisonView", () => {
   });
 
   it("keeps disqualified quotes apart with their reasons, and hides them on request", () => {
-    expect(view().disqualified).toEqual([{ id: "qc3", vendorName: "Vendor qc3", tco: 1_000_000, reasons: [{ criterion: "gate_privacy_mark", message: { ja: "必須", en: "required" } }], expiringCertifications: [] }]);
+    expect(view().disqualified).toEqual([
+      {
+        id: "qc3",
+        vendorName: "Vendor qc3",
+        tco: 1_000_000,
+        reasons: [{ criterion: "gate_privacy_mark", message: { ja: "必須", en: "required" } }],
+        expiringCertifications: [],
+      },
+    ]);
     expect(view("hideDisqualified=1").disqualified).toEqual([]);
     expect(view("mandatoryMet=1").disqualified).toEqual([]);
   });
@@ -62,7 +114,10 @@ describe("buildComparisonView", () => {
   it("filters by price band and sorts by TCO without changing the ranks", () => {
     expect(view("tcoMax=1800000").columns.map((c) => c.id)).toEqual(["qb2"]);
     const byTco = view("sort=tco").columns;
-    expect(byTco.map((c) => [c.id, c.rank])).toEqual([["qb2", 2], ["qa1", 1]]);
+    expect(byTco.map((c) => [c.id, c.rank])).toEqual([
+      ["qb2", 2],
+      ["qa1", 1],
+    ]);
   });
 
   it("says when the weights are a what-if", () => {
@@ -77,7 +132,12 @@ describe("buildComparisonView", () => {
       ...result,
       ranking: result.ranking.map((r) =>
         r.id === "qb2"
-          ? { ...r, contributions: r.contributions.map((c) => (c.credibility ? { ...c, credibility: { ...c.credibility, evidence: { successes: 940, trials: 1000 } } } : c)) }
+          ? {
+              ...r,
+              contributions: r.contributions.map((c) =>
+                c.credibility ? { ...c, credibility: { ...c.credibility, evidence: { successes: 940, trials: 1000 } } } : c,
+              ),
+            }
           : r,
       ),
     };
@@ -95,16 +155,38 @@ describe("track-record criteria", () => {
       ...result,
       ranking: result.ranking.map((r) => ({
         ...r,
-        contributions: [...r.contributions, { criterion: "on_time_record", weight: 0.1, value: 0.9, scoredValue: 0.9, imputed: false, score: 50, contribution: 5, credibility: { claim: 0.9, effective: 0.9, verified: false, evidence: null, priorStrength: 10 } }],
+        contributions: [
+          ...r.contributions,
+          {
+            criterion: "on_time_record",
+            weight: 0.1,
+            value: 0.9,
+            scoredValue: 0.9,
+            imputed: false,
+            score: 50,
+            contribution: 5,
+            credibility: { claim: 0.9, effective: 0.9, verified: false, evidence: null, priorStrength: 10 },
+          },
+        ],
       })),
     };
-    const v = buildComparisonView({ ...source, rfq: rfqWithRecord, result: withObserved }, parseCompareParams(new URLSearchParams(""), rfqWithRecord.criteria), "2026-06-01");
+    const v = buildComparisonView(
+      { ...source, rfq: rfqWithRecord, result: withObserved },
+      parseCompareParams(new URLSearchParams(""), rfqWithRecord.criteria),
+      "2026-06-01",
+    );
     expect(v.columns[0].cells.on_time_record).toMatchObject({ value: 0.9, badge: null, claim: null, effective: null, evidence: null });
   });
 });
 
 describe("credibilityBadge", () => {
-  const detail = (claim: number, effective: number, verified = true) => ({ claim, effective, verified, evidence: verified ? { successes: 1, trials: 1 } : null, priorStrength: 10 });
+  const detail = (claim: number, effective: number, verified = true) => ({
+    claim,
+    effective,
+    verified,
+    evidence: verified ? { successes: 1, trials: 1 } : null,
+    priorStrength: 10,
+  });
 
   it("calls a claim verified when the record is at least as good as the claim", () => {
     expect(credibilityBadge(detail(0.95, 0.95), "benefit")).toBe("verified");

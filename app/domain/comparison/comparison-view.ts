@@ -187,7 +187,13 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     for (const c of rfq.criteria) {
       const certType = c.source === "certification" ? c.key.replace(/^cert_/, "") : null;
       const certVerified = certType !== null && holds(q, certType);
-      cells[c.key] = cellOf(r.contributions.find((x) => x.criterion === c.key), c, valueOf(c, q, today), method, certVerified);
+      cells[c.key] = cellOf(
+        r.contributions.find((x) => x.criterion === c.key),
+        c,
+        valueOf(c, q, today),
+        method,
+        certVerified,
+      );
     }
     return [
       {
@@ -226,15 +232,27 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     : result.disqualified.flatMap((d) => {
         const q = quoteById.get(d.id);
         if (!q || !passesFilters(q)) return [];
-        return [{ id: d.id, vendorName: q.vendorName, tco: q.normalized.tco, reasons: d.reasons.map((r) => ({ criterion: r.criterion, message: r.message })), expiringCertifications: q.expiringCertifications }];
+        return [
+          {
+            id: d.id,
+            vendorName: q.vendorName,
+            tco: q.normalized.tco,
+            reasons: d.reasons.map((r) => ({ criterion: r.criterion, message: r.message })),
+            expiringCertifications: q.expiringCertifications,
+          },
+        ];
       });
 
   const ranked = [...result.ranking].sort((a, b) => a.rank - b.rank);
-  const explanations = ranked
-    .slice(0, Math.max(1, ranked.length - 1))
-    .map((r, i) => ({ upper: names.get(r.id) ?? r.id, lower: ranked[i + 1] ? (names.get(ranked[i + 1].id) ?? null) : null, text: replaceIds(r.explanation, names) }));
+  const explanations = ranked.slice(0, Math.max(1, ranked.length - 1)).map((r, i) => ({
+    upper: names.get(r.id) ?? r.id,
+    lower: ranked[i + 1] ? (names.get(ranked[i + 1].id) ?? null) : null,
+    text: replaceIds(r.explanation, names),
+  }));
 
-  const certificationTypes = [...new Set([...rfq.requiredCertifications.map((r) => r.type as string), ...source.quotes.flatMap((q) => q.certifications.map((c) => c.type as string))])].sort();
+  const certificationTypes = [
+    ...new Set([...rfq.requiredCertifications.map((r) => r.type as string), ...source.quotes.flatMap((q) => q.certifications.map((c) => c.type as string))]),
+  ].sort();
 
   return {
     orderedBy: indexOrder ? "index" : "database",

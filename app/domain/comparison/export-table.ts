@@ -1,7 +1,15 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import type { Rfq } from "~/domain/rfq/schema";
-import { credibilityOf, DEFAULT_PRIOR_STRENGTH, type Contribution, type CredibilityDetail, type Method, type RankingInput, type RankingResult } from "~/domain/scoring";
+import {
+  credibilityOf,
+  DEFAULT_PRIOR_STRENGTH,
+  type Contribution,
+  type CredibilityDetail,
+  type Method,
+  type RankingInput,
+  type RankingResult,
+} from "~/domain/scoring";
 import { credibilityBadge } from "./comparison-view";
 import { isClaimedRate } from "./ranking-input";
 
@@ -49,28 +57,104 @@ export interface ComparisonExport {
 const L = {
   ja: {
     sheets: { sideBySide: "比較表", rawQuotes: "見積明細", criteria: "評価基準と重み" },
-    criterion: "評価項目", weight: "重み", value: "値", score: "得点", total: "合計点", closeness: "近接度（×100）",
-    rank: "順位", tco: "TCO（税抜）", roi: "ROI", disqualified: "失格", reasons: "失格理由", yes: "○", no: "×",
-    vendor: "見積者", line: "明細コード", recurrence: "計上区分", quantity: "数量", unitPrice: "単価", payments: "回数",
-    amountAsEntered: "金額（入力どおり）", amountExcludingTax: "金額（税抜）", taxBasis: "税区分", taxRate: "税率（%）",
-    included: "税込", excluded: "税抜", setupFee: "初期費用", transitionFee: "移行費用", contractExcl: "契約額（税抜）",
-    tax: "消費税額", contractIncl: "契約額（税込）", overhead: "管理間接費", transitionEffort: "移行作業負担",
-    perspective: "視点", direction: "方向", benefit: "高いほど良い", cost: "低いほど良い", gate: "足切り",
-    normalizedWeight: "重み（正規化）", method: "評価方式", version: "見積依頼の版", date: "作成日", rfq: "見積依頼",
-    evidence: "実績の確認", claim: "申告値", effective: "実効値（実績で補正）", successes: "実績: 該当件数", trials: "実績: 観測件数",
+    criterion: "評価項目",
+    weight: "重み",
+    value: "値",
+    score: "得点",
+    total: "合計点",
+    closeness: "近接度（×100）",
+    rank: "順位",
+    tco: "TCO（税抜）",
+    roi: "ROI",
+    disqualified: "失格",
+    reasons: "失格理由",
+    yes: "○",
+    no: "×",
+    vendor: "見積者",
+    line: "明細コード",
+    recurrence: "計上区分",
+    quantity: "数量",
+    unitPrice: "単価",
+    payments: "回数",
+    amountAsEntered: "金額（入力どおり）",
+    amountExcludingTax: "金額（税抜）",
+    taxBasis: "税区分",
+    taxRate: "税率（%）",
+    included: "税込",
+    excluded: "税抜",
+    setupFee: "初期費用",
+    transitionFee: "移行費用",
+    contractExcl: "契約額（税抜）",
+    tax: "消費税額",
+    contractIncl: "契約額（税込）",
+    overhead: "管理間接費",
+    transitionEffort: "移行作業負担",
+    perspective: "視点",
+    direction: "方向",
+    benefit: "高いほど良い",
+    cost: "低いほど良い",
+    gate: "足切り",
+    normalizedWeight: "重み（正規化）",
+    method: "評価方式",
+    version: "見積依頼の版",
+    date: "作成日",
+    rfq: "見積依頼",
+    evidence: "実績の確認",
+    claim: "申告値",
+    effective: "実効値（実績で補正）",
+    successes: "実績: 該当件数",
+    trials: "実績: 観測件数",
     badge: { verified: "実績で確認済み", shrunk: "実績で補正", unverified: "未検証（自己申告）" },
   },
   en: {
     sheets: { sideBySide: "Comparison", rawQuotes: "Quote lines", criteria: "Criteria and weights" },
-    criterion: "Criterion", weight: "Weight", value: "Value", score: "Score", total: "Total score", closeness: "Closeness (×100)",
-    rank: "Rank", tco: "TCO (excl. tax)", roi: "ROI", disqualified: "Disqualified", reasons: "Reasons", yes: "Yes", no: "No",
-    vendor: "Vendor", line: "Line code", recurrence: "Recurrence", quantity: "Quantity", unitPrice: "Unit price", payments: "Payments",
-    amountAsEntered: "Amount (as entered)", amountExcludingTax: "Amount (excl. tax)", taxBasis: "Tax basis", taxRate: "Tax rate (%)",
-    included: "Tax included", excluded: "Tax excluded", setupFee: "Setup fee", transitionFee: "Transition fee", contractExcl: "Contract value (excl. tax)",
-    tax: "Consumption tax", contractIncl: "Contract value (incl. tax)", overhead: "Management overhead", transitionEffort: "Transition effort",
-    perspective: "Perspective", direction: "Direction", benefit: "Higher is better", cost: "Lower is better", gate: "Gate",
-    normalizedWeight: "Weight (normalized)", method: "Scoring method", version: "RFQ version", date: "Prepared", rfq: "RFQ",
-    evidence: "Evidence", claim: "Claim", effective: "Effective (adjusted by the record)", successes: "Record: events counted", trials: "Record: observations",
+    criterion: "Criterion",
+    weight: "Weight",
+    value: "Value",
+    score: "Score",
+    total: "Total score",
+    closeness: "Closeness (×100)",
+    rank: "Rank",
+    tco: "TCO (excl. tax)",
+    roi: "ROI",
+    disqualified: "Disqualified",
+    reasons: "Reasons",
+    yes: "Yes",
+    no: "No",
+    vendor: "Vendor",
+    line: "Line code",
+    recurrence: "Recurrence",
+    quantity: "Quantity",
+    unitPrice: "Unit price",
+    payments: "Payments",
+    amountAsEntered: "Amount (as entered)",
+    amountExcludingTax: "Amount (excl. tax)",
+    taxBasis: "Tax basis",
+    taxRate: "Tax rate (%)",
+    included: "Tax included",
+    excluded: "Tax excluded",
+    setupFee: "Setup fee",
+    transitionFee: "Transition fee",
+    contractExcl: "Contract value (excl. tax)",
+    tax: "Consumption tax",
+    contractIncl: "Contract value (incl. tax)",
+    overhead: "Management overhead",
+    transitionEffort: "Transition effort",
+    perspective: "Perspective",
+    direction: "Direction",
+    benefit: "Higher is better",
+    cost: "Lower is better",
+    gate: "Gate",
+    normalizedWeight: "Weight (normalized)",
+    method: "Scoring method",
+    version: "RFQ version",
+    date: "Prepared",
+    rfq: "RFQ",
+    evidence: "Evidence",
+    claim: "Claim",
+    effective: "Effective (adjusted by the record)",
+    successes: "Record: events counted",
+    trials: "Record: observations",
     badge: { verified: "Verified", shrunk: "Adjusted by evidence", unverified: "Unverified (claim)" },
   },
 } as const;
@@ -131,7 +215,11 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
       const claim = alternative?.values[c.key];
       return typeof claim === "number" ? credibilityOf(claim, alternative?.evidence?.[c.key], c.priorStrength ?? DEFAULT_PRIOR_STRENGTH) : null;
     };
-    const evidenceRow = (what: string, f: (d: CredibilityDetail) => ExportCell): ExportCell[] => [cell(`${label}: ${what}`), cell(null), ...perQuote((id) => (detail(id) ? f(detail(id)!) : cell(null)))];
+    const evidenceRow = (what: string, f: (d: CredibilityDetail) => ExportCell): ExportCell[] => [
+      cell(`${label}: ${what}`),
+      cell(null),
+      ...perQuote((id) => (detail(id) ? f(detail(id)!) : cell(null))),
+    ];
     return [
       valueRow,
       evidenceRow(l.evidence, (d) => cell(l.badge[credibilityBadge(d, c.direction)])),
@@ -147,9 +235,25 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   rows.push(
     [cell(l.tco), cell(null), ...perQuote((id) => cell(normalized(id)?.tco ?? null, "yen"))],
     [cell(l.roi), cell(null), ...perQuote((id) => cell(normalized(id)?.roi ?? null, "percent"))],
-    [cell(topsis ? l.closeness : l.total), cell(null), ...perQuote((id) => cell(ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null, "score"))],
+    [
+      cell(topsis ? l.closeness : l.total),
+      cell(null),
+      ...perQuote((id) => cell(ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null, "score")),
+    ],
     [cell(l.rank), cell(null), ...perQuote((id) => cell(ranked(id)?.rank ?? null))],
-    [cell(l.disqualified), cell(null), ...perQuote((id) => cell(failed(id) ? failed(id)!.reasons.map((r) => r.message[locale]).join(" / ") : ""))],
+    [
+      cell(l.disqualified),
+      cell(null),
+      ...perQuote((id) =>
+        cell(
+          failed(id)
+            ? failed(id)!
+                .reasons.map((r) => r.message[locale])
+                .join(" / ")
+            : "",
+        ),
+      ),
+    ],
   );
 
   const rawHeader = [l.vendor, l.line, l.recurrence, l.quantity, l.unitPrice, l.payments, l.amountAsEntered, l.amountExcludingTax, l.taxBasis, l.taxRate];
@@ -160,7 +264,18 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
     const n = q.normalized;
     const basis = n.taxBasis === "included" ? l.included : l.excluded;
     for (const line of n.lines) {
-      rawRows.push([cell(q.vendorName), cell(line.code), cell(line.recurrence), cell(line.quantity), cell(line.unitPrice, "yen"), cell(line.payments), cell(line.amountAsEntered, "yen"), cell(line.amountExcludingTax, "yen"), cell(basis), cell(n.taxRate)]);
+      rawRows.push([
+        cell(q.vendorName),
+        cell(line.code),
+        cell(line.recurrence),
+        cell(line.quantity),
+        cell(line.unitPrice, "yen"),
+        cell(line.payments),
+        cell(line.amountAsEntered, "yen"),
+        cell(line.amountExcludingTax, "yen"),
+        cell(basis),
+        cell(n.taxRate),
+      ]);
     }
     // The TCO breakdown under the lines, one labelled amount per row, so the sum can be checked by hand.
     const breakdown: [string, number][] = [
@@ -173,7 +288,19 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
       [l.transitionEffort, n.transitionEffort],
       [l.tco, n.tco],
     ];
-    for (const [label, amount] of breakdown) rawRows.push([cell(q.vendorName), cell(label), cell(null), cell(null), cell(null), cell(null), cell(null), cell(amount, "yen"), cell(basis), cell(n.taxRate)]);
+    for (const [label, amount] of breakdown)
+      rawRows.push([
+        cell(q.vendorName),
+        cell(label),
+        cell(null),
+        cell(null),
+        cell(null),
+        cell(null),
+        cell(null),
+        cell(amount, "yen"),
+        cell(basis),
+        cell(n.taxRate),
+      ]);
   }
 
   const criteriaHeader = [l.criterion, l.perspective, l.direction, l.weight, l.normalizedWeight, l.gate];

@@ -44,7 +44,10 @@ describe("buildRankingInput", () => {
       { type: "privacy_mark", verificationStatus: "unverified", validFrom: "2025-01-01", validUntil: "2028-12-31" },
     ]);
     const result = rankAlternatives(buildRankingInput(rfq, [expired], "2026-11-20"));
-    expect(result.disqualified[0]?.reasons.map((r) => r.criterion).sort()).toEqual([mandatoryCertificationKey("isms_iso27001"), mandatoryCertificationKey("privacy_mark")]);
+    expect(result.disqualified[0]?.reasons.map((r) => r.criterion).sort()).toEqual([
+      mandatoryCertificationKey("isms_iso27001"),
+      mandatoryCertificationKey("privacy_mark"),
+    ]);
   });
 
   it("applies what-if weights and method without touching the RFQ", () => {
@@ -75,7 +78,10 @@ describe("buildRankingInput", () => {
   });
 
   it("keeps evidence off criteria that are not claimed rates, and drops a record without trials", () => {
-    const a = { ...quote("a", quoteA()), evidence: { processing_lead_time_days: { successes: 1, trials: 2 }, on_time_rate: { successes: 9, trials: 10 }, accuracy: { successes: 0, trials: 0 } } };
+    const a = {
+      ...quote("a", quoteA()),
+      evidence: { processing_lead_time_days: { successes: 1, trials: 2 }, on_time_rate: { successes: 9, trials: 10 }, accuracy: { successes: 0, trials: 0 } },
+    };
     const input = buildRankingInput(rfq, [a], "2026-11-20");
     expect(input.alternatives[0].evidence).toBeUndefined();
     // The module would refuse evidence on a non-rate criterion; this input is valid.
@@ -87,8 +93,26 @@ describe("buildRankingInput", () => {
       ...rfq,
       criteria: [
         ...rfq.criteria,
-        { key: "similar_projects", label: { ja: "類似業務の実績件数", en: "Similar projects" }, perspective: "learningGrowth" as const, direction: "benefit" as const, weight: 5, source: "track_record" as const, unit: "count" as const, scale: { worst: 0, best: 10 } },
-        { key: "on_time_rate", label: { ja: "納期遵守率（実績）", en: "On-time rate (record)" }, perspective: "internalProcess" as const, direction: "benefit" as const, weight: 5, source: "track_record" as const, unit: "rate" as const, scale: { worst: 0.8, best: 1 } },
+        {
+          key: "similar_projects",
+          label: { ja: "類似業務の実績件数", en: "Similar projects" },
+          perspective: "learningGrowth" as const,
+          direction: "benefit" as const,
+          weight: 5,
+          source: "track_record" as const,
+          unit: "count" as const,
+          scale: { worst: 0, best: 10 },
+        },
+        {
+          key: "on_time_rate",
+          label: { ja: "納期遵守率（実績）", en: "On-time rate (record)" },
+          perspective: "internalProcess" as const,
+          direction: "benefit" as const,
+          weight: 5,
+          source: "track_record" as const,
+          unit: "rate" as const,
+          scale: { worst: 0.8, best: 1 },
+        },
       ],
     };
     const a = { ...quote("a", quoteA()), trackRecord: { engagementsInCategory: 4 }, evidence: { on_time_rate: { successes: 45, trials: 50 } } };

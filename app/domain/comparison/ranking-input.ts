@@ -119,7 +119,8 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
   const alternatives: Alternative[] = quotes.map((q) => {
     const values: Record<string, CriterionValue> = {};
     for (const c of rfq.criteria) values[c.key] = valueOf(c, q, today);
-    for (const g of gates) values[mandatoryCertificationKey(g.type)] = q.certifications.some((cert) => cert.type === g.type && isCertificateValidOn(cert, today));
+    for (const g of gates)
+      values[mandatoryCertificationKey(g.type)] = q.certifications.some((cert) => cert.type === g.type && isCertificateValidOn(cert, today));
     const evidence = evidenceFor(rfq, q);
     return { id: q.id, values, ...(evidence ? { evidence } : {}) };
   });
@@ -129,5 +130,7 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
 /** Certificates that satisfy a requirement today but lapse before the contract ends: worth a warning on the page. */
 export function certificatesExpiringDuringTerm(q: QuoteForRanking, rfq: Rfq, termStart: string): string[] {
   const required = new Set(rfq.requiredCertifications.map((r) => r.type));
-  return q.certifications.filter((c) => required.has(c.type) && c.verificationStatus === "verified" && expiresDuringTerm(c, termStart, rfq.contractTermMonths)).map((c) => c.type);
+  return q.certifications
+    .filter((c) => required.has(c.type) && c.verificationStatus === "verified" && expiresDuringTerm(c, termStart, rfq.contractTermMonths))
+    .map((c) => c.type);
 }

@@ -30,10 +30,17 @@ describe("quote form", () => {
   });
 
   it("names the missing line price and the out-of-range commitment by field", () => {
-    const s = parseWithZod(fd([["taxBasis", "excluded"], ["leadTimeDays", "10"], [`kpiCommitments.${commitment.key}`, "120"]]), {
-      schema: quoteFormSchema(rfq, "submit"),
-      disableAutoCoercion: true,
-    });
+    const s = parseWithZod(
+      fd([
+        ["taxBasis", "excluded"],
+        ["leadTimeDays", "10"],
+        [`kpiCommitments.${commitment.key}`, "120"],
+      ]),
+      {
+        schema: quoteFormSchema(rfq, "submit"),
+        disableAutoCoercion: true,
+      },
+    );
     expect(s.status).toBe("error");
     const keys = Object.keys((s.status === "error" && s.error) || {});
     expect(keys).toEqual(expect.arrayContaining([`unitPrices.${rfq.lineItems[0].code}`, `kpiCommitments.${commitment.key}`]));

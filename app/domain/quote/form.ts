@@ -17,20 +17,29 @@ const num = (v: unknown) => {
   const n = Number(s);
   return Number.isNaN(n) ? v : n;
 };
-const list = (v: unknown): Payload[] => (Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : []);
+const list = (v: unknown): Payload[] =>
+  Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : [];
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).filter(Boolean) : typeof v === "string" && v.trim() ? v.split(/\s+/) : []);
 
 /** Percent → fraction without binary noise (97.5 → 0.975). */
 const pctToFraction = (v: number) => Number((v / 100).toPrecision(12));
 
 export function decodeQuoteForm(rfq: Pick<Rfq, "criteria">, p: Payload): Payload {
-  const rates = new Set(commitmentCriteria(rfq.criteria).filter((c) => c.unit === "rate").map((c) => c.key));
+  const rates = new Set(
+    commitmentCriteria(rfq.criteria)
+      .filter((c) => c.unit === "rate")
+      .map((c) => c.key),
+  );
   const prices = (p.unitPrices ?? {}) as Payload;
   const commitments = (p.kpiCommitments ?? {}) as Payload;
   const fees = (p.oneOffFees ?? {}) as Payload;
   const pastWork = (p.pastWork ?? {}) as Payload;
   return {
-    unitPrices: Object.fromEntries(Object.entries(prices).map(([k, v]) => [k, num(v)]).filter(([, v]) => v !== undefined)),
+    unitPrices: Object.fromEntries(
+      Object.entries(prices)
+        .map(([k, v]) => [k, num(v)])
+        .filter(([, v]) => v !== undefined),
+    ),
     oneOffFees: { setup: num(fees.setup) ?? 0, transition: num(fees.transition) ?? 0 },
     taxBasis: text(p.taxBasis) || undefined,
     taxRate: num(p.taxRate) ?? 10,
@@ -60,7 +69,11 @@ export function quoteFormSchema(rfq: Rfq, mode: "draft" | "submit") {
 /** A stored quote as form values (the inverse of the decoder: fractions back to percentages). */
 export function quoteFormDefaults(rfq: Pick<Rfq, "criteria">, quote: Partial<Quote> | null): Record<string, unknown> {
   if (!quote) return { taxBasis: "excluded", taxRate: "10" };
-  const rates = new Set(commitmentCriteria(rfq.criteria).filter((c) => c.unit === "rate").map((c) => c.key));
+  const rates = new Set(
+    commitmentCriteria(rfq.criteria)
+      .filter((c) => c.unit === "rate")
+      .map((c) => c.key),
+  );
   return {
     ...quote,
     taxRate: String(quote.taxRate ?? 10),

@@ -128,7 +128,12 @@ describe("normalizeQuoteToTco — hand-computed examples", () => {
 
   it("gives ROI null when TCO is zero and negative ROI when the vendor costs more than in-house", () => {
     const base: NormalizationRfq = { lineItems: [{ code: "X", quantity: 1, recurrence: "monthly" }], contractTermMonths: 10, baselineCostMonthlyYen: 100 };
-    const quote = (price: number) => ({ unitPrices: { X: price }, oneOffFees: { setup: 0, transition: 0 }, taxBasis: "excluded" as const, taxRate: 10 as const });
+    const quote = (price: number) => ({
+      unitPrices: { X: price },
+      oneOffFees: { setup: 0, transition: 0 },
+      taxBasis: "excluded" as const,
+      taxRate: 10 as const,
+    });
     expect(normalizeQuoteToTco(base, quote(0)).roi).toBeNull();
     expect(normalizeQuoteToTco(base, quote(200)).roi).toBe(-0.5); // (1,000 − 2,000) / 2,000
   });

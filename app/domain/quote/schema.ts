@@ -54,9 +54,7 @@ const httpUrlSchema = z.url({ protocol: /^https?$/, hostname: z.regexes.domain, 
 export const quoteBaseSchema = z.object({
   /** Unit price per RFQ line, keyed by the line's code. */
   unitPrices: z.record(z.string(), unitPriceSchema),
-  oneOffFees: z
-    .object({ setup: moneySchema.default(0), transition: moneySchema.default(0) })
-    .default({ setup: 0, transition: 0 }),
+  oneOffFees: z.object({ setup: moneySchema.default(0), transition: moneySchema.default(0) }).default({ setup: 0, transition: 0 }),
   taxBasis: z.enum(TAX_BASES, quoteError("quote.taxBasis.invalid")),
   taxRate: z.union([z.literal(10), z.literal(8)], quoteError("quote.taxRate.invalid")).default(10),
   leadTimeDays: z
@@ -71,9 +69,7 @@ export const quoteBaseSchema = z.object({
   assumptions: longText.default(""),
   exceptions: longText.default(""),
   team: longText.default(""),
-  pastWork: z
-    .object({ text: longText.default(""), links: z.array(httpUrlSchema).max(20).default([]) })
-    .default({ text: "", links: [] }),
+  pastWork: z.object({ text: longText.default(""), links: z.array(httpUrlSchema).max(20).default([]) }).default({ text: "", links: [] }),
 });
 
 export type QuoteInput = z.input<typeof quoteBaseSchema>;
@@ -115,27 +111,25 @@ export function buildQuoteSchema(rfq: QuoteRfqContext) {
     unrecognizedKeyError("quote.kpiCommitments.unknownCriterion"),
   );
 
-  return quoteBaseSchema
-    .extend({ unitPrices, kpiCommitments })
-    .superRefine((quote, ctx) => {
-      if (quote.paymentSchedule.length === 0) return;
-      let total: number;
-      try {
-        total = contractTotalAsEntered(rfq.lineItems, quote.unitPrices, quote.oneOffFees, rfq.contractTermMonths);
-      } catch {
-        // Only absurd prices × quantities overflow; report it rather than crash the action.
-        ctx.addIssue({ code: "custom", message: "quote.money.invalid", path: ["unitPrices"] });
-        return;
-      }
-      const scheduled = quote.paymentSchedule.reduce((acc, milestone) => acc + milestone.amount, 0);
-      if (scheduled !== total) {
-        ctx.addIssue({
-          code: "custom",
-          message: "quote.paymentSchedule.sumMismatch",
-          path: ["paymentSchedule"],
-          // For the message's interpolation: "scheduled ¥X, total ¥Y, difference ¥Z".
-          params: { scheduled, total, difference: total - scheduled },
-        });
-      }
-    });
+  return quoteBaseSchema.extend({ unitPrices, kpiCommitments }).superRefine((quote, ctx) => {
+    if (quote.paymentSchedule.length === 0) return;
+    let total: number;
+    try {
+      total = contractTotalAsEntered(rfq.lineItems, quote.unitPrices, quote.oneOffFees, rfq.contractTermMonths);
+    } catch {
+      // Only absurd prices × quantities overflow; report it rather than crash the action.
+      ctx.addIssue({ code: "custom", message: "quote.money.invalid", path: ["unitPrices"] });
+      return;
+    }
+    const scheduled = quote.paymentSchedule.reduce((acc, milestone) => acc + milestone.amount, 0);
+    if (scheduled !== total) {
+      ctx.addIssue({
+        code: "custom",
+        message: "quote.paymentSchedule.sumMismatch",
+        path: ["paymentSchedule"],
+        // For the message's interpolation: "scheduled ¥X, total ¥Y, difference ¥Z".
+        params: { scheduled, total, difference: total - scheduled },
+      });
+    }
+  });
 }

@@ -5,8 +5,15 @@ import { normalizeQuoteToTco } from "./normalize";
 import { quoteForVendor, quoteSummaryForVendor, type QuoteRecord } from "./vendor-view";
 
 // The buyer's settings are distinctive so that any figure derived from them shows up in the JSON.
-const rfq = rfqSchema.parse(completeRfqInput({ hiddenCosts: { managementOverheadPct: 7.31, transitionEffortYen: 246_813 }, baselineCostMonthlyYen: 1_975_319 }));
-const normalized = normalizeQuoteToTco(rfq, { unitPrices: { INIT: 200_000, OPS: 417_263, DOC: 300 }, oneOffFees: { setup: 0, transition: 0 }, taxBasis: "excluded", taxRate: 10 });
+const rfq = rfqSchema.parse(
+  completeRfqInput({ hiddenCosts: { managementOverheadPct: 7.31, transitionEffortYen: 246_813 }, baselineCostMonthlyYen: 1_975_319 }),
+);
+const normalized = normalizeQuoteToTco(rfq, {
+  unitPrices: { INIT: 200_000, OPS: 417_263, DOC: 300 },
+  oneOffFees: { setup: 0, transition: 0 },
+  taxBasis: "excluded",
+  taxRate: 10,
+});
 
 const record: QuoteRecord = {
   id: "q-1",
@@ -22,7 +29,16 @@ const record: QuoteRecord = {
   updatedAt: "2026-03-01T00:00:00.000Z",
   content: { unitPrices: { OPS: 417_263 } },
   normalized: { ...normalized, futureBuyerOnlyFigure: 99_999 } as unknown as QuoteRecord["normalized"],
-  versions: [{ version: 1, rfqVersion: 1, kind: "submitted", tco: normalized.tco, contractValueExcludingTax: normalized.contractValueExcludingTax, createdAt: "2026-03-01T00:00:00.000Z" }],
+  versions: [
+    {
+      version: 1,
+      rfqVersion: 1,
+      kind: "submitted",
+      tco: normalized.tco,
+      contractValueExcludingTax: normalized.contractValueExcludingTax,
+      createdAt: "2026-03-01T00:00:00.000Z",
+    },
+  ],
 };
 
 describe("quoteForVendor", () => {
@@ -43,9 +59,15 @@ describe("quoteForVendor", () => {
   });
 
   it("keeps the vendor's own figures: lines, fees, contract value with and without tax", () => {
-    expect(view.normalized).toMatchObject({ contractValueExcludingTax: normalized.contractValueExcludingTax, contractValueIncludingTax: normalized.contractValueIncludingTax, taxAmount: normalized.taxAmount });
+    expect(view.normalized).toMatchObject({
+      contractValueExcludingTax: normalized.contractValueExcludingTax,
+      contractValueIncludingTax: normalized.contractValueIncludingTax,
+      taxAmount: normalized.taxAmount,
+    });
     expect(view.normalized!.lines.find((l) => l.code === "OPS")?.unitPrice).toBe(417_263);
-    expect(view.versions).toEqual([{ version: 1, rfqVersion: 1, kind: "submitted", contractValueExcludingTax: normalized.contractValueExcludingTax, createdAt: "2026-03-01T00:00:00.000Z" }]);
+    expect(view.versions).toEqual([
+      { version: 1, rfqVersion: 1, kind: "submitted", contractValueExcludingTax: normalized.contractValueExcludingTax, createdAt: "2026-03-01T00:00:00.000Z" },
+    ]);
   });
 
   it("summarises the vendor's list without any buyer figure", () => {

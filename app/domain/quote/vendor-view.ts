@@ -15,7 +15,17 @@ import type { AmountPair, TcoBreakdown } from "./normalize";
 /** The vendor's own figures of a quote version: what it priced, in its tax basis and tax-excluded. */
 export type VendorQuoteFigures = Pick<
   TcoBreakdown,
-  "currency" | "termMonths" | "taxBasis" | "taxRate" | "lines" | "setupFee" | "transitionFee" | "totalAsEntered" | "contractValueExcludingTax" | "taxAmount" | "contractValueIncludingTax"
+  | "currency"
+  | "termMonths"
+  | "taxBasis"
+  | "taxRate"
+  | "lines"
+  | "setupFee"
+  | "transitionFee"
+  | "totalAsEntered"
+  | "contractValueExcludingTax"
+  | "taxAmount"
+  | "contractValueIncludingTax"
 >;
 
 /** The stored normalized breakdown (quote_versions.normalized), as loosely as it comes from JSON. */

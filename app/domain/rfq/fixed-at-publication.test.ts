@@ -11,7 +11,9 @@ describe("fixedTermProblems", () => {
 
   it("refuses unsealing or sealing once published, in every later status", () => {
     for (const status of ["published", "closed", "awarded", "cancelled"]) {
-      expect(fixedTermProblems({ ...published, status }, { sealed: false })).toEqual([{ path: ["sealed"], key: "sealed.fixedAtPublication", severity: "error" }]);
+      expect(fixedTermProblems({ ...published, status }, { sealed: false })).toEqual([
+        { path: ["sealed"], key: "sealed.fixedAtPublication", severity: "error" },
+      ]);
       expect(fixedTermProblems({ ...published, status, sealed: false }, { sealed: true }).map((p) => p.path)).toEqual([["sealed"]]);
     }
     expect(fixedTermProblems(published, { sealed: true })).toEqual([]);
@@ -21,7 +23,9 @@ describe("fixedTermProblems", () => {
     expect(fixedTermProblems(published, { quoteDeadline: "2026-03-31T17:00:00+09:00" })).toEqual([]);
     expect(fixedTermProblems(published, { quoteDeadline: "2026-04-07T17:00:00+09:00" })).toEqual([]);
     for (const earlier of ["2026-03-31T16:59:59+09:00", "2026-03-31T07:59:59Z", "not a date"]) {
-      expect(fixedTermProblems(published, { quoteDeadline: earlier }), earlier).toEqual([{ path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" }]);
+      expect(fixedTermProblems(published, { quoteDeadline: earlier }), earlier).toEqual([
+        { path: ["quoteDeadline"], key: "rfq.addendum.deadlineShortened", severity: "error" },
+      ]);
     }
   });
 

@@ -42,7 +42,9 @@ describe("RFQ form steps", () => {
       ["budget.max", "1"],
     ]);
     expect(s.status).toBe("error");
-    expect(Object.keys((s.status === "error" && s.error) || {})).toEqual(expect.arrayContaining(["lineItems[0].code", "lineItems[0].description", "lineItems[0].quantity", "budget.min"]));
+    expect(Object.keys((s.status === "error" && s.error) || {})).toEqual(
+      expect.arrayContaining(["lineItems[0].code", "lineItems[0].description", "lineItems[0].quantity", "budget.min"]),
+    );
   });
 
   it("turns a criterion's gate kind and value into the domain's gate, and back", () => {
@@ -74,6 +76,11 @@ describe("RFQ form steps", () => {
       ["visibility", "marketplace"],
       ["sealed", "on"],
     ]);
-    expect(s.status === "success" && s.value).toEqual({ quoteDeadline: "2026-12-10T17:00:00+09:00", sealed: true, visibility: "marketplace", invitedVendorIds: [] });
+    expect(s.status === "success" && s.value).toEqual({
+      quoteDeadline: "2026-12-10T17:00:00+09:00",
+      sealed: true,
+      visibility: "marketplace",
+      invitedVendorIds: [],
+    });
   });
 });

@@ -14,11 +14,16 @@ const text = (v: unknown) => (typeof v === "string" ? v : undefined);
 const num = (v: unknown) => {
   if (v === undefined || v === null || v === "") return undefined;
   if (typeof v === "number") return v;
-  const n = Number(String(v).replace(/[,，\s]/g, "").replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const n = Number(
+    String(v)
+      .replace(/[,，\s]/g, "")
+      .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)),
+  );
   return Number.isNaN(n) ? v : n;
 };
 const bool = (v: unknown) => v === "on" || v === "true" || v === true;
-const list = (v: unknown): Payload[] => (Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : []);
+const list = (v: unknown): Payload[] =>
+  Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : [];
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? [v] : []);
 
 /** "2026-12-10T17:00" typed in Japan → "2026-12-10T17:00:00+09:00". */
@@ -48,7 +53,11 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
   workAndVolumes: (p) => {
     const volumes = (p.volumes ?? {}) as Payload;
     return {
-      deliverables: list(p.deliverables).map((d) => ({ title: text(d.title) ?? "", dueDate: text(d.dueDate) || undefined, qualityCriteria: text(d.qualityCriteria) ?? "" })),
+      deliverables: list(p.deliverables).map((d) => ({
+        title: text(d.title) ?? "",
+        dueDate: text(d.dueDate) || undefined,
+        qualityCriteria: text(d.qualityCriteria) ?? "",
+      })),
       volumes: { perMonth: num(volumes.perMonth), peakMonths: strings(volumes.peakMonths).map(num), notes: text(volumes.notes) ?? "" },
       judgementCriteria: text(p.judgementCriteria),
       escalationRules: text(p.escalationRules),

@@ -11,7 +11,8 @@ describe("canTakeInvitations", () => {
 
   it("refuses published RFQs at or past their deadline, and closed, awarded or cancelled ones", () => {
     expect(canTakeInvitations({ status: "published", quoteDeadline: "2026-11-20T10:00:00+09:00" }, now)).toBe(false);
-    for (const status of ["closed", "awarded", "cancelled"] as const) expect(canTakeInvitations({ status, quoteDeadline: "2027-01-01T00:00:00Z" }, now)).toBe(false);
+    for (const status of ["closed", "awarded", "cancelled"] as const)
+      expect(canTakeInvitations({ status, quoteDeadline: "2027-01-01T00:00:00Z" }, now)).toBe(false);
   });
 });
 

@@ -93,9 +93,11 @@ describe("suggestCriteria", () => {
   it("produces an RFQ that publishes once the buyer sets the TCO scale", () => {
     const criteria = suggestCriteria("municipal", "launch", "my_number_bank");
     const input = completeRfqInput({ criteria, requiredCertifications: suggestRequiredCertifications("my_number_bank") });
-    expect(checkPublishable(input, BEFORE_DEADLINE).filter((problem) => problem.severity === "error").map((problem) => problem.key)).toEqual([
-      "rfq.criteria.scale.required",
-    ]);
+    expect(
+      checkPublishable(input, BEFORE_DEADLINE)
+        .filter((problem) => problem.severity === "error")
+        .map((problem) => problem.key),
+    ).toEqual(["rfq.criteria.scale.required"]);
     criteria[0].scale = { worst: 15_000_000, best: 10_000_000 };
     expect(rfqSchema.safeParse(completeRfqInput({ criteria })).success).toBe(true);
   });

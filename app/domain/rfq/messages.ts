@@ -131,10 +131,16 @@ export const rfqMessages = {
   },
   "rfq.invitedVendorIds.duplicate": { ja: "同じベンダーが重複しています。", en: "This vendor is invited twice." },
   "rfq.invitedVendorIds.unknown": { ja: "招待先に、登録されていないベンダーが含まれています。", en: "An invited vendor is not a registered vendor." },
-  "rfq.addendum.deadlineShortened": { ja: "補足（変更）で締切を早めることはできません。延長のみ可能です。", en: "An addendum may extend the deadline, not bring it forward." },
+  "rfq.addendum.deadlineShortened": {
+    ja: "補足（変更）で締切を早めることはできません。延長のみ可能です。",
+    en: "An addendum may extend the deadline, not bring it forward.",
+  },
   "rfq.addendum.notOpen": { ja: "締切前の公開中のRFQにのみ補足（変更）を出せます。", en: "Addenda can only be issued while the RFQ is open for quotes." },
   "rfq.publish.incomplete": { ja: "公開するには次の項目を整えてください。", en: "Complete the following before publishing." },
-  "rfq.addendum.noChanges": { ja: "前の版から変更がありません。編集してから補足として公開してください。", en: "Nothing changed since the last version: edit the RFQ first." },
+  "rfq.addendum.noChanges": {
+    ja: "前の版から変更がありません。編集してから補足として公開してください。",
+    en: "Nothing changed since the last version: edit the RFQ first.",
+  },
   "rfq.question.closed": { ja: "このRFQへの質問受付は終了しています。", en: "Questions are closed for this RFQ." },
   "rfq.transition.notAllowed": { ja: "現在の状態ではこの操作はできません。", en: "This action is not allowed in the current status." },
   "rfq.transition.beforeDeadline": {

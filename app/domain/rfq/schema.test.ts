@@ -85,7 +85,12 @@ describe("rfqSchema (a complete RFQ)", () => {
   });
 
   it("accepts built-in and custom: certification types but not a misspelt built-in", () => {
-    const ok = completeRfqInput({ requiredCertifications: [{ type: "isms_iso27001", level: "mandatory" }, { type: "custom:jis_q_15001", level: "preferred" }] });
+    const ok = completeRfqInput({
+      requiredCertifications: [
+        { type: "isms_iso27001", level: "mandatory" },
+        { type: "custom:jis_q_15001", level: "preferred" },
+      ],
+    });
     expect(rfqSchema.safeParse(ok).success).toBe(true);
     const typo = completeRfqInput({ requiredCertifications: [{ type: "privcy_mark" as "privacy_mark", level: "mandatory" }] });
     expect(issuesOf(rfqSchema.safeParse(typo))).toContainEqual({ path: "requiredCertifications.0.type", message: "rfq.requiredCertifications.type.invalid" });
@@ -127,7 +132,9 @@ describe("criterionSchema", () => {
   });
 
   it("refuses a scale with equal ends, and values outside the unit (a rate of 95 means 9500%)", () => {
-    expect(issuesOf(criterionSchema.safeParse({ ...base, scale: { worst: 0.9, best: 0.9 } }))).toEqual([{ path: "scale.best", message: "rfq.criteria.scale.equal" }]);
+    expect(issuesOf(criterionSchema.safeParse({ ...base, scale: { worst: 0.9, best: 0.9 } }))).toEqual([
+      { path: "scale.best", message: "rfq.criteria.scale.equal" },
+    ]);
     expect(issuesOf(criterionSchema.safeParse({ ...base, scale: { worst: 80, best: 100 }, target: 95, gate: { min: 90 } }))).toEqual([
       { path: "scale.worst", message: "rfq.criteria.valueOutOfRange" },
       { path: "scale.best", message: "rfq.criteria.valueOutOfRange" },
@@ -175,6 +182,8 @@ describe("drafts and form steps", () => {
   it("lets the later steps be saved partially filled", () => {
     expect(rfqStepSchemas.lines.safeParse({ contractTermMonths: 12 }).success).toBe(true);
     expect(rfqStepSchemas.scheduleAndInvitations.safeParse({}).success).toBe(true);
-    expect(issuesOf(rfqStepSchemas.lines.safeParse({ contractTermMonths: 0 }))).toEqual([{ path: "contractTermMonths", message: "rfq.contractTermMonths.range" }]);
+    expect(issuesOf(rfqStepSchemas.lines.safeParse({ contractTermMonths: 0 }))).toEqual([
+      { path: "contractTermMonths", message: "rfq.contractTermMonths.range" },
+    ]);
   });
 });

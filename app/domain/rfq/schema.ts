@@ -134,10 +134,7 @@ export const budgetSchema = z
 export const CUSTOM_CERTIFICATION_PATTERN = /^custom:[a-z0-9][a-z0-9_]{0,39}$/;
 
 export const certificationTypeSchema = z.union(
-  [
-    z.enum(CERTIFICATION_TYPES),
-    z.custom<`custom:${string}`>((value) => typeof value === "string" && CUSTOM_CERTIFICATION_PATTERN.test(value)),
-  ],
+  [z.enum(CERTIFICATION_TYPES), z.custom<`custom:${string}`>((value) => typeof value === "string" && CUSTOM_CERTIFICATION_PATTERN.test(value))],
   rfqError("rfq.requiredCertifications.type.invalid"),
 );
 
@@ -154,19 +151,13 @@ const requiredCertificationsSchema = z
 
 export const CRITERION_KEY_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
-export const criterionScaleSchema = z
-  .object({ worst: z.number().finite(), best: z.number().finite() })
-  .superRefine((scale, ctx) => {
-    if (scale.worst === scale.best) ctx.addIssue({ code: "custom", message: "rfq.criteria.scale.equal", path: ["best"] });
-  });
+export const criterionScaleSchema = z.object({ worst: z.number().finite(), best: z.number().finite() }).superRefine((scale, ctx) => {
+  if (scale.worst === scale.best) ctx.addIssue({ code: "custom", message: "rfq.criteria.scale.equal", path: ["best"] });
+});
 
 /** Exactly one kind of gate; strict objects so `{min, max}` is refused rather than half-read. */
 export const criterionGateSchema = z.union(
-  [
-    z.strictObject({ min: z.number().finite() }),
-    z.strictObject({ max: z.number().finite() }),
-    z.strictObject({ required: z.literal(true) }),
-  ],
+  [z.strictObject({ min: z.number().finite() }), z.strictObject({ max: z.number().finite() }), z.strictObject({ required: z.literal(true) })],
   rfqError("rfq.criteria.gate.invalid"),
 );
 
@@ -320,7 +311,10 @@ export const rfqSchema = rfqFieldSchemas
       .min(1, rfqError("rfq.lineItems.required"))
       .max(200, rfqError("rfq.lineItems.tooMany"))
       .superRefine(uniqueWithin((line: { code: string }) => line.code, "code", "rfq.lineItems.code.duplicate")),
-    currency: z.string().regex(/^[A-Z]{3}$/, rfqError("rfq.currency.invalid")).default("JPY"),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, rfqError("rfq.currency.invalid"))
+      .default("JPY"),
     budget: budgetSchema.optional(),
     requiredCertifications: requiredCertificationsSchema.default([]),
     criteria: z

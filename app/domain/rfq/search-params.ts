@@ -40,7 +40,12 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, v: string | 
 
 /** The page's parser: forgiving (unknown values are dropped, out-of-range pages clamp) so any shared URL still opens. */
 export function parseRfqSearchParams(params: URLSearchParams, perPage = 10): RfqSearchQuery {
-  const page = z.coerce.number().int().min(1).catch(1).parse(params.get("page") ?? undefined);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .parse(params.get("page") ?? undefined);
   return {
     q: (params.get("q") ?? "").slice(0, RFQ_SEARCH_QUERY_MAX).trim(),
     categories: [...new Set(params.getAll("category").filter(allowed(RFQ_CATEGORIES)))],

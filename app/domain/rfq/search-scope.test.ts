@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "~/domain/permissions";
 import { rfqSearchReaderOf } from "./search-scope";
 
-const actor = (kind: "buyer" | "vendor" | "advisory" | "platform", isPlatformAdmin = false): Actor => ({ userId: "u", isPlatformAdmin, org: { id: "org-1", kind, role: "owner" } });
+const actor = (kind: "buyer" | "vendor" | "advisory" | "platform", isPlatformAdmin = false): Actor => ({
+  userId: "u",
+  isPlatformAdmin,
+  org: { id: "org-1", kind, role: "owner" },
+});
 
 describe("rfqSearchReaderOf", () => {
   it("scopes vendors and buyers to their own organisation, and gives anyone else nothing", () => {

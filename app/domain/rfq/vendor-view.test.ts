@@ -43,23 +43,79 @@ describe("rfqForVendor", () => {
     const withCeilings = rfqSchema.parse(
       completeRfqInput({
         criteria: [
-          { key: "tco", label: { ja: "総保有コスト", en: "TCO" }, perspective: "financial", direction: "cost", weight: 40, source: "price", unit: "yen", gate: { max: 13_579_246 }, scale: { worst: 15_000_000, best: 10_000_000 }, target: 11_111_111 },
-          { key: "roi", label: { ja: "ROI", en: "ROI" }, perspective: "financial", direction: "benefit", weight: 10, source: "price", unit: "ratio", gate: { min: 0.1357 }, scale: { worst: 0, best: 0.5 } },
-          { key: "accuracy", label: { ja: "処理の正確性", en: "Accuracy" }, perspective: "internalProcess", direction: "benefit", weight: 40, source: "kpi_commitment", unit: "rate", gate: { min: 0.995 }, scale: { worst: 0.99, best: 1 }, target: 0.999 },
-          { key: "processing_lead_time_days", label: { ja: "処理リードタイム", en: "Lead time" }, perspective: "internalProcess", direction: "cost", weight: 20, source: "price", unit: "days", gate: { max: 10 }, scale: { worst: 10, best: 1 } },
+          {
+            key: "tco",
+            label: { ja: "総保有コスト", en: "TCO" },
+            perspective: "financial",
+            direction: "cost",
+            weight: 40,
+            source: "price",
+            unit: "yen",
+            gate: { max: 13_579_246 },
+            scale: { worst: 15_000_000, best: 10_000_000 },
+            target: 11_111_111,
+          },
+          {
+            key: "roi",
+            label: { ja: "ROI", en: "ROI" },
+            perspective: "financial",
+            direction: "benefit",
+            weight: 10,
+            source: "price",
+            unit: "ratio",
+            gate: { min: 0.1357 },
+            scale: { worst: 0, best: 0.5 },
+          },
+          {
+            key: "accuracy",
+            label: { ja: "処理の正確性", en: "Accuracy" },
+            perspective: "internalProcess",
+            direction: "benefit",
+            weight: 40,
+            source: "kpi_commitment",
+            unit: "rate",
+            gate: { min: 0.995 },
+            scale: { worst: 0.99, best: 1 },
+            target: 0.999,
+          },
+          {
+            key: "processing_lead_time_days",
+            label: { ja: "処理リードタイム", en: "Lead time" },
+            perspective: "internalProcess",
+            direction: "cost",
+            weight: 20,
+            source: "price",
+            unit: "days",
+            gate: { max: 10 },
+            scale: { worst: 10, best: 1 },
+          },
         ],
       }),
     );
     const view = rfqForVendor(withCeilings);
     const json = JSON.stringify(view);
     for (const secret of ["13579246", "15000000", "11111111", "0.1357"]) expect(json).not.toContain(secret);
-    expect(view.criteria.find((c) => c.key === "tco")).toEqual({ key: "tco", label: { ja: "総保有コスト", en: "TCO" }, perspective: "financial", direction: "cost", weight: 40, source: "price", unit: "yen" });
+    expect(view.criteria.find((c) => c.key === "tco")).toEqual({
+      key: "tco",
+      label: { ja: "総保有コスト", en: "TCO" },
+      perspective: "financial",
+      direction: "cost",
+      weight: 40,
+      source: "price",
+      unit: "yen",
+    });
     expect(view.criteria.find((c) => c.key === "accuracy")).toMatchObject({ gate: { min: 0.995 }, scale: { worst: 0.99, best: 1 }, target: 0.999 });
     expect(view.criteria.find((c) => c.key === "processing_lead_time_days")).toMatchObject({ gate: { max: 10 } });
   });
 
   it("projects drafts and stored content by the same allow-list (the review step's preview, the search index)", () => {
-    const draft = { title: "下書き", category: "municipal" as const, budget: { min: 7_777_777, max: 8_888_888, showToVendors: false }, baselineCostMonthlyYen: 2_468_024, invitedVendorIds: ["v-1"] };
+    const draft = {
+      title: "下書き",
+      category: "municipal" as const,
+      budget: { min: 7_777_777, max: 8_888_888, showToVendors: false },
+      baselineCostMonthlyYen: 2_468_024,
+      invitedVendorIds: ["v-1"],
+    };
     for (const view of [rfqDraftForVendor(draft), vendorViewOfContent(draft)]) {
       expect(view).toEqual({ title: "下書き", category: "municipal" });
     }

@@ -22,7 +22,9 @@ describe("AHP properties", () => {
     const judgement = fc.tuple(fc.constantFrom(...SAATY), fc.boolean()).map(([v, invert]) => (invert ? 1 / v : v));
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 10 }).chain((n) => fc.tuple(fc.constant(n), fc.array(judgement, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }))),
+        fc
+          .integer({ min: 1, max: 10 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(judgement, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }))),
         ([n, upper]) => {
           const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(1));
           let k = 0;

@@ -158,7 +158,13 @@ describe("ahpWeights — rejected matrices name the cell", () => {
 
 describe("ahpWeightsFor and parseAhpInput", () => {
   it("keys the weights by criterion name and reads fractions written as text", () => {
-    const input = parseAhpInput({ criteria: ["price", "quality"], matrix: [[1, "1/2"], ["2", 1]] });
+    const input = parseAhpInput({
+      criteria: ["price", "quality"],
+      matrix: [
+        [1, "1/2"],
+        ["2", 1],
+      ],
+    });
     const result = ahpWeightsFor(input.criteria, input.matrix);
     expect(result.weights.price).toBeCloseTo(1 / 3, 12);
     expect(result.weights.quality).toBeCloseTo(2 / 3, 12);
@@ -166,7 +172,15 @@ describe("ahpWeightsFor and parseAhpInput", () => {
   });
 
   it("rejects text that is not a number or a fraction, naming the cell", () => {
-    const issues = issuesOf(() => parseAhpInput({ criteria: ["a", "b"], matrix: [[1, "three"], ["1/0", 1]] }));
+    const issues = issuesOf(() =>
+      parseAhpInput({
+        criteria: ["a", "b"],
+        matrix: [
+          [1, "three"],
+          ["1/0", 1],
+        ],
+      }),
+    );
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ["not-a-number", "matrix[0][1]"],
       ["not-a-number", "matrix[1][0]"],
@@ -175,7 +189,15 @@ describe("ahpWeightsFor and parseAhpInput", () => {
   });
 
   it("rejects a criteria list that does not match the matrix, and duplicate names", () => {
-    const issues = issuesOf(() => ahpWeightsFor(["a", "a", "c"], [[1, 2], [0.5, 1]]));
+    const issues = issuesOf(() =>
+      ahpWeightsFor(
+        ["a", "a", "c"],
+        [
+          [1, 2],
+          [0.5, 1],
+        ],
+      ),
+    );
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ["criteria-mismatch", "criteria"],
       ["duplicate", "criteria[1]"],

@@ -44,7 +44,12 @@ export function checkPairwiseMatrix(matrix: readonly (readonly number[])[]): Sco
   matrix.forEach((row, i) => {
     if (row.length !== n) {
       issues.push(
-        issue("matrix-not-square", `matrix[${i}]`, `matrix[${i}] has ${row.length} entries; a ${n} × ${n} matrix needs ${n} in every row.`, `matrix[${i}] の要素数が ${row.length} です。${n} × ${n} の行列では各行に ${n} 個必要です。`),
+        issue(
+          "matrix-not-square",
+          `matrix[${i}]`,
+          `matrix[${i}] has ${row.length} entries; a ${n} × ${n} matrix needs ${n} in every row.`,
+          `matrix[${i}] の要素数が ${row.length} です。${n} × ${n} の行列では各行に ${n} 個必要です。`,
+        ),
       );
     }
   });
@@ -54,7 +59,14 @@ export function checkPairwiseMatrix(matrix: readonly (readonly number[])[]): Sco
     for (let j = 0; j < n; j++) {
       const value = matrix[i][j];
       if (!(Number.isFinite(value) && value > 0)) {
-        issues.push(issue("matrix-not-positive", `matrix[${i}][${j}]`, `matrix[${i}][${j}] must be a positive number (got ${value}).`, `matrix[${i}][${j}] は正の数で指定してください（指定値: ${value}）。`));
+        issues.push(
+          issue(
+            "matrix-not-positive",
+            `matrix[${i}][${j}]`,
+            `matrix[${i}][${j}] must be a positive number (got ${value}).`,
+            `matrix[${i}][${j}] は正の数で指定してください（指定値: ${value}）。`,
+          ),
+        );
       }
     }
   }
@@ -62,7 +74,14 @@ export function checkPairwiseMatrix(matrix: readonly (readonly number[])[]): Sco
 
   for (let i = 0; i < n; i++) {
     if (Math.abs(matrix[i][i] - 1) > 1e-9) {
-      issues.push(issue("matrix-diagonal", `matrix[${i}][${i}]`, `matrix[${i}][${i}] must be 1: a criterion compared with itself (got ${matrix[i][i]}).`, `matrix[${i}][${i}] は 1 にしてください（同じ評価基準どうしの比較です。指定値: ${matrix[i][i]}）。`));
+      issues.push(
+        issue(
+          "matrix-diagonal",
+          `matrix[${i}][${i}]`,
+          `matrix[${i}][${i}] must be 1: a criterion compared with itself (got ${matrix[i][i]}).`,
+          `matrix[${i}][${i}] は 1 にしてください（同じ評価基準どうしの比較です。指定値: ${matrix[i][i]}）。`,
+        ),
+      );
     }
     for (let j = i + 1; j < n; j++) {
       if (Math.abs(matrix[i][j] * matrix[j][i] - 1) > RECIPROCAL_TOLERANCE) {
@@ -131,13 +150,27 @@ export function ahpWeightsFor(criteria: readonly string[], matrix: readonly (rea
   const issues: ScoringIssue[] = [];
   if (criteria.length !== matrix.length) {
     issues.push(
-      issue("criteria-mismatch", "criteria", `criteria lists ${criteria.length} names but matrix has ${matrix.length} rows.`, `criteria の名前は ${criteria.length} 個ですが、matrix は ${matrix.length} 行です。`),
+      issue(
+        "criteria-mismatch",
+        "criteria",
+        `criteria lists ${criteria.length} names but matrix has ${matrix.length} rows.`,
+        `criteria の名前は ${criteria.length} 個ですが、matrix は ${matrix.length} 行です。`,
+      ),
     );
   }
   const seen = new Set<string>();
   criteria.forEach((name, index) => {
-    if (name.trim() === "") issues.push(issue("required", `criteria[${index}]`, `criteria[${index}] must not be empty.`, `criteria[${index}] は空にできません。`));
-    else if (seen.has(name)) issues.push(issue("duplicate", `criteria[${index}]`, `criteria[${index}] repeats the name ${JSON.stringify(name)}.`, `criteria[${index}] の名前 ${JSON.stringify(name)} が重複しています。`));
+    if (name.trim() === "")
+      issues.push(issue("required", `criteria[${index}]`, `criteria[${index}] must not be empty.`, `criteria[${index}] は空にできません。`));
+    else if (seen.has(name))
+      issues.push(
+        issue(
+          "duplicate",
+          `criteria[${index}]`,
+          `criteria[${index}] repeats the name ${JSON.stringify(name)}.`,
+          `criteria[${index}] の名前 ${JSON.stringify(name)} が重複しています。`,
+        ),
+      );
     seen.add(name);
   });
   throwIfAny([...issues, ...checkPairwiseMatrix(matrix)]);

@@ -28,9 +28,7 @@ export function contributionAmounts(
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const cell = i * cols + j;
-      amounts[cell] = topsisResult
-        ? Math.abs(topsisResult.weighted[cell] - topsisResult.antiIdeal[j])
-        : weights[j] * (criterionScores as Float64Array)[cell];
+      amounts[cell] = topsisResult ? Math.abs(topsisResult.weighted[cell] - topsisResult.antiIdeal[j]) : weights[j] * (criterionScores as Float64Array)[cell];
     }
   }
   return amounts;

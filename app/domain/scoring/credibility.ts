@@ -37,12 +37,31 @@ export function credibilityOf(claim: number, evidence: Evidence | null | undefin
  */
 export function probabilityBelowTarget(claim: number, priorStrength: number, successes: number, trials: number, target: number): number {
   const problems = [];
-  if (!(claim >= 0 && claim <= 1)) problems.push(issue("rate-out-of-range", "claim", `claim must be between 0 and 1 (got ${claim}).`, `claim は 0〜1 で指定してください（指定値: ${claim}）。`));
-  if (!(priorStrength > 0 && Number.isFinite(priorStrength))) problems.push(issue("too-small", "priorStrength", `priorStrength must be a positive number (got ${priorStrength}).`, `priorStrength は正の数で指定してください（指定値: ${priorStrength}）。`));
+  if (!(claim >= 0 && claim <= 1))
+    problems.push(
+      issue("rate-out-of-range", "claim", `claim must be between 0 and 1 (got ${claim}).`, `claim は 0〜1 で指定してください（指定値: ${claim}）。`),
+    );
+  if (!(priorStrength > 0 && Number.isFinite(priorStrength)))
+    problems.push(
+      issue(
+        "too-small",
+        "priorStrength",
+        `priorStrength must be a positive number (got ${priorStrength}).`,
+        `priorStrength は正の数で指定してください（指定値: ${priorStrength}）。`,
+      ),
+    );
   if (!(Number.isInteger(trials) && Number.isInteger(successes) && successes >= 0 && successes <= trials)) {
-    problems.push(issue("evidence-invalid", "evidence", `successes and trials must be whole numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`, `successes と trials は 0 ≤ successes ≤ trials の整数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`));
+    problems.push(
+      issue(
+        "evidence-invalid",
+        "evidence",
+        `successes and trials must be whole numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`,
+        `successes と trials は 0 ≤ successes ≤ trials の整数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`,
+      ),
+    );
   }
-  if (!Number.isFinite(target)) problems.push(issue("not-a-number", "target", `target must be a number (got ${target}).`, `target は数値で指定してください（指定値: ${target}）。`));
+  if (!Number.isFinite(target))
+    problems.push(issue("not-a-number", "target", `target must be a number (got ${target}).`, `target は数値で指定してください（指定値: ${target}）。`));
   if (problems.length > 0) throw new ScoringInputError(problems);
 
   const alpha = claim * priorStrength + successes;

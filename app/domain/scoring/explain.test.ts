@@ -20,8 +20,12 @@ describe("explainRanking", () => {
 
   it("explains each alternative against the next one, naming the largest gains and the largest loss", () => {
     const [a] = explainRanking("weighted-sum-minmax", criteria, ranked);
-    expect(a.en).toBe('A ranks above B (70.0 vs 55.0 points), mainly because A is stronger on "Quality" (+15.0) and "Price" (+10.0); B is stronger on "Speed" (+10.0).');
-    expect(a.ja).toBe("A が B より上位（70.0 点 対 55.0 点）なのは、主に「品質」（+15.0 点）と「価格」（+10.0 点）で A が上回っているためです。B は「速度」（+10.0 点）で上回っています。");
+    expect(a.en).toBe(
+      'A ranks above B (70.0 vs 55.0 points), mainly because A is stronger on "Quality" (+15.0) and "Price" (+10.0); B is stronger on "Speed" (+10.0).',
+    );
+    expect(a.ja).toBe(
+      "A が B より上位（70.0 点 対 55.0 点）なのは、主に「品質」（+15.0 点）と「価格」（+10.0 点）で A が上回っているためです。B は「速度」（+10.0 点）で上回っています。",
+    );
   });
 
   it("explains the last alternative against the one above it, and notes its missing values", () => {
@@ -47,7 +51,9 @@ describe("explainRanking", () => {
       { id: "B", rank: 2, score: 0.2684, contributions: [0.01, 0.0, 0.004], missing: [] },
     ]);
     expect(a.en).toBe('A ranks above B (closeness 0.643 vs 0.268), mainly because A is closer to the ideal on "Price" and "Quality"; B is closer on "Speed".');
-    expect(a.ja).toBe("A が B より上位（近接度 0.643 対 0.268）なのは、主に「価格」と「品質」で A が理想解に近いためです。B は「速度」で理想解に近くなっています。");
+    expect(a.ja).toBe(
+      "A が B より上位（近接度 0.643 対 0.268）なのは、主に「価格」と「品質」で A が理想解に近いためです。B は「速度」で理想解に近くなっています。",
+    );
   });
 
   it("states ties and the single-alternative case plainly", () => {

@@ -65,7 +65,9 @@ function comparePair(
 
   if (upper.rank === lower.rank) {
     const [self, other] = subject === "upper" ? [upper, lower] : [lower, upper];
-    const score = topsis ? { en: `closeness ${scoreText(self.score)}`, ja: `近接度 ${scoreText(self.score)}` } : { en: `${scoreText(self.score)} points`, ja: `${scoreText(self.score)} 点` };
+    const score = topsis
+      ? { en: `closeness ${scoreText(self.score)}`, ja: `近接度 ${scoreText(self.score)}` }
+      : { en: `${scoreText(self.score)} points`, ja: `${scoreText(self.score)} 点` };
     return {
       en: `${self.id} ties with ${other.id} at rank ${self.rank} (${score.en}).`,
       ja: `${self.id} は ${other.id} と同点で ${self.rank} 位です（${score.ja}）。`,
@@ -82,7 +84,10 @@ function comparePair(
 
   const [self, other] = subject === "upper" ? [upper, lower] : [lower, upper];
   const position = subject === "upper" ? { en: "above", ja: "上位" } : { en: "below", ja: "下位" };
-  const opening = { en: `${self.id} ranks ${position.en} ${other.id} (${versus.en})`, ja: `${self.id} が ${other.id} より${position.ja}（${versus.ja}）なのは、` };
+  const opening = {
+    en: `${self.id} ranks ${position.en} ${other.id} (${versus.en})`,
+    ja: `${self.id} が ${other.id} より${position.ja}（${versus.ja}）なのは、`,
+  };
 
   if (reasons.length === 0) {
     return { en: `${opening.en} on the overall balance of the criteria.`, ja: `${opening.ja}評価基準全体のバランスによるものです。` };

@@ -32,10 +32,16 @@ const inputArb = fc
       method: fc.constantFrom(...METHODS),
       criteria: fc.tuple(...Array.from({ length: criteriaCount }, (_, j) => criterionArb(j))),
       rows: fc.array(
-        fc.array(fc.option(fc.integer({ min: 0, max: 10 }).map((v) => v * 10), { freq: 8, nil: null }), {
-          minLength: criteriaCount,
-          maxLength: criteriaCount,
-        }),
+        fc.array(
+          fc.option(
+            fc.integer({ min: 0, max: 10 }).map((v) => v * 10),
+            { freq: 8, nil: null },
+          ),
+          {
+            minLength: criteriaCount,
+            maxLength: criteriaCount,
+          },
+        ),
         { minLength: 1, maxLength: 9 },
       ),
       seed: fc.integer({ min: 0, max: 1000 }),
@@ -74,7 +80,10 @@ describe("ranking properties", () => {
     fc.assert(
       fc.property(inputArb, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (input, stream) => {
         const keys = [...stream.take(input.alternatives.length)];
-        const shuffled = input.alternatives.map((a, i) => [keys[i], a] as const).sort((x, y) => x[0] - y[0]).map(([, a]) => a);
+        const shuffled = input.alternatives
+          .map((a, i) => [keys[i], a] as const)
+          .sort((x, y) => x[0] - y[0])
+          .map(([, a]) => a);
         const before = scoresById(input);
         const after = scoresById({ ...input, alternatives: shuffled });
         for (const [id, entry] of before) {

@@ -50,7 +50,10 @@ export function rankAlternatives(input: RankingInput): RankingResult {
   } else {
     criterionScores =
       method === "weighted-sum-target"
-        ? targetScores(matrix, criteria.map((criterion) => scaleOf(criterion) as TargetScale))
+        ? targetScores(
+            matrix,
+            criteria.map((criterion) => scaleOf(criterion) as TargetScale),
+          )
         : minMaxScores(matrix, benefit);
     totals = weightedSums(criterionScores, rows, cols, weights);
   }

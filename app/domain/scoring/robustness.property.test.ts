@@ -57,8 +57,7 @@ describe("robustness equals brute-force re-ranking", () => {
       fc.property(problem, (p) => {
         const { values, weights } = build(p);
         const scores = values.map((v) => (v * 100) / 1010);
-        const totals = (w: Float64Array) =>
-          Array.from({ length: p.rows }, (_, i) => w.reduce((sum, wj, j) => sum + wj * scores[i * p.cols + j], 0));
+        const totals = (w: Float64Array) => Array.from({ length: p.rows }, (_, i) => w.reduce((sum, wj, j) => sum + wj * scores[i * p.cols + j], 0));
         const base = totals(weights);
         const winner = base.indexOf(Math.max(...base));
         const options = { samples: 200, perturbation: p.perturbation, seed: p.seed };

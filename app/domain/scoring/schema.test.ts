@@ -173,11 +173,7 @@ describe("parseRankingInput", () => {
 
   it("checks robustness settings", () => {
     const data = { ...validInput(), robustness: { samples: 0, perturbation: 1, seed: -1 } };
-    expect(brief(issuesOf(data))).toEqual([
-      "invalid-value robustness.samples",
-      "invalid-value robustness.perturbation",
-      "invalid-value robustness.seed",
-    ]);
+    expect(brief(issuesOf(data))).toEqual(["invalid-value robustness.samples", "invalid-value robustness.perturbation", "invalid-value robustness.seed"]);
   });
 
   it("quotes keys that are not identifiers in paths", () => {

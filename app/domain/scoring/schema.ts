@@ -39,9 +39,7 @@ export const rankingInputSchema = z.strictObject({
   method: z.enum(METHODS),
   criteria: z.array(criterionSchema),
   alternatives: z.array(alternativeSchema),
-  robustness: z
-    .strictObject({ samples: z.number().optional(), perturbation: z.number().optional(), seed: z.number().optional() })
-    .optional(),
+  robustness: z.strictObject({ samples: z.number().optional(), perturbation: z.number().optional(), seed: z.number().optional() }).optional(),
   // Free text for people reading an input file (where the numbers come from); ignored by scoring.
   source: z.string().optional(),
   description: z.string().optional(),
@@ -85,7 +83,12 @@ export function parseAhpInput(data: unknown): AhpInput {
       if (Number.isNaN(value)) {
         const path = `matrix[${i}][${j}]`;
         issues.push(
-          issue("not-a-number", path, `${path} must be a positive number or a fraction such as "1/3" (got ${describeReceived(cell)}).`, `${path} は正の数または "1/3" のような分数で指定してください（指定値: ${describeReceived(cell)}）。`),
+          issue(
+            "not-a-number",
+            path,
+            `${path} must be a positive number or a fraction such as "1/3" (got ${describeReceived(cell)}).`,
+            `${path} は正の数または "1/3" のような分数で指定してください（指定値: ${describeReceived(cell)}）。`,
+          ),
         );
       }
       return value;
@@ -110,9 +113,7 @@ export function parseJsonText(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ScoringInputError([
-      issue("invalid-json", "(input)", `The input is not valid JSON: ${detail}`, `入力が正しい JSON ではありません: ${detail}`),
-    ]);
+    throw new ScoringInputError([issue("invalid-json", "(input)", `The input is not valid JSON: ${detail}`, `入力が正しい JSON ではありません: ${detail}`)]);
   }
 }
 
@@ -148,9 +149,7 @@ function toScoringIssues(zodIssue: z.core.$ZodIssue): ScoringIssue[] {
       const options = zodIssue.values.map((value) => JSON.stringify(value)).join(", ");
       const got = describeReceived(zodIssue.input);
       const code = path === "method" ? "unknown-method" : "invalid-value";
-      return [
-        issue(code, path, `${path} must be one of ${options} (got ${got}).`, `${path} は ${options} のいずれかで指定してください（指定値: ${got}）。`),
-      ];
+      return [issue(code, path, `${path} must be one of ${options} (got ${got}).`, `${path} は ${options} のいずれかで指定してください（指定値: ${got}）。`)];
     }
     case "unrecognized_keys":
       return zodIssue.keys.map((key) => {

@@ -28,7 +28,9 @@ export function checkRankingInput(input: RankingInput): ScoringIssue[] {
     } else criteriaByKey.set(criterion.key, criterion);
   });
   if (input.criteria.length > 0 && input.criteria.every((criterion) => criterion.weight === 0)) {
-    issues.push(issue("weights-all-zero", "criteria", "At least one criterion must have a positive weight.", "少なくとも 1 つの評価基準に正の重みが必要です。"));
+    issues.push(
+      issue("weights-all-zero", "criteria", "At least one criterion must have a positive weight.", "少なくとも 1 つの評価基準に正の重みが必要です。"),
+    );
   }
 
   const ids = new Set<string>();
@@ -37,7 +39,9 @@ export function checkRankingInput(input: RankingInput): ScoringIssue[] {
     if (alternative.id.trim() === "") {
       issues.push(issue("required", `${base}.id`, `${base}.id must not be empty.`, `${base}.id は空にできません。`));
     } else if (ids.has(alternative.id)) {
-      issues.push(issue("duplicate", `${base}.id`, `${base}.id repeats the id ${show(alternative.id)}.`, `${base}.id の ID ${show(alternative.id)} が重複しています。`));
+      issues.push(
+        issue("duplicate", `${base}.id`, `${base}.id repeats the id ${show(alternative.id)}.`, `${base}.id の ID ${show(alternative.id)} が重複しています。`),
+      );
     }
     ids.add(alternative.id);
     for (const key in alternative.values) {
@@ -58,7 +62,12 @@ export function checkRankingInput(input: RankingInput): ScoringIssue[] {
         issues.push(issue("unknown-criterion", path, `${path} does not match any criterion key.`, `${path} はどの評価基準のキーとも一致しません。`));
       } else if ((criterion.kind ?? "number") !== "rate") {
         issues.push(
-          issue("evidence-not-rate", path, `${path}: evidence applies only to rate criteria (kind "rate").`, `${path}: 実績（evidence）は率の評価基準（kind "rate"）にのみ指定できます。`),
+          issue(
+            "evidence-not-rate",
+            path,
+            `${path}: evidence applies only to rate criteria (kind "rate").`,
+            `${path}: 実績（evidence）は率の評価基準（kind "rate"）にのみ指定できます。`,
+          ),
         );
       } else if (evidence) {
         const { successes, trials } = evidence;
@@ -90,7 +99,14 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
 
   const weightPath = `${base}.weight`;
   if (!(Number.isFinite(criterion.weight) && criterion.weight >= 0)) {
-    issues.push(issue("weight-not-positive", weightPath, `${weightPath} must be a positive number (got ${criterion.weight}).`, `${weightPath} は正の数で指定してください（指定値: ${criterion.weight}）。`));
+    issues.push(
+      issue(
+        "weight-not-positive",
+        weightPath,
+        `${weightPath} must be a positive number (got ${criterion.weight}).`,
+        `${weightPath} は正の数で指定してください（指定値: ${criterion.weight}）。`,
+      ),
+    );
   } else if (criterion.weight === 0 && !criterion.gate) {
     issues.push(
       issue(
@@ -107,18 +123,39 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
     const gatePath = `${base}.gate`;
     const { min, max, required } = gate as { min?: number; max?: number; required?: true };
     if (required && (min !== undefined || max !== undefined)) {
-      issues.push(issue("gate-kind", gatePath, `${gatePath} cannot combine required with min or max.`, `${gatePath} で required と min/max は同時に指定できません。`));
+      issues.push(
+        issue("gate-kind", gatePath, `${gatePath} cannot combine required with min or max.`, `${gatePath} で required と min/max は同時に指定できません。`),
+      );
     } else if (required && kind !== "boolean") {
-      issues.push(issue("gate-kind", gatePath, `${gatePath}: required applies only to a boolean criterion (kind "boolean").`, `${gatePath}: required は真偽値の評価基準（kind "boolean"）にのみ指定できます。`));
+      issues.push(
+        issue(
+          "gate-kind",
+          gatePath,
+          `${gatePath}: required applies only to a boolean criterion (kind "boolean").`,
+          `${gatePath}: required は真偽値の評価基準（kind "boolean"）にのみ指定できます。`,
+        ),
+      );
     } else if (!required && kind === "boolean") {
-      issues.push(issue("gate-kind", gatePath, `${gatePath}: a boolean criterion takes { "required": true }, not min or max.`, `${gatePath}: 真偽値の評価基準には min/max ではなく { "required": true } を指定してください。`));
+      issues.push(
+        issue(
+          "gate-kind",
+          gatePath,
+          `${gatePath}: a boolean criterion takes { "required": true }, not min or max.`,
+          `${gatePath}: 真偽値の評価基準には min/max ではなく { "required": true } を指定してください。`,
+        ),
+      );
     } else if (!required && min === undefined && max === undefined) {
       issues.push(issue("gate-kind", gatePath, `${gatePath} must set min, max or required.`, `${gatePath} には min、max、required のいずれかが必要です。`));
     } else if (min !== undefined && max !== undefined && min > max) {
-      issues.push(issue("invalid-value", gatePath, `${gatePath}.min must not exceed ${gatePath}.max.`, `${gatePath}.min は ${gatePath}.max 以下にしてください。`));
+      issues.push(
+        issue("invalid-value", gatePath, `${gatePath}.min must not exceed ${gatePath}.max.`, `${gatePath}.min は ${gatePath}.max 以下にしてください。`),
+      );
     }
     if (kind === "rate") {
-      for (const [name, bound] of [["min", min], ["max", max]] as const) {
+      for (const [name, bound] of [
+        ["min", min],
+        ["max", max],
+      ] as const) {
         if (bound !== undefined && (bound < 0 || bound > 1)) issues.push(rateRangeIssue(`${gatePath}.${name}`, bound));
       }
     }
@@ -130,9 +167,23 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
     if (!Number.isFinite(worst) || !Number.isFinite(best)) {
       issues.push(issue("not-a-number", scalePath, `${scalePath}.worst and .best must be numbers.`, `${scalePath}.worst と .best は数値で指定してください。`));
     } else if (kind === "boolean") {
-      issues.push(issue("invalid-value", scalePath, `${scalePath} does not apply to a boolean criterion (true scores 100, false 0).`, `${scalePath} は真偽値の評価基準には指定できません（true が 100 点、false が 0 点）。`));
+      issues.push(
+        issue(
+          "invalid-value",
+          scalePath,
+          `${scalePath} does not apply to a boolean criterion (true scores 100, false 0).`,
+          `${scalePath} は真偽値の評価基準には指定できません（true が 100 点、false が 0 点）。`,
+        ),
+      );
     } else if (worst === best) {
-      issues.push(issue("scale-direction", scalePath, `${scalePath}.best must differ from ${scalePath}.worst.`, `${scalePath}.best と ${scalePath}.worst は異なる値にしてください。`));
+      issues.push(
+        issue(
+          "scale-direction",
+          scalePath,
+          `${scalePath}.best must differ from ${scalePath}.worst.`,
+          `${scalePath}.best と ${scalePath}.worst は異なる値にしてください。`,
+        ),
+      );
     } else if ((criterion.direction === "benefit") !== best > worst) {
       const relation = criterion.direction === "benefit" ? { en: "greater", ja: "大きく" } : { en: "less", ja: "小さく" };
       issues.push(
@@ -144,7 +195,10 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
         ),
       );
     } else if (kind === "rate") {
-      for (const [name, bound] of [["worst", worst], ["best", best]] as const) {
+      for (const [name, bound] of [
+        ["worst", worst],
+        ["best", best],
+      ] as const) {
         if (bound < 0 || bound > 1) issues.push(rateRangeIssue(`${scalePath}.${name}`, bound));
       }
     }
@@ -162,9 +216,23 @@ function checkCriterion(criterion: Criterion, base: string, method: RankingInput
   if (criterion.priorStrength !== undefined) {
     const path = `${base}.priorStrength`;
     if (kind !== "rate") {
-      issues.push(issue("prior-strength-not-rate", path, `${path} applies only to rate criteria (kind "rate").`, `${path} は率の評価基準（kind "rate"）にのみ指定できます。`));
+      issues.push(
+        issue(
+          "prior-strength-not-rate",
+          path,
+          `${path} applies only to rate criteria (kind "rate").`,
+          `${path} は率の評価基準（kind "rate"）にのみ指定できます。`,
+        ),
+      );
     } else if (!(criterion.priorStrength > 0)) {
-      issues.push(issue("too-small", path, `${path} must be a positive number (got ${criterion.priorStrength}).`, `${path} は正の数で指定してください（指定値: ${criterion.priorStrength}）。`));
+      issues.push(
+        issue(
+          "too-small",
+          path,
+          `${path} must be a positive number (got ${criterion.priorStrength}).`,
+          `${path} は正の数で指定してください（指定値: ${criterion.priorStrength}）。`,
+        ),
+      );
     }
   }
   return issues;
@@ -177,10 +245,21 @@ function checkValue(criterion: Criterion, value: unknown): ((path: string) => Sc
   if (kind === "boolean") {
     if (typeof value === "boolean") return null;
     return (path) =>
-      issue("not-a-boolean", path, `${path} must be true, false or null (got ${show(value)}).`, `${path} は true、false、null のいずれかで指定してください（指定値: ${show(value)}）。`);
+      issue(
+        "not-a-boolean",
+        path,
+        `${path} must be true, false or null (got ${show(value)}).`,
+        `${path} は true、false、null のいずれかで指定してください（指定値: ${show(value)}）。`,
+      );
   }
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    return (path) => issue("not-a-number", path, `${path} must be a number or null (got ${show(value)}).`, `${path} は数値または null で指定してください（指定値: ${show(value)}）。`);
+    return (path) =>
+      issue(
+        "not-a-number",
+        path,
+        `${path} must be a number or null (got ${show(value)}).`,
+        `${path} は数値または null で指定してください（指定値: ${show(value)}）。`,
+      );
   }
   if (kind === "rate" && (value < 0 || value > 1)) return (path) => rateRangeIssue(path, value);
   return null;
@@ -200,17 +279,32 @@ function checkRobustness(input: RankingInput): ScoringIssue[] {
   const { samples, perturbation, seed } = input.robustness ?? {};
   if (samples !== undefined && !(Number.isInteger(samples) && samples >= 1 && samples <= MAX_SAMPLES)) {
     issues.push(
-      issue("invalid-value", "robustness.samples", `robustness.samples must be a whole number from 1 to ${MAX_SAMPLES} (got ${samples}).`, `robustness.samples は 1〜${MAX_SAMPLES} の整数で指定してください（指定値: ${samples}）。`),
+      issue(
+        "invalid-value",
+        "robustness.samples",
+        `robustness.samples must be a whole number from 1 to ${MAX_SAMPLES} (got ${samples}).`,
+        `robustness.samples は 1〜${MAX_SAMPLES} の整数で指定してください（指定値: ${samples}）。`,
+      ),
     );
   }
   if (perturbation !== undefined && !(perturbation >= 0 && perturbation < 1)) {
     issues.push(
-      issue("invalid-value", "robustness.perturbation", `robustness.perturbation must be at least 0 and below 1 (got ${perturbation}).`, `robustness.perturbation は 0 以上 1 未満で指定してください（指定値: ${perturbation}）。`),
+      issue(
+        "invalid-value",
+        "robustness.perturbation",
+        `robustness.perturbation must be at least 0 and below 1 (got ${perturbation}).`,
+        `robustness.perturbation は 0 以上 1 未満で指定してください（指定値: ${perturbation}）。`,
+      ),
     );
   }
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
     issues.push(
-      issue("invalid-value", "robustness.seed", `robustness.seed must be a whole number from 0 to 4294967295 (got ${seed}).`, `robustness.seed は 0〜4294967295 の整数で指定してください（指定値: ${seed}）。`),
+      issue(
+        "invalid-value",
+        "robustness.seed",
+        `robustness.seed must be a whole number from 0 to 4294967295 (got ${seed}).`,
+        `robustness.seed は 0〜4294967295 の整数で指定してください（指定値: ${seed}）。`,
+      ),
     );
   }
   return issues;

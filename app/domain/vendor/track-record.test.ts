@@ -14,7 +14,12 @@ describe("summarizeTrackRecord", () => {
   });
 
   it("has no on-time rate when no timeliness KPI was measured, and ignores keys without trials", () => {
-    expect(summarizeTrackRecord(1, [{ kpi_key: "answer_rate", successes: 90, trials: 100 }, { kpi_key: "on_time_rate", successes: 0, trials: 0 }])).toEqual({
+    expect(
+      summarizeTrackRecord(1, [
+        { kpi_key: "answer_rate", successes: 90, trials: 100 },
+        { kpi_key: "on_time_rate", successes: 0, trials: 0 },
+      ]),
+    ).toEqual({
       engagements: 1,
       on_time_rate: null,
       rates: { answer_rate: 0.9 },

@@ -18,7 +18,11 @@ export interface TrackRecordSummary {
   rates: Record<string, number>;
 }
 
-const TIMELINESS_KEYS: ReadonlySet<string> = new Set(Object.values(KPI_CATALOG).filter((k) => k.aspect === "timeliness").map((k) => k.key));
+const TIMELINESS_KEYS: ReadonlySet<string> = new Set(
+  Object.values(KPI_CATALOG)
+    .filter((k) => k.aspect === "timeliness")
+    .map((k) => k.key),
+);
 
 export function summarizeTrackRecord(engagements: number, kpis: KpiCounts[]): TrackRecordSummary {
   const measured = kpis.filter((k) => k.trials > 0);

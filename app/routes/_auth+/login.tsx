@@ -66,7 +66,9 @@ export default function LoginPage() {
           {t("login.submit")}
         </button>
       </Form>
-      <p><Link to="/forgot-password">{t("forgot.link")}</Link></p>
+      <p>
+        <Link to="/forgot-password">{t("forgot.link")}</Link>
+      </p>
       <p>
         <Link to="/signup">{t("login.noAccount")}</Link>
       </p>

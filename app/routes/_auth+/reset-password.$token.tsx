@@ -14,10 +14,7 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
 // The token is in the path: no referrer leaves this page, so it cannot reach another site's logs.
-export const meta: MetaFunction = () => [
-  { title: "新しいパスワードの設定 / Choose a new password — Kurabe" },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = () => [{ title: "新しいパスワードの設定 / Choose a new password — Kurabe" }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const link = await findResetLink(context, params.token ?? "");
@@ -67,7 +64,7 @@ export default function ResetPasswordPage() {
       <Form method="post">
         <CsrfInput />
         <FormErrors errors={errors?.formError ? [errors.formError] : null} />
-          <NewPasswordFields errors={errors?.errors} />
+        <NewPasswordFields errors={errors?.errors} />
         <button type="submit" className="button primary">
           {t("reset.submit")}
         </button>

@@ -92,8 +92,8 @@ export default function AdminCertificationsPage() {
             </span>
           </h2>
           <p>
-            {t("certPage.col.number")}: {row.number} · {t("certPage.col.issuer")}: {row.issuer} · {t("certPage.col.validity")}: {formatDate(row.valid_from, locale)} –{" "}
-            {formatDate(row.valid_until, locale)}
+            {t("certPage.col.number")}: {row.number} · {t("certPage.col.issuer")}: {row.issuer} · {t("certPage.col.validity")}:{" "}
+            {formatDate(row.valid_from, locale)} – {formatDate(row.valid_until, locale)}
           </p>
           <p>
             {t("certPage.col.evidence")}:{" "}
@@ -120,7 +120,11 @@ export default function AdminCertificationsPage() {
                 <CsrfInput />
                 <input type="hidden" name="intent" value="reject" />
                 <input type="hidden" name="id" value={row.id} />
-                <Field id={`reason-${row.id}`} label={t("certAdmin.reason")} errors={actionData?.intent === "reject" && actionData.id === row.id ? actionData.errors.reason : null}>
+                <Field
+                  id={`reason-${row.id}`}
+                  label={t("certAdmin.reason")}
+                  errors={actionData?.intent === "reject" && actionData.id === row.id ? actionData.errors.reason : null}
+                >
                   {(aria) => <input type="text" name="reason" maxLength={1000} {...aria} />}
                 </Field>
                 <button type="submit" className="button danger small">

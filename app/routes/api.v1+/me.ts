@@ -15,8 +15,8 @@ export const { loader } = apiRoute(
         MeResponse.parse({
           user: caller.user,
           organization: { id: orgRow.id, name: orgRow.name, kind: orgRow.kind, role: org.role },
-    }),
-  );
+        }),
+      );
     },
   },
 );

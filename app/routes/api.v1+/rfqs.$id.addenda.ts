@@ -14,7 +14,13 @@ export const { loader, action } = apiRoute(
       const issued = await issueAddendumWithChanges(context, caller.actor, id, { changeSummary, changes: patchToChanges(changes) });
       if (!issued.ok) return issued;
       return json(
-        AddendumResponse.parse({ id, status: "published", version: issued.version, quoteDeadline: new Date(issued.quoteDeadline).toISOString(), changeSummary }),
+        AddendumResponse.parse({
+          id,
+          status: "published",
+          version: issued.version,
+          quoteDeadline: new Date(issued.quoteDeadline).toISOString(),
+          changeSummary,
+        }),
         { status: 201 },
       );
     }),

@@ -15,7 +15,12 @@ export const { loader, action } = apiRoute(
       if (!found) return failure.notFound();
       return json(
         RfqAdvisorListResponse.parse({
-          data: found.assigned.map((a) => ({ advisorOrgId: a.advisor_org_id, name: a.advisor_name, assignedBy: a.assigned_by_name, assignedAt: a.created_at.toISOString() })),
+          data: found.assigned.map((a) => ({
+            advisorOrgId: a.advisor_org_id,
+            name: a.advisor_name,
+            assignedBy: a.assigned_by_name,
+            assignedAt: a.created_at.toISOString(),
+          })),
         }),
       );
     },
@@ -23,7 +28,9 @@ export const { loader, action } = apiRoute(
       const assigned = await assignAdvisor(context, caller.actor, id, body);
       if (!assigned.ok) return assigned;
       const { advisor } = assigned;
-      return json(AssignedAdvisorResponse.parse({ rfqId: id, advisorOrgId: advisor.id, name: advisor.name, assignedAt: advisor.assignedAt.toISOString() }), { status: 201 });
+      return json(AssignedAdvisorResponse.parse({ rfqId: id, advisorOrgId: advisor.id, name: advisor.name, assignedAt: advisor.assignedAt.toISOString() }), {
+        status: 201,
+      });
     }),
   },
 );

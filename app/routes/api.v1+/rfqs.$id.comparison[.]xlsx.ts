@@ -11,7 +11,11 @@ export const { loader } = apiRoute(
       if (outcome instanceof Response) return outcome;
       const body = await comparisonXlsx(outcome, call.locale);
       return new Response(body, {
-        headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": contentDisposition(exportFilename(outcome, call.locale, "xlsx")), "Cache-Control": "private, no-store" },
+        headers: {
+          "Content-Type": XLSX_TYPE,
+          "Content-Disposition": contentDisposition(exportFilename(outcome, call.locale, "xlsx")),
+          "Cache-Control": "private, no-store",
+        },
       });
     },
   },

@@ -13,7 +13,16 @@ export const { loader } = apiRoute(
       const parsed = parseApiInput(RfqSearchApiQuery, searchQueryInput(new URL(request.url).searchParams), caller.locale);
       if (!parsed.success) return zodProblem(parsed.error.issues, caller.locale);
       const p = parsed.data;
-      const query = { q: p.q.trim(), categories: p.category, certifications: p.cert, deadline: p.deadline ?? null, fit: p.fit ?? null, sort: p.sort, page: p.page, perPage: p.perPage };
+      const query = {
+        q: p.q.trim(),
+        categories: p.category,
+        certifications: p.cert,
+        deadline: p.deadline ?? null,
+        fit: p.fit ?? null,
+        sort: p.sort,
+        page: p.page,
+        perPage: p.perPage,
+      };
       const result = await searchRfqs(context, caller.actor, query);
       if (!result) throw apiForbidden(caller.locale);
       return json(
@@ -37,10 +46,15 @@ export const { loader } = apiRoute(
           })),
           facets:
             result.mode === "search"
-              ? { category: result.facets.category, requiredCertifications: result.facets.required_certifications, deadline: result.facets.deadline, fit: result.facets.fit }
+              ? {
+                  category: result.facets.category,
+                  requiredCertifications: result.facets.required_certifications,
+                  deadline: result.facets.deadline,
+                  fit: result.facets.fit,
+                }
               : null,
-    }),
-  );
+        }),
+      );
     },
   },
 );

@@ -48,9 +48,12 @@ export const { loader } = apiRoute(
               },
             };
           }),
-          facets: result.mode === "search" ? { categories: result.facets.categories ?? {}, regions: result.facets.regions ?? {}, certifications: result.facets.certifications ?? {} } : null,
-    }),
-  );
+          facets:
+            result.mode === "search"
+              ? { categories: result.facets.categories ?? {}, regions: result.facets.regions ?? {}, certifications: result.facets.certifications ?? {} }
+              : null,
+        }),
+      );
     },
   },
 );

@@ -66,5 +66,8 @@ export const { loader, action } = apiRoute(
 );
 
 function inputErrors(issues: readonly core.$ZodIssue[], locale: Locale) {
-  return issues.map((issue) => ({ path: issue.path.map(String).join("."), message: isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message }));
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message,
+  }));
 }

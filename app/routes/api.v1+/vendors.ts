@@ -37,8 +37,8 @@ export const { loader } = apiRoute(
           total,
           limit: query.data.limit,
           offset: query.data.offset,
-    }),
-  );
+        }),
+      );
     },
   },
 );

@@ -18,7 +18,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (found.as === "vendor") throw redirect(`/rfqs/${found.quote.rfq_id}/quote`);
   const { content, rfq, normalized } = await quoteDetails(context, found.quote);
   return {
-    quote: { id: found.quote.id, rfqId: found.quote.rfq_id, vendorName: found.quote.vendor_name, status: found.quote.status, version: found.quote.current_version, content },
+    quote: {
+      id: found.quote.id,
+      rfqId: found.quote.rfq_id,
+      vendorName: found.quote.vendor_name,
+      status: found.quote.status,
+      version: found.quote.current_version,
+      content,
+    },
     rfq,
     normalized,
   };
@@ -52,7 +59,9 @@ export default function QuoteDetail() {
                   <code>{l.code}</code> {rfq?.lineItems.find((x) => x.code === l.code)?.description}
                 </td>
                 <td>{formatYen(l.unitPrice, locale)}</td>
-                <td>× {l.quantity} × {l.payments}</td>
+                <td>
+                  × {l.quantity} × {l.payments}
+                </td>
                 <td>{formatYen(l.amountAsEntered, locale)}</td>
               </tr>
             ))}

@@ -40,7 +40,8 @@ export default function VendorQuotes() {
                   </td>
                   <td>{r.rfq.buyerName}</td>
                   <td>
-                    {r.rfq.quoteDeadline ? formatDateTime(r.rfq.quoteDeadline, locale) : "—"} <span className="muted small">{translateOrPassThrough(`rfq.status.${r.rfq.status}`)}</span>
+                    {r.rfq.quoteDeadline ? formatDateTime(r.rfq.quoteDeadline, locale) : "—"}{" "}
+                    <span className="muted small">{translateOrPassThrough(`rfq.status.${r.rfq.status}`)}</span>
                   </td>
                   <td>
                     <span className={`status status-${r.status}`}>{translateOrPassThrough(`quotes.status.${r.status}`)}</span>

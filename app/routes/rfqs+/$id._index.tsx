@@ -34,7 +34,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = context.clock.now();
   const row = found.row;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
-  const header = { id: row.id, title: row.title, status, quoteDeadline: row.quote_deadline, version: row.current_version, sealed: row.sealed, visibility: row.visibility };
+  const header = {
+    id: row.id,
+    title: row.title,
+    status,
+    quoteDeadline: row.quote_deadline,
+    version: row.current_version,
+    sealed: row.sealed,
+    visibility: row.visibility,
+  };
   if (found.as === "buyer") {
     const [questions, { versions, pendingChanges }, quotes, advisors] = await Promise.all([
       questionsForBuyer(context, user.activeOrg!.id, row.id),
@@ -48,7 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
     // link only once the quotes are opened (the comparison itself checks again, in SQL).
     const questions = await questionsForAdvisor(context, user.activeOrg!.id, row.id);
-    const compareOpen = row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
+    const compareOpen =
+      row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
     return { as: "advisor" as const, header, content: found.row.content as RfqDraft, questions, buyerName: found.row.buyer_name, compareOpen };
   }
   const questions = await questionsForVendor(context, user.activeOrg!.id, row.id);
@@ -87,17 +96,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const problems = (r.problems ?? []).map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`);
       return json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
-    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) } });
+    return redirect(`/rfqs/${id}`, {
+      headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.addendumPublished", params: { n: r.version } }) },
+    });
   }
   if (intent === "assignAdvisor" || intent === "removeAdvisor") {
     const advisorOrgId = String(formData.get("advisorOrgId") ?? "");
-    const r = intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
+    const r =
+      intent === "assignAdvisor" ? await assignAdvisor(context, user.actor, id, { advisorOrgId }) : await removeAdvisor(context, user.actor, id, advisorOrgId);
     if (!r.ok && r.status === 404) return notFound();
     if (!r.ok) return r.issues ? json({ intent, formError: null, fieldErrors: pageFailure(r, locale).fieldErrors }, { status: 400 }) : fail(r.status, r.key);
-    return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) } });
+    return redirect(`/rfqs/${id}`, {
+      headers: { "Set-Cookie": await toastHeader(context, { key: intent === "assignAdvisor" ? "advisors.assigned" : "advisors.removed" }) },
+    });
   }
   if (intent === "cancel") {
-    const reason = String(formData.get("reason") ?? "").trim().slice(0, 2000);
+    const reason = String(formData.get("reason") ?? "")
+      .trim()
+      .slice(0, 2000);
     if (!reason) return fail(400, "validation.required", { reason: [translate(locale, "validation.required")] });
     const r = await cancelRfq(context, user.actor, id, reason);
     if (!r.ok) return r.status === 404 ? notFound() : fail(r.status, r.key);

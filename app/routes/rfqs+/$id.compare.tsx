@@ -34,7 +34,6 @@ import styles from "~/styles/comparison.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.title} — Kurabe` : "Kurabe" }];
 
-
 /** Every `w_<key>` param as a number; the scoring module ignores keys the RFQ does not have. */
 function rawWeights(entries: Iterable<[string, FormDataEntryValue]>): Record<string, number> {
   const weights: Record<string, number> = {};
@@ -72,11 +71,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
   const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
   const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
-  const indexOrder = applied.weights || applied.method ? undefined : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied, expectedIndexState(ranking));
+  const indexOrder =
+    applied.weights || applied.method
+      ? undefined
+      : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied, expectedIndexState(ranking));
   const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
   const advice = await advisorNotesFor(context, user.actor, id.data);
-  const notes = { items: advice?.notes ?? [], canWrite: advice?.canWrite ?? false, quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })) };
-  return { view, params: applied, whatIfError, rfqId: id.data, preparedAt: context.clock.now().toISOString(), notes, canSaveWeights: advice?.canSaveWeights ?? false };
+  const notes = {
+    items: advice?.notes ?? [],
+    canWrite: advice?.canWrite ?? false,
+    quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })),
+  };
+  return {
+    view,
+    params: applied,
+    whatIfError,
+    rfqId: id.data,
+    preparedAt: context.clock.now().toISOString(),
+    notes,
+    canSaveWeights: advice?.canSaveWeights ?? false,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -87,8 +101,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!id.success || (intent !== "saveWeights" && intent !== "addNote")) throw new Response("Bad Request", { status: 400 });
   const back = `/rfqs/${id.data}/compare${new URL(request.url).search}`;
   if (intent === "addNote") {
-    const values = { body: String(formData.get("body") ?? ""), quoteId: String(formData.get("quoteId") ?? ""), recommends: formData.get("recommends") === "on" ? "on" : "" };
-    const note = await addAdvisorNote(context, user.actor, id.data, { body: values.body, quoteId: values.quoteId || null, recommends: values.recommends === "on" });
+    const values = {
+      body: String(formData.get("body") ?? ""),
+      quoteId: String(formData.get("quoteId") ?? ""),
+      recommends: formData.get("recommends") === "on" ? "on" : "",
+    };
+    const note = await addAdvisorNote(context, user.actor, id.data, {
+      body: values.body,
+      quoteId: values.quoteId || null,
+      recommends: values.recommends === "on",
+    });
     if (!note.ok && note.status === 404) throw notFound();
     if (!note.ok) return json({ intent, values, fieldErrors: pageFailure(note, await getLocale(request, context)).fieldErrors }, { status: note.status });
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "advisors.note.added" }) } });
@@ -124,8 +146,16 @@ export default function ComparePage() {
           {t("compare.reportMeta", { date: formatDate(preparedAt, locale), version: view.rfqVersion, method: methodName })}
         </p>
       </header>
-      {whatIfError ? <p className="notice error" role="alert">{whatIfError}</p> : null}
-      {view.whatIf ? <p className="notice" data-testid="what-if-active">{t("compare.whatIfActive")}</p> : null}
+      {whatIfError ? (
+        <p className="notice error" role="alert">
+          {whatIfError}
+        </p>
+      ) : null}
+      {view.whatIf ? (
+        <p className="notice" data-testid="what-if-active">
+          {t("compare.whatIfActive")}
+        </p>
+      ) : null}
       {view.relative ? (
         <p className="notice warn" data-testid="relative-warning">
           {t("compare.relativeWarning", { method: methodName })}

@@ -11,9 +11,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const whatIf = parseWhatIf(new URL(request.url).searchParams, locale);
   if (!whatIf.ok) throw new Response(whatIf.issues.map((i) => i.message).join("\n"), { status: 400 });
   const outcome = await comparisonForBuyer(context, user.actor, params.id ?? "", whatIf.overrides, locale);
-  if (!outcome.ok) throw new Response(outcome.reason === "invalid" ? outcome.issues.map((i) => i.message).join("\n") : "Not Found", { status: outcome.reason === "invalid" ? 400 : 404 });
+  if (!outcome.ok)
+    throw new Response(outcome.reason === "invalid" ? outcome.issues.map((i) => i.message).join("\n") : "Not Found", {
+      status: outcome.reason === "invalid" ? 400 : 404,
+    });
   const body = await comparisonXlsx(outcome, locale);
   return new Response(body, {
-    headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": contentDisposition(exportFilename(outcome, locale, "xlsx")), "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": contentDisposition(exportFilename(outcome, locale, "xlsx")),
+      "Cache-Control": "private, no-store",
+    },
   });
 }

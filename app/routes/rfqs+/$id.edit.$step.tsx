@@ -47,7 +47,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const step = stepOf(params.step);
   const { row, status } = await requireEditable(request, context, params.id!);
   const vendors: VendorChoice[] =
-    step === "scheduleAndInvitations" ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories })) : [];
+    step === "scheduleAndInvitations"
+      ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories }))
+      : [];
   return { rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft }, step, vendors };
 }
 
@@ -73,7 +75,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const points = toWeightPoints(result.weights);
       changes = { criteria: criteria.map((c, i) => ({ ...c, weight: points[i] })) };
       const cr = result.consistencyRatio.toFixed(3);
-      toast = await toastHeader(context, result.consistent ? { key: "rfq.ahp.applied", params: { cr } } : { key: "rfq.ahp.inconsistent", kind: "error", params: { cr } });
+      toast = await toastHeader(
+        context,
+        result.consistent ? { key: "rfq.ahp.applied", params: { cr } } : { key: "rfq.ahp.inconsistent", kind: "error", params: { cr } },
+      );
     }
     const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, changes);
     if (!saved.ok) throw new Response("Conflict", { status: saved.status });
@@ -124,7 +129,9 @@ export default function RfqStepPage() {
         {step === "lines" ? <LinesStep form={form} fields={f} /> : null}
         {step === "requirementsAndCertifications" ? <RequirementsStep form={form} fields={f} /> : null}
         {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} /> : null}
-        {step === "scheduleAndInvitations" ? <ScheduleStep fields={f} vendors={vendors} category={rfq.category} fixedSealed={rfq.status === "draft" ? null : rfq.sealed} /> : null}
+        {step === "scheduleAndInvitations" ? (
+          <ScheduleStep fields={f} vendors={vendors} category={rfq.category} fixedSealed={rfq.status === "draft" ? null : rfq.sealed} />
+        ) : null}
         <div className="actions sticky-actions">
           <button type="submit" name="then" value="stay" className="button">
             {t("rfq.step.save")}

@@ -39,7 +39,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, own } = await requireQuoting(request, context, params.id!);
   const vendor = await vendorProfile(context, user.activeOrg!.id);
   const today = tokyoDateString(context.clock.now());
-  const certs = (vendor?.certifications ?? []).map((c) => ({ type: c.type as CertificationType, verificationStatus: c.status, validFrom: c.valid_from, validUntil: c.valid_until }));
+  const certs = (vendor?.certifications ?? []).map((c) => ({
+    type: c.type as CertificationType,
+    verificationStatus: c.status,
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+  }));
   const certifications = own.rfq.requiredCertifications.map((r) => ({ ...r, ...requirementStatus(r, certs, today) }));
   return {
     // The vendor's browser gets the vendor view only: no budget (unless shown), invitees or internal costs.
@@ -67,7 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     invariantResponse(own.quote);
     const r = intent === "withdraw" ? await withdrawQuote(context, user.actor, own.quote.id) : await reconfirmQuote(context, user.actor, own.quote.id);
     if (!r.ok) return fail(r.status, r.key);
-    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) } });
+    return redirect(back, {
+      headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) },
+    });
   }
 
   const mode = intent === "draft" ? "draft" : "submit";
@@ -77,7 +84,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const r = await saveQuote(context, user.actor, own.rfqRow.id, submission.value, mode);
   if (!r.ok) return json(submission.reply({ formErrors: [translateOrPassThrough(locale, r.key)] }), { status: r.status });
   return redirect(back, {
-    headers: { "Set-Cookie": await toastHeader(context, mode === "draft" ? { key: "quotes.form.saved" } : { key: "quotes.form.submitted", params: { n: r.version } }) },
+    headers: {
+      "Set-Cookie": await toastHeader(context, mode === "draft" ? { key: "quotes.form.saved" } : { key: "quotes.form.submitted", params: { n: r.version } }),
+    },
   });
 }
 
@@ -96,7 +105,15 @@ function totalsFrom(rfq: RfqVendorView, form: HTMLFormElement | null, fallback: 
   }
   const priced = rfq.lineItems.every((l) => Number.isInteger(quote?.unitPrices?.[l.code]) && quote!.unitPrices![l.code] >= 0);
   const fees = quote?.oneOffFees;
-  if (!quote || !priced || (quote.taxBasis !== "excluded" && quote.taxBasis !== "included") || !fees || !Number.isInteger(fees.setup) || !Number.isInteger(fees.transition)) return null;
+  if (
+    !quote ||
+    !priced ||
+    (quote.taxBasis !== "excluded" && quote.taxBasis !== "included") ||
+    !fees ||
+    !Number.isInteger(fees.setup) ||
+    !Number.isInteger(fees.transition)
+  )
+    return null;
   try {
     return normalizeQuoteToTco(rfq, { unitPrices: quote.unitPrices!, oneOffFees: fees, taxBasis: quote.taxBasis, taxRate: quote.taxRate === 8 ? 8 : 10 });
   } catch {
@@ -206,7 +223,12 @@ export default function QuotePage() {
                         <label className="visually-hidden" htmlFor={field.id}>
                           {line.description} {t("quotes.form.unitPrice")}
                         </label>
-                        <input {...input(field, "text")} inputMode="numeric" aria-invalid={field.errors ? true : undefined} aria-describedby={field.errors ? `${field.id}-error` : undefined} />
+                        <input
+                          {...input(field, "text")}
+                          inputMode="numeric"
+                          aria-invalid={field.errors ? true : undefined}
+                          aria-describedby={field.errors ? `${field.id}-error` : undefined}
+                        />
                         {field.errors ? (
                           <p className="field-errors" id={`${field.id}-error`} role="alert">
                             {field.errors.join(" ")}
@@ -342,7 +364,8 @@ export default function QuotePage() {
           <ol className="versions" data-testid="quote-versions">
             {d.versions.map((v) => (
               <li key={v.version}>
-                v{v.version} — {translateOrPassThrough(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")} {formatYen(v.contractValueExcludingTax, locale)}
+                v{v.version} — {translateOrPassThrough(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")}{" "}
+                {formatYen(v.contractValueExcludingTax, locale)}
               </li>
             ))}
           </ol>

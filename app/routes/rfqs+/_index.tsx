@@ -34,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   if (org?.kind === "advisory") {
     const rows = await rfqsAssignedToAdvisor(context, org.id);
-    return { as: "advisor" as const, rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })) };
+    return {
+      as: "advisor" as const,
+      rows: rows.map((r) => ({ ...r, effective: effectiveStatus({ status: r.status, quoteDeadline: r.quote_deadline?.toISOString() }, now) })),
+    };
   }
   throw new Response("Forbidden", { status: 403 });
 }

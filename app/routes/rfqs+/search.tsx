@@ -22,7 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { query, result };
 }
 
-
 function Facet({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <fieldset className="facet">
@@ -139,7 +138,9 @@ export default function RfqSearchPage() {
               {filtered ? (
                 <p>
                   {t("rfqSearch.emptyFilters")}{" "}
-                  <Link to={rfqSearchHref(query, { categories: [], certifications: [], deadline: null, fit: null, page: 1 })}>{t("rfqSearch.clearFilters")}</Link>
+                  <Link to={rfqSearchHref(query, { categories: [], certifications: [], deadline: null, fit: null, page: 1 })}>
+                    {t("rfqSearch.clearFilters")}
+                  </Link>
                 </p>
               ) : null}
               {query.q ? <p>{t("rfqSearch.emptyQuery")}</p> : null}

@@ -35,13 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json({ result: submission.reply(), link: null }, { status: 400 });
   // Never the request's Host: a forged Host would put another site into the e-mailed link.
   const appUrl = appOrigin(context.env);
-  const result = await inviteMember(
-    context,
-    { userId: user.id, name: user.name, orgId, orgName: user.activeOrg!.name },
-    submission.value,
-    locale,
-    appUrl,
-  );
+  const result = await inviteMember(context, { userId: user.id, name: user.name, orgId, orgName: user.activeOrg!.name }, submission.value, locale, appUrl);
   if (!result.ok) {
     const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
     return json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });

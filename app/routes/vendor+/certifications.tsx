@@ -111,7 +111,11 @@ export default function VendorCertificationsPage() {
       <p className="lead">{t("certPage.intro")}</p>
       <InvoiceNumberForm current={data.invoiceNumber} lastResult={actionData?.intent === "invoice" ? actionData.result : undefined} />
       <CertificationTable {...data} />
-      <CertificationForm {...data} key={data.editing?.id ?? `new-${data.certifications.length}`} lastResult={actionData?.intent === "save" ? actionData.result : undefined} />
+      <CertificationForm
+        {...data}
+        key={data.editing?.id ?? `new-${data.certifications.length}`}
+        lastResult={actionData?.intent === "save" ? actionData.result : undefined}
+      />
     </section>
   );
 }
@@ -128,8 +132,15 @@ function InvoiceNumberForm({ current, lastResult }: { current: string | null; la
       <h2 id="invoice-title">{t("certPage.invoice.title")}</h2>
       <CsrfInput />
       <input type="hidden" name="intent" value="invoice" />
-      <Field id={fields.invoiceRegistrationNumber.id} label={t("certPage.invoice.label")} hint={t("certPage.invoice.hint")} errors={fields.invoiceRegistrationNumber.errors}>
-        {(aria) => <input {...getInputProps(fields.invoiceRegistrationNumber, { type: "text" })} autoComplete="off" inputMode="text" maxLength={40} {...aria} />}
+      <Field
+        id={fields.invoiceRegistrationNumber.id}
+        label={t("certPage.invoice.label")}
+        hint={t("certPage.invoice.hint")}
+        errors={fields.invoiceRegistrationNumber.errors}
+      >
+        {(aria) => (
+          <input {...getInputProps(fields.invoiceRegistrationNumber, { type: "text" })} autoComplete="off" inputMode="text" maxLength={40} {...aria} />
+        )}
       </Field>
       <button type="submit" className="button primary">
         {t("certPage.invoice.save")}

@@ -38,7 +38,14 @@ export default function VendorSearchPage() {
     return `?${next.toString()}`;
   };
   const hasNext = result.mode === "search" ? query.page * query.perPage < result.total : result.hasMore;
-  const facetGroup = (name: string, label: string, values: readonly string[], selected: string[], text: (v: string) => string, counts?: Record<string, number>) => (
+  const facetGroup = (
+    name: string,
+    label: string,
+    values: readonly string[],
+    selected: string[],
+    text: (v: string) => string,
+    counts?: Record<string, number>,
+  ) => (
     <fieldset className="facet">
       <legend>{label}</legend>
       {values
@@ -73,7 +80,14 @@ export default function VendorSearchPage() {
           </div>
           <aside className="facets" aria-label="filters">
             {facetGroup("category", t("vendors.filterCategory"), VENDOR_CATEGORIES, query.categories, (v) => categoryLabel(v, locale), facets?.categories)}
-            {facetGroup("cert", t("vendors.filterCertification"), CERTIFICATION_TYPES, query.certifications, (v) => certificationTypeLabel(v, locale), facets?.certifications)}
+            {facetGroup(
+              "cert",
+              t("vendors.filterCertification"),
+              CERTIFICATION_TYPES,
+              query.certifications,
+              (v) => certificationTypeLabel(v, locale),
+              facets?.certifications,
+            )}
             {facetGroup(
               "region",
               t("vendors.filterRegion"),
@@ -122,7 +136,9 @@ export default function VendorSearchPage() {
                     {v.team_size ? <span className="tag">{t("vendors.teamSize", { n: v.team_size })}</span> : null}
                     {v.track_record_count > 0 ? <span className="tag tag-record">{t("vendorResult.trackRecord", { n: v.track_record_count })}</span> : null}
                     {v.track_record_summary?.on_time_rate != null ? (
-                      <span className="tag tag-record">{t("vendorResult.onTime", { pct: `${formatNumber(v.track_record_summary.on_time_rate * 100, locale, 1)}%` })}</span>
+                      <span className="tag tag-record">
+                        {t("vendorResult.onTime", { pct: `${formatNumber(v.track_record_summary.on_time_rate * 100, locale, 1)}%` })}
+                      </span>
                     ) : null}
                   </p>
                   <p>

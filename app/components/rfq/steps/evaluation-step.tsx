@@ -25,7 +25,15 @@ type Fields = {
   baselineCostMonthlyYen: FieldMetadata<unknown>;
 };
 
-export function EvaluationStep({ form, fields, savedCriteria }: { form: FormMetadata<Record<string, unknown>>; fields: Fields; savedCriteria: { key: string; label: { ja: string; en?: string } }[] }) {
+export function EvaluationStep({
+  form,
+  fields,
+  savedCriteria,
+}: {
+  form: FormMetadata<Record<string, unknown>>;
+  fields: Fields;
+  savedCriteria: { key: string; label: { ja: string; en?: string } }[];
+}) {
   const { t, locale } = useI18n();
   const criteria = fields.criteria.getFieldList();
   const hidden = fields.hiddenCosts.getFieldset();
@@ -80,7 +88,16 @@ export function EvaluationStep({ form, fields, savedCriteria }: { form: FormMeta
         <button
           {...form.insert.getButtonProps({
             name: fields.criteria.name,
-            defaultValue: { key: `kpi_${criteria.length + 1}`, label: { ja: "" }, perspective: "internalProcess", direction: "benefit", weight: 10, source: "kpi_commitment", unit: "rate", gateKind: "none" } as never,
+            defaultValue: {
+              key: `kpi_${criteria.length + 1}`,
+              label: { ja: "" },
+              perspective: "internalProcess",
+              direction: "benefit",
+              weight: 10,
+              source: "kpi_commitment",
+              unit: "rate",
+              gateKind: "none",
+            } as never,
           })}
           className="button small"
         >

@@ -32,7 +32,10 @@ export function LinesStep({ form, fields }: { form: FormMetadata<Record<string, 
           );
         })}
         <button
-          {...form.insert.getButtonProps({ name: fields.lineItems.name, defaultValue: { code: `L${lines.length + 1}`, recurrence: "monthly", quantity: 1 } as never })}
+          {...form.insert.getButtonProps({
+            name: fields.lineItems.name,
+            defaultValue: { code: `L${lines.length + 1}`, recurrence: "monthly", quantity: 1 } as never,
+          })}
           className="button small"
         >
           {t("rfq.field.add")}

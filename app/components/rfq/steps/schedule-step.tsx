@@ -5,7 +5,12 @@ import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, TextField } from "./shared";
 import { options } from "../labels";
 
-type Fields = { quoteDeadline: FieldMetadata<unknown>; sealed: FieldMetadata<boolean>; visibility: FieldMetadata<unknown>; invitedVendorIds: FieldMetadata<string[]> };
+type Fields = {
+  quoteDeadline: FieldMetadata<unknown>;
+  sealed: FieldMetadata<boolean>;
+  visibility: FieldMetadata<unknown>;
+  invitedVendorIds: FieldMetadata<string[]>;
+};
 export type VendorChoice = { id: string; name: string; categories: string[] };
 
 /**
@@ -13,11 +18,23 @@ export type VendorChoice = { id: string; name: string; categories: string[] };
  * and sent back in a hidden input so saving the step never asks to change it. The deadline stays editable
  * (it may only move later; the service says so beside the field).
  */
-export function ScheduleStep({ fields, vendors, category, fixedSealed }: { fields: Fields; vendors: VendorChoice[]; category: string; fixedSealed: boolean | null }) {
+export function ScheduleStep({
+  fields,
+  vendors,
+  category,
+  fixedSealed,
+}: {
+  fields: Fields;
+  vendors: VendorChoice[];
+  category: string;
+  fixedSealed: boolean | null;
+}) {
   const { t, locale } = useI18n();
   const invited = (fields.invitedVendorIds.initialValue as string[] | undefined) ?? [];
   // Vendors of the RFQ's category first: they are the likely invitees.
-  const sorted = [...vendors].sort((a, b) => Number(b.categories.includes(category)) - Number(a.categories.includes(category)) || a.name.localeCompare(b.name, "ja"));
+  const sorted = [...vendors].sort(
+    (a, b) => Number(b.categories.includes(category)) - Number(a.categories.includes(category)) || a.name.localeCompare(b.name, "ja"),
+  );
   return (
     <>
       <TextField field={fields.quoteDeadline} label={t("rfq.field.quoteDeadline")} type="datetime-local" />

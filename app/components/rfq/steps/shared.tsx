@@ -7,7 +7,17 @@ import { options, type LabelTable } from "../labels";
 
 type AnyField = FieldMetadata<unknown>;
 
-export function TextField({ field, label, type = "text", hint }: { field: AnyField; label: string; type?: "text" | "number" | "date" | "datetime-local"; hint?: string }) {
+export function TextField({
+  field,
+  label,
+  type = "text",
+  hint,
+}: {
+  field: AnyField;
+  label: string;
+  type?: "text" | "number" | "date" | "datetime-local";
+  hint?: string;
+}) {
   return (
     <Field id={field.id} label={label} errors={field.errors} hint={hint}>
       {(aria) => <input {...getInputProps(field as FieldMetadata<string>, { type })} {...aria} step={type === "number" ? "any" : undefined} />}
