@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rfq } from "~/domain/rfq/schema";
-import { buildQuoteSchema, commitmentCriteria, quoteBaseSchema, type Quote } from "./schema";
+import { buildQuoteSchema, commitmentCriteria, quoteBaseSchema, type Quote, type QuoteInput } from "./schema";
 
 // The vendor's quote form. Browsers send strings; rates are typed as percentages (97.5) because
 // that is how people write them, while the domain keeps fractions (0.975). The decoder turns the
@@ -66,8 +66,15 @@ export function quoteFormSchema(rfq: Rfq, mode: "draft" | "submit") {
   return z.preprocess((payload) => decodeQuoteForm(rfq, (payload ?? {}) as Payload), target);
 }
 
+/**
+ * The form's values: the quote's input shape where the form matches it, and where it does not, what
+ * the inputs hold — the tax rate is a select's string, past-work links one space-separated text box.
+ * (The schema's own input type is `unknown`: it decodes whatever the browser sent.)
+ */
+export type QuoteFormValues = Omit<Partial<QuoteInput>, "taxRate" | "pastWork"> & { taxRate?: string; pastWork?: { text?: string; links?: string } };
+
 /** A stored quote as form values (the inverse of the decoder: fractions back to percentages). */
-export function quoteFormDefaults(rfq: Pick<Rfq, "criteria">, quote: Partial<Quote> | null): Record<string, unknown> {
+export function quoteFormDefaults(rfq: Pick<Rfq, "criteria">, quote: Partial<Quote> | null): QuoteFormValues {
   if (!quote) return { taxBasis: "excluded", taxRate: "10" };
   const rates = new Set(
     commitmentCriteria(rfq.criteria)

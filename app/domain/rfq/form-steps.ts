@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rfqStepSchemas, type RfqDraft, type RfqStep } from "./schema";
+import { rfqStepSchemas, type RfqDraft, type RfqDraftInput, type RfqStep } from "./schema";
 
 // The guided RFQ form, step by step. A browser form sends strings (and nothing at all for an
 // unticked box or an empty list), so each step's payload is decoded into the RFQ's JSON shape
@@ -130,8 +130,24 @@ export function stepFormSchema<S extends RfqStep>(step: S) {
   return z.preprocess((payload) => compact(decoders[step]((payload ?? {}) as Payload)), rfqStepSchemas[step] as (typeof rfqStepSchemas)[S]);
 }
 
+type CriterionInput = NonNullable<RfqDraftInput["criteria"]>[number];
+type VolumesInput = NonNullable<RfqDraftInput["volumes"]>;
+
+/** A criterion as the form edits it: its gate also as a kind and a value (what the inputs hold). */
+export type CriterionFormValues = CriterionInput & { gateKind?: "none" | "min" | "max" | "required"; gateValue?: number };
+
+/**
+ * The guided form's values, all steps together: the draft's input shape, except the deadline (a
+ * Japan-time local date and time), peak months (checkbox values) and criteria (gate kind + value).
+ * (The step schemas' own input type is `unknown`: they decode whatever the browser sent.)
+ */
+export type RfqFormValues = Omit<Partial<RfqDraftInput>, "volumes" | "criteria"> & {
+  volumes?: Omit<VolumesInput, "peakMonths"> & { peakMonths?: string[] };
+  criteria?: CriterionFormValues[];
+};
+
 /** The draft as the form's default values (the inverse of the decoders where the shapes differ). */
-export function stepFormDefaults(draft: Partial<RfqDraft>): Record<string, unknown> {
+export function stepFormDefaults(draft: Partial<RfqDraft>): RfqFormValues {
   return {
     ...draft,
     quoteDeadline: isoToJstLocal(draft.quoteDeadline),

@@ -6,7 +6,6 @@ import { IntentButton } from "~/components/intent-button";
 import { Field } from "~/components/field";
 import { CertificationTypeSchema, RejectionSchema } from "~/domain/certifications/form";
 import { certificationTypeLabeler } from "~/domain/vendor/catalog";
-import type { MessageKey } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { addCertificationType, certificationReviewList, rejectCertification, verifyCertification } from "~/services/certifications.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -30,7 +29,7 @@ async function requireReviewer(request: Request, context: LoaderFunctionArgs["co
 }
 
 async function withToast(context: LoaderFunctionArgs["context"], key: CertificationUiKey) {
-  return redirect(PAGE, { headers: { "Set-Cookie": await toastHeader(context, { key: key as unknown as MessageKey }) } });
+  return redirect(PAGE, { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { LinesStep } from "~/components/rfq/steps/lines-step";
 import { PurposeStep } from "~/components/rfq/steps/purpose-step";
 import { RequirementsStep } from "~/components/rfq/steps/requirements-step";
 import { ScheduleStep, type VendorChoice } from "~/components/rfq/steps/schedule-step";
-import { STEP_ORDER, stepFormDefaults, stepFormSchema } from "~/domain/rfq/form-steps";
+import { STEP_ORDER, stepFormDefaults, stepFormSchema, type RfqFormValues } from "~/domain/rfq/form-steps";
 import { pairwiseMatrixFromAnswers } from "~/domain/rfq/ahp-form";
 import { suggestCriteria, suggestRequiredCertifications, toWeightPoints } from "~/domain/rfq/kpi-templates";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
@@ -103,13 +103,12 @@ export default function RfqStepPage() {
   const { rfq, step, vendors } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useI18n();
-  const [form, fields] = useForm<Record<string, unknown>>({
+  const [form, f] = useForm<RfqFormValues>({
     id: `rfq-${step}`,
     lastResult,
-    defaultValue: stepFormDefaults(rfq.content) as never,
+    defaultValue: stepFormDefaults(rfq.content),
     shouldValidate: "onSubmit",
   });
-  const f = fields as never;
   const isLast = STEP_ORDER.indexOf(step) === STEP_ORDER.length - 1;
   return (
     <section className="stack">

@@ -10,7 +10,7 @@ import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { requirementStatus } from "~/domain/certifications/validity";
 import type { CertificationType } from "~/domain/rfq/categories";
-import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema } from "~/domain/quote/form";
+import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema, type QuoteFormValues } from "~/domain/quote/form";
 import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
 import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/vendor-view";
@@ -129,18 +129,17 @@ export default function QuotePage() {
   const [tick, setTick] = useState(0);
   // `tick` changes on every edit of the form, which is what makes the totals live.
   const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
-  const [form, fields] = useForm<Record<string, unknown>>({
+  const [form, f] = useForm<QuoteFormValues>({
     // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
     // did nothing with it before either); only the form's own results go to conform.
     lastResult: lastResult && "formErrors" in lastResult ? undefined : lastResult,
-    defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null) as never,
+    defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null),
     shouldValidate: "onSubmit",
   });
-  const f = fields as unknown as Record<string, FieldMetadata<Record<string, unknown>>>;
   const prices = f.unitPrices.getFieldset();
   const commitments = f.kpiCommitments.getFieldset();
   const fees = f.oneOffFees.getFieldset();
-  const schedule = (f.paymentSchedule as unknown as FieldMetadata<{ label: string; dueDate?: string; amount: number }[]>).getFieldList();
+  const schedule = f.paymentSchedule.getFieldList();
   const pastWork = f.pastWork.getFieldset();
   const open = d.rfqStatus === "published";
   const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted");
@@ -208,7 +207,7 @@ export default function QuotePage() {
               </thead>
               <tbody>
                 {d.rfq.lineItems.map((line) => {
-                  const field = (prices as Record<string, FieldMetadata<unknown>>)[line.code];
+                  const field = prices[line.code];
                   const computed = totals?.lines.find((l) => l.code === line.code);
                   return (
                     <tr key={line.code} data-testid="quote-line">
@@ -254,7 +253,7 @@ export default function QuotePage() {
             <legend>{t("quotes.form.taxBasis")}</legend>
             {(["excluded", "included"] as const).map((b) => (
               <label key={b} className="radio">
-                <input type="radio" name={f.taxBasis.name} value={b} defaultChecked={(f.taxBasis.initialValue as unknown as string) === b} />
+                <input type="radio" name={f.taxBasis.name} value={b} defaultChecked={f.taxBasis.initialValue === b} />
                 {t(b === "excluded" ? "quotes.form.taxExcluded" : "quotes.form.taxIncluded")}
               </label>
             ))}
@@ -262,19 +261,19 @@ export default function QuotePage() {
           </fieldset>
           <Field id={f.taxRate.id} label={t("quotes.form.taxRate")} errors={f.taxRate.errors}>
             {(aria) => (
-              <select name={f.taxRate.name} defaultValue={(f.taxRate.initialValue as unknown as string) ?? "10"} {...aria}>
+              <select name={f.taxRate.name} defaultValue={f.taxRate.initialValue ?? "10"} {...aria}>
                 <option value="10">10%</option>
                 <option value="8">8%</option>
               </select>
             )}
           </Field>
           <Field id={f.leadTimeDays.id} label={t("quotes.form.leadTime")} errors={f.leadTimeDays.errors}>
-            {(aria) => <input {...input(f.leadTimeDays as never, "number")} {...aria} />}
+            {(aria) => <input {...input(f.leadTimeDays, "number")} {...aria} />}
           </Field>
 
           <h2>{t("quotes.form.kpis")}</h2>
           {commitmentCriteria(d.rfq.criteria).map((c) => {
-            const field = (commitments as Record<string, FieldMetadata<unknown>>)[c.key];
+            const field = commitments[c.key];
             const name = (locale === "en" && c.label.en) || c.label.ja;
             return (
               <Field
@@ -315,18 +314,18 @@ export default function QuotePage() {
                 </div>
               );
             })}
-            <button {...form.insert.getButtonProps({ name: f.paymentSchedule.name, defaultValue: { label: "" } as never })} className="button small">
+            <button {...form.insert.getButtonProps({ name: f.paymentSchedule.name, defaultValue: { label: "" } })} className="button small">
               {t("rfq.field.add")}
             </button>
           </fieldset>
 
           {(["assumptions", "exceptions", "team"] as const).map((k) => (
             <Field key={k} id={f[k].id} label={t(`quotes.form.${k}`)} errors={f[k].errors}>
-              {(aria) => <textarea {...getTextareaProps(f[k] as unknown as FieldMetadata<string>)} rows={3} {...aria} />}
+              {(aria) => <textarea {...getTextareaProps(f[k])} rows={3} {...aria} />}
             </Field>
           ))}
           <Field id={pastWork.text.id} label={t("quotes.form.pastWork")} errors={pastWork.text.errors}>
-            {(aria) => <textarea {...getTextareaProps(pastWork.text as FieldMetadata<string>)} rows={3} {...aria} />}
+            {(aria) => <textarea {...getTextareaProps(pastWork.text)} rows={3} {...aria} />}
           </Field>
           <Field id={pastWork.links.id} label={t("quotes.form.pastWorkLinks")} errors={pastWork.links.errors}>
             {(aria) => <input {...input(pastWork.links)} {...aria} />}

@@ -7,7 +7,7 @@ import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
 import { InvoiceNumberSchema, validityFlag } from "~/domain/certifications/form";
 import { CERTIFICATION_TYPES, certificationTypeLabeler } from "~/domain/vendor/catalog";
-import { translateOrPassThrough, type MessageKey } from "~/i18n";
+import { translateOrPassThrough } from "~/i18n";
 import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
@@ -42,7 +42,7 @@ async function requireCertificationManager(request: Request, context: LoaderFunc
 
 /** Toasts are stored as keys and translated by t(), which knows the registered certification keys too. */
 async function withToast(context: LoaderFunctionArgs["context"], key: CertificationUiKey) {
-  return redirect(PAGE, { headers: { "Set-Cookie": await toastHeader(context, { key: key as unknown as MessageKey }) } });
+  return redirect(PAGE, { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,37 +1,15 @@
-import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { Field } from "~/components/field";
 import { SAATY_CHOICES, pairField } from "~/domain/rfq/ahp-form";
 import { useI18n } from "~/utils/use-i18n";
-import { ListErrors, SelectField, TextField } from "./shared";
-
-type Criterion = {
-  key: string;
-  label: { ja: string; en?: string };
-  perspective: string;
-  direction: string;
-  weight: number;
-  source: string;
-  unit: string;
-  gate?: unknown;
-  gateKind?: string;
-  gateValue?: number;
-  scale?: { worst?: number; best?: number };
-  target?: number;
-};
-type Fields = {
-  scoringMethod: FieldMetadata<unknown>;
-  criteria: FieldMetadata<Criterion[]>;
-  hiddenCosts: FieldMetadata<{ managementOverheadPct?: number; transitionEffortYen?: number }>;
-  baselineCostMonthlyYen: FieldMetadata<unknown>;
-};
+import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
 export function EvaluationStep({
   form,
   fields,
   savedCriteria,
 }: {
-  form: FormMetadata<Record<string, unknown>>;
-  fields: Fields;
+  form: RfqForm;
+  fields: RfqFields;
   savedCriteria: { key: string; label: { ja: string; en?: string } }[];
 }) {
   const { t, locale } = useI18n();
@@ -49,7 +27,7 @@ export function EvaluationStep({
       <fieldset className="field">
         <legend>{t("rfq.field.criteria")}</legend>
         <p className="hint">{t("rfq.field.criterion.rateHint")}</p>
-        <ListErrors field={fields.criteria as FieldMetadata<unknown>} />
+        <ListErrors field={fields.criteria} />
         {criteria.map((c, index) => {
           const f = c.getFieldset();
           const label = f.label.getFieldset();
@@ -97,7 +75,7 @@ export function EvaluationStep({
               source: "kpi_commitment",
               unit: "rate",
               gateKind: "none",
-            } as never,
+            },
           })}
           className="button small"
         >

@@ -1,13 +1,9 @@
-import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import { Field } from "~/components/field";
 import { useI18n } from "~/utils/use-i18n";
-import { ListErrors, SelectField, TextField } from "./shared";
+import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
-type Line = { code: string; description: string; unit: string; quantity: number; recurrence: string };
-type Budget = { min?: number; max?: number; showToVendors?: boolean };
-type Fields = { lineItems: FieldMetadata<Line[]>; contractTermMonths: FieldMetadata<unknown>; budget: FieldMetadata<Budget> };
-
-export function LinesStep({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+export function LinesStep({ form, fields }: { form: RfqForm; fields: RfqFields }) {
   const { t, locale } = useI18n();
   const lines = fields.lineItems.getFieldList();
   const budget = fields.budget.getFieldset();
@@ -15,7 +11,7 @@ export function LinesStep({ form, fields }: { form: FormMetadata<Record<string, 
     <>
       <fieldset className="field">
         <legend>{t("rfq.field.lineItems")}</legend>
-        <ListErrors field={fields.lineItems as FieldMetadata<unknown>} />
+        <ListErrors field={fields.lineItems} />
         {lines.map((line, index) => {
           const f = line.getFieldset();
           return (
@@ -34,7 +30,7 @@ export function LinesStep({ form, fields }: { form: FormMetadata<Record<string, 
         <button
           {...form.insert.getButtonProps({
             name: fields.lineItems.name,
-            defaultValue: { code: `L${lines.length + 1}`, recurrence: "monthly", quantity: 1 } as never,
+            defaultValue: { code: `L${lines.length + 1}`, recurrence: "monthly", quantity: 1 },
           })}
           className="button small"
         >

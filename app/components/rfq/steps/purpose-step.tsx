@@ -1,10 +1,7 @@
-import type { FieldMetadata } from "@conform-to/react";
 import { useI18n } from "~/utils/use-i18n";
-import { SelectField, TextArea, TextField } from "./shared";
+import { SelectField, TextArea, TextField, type RfqFields } from "./shared";
 
-type Fields = Record<"title" | "category" | "phase" | "purpose" | "goal" | "scopeIn" | "scopeOut" | "decisionsInHouse", FieldMetadata<unknown>>;
-
-export function PurposeStep({ fields }: { fields: Fields }) {
+export function PurposeStep({ fields }: { fields: RfqFields }) {
   const { t, locale } = useI18n();
   return (
     <>

@@ -1,11 +1,7 @@
-import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { useI18n } from "~/utils/use-i18n";
-import { ListErrors, SelectField, TextField } from "./shared";
+import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
-type Cert = { type: string; level: string; reason?: string };
-type Fields = { dataSensitivity: FieldMetadata<unknown>; requiredCertifications: FieldMetadata<Cert[]> };
-
-export function RequirementsStep({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+export function RequirementsStep({ form, fields }: { form: RfqForm; fields: RfqFields }) {
   const { t, locale } = useI18n();
   const certs = fields.requiredCertifications.getFieldList();
   return (
@@ -18,7 +14,7 @@ export function RequirementsStep({ form, fields }: { form: FormMetadata<Record<s
       </p>
       <fieldset className="field">
         <legend>{t("rfq.field.requiredCertifications")}</legend>
-        <ListErrors field={fields.requiredCertifications as FieldMetadata<unknown>} />
+        <ListErrors field={fields.requiredCertifications} />
         {certs.map((c, index) => {
           const f = c.getFieldset();
           return (

@@ -1,16 +1,10 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps } from "@conform-to/react";
 import { Field } from "~/components/field";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { useI18n } from "~/utils/use-i18n";
-import { ListErrors, TextField } from "./shared";
+import { ListErrors, TextField, type RfqFields } from "./shared";
 import { options } from "../labels";
 
-type Fields = {
-  quoteDeadline: FieldMetadata<unknown>;
-  sealed: FieldMetadata<boolean>;
-  visibility: FieldMetadata<unknown>;
-  invitedVendorIds: FieldMetadata<string[]>;
-};
 export type VendorChoice = { id: string; name: string; categories: string[] };
 
 /**
@@ -24,7 +18,7 @@ export function ScheduleStep({
   category,
   fixedSealed,
 }: {
-  fields: Fields;
+  fields: RfqFields;
   vendors: VendorChoice[];
   category: string;
   fixedSealed: boolean | null;
@@ -65,7 +59,7 @@ export function ScheduleStep({
       </fieldset>
       <fieldset className="field vendor-picks">
         <legend>{t("rfq.field.invitedVendors")}</legend>
-        <ListErrors field={fields.invitedVendorIds as FieldMetadata<unknown>} />
+        <ListErrors field={fields.invitedVendorIds} />
         {sorted.map((v) => (
           <label key={v.id} className="vendor-pick">
             <input type="checkbox" name={fields.invitedVendorIds.name} value={v.id} defaultChecked={invited.includes(v.id)} />

@@ -1,11 +1,16 @@
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Field } from "~/components/field";
+import type { RfqFormValues } from "~/domain/rfq/form-steps";
 import type { Locale } from "~/i18n";
 import { options, type LabelTable } from "../labels";
 
 // Small building blocks for the RFQ step forms, so each step reads as a list of fields.
 
 type AnyField = FieldMetadata<unknown>;
+
+/** The guided RFQ form and its fields, typed from the form's values so each step reads its fields as they are. */
+export type RfqForm = FormMetadata<RfqFormValues>;
+export type RfqFields = ReturnType<RfqForm["getFieldset"]>;
 
 export function TextField({
   field,

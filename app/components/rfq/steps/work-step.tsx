@@ -1,15 +1,7 @@
-import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { useI18n } from "~/utils/use-i18n";
-import { ListErrors, TextArea, TextField } from "./shared";
+import { ListErrors, TextArea, TextField, type RfqFields, type RfqForm } from "./shared";
 
-type Deliverable = { title: string; dueDate?: string; qualityCriteria?: string };
-type Volumes = { perMonth?: number; peakMonths?: string[]; notes?: string };
-type Fields = {
-  deliverables: FieldMetadata<Deliverable[]>;
-  volumes: FieldMetadata<Volumes>;
-} & Record<"judgementCriteria" | "escalationRules" | "changeRequestRule" | "reportingCadence", FieldMetadata<unknown>>;
-
-export function WorkStep({ form, fields }: { form: FormMetadata<Record<string, unknown>>; fields: Fields }) {
+export function WorkStep({ form, fields }: { form: RfqForm; fields: RfqFields }) {
   const { t } = useI18n();
   const deliverables = fields.deliverables.getFieldList();
   const volumes = fields.volumes.getFieldset();
@@ -18,7 +10,7 @@ export function WorkStep({ form, fields }: { form: FormMetadata<Record<string, u
     <>
       <fieldset className="field">
         <legend>{t("rfq.field.deliverables")}</legend>
-        <ListErrors field={fields.deliverables as FieldMetadata<unknown>} />
+        <ListErrors field={fields.deliverables} />
         {deliverables.map((d, index) => {
           const f = d.getFieldset();
           return (
@@ -45,7 +37,7 @@ export function WorkStep({ form, fields }: { form: FormMetadata<Record<string, u
             {t("rfq.view.monthList", { m })}
           </label>
         ))}
-        <ListErrors field={volumes.peakMonths as FieldMetadata<unknown>} />
+        <ListErrors field={volumes.peakMonths} />
       </fieldset>
       <TextArea field={volumes.notes} label={t("rfq.field.volumes.notes")} rows={2} />
       <TextArea field={fields.judgementCriteria} label={t("rfq.field.judgementCriteria")} />
