@@ -8,14 +8,12 @@ import { t, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { formatDate } from "~/utils/format";
+import { failure, ServiceFailure } from "~/utils/service-failure";
 import type { Mail } from "./mail.server";
 import { attemptLogIn } from "./login.server";
 import { hashPassword } from "./passwords.server";
 
 // Members and invitations. Sign-up lives in signup.server.ts, log-in and its limiter in login.server.ts.
-
-export type FieldErrors = Record<string, AnyMessageKey[]>;
-export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors?: FieldErrors; formError?: AnyMessageKey };
 
 export function isUniqueViolation(e: unknown) {
   return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
@@ -41,7 +39,7 @@ export async function inviteMember(
 ) {
   const existing = await findUserByEmail(ctx.db, input.email);
   if (existing && (await findMembership(ctx.db, existing.id, inviter.orgId))) {
-    return { ok: false, fieldErrors: { email: ["members.alreadyMember"] } } satisfies Result<never>;
+    return failure.invalid({ fieldErrors: { email: ["members.alreadyMember"] } });
   }
   const token = randomToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + INVITATION_DAYS * 86400_000);
@@ -68,7 +66,7 @@ export async function inviteMember(
   const params = { org: inviter.orgName, inviter: inviter.name, link };
   await ctx.mailer.send(bilingualMail(input.email, "mail.invite.subject", "mail.invite.body", (l) => ({ ...params, expires: formatDate(expiresAt, l) })));
   void locale;
-  return { ok: true, value: { invitation, link } } satisfies Result<{ invitation: typeof invitation; link: string }>;
+  return { ok: true as const, value: { invitation, link } };
 }
 
 export async function findInvitation(ctx: AppContext, token: string) {
@@ -85,13 +83,14 @@ export type InvitationProof = { signedIn: { userId: string; sessionIdHash: strin
 /** Joins the invited organisation. */
 export async function acceptInvitation(ctx: AppContext, token: string, proof: InvitationProof, locale: Locale, ip: string) {
   const inv = await findOpenInvitation(ctx.db, sha256(token), ctx.clock.now());
-  if (!inv) return { ok: false, formError: "invite.invalid" } satisfies Result<never>;
+  if (!inv) return failure.invalid({}, "invite.invalid");
   const existing = await findUserByEmail(ctx.db, inv.email);
   if ("signedIn" in proof) {
-    if (!existing || existing.id !== proof.signedIn.userId) return { ok: false, formError: "invite.logInFirst" } satisfies Result<never>;
+    if (!existing || existing.id !== proof.signedIn.userId) return failure.invalid({}, "invite.logInFirst");
   } else if (existing) {
     const login = await attemptLogIn(ctx, { email: inv.email, password: proof.password, ip, via: "invitation" });
-    if (!login.ok) return { ok: false, fieldErrors: { password: [login.formError!] } } satisfies Result<never>;
+    // The log-in's refusal (wrong password 400, limiter 429) is shown at the password field.
+    if (!login.ok) return new ServiceFailure(login.status, "common.formHasErrors", { fieldErrors: { password: [login.key] } });
   }
   const newAccount = !existing && "password" in proof ? { name: proof.name, password_hash: await hashPassword(proof.password) } : null;
   const value = await ctx.db.transaction().execute(async (trx) => {
@@ -111,7 +110,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, proof: In
     if ("signedIn" in proof) await setSessionActiveOrg(trx, proof.signedIn.sessionIdHash, inv.orgId);
     return { user, orgId: inv.orgId, orgName: inv.orgName };
   });
-  return { ok: true, value } satisfies Result<typeof value>;
+  return { ok: true as const, value };
 }
 
 /** An organisation's members and its invitations not yet accepted or expired. */

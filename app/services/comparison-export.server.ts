@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { core } from "zod";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import { cleanFileName } from "~/domain/download-name";
@@ -7,51 +8,46 @@ import { METHODS, ScoringInputError, type Method, type RankingResult } from "~/d
 import { t } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
+import { failure, type ServiceResult } from "~/utils/service-failure";
 import { rankRfqForBuyer, type RfqRanking } from "./ranking.server";
 
 // The comparison as data for the API and as files for the 稟議: one ranking call (the buyer's,
 // with its sealed-bid rule), then pure table building (export-table.ts) and a thin writer.
 // Sealed and foreign RFQs are both "not found" to callers, so existence never leaks.
 
-export type ComparisonOutcome =
-  | { ok: true; ranking: RfqRanking; date: string; overrides: RankingOverrides }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "invalid"; issues: { path: string; message: string }[] };
+type Comparison = { ok: true; ranking: RfqRanking; date: string; overrides: RankingOverrides };
+export type ComparisonOutcome = ServiceResult<Comparison>;
+
+/**
+ * A what-if refusal at `path`: a message key (with `params`) localized at the edge, or text the caller's
+ * language already has (the scoring module's own wording, the method list) passed through unchanged.
+ */
+function whatIfIssue(path: string, message: string, params?: Record<string, string>): core.$ZodIssue {
+  return { code: "custom", path: path.split("."), message, input: undefined, ...(params ? { params } : {}) };
+}
 
 /** The buyer's comparison with optional what-if weights/method; weight keys must name the RFQ's criteria. */
-export async function comparisonForBuyer(
-  ctx: AppContext,
-  actor: Actor,
-  rfqId: string,
-  overrides: RankingOverrides = {},
-  locale: Locale = "ja",
-): Promise<ComparisonOutcome> {
+export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: string, overrides: RankingOverrides = {}): Promise<ComparisonOutcome> {
   let ranking: Awaited<ReturnType<typeof rankRfqForBuyer>>;
   try {
     ranking = await rankRfqForBuyer(ctx, actor, rfqId, overrides);
   } catch (e) {
     // Only what-if input can make the module refuse (e.g. every weight 0); the RFQ's own weights were validated on save.
-    if (e instanceof ScoringInputError && (overrides.weights || overrides.method))
-      return { ok: false, reason: "invalid", issues: [{ path: "weights", message: e.message }] };
+    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) return failure.invalid({ issues: [whatIfIssue("weights", e.message)] });
     throw e;
   }
-  if (!ranking || ranking.sealed) return { ok: false, reason: "not-found" };
+  if (!ranking || ranking.sealed) return failure.notFound();
   const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
-  if (unknown.length)
-    return {
-      ok: false,
-      reason: "invalid",
-      issues: unknown.map((k) => ({ path: `weights.${k}`, message: t(locale, "compare.whatIf.unknownCriterion", { key: k }) })),
-    };
+  if (unknown.length) return failure.invalid({ issues: unknown.map((k) => whatIfIssue(`weights.${k}`, "compare.whatIf.unknownCriterion", { key: k })) });
   return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };
 }
 
 /** The JSON the API returns: the module's result plus the figures a buyer reads beside it. */
-export function comparisonResponse(o: Extract<ComparisonOutcome, { ok: true }>) {
+export function comparisonResponse(o: Comparison) {
   return { ...comparisonHead(o), ...resultPart(o.ranking.result) };
 }
 
-function comparisonHead(o: Extract<ComparisonOutcome, { ok: true }>) {
+function comparisonHead(o: Comparison) {
   const { ranking: r } = o;
   return {
     title: r.rfq.title,
@@ -84,7 +80,7 @@ const encodedResults = new WeakMap<RankingResult, Buffer>();
  * the ranking's part, shared across requests — sent as they are rather than copied into one buffer
  * (a 175 kB copy per request was a large-object allocation for the garbage collector each time).
  */
-export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true }>): Uint8Array[] {
+export function comparisonResponseBody(o: Comparison): Uint8Array[] {
   const result = o.ranking.result;
   let tail = encodedResults.get(result);
   if (tail === undefined) {
@@ -95,7 +91,7 @@ export function comparisonResponseBody(o: Extract<ComparisonOutcome, { ok: true 
   return [Buffer.from(`${JSON.stringify(comparisonHead(o)).slice(0, -1)},`), tail];
 }
 
-export function exportTables(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): ComparisonExport {
+export function exportTables(o: Comparison, locale: Locale): ComparisonExport {
   const { ranking: r } = o;
   return buildComparisonExport({ rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date }, locale);
 }
@@ -114,7 +110,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: ExportTable) {
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 28 : 16));
 }
 
-export async function comparisonXlsx(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+export async function comparisonXlsx(o: Comparison, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
   const tables = exportTables(o, locale);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Kurabe";
@@ -126,12 +122,12 @@ export async function comparisonXlsx(o: Extract<ComparisonOutcome, { ok: true }>
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export function comparisonCsv(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale): string {
+export function comparisonCsv(o: Comparison, locale: Locale): string {
   return toCsv(exportTables(o, locale).sideBySide);
 }
 
 /** 「<title>_比較_<date>.xlsx」: the name a buyer files it under. */
-export function exportFilename(o: Extract<ComparisonOutcome, { ok: true }>, locale: Locale, ext: "xlsx" | "csv"): string {
+export function exportFilename(o: Comparison, locale: Locale, ext: "xlsx" | "csv"): string {
   const safeTitle = cleanFileName(o.ranking.rfq.title).slice(0, 80);
   return `${safeTitle}_${t(locale, "compare.export.fileWord")}_${o.date}.${ext}`;
 }
@@ -143,23 +139,21 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 const WEIGHT_PAIR = /^[A-Za-z0-9_]+:\d+(\.\d+)?$/;
 
 /** `?weights=tco:30,accuracy:50&method=topsis` → what-if overrides, or field errors in the caller's language. */
-export function parseWhatIf(
-  params: URLSearchParams,
-  locale: Locale,
-): { ok: true; overrides: RankingOverrides } | { ok: false; issues: { path: string; message: string }[] } {
-  const issues: { path: string; message: string }[] = [];
+export function parseWhatIf(params: URLSearchParams, locale: Locale): ServiceResult<{ ok: true; overrides: RankingOverrides }> {
+  const issues: core.$ZodIssue[] = [];
   const overrides: RankingOverrides = {};
   const method = params.get("method");
   if (method) {
     if ((METHODS as readonly string[]).includes(method)) overrides.method = method as Method;
-    else issues.push({ path: "method", message: t(locale, "compare.whatIf.method", { methods: METHODS.join(t(locale, "compare.whatIf.methodSeparator")) }) });
+    // Worded here: the list's separator is itself in the caller's language.
+    else issues.push(whatIfIssue("method", t(locale, "compare.whatIf.method", { methods: METHODS.join(t(locale, "compare.whatIf.methodSeparator")) })));
   }
   const weights = params.get("weights");
   if (weights) {
     const pairs = weights.split(",").map((p) => p.trim());
     const bad = pairs.filter((p) => !WEIGHT_PAIR.test(p));
-    if (bad.length) issues.push({ path: "weights", message: t(locale, "compare.whatIf.weights", { bad: bad.join(", ") }) });
+    if (bad.length) issues.push(whatIfIssue("weights", "compare.whatIf.weights", { bad: bad.join(", ") }));
     else overrides.weights = Object.fromEntries(pairs.map((p) => [p.split(":")[0], Number(p.split(":")[1])]));
   }
-  return issues.length ? { ok: false, issues } : { ok: true, overrides };
+  return issues.length ? failure.invalid({ issues }) : { ok: true, overrides };
 }

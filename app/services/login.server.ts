@@ -11,7 +11,7 @@ import { writeAudit } from "../../db/queries/audit";
 import type { User } from "../../db/schema";
 import { LOGIN_WINDOW_MS, auditMinute, loginLimitReached } from "~/domain/login-limits";
 import type { AppContext } from "~/utils/context.server";
-import type { Result } from "./accounts.server";
+import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
 import { burnPasswordCheck, verifyPassword } from "./passwords.server";
 
 /** Where a password was offered: the log-in form, or accepting an invitation as an existing user. */
@@ -28,7 +28,10 @@ export type LoginVia = "login" | "invitation";
  * free to send and unbounded, so they are counted on one `auth.login.limited` row per e-mail,
  * IP and minute.
  */
-export async function attemptLogIn(ctx: AppContext, a: { email: string; password: string; ip: string; via: LoginVia }): Promise<Result<User>> {
+export async function attemptLogIn(
+  ctx: AppContext,
+  a: { email: string; password: string; ip: string; via: LoginVia },
+): Promise<ServiceResult<{ ok: true; value: User }>> {
   const email = a.email.toLowerCase();
   const now = ctx.clock.now();
   const claim = await ctx.db.transaction().execute(async (trx) => {
@@ -41,7 +44,7 @@ export async function attemptLogIn(ctx: AppContext, a: { email: string; password
     }
     return { attemptId: await insertPendingAttempt(trx, email, a.ip, now) };
   });
-  if (claim.attemptId === null) return { ok: false, formError: "login.rateLimited" };
+  if (claim.attemptId === null) return new ServiceFailure(429, "login.rateLimited");
 
   const user = await findUserByEmail(ctx.db, email);
   const valid = user ? await verifyPassword(user.password_hash, a.password) : (await burnPasswordCheck(a.password), false);
@@ -55,7 +58,7 @@ export async function attemptLogIn(ctx: AppContext, a: { email: string; password
       after: { email, via: a.via },
       ip: a.ip,
     });
-    return { ok: false, formError: "login.failed" };
+    return failure.invalid({}, "login.failed");
   }
   await markLoginSucceeded(ctx.db, claim.attemptId);
   return { ok: true, value: user };

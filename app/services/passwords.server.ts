@@ -19,6 +19,7 @@ import type { AppContext } from "~/utils/context.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
+import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
 import { bilingualMail, sendInBackground } from "./mail.server";
 
 // argon2id (the library's default algorithm) with its default cost: ~7 ms here, far
@@ -47,9 +48,7 @@ export const MAX_CHANGE_FAILURES_PER_USER = 5;
 const MAX_CHANGE_FAILURES_PER_IP = 30;
 
 type Client = { ip: string; userAgent: string | null };
-type Outcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; field?: "currentPassword"; message: "password.currentWrong" | "password.tooManyAttempts" | "forgot.rateLimited" | "reset.invalid" };
+type Outcome<T> = ServiceResult<{ ok: true; value: T }>;
 
 const forgotLink = (ctx: AppContext) => `${appOrigin(ctx.env)}/forgot-password`;
 
@@ -81,7 +80,7 @@ export async function changePassword(
     await lockPasswordThrottle(trx, "change_failure", user.id, client.ip);
     const failures = await countPasswordEvents(trx, "change_failure", user.id, client.ip, new Date(now.getTime() - CHANGE_WINDOW_MS));
     if (failures.bySubject >= MAX_CHANGE_FAILURES_PER_USER || failures.byIp >= MAX_CHANGE_FAILURES_PER_IP) {
-      return { ok: false, field: "currentPassword", message: "password.tooManyAttempts" } as const;
+      return new ServiceFailure(429, "password.tooManyAttempts", { fieldErrors: { currentPassword: ["password.tooManyAttempts"] } });
     }
     const row = await findUserById(trx, user.id);
     if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
@@ -94,7 +93,7 @@ export async function changePassword(
         entityId: user.id,
         ip: client.ip,
       });
-      return { ok: false, field: "currentPassword", message: "password.currentWrong" } as const;
+      return failure.invalid({ fieldErrors: { currentPassword: ["password.currentWrong"] } }, "password.currentWrong");
     }
     // Hashed only now, so a throttled or wrong guess costs the server no second argon2 run.
     await updateUserPassword(trx, user.id, await hashPassword(input.newPassword));
@@ -129,8 +128,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
   const result = await ctx.db.transaction().execute(async (trx) => {
     await lockPasswordThrottle(trx, "reset_request", address, ip);
     const recent = await countPasswordEvents(trx, "reset_request", address, ip, new Date(now.getTime() - RESET_WINDOW_MS));
-    if (recent.bySubject >= MAX_RESET_REQUESTS_PER_ADDRESS || recent.byIp >= MAX_RESET_REQUESTS_PER_IP)
-      return { ok: false, message: "forgot.rateLimited" } as const;
+    if (recent.bySubject >= MAX_RESET_REQUESTS_PER_ADDRESS || recent.byIp >= MAX_RESET_REQUESTS_PER_IP) return new ServiceFailure(429, "forgot.rateLimited");
     await recordPasswordEvent(trx, "reset_request", address, ip, now);
     const user = await findUserByEmail(trx, address);
     if (!user) return { ok: true, value: null } as const;
@@ -182,7 +180,8 @@ export async function resetPassword(ctx: AppContext, token: string, newPassword:
     });
     return findUserById(trx, spent.userId);
   });
-  if (!user) return { ok: false, message: "reset.invalid" };
+  // Spent (or expired) by now: the link is gone, as the page says for any used link.
+  if (!user) return new ServiceFailure(410, "reset.invalid");
   notifyPasswordChanged(ctx, user, ip);
   return { ok: true, value: null };
 }

@@ -12,7 +12,8 @@ import type { AppContext } from "~/utils/context.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
-import { bilingualMail, isUniqueViolation, type Result } from "./accounts.server";
+import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
+import { bilingualMail, isUniqueViolation } from "./accounts.server";
 import { hashPassword } from "./passwords.server";
 
 // Sign-up in two steps. Submitting the form answers the same for every address — "we sent you
@@ -20,12 +21,12 @@ import { hashPassword } from "./passwords.server";
 // a registered one a notice to its owner. Nothing in users/organizations exists until the
 // link is followed, so an address nobody confirmed never blocks its owner.
 
-export async function signUp(ctx: AppContext, input: SignupInput, locale: Locale, ip: string): Promise<Result<{ email: string }>> {
+export async function signUp(ctx: AppContext, input: SignupInput, locale: Locale, ip: string): Promise<ServiceResult<{ ok: true; value: { email: string } }>> {
   const email = input.email.toLowerCase();
   const since = () => new Date(ctx.clock.now().getTime() - SIGNUP_WINDOW_MS);
   // A cheap refusal first, so a flood from one IP costs no argon2 work; the decision that
   // counts is taken again below under the locks.
-  if (signupDecision(await countRecentSignups(ctx.db, email, ip, since())).refused) return { ok: false, formError: "signup.rateLimited" };
+  if (signupDecision(await countRecentSignups(ctx.db, email, ip, since())).refused) return new ServiceFailure(429, "signup.rateLimited");
 
   // Both answers cost the same: a registered address's password is hashed too, and it gets a mail too.
   const registered = Boolean(await findUserByEmail(ctx.db, email));
@@ -59,7 +60,7 @@ export async function signUp(ctx: AppContext, input: SignupInput, locale: Locale
     });
     return decision;
   });
-  if (!accepted) return { ok: false, formError: "signup.rateLimited" };
+  if (!accepted) return new ServiceFailure(429, "signup.rateLimited");
 
   if (accepted.sendMail) {
     const origin = appOrigin(ctx.env);
@@ -109,13 +110,13 @@ export async function confirmSignup(ctx: AppContext, token: string, ip: string) 
       });
       return { user, org };
     });
-    if (!value) return { ok: false, formError: "signup.confirm.invalid" } satisfies Result<never>;
+    if (!value) return failure.invalid({}, "signup.confirm.invalid");
     ctx.kickIndexer();
-    return { ok: true, value } satisfies Result<typeof value>;
+    return { ok: true as const, value };
   } catch (e) {
     // The address got an account since (another confirmed request, an invitation): the person
     // holding this link owns the mailbox, so saying so reveals nothing new.
-    if (isUniqueViolation(e)) return { ok: false, formError: "validation.emailTaken" } satisfies Result<never>;
+    if (isUniqueViolation(e)) return failure.invalid({}, "validation.emailTaken");
     throw e;
   }
 }

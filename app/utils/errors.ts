@@ -17,6 +17,12 @@ export function invariantResponse(condition: unknown, status: 403 | 404 = 404): 
 /** A refused action a page cannot show inline, as its bare status (the error boundary renders it). */
 export const failureStatus = (failure: ServiceFailure) => new Response(failure.status === 403 ? "Forbidden" : "Not Found", { status: failure.status });
 
+/** A refusal for a plain-text response (a download link): its field messages one per line, or the bare 404/403. */
+export function failureText(failure: ServiceFailure, locale: Locale): Response {
+  if (failure.status === 404 || failure.status === 403) return failureStatus(failure);
+  return new Response(Object.values(pageFailure(failure, locale).fieldErrors).flat().join("\n"), { status: failure.status });
+}
+
 /** A zod path as conform names the field: `criteria[2].weight`. */
 function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), "");

@@ -193,7 +193,7 @@ describe("the limiter decides atomically (item 3)", () => {
         const results = await Promise.all(
           Array.from({ length: 60 }, (_, i) => attemptLogIn(ctx, { email, password: `wrong-${i}-password`, ip: "192.0.2.1", via: "login" })),
         );
-        expect(results.filter((r) => !r.ok && r.formError === "login.failed")).toHaveLength(5);
+        expect(results.filter((r) => !r.ok && r.key === "login.failed")).toHaveLength(5);
         expect(await attemptsFor(db, email)).toHaveLength(5);
       }
     } finally {

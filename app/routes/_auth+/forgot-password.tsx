@@ -4,12 +4,12 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { ForgotPasswordSchema } from "~/domain/passwords";
-import { t } from "~/i18n";
 import { requestPasswordReset } from "~/services/passwords.server";
 import { clientIp } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
+import { pageFailure } from "~/utils/errors";
 import { useI18n } from "~/utils/use-i18n";
 
 export const meta: MetaFunction = () => [{ title: "パスワードの再設定 / Reset your password — Kurabe" }];
@@ -24,7 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ sent: false, errors: submission.error ?? null, formError: null } satisfies ActionData, { status: 400 });
   }
   const result = await requestPasswordReset(context, submission.value.email, clientIp(request));
-  if (!result.ok) return json({ sent: false, errors: null, formError: t(locale, result.message) } satisfies ActionData, { status: 429 });
+  if (!result.ok)
+    return json({ sent: false, errors: null, formError: pageFailure(result, locale).formErrors[0] } satisfies ActionData, { status: result.status });
   // The same answer whether or not the address has an account.
   return json({ sent: true, errors: null, formError: null } satisfies ActionData);
 }

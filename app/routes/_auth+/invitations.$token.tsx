@@ -4,13 +4,13 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { AcceptInvitationSchema } from "~/domain/accounts";
-import { t } from "~/i18n";
 import { acceptInvitation, findInvitation, type InvitationProof } from "~/services/accounts.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
+import { pageFailure } from "~/utils/errors";
 import { useI18n } from "~/utils/use-i18n";
 
 // Accepting an invitation. Logged in as the invited address: one click. Otherwise a new person
@@ -39,9 +39,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const result = await acceptInvitation(context, params.token ?? "", proof, locale, clientIp(request));
   if (!result.ok) {
-    const errors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    const status = result.fieldErrors?.password?.includes("login.rateLimited") ? 429 : 400;
-    return json({ errors, formError: result.formError ? t(locale, result.formError) : null }, { status });
+    const { status, formErrors, fieldErrors } = pageFailure(result, locale);
+    // A refused password shows at its field only; a bad link or a wrong account above the form.
+    return json({ errors: fieldErrors, formError: result.fieldErrors ? null : formErrors[0] }, { status });
   }
   const headers = new Headers();
   // Already logged in, the session was moved to the new organisation; otherwise this is a log-in.

@@ -5,10 +5,10 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { LoginSchema, safeRedirect } from "~/domain/accounts";
-import { t } from "~/i18n";
 import { attemptLogIn } from "~/services/login.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
+import { pageFailure } from "~/utils/errors";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -31,8 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password } = submission.value;
   const result = await attemptLogIn(context, { email, password, ip: clientIp(request), via: "login" });
   if (!result.ok) {
-    const status = result.formError === "login.rateLimited" ? 429 : 400;
-    return json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status });
+    const { status, formErrors } = pageFailure(result, locale);
+    return json(submission.reply({ formErrors, hideFields: ["password"] }), { status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.id, null));

@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const result = await resetPassword(context, token, submission.value.newPassword, clientIp(request));
   // Spent by a concurrent submission between the check above and now.
-  if (!result.ok) return json({ email: null }, { status: 410 });
+  if (!result.ok) return json({ email: null }, { status: result.status });
   return redirect("/login", { headers: { "Set-Cookie": await toastHeader(context, { key: "reset.done" }) } });
 }
 

@@ -5,10 +5,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { SignupSchema } from "~/domain/accounts";
-import { t } from "~/i18n";
 import { signUp } from "~/services/signup.server";
 import { clientIp, getCurrentUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
+import { pageFailure } from "~/utils/errors";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -29,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await signUp(context, submission.value, locale, clientIp(request));
   if (!result.ok) {
-    return json(submission.reply({ formErrors: [t(locale, result.formError!)], hideFields: ["password"] }), { status: 429 });
+    const { status, formErrors } = pageFailure(result, locale);
+    return json(submission.reply({ formErrors, hideFields: ["password"] }), { status });
   }
   // The same answer for a new and a registered address: the mail says which it was.
   return json({ sent: { email: result.value.email } });

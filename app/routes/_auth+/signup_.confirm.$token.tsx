@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
-import { t } from "~/i18n";
 import { confirmSignup, findSignupToConfirm } from "~/services/signup.server";
 import { clientIp, startSession } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
+import { pageFailure } from "~/utils/errors";
 import { useI18n } from "~/utils/use-i18n";
 
 // The link in the confirmation mail. Opening it only shows what will be created; the button
@@ -25,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await readForm(request, context);
   const locale = await getLocale(request, context);
   const result = await confirmSignup(context, params.token ?? "", clientIp(request));
-  if (!result.ok) return json({ formError: t(locale, result.formError) }, { status: 400 });
+  if (!result.ok) return json({ formError: pageFailure(result, locale).formErrors[0] }, { status: result.status });
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.org.id));
   headers.append("Set-Cookie", await toastHeader(context, { key: "signup.done" }));

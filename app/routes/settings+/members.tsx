@@ -5,7 +5,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { InviteSchema } from "~/domain/accounts";
-import { t } from "~/i18n";
 import { inviteMember, membersOf } from "~/services/accounts.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -13,6 +12,7 @@ import { formatDate } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { appOrigin } from "~/utils/env.server";
 import { getLocale } from "~/utils/locale.server";
+import { pageFailure } from "~/utils/errors";
 import { useI18n } from "~/utils/use-i18n";
 
 async function requireOwner(request: Request, context: LoaderFunctionArgs["context"]) {
@@ -37,8 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const appUrl = appOrigin(context.env);
   const result = await inviteMember(context, { userId: user.id, name: user.name, orgId, orgName: user.activeOrg!.name }, submission.value, locale, appUrl);
   if (!result.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([k, keys]) => [k, keys.map((key) => t(locale, key))]));
-    return json({ result: submission.reply({ fieldErrors }), link: null }, { status: 400 });
+    return json({ result: submission.reply({ fieldErrors: pageFailure(result, locale).fieldErrors }), link: null }, { status: result.status });
   }
   return json({ result: submission.reply({ resetForm: true }), link: result.value.link, email: submission.value.email });
 }

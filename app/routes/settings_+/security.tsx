@@ -6,7 +6,6 @@ import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { ChangePasswordSchema } from "~/domain/passwords";
-import { t } from "~/i18n";
 import { changePassword } from "~/services/passwords.server";
 import { listSessions, signOutOtherSessions, signOutSession } from "~/services/sessions.server";
 import { clientOf, requireUser } from "~/utils/auth.server";
@@ -17,7 +16,7 @@ import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
-import { invariantResponse } from "~/utils/errors";
+import { invariantResponse, pageFailure } from "~/utils/errors";
 
 // Every signed-in user's own account security (not the owner-only organisation settings, hence
 // `settings_`): password change and the list of sessions.
@@ -61,8 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await changePassword(context, { id: user.id, orgId: user.activeOrg?.id ?? null }, submission.value, client);
   if (!result.ok) {
-    const status = result.message === "password.tooManyAttempts" ? 429 : 400;
-    return json({ errors: { currentPassword: [t(locale, result.message)] }, formError: null } satisfies ActionData, { status });
+    return json({ errors: pageFailure(result, locale).fieldErrors, formError: null } satisfies ActionData, { status: result.status });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", result.value.setCookie);
