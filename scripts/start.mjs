@@ -6,17 +6,14 @@
 // the session secret is generated into DATA_DIR and APP_URL defaults to this machine's own address.
 // `npm run dev` (`--dev`) runs the same server in development mode, with error details on the page.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { ensureDependencies } from "./lib/ensure-deps.mjs";
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-if (!existsSync("node_modules/.package-lock.json") || !existsSync("node_modules/@remix-run/dev")) {
-  console.log("Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
-}
+ensureDependencies();
 console.log("Building…");
 run(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"]);
 
