@@ -1,5 +1,6 @@
 import {
   filterVendorOrgIds,
+  findRfqVersion,
   insertRfqVersion,
   listBidderUserIds,
   listOrgUserIds,
@@ -11,6 +12,7 @@ import { listInvitedVendorOrgIds, lockRfqForBuyer } from "../../db/queries/rfq-a
 import { notifyUsers } from "../../db/queries/notifications";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
+import { sameJson } from "~/domain/canonical-json";
 import { can, type Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
@@ -60,6 +62,10 @@ export async function issueAddendumWithChanges(
     if (problems.length > 0 || !complete.success || !draft.success) return failure.invalid({ problems }, "rfq.publish.incomplete");
 
     const rfq = complete.data;
+    // An addendum that changes nothing would publish an identical version and notify every bidder about
+    // nothing: refused here, for the API as for the page (which compares before calling this).
+    const latest = row.current_version > 0 ? await findRfqVersion(trx, rfqId, row.current_version) : undefined;
+    if (latest && sameJson(latest.content, rfq)) return failure.conflict("rfq.addendum.noChanges");
     const version = row.current_version + 1;
     const previouslyInvited = new Set(await listInvitedVendorOrgIds(trx, rfqId));
     // The working copy keeps the draft shape (as typed); the version freezes the complete RFQ.
