@@ -9,8 +9,8 @@ type NavItem = { to: string; key: AnyMessageKey };
 function navFor(kind: string | undefined, isAdmin: boolean, isOwner: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", key: "nav.home" }];
   if (kind === "buyer" || kind === "advisory") items.push({ to: "/rfqs", key: "nav.rfqs" });
-  if (kind === "vendor")
-    items.push({ to: "/rfqs", key: "nav.marketplace" }, { to: "/rfqs/search", key: "nav.rfqSearch" }, { to: "/quotes", key: "nav.quotes" });
+  // One way in to find work for a vendor: the list, which leads on to the keyword search.
+  if (kind === "vendor") items.push({ to: "/rfqs", key: "nav.marketplace" }, { to: "/quotes", key: "nav.quotes" });
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
   if (kind === "vendor") items.push({ to: "/vendor/profile", key: "nav.vendorProfile" });
   if (kind === "vendor") items.push({ to: "/vendor/certifications", key: "profile.certifications" });

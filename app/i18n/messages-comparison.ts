@@ -33,6 +33,8 @@ export const comparisonMessages = {
   "compare.mandatoryCerts": { ja: "必須認証", en: "Mandatory certifications" },
   "compare.met": { ja: "充足", en: "Met" },
   "compare.notMet": { ja: "未充足", en: "Not met" },
+  "compare.badge.certified": { ja: "確認済み", en: "Checked" },
+  "compare.badge.pending": { ja: "未確認（審査中）", en: "Not yet checked (under review)" },
   "compare.badge.verified": { ja: "実績で確認済み", en: "Verified" },
   "compare.badge.unverified": { ja: "未検証（自己申告）", en: "Unverified (claim)" },
   "compare.badge.shrunk": { ja: "実績で補正: {claim} → {effective}", en: "Adjusted by evidence: {claim} → {effective}" },

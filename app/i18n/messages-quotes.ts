@@ -11,6 +11,7 @@ export const quoteUiMessages = {
   "quotes.status.not_selected": { ja: "不採用", en: "Not selected" },
   "quotes.needsReconfirmation": { ja: "要再確認", en: "Needs re-confirmation" },
   "quotes.form.title": { ja: "見積を作成", en: "Your quote" },
+  "quotes.form.titleSubmitted": { ja: "提出した見積", en: "Your submitted quote" },
   "quotes.form.intro": {
     ja: "見積項目ごとの単価、KPIのコミット値を入力してください。金額は整数（円）です。",
     en: "Price every line and commit to each KPI. Amounts are whole yen.",
@@ -70,6 +71,10 @@ export const quoteUiMessages = {
   "quotes.version.revised": { ja: "修正", en: "Revised" },
   "quotes.version.reconfirmed": { ja: "再確認", en: "Re-confirmed" },
   "quotes.buyer.title": { ja: "届いた見積", en: "Quotes received" },
+  "quotes.buyer.sealedCancelled": {
+    ja: "このRFQは中止されたため、届いた見積（{n}件）は開封されません。",
+    en: "This RFQ was cancelled, so the {n} quotes received will never be opened.",
+  },
   "quotes.buyer.sealed": { ja: "封印中: {n}件の見積が届いています。内容は {date} に開封されます。", en: "Sealed: {n} quotes received. They open on {date}." },
   "quotes.buyer.none": { ja: "まだ見積は届いていません。", en: "No quotes yet." },
   "quotes.buyer.vendor": { ja: "ベンダー", en: "Vendor" },

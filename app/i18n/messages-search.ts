@@ -1,7 +1,6 @@
 // Search pages (vendor search for buyers, open-RFQ search for vendors) and the search API.
 export const searchMessages = {
   "search.title": { ja: "検索", en: "Search" },
-  "nav.rfqSearch": { ja: "案件検索", en: "Search RFQs" },
   "rfqSearch.title": { ja: "案件を検索", en: "Search open RFQs" },
   "rfqSearch.titleBuyer": { ja: "自社の見積依頼を検索", en: "Search your RFQs" },
   "rfqSearch.intro": {

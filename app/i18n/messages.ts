@@ -101,6 +101,7 @@ export const messages = {
     en: "Tokens let a purchasing system call /api/v1. The value is shown once, when created.",
   },
   "tokens.name": { ja: "トークン名", en: "Token name" },
+  "tokens.prefix": { ja: "先頭の文字", en: "Starts with" },
   "tokens.create": { ja: "トークンを作成", en: "Create token" },
   "tokens.created": {
     ja: "トークンを作成しました。今すぐコピーしてください。この値は再表示されません。",
@@ -177,6 +178,7 @@ export const messages = {
   "rfq.list.version": { ja: "版", en: "Version" },
   "rfq.market.title": { ja: "案件を探す", en: "Find RFQs" },
   "rfq.market.intro": { ja: "招待された案件と、マーケットプレイスに公開された受付中の案件です。", en: "RFQs you are invited to and open marketplace RFQs." },
+  "rfq.market.searchLink": { ja: "キーワードや条件で検索する", en: "Search by keyword and filters" },
   "rfq.market.empty": { ja: "受付中の案件はありません。", en: "No open RFQs right now." },
   "rfq.market.invited": { ja: "招待", en: "Invited" },
   "rfq.market.buyer": { ja: "発注者", en: "Buyer" },
@@ -318,7 +320,12 @@ export const messages = {
   "rfq.detail.changeSummary": { ja: "変更内容の要約", en: "Summary of the changes" },
   "rfq.detail.addendumPublished": { ja: "第{n}版を公開しました", en: "Version {n} published" },
   "rfq.detail.pendingChanges": { ja: "未公開の変更があります。", en: "There are unpublished changes." },
-  "rfq.detail.cancel": { ja: "このRFQを中止する", en: "Cancel this RFQ" },
+  "rfq.detail.cancel": { ja: "RFQの中止", en: "Cancel the RFQ" },
+  "rfq.detail.cancelWarning": {
+    ja: "中止は取り消せません。届いている見積は開封されず、招待したベンダーに中止が通知されます。",
+    en: "Cancelling cannot be undone. Quotes received are never opened, and invited vendors are told.",
+  },
+  "rfq.detail.cancelConfirm": { ja: "中止を確定する", en: "Confirm cancellation" },
   "rfq.detail.cancelReason": { ja: "中止の理由", en: "Reason" },
   "rfq.detail.cancelled": { ja: "RFQを中止しました", en: "RFQ cancelled" },
   "rfq.detail.deadlineIn": { ja: "締切: {date}", en: "Deadline: {date}" },
@@ -347,7 +354,6 @@ export const messages = {
   "rfq.view.requirements": { ja: "要件と認証", en: "Requirements" },
   "rfq.view.evaluation": { ja: "評価基準", en: "Evaluation" },
   "rfq.view.months": { ja: "{n}か月", en: "{n} months" },
-  "rfq.view.monthList": { ja: "{m}月", en: "month {m}" },
 
   "notifications.title": { ja: "お知らせ", en: "Notifications" },
   "notifications.none": { ja: "お知らせはありません。", en: "No notifications." },

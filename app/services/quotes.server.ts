@@ -267,7 +267,8 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
   const now = ctx.clock.now();
   const counts = await countQuotesForBuyer(ctx.db, actor.org.id, rfqId);
   const opened = areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now);
-  if (!opened) return { sealed: true as const, opensAt: rfq.quote_deadline, counts, quotes: [] };
+  // A cancelled sealed RFQ never opens: the page says so instead of an opening date.
+  if (!opened) return { sealed: true as const, cancelled: rfq.status === "cancelled", opensAt: rfq.quote_deadline, counts, quotes: [] };
   const quotes = await listOpenedQuotesForBuyer(ctx.db, actor.org.id, rfqId, now);
   return { sealed: false as const, opensAt: rfq.quote_deadline, counts, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatWareki, formatYen, tokyoDateString } from "./format";
+import { formatDate, formatMonth, formatWareki, formatYen, parenthetical, tokyoDateString } from "./format";
 
 describe("formatting for Japan", () => {
   it("formats yen without decimals", () => {
@@ -13,5 +13,18 @@ describe("formatting for Japan", () => {
   });
   it("knows that 23:30 UTC is already tomorrow in Tokyo", () => {
     expect(tokyoDateString(new Date("2026-11-20T23:30:00Z"))).toBe("2026-11-21");
+  });
+});
+
+describe("words around values", () => {
+  it("names months in the reader's language, never 'month 3'", () => {
+    expect(formatMonth(3, "ja")).toBe("3月");
+    expect(formatMonth(3, "en")).toBe("Mar");
+    expect(formatMonth(12, "en")).toBe("Dec");
+  });
+
+  it("puts a remark in full-width brackets in Japanese and plain ones in English", () => {
+    expect(parenthetical("消費税", "10%", "ja")).toBe("消費税（10%）");
+    expect(parenthetical("Tax", "10%", "en")).toBe("Tax (10%)");
   });
 });

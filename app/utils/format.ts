@@ -62,10 +62,20 @@ export function formatDateTime(d: Date | string, locale: Locale): string {
   return locale === "ja" ? text : `${text} JST`;
 }
 
-/** 令和8年11月20日: municipalities write dates in the Japanese era. */
 /** A yen amount for a chart axis: 万円 in Japanese, millions of yen in English. */
 export function formatYenAxis(amount: number, locale: Locale): string {
   return locale === "ja" ? `${formatNumber(amount / 10_000, locale, 0)}万円` : `¥${formatNumber(amount / 1_000_000, locale, 2)}M`;
+}
+
+/** A month of the year (1–12): 3月 in Japanese, Mar in English. */
+export function formatMonth(month: number, locale: Locale): string {
+  if (locale === "ja") return `${month}月`;
+  return cached("month-en", () => new Intl.DateTimeFormat("en-GB", { month: "short", timeZone: "UTC" })).format(new Date(Date.UTC(2026, month - 1, 1)));
+}
+
+/** A remark in brackets after a word: 「税込（10%）」 in Japanese, "Tax (10%)" in English. */
+export function parenthetical(text: string, remark: string, locale: Locale): string {
+  return locale === "ja" ? `${text}（${remark}）` : `${text} (${remark})`;
 }
 
 /** Names in a run of text: 「A、B」 in Japanese, "A, B" in English. */
@@ -73,6 +83,7 @@ export function joinList(items: string[], locale: Locale): string {
   return items.join(locale === "ja" ? "、" : ", ");
 }
 
+/** 令和8年11月20日: municipalities write dates in the Japanese era. */
 export function formatWareki(d: Date | string): string {
   return cached(
     "wareki",

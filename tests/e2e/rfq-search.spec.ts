@@ -13,7 +13,8 @@ test("a vendor finds an open RFQ by category facet; the term is highlighted and 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Search RFQs" }).click();
+  await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Find RFQs" }).click();
+  await page.getByRole("link", { name: "Search by keyword and filters" }).click();
   await expect(page.getByRole("heading", { name: "Search open RFQs" })).toBeVisible();
   const facet = page.getByRole("group", { name: "Category" });
   await expect(facet.getByLabel(/HR and payroll/)).toBeVisible();

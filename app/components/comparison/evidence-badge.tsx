@@ -23,7 +23,7 @@ export function EvidenceBadge({
 }) {
   const { t, locale } = useI18n();
   if (!badge) return null;
-  const symbol = badge === "verified" ? "✓" : badge === "shrunk" ? "↘" : badge === "missing" ? "∅" : "?";
+  const symbol = badge === "verified" || badge === "certified" ? "✓" : badge === "shrunk" ? "↘" : badge === "missing" ? "∅" : "?";
   const text =
     badge === "shrunk"
       ? t("compare.badge.shrunk", { claim: formatValue(unit, claim, locale), effective: formatValue(unit, effective, locale) })

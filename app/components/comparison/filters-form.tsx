@@ -44,11 +44,14 @@ export function FiltersForm({ view, params, keep }: { view: ComparisonView; para
           <select name="sort" defaultValue={params.sort}>
             <option value="score">{t("compare.sort.score")}</option>
             <option value="tco">{t("compare.sort.tco")}</option>
-            {view.rows.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.label[locale]}
-              </option>
-            ))}
+            {/* The price (TCO) criterion sorts like the TCO option above: one entry, not two. */}
+            {view.rows
+              .filter((r) => r.key !== "tco" && r.source !== "price")
+              .map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.label[locale]}
+                </option>
+              ))}
           </select>
         </label>
       </div>

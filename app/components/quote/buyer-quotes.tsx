@@ -15,7 +15,9 @@ export function BuyerQuotesSection({ data }: { data: BuyerQuotes }) {
       <h2>{t("quotes.buyer.title")}</h2>
       {data.sealed ? (
         <p data-testid="sealed-count">
-          {t("quotes.buyer.sealed", { n: data.counts.received, date: data.opensAt ? formatDateTime(data.opensAt, locale) : "—" })}
+          {data.cancelled
+            ? t("quotes.buyer.sealedCancelled", { n: data.counts.received })
+            : t("quotes.buyer.sealed", { n: data.counts.received, date: data.opensAt ? formatDateTime(data.opensAt, locale) : "—" })}
         </p>
       ) : data.quotes.length === 0 ? (
         <p className="muted">{t("quotes.buyer.none")}</p>

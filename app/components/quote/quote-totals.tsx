@@ -1,5 +1,5 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
-import { formatNumber, formatYen } from "~/utils/format";
+import { formatNumber, formatYen, parenthetical } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
 /**
@@ -18,10 +18,10 @@ export function QuoteTotals({ totals, audience = "buyer" }: { totals: TcoBreakdo
   return (
     <dl className="totals" aria-live="polite" data-testid="quote-totals">
       {row(
-        `${t("quotes.totals.asEntered")}（${totals.taxBasis === "included" ? t("quotes.form.taxIncluded") : t("quotes.form.taxExcluded")}）`,
+        parenthetical(t("quotes.totals.asEntered"), totals.taxBasis === "included" ? t("quotes.form.taxIncluded") : t("quotes.form.taxExcluded"), locale),
         formatYen(totals.totalAsEntered, locale),
       )}
-      {row(`${t("quotes.totals.tax")}（${totals.taxRate}%）`, formatYen(totals.taxAmount, locale))}
+      {row(parenthetical(t("quotes.totals.tax"), `${totals.taxRate}%`, locale), formatYen(totals.taxAmount, locale))}
       {row(t("quotes.totals.excl"), formatYen(totals.contractValueExcludingTax, locale), audience === "vendor")}
       {audience === "buyer" ? (
         <>

@@ -1,5 +1,5 @@
 import type { RfqVendorView } from "~/domain/rfq/vendor-view";
-import { formatDate, formatDateTime, formatNumber, formatYen } from "~/utils/format";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatYen, joinList, parenthetical } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { label } from "./labels";
 
@@ -55,7 +55,12 @@ export function RfqView({ rfq }: { rfq: Partial<RfqVendorView> }) {
           {rfq.volumes?.peakMonths?.length ? (
             <>
               <dt>{t("rfq.field.volumes.peakMonths")}</dt>
-              <dd>{rfq.volumes.peakMonths.map((m) => t("rfq.view.monthList", { m })).join("、")}</dd>
+              <dd>
+                {joinList(
+                  rfq.volumes.peakMonths.map((m) => formatMonth(m, locale)),
+                  locale,
+                )}
+              </dd>
             </>
           ) : null}
           <Text title={t("rfq.field.volumes.notes")} value={rfq.volumes?.notes} />
@@ -136,7 +141,10 @@ export function RfqView({ rfq }: { rfq: Partial<RfqVendorView> }) {
           <dd>
             {(rfq.requiredCertifications ?? []).length === 0
               ? t("common.none")
-              : (rfq.requiredCertifications ?? []).map((c) => `${label("certification", c.type, locale)}（${label("level", c.level, locale)}）`).join("、")}
+              : joinList(
+                  (rfq.requiredCertifications ?? []).map((c) => parenthetical(label("certification", c.type, locale), label("level", c.level, locale), locale)),
+                  locale,
+                )}
           </dd>
         </dl>
       </section>

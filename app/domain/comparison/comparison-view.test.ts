@@ -97,6 +97,25 @@ describe("buildComparisonView", () => {
     expect(v.columns[0].cells.tco.badge).toBeNull();
   });
 
+  it("shows a reviewed certificate as checked and one waiting for review as pending, never as none", () => {
+    const certRfq = { ...rfq, criteria: [...rfq.criteria, criterion("cert_isms", { source: "certification", unit: "flag" })] } as ComparisonSource["rfq"];
+    const withIsms = (q: ComparisonSource["quotes"][number], status: string) => ({
+      ...q,
+      certifications: [...q.certifications, { type: "isms", verificationStatus: status, validFrom: "2020-01-01", validUntil: "2030-01-01" }],
+    });
+    const v = buildComparisonView(
+      {
+        ...source,
+        rfq: certRfq,
+        quotes: [withIsms(source.quotes[0], "verified"), withIsms(source.quotes[1], "unverified"), source.quotes[2]] as ComparisonSource["quotes"],
+      },
+      parseCompareParams(new URLSearchParams(""), certRfq.criteria),
+      "2026-06-01",
+    );
+    expect(v.columns[0].cells.cert_isms).toMatchObject({ value: true, badge: "certified" });
+    expect(v.columns[1].cells.cert_isms).toMatchObject({ value: false, badge: "pending" });
+  });
+
   it("keeps disqualified quotes apart with their reasons, and hides them on request", () => {
     expect(view().disqualified).toEqual([
       {

@@ -20,10 +20,18 @@ export interface ComparisonSource {
 /**
  * verified: a track record backs the claim (the value scored is no worse than claimed); shrunk: the
  * record is below the claim, so a worse effective value was scored; unverified: a bare claim (no
- * record); missing: no value. A certification is verified once reviewed; a track-record criterion's
- * value is the record itself, so it carries no badge.
+ * record); missing: no value. A certification is certified once the platform reviewed it, and pending while a
+ * certificate the vendor uploaded waits for review (it does not count yet, but it is not "none" either); a
+ * track-record criterion's value is the record itself, so it carries no badge.
  */
-export type EvidenceBadge = "verified" | "unverified" | "shrunk" | "missing" | null;
+export type EvidenceBadge = "verified" | "unverified" | "shrunk" | "missing" | "certified" | "pending" | null;
+
+/** A certificate of this type waits for review and would be in force today if approved. */
+function pendingCertificate(q: QuoteForRanking, type: string, today: string): boolean {
+  return q.certifications.some(
+    (c) => c.type === type && isCertificateValidOn({ ...c, verificationStatus: "verified" }, today) && c.verificationStatus === "unverified",
+  );
+}
 
 /** Below this the claim and the effective value are the same number (float noise, not evidence). */
 const SAME = 1e-9;
@@ -109,13 +117,13 @@ export interface ComparisonView {
   mandatoryCertificationTypes: string[];
 }
 
-function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certVerified: boolean): ComparisonCell {
+function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certPending: boolean): ComparisonCell {
   // The module details credibility on every rate; only a claim (a KPI commitment) is checked against a record.
   const credibility = row.source === "kpi_commitment" ? c?.credibility : undefined;
   let badge: EvidenceBadge = null;
   if (c?.imputed) badge = "missing";
   else if (row.source === "kpi_commitment") badge = credibility ? credibilityBadge(credibility, row.direction) : "unverified";
-  else if (row.source === "certification" && raw === true) badge = certVerified ? "verified" : "unverified";
+  else if (row.source === "certification") badge = raw === true ? "certified" : certPending ? "pending" : null;
   return {
     value: c ? c.value : raw,
     score: c ? criterionScore100(c, method) : null,
@@ -186,13 +194,13 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     const cells: Record<string, ComparisonCell> = {};
     for (const c of rfq.criteria) {
       const certType = c.source === "certification" ? c.key.replace(/^cert_/, "") : null;
-      const certVerified = certType !== null && holds(q, certType);
+      const certPending = certType !== null && pendingCertificate(q, certType, today);
       cells[c.key] = cellOf(
         r.contributions.find((x) => x.criterion === c.key),
         c,
         valueOf(c, q, today),
         method,
-        certVerified,
+        certPending,
       );
     }
     return [

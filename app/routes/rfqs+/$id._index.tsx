@@ -257,11 +257,12 @@ export default function RfqDetail() {
           <Form method="post">
             <CsrfInput />
             <input type="hidden" name="intent" value="cancel" />
+            <p className="warning">{t("rfq.detail.cancelWarning")}</p>
             <Field id="reason" label={t("rfq.detail.cancelReason")} errors={err("cancel", "reason")}>
               {(aria) => <input name="reason" type="text" maxLength={2000} {...aria} />}
             </Field>
             <button type="submit" className="button danger">
-              {t("rfq.detail.cancel")}
+              {t("rfq.detail.cancelConfirm")}
             </button>
           </Form>
         </details>

@@ -50,7 +50,9 @@ export default function RfqList() {
     return (
       <section className="stack">
         <h1>{t("rfq.market.title")}</h1>
-        <p className="lead">{t("rfq.market.intro")}</p>
+        <p className="lead">
+          {t("rfq.market.intro")} <Link to="/rfqs/search">{t("rfq.market.searchLink")}</Link>
+        </p>
         <Form method="get" className="inline-form">
           <div className="field">
             <label htmlFor="category">{t("rfq.field.category")}</label>

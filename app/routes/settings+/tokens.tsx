@@ -77,7 +77,7 @@ export default function TokensPage() {
           <thead>
             <tr>
               <th scope="col">{t("tokens.name")}</th>
-              <th scope="col">Prefix</th>
+              <th scope="col">{t("tokens.prefix")}</th>
               <th scope="col">{t("tokens.createdBy")}</th>
               <th scope="col">{t("tokens.lastUsed")}</th>
               <th scope="col">{t("tokens.status")}</th>

@@ -11,7 +11,7 @@ import { vendorPage } from "~/services/vendors.server";
 import { languageLabel, regionLabel } from "~/domain/regions";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { requirePermission, requireUser } from "~/utils/auth.server";
-import { tokyoDateString } from "~/utils/format";
+import { joinList, tokyoDateString } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { invariantResponse } from "~/utils/errors";
 
@@ -48,9 +48,19 @@ export default function VendorDetail() {
       <p className="prewrap">{vendor.description}</p>
       <dl className="facts">
         <dt>{t("profile.regions")}</dt>
-        <dd>{vendor.regions.map((r) => regionLabel(r, locale)).join("、")}</dd>
+        <dd>
+          {joinList(
+            vendor.regions.map((r) => regionLabel(r, locale)),
+            locale,
+          )}
+        </dd>
         <dt>{t("profile.languages")}</dt>
-        <dd>{vendor.languages.map((l) => languageLabel(l, locale)).join("、") || t("common.none")}</dd>
+        <dd>
+          {joinList(
+            vendor.languages.map((l) => languageLabel(l, locale)),
+            locale,
+          ) || t("common.none")}
+        </dd>
         <dt>{t("profile.teamSize")}</dt>
         <dd>{vendor.team_size ?? "—"}</dd>
       </dl>

@@ -1,8 +1,9 @@
+import { formatMonth } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, TextArea, TextField, type RfqFields, type RfqForm } from "./shared";
 
 export function WorkStep({ form, fields }: { form: RfqForm; fields: RfqFields }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const deliverables = fields.deliverables.getFieldList();
   const volumes = fields.volumes.getFieldset();
   const peak = (volumes.peakMonths.initialValue as string[] | undefined) ?? [];
@@ -34,7 +35,7 @@ export function WorkStep({ form, fields }: { form: RfqForm; fields: RfqFields })
         {Array.from({ length: 12 }, (_, i) => String(i + 1)).map((m) => (
           <label key={m}>
             <input type="checkbox" name={volumes.peakMonths.name} value={m} defaultChecked={peak.includes(m)} />
-            {t("rfq.view.monthList", { m })}
+            {formatMonth(Number(m), locale)}
           </label>
         ))}
         <ListErrors field={volumes.peakMonths} />
