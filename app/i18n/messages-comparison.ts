@@ -121,6 +121,8 @@ export const comparisonMessages = {
   "compare.value.yes": { ja: "あり", en: "Yes" },
   "compare.value.no": { ja: "なし", en: "No" },
   "compare.export.fileWord": { ja: "比較", en: "comparison" },
+  "compare.export.scoreFull": { ja: "得点（端数処理前）", en: "score (full precision)" },
+  "compare.export.lineDescription": { ja: "内容", en: "Description" },
   "compare.whatIf.unknownCriterion": { ja: "この見積依頼に評価項目「{key}」はありません。", en: 'This RFQ has no criterion "{key}".' },
   "compare.whatIf.method": { ja: "評価方式は {methods} のいずれかです。", en: "Method must be one of {methods}." },
   "compare.whatIf.methodSeparator": { ja: " / ", en: ", " },
