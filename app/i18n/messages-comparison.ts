@@ -123,6 +123,8 @@ export const comparisonMessages = {
   "compare.export.fileWord": { ja: "比較", en: "comparison" },
   "compare.export.scoreFull": { ja: "得点（端数処理前）", en: "score (full precision)" },
   "compare.export.lineDescription": { ja: "内容", en: "Description" },
+  "compare.export.xlsx": { ja: "Excelでダウンロード", en: "Download Excel" },
+  "compare.export.csv": { ja: "CSVでダウンロード", en: "Download CSV" },
   "compare.whatIf.unknownCriterion": { ja: "この見積依頼に評価項目「{key}」はありません。", en: 'This RFQ has no criterion "{key}".' },
   "compare.whatIf.method": { ja: "評価方式は {methods} のいずれかです。", en: "Method must be one of {methods}." },
   "compare.whatIf.methodSeparator": { ja: " / ", en: ", " },
