@@ -100,11 +100,16 @@ export function comparisonResponseBody(o: Comparison): Uint8Array[] {
 export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSearchParams): ComparisonExport {
   const { ranking: r } = o;
   let order: string[] | undefined;
+  let hiddenByFilters = 0;
   if (pageParams) {
     const view = buildComparisonView(r, parseCompareParams(pageParams, r.rfq.criteria), o.date);
     order = [...view.columns.map((c) => c.id), ...view.disqualified.map((d) => d.id)];
+    hiddenByFilters = view.hidden;
   }
-  return buildComparisonExport({ rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date, order }, locale);
+  return buildComparisonExport(
+    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date, order, hiddenByFilters },
+    locale,
+  );
 }
 
 const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.00", number: "#,##0.###" } as const;

@@ -80,6 +80,7 @@ test("the Excel and CSV buttons download the comparison as shown, what-if includ
   expect(await readFile(await whatIf.path(), "utf8")).toContain("近接度（×100）");
 
   // Print: the buttons and forms go, the table and the charts stay.
+  await expect(page.getByRole("button", { name: "印刷（稟議用）" })).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("compare-exports")).toBeHidden();
   await expect(page.getByTestId("what-if-form")).toBeHidden();

@@ -175,6 +175,10 @@ describe("the CSV", () => {
     const filtered = parseCsv((await (await download(`/rfqs/${rfqId}/compare.csv?hideDisqualified=1`)).text()).replace(/^\uFEFF/, ""))[0];
     expect(filtered).not.toContain(`'${AT_VENDOR} 値`);
     expect(filtered).toContain(`${PLAIN_VENDOR} 値`);
+    // A filtered workbook says so beside the method and date, so it is not mistaken for the whole comparison.
+    const note = (wb: ExcelJS.Workbook) => rowOf(wb.getWorksheet("評価基準と重み")!, "絞り込み・並べ替え").getCell(2).value;
+    expect(note(await workbook(await download(`/rfqs/${rfqId}/compare.xlsx?hideDisqualified=1`)))).toBe("絞り込みにより1件を非表示");
+    await expect(workbook(await download(`/rfqs/${rfqId}/compare.xlsx`)).then(note)).rejects.toThrow(/no row/);
     const whatIf = await (await download(`/rfqs/${rfqId}/compare.csv?weights=tco:1,accuracy:50&method=topsis`)).text();
     expect(whatIf).toContain("近接度（×100）");
   });

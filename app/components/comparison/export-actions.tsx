@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import type { CompareParams } from "~/domain/comparison/compare-params";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -30,6 +31,9 @@ export function exportQuery(params: CompareParams): string {
 export function ExportActions({ rfqId, params }: { rfqId: string; params: CompareParams }) {
   const { t } = useI18n();
   const query = exportQuery(params);
+  // The print button needs JavaScript; without it the browser's own print command uses the same stylesheet.
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
   return (
     <div className="actions compare-exports no-print" data-testid="compare-exports">
       <a className="button" href={`/rfqs/${rfqId}/compare.xlsx${query}`} download data-testid="export-xlsx">
@@ -38,9 +42,11 @@ export function ExportActions({ rfqId, params }: { rfqId: string; params: Compar
       <a className="button" href={`/rfqs/${rfqId}/compare.csv${query}`} download data-testid="export-csv">
         {t("compare.export.csv")}
       </a>
-      <button type="button" className="button" onClick={() => window.print()} data-testid="print">
-        {t("compare.print")}
-      </button>
+      {canPrint ? (
+        <button type="button" className="button" onClick={() => window.print()} data-testid="print">
+          {t("compare.print")}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -52,6 +52,8 @@ export interface ComparisonExportInput {
   date: string;
   /** The quotes to export, in this order (the page's filters and sort); all of them, ranked first, when absent. */
   order?: string[];
+  /** How many quotes the page's filters left out: the file says so, so it is not taken for the whole comparison. */
+  hiddenByFilters?: number;
 }
 
 export interface ComparisonExport {
@@ -387,6 +389,7 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
     [cell(l.version), cell(x.rfqVersion)],
     [cell(l.date), cell(x.date)],
   );
+  if (x.hiddenByFilters) criteriaRows.push([cell(t(locale, "compare.filters")), cell(t(locale, "compare.hidden", { n: x.hiddenByFilters }))]);
 
   return {
     title: x.rfq.title,
