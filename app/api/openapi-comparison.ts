@@ -109,7 +109,8 @@ export function comparisonPaths() {
       parameters,
       get: {
         operationId: "getRfqComparisonWorkbook",
-        summary: "The same comparison as an Excel workbook (side-by-side table, quote lines with the TCO breakdown, criteria and weights)",
+        summary:
+          "The same comparison as an Excel workbook (side-by-side table, quote lines with the TCO breakdown, criteria and weights), labelled in the caller's language; scores shown to two decimals, the unrounded score in a hidden column per quote",
         responses: {
           "200": {
             description: "The workbook, with a UTF-8 file name in Content-Disposition",

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
 import type { core } from "zod";
+import { parseCompareParams } from "~/domain/comparison/compare-params";
+import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import { cleanFileName } from "~/domain/download-name";
@@ -91,12 +93,26 @@ export function comparisonResponseBody(o: Comparison): Uint8Array[] {
   return [Buffer.from(`${JSON.stringify(comparisonHead(o)).slice(0, -1)},`), tail];
 }
 
-export function exportTables(o: Comparison, locale: Locale): ComparisonExport {
+/**
+ * The page's filters and sort (`hideDisqualified`, `mandatoryMet`, `cert`, `tcoMin`, `tcoMax`, `sort`), when the
+ * download link carries them: the file then holds the quotes the page showed, in the page's order.
+ */
+export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSearchParams): ComparisonExport {
   const { ranking: r } = o;
-  return buildComparisonExport({ rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date }, locale);
+  let order: string[] | undefined;
+  let hiddenByFilters = 0;
+  if (pageParams) {
+    const view = buildComparisonView(r, parseCompareParams(pageParams, r.rfq.criteria), o.date);
+    order = [...view.columns.map((c) => c.id), ...view.disqualified.map((d) => d.id)];
+    hiddenByFilters = view.hidden;
+  }
+  return buildComparisonExport(
+    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date, order, hiddenByFilters },
+    locale,
+  );
 }
 
-const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.0", number: "#,##0.###" } as const;
+const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.00", number: "#,##0.###" } as const;
 
 function addSheet(wb: ExcelJS.Workbook, name: string, table: ExportTable) {
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
@@ -108,10 +124,12 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: ExportTable) {
     });
   }
   ws.columns.forEach((col, i) => (col.width = i === 0 ? 28 : 16));
+  // Unrounded scores stay in the file for recalculation, out of the reader's way.
+  for (const i of table.hiddenColumns ?? []) ws.getColumn(i + 1).hidden = true;
 }
 
-export async function comparisonXlsx(o: Comparison, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
-  const tables = exportTables(o, locale);
+export async function comparisonXlsx(o: Comparison, locale: Locale, pageParams?: URLSearchParams): Promise<Uint8Array<ArrayBuffer>> {
+  const tables = exportTables(o, locale, pageParams);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Kurabe";
   // A fixed creation date keeps the file a function of the data (and the business clock), not of the wall clock.
@@ -122,8 +140,8 @@ export async function comparisonXlsx(o: Comparison, locale: Locale): Promise<Uin
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export function comparisonCsv(o: Comparison, locale: Locale): string {
-  return toCsv(exportTables(o, locale).sideBySide);
+export function comparisonCsv(o: Comparison, locale: Locale, pageParams?: URLSearchParams): string {
+  return toCsv(exportTables(o, locale, pageParams).sideBySide);
 }
 
 /** 「<title>_比較_<date>.xlsx」: the name a buyer files it under. */

@@ -244,7 +244,7 @@ describe("downloads", () => {
     expect(typeof table.getCell(tcoRow, 3).value).toBe("number");
     expect(table.getCell(tcoRow, 3).numFmt).toBe('"¥"#,##0');
     const lines = wb.getWorksheet("見積明細")!;
-    expect(lines.getCell("E2").numFmt).toBe('"¥"#,##0');
+    expect(lines.getCell("F2").numFmt).toBe('"¥"#,##0');
   });
 
   it("the page's filters and sort run through the quotes index, scoped to the buyer", async () => {

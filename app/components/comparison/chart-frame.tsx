@@ -34,5 +34,20 @@ export function ChartFrame({
   );
 }
 
+/**
+ * A chart's figures as a table for screen readers. The wrapper is what is visually hidden: a table cannot be
+ * made 1px wide, so hiding the table itself left it (and the page) as wide as its columns.
+ */
+export function ChartDataTable({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <div className="visually-hidden">
+      <table>
+        <caption>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
 /** Distinct in greyscale too: the charts also label every mark, so colour is never the only cue. */
 export const PALETTE = ["#0b5cab", "#d97706", "#15803d", "#9333ea", "#b42318", "#0e7490", "#4d5566", "#a16207", "#be185d", "#1e3a8a"];

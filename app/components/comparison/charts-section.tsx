@@ -3,6 +3,7 @@ import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { PERSPECTIVES } from "~/domain/scoring";
 import { formatNumber } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
+import { ChartDataTable } from "./chart-frame";
 import { ContributionBars } from "./contribution-bars";
 import { RadarChart } from "./radar-chart";
 import { TcoScoreScatter } from "./tco-score-scatter";
@@ -19,8 +20,7 @@ export function ChartsSection({ view }: { view: ComparisonView }) {
           <RadarChart key={c.id} vendorName={c.vendorName} rank={c.rank} scores={c.perspectives} />
         ))}
       </div>
-      <table className="visually-hidden">
-        <caption>{t("compare.radar")}</caption>
+      <ChartDataTable caption={t("compare.radar")}>
         <thead>
           <tr>
             <th scope="col">{t("compare.vendor")}</th>
@@ -41,7 +41,7 @@ export function ChartsSection({ view }: { view: ComparisonView }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ChartDataTable>
       <h3>{t("compare.bars")}</h3>
       <ContributionBars view={view} />
       <h3>{t("compare.scatter")}</h3>

@@ -6,7 +6,7 @@ import { Text } from "@visx/text";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { formatNumber } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
-import { ChartFrame, PALETTE } from "./chart-frame";
+import { ChartDataTable, ChartFrame, PALETTE } from "./chart-frame";
 
 const WIDTH = 720;
 const LEFT = 170;
@@ -82,8 +82,7 @@ export function ContributionBars({ view }: { view: ComparisonView }) {
           ))}
         </ol>
       </figcaption>
-      <table className="visually-hidden">
-        <caption>{t("compare.bars")}</caption>
+      <ChartDataTable caption={t("compare.bars")}>
         <thead>
           <tr>
             <th scope="col">{t("compare.vendor")}</th>
@@ -104,7 +103,7 @@ export function ContributionBars({ view }: { view: ComparisonView }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ChartDataTable>
     </figure>
   );
 }

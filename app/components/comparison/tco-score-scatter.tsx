@@ -6,7 +6,7 @@ import { Text } from "@visx/text";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { formatNumber, formatYen, formatYenAxis } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
-import { ChartFrame } from "./chart-frame";
+import { ChartDataTable, ChartFrame } from "./chart-frame";
 
 const WIDTH = 640;
 const HEIGHT = 340;
@@ -29,15 +29,20 @@ export function TcoScoreScatter({ view }: { view: ComparisonView }) {
           {view.columns.map((c) => (
             <g key={c.id}>
               <Circle cx={x(c.tco)} cy={y(c.score)} r={6} fill="#0b5cab" stroke="#fff" strokeWidth={1.5} />
-              <Text x={x(c.tco) + 9} y={y(c.score) - 8} fontSize={11}>
+              {/* Names of points in the right half run leftwards, so they stay inside the chart on a narrow screen. */}
+              <Text
+                x={x(c.tco) > (WIDTH - M.left - M.right) / 2 ? x(c.tco) - 9 : x(c.tco) + 9}
+                textAnchor={x(c.tco) > (WIDTH - M.left - M.right) / 2 ? "end" : "start"}
+                y={y(c.score) - 8}
+                fontSize={11}
+              >
                 {`${t("compare.rank", { rank: c.rank })} ${c.vendorName}`}
               </Text>
             </g>
           ))}
         </Group>
       </ChartFrame>
-      <table className="visually-hidden">
-        <caption>{t("compare.scatter")}</caption>
+      <ChartDataTable caption={t("compare.scatter")}>
         <thead>
           <tr>
             <th scope="col">{t("compare.vendor")}</th>
@@ -54,7 +59,7 @@ export function TcoScoreScatter({ view }: { view: ComparisonView }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ChartDataTable>
     </figure>
   );
 }

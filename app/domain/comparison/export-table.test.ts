@@ -3,7 +3,8 @@ import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { quoteBaseSchema } from "~/domain/quote/schema";
 import { fixtureRfq, quoteA, quoteB } from "~/domain/quote/test-fixtures";
 import { rankAlternatives } from "~/domain/scoring";
-import { buildComparisonExport, toCsv } from "./export-table";
+import { recurrenceLabels } from "~/domain/rfq/categories";
+import { buildComparisonExport, gateLabel, recurrenceLabel, roundScore, toCsv } from "./export-table";
 import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
 
 const rfq = fixtureRfq();
@@ -23,10 +24,11 @@ const result = rankAlternatives(input);
 const x = { rfq, rfqVersion: 2, input, result, quotes, date: "2026-11-20" };
 
 describe("buildComparisonExport", () => {
-  it("puts ranked quotes first in rank order, then the disqualified, two columns each", () => {
+  it("puts ranked quotes first in rank order, then the disqualified, three columns each (the unrounded score hidden)", () => {
     const e = buildComparisonExport(x, "ja");
     const ranked = result.ranking.map((r) => quotes.find((q) => q.id === r.id)!.vendorName);
-    expect(e.sideBySide.header).toEqual(["評価項目", "重み", ...[...ranked, "失格商事"].flatMap((n) => [`${n} 値`, `${n} 得点`])]);
+    expect(e.sideBySide.header).toEqual(["評価項目", "重み", ...[...ranked, "失格商事"].flatMap((n) => [`${n} 値`, `${n} 得点`, `${n} 得点（端数処理前）`])]);
+    expect(e.sideBySide.hiddenColumns!.map((i) => e.sideBySide.header[i])).toEqual([...ranked, "失格商事"].map((n) => `${n} 得点（端数処理前）`));
   });
 
   it("gives each criterion its raw value and 0–100 score from the module, and yen TCO rows", () => {
@@ -35,20 +37,22 @@ describe("buildComparisonExport", () => {
     const tcoRow = e.sideBySide.rows.find((r) => r[0].value === rfq.criteria.find((c) => c.key === "tco")!.label.en)!;
     const tcoContribution = first.contributions.find((c) => c.criterion === "tco")!;
     expect(tcoRow[2]).toEqual({ value: tcoContribution.value, format: "yen" });
-    expect(tcoRow[3]).toEqual({ value: tcoContribution.score, format: "score" });
+    expect(tcoRow[3]).toEqual({ value: roundScore(tcoContribution.score!), format: "score" });
+    expect(tcoRow[4]).toEqual({ value: tcoContribution.score, format: "number" });
     const totals = e.sideBySide.rows.find((r) => r[0].value === "Total score")!;
-    expect(totals[2].value).toBe(first.score);
+    expect(totals[2].value).toBe(roundScore(first.score));
+    expect(totals[4].value).toBe(first.score);
     const ranks = e.sideBySide.rows.find((r) => r[0].value === "Rank")!;
-    expect(ranks.filter((_, i) => i >= 2 && i % 2 === 0).map((c) => c.value)).toEqual([...result.ranking.map((r) => r.rank), null]);
+    expect(ranks.filter((_, i) => i >= 2 && (i - 2) % 3 === 0).map((c) => c.value)).toEqual([...result.ranking.map((r) => r.rank), null]);
   });
 
   it("explains a disqualification in the reader's language and shows the failed gate as ×", () => {
     const e = buildComparisonExport(x, "ja");
     const last = e.sideBySide.rows.at(-1)!;
     expect(last[0].value).toBe("失格");
-    expect(String(last.at(-2)!.value)).toContain(result.disqualified[0].reasons[0].message.ja);
+    expect(String(last.at(-3)!.value)).toContain(result.disqualified[0].reasons[0].message.ja);
     const gateRow = e.sideBySide.rows.find((r) => r[0].value === input.criteria.find((c) => c.key === mandatoryCertificationKey("privacy_mark"))!.label.ja)!;
-    expect(gateRow.at(-2)!.value).toBe("×");
+    expect(gateRow.at(-3)!.value).toBe("×");
   });
 
   it("follows a claimed rate with the evidence: state, claim, effective value and the record, for every quote", () => {
@@ -58,7 +62,7 @@ describe("buildComparisonExport", () => {
     const evidenceResult = rankAlternatives(evidenceInput);
     const e = buildComparisonExport({ ...x, input: evidenceInput, result: evidenceResult, quotes: withRecord }, "ja");
     const ids = [...evidenceResult.ranking.map((r) => r.id), ...evidenceResult.disqualified.map((d) => d.id)];
-    const column = (id: string) => 2 + ids.indexOf(id) * 2;
+    const column = (id: string) => 2 + ids.indexOf(id) * 3;
     const row = (suffix: string) => e.sideBySide.rows.find((r) => r[0].value === `処理の正確性: ${suffix}`)!;
     const accuracyIndex = e.sideBySide.rows.findIndex((r) => r[0].value === "処理の正確性");
     expect(e.sideBySide.rows[accuracyIndex + 1][0].value).toBe("処理の正確性: 実績の確認");
@@ -81,19 +85,71 @@ describe("buildComparisonExport", () => {
     const e = buildComparisonExport(x, "ja");
     const linesOfA = e.rawQuotes.rows.filter((r) => r[0].value === "行政サポート株式会社");
     expect(linesOfA.slice(0, quotes[0].normalized.lines.length).map((r) => r[1].value)).toEqual(quotes[0].normalized.lines.map((l) => l.code));
+    // Each line in words beside its code: the RFQ's description and the recurrence's label, not its code.
+    expect(linesOfA.slice(0, 3).map((r) => [r[1].value, r[2].value, r[3].value])).toEqual([
+      ["INIT", "業務設計・マニュアル整備", "一時（初回のみ）"],
+      ["OPS", "運用管理（月額）", "月額"],
+      ["DOC", "申請書類の審査・入力", "従量（件数×単価、月間数量）"],
+    ]);
     expect(linesOfA.at(-1)).toEqual(expect.arrayContaining([{ value: "TCO（税抜）" }, { value: quotes[0].normalized.tco, format: "yen" }]));
   });
 
-  it("records the method, RFQ version and date with the weights", () => {
+  it("records the method (named as on the page), RFQ version and date with the weights", () => {
     const e = buildComparisonExport(x, "en");
     const meta = Object.fromEntries(e.criteria.rows.filter((r) => r.length === 2).map((r) => [r[0].value, r[1].value]));
-    expect(meta).toMatchObject({ "RFQ version": 2, Prepared: "2026-11-20" });
+    expect(meta).toMatchObject({ "RFQ version": 2, Prepared: "2026-11-20", "Scoring method": "Weighted sum on target scales (absolute)" });
+    const ja = buildComparisonExport(x, "ja");
+    expect(ja.criteria.rows.find((r) => r[0].value === "評価方式")![1].value).toBe("加重和（目標スケール・絶対評価）");
     const weights = e.criteria.rows.filter((r) => r.length === 6).map((r) => r[4].value as number);
     expect(weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 10);
   });
 });
 
+describe("labels, not codes", () => {
+  const codes = /^(per_unit|one_off|monthly|internalProcess|financial|customer|learningGrowth|weighted-sum-\w+|topsis)$|\{"/;
+  const cells = (e: ReturnType<typeof buildComparisonExport>) =>
+    [e.sideBySide, e.rawQuotes, e.criteria]
+      .flatMap((table) => [...table.header, ...table.rows.flat().map((c) => c.value)])
+      .filter((v) => typeof v === "string");
+
+  it.each(["ja", "en"] as const)("no sheet shows a code in %s: perspectives, gates and recurrences are words", (locale) => {
+    const e = buildComparisonExport(x, locale);
+    expect(cells(e).filter((v) => codes.test(v as string))).toEqual([]);
+    const row = (ja: string, en: string) => e.criteria.rows.find((r) => r[0].value === (locale === "ja" ? ja : en))!;
+    expect(row("処理の正確性", "Accuracy")[1].value).toBe(locale === "ja" ? "業務プロセスの視点" : "Internal process");
+    expect(row("処理の正確性", "Accuracy")[5].value).toBe(locale === "ja" ? "下限 99.5%" : "At least 99.5%");
+    const pmark = input.criteria.find((c) => c.key === mandatoryCertificationKey("privacy_mark"))!.label;
+    expect(row(pmark.ja, pmark.en)[5].value).toBe(locale === "ja" ? "必須" : "Required");
+  });
+
+  it("words every gate with its unit, and every recurrence the vocabulary has (kinds added later included)", () => {
+    expect(gateLabel({ min: 3, max: 10 }, "count", "ja")).toBe("下限 3 / 上限 10");
+    expect(gateLabel({ max: 12_000_000 }, "yen", "en")).toBe("At most ¥12,000,000");
+    expect(gateLabel(undefined, "yen", "en")).toBe("");
+    for (const [code, text] of Object.entries(recurrenceLabels)) {
+      expect(recurrenceLabel(code, "ja")).toBe(text.ja);
+      expect(recurrenceLabel(code, "en")).toBe(text.en);
+    }
+  });
+
+  it("rounds scores to two decimals for reading and keeps the full value beside them", () => {
+    expect([roundScore(87.654321), roundScore(0.005), roundScore(-1.235), roundScore(null)]).toEqual([87.65, 0.01, -1.24, null]);
+    const e = buildComparisonExport(x, "ja");
+    const scores = e.sideBySide.rows.flatMap((r) => r.filter((c) => c.format === "score").map((c) => c.value as number | null));
+    expect(scores.filter((v) => v !== null).length).toBeGreaterThan(3);
+    expect(scores.every((v) => v === null || Math.abs(v * 100 - Math.round(v * 100)) < 1e-9)).toBe(true);
+  });
+});
+
 describe("toCsv", () => {
+  it("keeps negative numbers numbers and defuses text that starts like a formula", () => {
+    const csv = toCsv({
+      header: ["a"],
+      rows: [[{ value: -0.25 }, { value: "-1+2" }, { value: "+81 3" }, { value: "@SUM(A1)" }, { value: "\tx" }, { value: "\rx" }, { value: "－1" }]],
+    });
+    expect(csv.split("\r\n")[1]).toBe("-0.25,'-1+2,'+81 3,'@SUM(A1),'\tx,\"'\rx\",'－1");
+  });
+
   it("starts with a BOM, quotes separators and defuses formulas", () => {
     const csv = toCsv({ header: ["名前", "a,b"], rows: [[{ value: '=HYPERLINK("x")' }, { value: 1200 }]] });
     expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -1,21 +1,25 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
+import { perspectiveLabels, recurrenceLabels, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
 import {
   credibilityOf,
   DEFAULT_PRIOR_STRENGTH,
   type Contribution,
   type CredibilityDetail,
-  type Method,
+  type Gate,
   type RankingInput,
   type RankingResult,
 } from "~/domain/scoring";
+import { t } from "~/i18n";
 import { credibilityBadge } from "./comparison-view";
 import { isClaimedRate } from "./ranking-input";
 
 // The comparison as plain tables, for the Excel and CSV downloads: pure, so the cells a buyer
 // pastes into a 稟議 are tested without opening a workbook. Numbers stay numbers (the writer
-// gives yen cells a ¥ format); only labels are localized.
+// gives yen cells a ¥ format); every code (recurrence, perspective, gate, method) is a label in the
+// reader's language; scores are rounded for reading, with the full precision in a column of its own
+// (hidden in the workbook, an extra column in the CSV).
 
 export type Locale = "ja" | "en";
 export type CellFormat = "yen" | "percent" | "score" | "number";
@@ -26,6 +30,8 @@ export interface ExportCell {
 export interface ExportTable {
   header: string[];
   rows: ExportCell[][];
+  /** Columns (0-based) kept for recalculation, not for reading: hidden in the workbook, present in the CSV. */
+  hiddenColumns?: number[];
 }
 
 export interface ExportQuote {
@@ -44,6 +50,10 @@ export interface ComparisonExportInput {
   quotes: ExportQuote[];
   /** YYYY-MM-DD (Japan) the report was prepared. */
   date: string;
+  /** The quotes to export, in this order (the page's filters and sort); all of them, ranked first, when absent. */
+  order?: string[];
+  /** How many quotes the page's filters left out: the file says so, so it is not taken for the whole comparison. */
+  hiddenByFilters?: number;
 }
 
 export interface ComparisonExport {
@@ -159,13 +169,43 @@ const L = {
   },
 } as const;
 
-const METHOD_LABEL: Record<Method, Record<Locale, string>> = {
-  "weighted-sum-target": { ja: "加重和（目標値基準）", en: "Weighted sum (target scale)" },
-  "weighted-sum-minmax": { ja: "加重和（最小–最大）", en: "Weighted sum (min–max)" },
-  topsis: { ja: "TOPSIS", en: "TOPSIS" },
-};
-
 const cell = (value: ExportCell["value"], format?: CellFormat): ExportCell => (format ? { value, format } : { value });
+
+/** Decimals a score is shown with in the downloads (the page shows one; two keep ties visible). */
+export const SCORE_DECIMALS = 2;
+/** A score as read: rounded half away from zero to SCORE_DECIMALS (the full value sits in its hidden column). */
+export function roundScore(score: number | null): number | null {
+  if (score === null) return null;
+  const f = 10 ** SCORE_DECIMALS;
+  return (Math.sign(score) * Math.round(Math.abs(score) * f + Number.EPSILON)) / f;
+}
+
+const labelOf = (table: Record<string, LocalizedText>, code: string, locale: Locale) => table[code]?.[locale] ?? code;
+/**
+ * A line's recurrence in words, from the RFQ's vocabulary (`recurrenceLabels`): looked up by code, so a kind
+ * added to the vocabulary is labelled here too; an unknown code shows as stored rather than failing the export.
+ */
+export const recurrenceLabel = (code: string, locale: Locale) => labelOf(recurrenceLabels, code, locale);
+export const perspectiveLabel = (code: string, locale: Locale) => labelOf(perspectiveLabels, code, locale);
+/** The method as the comparison page names it. */
+export const methodLabel = (code: string, locale: Locale) => labelOf(scoringMethodLabels, code, locale);
+
+/** A gate in words with the criterion's unit: 「必須」, 「下限 99.5%」, 「下限 3 / 上限 10」. */
+export function gateLabel(gate: Gate | undefined, unit: string | undefined, locale: Locale): string {
+  if (!gate) return "";
+  if ("required" in gate) return t(locale, "rfq.field.criterion.gate.required");
+  const amount = (v: number) =>
+    unit === "yen"
+      ? `¥${v.toLocaleString("ja-JP")}`
+      : unit === "rate"
+        ? `${Number((v * 100).toFixed(4)).toLocaleString(locale === "ja" ? "ja-JP" : "en-US")}%`
+        : v.toLocaleString(locale === "ja" ? "ja-JP" : "en-US");
+  const parts = [
+    gate.min !== undefined ? `${t(locale, "rfq.field.criterion.gate.min")} ${amount(gate.min)}` : null,
+    gate.max !== undefined ? `${t(locale, "rfq.field.criterion.gate.max")} ${amount(gate.max)}` : null,
+  ].filter((p): p is string => p !== null);
+  return parts.join(" / ");
+}
 
 /** Yen criteria are money; rates are proportions (0.97 → 97%). */
 function formatOf(input: ComparisonExportInput, key: string): CellFormat | undefined {
@@ -185,13 +225,20 @@ export function orderedQuoteIds(result: RankingResult): string[] {
 
 export function buildComparisonExport(x: ComparisonExportInput, locale: Locale): ComparisonExport {
   const l = L[locale];
-  const ids = orderedQuoteIds(x.result);
+  const ids = x.order ?? orderedQuoteIds(x.result);
   const name = (id: string) => x.quotes.find((q) => q.id === id)?.vendorName ?? id;
   const totalWeight = x.input.criteria.reduce((s, c) => s + c.weight, 0) || 1;
   const topsis = x.result.method === "topsis";
 
-  const header = [l.criterion, l.weight, ...ids.flatMap((id) => [`${name(id)} ${l.value}`, `${name(id)} ${l.score}`])];
-  const perQuote = (f: (id: string) => ExportCell): ExportCell[] => ids.flatMap((id) => [f(id), cell(null)]);
+  // Three columns a quote: the value, the score as read, and the score unrounded (hidden in the workbook).
+  const header = [
+    l.criterion,
+    l.weight,
+    ...ids.flatMap((id) => [`${name(id)} ${l.value}`, `${name(id)} ${l.score}`, `${name(id)} ${t(locale, "compare.export.scoreFull")}`]),
+  ];
+  const hiddenColumns = ids.map((_, i) => 2 + i * 3 + 2);
+  const perQuote = (f: (id: string) => ExportCell, full?: (id: string) => ExportCell): ExportCell[] =>
+    ids.flatMap((id) => [f(id), cell(null), full ? full(id) : cell(null)]);
   const claimed = new Set(x.rfq.criteria.filter(isClaimedRate).map((c) => c.key));
   const rows: ExportCell[][] = x.input.criteria.flatMap((c) => {
     const label = c.label[locale] || c.label.ja;
@@ -202,7 +249,11 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
         const contribution: Contribution | undefined = x.result.ranking.find((r) => r.id === id)?.contributions.find((k) => k.criterion === c.key);
         const raw = contribution ? contribution.value : x.input.alternatives.find((a) => a.id === id)?.values[c.key];
         const score = contribution ? (topsis ? contribution.contribution * 100 : (contribution.score ?? null)) : null;
-        return [cell(displayValue(raw, locale), typeof raw === "number" ? formatOf(x, c.key) : undefined), cell(score, "score")];
+        return [
+          cell(displayValue(raw, locale), typeof raw === "number" ? formatOf(x, c.key) : undefined),
+          cell(roundScore(score), "score"),
+          cell(score, "number"),
+        ];
       }),
     ];
     if (!claimed.has(c.key)) return [valueRow];
@@ -232,13 +283,17 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   const normalized = (id: string) => x.quotes.find((q) => q.id === id)?.normalized;
   const ranked = (id: string) => x.result.ranking.find((r) => r.id === id);
   const failed = (id: string) => x.result.disqualified.find((d) => d.id === id);
+  const total = (id: string) => (ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null);
   rows.push(
     [cell(l.tco), cell(null), ...perQuote((id) => cell(normalized(id)?.tco ?? null, "yen"))],
     [cell(l.roi), cell(null), ...perQuote((id) => cell(normalized(id)?.roi ?? null, "percent"))],
     [
       cell(topsis ? l.closeness : l.total),
       cell(null),
-      ...perQuote((id) => cell(ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null, "score")),
+      ...perQuote(
+        (id) => cell(roundScore(total(id)), "score"),
+        (id) => cell(total(id), "number"),
+      ),
     ],
     [cell(l.rank), cell(null), ...perQuote((id) => cell(ranked(id)?.rank ?? null))],
     [
@@ -256,7 +311,20 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
     ],
   );
 
-  const rawHeader = [l.vendor, l.line, l.recurrence, l.quantity, l.unitPrice, l.payments, l.amountAsEntered, l.amountExcludingTax, l.taxBasis, l.taxRate];
+  const rawHeader = [
+    l.vendor,
+    l.line,
+    t(locale, "compare.export.lineDescription"),
+    l.recurrence,
+    l.quantity,
+    l.unitPrice,
+    l.payments,
+    l.amountAsEntered,
+    l.amountExcludingTax,
+    l.taxBasis,
+    l.taxRate,
+  ];
+  const description = (code: string) => x.rfq.lineItems.find((li) => li.code === code)?.description ?? "";
   const rawRows: ExportCell[][] = [];
   for (const id of ids) {
     const q = x.quotes.find((k) => k.id === id);
@@ -267,7 +335,8 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
       rawRows.push([
         cell(q.vendorName),
         cell(line.code),
-        cell(line.recurrence),
+        cell(description(line.code)),
+        cell(recurrenceLabel(line.recurrence, locale)),
         cell(line.quantity),
         cell(line.unitPrice, "yen"),
         cell(line.payments),
@@ -297,6 +366,7 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
         cell(null),
         cell(null),
         cell(null),
+        cell(null),
         cell(amount, "yen"),
         cell(basis),
         cell(n.taxRate),
@@ -306,24 +376,25 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   const criteriaHeader = [l.criterion, l.perspective, l.direction, l.weight, l.normalizedWeight, l.gate];
   const criteriaRows: ExportCell[][] = x.input.criteria.map((c) => [
     cell(c.label[locale] || c.label.ja),
-    cell(c.perspective),
+    cell(perspectiveLabel(c.perspective, locale)),
     cell(c.direction === "benefit" ? l.benefit : l.cost),
     cell(c.weight, "number"),
     cell(c.weight / totalWeight, "percent"),
-    cell(c.gate ? JSON.stringify(c.gate) : ""),
+    cell(gateLabel(c.gate, x.rfq.criteria.find((k) => k.key === c.key)?.unit, locale)),
   ]);
   criteriaRows.push(
     [cell(null)],
     [cell(l.rfq), cell(x.rfq.title)],
-    [cell(l.method), cell(METHOD_LABEL[x.result.method][locale])],
+    [cell(l.method), cell(methodLabel(x.result.method, locale))],
     [cell(l.version), cell(x.rfqVersion)],
     [cell(l.date), cell(x.date)],
   );
+  if (x.hiddenByFilters) criteriaRows.push([cell(t(locale, "compare.filters")), cell(t(locale, "compare.hidden", { n: x.hiddenByFilters }))]);
 
   return {
     title: x.rfq.title,
     sheetNames: { ...l.sheets },
-    sideBySide: { header, rows },
+    sideBySide: { header, rows, hiddenColumns },
     rawQuotes: { header: rawHeader, rows: rawRows },
     criteria: { header: criteriaHeader, rows: criteriaRows },
   };

@@ -6,6 +6,7 @@ import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
+import { ExportActions } from "~/components/comparison/export-actions";
 import { FiltersForm } from "~/components/comparison/filters-form";
 import { formatScore } from "~/components/comparison/format";
 import { WhatIfForm } from "~/components/comparison/what-if-form";
@@ -146,6 +147,7 @@ export default function ComparePage() {
           {t("compare.reportMeta", { date: formatDate(preparedAt, locale), version: view.rfqVersion, method: methodName })}
         </p>
       </header>
+      <ExportActions rfqId={rfqId} params={params} />
       {whatIfError ? (
         <p className="notice error" role="alert">
           {whatIfError}

@@ -9,11 +9,12 @@ import { getLocale } from "~/utils/locale.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const locale = await getLocale(request, context);
-  const whatIf = parseWhatIf(new URL(request.url).searchParams, locale);
+  const search = new URL(request.url).searchParams;
+  const whatIf = parseWhatIf(search, locale);
   if (!whatIf.ok) throw failureText(whatIf, locale);
   const outcome = await comparisonForBuyer(context, user.actor, params.id ?? "", whatIf.overrides);
   if (!outcome.ok) throw failureText(outcome, locale);
-  const body = comparisonCsv(outcome, locale);
+  const body = comparisonCsv(outcome, locale, search);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
