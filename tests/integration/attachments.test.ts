@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 import { actorFor, createAccount, createRfq, openRfq, publishRfq, rfqInput, submitQuote, type Account } from "../factories";
 import { withdrawQuote } from "../../app/services/quotes.server";
+import { assignAdvisor } from "../../app/services/advisors.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // Attachments (issue 14, item 21): RFQ files follow the RFQ's reader rule and its versions (a change after
@@ -18,6 +19,7 @@ let buyer: Account;
 let owner: Account; // the vendor whose quote carries the files
 let rival: Account; // invited too, quotes as well
 let outsider: Account; // not invited to the private RFQ
+let advisor: Account; // assigned by the buyer
 let rfqId: string;
 let quoteId: string;
 
@@ -79,7 +81,9 @@ beforeAll(async () => {
   owner = await createAccount(h.db, { kind: "vendor", vendor: { name: "添付ベンダー株式会社", categories: ["municipal"] } });
   rival = await createAccount(h.db, { kind: "vendor", vendor: { name: "競合ベンダー株式会社", categories: ["municipal"] } });
   outsider = await createAccount(h.db, { kind: "vendor", vendor: { name: "招待外ベンダー株式会社", categories: ["municipal"] } });
+  advisor = await createAccount(h.db, { kind: "advisory", org: "添付検証アドバイザリー" });
   rfqId = await createRfq(h, await actorFor(h.db, buyer.email), rfqInput(h, { invitedVendorIds: [owner.org.id, rival.org.id] }));
+  expect((await assignAdvisor(h.ctx, await actorFor(h.db, buyer.email), rfqId, { advisorOrgId: advisor.org.id })).ok).toBe(true);
 });
 afterAll(async () => {
   await h?.close();
@@ -201,6 +205,23 @@ describe("RFQ attachments", () => {
     expect((await api(owner, `/api/v1/rfqs/${rfqId}/attachments/${original.id}`)).status).toBe(200);
     expect(await auditActions("rfq.attachment.replace")).toBe(1);
   });
+
+  it("deleting an unpublished file removes it at once; deleting a published one waits for the next version", async () => {
+    const cookies = await logIn(buyer);
+    await postFile(`/rfqs/${rfqId}/attachments`, cookies, { intent: "upload", kind: "definitions" }, pdf("項目定義書.pdf"));
+    const pending = (await rfqFiles()).find((f) => f.name === "項目定義書.pdf")!;
+    expect(pending.rfq_version).toBe(3);
+    expect((await postFile(`/rfqs/${rfqId}/attachments`, cookies, { intent: "delete", attachmentId: pending.id })).status).toBe(204);
+    expect((await rfqFiles()).some((f) => f.id === pending.id)).toBe(false);
+    expect(existsSync(path.join(dataDir, "attachments", pending.path))).toBe(false);
+
+    const published = (await rfqFiles()).find((f) => f.name === "仕様書 第2版.pdf")!;
+    expect((await postFile(`/rfqs/${rfqId}/attachments`, cookies, { intent: "delete", attachmentId: published.id })).status).toBe(204);
+    expect((await rfqFiles()).find((f) => f.id === published.id)).toMatchObject({ superseded_in_version: 3 });
+    // Vendors keep it until the addendum goes out.
+    expect((await api(owner, `/api/v1/rfqs/${rfqId}/attachments/${published.id}`)).status).toBe(200);
+    expect(await auditActions("rfq.attachment.delete")).toBe(2);
+  });
 });
 
 describe("quote attachments are sealed like the quote", () => {
@@ -215,10 +236,18 @@ describe("quote attachments are sealed like the quote", () => {
     expect(await auditActions("quote.attachment.upload")).toBe(1);
     expect((await h.request(`/quotes/${quoteId}/attachments/${fileId}`, { cookies: await logIn(owner) })).status).toBe(200);
     expect((await api(owner, `/api/v1/quotes/${quoteId}/attachments/${fileId}`)).status).toBe(200);
+
+    // A second file, deleted again: its row and its stored file go, with an audit row.
+    const extra = await apiUpload(owner, `/api/v1/quotes/${quoteId}/attachments`, {}, pdf("差替前.pdf"));
+    const extraId = ((await extra.json()) as { id: string }).id;
+    const stored = await h.db.selectFrom("quote_attachments").select("path").where("id", "=", extraId).executeTakeFirstOrThrow();
+    expect((await postFile(`/rfqs/${rfqId}/quote/attachments`, await logIn(owner), { intent: "delete", attachmentId: extraId })).status).toBe(204);
+    expect(existsSync(path.join(dataDir, "attachments", stored.path))).toBe(false);
+    expect(await auditActions("quote.attachment.delete")).toBe(1);
   });
 
-  it("before opening, another vendor and the buyer get 404 (page and API)", async () => {
-    for (const account of [rival, buyer]) {
+  it("before opening, another vendor, the buyer and its advisor get 404 (page and API)", async () => {
+    for (const account of [rival, buyer, advisor]) {
       const cookies = await logIn(account);
       expect((await h.request(`/quotes/${quoteId}/attachments/${fileId}`, { cookies })).status).toBe(404);
       expect((await api(account, `/api/v1/quotes/${quoteId}/attachments`)).status).toBe(404);
@@ -246,6 +275,8 @@ describe("quote attachments are sealed like the quote", () => {
     expect(list.data.map((f) => f.name)).toEqual(["提案書.pdf"]);
     expect((await api(buyer, `/api/v1/quotes/${quoteId}/attachments/${fileId}`)).status).toBe(200);
     expect(await auditActions("quote.attachment.download")).toBe(2);
+    // The advisor the buyer assigned reads opened quotes, so it gets the file too.
+    expect((await api(advisor, `/api/v1/quotes/${quoteId}/attachments/${fileId}`)).status).toBe(200);
 
     expect((await h.request(`/quotes/${rivalQuote}/attachments/${rivalFile}`, { cookies })).status).toBe(404);
     expect((await api(buyer, `/api/v1/quotes/${rivalQuote}/attachments`)).status).toBe(404);
