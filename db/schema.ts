@@ -314,7 +314,38 @@ export interface NotificationsTable {
   created_at: Timestamp;
 }
 
+export type RfqAttachmentKind = "specification" | "form" | "definitions" | "other";
+
+export interface RfqAttachmentsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  document_id: string;
+  kind: RfqAttachmentKind;
+  rfq_version: number;
+  superseded_in_version: ColumnType<number | null, number | null | undefined, number | null>;
+  name: string;
+  mime: string;
+  size: number;
+  path: string;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
+export interface QuoteAttachmentsTable {
+  id: Generated<string>;
+  quote_id: string;
+  vendor_org_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  path: string;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  rfq_attachments: RfqAttachmentsTable;
+  quote_attachments: QuoteAttachmentsTable;
   quotes: QuotesTable;
   quote_versions: QuoteVersionsTable;
   certification_types: CertificationTypesTable;

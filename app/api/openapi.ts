@@ -17,6 +17,7 @@ import {
 import { MeResponse, Problem, VendorListQuery, VendorListResponse } from "./schemas";
 import { quotePaths } from "./openapi-quotes";
 import { certificationPaths } from "./openapi-certifications";
+import { attachmentPaths } from "./openapi-attachments";
 import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
@@ -212,6 +213,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...rfqPaths(),
       ...quotePaths(),
       ...certificationPaths(),
+      ...attachmentPaths(),
       ...comparisonPaths(),
       ...searchPaths(),
       ...invitationPaths(),

@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { writeAudit } from "../../db/queries/audit";
@@ -10,9 +8,8 @@ import { CUSTOM_TYPE_PREFIX, certificationFormSchema, type CertificationInput } 
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { failure } from "~/utils/service-failure";
-import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
+import { readFileForm, readStoredFile, removeStoredFile, writeWithFile, type FileUpload } from "./file-store.server";
 import { isRowId } from "~/domain/rfq/resource";
-import path from "node:path";
 import {
   deleteCertificationOfOrg,
   findCertificationById,
@@ -37,43 +34,15 @@ import {
 // ——— Reading the upload ————————————————————————————————————————————————————————————————
 
 /** An evidence file as received: its first bytes always, all of it only when within MAX_EVIDENCE_BYTES. */
-export interface EvidenceUpload {
-  name: string;
-  declaredType: string;
-  /** Everything sent, even past the limit, so the message can say "too large" rather than guess. */
-  size: number;
-  head: Uint8Array;
-  bytes: Uint8Array | null;
-}
-
-// A file a little over the limit is still read and answered with a field message; a request over twice the
-// limit is cut off with 413 (reading stops there) so nobody can make the server read gigabytes.
-const HARD_REQUEST_LIMIT = 2 * MAX_EVIDENCE_BYTES;
-const HEAD_BYTES = 16;
+export type EvidenceUpload = FileUpload;
 
 /**
  * The form fields and the `evidence` file of a certificate form, multipart or not. Nothing is written to
- * disk here: the file stays in memory until it has been checked and the caller is authorized. Multipart is
- * parsed by the platform's FormData parser (Remix's streaming parser fails on a quoted file name containing
- * `=` or `;`, which Japanese office file names do contain), after the bounded read.
+ * disk here: the file stays in memory until it has been checked and the caller is authorized.
  */
 export async function readCertificationForm(request: Request): Promise<{ formData: FormData; evidence: EvidenceUpload | null }> {
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const body = await readFormBody(request, multipart ? HARD_REQUEST_LIMIT : undefined);
-  if (!body.ok) throw formBodyFailure(body.reason);
-  const file = body.formData.get("evidence");
-  body.formData.delete("evidence");
-  // A file input left empty still sends a part, with no name and no bytes.
-  if (!(file instanceof File) || (file.name === "" && file.size === 0)) return { formData: body.formData, evidence: null };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const evidence: EvidenceUpload = {
-    name: file.name,
-    declaredType: file.type,
-    size: file.size,
-    head: bytes.subarray(0, HEAD_BYTES),
-    bytes: file.size <= MAX_EVIDENCE_BYTES ? bytes : null,
-  };
-  return { formData: body.formData, evidence };
+  const { formData, file } = await readFileForm(request, "evidence", MAX_EVIDENCE_BYTES);
+  return { formData, evidence: file };
 }
 
 /** Only `checkEvidenceUpload` makes one of these, so a service cannot store an unchecked file. */
@@ -103,55 +72,17 @@ const isEvidenceType = (mime: string): mime is EvidenceType => mime in EXTENSION
 
 // ——— Storing files with the row ————————————————————————————————————————————————————————
 
-function evidenceRoot(ctx: AppContext): string {
-  return path.resolve(ctx.env.DATA_DIR, "evidence");
-}
-
-/** The absolute path of a stored file, refusing anything that would leave the evidence folder. */
-function resolveEvidencePath(ctx: AppContext, relative: string): string | null {
-  const root = evidenceRoot(ctx);
-  const absolute = path.resolve(root, relative);
-  return absolute.startsWith(root + path.sep) ? absolute : null;
-}
-
-/**
- * Runs `write` in one transaction with the evidence file staged beside it: the file is written under a
- * temporary name first, renamed as the transaction's last step, and removed when anything fails, so a
- * row never points at a missing file and no file outlives a rolled-back row. A failure result (ok: false)
- * means nothing was written, so the staged file is dropped as well.
- */
 async function writeWithEvidence<R extends { ok: boolean }>(
   ctx: AppContext,
   orgId: string,
   evidence: CheckedEvidence | null,
   write: (trx: Kysely<Database>, stored: EvidenceValues | null) => Promise<R>,
 ): Promise<R> {
-  if (!evidence) return ctx.db.transaction().execute((trx) => write(trx, null));
-  const id = randomBytes(16).toString("hex");
-  const folder = path.join(evidenceRoot(ctx), orgId);
-  const finalPath = path.join(folder, id);
-  const tempPath = path.join(folder, `.tmp-${id}`);
-  const stored: EvidenceValues = { path: `${orgId}/${id}`, name: evidence.name, mime: evidence.type, size: evidence.bytes.byteLength };
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  try {
-    await writeFile(tempPath, evidence.bytes, { flag: "wx", mode: 0o600 });
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const r = await write(trx, stored);
-      if (r.ok) await rename(tempPath, finalPath);
-      return r;
-    });
-    if (!result.ok) await rm(tempPath, { force: true });
-    return result;
-  } catch (error) {
-    await Promise.all([rm(tempPath, { force: true }), rm(finalPath, { force: true })]);
-    throw error;
-  }
+  return writeWithFile(ctx, "evidence", orgId, evidence, write);
 }
 
-/** After a commit that replaced or deleted a row's file: a leftover file is harmless, a missing one is not. */
-async function removeStoredFile(ctx: AppContext, relative: string | null) {
-  const absolute = relative ? resolveEvidencePath(ctx, relative) : null;
-  if (absolute) await rm(absolute, { force: true }).catch(() => {});
+function removeEvidenceFile(ctx: AppContext, relative: string | null) {
+  return removeStoredFile(ctx, "evidence", relative);
 }
 
 // ——— Vendor actions ———————————————————————————————————————————————————————————————————
@@ -239,7 +170,7 @@ export async function updateCertification(ctx: AppContext, actor: Actor, id: str
     if (stored) replacedFile = before.evidence_path;
     return { ok: true, certification: after! } as const;
   });
-  if (result.ok) await removeStoredFile(ctx, replacedFile);
+  if (result.ok) await removeEvidenceFile(ctx, replacedFile);
   ctx.kickIndexer();
   return result;
 }
@@ -263,7 +194,7 @@ export async function deleteCertification(ctx: AppContext, actor: Actor, id: str
     await enqueueOutbox(trx, "vendor", orgId);
     return { ok: true, evidencePath: before.evidence_path } as const;
   });
-  if (result.ok) await removeStoredFile(ctx, result.evidencePath);
+  if (result.ok) await removeEvidenceFile(ctx, result.evidencePath);
   ctx.kickIndexer();
   return result;
 }
@@ -360,17 +291,12 @@ export async function readEvidenceFor(ctx: AppContext, actor: Actor, id: string)
   if (!isRowId(id)) return null;
   const row = await findCertificationById(ctx.db, id);
   if (!row?.evidence_path || !can(actor, "certification:readEvidence", { type: "certifications", orgId: row.org_id })) return null;
-  const absolute = resolveEvidencePath(ctx, row.evidence_path);
-  if (!absolute) return null;
-  try {
-    const bytes = await readFile(absolute);
-    const mime = row.evidence_mime ?? "application/octet-stream";
-    // Names stored before the extension followed the type are re-derived on the way out as well.
-    const name = isEvidenceType(mime) ? evidenceFileName(row.evidence_name ?? "", mime) : "evidence.bin";
-    return { bytes, name, mime };
-  } catch {
-    return null;
-  }
+  const bytes = await readStoredFile(ctx, "evidence", row.evidence_path);
+  if (!bytes) return null;
+  const mime = row.evidence_mime ?? "application/octet-stream";
+  // Names stored before the extension followed the type are re-derived on the way out as well.
+  const name = isEvidenceType(mime) ? evidenceFileName(row.evidence_name ?? "", mime) : "evidence.bin";
+  return { bytes, name, mime };
 }
 
 /** The platform admin's review list (unverified first) and the admin-added certification types. */

@@ -20,6 +20,7 @@ import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type 
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { rfqResource } from "~/domain/rfq/resource";
+import { attachmentChangesOfAddendum } from "./attachments.server";
 
 // An addendum that carries its own changes (the API's POST /rfqs/{id}/addenda). Doing
 // "edit the working copy, then publish it" as two service calls would leave the edit behind
@@ -65,12 +66,15 @@ export async function issueAddendumWithChanges(
     // An addendum that changes nothing would publish an identical version and notify every bidder about
     // nothing: refused here, for the API as for the page (which compares before calling this).
     const latest = row.current_version > 0 ? await findRfqVersion(trx, rfqId, row.current_version) : undefined;
-    if (latest && sameJson(latest.content, rfq)) return failure.conflict("rfq.addendum.noChanges");
     const version = row.current_version + 1;
+    // Files added, replaced or removed since the last version go out with this one, listed in its summary.
+    const attachments = await attachmentChangesOfAddendum(trx, rfqId, version, actor.userId, input.changeSummary);
+    if (latest && sameJson(latest.content, rfq) && attachments.changes.length === 0) return failure.conflict("rfq.addendum.noChanges");
+    const changeSummary = attachments.summary;
     const previouslyInvited = new Set(await listInvitedVendorOrgIds(trx, rfqId));
     // The working copy keeps the draft shape (as typed); the version freezes the complete RFQ.
     await updateRfqWorkingCopy(trx, buyerOrg.id, rfqId, { title: rfq.title, category: rfq.category, content: draft.data, now });
-    await insertRfqVersion(trx, { rfqId, version, content: rfq, changeSummary: input.changeSummary, createdBy: actor.userId, at: now });
+    await insertRfqVersion(trx, { rfqId, version, content: rfq, changeSummary, createdBy: actor.userId, at: now });
     await markRfqPublished(trx, rfqId, {
       version,
       deadline: rfq.quoteDeadline,
@@ -94,14 +98,14 @@ export async function issueAddendumWithChanges(
         quoteDeadline: row.quote_deadline,
         changes: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof RfqDraft] ?? null])),
       },
-      after: { version, quoteDeadline: rfq.quoteDeadline, changeSummary: input.changeSummary, changes: input.changes },
+      after: { version, quoteDeadline: rfq.quoteDeadline, changeSummary, changes: input.changes },
     });
     await enqueueOutbox(trx, "rfq", rfqId);
     // Vendors invited by this addendum have never seen the RFQ: they get an invitation, not an addendum notice.
     const newlyInvited = invited.filter((id) => !previouslyInvited.has(id));
     const invitees = new Set((await Promise.all(newlyInvited.map((orgId) => listOrgUserIds(trx, orgId)))).flat());
     const bidders = (await listBidderUserIds(trx, rfqId)).filter((userId) => !invitees.has(userId));
-    await notifyUsers(trx, bidders, "rfq.addendum", { rfqId, title: rfq.title, version, changeSummary: input.changeSummary }, now);
+    await notifyUsers(trx, bidders, "rfq.addendum", { rfqId, title: rfq.title, version, changeSummary }, now);
     await notifyUsers(trx, [...invitees], "rfq.invited", { rfqId, title: rfq.title }, now);
     return { ok: true, version, quoteDeadline: rfq.quoteDeadline };
   });

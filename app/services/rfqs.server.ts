@@ -29,6 +29,7 @@ import { sameJson } from "~/domain/canonical-json";
 import { AddendumSchema, AnswerSchema, QuestionSchema } from "~/domain/rfq/qa";
 import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { issueAddendumWithChanges } from "./rfq-addenda.server";
+import { hasPendingAttachmentChanges } from "./attachments.server";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor } from "~/utils/service-failure";
 
@@ -196,7 +197,8 @@ export async function publishAddendum(ctx: AppContext, actor: Actor, rfqId: stri
   const working = rfqSchema.safeParse(row.content);
   // An addendum without a change would only send vendors a notice about nothing.
   const changes = working.success && latest ? changedFields(latest.content as Record<string, unknown>, working.data) : {};
-  if (latest && working.success && Object.keys(changes).length === 0) return failure.conflict("rfq.addendum.noChanges");
+  if (latest && working.success && Object.keys(changes).length === 0 && !(await hasPendingAttachmentChanges(ctx, rfqId, row.current_version + 1)))
+    return failure.conflict("rfq.addendum.noChanges");
   // The changed fields go along so the audit row says what the addendum changed, field by field.
   return issueAddendumWithChanges(ctx, actor, rfqId, { changeSummary: parsed.data.changeSummary, changes: changes as Partial<RfqDraft> });
 }

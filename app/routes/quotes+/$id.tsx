@@ -2,8 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QuoteTotals } from "~/components/quote/quote-totals";
+import { QuoteAttachmentsSection } from "~/components/attachments";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { quoteDetails, readQuote } from "~/services/quotes.server";
+import { quoteAttachmentsFor } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -28,11 +30,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     rfq,
     normalized,
+    attachments: (await quoteAttachmentsFor(context, user.actor, found.quote.id)) ?? [],
   };
 }
 
 export default function QuoteDetail() {
-  const { quote, rfq, normalized } = useLoaderData<typeof loader>();
+  const { quote, rfq, normalized, attachments } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <article className="stack">
@@ -45,6 +48,7 @@ export default function QuoteDetail() {
           {translateOrPassThrough(`quotes.status.${quote.status}`)} · v{quote.version}
         </span>
       </div>
+      <QuoteAttachmentsSection quoteId={quote.id} files={attachments} intro={t("attachments.quote.buyerIntro")} />
       <section className="card">
         <h2>{t("quotes.totals.title")}</h2>
         <QuoteTotals totals={normalized} />

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { BuyerQuotesSection } from "~/components/quote/buyer-quotes";
+import { RfqAttachmentsSection } from "~/components/attachments";
 import { AdvisorsSection } from "~/components/rfq/advisors-section";
 import { QaList } from "~/components/rfq/qa-list";
 import { RfqView } from "~/components/rfq/rfq-view";
@@ -17,6 +18,7 @@ import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddend
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
 import { questionsForAdvisor, questionsForBuyer, questionsForVendor, versionHistoryForBuyer } from "~/services/rfq-reads.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
+import { rfqAttachmentsOf } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -43,6 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sealed: row.sealed,
     visibility: row.visibility,
   };
+  const attachments = await rfqAttachmentsOf(context, found);
   if (found.as === "buyer") {
     const [questions, { versions, pendingChanges }, quotes, advisors] = await Promise.all([
       questionsForBuyer(context, user.activeOrg!.id, row.id),
@@ -50,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       row.status === "draft" ? null : quotesOfRfqForBuyer(context, user.actor, row.id),
       advisorsForBuyer(context, user.actor, row.id),
     ]);
-    return { as: "buyer" as const, header, content: found.row.content as RfqDraft, questions, versions, pendingChanges, quotes, advisors };
+    return { as: "buyer" as const, header, attachments, content: found.row.content as RfqDraft, questions, versions, pendingChanges, quotes, advisors };
   }
   if (found.as === "advisor") {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
@@ -58,10 +61,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const questions = await questionsForAdvisor(context, user.activeOrg!.id, row.id);
     const compareOpen =
       row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
-    return { as: "advisor" as const, header, content: found.row.content as RfqDraft, questions, buyerName: found.row.buyer_name, compareOpen };
+    return { as: "advisor" as const, header, attachments, content: found.row.content as RfqDraft, questions, buyerName: found.row.buyer_name, compareOpen };
   }
   const questions = await questionsForVendor(context, user.activeOrg!.id, row.id);
-  return { as: "vendor" as const, header, content: found.view, questions, canAsk: status === "published" };
+  return { as: "vendor" as const, header, attachments, content: found.view, questions, canAsk: status === "published" };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -216,6 +219,7 @@ export default function RfqDetail() {
       ) : null}
 
       {data.content ? <RfqView rfq={data.content} /> : null}
+      <RfqAttachmentsSection data={data.attachments} />
 
       <section className="stack">
         <h2>{t("rfq.qa.title")}</h2>

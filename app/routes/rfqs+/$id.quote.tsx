@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { QuoteTotals } from "~/components/quote/quote-totals";
+import { QuoteAttachmentsSection } from "~/components/attachments";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { requirementStatus } from "~/domain/certifications/validity";
@@ -19,6 +20,7 @@ import { versionRecord } from "~/services/quote-api.server";
 import { translateOrPassThrough } from "~/i18n";
 import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
 import { vendorProfile } from "~/services/vendors.server";
+import { filesOfOwnQuote } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
@@ -57,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     versions: own.versions.map((v) => quoteVersionForVendor(versionRecord(v))),
     needsReconfirmation: own.needsReconfirmation,
     certifications,
+    attachments: await filesOfOwnQuote(context, own),
   };
 }
 
@@ -355,6 +358,15 @@ export default function QuotePage() {
             {t("quotes.form.withdraw")}
           </button>
         </Form>
+      ) : null}
+
+      {d.quote && d.attachments ? (
+        <QuoteAttachmentsSection
+          quoteId={d.quote.id}
+          files={d.attachments}
+          manageTo={`/rfqs/${d.rfqId}/quote/attachments`}
+          intro={t("attachments.quote.intro")}
+        />
       ) : null}
 
       {d.versions.length ? (

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { contentDisposition } from "~/domain/download-name";
 import { readEvidenceFor } from "~/services/certifications.server";
 import { requireUser } from "~/utils/auth.server";
 import { invariantResponse } from "~/utils/errors";
+import { fileDownload } from "~/utils/file-response.server";
 
 // A certificate's evidence file, for the vendor's own members, buyers and platform admins (the policy's
 // certification:readEvidence); 404 for anyone else, so another vendor cannot even learn that it exists.
@@ -13,14 +13,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const file = await readEvidenceFor(context, user.actor, params.id ?? "");
   invariantResponse(file);
-  return new Response(file.bytes, {
-    headers: {
-      "Content-Type": file.mime,
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.name),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileDownload(file);
 }

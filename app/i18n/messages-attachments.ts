@@ -1,0 +1,95 @@
+// Attachments: files buyers attach to an RFQ (specifications, forms, item definitions) and vendors to a
+// quote (proposal documents, sealed like the quote).
+export const attachmentMessages = {
+  "attachments.title": { ja: "添付ファイル", en: "Attachments" },
+  "attachments.rfq.intro": {
+    ja: "仕様書・様式・項目定義書など、この見積依頼に添付するファイルです。見積できるベンダーがダウンロードできます。公開後の追加・差し替え・削除は、次の補足（変更）の公開で版に反映され、変更内容に記載されます。",
+    en: "Specifications, forms, item definitions and other files for this RFQ. Vendors who may quote can download them. After publication, a file added, replaced or removed goes out with the next addendum and is listed in its change summary.",
+  },
+  "attachments.rfq.vendorIntro": {
+    ja: "発注者が添付した仕様書・様式などです。差し替えられた旧版も確認できます。",
+    en: "Specifications, forms and other files the buyer attached. Replaced files remain available as old versions.",
+  },
+  "attachments.none": { ja: "添付ファイルはありません。", en: "No attachments." },
+  "attachments.manage": { ja: "添付ファイルを管理", en: "Manage attachments" },
+  "attachments.open": { ja: "添付ファイル一覧", en: "All attachments" },
+  "attachments.back": { ja: "見積依頼に戻る", en: "Back to the RFQ" },
+  "attachments.backToQuote": { ja: "見積に戻る", en: "Back to the quote" },
+  "attachments.col.name": { ja: "ファイル", en: "File" },
+  "attachments.col.kind": { ja: "種類", en: "Type" },
+  "attachments.col.size": { ja: "サイズ", en: "Size" },
+  "attachments.col.version": { ja: "版", en: "Version" },
+  "attachments.col.uploaded": { ja: "登録日時", en: "Uploaded" },
+  "attachments.col.state": { ja: "状態", en: "State" },
+  "attachments.kind.specification": { ja: "仕様書", en: "Specification" },
+  "attachments.kind.form": { ja: "様式", en: "Form" },
+  "attachments.kind.definitions": { ja: "項目定義書", en: "Item definitions" },
+  "attachments.kind.other": { ja: "その他", en: "Other" },
+  "attachments.state.current": { ja: "第{n}版から", en: "From version {n}" },
+  "attachments.state.pending": { ja: "次の版で公開（未公開）", en: "Goes out with the next version (not yet published)" },
+  "attachments.state.pendingRemoval": { ja: "次の版で削除（未公開）", en: "Removed in the next version (not yet published)" },
+  "attachments.state.replaced": { ja: "旧版（第{from}版〜第{to}版、第{n}版で差し替え）", en: "Old version (versions {from}–{to}, replaced in version {n})" },
+  "attachments.state.removed": { ja: "削除済み（第{from}版〜第{to}版、第{n}版で削除）", en: "Removed (versions {from}–{to}, removed in version {n})" },
+  "attachments.history": { ja: "旧版・削除されたファイル", en: "Old versions and removed files" },
+  "attachments.download": { ja: "ダウンロード", en: "Download" },
+  "attachments.upload.title": { ja: "ファイルを追加", en: "Add a file" },
+  "attachments.upload.file": { ja: "ファイル", en: "File" },
+  "attachments.upload.fileHint": {
+    ja: "PDF・Word（.docx）・Excel（.xlsx）・PowerPoint（.pptx）・PNG・JPEG、10MBまで。",
+    en: "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG or JPEG, up to 10 MB.",
+  },
+  "attachments.upload.kind": { ja: "種類", en: "Type" },
+  "attachments.upload.replaces": { ja: "差し替えるファイル", en: "Replaces" },
+  "attachments.upload.replacesNone": { ja: "（新しいファイルとして追加）", en: "(add as a new file)" },
+  "attachments.upload.submit": { ja: "アップロード", en: "Upload" },
+  "attachments.delete": { ja: "削除", en: "Delete" },
+  "attachments.uploaded": { ja: "ファイルを添付しました。", en: "File attached." },
+  "attachments.uploadedPending": {
+    ja: "ファイルを添付しました。次の補足（変更）の公開でベンダーに公開されます。",
+    en: "File attached. Vendors get it when you publish the next addendum.",
+  },
+  "attachments.deleted": { ja: "ファイルを削除しました。", en: "File deleted." },
+  "attachments.deletedPending": {
+    ja: "次の補足（変更）の公開でこのファイルを削除します。",
+    en: "The file will be removed when you publish the next addendum.",
+  },
+  "attachments.closed": {
+    ja: "この見積依頼は受付を終了しているため、添付ファイルを変更できません。",
+    en: "This RFQ no longer takes changes, so its attachments cannot be changed.",
+  },
+  "attachments.quote.intro": {
+    ja: "提案書などの添付ファイルです。見積と同じく封印され、開札（締切）までは貴社だけが閲覧できます。",
+    en: "Proposal documents. They are sealed like the quote: until the quotes are opened at the deadline, only your organisation can see them.",
+  },
+  "attachments.quote.buyerIntro": { ja: "ベンダーが見積に添付したファイルです。", en: "Files the vendor attached to the quote." },
+  "attachments.quote.saveFirst": {
+    ja: "添付ファイルは、見積を一度保存（下書き保存または提出）してから追加できます。",
+    en: "Save the quote (as a draft or by submitting it) before adding attachments.",
+  },
+  "attachments.quote.closed": {
+    ja: "締切を過ぎたか見積が取り下げられているため、添付ファイルを変更できません。",
+    en: "The deadline has passed or the quote was withdrawn, so its attachments cannot be changed.",
+  },
+  "attachments.file.required": { ja: "ファイルを選んでください。", en: "Choose a file." },
+  "attachments.file.empty": { ja: "ファイルが空です。", en: "The file is empty." },
+  "attachments.file.tooLarge": { ja: "ファイルサイズは10MB以下にしてください。", en: "The file must be 10 MB or smaller." },
+  "attachments.file.typeNotAllowed": {
+    ja: "PDF・Word（.docx）・Excel（.xlsx）・PowerPoint（.pptx）・PNG・JPEG のファイルを選んでください。",
+    en: "Choose a PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), PNG or JPEG file.",
+  },
+  "attachments.file.contentMismatch": {
+    ja: "ファイルの内容が種類と一致しません。",
+    en: "The file's content does not match its type.",
+  },
+  "attachments.kind.invalid": { ja: "種類を選んでください。", en: "Choose a type." },
+  "attachments.replaces.unknown": {
+    ja: "差し替えるファイルが見つかりません。一覧を開き直してください。",
+    en: "The file to replace was not found. Reload the list.",
+  },
+  "attachments.summary.heading": { ja: "添付ファイルの変更:", en: "Attachment changes:" },
+  "attachments.summary.added": { ja: "追加: {name}", en: "Added: {name}" },
+  "attachments.summary.replaced": { ja: "差し替え: {name}", en: "Replaced: {name}" },
+  "attachments.summary.removed": { ja: "削除: {name}", en: "Removed: {name}" },
+} as const;
+
+export type AttachmentMessageKey = keyof typeof attachmentMessages;
