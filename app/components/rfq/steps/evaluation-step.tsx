@@ -16,6 +16,8 @@ export function EvaluationStep({
   const criteria = fields.criteria.getFieldList();
   const hidden = fields.hiddenCosts.getFieldset();
   const name = (c: { label: { ja: string; en?: string } }) => (locale === "en" && c.label.en) || c.label.ja;
+  // Rates are typed as percentages (stored as fractions): the inputs of a rate criterion end in "%".
+  const pct = (unit: unknown) => (unit === "rate" ? t("rate.percentSuffix") : undefined);
   return (
     <>
       <SelectField field={fields.scoringMethod} label={t("rfq.field.scoringMethod")} table="method" locale={locale} empty={t("rfq.field.none")} />
@@ -53,10 +55,10 @@ export function EvaluationStep({
                   </select>
                 )}
               </Field>
-              <TextField field={f.gateValue} label={t("rfq.field.criterion.gateValue")} type="number" />
-              <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" />
-              <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" />
-              <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" />
+              <TextField field={f.gateValue} label={t("rfq.field.criterion.gateValue")} type="number" suffix={pct(f.unit.value)} />
+              <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" suffix={pct(f.unit.value)} />
+              <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" suffix={pct(f.unit.value)} />
+              <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" suffix={pct(f.unit.value)} />
               <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>
