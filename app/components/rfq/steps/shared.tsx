@@ -18,6 +18,7 @@ export function TextField({
   type = "text",
   hint,
   suffix,
+  errors,
 }: {
   field: AnyField;
   label: string;
@@ -25,9 +26,11 @@ export function TextField({
   hint?: string;
   /** A unit shown after the input, e.g. "%" for a rate. */
   suffix?: string;
+  /** Instead of the field's own errors (when the domain reports this input's value under another path). */
+  errors?: string[];
 }) {
   return (
-    <Field id={field.id} label={label} errors={field.errors} hint={hint}>
+    <Field id={field.id} label={label} errors={errors ?? field.errors} hint={hint}>
       {(aria) => {
         const input = <input {...getInputProps(field as FieldMetadata<string>, { type })} {...aria} step={type === "number" ? "any" : undefined} />;
         return suffix ? (
