@@ -1,6 +1,6 @@
 // Line recurrences (quarterly, half-yearly, yearly, n times over the term) and rates typed as percentages (issue 14).
 export const recurrenceMessages = {
-  "recurrence.field.occurrences": { ja: "回数（契約期間中n回のとき）", en: "Times over the term (for “n times”)" },
+  "recurrence.field.occurrences": { ja: "回数（n回のとき）", en: "Times (for “n times”)" },
   "recurrence.overTerm": { ja: "契約期間中{n}回", en: "{n}× over the term" },
   "recurrence.priceHint.months": {
     ja: "1{unit}・1か月あたりの単価（× {quantity}{unit} × {n}か月）",

@@ -234,7 +234,7 @@ export const messages = {
   "rfq.field.line.code": { ja: "コード", en: "Code" },
   "rfq.field.line.description": { ja: "内容", en: "Description" },
   "rfq.field.line.unit": { ja: "単位", en: "Unit" },
-  "rfq.field.line.quantity": { ja: "数量（月額・従量は月あたり、それ以外は1回あたり）", en: "Quantity (per month; per occurrence for other lines)" },
+  "rfq.field.line.quantity": { ja: "数量（月額・従量は1か月分、他は1回分）", en: "Quantity (per month, or per occurrence)" },
   "rfq.field.line.recurrence": { ja: "計上", en: "Recurrence" },
   "rfq.field.contractTermMonths": { ja: "契約期間（月）", en: "Contract term (months)" },
   "rfq.field.budget": { ja: "予算（任意・円・税抜）", en: "Budget (optional, yen excl. tax)" },
