@@ -13,6 +13,7 @@ import { authMessages } from "./messages-auth";
 import { accountSecurityMessages } from "./messages-account-security";
 import { httpMessages } from "./messages-http";
 import { attachmentMessages } from "./messages-attachments";
+import { recurrenceMessages } from "./messages-recurrence";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -27,6 +28,7 @@ export type AnyMessageKey =
   | keyof typeof accountSecurityMessages
   | keyof typeof httpMessages
   | keyof typeof attachmentMessages
+  | keyof typeof recurrenceMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -57,6 +59,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(accountSecurityMessages as Record<string, Bilingual>),
   ...Object.entries(httpMessages as Record<string, Bilingual>),
   ...Object.entries(attachmentMessages as Record<string, Bilingual>),
+  ...Object.entries(recurrenceMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {

@@ -236,7 +236,7 @@ export const messages = {
   "rfq.field.line.code": { ja: "コード", en: "Code" },
   "rfq.field.line.description": { ja: "内容", en: "Description" },
   "rfq.field.line.unit": { ja: "単位", en: "Unit" },
-  "rfq.field.line.quantity": { ja: "数量（月あたり）", en: "Quantity (per month)" },
+  "rfq.field.line.quantity": { ja: "数量（月額・従量は1か月分、他は1回分）", en: "Quantity (per month, or per occurrence)" },
   "rfq.field.line.recurrence": { ja: "計上", en: "Recurrence" },
   "rfq.field.contractTermMonths": { ja: "契約期間（月）", en: "Contract term (months)" },
   "rfq.field.budget": { ja: "予算（任意・円・税抜）", en: "Budget (optional, yen excl. tax)" },
@@ -268,7 +268,7 @@ export const messages = {
   "rfq.field.criterion.scaleWorst": { ja: "0点の値", en: "Value scoring 0" },
   "rfq.field.criterion.scaleBest": { ja: "100点の値", en: "Value scoring 100" },
   "rfq.field.criterion.target": { ja: "目標値", en: "Target" },
-  "rfq.field.criterion.rateHint": { ja: "率は小数で入力（97% → 0.97）", en: "Enter rates as fractions (97% → 0.97)" },
+  "rfq.field.criterion.rateHint": { ja: "率は%で入力（97% → 97）", en: "Enter rates as percentages (97% → 97)" },
   "rfq.field.suggestCriteria": {
     ja: "業務と段階からKPIを提案（現在の基準を置き換え）",
     en: "Propose KPIs for this work and phase (replaces the current criteria)",

@@ -89,7 +89,7 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
       vendor: VENDOR.payrollPartners,
       at: -2,
       quote: {
-        unitPrices: { SETUP: 990_000, PAYROLL: 858, BONUS: 330_000, YEAREND: 1_430, SUPPORT: 66_000 },
+        unitPrices: { SETUP: 990_000, PAYROLL: 858, BONUS: 165_000, YEAREND: 1_430, SUPPORT: 66_000 },
         ...tax("included"),
         leadTimeDays: 60,
         kpiCommitments: { payroll_on_time: 1, accuracy: 0.9995, first_response_hours: 4, improvement_proposals: 4 },
@@ -107,7 +107,7 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
       vendor: VENDOR.nextKeiri,
       at: -1.5,
       quote: {
-        unitPrices: { SETUP: 800_000, PAYROLL: 800, BONUS: 250_000, YEAREND: 1_200, SUPPORT: 80_000 },
+        unitPrices: { SETUP: 800_000, PAYROLL: 800, BONUS: 125_000, YEAREND: 1_200, SUPPORT: 80_000 },
         oneOffFees: { setup: 0, transition: 150_000 },
         ...tax("excluded"),
         leadTimeDays: 75,
@@ -120,7 +120,7 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
       vendor: VENDOR.hokkaidoData,
       at: -1,
       quote: {
-        unitPrices: { SETUP: 600_000, PAYROLL: 720, BONUS: 200_000, YEAREND: 1_100, SUPPORT: 120_000 },
+        unitPrices: { SETUP: 600_000, PAYROLL: 720, BONUS: 100_000, YEAREND: 1_100, SUPPORT: 120_000 },
         ...tax("excluded"),
         leadTimeDays: 90,
         kpiCommitments: { payroll_on_time: 0.99, accuracy: 0.998, first_response_hours: 24, improvement_proposals: 1 },
@@ -133,7 +133,7 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
       vendor: VENDOR.contactOne,
       at: -1.8,
       quote: {
-        unitPrices: { SETUP: 1_100_000, PAYROLL: 935, BONUS: 275_000, YEAREND: 1_650, SUPPORT: 220_000 },
+        unitPrices: { SETUP: 1_100_000, PAYROLL: 935, BONUS: 137_500, YEAREND: 1_650, SUPPORT: 220_000 },
         ...tax("included"),
         leadTimeDays: 60,
         kpiCommitments: { payroll_on_time: 1, accuracy: 0.999, first_response_hours: 2, improvement_proposals: 3 },

@@ -227,8 +227,8 @@ async function seedPayroll(demo: DemoContext, now: Date): Promise<string> {
     lineItems: [
       { code: "SETUP", description: "導入・移行（給与マスタ移行、並行稼働2か月）", unit: "式", quantity: 1, recurrence: "one_off" },
       { code: "PAYROLL", description: "月次給与計算・Web明細発行", unit: "名", quantity: 850, recurrence: "per_unit" },
-      { code: "BONUS", description: "賞与計算（年2回分）", unit: "式", quantity: 1, recurrence: "one_off" },
-      { code: "YEAREND", description: "年末調整（書類回収・計算・源泉徴収票作成）", unit: "名", quantity: 850, recurrence: "one_off" },
+      { code: "BONUS", description: "賞与計算（6月・12月、1回あたり）", unit: "式", quantity: 1, recurrence: "half_yearly" },
+      { code: "YEAREND", description: "年末調整（書類回収・計算・源泉徴収票作成）", unit: "名", quantity: 850, recurrence: "yearly" },
       { code: "SUPPORT", description: "運用管理・従業員からの問い合わせ一次対応", unit: "月", quantity: 1, recurrence: "monthly" },
     ],
     contractTermMonths: 12,

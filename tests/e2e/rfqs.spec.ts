@@ -37,12 +37,12 @@ test("a buyer writes, previews and publishes an RFQ in Japanese; a vendor asks a
   await line.getByLabel("コード").fill("ENTRY");
   await line.getByLabel("内容").fill("申告書1件の入力（ダブルエントリー）");
   await line.getByLabel("単位").fill("件");
-  await line.getByLabel("数量（月あたり）").fill("0");
+  await line.getByLabel(/^数量/).fill("0");
   await line.getByLabel("計上").selectOption("per_unit");
   await page.getByLabel("契約期間（月）").fill("12");
   await page.getByRole("button", { name: "保存して次へ" }).click();
   await expect(page.getByText(/数量は1以上の整数で入力してください/).first()).toBeVisible();
-  await line.getByLabel("数量（月あたり）").fill("8000");
+  await line.getByLabel(/^数量/).fill("8000");
   await page.getByRole("button", { name: "保存して次へ" }).click();
 
   // Step 4: personal data pre-selected the Privacy Mark as mandatory.

@@ -426,7 +426,7 @@ describe("invalid input", () => {
         { path: "contractTermMonths", message: "契約期間は1〜120か月の整数で入力してください。" },
         { path: "lineItems.0.code", message: "項目コードは英数字・ハイフン・アンダースコアの32文字以内で入力してください。" },
         { path: "lineItems.0.quantity", message: "数量は1以上の整数で入力してください（従量項目は月あたりの数量）。" },
-        { path: "lineItems.0.recurrence", message: "計上区分（一時・月額・従量）を選択してください。" },
+        { path: "lineItems.0.recurrence", message: "計上区分（一時・月額・従量・四半期・半年・年1回・契約期間中n回）を選択してください。" },
         { path: "colour", message: "この項目名は使えません。" },
       ]),
     );
@@ -444,7 +444,7 @@ describe("invalid input", () => {
         { path: "contractTermMonths", message: "The contract term must be a whole number of months from 1 to 120." },
         { path: "lineItems.0.code", message: "Line codes use letters, digits, hyphens and underscores (32 characters at most)." },
         { path: "lineItems.0.quantity", message: "Quantity must be a whole number of at least 1 (per month for per-unit lines)." },
-        { path: "lineItems.0.recurrence", message: "Choose one-off, monthly or per unit." },
+        { path: "lineItems.0.recurrence", message: "Choose one-off, monthly, per unit, quarterly, half-yearly, yearly or n times over the term." },
         { path: "colour", message: "Unknown field." },
       ]),
     );

@@ -2,6 +2,7 @@ import type { RfqVendorView } from "~/domain/rfq/vendor-view";
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatYen, joinList, parenthetical } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { label } from "./labels";
+import { lineRecurrenceText } from "./recurrence";
 
 function Text({ title, value }: { title: string; value?: string }) {
   if (!value || !value.trim()) return null;
@@ -113,7 +114,7 @@ export function RfqView({ rfq }: { rfq: Partial<RfqVendorView> }) {
                   <td>{l.description}</td>
                   <td>{l.unit}</td>
                   <td>{formatNumber(l.quantity, locale)}</td>
-                  <td>{label("recurrence", l.recurrence, locale)}</td>
+                  <td>{lineRecurrenceText(l, rfq.contractTermMonths, locale)}</td>
                 </tr>
               ))}
             </tbody>

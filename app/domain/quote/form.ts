@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fractionToPercent, percentToFraction, withFormMessages } from "~/domain/rate-input";
 import type { Rfq } from "~/domain/rfq/schema";
 import { buildQuoteSchema, commitmentCriteria, quoteBaseSchema, type Quote, type QuoteInput } from "./schema";
 
@@ -20,9 +21,6 @@ const num = (v: unknown) => {
 const list = (v: unknown): Payload[] =>
   Array.isArray(v) ? (v as Payload[]) : v && typeof v === "object" ? Object.values(v as Payload).map((x) => x as Payload) : [];
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).filter(Boolean) : typeof v === "string" && v.trim() ? v.split(/\s+/) : []);
-
-/** Percent → fraction without binary noise (97.5 → 0.975). */
-const pctToFraction = (v: number) => Number((v / 100).toPrecision(12));
 
 export function decodeQuoteForm(rfq: Pick<Rfq, "criteria">, p: Payload): Payload {
   const rates = new Set(
@@ -49,7 +47,7 @@ export function decodeQuoteForm(rfq: Pick<Rfq, "criteria">, p: Payload): Payload
       Object.entries(commitments)
         .map(([k, v]) => {
           const n = num(v);
-          return [k, typeof n === "number" && rates.has(k) ? pctToFraction(n) : n] as const;
+          return [k, typeof n === "number" && rates.has(k) ? percentToFraction(n) : n] as const;
         })
         .filter(([, v]) => v !== undefined),
     ),
@@ -63,7 +61,11 @@ export function decodeQuoteForm(rfq: Pick<Rfq, "criteria">, p: Payload): Payload
 /** Submitting checks everything against the RFQ; saving a draft checks only the shape. */
 export function quoteFormSchema(rfq: Rfq, mode: "draft" | "submit") {
   const target = mode === "submit" ? buildQuoteSchema(rfq) : quoteBaseSchema.partial();
-  return z.preprocess((payload) => decodeQuoteForm(rfq, (payload ?? {}) as Payload), target);
+  // The range message in the form's terms: rates typed as 0–100%, not the API's fractions.
+  return withFormMessages(
+    z.preprocess((payload) => decodeQuoteForm(rfq, (payload ?? {}) as Payload), target),
+    { "quote.kpiCommitments.outOfRange": "rate.commitmentOutOfRange" },
+  );
 }
 
 /**
@@ -84,7 +86,7 @@ export function quoteFormDefaults(rfq: Pick<Rfq, "criteria">, quote: Partial<Quo
   return {
     ...quote,
     taxRate: String(quote.taxRate ?? 10),
-    kpiCommitments: Object.fromEntries(Object.entries(quote.kpiCommitments ?? {}).map(([k, v]) => [k, rates.has(k) ? Number((v * 100).toPrecision(12)) : v])),
+    kpiCommitments: Object.fromEntries(Object.entries(quote.kpiCommitments ?? {}).map(([k, v]) => [k, rates.has(k) ? fractionToPercent(v) : v])),
     pastWork: { text: quote.pastWork?.text ?? "", links: (quote.pastWork?.links ?? []).join(" ") },
   };
 }

@@ -114,6 +114,58 @@ describe("normalizeQuoteToTco — hand-computed examples", () => {
     expect(result.currency).toBe("JPY");
   });
 
+  it("counts yearly, half-yearly and quarterly lines per occurrence: 賞与 twice a year over 36 months is 6, 年末調整 is 3", () => {
+    const payroll: NormalizationRfq = {
+      lineItems: [
+        { code: "PAYROLL", quantity: 850, recurrence: "per_unit" },
+        { code: "BONUS", quantity: 1, recurrence: "half_yearly" },
+        { code: "YEAREND", quantity: 850, recurrence: "yearly" },
+        { code: "AUDIT", quantity: 1, recurrence: "quarterly" },
+        { code: "VISIT", quantity: 2, recurrence: "times_over_term", occurrences: 5 },
+      ],
+      contractTermMonths: 36,
+    };
+    const result = normalizeQuoteToTco(payroll, {
+      unitPrices: { PAYROLL: 800, BONUS: 165_000, YEAREND: 1_200, AUDIT: 30_000, VISIT: 40_000 },
+      oneOffFees: { setup: 0, transition: 0 },
+      taxBasis: "excluded",
+      taxRate: 10,
+    });
+    expect(result.lines.map((line) => [line.code, line.payments, line.amountAsEntered])).toEqual([
+      ["PAYROLL", 36, 24_480_000], // 800 × 850 × 36
+      ["BONUS", 6, 990_000], // 165,000 × 1 × 6 — not × 36
+      ["YEAREND", 3, 3_060_000], // 1,200 × 850 × 3
+      ["AUDIT", 12, 360_000], // 30,000 × 12 quarters
+      ["VISIT", 5, 400_000], // 40,000 × 2 × 5 times, as the buyer stated
+    ]);
+    expect(result.tco).toBe(24_480_000 + 990_000 + 3_060_000 + 360_000 + 400_000);
+  });
+
+  it("counts a period that begins within the term as one occurrence (yearly over 18 months = 2, quarterly over 1 month = 1)", () => {
+    const payments = (recurrence: "yearly" | "half_yearly" | "quarterly", term: number) =>
+      normalizeQuoteToTco(
+        { lineItems: [{ code: "X", quantity: 1, recurrence }], contractTermMonths: term },
+        { unitPrices: { X: 1 }, oneOffFees: { setup: 0, transition: 0 }, taxBasis: "excluded", taxRate: 10 },
+      ).lines[0].payments;
+    expect(payments("yearly", 12)).toBe(1);
+    expect(payments("yearly", 18)).toBe(2);
+    expect(payments("yearly", 24)).toBe(2);
+    expect(payments("yearly", 25)).toBe(3);
+    expect(payments("half_yearly", 12)).toBe(2);
+    expect(payments("half_yearly", 7)).toBe(2);
+    expect(payments("quarterly", 1)).toBe(1);
+    expect(payments("quarterly", 12)).toBe(4);
+  });
+
+  it("refuses to price an n-times line that lost its count rather than guess", () => {
+    expect(() =>
+      normalizeQuoteToTco(
+        { lineItems: [{ code: "X", quantity: 1, recurrence: "times_over_term" }], contractTermMonths: 12 },
+        { unitPrices: { X: 1 }, oneOffFees: { setup: 0, transition: 0 }, taxBasis: "excluded", taxRate: 10 },
+      ),
+    ).toThrow(RangeError);
+  });
+
   it("computes overhead in basis points (7.5% and 0.01%)", () => {
     const base: NormalizationRfq = { lineItems: [{ code: "X", quantity: 1, recurrence: "one_off" }], contractTermMonths: 1 };
     const overhead = (pct: number, price: number) =>
@@ -152,7 +204,7 @@ describe("normalizeQuoteToTco — hand-computed examples", () => {
 describe("normalizeQuoteToTco — properties", () => {
   const lineArb = fc.record({
     quantity: fc.integer({ min: 1, max: 5_000 }),
-    recurrence: fc.constantFrom("one_off" as const, "monthly" as const, "per_unit" as const),
+    recurrence: fc.constantFrom("one_off" as const, "monthly" as const, "per_unit" as const, "quarterly" as const, "half_yearly" as const, "yearly" as const),
     price: fc.integer({ min: 0, max: 2_000_000 }),
   });
   const caseArb = fc.record({
@@ -162,7 +214,10 @@ describe("normalizeQuoteToTco — properties", () => {
     transition: fc.integer({ min: 0, max: 5_000_000 }),
     taxRate: fc.constantFrom(10 as const, 8 as const),
   });
-  const build = (c: { lines: { quantity: number; recurrence: "one_off" | "monthly" | "per_unit" }[]; term: number }): NormalizationRfq => ({
+  const build = (c: {
+    lines: { quantity: number; recurrence: "one_off" | "monthly" | "per_unit" | "quarterly" | "half_yearly" | "yearly" }[];
+    term: number;
+  }): NormalizationRfq => ({
     lineItems: c.lines.map((line, index) => ({ code: `L${index}`, quantity: line.quantity, recurrence: line.recurrence })),
     contractTermMonths: c.term,
   });

@@ -38,7 +38,10 @@ export interface NormalizedLine {
   recurrence: Recurrence;
   quantity: number;
   unitPrice: number;
-  /** Term months for monthly and per-unit lines, 1 for one-off lines. */
+  /**
+   * How many times the line is paid over the term: the term's months for monthly and per-unit lines,
+   * 1 for one-off lines, the occurrences for periodic and "n times" lines (see paymentsOverTerm).
+   */
   payments: number;
   amountAsEntered: number;
   amountExcludingTax: number;
@@ -124,7 +127,7 @@ export function normalizeQuoteToTco(rfq: NormalizationRfq, quote: NormalizationQ
       recurrence: line.recurrence,
       quantity: line.quantity,
       unitPrice,
-      payments: paymentsOverTerm(line.recurrence, term),
+      payments: paymentsOverTerm(line, term),
       amountAsEntered: toSafeNumber(amount),
       amountExcludingTax: toSafeNumber(componentsExcludingTax[index]),
     })),

@@ -65,7 +65,10 @@ export const quoteBaseSchema = z.object({
   /** Empty means "invoiced monthly per line, one-off items at the start"; when given it must add up. */
   paymentSchedule: z.array(paymentMilestoneSchema).max(120).default([]),
   /** One value per KPI-commitment criterion, in the criterion's unit (rates as 0–1). */
-  kpiCommitments: z.record(z.string(), z.number().finite()).default({}),
+  kpiCommitments: z
+    .record(z.string(), z.number().finite())
+    .default({})
+    .describe("One value per KPI-commitment criterion, in the criterion's unit; a rate is a fraction 0–1 (99.5% is 0.995), as in the RFQ."),
   assumptions: longText.default(""),
   exceptions: longText.default(""),
   team: longText.default(""),

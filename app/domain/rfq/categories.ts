@@ -57,15 +57,38 @@ export const dataSensitivityLabels: Record<DataSensitivity, LocalizedText> = {
   my_number_bank: { ja: "マイナンバー・口座情報あり", en: "My Number or bank account data" },
 };
 
-/** How a line item repeats over the contract term (see quote/amounts.ts for the arithmetic). */
-export const RECURRENCES = ["one_off", "monthly", "per_unit"] as const;
+/**
+ * How a line item repeats over the contract term (see quote/amounts.ts for the arithmetic).
+ * `monthly` and `per_unit` are paid every month; `quarterly`, `half_yearly` and `yearly` once per period
+ * (賞与 twice a year is `half_yearly`, 年末調整 is `yearly`); `times_over_term` a number of times the
+ * buyer states on the line (`occurrences`); `one_off` once.
+ */
+export const RECURRENCES = ["one_off", "monthly", "per_unit", "quarterly", "half_yearly", "yearly", "times_over_term"] as const;
 export type Recurrence = (typeof RECURRENCES)[number];
 
 export const recurrenceLabels: Record<Recurrence, LocalizedText> = {
   one_off: { ja: "一時（初回のみ）", en: "One-off" },
   monthly: { ja: "月額", en: "Monthly" },
   per_unit: { ja: "従量（件数×単価、月間数量）", en: "Per unit (monthly quantity)" },
+  quarterly: { ja: "四半期ごと（年4回）", en: "Quarterly (4 times a year)" },
+  half_yearly: { ja: "半年ごと（年2回）", en: "Half-yearly (twice a year)" },
+  yearly: { ja: "年1回", en: "Yearly (once a year)" },
+  times_over_term: { ja: "契約期間中n回（回数を入力）", en: "n times over the term (enter n)" },
 };
+
+/** Months between two occurrences of a periodic line. */
+export const RECURRENCE_PERIOD_MONTHS: Partial<Record<Recurrence, number>> = { quarterly: 3, half_yearly: 6, yearly: 12 };
+
+/**
+ * A line's recurrence in words, for pages and exports (never the code). With the number of occurrences a
+ * "times over the term" line reads "契約期間中6回" / "6 times over the term"; an unknown code comes back as is.
+ */
+export function recurrenceLabel(recurrence: string, locale: "ja" | "en", occurrences?: number): string {
+  if (recurrence === "times_over_term" && occurrences !== undefined) {
+    return locale === "ja" ? `契約期間中${occurrences}回` : `${occurrences} ${occurrences === 1 ? "time" : "times"} over the term`;
+  }
+  return (recurrenceLabels as Record<string, LocalizedText>)[recurrence]?.[locale] ?? recurrence;
+}
 
 /** Built-in certification types. Admin-added types use the `custom:` prefix (see schema.ts). */
 export const CERTIFICATION_TYPES = ["isms_iso27001", "privacy_mark", "iso9001", "iso27701", "soc2_type2"] as const;

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { fractionToPercent, percentToFraction, withFormMessages } from "~/domain/rate-input";
 import { rfqStepSchemas, type RfqDraft, type RfqDraftInput, type RfqStep } from "./schema";
 
 // The guided RFQ form, step by step. A browser form sends strings (and nothing at all for an
 // unticked box or an empty list), so each step's payload is decoded into the RFQ's JSON shape
 // first and then validated by the domain's own step schema: error paths stay the domain's paths
 // (`lineItems[0].quantity`), which are also the form's field names. Two fields differ in the form:
-// a criterion's gate (a kind + a value) and the deadline (a Japan-time local date and time).
+// a criterion's gate (a kind + a value) and the deadline (a Japan-time local date and time). And the
+// values of a rate criterion (gate, scale, target) are typed as percentages (95) and stored as fractions (0.95).
 
 type Payload = Record<string, unknown>;
 
@@ -75,6 +77,7 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
         unit: text(l.unit) ?? "",
         quantity: num(l.quantity),
         recurrence: text(l.recurrence),
+        occurrences: num(l.occurrences),
       })),
       contractTermMonths: num(p.contractTermMonths),
       currency: text(p.currency) || "JPY",
@@ -92,7 +95,12 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
       criteria: list(p.criteria).map((c) => {
         const label = (c.label ?? {}) as Payload;
         const scale = (c.scale ?? {}) as Payload;
-        const gateValue = num(c.gateValue);
+        // A rate is typed in percent; anything that is not a number is left for zod to report.
+        const value = (v: unknown) => {
+          const n = num(v);
+          return typeof n === "number" && c.unit === "rate" ? percentToFraction(n) : n;
+        };
+        const gateValue = value(c.gateValue);
         const gate =
           c.gateKind === "min" ? { min: gateValue } : c.gateKind === "max" ? { max: gateValue } : c.gateKind === "required" ? { required: true } : undefined;
         const hasScale = num(scale.worst) !== undefined || num(scale.best) !== undefined;
@@ -105,8 +113,8 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
           source: text(c.source),
           unit: text(c.unit),
           gate,
-          scale: hasScale ? { worst: num(scale.worst), best: num(scale.best) } : undefined,
-          target: num(c.target),
+          scale: hasScale ? { worst: value(scale.worst), best: value(scale.best) } : undefined,
+          target: value(c.target),
         };
       }),
       hiddenCosts: { managementOverheadPct: num(hidden.managementOverheadPct) ?? 0, transitionEffortYen: num(hidden.transitionEffortYen) ?? 0 },
@@ -126,8 +134,14 @@ function compact(o: Payload): Payload {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** The form's words where they differ from the API's: rates are typed as percentages here. */
+const FORM_MESSAGES = { "rfq.criteria.rateOutOfRange": "rate.outOfRange" } as const;
+
 export function stepFormSchema<S extends RfqStep>(step: S) {
-  return z.preprocess((payload) => compact(decoders[step]((payload ?? {}) as Payload)), rfqStepSchemas[step] as (typeof rfqStepSchemas)[S]);
+  return withFormMessages(
+    z.preprocess((payload) => compact(decoders[step]((payload ?? {}) as Payload)), rfqStepSchemas[step] as (typeof rfqStepSchemas)[S]),
+    FORM_MESSAGES,
+  );
 }
 
 type CriterionInput = NonNullable<RfqDraftInput["criteria"]>[number];
@@ -152,11 +166,17 @@ export function stepFormDefaults(draft: Partial<RfqDraft>): RfqFormValues {
     ...draft,
     quoteDeadline: isoToJstLocal(draft.quoteDeadline),
     volumes: draft.volumes ? { ...draft.volumes, peakMonths: draft.volumes.peakMonths.map(String) } : undefined,
-    criteria: (draft.criteria ?? []).map((c) => ({
-      ...c,
-      gateKind: c.gate ? ("min" in c.gate ? "min" : "max" in c.gate ? "max" : "required") : "none",
-      gateValue: c.gate && "min" in c.gate ? c.gate.min : c.gate && "max" in c.gate ? c.gate.max : undefined,
-    })),
+    criteria: (draft.criteria ?? []).map((c) => {
+      // Rates are shown as the percentages the buyer types (the inverse of the decoder).
+      const shown = (v: number | undefined) => (v !== undefined && c.unit === "rate" ? fractionToPercent(v) : v);
+      return {
+        ...c,
+        gateKind: c.gate ? ("min" in c.gate ? "min" : "max" in c.gate ? "max" : "required") : "none",
+        gateValue: shown(c.gate && "min" in c.gate ? c.gate.min : c.gate && "max" in c.gate ? c.gate.max : undefined),
+        scale: c.scale ? { worst: shown(c.scale.worst)!, best: shown(c.scale.best)! } : undefined,
+        target: shown(c.target),
+      };
+    }),
   };
 }
 

@@ -57,7 +57,22 @@ export const rfqMessages = {
     ja: "数量は1以上の整数で入力してください（従量項目は月あたりの数量）。",
     en: "Quantity must be a whole number of at least 1 (per month for per-unit lines).",
   },
-  "rfq.lineItems.recurrence.invalid": { ja: "計上区分（一時・月額・従量）を選択してください。", en: "Choose one-off, monthly or per unit." },
+  "rfq.lineItems.recurrence.invalid": {
+    ja: "計上区分（一時・月額・従量・四半期・半年・年1回・契約期間中n回）を選択してください。",
+    en: "Choose one-off, monthly, per unit, quarterly, half-yearly, yearly or n times over the term.",
+  },
+  "rfq.lineItems.occurrences.invalid": {
+    ja: "回数は1〜10,000の整数で入力してください。",
+    en: "The number of times must be a whole number from 1 to 10,000.",
+  },
+  "rfq.lineItems.occurrences.required": {
+    ja: "「契約期間中n回」の項目には、契約期間中の回数を入力してください。",
+    en: "Enter how many times over the term this line occurs.",
+  },
+  "rfq.lineItems.occurrences.onlyForTimes": {
+    ja: "回数は計上区分が「契約期間中n回」のときだけ入力します。",
+    en: "The number of times is only for lines that occur n times over the term.",
+  },
   "rfq.contractTermMonths.required": { ja: "契約期間（月数）を入力してください。", en: "Enter the contract term in months." },
   "rfq.contractTermMonths.range": {
     ja: "契約期間は1〜120か月の整数で入力してください。",
@@ -101,6 +116,12 @@ export const rfqMessages = {
     en: "The scale runs against the direction (for higher-is-better, full marks must be the larger value).",
   },
   "rfq.criteria.valueOutOfRange": { ja: "値が単位の範囲外です。", en: "The value is outside the unit's range." },
+  // The JSON API's wording: rates are fractions there. The guided form, where rates are typed as
+  // percentages, shows "rate.outOfRange" instead (app/domain/rate-input.ts).
+  "rfq.criteria.rateOutOfRange": {
+    ja: "率は0〜1の小数で指定してください（95% は 0.95）。",
+    en: "Rates are fractions from 0 to 1 (95% is 0.95).",
+  },
   "rfq.criteria.gate.invalid": {
     ja: "足切り条件は「最小値」「最大値」「必須」のいずれか1つで指定してください。",
     en: "A gate is exactly one of min, max or required.",

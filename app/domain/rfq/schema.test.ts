@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { RFQ_STEPS, criterionSchema, rfqDraftSchema, rfqSchema, rfqStepSchemas } from "./schema";
+import { RFQ_STEPS, criterionSchema, lineItemSchema, rfqDraftSchema, rfqSchema, rfqStepSchemas } from "./schema";
 import { completeRfqInput } from "./test-fixtures";
 
 function issuesOf(result: { success: boolean; error?: z.ZodError }) {
@@ -102,6 +102,25 @@ describe("rfqSchema (a complete RFQ)", () => {
   });
 });
 
+describe("line item recurrences", () => {
+  const line = { code: "BONUS", description: "賞与計算", unit: "回", quantity: 1 };
+  it("accepts quarterly, half-yearly and yearly lines, and n times over the term with its count", () => {
+    for (const recurrence of ["quarterly", "half_yearly", "yearly"]) expect(lineItemSchema.safeParse({ ...line, recurrence }).success).toBe(true);
+    expect(lineItemSchema.safeParse({ ...line, recurrence: "times_over_term", occurrences: 5 }).success).toBe(true);
+  });
+  it("needs the count for n times, and refuses a count on any other recurrence or outside 1–10,000", () => {
+    expect(issuesOf(lineItemSchema.safeParse({ ...line, recurrence: "times_over_term" }))).toEqual([
+      { path: "occurrences", message: "rfq.lineItems.occurrences.required" },
+    ]);
+    expect(issuesOf(lineItemSchema.safeParse({ ...line, recurrence: "yearly", occurrences: 2 }))).toEqual([
+      { path: "occurrences", message: "rfq.lineItems.occurrences.onlyForTimes" },
+    ]);
+    for (const occurrences of [0, 1.5, 10_001]) {
+      expect(issuesOf(lineItemSchema.safeParse({ ...line, recurrence: "times_over_term", occurrences }))[0]?.message).toBe("rfq.lineItems.occurrences.invalid");
+    }
+  });
+});
+
 describe("criterionSchema", () => {
   const base = {
     key: "on_time_rate",
@@ -136,10 +155,10 @@ describe("criterionSchema", () => {
       { path: "scale.best", message: "rfq.criteria.scale.equal" },
     ]);
     expect(issuesOf(criterionSchema.safeParse({ ...base, scale: { worst: 80, best: 100 }, target: 95, gate: { min: 90 } }))).toEqual([
-      { path: "scale.worst", message: "rfq.criteria.valueOutOfRange" },
-      { path: "scale.best", message: "rfq.criteria.valueOutOfRange" },
-      { path: "gate.min", message: "rfq.criteria.valueOutOfRange" },
-      { path: "target", message: "rfq.criteria.valueOutOfRange" },
+      { path: "scale.worst", message: "rfq.criteria.rateOutOfRange" },
+      { path: "scale.best", message: "rfq.criteria.rateOutOfRange" },
+      { path: "gate.min", message: "rfq.criteria.rateOutOfRange" },
+      { path: "target", message: "rfq.criteria.rateOutOfRange" },
     ]);
   });
 

@@ -97,18 +97,42 @@ export const volumesSchema = z.object({
  */
 export const LINE_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
-export const lineItemSchema = z.object({
-  code: z.string().regex(LINE_CODE_PATTERN, rfqError("rfq.lineItems.code.format")),
-  description: z.string().trim().min(1, rfqError("rfq.lineItems.description.required")).max(1_000, rfqError("rfq.text.tooLong")),
-  unit: z.string().trim().min(1, rfqError("rfq.lineItems.unit.required")).max(20, rfqError("rfq.text.tooLong")),
-  // Integer so that unit price × quantity stays integer yen. For per-unit lines it is the monthly volume.
-  quantity: z
-    .number(rfqError("rfq.lineItems.quantity.invalid"))
-    .int(rfqError("rfq.lineItems.quantity.invalid"))
-    .min(1, rfqError("rfq.lineItems.quantity.invalid"))
-    .max(10_000_000, rfqError("rfq.lineItems.quantity.invalid")),
-  recurrence: z.enum(RECURRENCES, rfqError("rfq.lineItems.recurrence.invalid")),
-});
+export const lineItemSchema = z
+  .object({
+    code: z.string().regex(LINE_CODE_PATTERN, rfqError("rfq.lineItems.code.format")),
+    description: z.string().trim().min(1, rfqError("rfq.lineItems.description.required")).max(1_000, rfqError("rfq.text.tooLong")),
+    unit: z.string().trim().min(1, rfqError("rfq.lineItems.unit.required")).max(20, rfqError("rfq.text.tooLong")),
+    // Integer so that unit price × quantity stays integer yen. For per-unit lines it is the monthly volume;
+    // for quarterly, half-yearly, yearly and "n times" lines the quantity of one occurrence.
+    quantity: z
+      .number(rfqError("rfq.lineItems.quantity.invalid"))
+      .int(rfqError("rfq.lineItems.quantity.invalid"))
+      .min(1, rfqError("rfq.lineItems.quantity.invalid"))
+      .max(10_000_000, rfqError("rfq.lineItems.quantity.invalid")),
+    recurrence: z
+      .enum(RECURRENCES, rfqError("rfq.lineItems.recurrence.invalid"))
+      .describe(
+        "How the line repeats over contractTermMonths. one_off: once. monthly, per_unit: every month (quantity per month). " +
+          "quarterly, half_yearly, yearly: once in every period that begins within the term, i.e. ceil(term / 3, 6 or 12) times " +
+          "(yearly over 36 months = 3, over 18 months = 2); quantity per occurrence. times_over_term: `occurrences` times.",
+      ),
+    /** Only with `times_over_term`: how many times over the whole term (the quantity is then per occurrence). */
+    occurrences: z
+      .number(rfqError("rfq.lineItems.occurrences.invalid"))
+      .int(rfqError("rfq.lineItems.occurrences.invalid"))
+      .min(1, rfqError("rfq.lineItems.occurrences.invalid"))
+      .max(10_000, rfqError("rfq.lineItems.occurrences.invalid"))
+      .optional()
+      .describe("Required with recurrence times_over_term (how many times over the whole term), refused with any other recurrence."),
+  })
+  .superRefine((line, ctx) => {
+    if (line.recurrence === "times_over_term" && line.occurrences === undefined) {
+      ctx.addIssue({ code: "custom", message: "rfq.lineItems.occurrences.required", path: ["occurrences"] });
+    }
+    if (line.recurrence !== "times_over_term" && line.occurrences !== undefined) {
+      ctx.addIssue({ code: "custom", message: "rfq.lineItems.occurrences.onlyForTimes", path: ["occurrences"] });
+    }
+  });
 
 const lineItemsSchema = z
   .array(lineItemSchema)
@@ -173,7 +197,9 @@ export const criterionSchema = z
     // Zero is allowed while drafting (the buyer may be mid-edit); publishing demands > 0.
     weight: z.number(rfqError("rfq.criteria.weight.invalid")).finite(rfqError("rfq.criteria.weight.invalid")).min(0, rfqError("rfq.criteria.weight.invalid")),
     source: z.enum(CRITERION_SOURCES),
-    unit: z.enum(CRITERION_UNITS),
+    unit: z
+      .enum(CRITERION_UNITS)
+      .describe("The unit of gate, scale and target. A rate is a fraction 0–1 in the API (95% is 0.95); the pages take and show percentages."),
     gate: criterionGateSchema.optional(),
     scale: criterionScaleSchema.optional(),
     /** The value the buyer aims for (shown to vendors beside their commitment); not used for scoring. */
@@ -181,7 +207,8 @@ export const criterionSchema = z
   })
   .superRefine((criterion, ctx) => {
     const outOfRange = (value: number, path: (string | number)[]) => {
-      if (!isWithinUnitRange(criterion.unit, value)) ctx.addIssue({ code: "custom", message: "rfq.criteria.valueOutOfRange", path });
+      if (isWithinUnitRange(criterion.unit, value)) return;
+      ctx.addIssue({ code: "custom", message: criterion.unit === "rate" ? "rfq.criteria.rateOutOfRange" : "rfq.criteria.valueOutOfRange", path });
     };
     if (criterion.scale) {
       outOfRange(criterion.scale.worst, ["scale", "worst"]);

@@ -9,6 +9,7 @@ import { QuoteTotals } from "~/components/quote/quote-totals";
 import { QuoteAttachmentsSection } from "~/components/attachments";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
+import { linePriceHint, lineRecurrenceText } from "~/components/rfq/recurrence";
 import { requirementStatus } from "~/domain/certifications/validity";
 import type { CertificationType } from "~/domain/rfq/categories";
 import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema, type QuoteFormValues } from "~/domain/quote/form";
@@ -220,7 +221,13 @@ export default function QuotePage() {
                       <td>
                         {formatNumber(line.quantity, locale)} {line.unit}
                       </td>
-                      <td>{label("recurrence", line.recurrence, locale)}</td>
+                      <td>
+                        {lineRecurrenceText(line, d.rfq.contractTermMonths, locale)}
+                        <br />
+                        <span className="hint" id={`${field.id}-per`}>
+                          {linePriceHint(line, d.rfq.contractTermMonths, locale)}
+                        </span>
+                      </td>
                       <td>
                         <label className="visually-hidden" htmlFor={field.id}>
                           {line.description} {t("quotes.form.unitPrice")}
@@ -229,7 +236,7 @@ export default function QuotePage() {
                           {...input(field, "text")}
                           inputMode="numeric"
                           aria-invalid={field.errors ? true : undefined}
-                          aria-describedby={field.errors ? `${field.id}-error` : undefined}
+                          aria-describedby={field.errors ? `${field.id}-per ${field.id}-error` : `${field.id}-per`}
                         />
                         {field.errors ? (
                           <p className="field-errors" id={`${field.id}-error`} role="alert">
@@ -286,7 +293,16 @@ export default function QuotePage() {
                 hint={c.target !== undefined ? t("quotes.form.target", { value: formatCriterionValue(c.unit, c.target, locale) }) : undefined}
                 errors={field.errors}
               >
-                {(aria) => <input {...input(field)} inputMode="decimal" {...aria} />}
+                {(aria) =>
+                  c.unit === "rate" ? (
+                    <span className="input-suffix">
+                      <input {...input(field)} inputMode="decimal" {...aria} />
+                      <span aria-hidden="true">{t("rate.percentSuffix")}</span>
+                    </span>
+                  ) : (
+                    <input {...input(field)} inputMode="decimal" {...aria} />
+                  )
+                }
               </Field>
             );
           })}

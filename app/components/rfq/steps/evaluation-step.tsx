@@ -16,6 +16,15 @@ export function EvaluationStep({
   const criteria = fields.criteria.getFieldList();
   const hidden = fields.hiddenCosts.getFieldset();
   const name = (c: { label: { ja: string; en?: string } }) => (locale === "en" && c.label.en) || c.label.ja;
+  // Rates are typed as percentages (stored as fractions): the inputs of a rate criterion end in "%".
+  const pct = (unit: unknown) => (unit === "rate" ? t("rate.percentSuffix") : undefined);
+  // The domain reports a gate value out of range at gate.min / gate.max: show it beside the value typed.
+  const gateValueErrors = (own: string[] | undefined, all: Record<string, string[] | undefined>, gateName: string) => {
+    const nested = Object.entries(all)
+      .filter(([name]) => name !== gateName)
+      .flatMap(([, errors]) => errors ?? []);
+    return own?.length || nested.length ? [...(own ?? []), ...nested] : undefined;
+  };
   return (
     <>
       <SelectField field={fields.scoringMethod} label={t("rfq.field.scoringMethod")} table="method" locale={locale} empty={t("rfq.field.none")} />
@@ -53,10 +62,16 @@ export function EvaluationStep({
                   </select>
                 )}
               </Field>
-              <TextField field={f.gateValue} label={t("rfq.field.criterion.gateValue")} type="number" />
-              <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" />
-              <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" />
-              <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" />
+              <TextField
+                field={f.gateValue}
+                label={t("rfq.field.criterion.gateValue")}
+                type="number"
+                suffix={pct(f.unit.value)}
+                errors={gateValueErrors(f.gateValue.errors, f.gate.allErrors, f.gate.name)}
+              />
+              <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" suffix={pct(f.unit.value)} />
+              <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" suffix={pct(f.unit.value)} />
+              <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" suffix={pct(f.unit.value)} />
               <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>

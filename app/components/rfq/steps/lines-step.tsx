@@ -15,12 +15,14 @@ export function LinesStep({ form, fields }: { form: RfqForm; fields: RfqFields }
         {lines.map((line, index) => {
           const f = line.getFieldset();
           return (
-            <div key={line.key} className="row-card line-row" data-testid="line-row">
+            // A form posted without JavaScript comes back without conform's list keys: fall back to the row's place.
+            <div key={line.key ?? `line-${index}`} className="row-card line-row" data-testid="line-row">
               <TextField field={f.code} label={t("rfq.field.line.code")} />
               <TextField field={f.description} label={t("rfq.field.line.description")} />
               <TextField field={f.unit} label={t("rfq.field.line.unit")} />
               <TextField field={f.quantity} label={t("rfq.field.line.quantity")} type="number" />
               <SelectField field={f.recurrence} label={t("rfq.field.line.recurrence")} table="recurrence" locale={locale} empty={t("rfq.field.none")} />
+              <TextField field={f.occurrences} label={t("recurrence.field.occurrences")} type="number" />
               <button {...form.remove.getButtonProps({ name: fields.lineItems.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>

@@ -17,15 +17,31 @@ export function TextField({
   label,
   type = "text",
   hint,
+  suffix,
+  errors,
 }: {
   field: AnyField;
   label: string;
   type?: "text" | "number" | "date" | "datetime-local";
   hint?: string;
+  /** A unit shown after the input, e.g. "%" for a rate. */
+  suffix?: string;
+  /** Instead of the field's own errors (when the domain reports this input's value under another path). */
+  errors?: string[];
 }) {
   return (
-    <Field id={field.id} label={label} errors={field.errors} hint={hint}>
-      {(aria) => <input {...getInputProps(field as FieldMetadata<string>, { type })} {...aria} step={type === "number" ? "any" : undefined} />}
+    <Field id={field.id} label={label} errors={errors ?? field.errors} hint={hint}>
+      {(aria) => {
+        const input = <input {...getInputProps(field as FieldMetadata<string>, { type })} {...aria} step={type === "number" ? "any" : undefined} />;
+        return suffix ? (
+          <span className="input-suffix">
+            {input}
+            <span aria-hidden="true">{suffix}</span>
+          </span>
+        ) : (
+          input
+        );
+      }}
     </Field>
   );
 }
