@@ -3,8 +3,8 @@ import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { quoteBaseSchema } from "~/domain/quote/schema";
 import { fixtureRfq, quoteA, quoteB } from "~/domain/quote/test-fixtures";
 import { rankAlternatives } from "~/domain/scoring";
-import { recurrenceLabels } from "~/domain/rfq/categories";
-import { buildComparisonExport, gateLabel, recurrenceLabel, roundScore, toCsv } from "./export-table";
+import { recurrenceLabel, recurrenceLabels } from "~/domain/rfq/categories";
+import { buildComparisonExport, gateLabel, roundScore, toCsv } from "./export-table";
 import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
 
 const rfq = fixtureRfq();

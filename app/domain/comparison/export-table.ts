@@ -1,6 +1,6 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
-import { perspectiveLabels, recurrenceLabels, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
+import { perspectiveLabels, recurrenceLabel, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
 import {
   credibilityOf,
@@ -181,11 +181,6 @@ export function roundScore(score: number | null): number | null {
 }
 
 const labelOf = (table: Record<string, LocalizedText>, code: string, locale: Locale) => table[code]?.[locale] ?? code;
-/**
- * A line's recurrence in words, from the RFQ's vocabulary (`recurrenceLabels`): looked up by code, so a kind
- * added to the vocabulary is labelled here too; an unknown code shows as stored rather than failing the export.
- */
-export const recurrenceLabel = (code: string, locale: Locale) => labelOf(recurrenceLabels, code, locale);
 export const perspectiveLabel = (code: string, locale: Locale) => labelOf(perspectiveLabels, code, locale);
 /** The method as the comparison page names it. */
 export const methodLabel = (code: string, locale: Locale) => labelOf(scoringMethodLabels, code, locale);
@@ -336,7 +331,8 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
         cell(q.vendorName),
         cell(line.code),
         cell(description(line.code)),
-        cell(recurrenceLabel(line.recurrence, locale)),
+        // The RFQ's own words for the recurrence ("契約期間中6回" for an n-times line); an unknown code shows as stored.
+        cell(recurrenceLabel(line.recurrence, locale, line.payments)),
         cell(line.quantity),
         cell(line.unitPrice, "yen"),
         cell(line.payments),
