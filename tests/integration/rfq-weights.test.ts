@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFor, createAccount, createPublishedRfq, submitQuote, type Account } from "../factories";
+import { actorFor, createAccount, createPublishedRfq, createRfq, rfqInput, submitQuote, type Account } from "../factories";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { rfqDraftSchema } from "../../app/domain/rfq/schema";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -79,5 +79,55 @@ describe("save as the RFQ's weights", () => {
     expect(res.status).toBe(302);
     expect(await workingWeights(surveyClosed)).toEqual(before);
     expect((await auditRows(surveyClosed)).length).toBe(auditBefore);
+  });
+});
+
+describe("compute and apply (AHP) on the weights step, without JavaScript", () => {
+  // tco ≻ accuracy ≻ lead time, yet lead time ≻ tco: a circle, CR far above 0.10.
+  const circle = { ahp_0_1: "9", ahp_1_2: "9", ahp_0_2: "1/9" };
+
+  it("asks first when CR is above 0.10 (a page that explains CR, nothing written), then applies on the second submit", async () => {
+    const buyer = await actorFor(h.db, BUYER.email);
+    const rfqId = await createRfq(h, buyer, rfqInput(h, { title: "AHPの確認" }));
+    const step = `/rfqs/${rfqId}/edit/evaluation`;
+    const before = await workingWeights(rfqId);
+    const auditBefore = (await auditRows(rfqId)).length;
+
+    const asked = await postForm(h, step, { op: "ahp", ...circle }, cookies);
+    expect(asked.status).toBe(200);
+    const html = await asked.text();
+    expect(html).toContain("整合性の低い判断です");
+    expect(html).toMatch(/整合比（CR）は \d\.\d{3} です/);
+    const cr = /name="confirmInconsistent" value="([\d.]+)"/.exec(html)?.[1];
+    expect(Number(cr)).toBeGreaterThan(0.1);
+    // The answers are shown again as chosen.
+    expect(html).toMatch(/<option value="1\/9" selected="">1\/9<\/option>/);
+    expect(await workingWeights(rfqId)).toEqual(before);
+    expect((await auditRows(rfqId)).length).toBe(auditBefore);
+
+    // Changed answers with an old confirmation ask again.
+    const again = await postForm(h, step, { op: "ahp", ...circle, ahp_0_2: "1/3", confirmInconsistent: cr! }, cookies);
+    expect(again.status).toBe(200);
+    expect(await workingWeights(rfqId)).toEqual(before);
+
+    const applied = await postForm(h, step, { op: "ahp", ...circle, confirmInconsistent: cr! }, cookies);
+    expect(applied.status).toBe(302);
+    const after = await workingWeights(rfqId);
+    expect(after).not.toEqual(before);
+    expect(Object.values(after).reduce((a, b) => a + (b ?? 0), 0)).toBe(100);
+    const written = (await auditRows(rfqId)).slice(auditBefore);
+    expect(written.map((r) => r.action)).toEqual(["rfq.weights.save"]);
+  });
+
+  it("applies consistent judgements at once, and answers in English when asked in English", async () => {
+    const buyer = await actorFor(h.db, BUYER.email);
+    const rfqId = await createRfq(h, buyer, rfqInput(h, { title: "AHP consistent" }));
+    const step = `/rfqs/${rfqId}/edit/evaluation`;
+    const res = await postForm(h, step, { op: "ahp", ahp_0_1: "3", ahp_0_2: "3" }, cookies);
+    expect(res.status).toBe(302);
+    expect((await workingWeights(rfqId)).tco).toBeGreaterThan(40);
+
+    const en = await postForm(h, step, { op: "ahp", ...circle }, cookies, { "Accept-Language": "en" });
+    expect(await en.text()).toContain("The consistency ratio (CR) is");
   });
 });
