@@ -19,11 +19,15 @@ export const weightMessages = {
   },
 
   "weights.whatIf.negative": { ja: "重みは0以上で入力してください。", en: "A weight cannot be negative." },
-  "weights.whatIf.notANumber": { ja: "重みは半角の数字で入力してください。", en: "Enter the weight as a number." },
+  "weights.whatIf.notANumber": { ja: "重みは数字で入力してください。", en: "Enter the weight as a number." },
   "weights.whatIf.tooLarge": { ja: "重みは{max}以下で入力してください。", en: "A weight can be at most {max}." },
   "weights.whatIf.allZero": {
     ja: "少なくとも1つの評価基準に、0より大きい重みを入力してください。",
     en: "Give at least one criterion a weight above 0.",
+  },
+  "weights.whatIf.methodNeedsScales": {
+    ja: "目標スケールによる加重和では、すべての評価基準に0点と100点になる値（スケール）が必要です。評価基準にスケールを設定するか、別の評価方式を選んでください。",
+    en: "The target-scale weighted sum needs a scale (the values that earn 0 and 100) on every criterion: set the scales in the criteria or choose another method.",
   },
   "weights.whatIf.notApplied": {
     ja: "試算の重みに誤りがあるため反映していません。順位はこの見積依頼の重みで計算しています。",
@@ -32,9 +36,10 @@ export const weightMessages = {
 
   "weights.awaiting.badge": { ja: "評価待ち", en: "Awaiting ratings" },
   "weights.awaiting.note": {
-    ja: "{criteria} は評価者の評価がまだすべての見積にそろっていないため「評価待ち」とし、順位の計算から除いています。残りの評価基準の重みを合計100%に按分し直して順位を付けています。",
+    ja: "{criteria}は評価者の評価がまだすべての見積にそろっていないため「評価待ち」とし、順位の計算から除いています。残りの評価基準の重みを合計100%に按分し直して順位を付けています。",
     en: "{criteria}: awaiting ratings. Evaluator ratings are not yet in for every quote, so these criteria are left out of the ranking; the other criteria's weights are rescaled to add up to 100%.",
   },
+  "weights.awaiting.item": { ja: "「{label}」", en: "{label}" },
   "weights.awaiting.separator": { ja: "、", en: ", " },
   "weights.awaiting.export": { ja: "評価待ち（順位に含めず）", en: "Awaiting ratings (not ranked)" },
 } as const;

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { core } from "zod";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
+import { distinctWhatIfIssues, whatIfIssueKey } from "~/domain/comparison/compare-params";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import { cleanFileName } from "~/domain/download-name";
 import type { Actor } from "~/domain/permissions";
@@ -33,7 +34,14 @@ export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: s
     ranking = await rankRfqForBuyer(ctx, actor, rfqId, overrides);
   } catch (e) {
     // Only what-if input can make the module refuse (e.g. every weight 0); the RFQ's own weights were validated on save.
-    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) return failure.invalid({ issues: [whatIfIssue("weights", e.message)] });
+    // Said by catalog key (every weight 0, a method that needs scales) so the caller reads it in its own language.
+    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) {
+      const keys = [...new Set(distinctWhatIfIssues(e.issues).map(whatIfIssueKey))];
+      const issues = keys.every((k) => k !== null)
+        ? keys.map((k) => whatIfIssue(k === "weights.whatIf.allZero" ? "weights" : "method", k))
+        : [whatIfIssue("weights", e.message)];
+      return failure.invalid({ issues });
+    }
     throw e;
   }
   if (!ranking || ranking.sealed) return failure.notFound();
@@ -65,6 +73,8 @@ function comparisonHead(o: Comparison) {
       expiringCertifications: q.expiringCertifications,
     })),
     awaitingReconfirmation: r.awaitingReconfirmation,
+    /** Criteria left out of the ranking until every quote has its evaluator rating. */
+    awaitingRatings: r.awaitingRatings,
   };
 }
 
@@ -93,7 +103,10 @@ export function comparisonResponseBody(o: Comparison): Uint8Array[] {
 
 export function exportTables(o: Comparison, locale: Locale): ComparisonExport {
   const { ranking: r } = o;
-  return buildComparisonExport({ rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date }, locale);
+  return buildComparisonExport(
+    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date, awaitingRatings: r.awaitingRatings },
+    locale,
+  );
 }
 
 const NUMBER_FORMATS = { yen: '"¥"#,##0', percent: "0.00%", score: "0.0", number: "#,##0.###" } as const;

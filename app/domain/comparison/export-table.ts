@@ -1,3 +1,4 @@
+import { t } from "~/i18n";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import type { Rfq } from "~/domain/rfq/schema";
@@ -44,6 +45,8 @@ export interface ComparisonExportInput {
   quotes: ExportQuote[];
   /** YYYY-MM-DD (Japan) the report was prepared. */
   date: string;
+  /** Criteria left out of the ranking until evaluator ratings are in: listed on the criteria sheet as such. */
+  awaitingRatings?: string[];
 }
 
 export interface ComparisonExport {
@@ -312,6 +315,15 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
     cell(c.weight / totalWeight, "percent"),
     cell(c.gate ? JSON.stringify(c.gate) : ""),
   ]);
+  for (const c of x.rfq.criteria.filter((c) => x.awaitingRatings?.includes(c.key)))
+    criteriaRows.push([
+      cell(c.label[locale] || c.label.ja),
+      cell(c.perspective),
+      cell(null),
+      cell(c.weight, "number"),
+      cell(null),
+      cell(t(locale, "weights.awaiting.export")),
+    ]);
   criteriaRows.push(
     [cell(null)],
     [cell(l.rfq), cell(x.rfq.title)],
