@@ -38,7 +38,20 @@ const contribution = {
 
 const comparison = {
   type: "object",
-  required: ["title", "rfqVersion", "date", "method", "whatIf", "criteria", "quotes", "ranking", "disqualified", "robustness", "awaitingReconfirmation"],
+  required: [
+    "title",
+    "rfqVersion",
+    "date",
+    "method",
+    "whatIf",
+    "criteria",
+    "quotes",
+    "ranking",
+    "disqualified",
+    "robustness",
+    "awaitingReconfirmation",
+    "awaitingRatings",
+  ],
   properties: {
     title: { type: "string" },
     rfqVersion: { type: "integer" },
@@ -86,6 +99,12 @@ const comparison = {
     disqualified: { type: "array", items: { type: "object", required: ["id", "reasons"], properties: { id: { type: "string" }, reasons: { type: "array" } } } },
     robustness: { type: "object", properties: { winner: { type: ["string", "null"] }, stability: { type: ["number", "null"] } } },
     awaitingReconfirmation: { type: "array", items: { type: "object", properties: { id: { type: "string" }, vendorName: { type: "string" } } } },
+    awaitingRatings: {
+      type: "array",
+      items: { type: "string" },
+      description:
+        "Keys of criteria scored by evaluator ratings that are not yet in for every quote: left out of `criteria` and the ranking (the other weights share the whole) until they are",
+    },
   },
 };
 

@@ -14,6 +14,7 @@ import { accountSecurityMessages } from "./messages-account-security";
 import { httpMessages } from "./messages-http";
 import { attachmentMessages } from "./messages-attachments";
 import { recurrenceMessages } from "./messages-recurrence";
+import { weightMessages } from "./messages-weights";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -29,6 +30,7 @@ export type AnyMessageKey =
   | keyof typeof httpMessages
   | keyof typeof attachmentMessages
   | keyof typeof recurrenceMessages
+  | keyof typeof weightMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -60,6 +62,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(httpMessages as Record<string, Bilingual>),
   ...Object.entries(attachmentMessages as Record<string, Bilingual>),
   ...Object.entries(recurrenceMessages as Record<string, Bilingual>),
+  ...Object.entries(weightMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import type { core } from "zod";
-import { parseCompareParams } from "~/domain/comparison/compare-params";
 import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
+import { distinctWhatIfIssues, parseCompareParams, whatIfIssueKey } from "~/domain/comparison/compare-params";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import { cleanFileName } from "~/domain/download-name";
 import type { Actor } from "~/domain/permissions";
@@ -35,7 +35,14 @@ export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: s
     ranking = await rankRfqForBuyer(ctx, actor, rfqId, overrides);
   } catch (e) {
     // Only what-if input can make the module refuse (e.g. every weight 0); the RFQ's own weights were validated on save.
-    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) return failure.invalid({ issues: [whatIfIssue("weights", e.message)] });
+    // Said by catalog key (every weight 0, a method that needs scales) so the caller reads it in its own language.
+    if (e instanceof ScoringInputError && (overrides.weights || overrides.method)) {
+      const keys = [...new Set(distinctWhatIfIssues(e.issues).map(whatIfIssueKey))];
+      const issues = keys.every((k) => k !== null)
+        ? keys.map((k) => whatIfIssue(k === "weights.whatIf.allZero" ? "weights" : "method", k))
+        : [whatIfIssue("weights", e.message)];
+      return failure.invalid({ issues });
+    }
     throw e;
   }
   if (!ranking || ranking.sealed) return failure.notFound();
@@ -67,6 +74,8 @@ function comparisonHead(o: Comparison) {
       expiringCertifications: q.expiringCertifications,
     })),
     awaitingReconfirmation: r.awaitingReconfirmation,
+    /** Criteria left out of the ranking until every quote has its evaluator rating. */
+    awaitingRatings: r.awaitingRatings,
   };
 }
 
@@ -107,7 +116,17 @@ export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSear
     hiddenByFilters = view.hidden;
   }
   return buildComparisonExport(
-    { rfq: r.rfq, rfqVersion: r.rfqVersion, input: r.input, result: r.result, quotes: r.quotes, date: o.date, order, hiddenByFilters },
+    {
+      rfq: r.rfq,
+      rfqVersion: r.rfqVersion,
+      input: r.input,
+      result: r.result,
+      quotes: r.quotes,
+      date: o.date,
+      order,
+      hiddenByFilters,
+      awaitingRatings: r.awaitingRatings,
+    },
     locale,
   );
 }

@@ -2,7 +2,13 @@ import type { Kysely } from "kysely";
 import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
 import { loadRfqIndexRows } from "../../db/queries/rfqs";
 import type { Database } from "../../db/schema";
-import { buildRankingInput, certificatesExpiringDuringTerm, type QuoteForRanking, type RankingOverrides } from "~/domain/comparison/ranking-input";
+import {
+  awaitingRatings,
+  buildRankingInput,
+  certificatesExpiringDuringTerm,
+  type QuoteForRanking,
+  type RankingOverrides,
+} from "~/domain/comparison/ranking-input";
 import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
@@ -25,6 +31,8 @@ export interface RankedQuotes {
   awaitingReconfirmation: { id: string; vendorName: string }[];
   /** What the module was given (criteria with the weights in use): exports and the API show it. */
   input: RankingInput;
+  /** Criteria left out of the ranking until every quote has its evaluator rating (keys, RFQ order). */
+  awaitingRatings: string[];
   result: RankingResult;
 }
 
@@ -74,7 +82,7 @@ export async function rankListedQuotes(
   const input = buildRankingInput(rfq, quotes, today, overrides);
   const result = rankMemoized(input);
   const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
-  return { rfq, quotes, awaitingReconfirmation, input, result };
+  return { rfq, quotes, awaitingReconfirmation, input, result, awaitingRatings: awaitingRatings(rfq, quotes, overrides) };
 }
 
 // The module is a pure, seeded function (robustness included), so a result keyed by a hash of its

@@ -15,7 +15,18 @@ const DEBOUNCE_MS = 400;
  * JavaScript; with it, re-submits shortly after each change). Saving the weights into the RFQ is a
  * separate POST, a deliberate buyer decision (`canSave`: advisors may try weights, never save them).
  */
-export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonView; keep: [string, string][]; canSave?: boolean }) {
+export function WhatIfForm({
+  view,
+  keep,
+  canSave = true,
+  fields = { errors: {}, typed: {} },
+}: {
+  view: ComparisonView;
+  keep: [string, string][];
+  canSave?: boolean;
+  /** Refused weights: the message (reader's language) and what was typed, per criterion key. */
+  fields?: { errors: Record<string, string>; typed: Record<string, string> };
+}) {
   const { t, locale } = useI18n();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -30,20 +41,42 @@ export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonVie
   const live = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
+      // Checked by the server, which answers field by field in the reader's language (not the browser's bubble).
       const form = formRef.current;
-      if (form && form.checkValidity()) submit(form, { replace: true, preventScrollReset: true });
+      if (form) submit(form, { replace: true, preventScrollReset: true });
     }, DEBOUNCE_MS);
   };
   const weightInputs = (withKey: (key: string) => string) =>
-    view.rows.map((row) => (
-      <label key={row.key} className="weight-input">
-        <span>
-          {row.label[locale]} <span className="muted">({label("perspective", row.perspective, locale)})</span>
-        </span>
-        <input type="number" name={withKey(row.key)} min={0} max={1000} step="any" defaultValue={row.weight} required inputMode="decimal" />
-        <span className="muted">{t("compare.share", { pct: formatNumber(row.share * 100, locale, 1) })}</span>
-      </label>
-    ));
+    view.rows.map((row) => {
+      const error = fields.errors[row.key];
+      const errorId = `whatif-error-${row.key}`;
+      return (
+        <label key={row.key} className="weight-input">
+          <span>
+            {row.label[locale]} <span className="muted">({label("perspective", row.perspective, locale)})</span>
+          </span>
+          <input
+            type="text"
+            name={withKey(row.key)}
+            defaultValue={error ? (fields.typed[row.key] ?? "") : row.weight}
+            inputMode="decimal"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          />
+          {error ? (
+            <span className="field-errors" id={errorId} data-testid="what-if-field-error">
+              {error}
+            </span>
+          ) : row.awaitingRatings ? (
+            <span className="muted" data-testid="awaiting-ratings-badge">
+              {t("weights.awaiting.badge")}
+            </span>
+          ) : (
+            <span className="muted">{t("compare.share", { pct: formatNumber(row.share * 100, locale, 1) })}</span>
+          )}
+        </label>
+      );
+    });
   return (
     <section className="card no-print" aria-labelledby="whatif-heading">
       <h2 id="whatif-heading">{t("compare.whatIf")}</h2>
@@ -55,6 +88,7 @@ export function WhatIfForm({ view, keep, canSave = true }: { view: ComparisonVie
         onSubmit={() => clearTimeout(timer.current)}
         preventScrollReset
         data-testid="what-if-form"
+        noValidate
         aria-busy={navigation.state === "loading"}
       >
         {keep.map(([name, value]) => (

@@ -15,6 +15,8 @@ export interface ComparisonSource {
   quotes: (QuoteForRanking & { status: string; expiringCertifications: string[] })[];
   awaitingReconfirmation: { id: string; vendorName: string }[];
   result: RankingResult;
+  /** Criteria left out of the ranking until evaluator ratings are in (ranking-input.ts `awaitingRatings`). */
+  awaitingRatings?: string[];
 }
 
 /**
@@ -65,11 +67,13 @@ export interface ComparisonRow {
   direction: "benefit" | "cost";
   unit: RfqCriterion["unit"];
   source: RfqCriterion["source"];
-  /** The weight as typed (RFQ or what-if) and its share of the total. */
+  /** The weight as typed (RFQ or what-if) and its share of the total (0 while awaiting ratings). */
   weight: number;
   rfqWeight: number;
   share: number;
   gate: boolean;
+  /** Left out of the ranking until every quote has its evaluator rating ("評価待ち"). */
+  awaitingRatings: boolean;
 }
 
 export interface ComparisonColumn {
@@ -113,6 +117,8 @@ export interface ComparisonView {
   explanations: { upper: string; lower: string | null; text: LocalizedText }[];
   robustness: { winner: string | null; stability: number | null };
   awaitingReconfirmation: { id: string; vendorName: string }[];
+  /** Criteria awaiting evaluator ratings, left out of the ranking (the others' weights share the whole). */
+  awaitingRatings: { key: string; label: LocalizedText }[];
   certificationTypes: string[];
   mandatoryCertificationTypes: string[];
 }
@@ -160,7 +166,8 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
   const { rfq, result } = source;
   const method = result.method;
   const weights = params.weights;
-  const total = rfq.criteria.reduce((sum, c) => sum + (weights?.[c.key] ?? c.weight), 0) || 1;
+  const awaiting = new Set(source.awaitingRatings ?? []);
+  const total = rfq.criteria.filter((c) => !awaiting.has(c.key)).reduce((sum, c) => sum + (weights?.[c.key] ?? c.weight), 0) || 1;
   const rows: ComparisonRow[] = rfq.criteria.map((c) => {
     const weight = weights?.[c.key] ?? c.weight;
     return {
@@ -172,8 +179,9 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
       source: c.source,
       weight,
       rfqWeight: c.weight,
-      share: weight / total,
+      share: awaiting.has(c.key) ? 0 : weight / total,
       gate: Boolean(c.gate),
+      awaitingRatings: awaiting.has(c.key),
     };
   });
   const perspectiveOf = (key: string) => rfq.criteria.find((c) => c.key === key)?.perspective;
@@ -277,6 +285,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     explanations: ranked.length > 0 ? explanations : [],
     robustness: { winner: result.robustness.winner ? (names.get(result.robustness.winner) ?? null) : null, stability: result.robustness.stability },
     awaitingReconfirmation: source.awaitingReconfirmation,
+    awaitingRatings: rows.filter((r) => r.awaitingRatings).map((r) => ({ key: r.key, label: r.label })),
     certificationTypes,
     mandatoryCertificationTypes: mandatory,
   };

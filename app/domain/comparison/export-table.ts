@@ -1,3 +1,4 @@
+import { t } from "~/i18n";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import { perspectiveLabels, recurrenceLabel, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
@@ -54,6 +55,8 @@ export interface ComparisonExportInput {
   order?: string[];
   /** How many quotes the page's filters left out: the file says so, so it is not taken for the whole comparison. */
   hiddenByFilters?: number;
+  /** Criteria left out of the ranking until evaluator ratings are in: listed on the criteria sheet as such. */
+  awaitingRatings?: string[];
 }
 
 export interface ComparisonExport {
@@ -378,6 +381,15 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
     cell(c.weight / totalWeight, "percent"),
     cell(gateLabel(c.gate, x.rfq.criteria.find((k) => k.key === c.key)?.unit, locale)),
   ]);
+  for (const c of x.rfq.criteria.filter((c) => x.awaitingRatings?.includes(c.key)))
+    criteriaRows.push([
+      cell(c.label[locale] || c.label.ja),
+      cell(perspectiveLabel(c.perspective, locale)),
+      cell(null),
+      cell(c.weight, "number"),
+      cell(null),
+      cell(t(locale, "weights.awaiting.export")),
+    ]);
   criteriaRows.push(
     [cell(null)],
     [cell(l.rfq), cell(x.rfq.title)],

@@ -4,7 +4,9 @@ import { quoteBaseSchema } from "~/domain/quote/schema";
 import { fixtureRfq, quoteA, quoteB } from "~/domain/quote/test-fixtures";
 import type { CertificateRecord } from "~/domain/certifications/validity";
 import { rankAlternatives } from "~/domain/scoring";
-import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
+import { awaitingRatings, buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
+import type { Rfq } from "~/domain/rfq/schema";
+import { workUnderstanding } from "./test-fixtures";
 
 const rfq = fixtureRfq();
 const valid = { verificationStatus: "verified" as const, validFrom: "2025-01-01", validUntil: "2028-12-31" };
@@ -123,5 +125,50 @@ describe("buildRankingInput", () => {
     expect(input.alternatives.map((x) => x.values.on_time_rate)).toEqual([0.9, null, null]);
     // The observed rate is the value itself, never shrunk against itself.
     expect(input.alternatives[0].evidence).toBeUndefined();
+  });
+});
+
+describe("a criterion nobody can score yet (evaluator ratings)", () => {
+  const understanding = workUnderstanding(20);
+  const withRating: Rfq = { ...rfq, criteria: [...rfq.criteria, understanding] };
+  const quotes = () => [quote("a", quoteA()), quote("b", quoteB())];
+
+  it("is awaiting ratings and left out of the ranking, the other weights sharing the whole", () => {
+    expect(awaitingRatings(withRating, quotes())).toEqual(["work_understanding"]);
+    const input = buildRankingInput(withRating, quotes(), "2026-11-20");
+    expect(input.criteria.map((c) => c.key)).not.toContain("work_understanding");
+    expect(input.alternatives[0].values).not.toHaveProperty("work_understanding");
+    // Exactly the ranking of the RFQ without it: nobody loses 20 points for a rating nobody has given.
+    const without = rankAlternatives(buildRankingInput(rfq, quotes(), "2026-11-20"));
+    const result = rankAlternatives(input);
+    expect(result.ranking.map((r) => [r.id, r.score])).toEqual(without.ranking.map((r) => [r.id, r.score]));
+  });
+
+  it("counts once every quote is rated", () => {
+    const rated = quotes().map((q, i) => ({ ...q, ratings: { work_understanding: 3 + i } }));
+    expect(awaitingRatings(withRating, rated)).toEqual([]);
+    const input = buildRankingInput(withRating, rated, "2026-11-20");
+    expect(input.alternatives.map((a) => a.values.work_understanding)).toEqual([3, 4]);
+    // One quote still unrated: the whole criterion waits (an unrated quote would score worst).
+    expect(awaitingRatings(withRating, [rated[0], quotes()[1]])).toEqual(["work_understanding"]);
+  });
+
+  it("stays in when nothing else carries weight (a ranking needs something to rank by)", () => {
+    expect(awaitingRatings(withRating, quotes(), { weights: { tco: 0, accuracy: 0, processing_lead_time_days: 0 } })).toEqual([]);
+  });
+});
+
+describe("a what-if weight of 0", () => {
+  it("leaves that criterion out instead of making the module refuse the whole what-if", () => {
+    const input = buildRankingInput(rfq, [quote("a", quoteA()), quote("b", quoteB())], "2026-11-20", { weights: { processing_lead_time_days: 0 } });
+    expect(input.criteria.map((c) => c.key)).not.toContain("processing_lead_time_days");
+    // A gate weighted 0 still decides who is disqualified.
+    expect(buildRankingInput(rfq, [quote("a", quoteA())], "2026-11-20", { weights: { accuracy: 0 } }).criteria.map((c) => c.key)).toContain("accuracy");
+    expect(() => rankAlternatives(input)).not.toThrow();
+  });
+
+  it("still lets the module say so when every weight is 0", () => {
+    const input = buildRankingInput(rfq, [quote("a", quoteA())], "2026-11-20", { weights: { tco: 0, accuracy: 0, processing_lead_time_days: 0 } });
+    expect(() => rankAlternatives(input)).toThrow(/positive weight/);
   });
 });

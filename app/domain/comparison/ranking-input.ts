@@ -20,6 +20,8 @@ export interface QuoteForRanking {
   evidence?: Record<string, Evidence>;
   /** Facts from the track record that some criteria score directly (source `track_record`). */
   trackRecord?: TrackRecordFacts;
+  /** Evaluator ratings per criterion key (source `advisor_rating`); absent until evaluators rate the quote. */
+  ratings?: Record<string, number>;
 }
 
 export interface TrackRecordFacts {
@@ -59,8 +61,8 @@ export function valueOf(c: RfqCriterion, q: QuoteForRanking, today: string): Cri
     case "track_record":
       return trackRecordValue(c, q);
     case "advisor_rating":
-      // No advisor ratings yet: missing, which the module flags and scores as the worst.
-      return null;
+      // Until every quote is rated the criterion is left out of the ranking (awaitingRatings).
+      return q.ratings?.[c.key] ?? null;
   }
 }
 
@@ -82,22 +84,51 @@ function trackRecordValue(c: RfqCriterion, q: QuoteForRanking): CriterionValue {
 export const isClaimedRate = (c: RfqCriterion) => c.source === "kpi_commitment" && c.unit === "rate";
 
 /** The evidence the module weighs a quote's claims against: only for claimed rates, only with trials. */
-function evidenceFor(rfq: Rfq, q: QuoteForRanking): Record<string, Evidence> | undefined {
+function evidenceFor(criteria: readonly RfqCriterion[], q: QuoteForRanking): Record<string, Evidence> | undefined {
   if (!q.evidence) return undefined;
-  const entries = rfq.criteria.filter(isClaimedRate).flatMap((c) => {
+  const entries = criteria.filter(isClaimedRate).flatMap((c) => {
     const e = q.evidence?.[c.key];
     return e && e.trials > 0 ? [[c.key, { successes: e.successes, trials: e.trials }] as const] : [];
   });
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
+const weightIn = (c: RfqCriterion, overrides: RankingOverrides) => overrides.weights?.[c.key] ?? c.weight;
+
+/**
+ * Criteria nobody can score yet: rated by evaluators (source `advisor_rating`) while some quote has no
+ * rating. Scoring them would give every unrated quote the worst score, so they are left out of the
+ * ranking ("awaiting ratings") and the other criteria's weights share the whole (the module normalizes
+ * the weights it is given). When nothing else carries weight, they stay in: a ranking needs something.
+ */
+export function awaitingRatings(rfq: Rfq, quotes: readonly QuoteForRanking[], overrides: RankingOverrides = {}): string[] {
+  const waiting = rfq.criteria
+    .filter((c) => c.source === "advisor_rating" && (quotes.length === 0 || quotes.some((q) => typeof q.ratings?.[c.key] !== "number")))
+    .map((c) => c.key);
+  const othersWeigh = rfq.criteria.some((c) => !waiting.includes(c.key) && weightIn(c, overrides) > 0);
+  return waiting.length > 0 && othersWeigh ? waiting : [];
+}
+
+/**
+ * The criteria the module ranks by: not those awaiting ratings, nor a criterion weighted 0 (a what-if's
+ * "leave this out") unless it is a gate. With no positive weight at all, everything goes in and the
+ * module says so (weights-all-zero).
+ */
+function rankedCriteria(rfq: Rfq, quotes: readonly QuoteForRanking[], overrides: RankingOverrides): RfqCriterion[] {
+  const awaiting = new Set(awaitingRatings(rfq, quotes, overrides));
+  const kept = rfq.criteria.filter((c) => !awaiting.has(c.key));
+  if (!kept.some((c) => weightIn(c, overrides) > 0)) return rfq.criteria;
+  return kept.filter((c) => weightIn(c, overrides) > 0 || c.gate);
+}
+
 export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: string, overrides: RankingOverrides = {}): RankingInput {
-  const criteria: Criterion[] = rfq.criteria.map((c) => ({
+  const ranked = rankedCriteria(rfq, quotes, overrides);
+  const criteria: Criterion[] = ranked.map((c) => ({
     key: c.key,
     label: { ja: c.label.ja, en: c.label.en || c.label.ja },
     perspective: c.perspective,
     direction: c.direction,
-    weight: overrides.weights?.[c.key] ?? c.weight,
+    weight: weightIn(c, overrides),
     kind: kindOf(c),
     ...(c.gate ? { gate: c.gate } : {}),
     // A yes/no criterion (a certification held) scores 100 or 0 by itself; the module refuses a scale on it.
@@ -118,10 +149,10 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
   }
   const alternatives: Alternative[] = quotes.map((q) => {
     const values: Record<string, CriterionValue> = {};
-    for (const c of rfq.criteria) values[c.key] = valueOf(c, q, today);
+    for (const c of ranked) values[c.key] = valueOf(c, q, today);
     for (const g of gates)
       values[mandatoryCertificationKey(g.type)] = q.certifications.some((cert) => cert.type === g.type && isCertificateValidOn(cert, today));
-    const evidence = evidenceFor(rfq, q);
+    const evidence = evidenceFor(ranked, q);
     return { id: q.id, values, ...(evidence ? { evidence } : {}) };
   });
   return { method: overrides.method ?? rfq.scoringMethod, criteria, alternatives, robustness: { samples: 1000, perturbation: 0.2, seed: 42 } };

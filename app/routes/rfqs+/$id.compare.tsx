@@ -12,7 +12,15 @@ import { formatScore } from "~/components/comparison/format";
 import { WhatIfForm } from "~/components/comparison/what-if-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { label } from "~/components/rfq/labels";
-import { parseCompareParams, WEIGHT_PARAM_PREFIX, type CompareParams } from "~/domain/comparison/compare-params";
+import {
+  allWeightsZero,
+  MAX_WEIGHT,
+  parseCompareParams,
+  readWhatIfWeights,
+  WEIGHT_PARAM_PREFIX,
+  whatIfProblem,
+  type CompareParams,
+} from "~/domain/comparison/compare-params";
 import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
@@ -53,25 +61,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const methodParam = url.searchParams.get("method");
   const method = (METHODS as readonly string[]).includes(methodParam ?? "") ? (methodParam as Method) : undefined;
-  const weights = rawWeights(url.searchParams.entries());
-  const overrides = { ...(method ? { method } : {}), ...(Object.keys(weights).length > 0 ? { weights } : {}) };
+  const locale = await getLocale(request, context);
 
-  let whatIfError: string | null = null;
-  let ranking;
-  try {
-    ranking = await rankRfqForBuyer(context, user.actor, id.data, overrides);
-  } catch (error) {
-    if (!(error instanceof ScoringInputError)) throw error;
-    // A what-if the module cannot score (e.g. every weight zero, a target method without scales).
-    const locale = await getLocale(request, context);
-    whatIfError = translate(locale, "compare.invalidWhatIf", { reason: error.message });
-    ranking = await rankRfqForBuyer(context, user.actor, id.data);
-  }
+  // The RFQ's own ranking first: it names the criteria the what-if weights are checked against.
+  let ranking = await rankRfqForBuyer(context, user.actor, id.data);
   // Sealed before the deadline, someone else's RFQ, or a vendor: the page does not exist for them.
   if (!ranking || ranking.sealed) throw notFound();
+  const own = ranking.rfq.criteria;
+  const typed = readWhatIfWeights(url.searchParams);
+  // A refused weight or an all-zero set applies nothing (not even the method): each field says why.
+  const weightErrors = Object.fromEntries(
+    own.filter((c) => typed.errors[c.key]).map((c) => [c.key, translate(locale, typed.errors[c.key]!, { max: MAX_WEIGHT })]),
+  );
+  const weights = Object.fromEntries(own.filter((c) => c.key in typed.weights).map((c) => [c.key, typed.weights[c.key]!]));
+  let whatIfError: string | null = null;
+  if (Object.keys(weightErrors).length > 0) whatIfError = translate(locale, "weights.whatIf.notApplied");
+  else if (Object.keys(weights).length > 0 && allWeightsZero(own, weights)) whatIfError = translate(locale, "weights.whatIf.allZero");
+  else if (method || Object.keys(weights).length > 0) {
+    try {
+      const whatIf = await rankRfqForBuyer(context, user.actor, id.data, {
+        ...(method ? { method } : {}),
+        ...(Object.keys(weights).length > 0 ? { weights } : {}),
+      });
+      if (whatIf && !whatIf.sealed) ranking = whatIf;
+    } catch (error) {
+      if (!(error instanceof ScoringInputError)) throw error;
+      // A what-if the module cannot score (e.g. a target method without scales), said in the reader's words.
+      whatIfError = translate(locale, "compare.invalidWhatIf", { reason: whatIfProblem(error.issues, locale) });
+    }
+  }
 
   const compareParams = parseCompareParams(url.searchParams, ranking.rfq.criteria);
   const applied: CompareParams = whatIfError ? { ...compareParams, weights: undefined, method: undefined } : compareParams;
+  const whatIfFields = { errors: weightErrors, typed: typed.typed };
   const indexOrder =
     applied.weights || applied.method
       ? undefined
@@ -87,6 +109,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     view,
     params: applied,
     whatIfError,
+    whatIfFields,
     rfqId: id.data,
     preparedAt: context.clock.now().toISOString(),
     notes,
@@ -127,7 +150,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<typeof loader>();
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -149,13 +172,20 @@ export default function ComparePage() {
       </header>
       <ExportActions rfqId={rfqId} params={params} />
       {whatIfError ? (
-        <p className="notice error" role="alert">
+        <p className="notice error" role="alert" data-testid="what-if-error">
           {whatIfError}
         </p>
       ) : null}
       {view.whatIf ? (
         <p className="notice" data-testid="what-if-active">
           {t("compare.whatIfActive")}
+        </p>
+      ) : null}
+      {view.awaitingRatings.length > 0 ? (
+        <p className="notice" data-testid="awaiting-ratings">
+          {t("weights.awaiting.note", {
+            criteria: view.awaitingRatings.map((c) => t("weights.awaiting.item", { label: c.label[locale] })).join(t("weights.awaiting.separator")),
+          })}
         </p>
       ) : null}
       {view.relative ? (
@@ -190,7 +220,7 @@ export default function ComparePage() {
       </section>
 
       <FiltersForm view={view} params={params} keep={whatIfParams} />
-      <WhatIfForm view={view} keep={filterParams} canSave={canSaveWeights} />
+      <WhatIfForm view={view} keep={filterParams} canSave={canSaveWeights} fields={whatIfFields} />
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>

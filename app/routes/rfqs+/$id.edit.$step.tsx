@@ -11,13 +11,13 @@ import { PurposeStep } from "~/components/rfq/steps/purpose-step";
 import { RequirementsStep } from "~/components/rfq/steps/requirements-step";
 import { ScheduleStep, type VendorChoice } from "~/components/rfq/steps/schedule-step";
 import { STEP_ORDER, stepFormDefaults, stepFormSchema, type RfqFormValues } from "~/domain/rfq/form-steps";
-import { pairwiseMatrixFromAnswers } from "~/domain/rfq/ahp-form";
-import { suggestCriteria, suggestRequiredCertifications, toWeightPoints } from "~/domain/rfq/kpi-templates";
+import { ahpAnswers } from "~/domain/rfq/ahp-form";
+import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft, RfqStep } from "~/domain/rfq/schema";
-import { ahpWeights } from "~/domain/scoring";
 import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
 import { vendorsPage } from "~/services/vendors.server";
+import { applyAhpWeights } from "~/services/rfq-weights.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
@@ -50,7 +50,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     step === "scheduleAndInvitations"
       ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories }))
       : [];
-  return { rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft }, step, vendors };
+  // The form's version: a save or an applied helper (AHP, catalog) gives the inputs the values just saved.
+  const formVersion = row.updated_at.getTime();
+  return {
+    rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft },
+    step,
+    vendors,
+    formVersion,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,24 +69,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/rfqs/${row.id}/edit/${step}`;
   const op = formData.get("op");
 
-  // Helpers that rewrite part of the draft from the catalog or from AHP, then come back to the step.
-  if (op === "suggestCriteria" || op === "suggestCerts" || op === "ahp") {
+  if (op === "ahp") {
+    const answers = (name: string) => formData.get(name);
+    const r = await applyAhpWeights(context, user.actor, row.id, answers, formData.get("confirmInconsistent"));
+    if (!r.ok) return redirect(here, { headers: { "Set-Cookie": await toastHeader(context, { key: r.key, kind: "error" }) } });
+    // CR above 0.10: nothing written yet; the step shows what CR means and asks to confirm.
+    if (!r.applied) return json({ ahpConfirm: { cr: r.cr, weights: r.weights, answers: ahpAnswers(r.weights.length, answers) } });
+    const key = r.consistent ? "rfq.ahp.applied" : "weights.ahp.appliedInconsistent";
+    return redirect(here, { headers: { "Set-Cookie": await toastHeader(context, { key, params: { cr: r.cr } }) } });
+  }
+
+  // Helpers that rewrite part of the draft from the catalog, then come back to the step.
+  if (op === "suggestCriteria" || op === "suggestCerts") {
     let changes: Partial<RfqDraft> = {};
-    let toast = await toastHeader(context, { key: "rfq.step.saved" });
+    const toast = await toastHeader(context, { key: "rfq.step.saved" });
     if (op === "suggestCriteria") changes = { criteria: suggestCriteria(draft.category, draft.phase ?? "launch", draft.dataSensitivity ?? "none") };
     if (op === "suggestCerts") changes = { requiredCertifications: suggestRequiredCertifications(draft.dataSensitivity ?? "none") };
-    if (op === "ahp") {
-      const criteria = draft.criteria ?? [];
-      if (criteria.length < 2) return redirect(here);
-      const result = ahpWeights(pairwiseMatrixFromAnswers(criteria.length, (name) => formData.get(name)));
-      const points = toWeightPoints(result.weights);
-      changes = { criteria: criteria.map((c, i) => ({ ...c, weight: points[i] })) };
-      const cr = result.consistencyRatio.toFixed(3);
-      toast = await toastHeader(
-        context,
-        result.consistent ? { key: "rfq.ahp.applied", params: { cr } } : { key: "rfq.ahp.inconsistent", kind: "error", params: { cr } },
-      );
-    }
     const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, changes);
     if (!saved.ok) throw new Response("Conflict", { status: saved.status });
     return redirect(here, { headers: { "Set-Cookie": toast } });
@@ -100,11 +105,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RfqStepPage() {
-  const { rfq, step, vendors } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { rfq, step, vendors, formVersion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const ahpConfirm = actionData && "ahpConfirm" in actionData ? actionData.ahpConfirm : null;
+  const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
   const { t } = useI18n();
   const [form, f] = useForm<RfqFormValues>({
-    id: `rfq-${step}`,
+    id: `rfq-${step}-${formVersion}`,
     lastResult,
     defaultValue: stepFormDefaults(rfq.content),
     shouldValidate: "onSubmit",
@@ -118,7 +125,7 @@ export default function RfqStepPage() {
       <h1>{t(`rfq.step.${step}`)}</h1>
       <StepNav rfqId={rfq.id} />
       {rfq.status === "published" ? <p className="notice">{t("rfq.step.addendumNote")}</p> : null}
-      <Form method="post" {...getFormProps(form)} className="card step-form" key={step}>
+      <Form method="post" {...getFormProps(form)} className="card step-form" key={`${step}-${formVersion}`}>
         <CsrfInput />
         {/* Enter in a text box submits the first button of the form: make that "save", not a row's "remove". */}
         <button type="submit" name="then" value="stay" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
@@ -127,7 +134,7 @@ export default function RfqStepPage() {
         {step === "workAndVolumes" ? <WorkStep form={form} fields={f} /> : null}
         {step === "lines" ? <LinesStep form={form} fields={f} /> : null}
         {step === "requirementsAndCertifications" ? <RequirementsStep form={form} fields={f} /> : null}
-        {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} /> : null}
+        {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} ahpConfirm={ahpConfirm} /> : null}
         {step === "scheduleAndInvitations" ? (
           <ScheduleStep fields={f} vendors={vendors} category={rfq.category} fixedSealed={rfq.status === "draft" ? null : rfq.sealed} />
         ) : null}

@@ -1,18 +1,30 @@
+import { useEffect, useRef, useState } from "react";
 import { Field } from "~/components/field";
 import { SAATY_CHOICES, pairField } from "~/domain/rfq/ahp-form";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
+/** AHP judgements with CR above 0.10, sent back unapplied: the CR, the weights they would give, the answers. */
+export interface AhpConfirm {
+  cr: string;
+  weights: { key: string; label: { ja: string; en?: string }; weight: number }[];
+  answers: Record<string, string>;
+}
+
 export function EvaluationStep({
   form,
   fields,
   savedCriteria,
+  ahpConfirm = null,
 }: {
   form: RfqForm;
   fields: RfqFields;
   savedCriteria: { key: string; label: { ja: string; en?: string } }[];
+  ahpConfirm?: AhpConfirm | null;
 }) {
   const { t, locale } = useI18n();
+  // "Review the judgements" closes this answer's dialog; the next inconsistent answer opens it again.
+  const [dismissed, setDismissed] = useState<AhpConfirm | null>(null);
   const criteria = fields.criteria.getFieldList();
   const hidden = fields.hiddenCosts.getFieldset();
   const name = (c: { label: { ja: string; en?: string } }) => (locale === "en" && c.label.en) || c.label.ja;
@@ -103,7 +115,8 @@ export function EvaluationStep({
       </div>
       <TextField field={fields.baselineCostMonthlyYen} label={t("rfq.field.baseline")} type="number" />
 
-      <details className="card ahp" open={false}>
+      {ahpConfirm && ahpConfirm !== dismissed ? <AhpConfirmDialog confirm={ahpConfirm} onReview={() => setDismissed(ahpConfirm)} /> : null}
+      <details className="card ahp" open={Boolean(ahpConfirm)} id="ahp-pairs">
         <summary>{t("rfq.ahp.title")}</summary>
         {savedCriteria.length < 2 ? (
           <p>{t("rfq.ahp.needTwo")}</p>
@@ -122,7 +135,7 @@ export function EvaluationStep({
                           <label className="visually-hidden" htmlFor={pairField(i, j)}>
                             {name(a)} / {name(b)}
                           </label>
-                          <select id={pairField(i, j)} name={pairField(i, j)} defaultValue="1">
+                          <select id={pairField(i, j)} name={pairField(i, j)} defaultValue={ahpConfirm?.answers[pairField(i, j)] ?? "1"}>
                             {SAATY_CHOICES.map((v) => (
                               <option key={v} value={v}>
                                 {v}
@@ -144,5 +157,59 @@ export function EvaluationStep({
         )}
       </details>
     </>
+  );
+}
+
+/**
+ * Asks before applying inconsistent judgements. Rendered open by the server, so without JavaScript it
+ * reads as a section of the page whose button is the second submit (with `confirmInconsistent`, the CR
+ * it was shown for); with JavaScript it becomes a modal dialog.
+ */
+function AhpConfirmDialog({ confirm, onReview }: { confirm: AhpConfirm; onReview: () => void }) {
+  const { t, locale } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const review = useRef(onReview);
+  review.current = onReview;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || typeof dialog.showModal !== "function") return;
+    dialog.close();
+    dialog.showModal();
+    // Escape closes a modal dialog: that is "review" too.
+    const onCancel = () => review.current();
+    dialog.addEventListener("cancel", onCancel);
+    return () => dialog.removeEventListener("cancel", onCancel);
+  }, []);
+  return (
+    <dialog ref={ref} open className="card ahp-confirm" aria-labelledby="ahp-confirm-title" data-testid="ahp-confirm">
+      <h2 id="ahp-confirm-title">{t("weights.ahp.confirm.title")}</h2>
+      <p>{t("weights.ahp.confirm.body", { cr: confirm.cr })}</p>
+      <p>{t("weights.ahp.confirm.weights")}</p>
+      <ul>
+        {confirm.weights.map((w) => (
+          <li key={w.key}>
+            {(locale === "en" && w.label.en) || w.label.ja}: {w.weight}
+          </li>
+        ))}
+      </ul>
+      <input type="hidden" name="confirmInconsistent" value={confirm.cr} />
+      <div className="actions">
+        <button type="submit" name="op" value="ahp" className="button primary">
+          {t("weights.ahp.confirm.apply")}
+        </button>
+        <a
+          href="#ahp-pairs"
+          className="button"
+          onClick={(event) => {
+            // A hash navigation would drop the action's answer (and with it the open comparison): stay put.
+            event.preventDefault();
+            onReview();
+            document.getElementById("ahp-pairs")?.scrollIntoView();
+          }}
+        >
+          {t("weights.ahp.confirm.review")}
+        </a>
+      </div>
+    </dialog>
   );
 }
