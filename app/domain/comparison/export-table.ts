@@ -1,4 +1,3 @@
-import { t } from "~/i18n";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import { perspectiveLabels, recurrenceLabel, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
