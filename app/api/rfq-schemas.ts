@@ -59,7 +59,14 @@ const Visibility = z.enum(RFQ_VISIBILITIES);
 export const RfqCounts = z.object({ questions: count, unansweredQuestions: count, invitedVendors: count });
 
 /** A published version; version 1 is the first publication, later ones are addenda. */
-export const RfqVersionEntry = z.object({ version: z.number().int().min(1), changeSummary: z.string(), publishedAt: instant });
+export const RfqVersionEntry = z.object({
+  version: z.number().int().min(1),
+  changeSummary: z.string(),
+  publishedAt: instant,
+  changes: z
+    .array(z.object({ path: z.string(), field: z.string().describe("The field in words, in the caller's language") }))
+    .describe("What this version changed against the previous one (empty for version 1). A vendor's view lists only the fields vendors may read."),
+});
 
 export const BuyerRfqSummary = z.object({
   view: z.literal("buyer"),
@@ -140,7 +147,7 @@ export const AdvisorRfqResponse = z.object({
 
 export const RfqResponse = z.discriminatedUnion("view", [BuyerRfqResponse, VendorRfqResponse, AdvisorRfqResponse]);
 
-const FieldMessage = z.object({ path: z.string(), message: z.string() });
+const FieldMessage = z.object({ path: z.string(), field: z.string().optional().describe("The field in words, in the caller's language"), message: z.string() });
 
 export const PublishResponse = z.object({
   id,

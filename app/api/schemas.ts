@@ -48,5 +48,13 @@ export const Problem = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        path: z.string(),
+        field: z.string().optional().describe("The field in words, in the caller's language (e.g. 評価基準1「TCO」の目標スケール), where known"),
+        message: z.string(),
+      }),
+    )
+    .optional(),
 });

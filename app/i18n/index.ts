@@ -15,6 +15,7 @@ import { httpMessages } from "./messages-http";
 import { attachmentMessages } from "./messages-attachments";
 import { recurrenceMessages } from "./messages-recurrence";
 import { weightMessages } from "./messages-weights";
+import { rfqReviewMessages } from "./messages-rfq-review";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -31,6 +32,7 @@ export type AnyMessageKey =
   | keyof typeof attachmentMessages
   | keyof typeof recurrenceMessages
   | keyof typeof weightMessages
+  | keyof typeof rfqReviewMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -63,6 +65,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(attachmentMessages as Record<string, Bilingual>),
   ...Object.entries(recurrenceMessages as Record<string, Bilingual>),
   ...Object.entries(weightMessages as Record<string, Bilingual>),
+  ...Object.entries(rfqReviewMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {

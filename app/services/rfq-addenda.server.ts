@@ -21,6 +21,7 @@ import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { rfqResource } from "~/domain/rfq/resource";
 import { attachmentChangesOfAddendum } from "./attachments.server";
+import { inWords } from "~/i18n/rfq-field-words";
 
 // An addendum that carries its own changes (the API's POST /rfqs/{id}/addenda). Doing
 // "edit the working copy, then publish it" as two service calls would leave the edit behind
@@ -60,7 +61,7 @@ export async function issueAddendumWithChanges(
       // addendum could open the sealed bids early. Vendors also planned around the announced deadline.
       problems.push(...fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, complete.data));
     }
-    if (problems.length > 0 || !complete.success || !draft.success) return failure.invalid({ problems }, "rfq.publish.incomplete");
+    if (problems.length > 0 || !complete.success || !draft.success) return failure.invalid({ problems: inWords(problems, merged) }, "rfq.publish.incomplete");
 
     const rfq = complete.data;
     // An addendum that changes nothing would publish an identical version and notify every bidder about

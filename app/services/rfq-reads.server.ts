@@ -1,7 +1,17 @@
-import { findRfqVersion, listOpenRfqsForVendor, listQuestionsForBuyer, listQuestionsForVendor, listRfqVersions, listRfqsOfBuyer } from "../../db/queries/rfqs";
+import {
+  findRfqVersion,
+  listRfqVersionContents,
+  listOpenRfqsForVendor,
+  listQuestionsForBuyer,
+  listQuestionsForVendor,
+  listRfqsOfBuyer,
+} from "../../db/queries/rfqs";
 import { listAnsweredQuestionsForAdvisor, listRfqsAssignedToAdvisor } from "../../db/queries/rfq-advisors";
 import { sameJson } from "~/domain/canonical-json";
-import { rfqSchema } from "~/domain/rfq/schema";
+import { rfqDraftSchema, rfqSchema } from "~/domain/rfq/schema";
+import { vendorVersionHistory } from "~/domain/rfq/vendor-view";
+import { versionHistory } from "~/domain/rfq/version-changes";
+import { rfqFieldWords } from "~/i18n/rfq-field-words";
 import type { AppContext } from "~/utils/context.server";
 
 // What readers of RFQs see, for the pages and the API alike. Every list is scoped to the caller's
@@ -38,9 +48,26 @@ export function questionsForAdvisor(ctx: AppContext, advisorOrgId: string, rfqId
   return listAnsweredQuestionsForAdvisor(ctx.db, advisorOrgId, rfqId);
 }
 
-export function publishedVersions(ctx: AppContext, rfqId: string) {
-  return listRfqVersions(ctx.db, rfqId);
+/**
+ * The published versions, newest first, each with what it changed in words (ja and en) against the one
+ * before. Vendors get the history of the vendor projection only (vendor-view.ts): a change to what they may
+ * not read is not listed. The buyer (and the buyer's advisor) get the full history.
+ */
+export async function versionHistoryFor(ctx: AppContext, reader: "buyer" | "advisor" | "vendor", rfqId: string) {
+  const rows = await listRfqVersionContents(ctx.db, rfqId);
+  const versions = rows.map((row) => ({ version: row.version, content: row.content, changeSummary: row.change_summary, publishedAt: row.created_at }));
+  const history = reader === "vendor" ? vendorVersionHistory(versions) : versionHistory(versions, (content) => rfqDraftSchema.safeParse(content).data ?? null);
+  return history
+    .map(({ version, changeSummary, publishedAt, changes, view }) => ({
+      version,
+      changeSummary,
+      publishedAt,
+      changes: changes.map((path) => ({ path: path.join("."), words: rfqFieldWords(path, view) })),
+    }))
+    .reverse();
 }
+
+export type VersionHistoryEntry = Awaited<ReturnType<typeof versionHistoryFor>>[number];
 
 /**
  * The buyer's published versions, and whether the working copy holds edits not yet published:
@@ -48,7 +75,7 @@ export function publishedVersions(ctx: AppContext, rfqId: string) {
  */
 export async function versionHistoryForBuyer(ctx: AppContext, row: { id: string; current_version: number; content: unknown }) {
   const [versions, latest] = await Promise.all([
-    publishedVersions(ctx, row.id),
+    versionHistoryFor(ctx, "buyer", row.id),
     row.current_version > 0 ? findRfqVersion(ctx.db, row.id, row.current_version) : null,
   ]);
   const pendingChanges = latest ? !sameJson(latest.content, rfqSchema.safeParse(row.content).data ?? row.content) : false;

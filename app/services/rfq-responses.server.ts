@@ -3,7 +3,8 @@ import { BuyerRfqSummary, RfqResponse, VendorRfqSummary } from "~/api/rfq-schema
 import type { Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft } from "~/domain/rfq/schema";
-import { openRfqsForVendor, publishedVersions, rfqsOfBuyer } from "./rfq-reads.server";
+import { openRfqsForVendor, rfqsOfBuyer, versionHistoryFor } from "./rfq-reads.server";
+import type { Locale } from "~/i18n";
 import { loadRfqForReader } from "./rfqs.server";
 import type { AppContext } from "~/utils/context.server";
 
@@ -51,12 +52,18 @@ export function vendorRfqSummary(row: VendorListRow) {
   });
 }
 
-/** The RFQ as the caller may read it (buyer: working copy; vendor: published version), or null for 404. */
-export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: string) {
+/** The RFQ as the caller may read it (buyer: working copy; vendor: published version), or null for 404; words in `locale`. */
+export async function loadRfqResponse(ctx: AppContext, actor: Actor, rfqId: string, locale: Locale = "ja") {
   const found = await loadRfqForReader(ctx, actor, rfqId);
   if (!found) return null;
   const now = ctx.clock.now();
-  const versions = (await publishedVersions(ctx, rfqId)).map((v) => ({ version: v.version, changeSummary: v.change_summary, publishedAt: iso(v.created_at) }));
+  // What each version changed, in the caller's language; vendors' through their projection only.
+  const versions = (await versionHistoryFor(ctx, found.as, rfqId)).map((v) => ({
+    version: v.version,
+    changeSummary: v.changeSummary,
+    publishedAt: iso(v.publishedAt),
+    changes: v.changes.map((change) => ({ path: change.path, field: change.words[locale] })),
+  }));
   const { row } = found;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
   // What every reader's view holds; the view adds what that reader may see besides.

@@ -22,7 +22,9 @@ import { enqueueOutbox } from "../../db/queries/outbox";
 import type { Actor } from "~/domain/permissions";
 import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import { can } from "~/domain/permissions";
-import { checkPublishable, rfqDraftSchema, rfqSchema, type RfqDraft } from "~/domain/rfq/schema";
+import { checkPublishable, rfqDraftSchema, rfqSchema, type PublishProblem, type RfqDraft } from "~/domain/rfq/schema";
+import { assistDraft } from "~/domain/rfq/draft-assist";
+import { inWords } from "~/i18n/rfq-field-words";
 import { effectiveStatus, isDeadlinePassed } from "~/domain/rfq/lifecycle";
 import { fixedTermProblems, type FixedTermProblem } from "~/domain/rfq/fixed-at-publication";
 import { sameJson } from "~/domain/canonical-json";
@@ -59,7 +61,7 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
   if (!buyer || !can(actor, "rfq:create", { type: "rfqs" })) return failure.forbidden();
   const parsed = rfqDraftSchema.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-  const draft = parsed.data;
+  const draft = assistDraft(null, parsed.data);
   const row = await ctx.db.transaction().execute(async (trx) => {
     const created = await insertRfqDraft(trx, {
       buyerOrgId: buyer.org.id,
@@ -100,11 +102,14 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
   if (fixed.length > 0) return failure.invalid({ issues: fixed.map(problemAsIssue) });
   const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
   if (!merged.success) return failure.invalid({ issues: merged.error.issues });
+  // The TCO scale proposed from the budget, certification gates in step with their levels (draft-assist.ts).
+  const previous = rfqDraftSchema.safeParse(row.content);
+  const content = assistDraft(previous.success ? previous.data : null, merged.data);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const u = await updateRfqWorkingCopy(trx, buyer.org.id, rfqId, {
-      title: merged.data.title,
-      category: merged.data.category,
-      content: merged.data,
+      title: content.title,
+      category: content.category,
+      content,
       now: ctx.clock.now(),
     });
     await writeAudit(trx, {
@@ -145,7 +150,8 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
   if (rfq.success && invited.length !== rfq.data.invitedVendorIds.length) {
     errors.push({ path: ["invitedVendorIds"], key: "rfq.invitedVendorIds.unknown", severity: "error" });
   }
-  if (errors.length > 0 || !rfq.success) return failure.invalid({ problems: errors.length ? errors : problems }, "rfq.publish.incomplete");
+  if (errors.length > 0 || !rfq.success)
+    return failure.invalid({ problems: inWords(errors.length ? errors : problems, row.content) }, "rfq.publish.incomplete");
   const published = await ctx.db.transaction().execute(async (trx) => {
     const moved = await markRfqPublished(trx, rfqId, {
       version: 1,
@@ -177,8 +183,16 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
   });
   if (!published) return failure.conflict("rfq.transition.notAllowed");
   ctx.kickIndexer();
-  return { ok: true, warnings: problems.filter((p) => p.severity === "warning") } as const;
+  return {
+    ok: true,
+    warnings: inWords(
+      problems.filter((p) => p.severity === "warning"),
+      row.content,
+    ),
+  } as const;
 }
+
+export type { PublishProblem };
 
 /**
  * Publishes the buyer's edits of a published RFQ (its working copy) as the next version. The checks,

@@ -108,7 +108,7 @@ export function failureProblem(failure: ServiceFailure, locale: Locale): Respons
 
 /** Field problems with a message key (publish checks, warnings) as problem+json `errors`. */
 export function problemErrors(problems: readonly FieldProblem[], locale: Locale) {
-  return problems.map((p) => ({ path: p.path.join("."), message: t(locale, p.key) }));
+  return problems.map((p) => ({ path: p.path.join("."), ...(p.words ? { field: p.words[locale] } : {}), message: t(locale, p.key) }));
 }
 
 export function methodNotAllowed(request: Request, allow: readonly string[]): Response {

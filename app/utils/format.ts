@@ -80,7 +80,12 @@ export function parenthetical(text: string, remark: string, locale: Locale): str
 
 /** Names in a run of text: 「A、B」 in Japanese, "A, B" in English. */
 export function joinList(items: string[], locale: Locale): string {
-  return items.join(locale === "ja" ? "、" : ", ");
+  return items.join(listSeparator(locale));
+}
+
+/** What separates names in a run of text: 、 in Japanese, a comma and a space in English. */
+export function listSeparator(locale: Locale): string {
+  return locale === "ja" ? "、" : ", ";
 }
 
 /** 令和8年11月20日: municipalities write dates in the Japanese era. */

@@ -16,6 +16,8 @@ export interface FieldProblem {
   readonly key: AnyMessageKey;
   /** Publish checks also carry warnings; only errors ever make a failure. */
   readonly severity?: "error" | "warning";
+  /** The field in words (「評価基準1「TCO」の目標スケール」), when the service knows the content the path points into. */
+  readonly words?: { readonly ja: string; readonly en: string };
 }
 
 export interface FailureDetails {

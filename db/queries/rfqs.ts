@@ -122,6 +122,16 @@ export async function listRfqVersions(db: Kysely<Database>, rfqId: string) {
   return db.selectFrom("rfq_versions").select(["version", "change_summary", "created_at"]).where("rfq_id", "=", rfqId).orderBy("version", "desc").execute();
 }
 
+/** Every published version with its content, oldest first (the version history compares neighbours). */
+export async function listRfqVersionContents(db: Kysely<Database>, rfqId: string) {
+  return db
+    .selectFrom("rfq_versions")
+    .select(["version", "content", "change_summary", "created_at"])
+    .where("rfq_id", "=", rfqId)
+    .orderBy("version", "asc")
+    .execute();
+}
+
 export async function findRfqVersion(db: Kysely<Database>, rfqId: string, version: number) {
   return db.selectFrom("rfq_versions").selectAll().where("rfq_id", "=", rfqId).where("version", "=", version).executeTakeFirst();
 }

@@ -175,9 +175,9 @@ describe("publishing", () => {
     expect(ja.errors!.map((e) => e.path).sort()).toEqual(
       ["contractTermMonths", "criteria", "dataSensitivity", "invitedVendorIds", "quoteDeadline", "scoringMethod"].sort(),
     );
-    expect(ja.errors).toContainEqual({ path: "quoteDeadline", message: "見積期限を入力してください。" });
+    expect(ja.errors).toContainEqual({ path: "quoteDeadline", field: "見積締切", message: "見積期限を入力してください。" });
     const en = await expectProblem(await api(buyer.token, `/api/v1/rfqs/${rfqId}/publish`, { method: "POST", lang: "en" }), 400);
-    expect(en.errors).toContainEqual({ path: "criteria", message: "Add at least one evaluation criterion." });
+    expect(en.errors).toContainEqual({ path: "criteria", field: "Evaluation criteria", message: "Add at least one evaluation criterion." });
     expect(await rowCounts()).toEqual(before);
     expect(await rfqRow(rfqId)).toEqual(rowBefore);
   });
@@ -186,7 +186,7 @@ describe("publishing", () => {
     const complete = completeRfqInput({ quoteDeadline: inDays(-1), invitedVendorIds });
     await expectJson(await api(buyer.token, `/api/v1/rfqs/${rfqId}`, { method: "PATCH", body: complete }), 200);
     const problem = await expectProblem(await api(buyer.token, `/api/v1/rfqs/${rfqId}/publish`, { method: "POST", lang: "en" }), 400);
-    expect(problem.errors).toEqual([{ path: "quoteDeadline", message: "The quote deadline must be in the future." }]);
+    expect(problem.errors).toEqual([{ path: "quoteDeadline", field: "Quote deadline", message: "The quote deadline must be in the future." }]);
     expect((await rfqRow(rfqId)).status).toBe("draft");
   });
 
@@ -351,7 +351,7 @@ describe("addenda", () => {
       body: { changeSummary: "締切の変更", changes: { title: "変更後の件名", quoteDeadline: inDays(7) } },
     });
     const problem = await expectProblem(res, 400);
-    expect(problem.errors).toEqual([{ path: "quoteDeadline", message: "An addendum may extend the deadline, not bring it forward." }]);
+    expect(problem.errors).toEqual([{ path: "quoteDeadline", field: "Quote deadline", message: "An addendum may extend the deadline, not bring it forward." }]);
     expect(await rowCounts()).toEqual(before);
     expect(await rfqRow(rfqId)).toEqual(rowBefore);
   });

@@ -168,7 +168,7 @@ describe("publishing", () => {
         "scopeIn: rfq.scopeIn.required",
         "lineItems: rfq.lineItems.required",
         "contractTermMonths: rfq.contractTermMonths.required",
-        "criteria.0.weight: rfq.criteria.weight.positive",
+        "criteria: rfqReview.criteria.weights.allZero",
         "criteria.0.scale: rfq.criteria.scale.required",
         "requiredCertifications: rfq.requiredCertifications.securityCertNeeded",
         "invitedVendorIds: rfq.invitedVendorIds.required",

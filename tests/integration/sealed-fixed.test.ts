@@ -112,11 +112,13 @@ describe("sealed/open is fixed at first publication", () => {
     expect(ja.headers.get("Content-Type")).toContain("application/problem+json");
     expect(((await ja.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
       path: "sealed",
+      field: "封印入札",
       message: sealedMessages["sealed.fixedAtPublication"].ja,
     });
     const en = await api(`/api/v1/rfqs/${t.rfqId}/addenda`, { method: "POST", body: { changeSummary: "unseal", changes: { sealed: false } }, lang: "en" });
     expect(((await en.json()) as { errors: { path: string; message: string }[] }).errors).toContainEqual({
       path: "sealed",
+      field: "Sealed bids",
       message: sealedMessages["sealed.fixedAtPublication"].en,
     });
     await expectStillSealed(t, "after the API addendum");

@@ -1,5 +1,6 @@
-import type { RfqVendorView } from "~/domain/rfq/vendor-view";
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatYen, joinList, parenthetical } from "~/utils/format";
+import { certificationCriterionType } from "~/domain/rfq/draft-assist";
+import type { RfqVendorView, VendorCriterionView } from "~/domain/rfq/vendor-view";
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatYen, joinList, listSeparator, parenthetical } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { label } from "./labels";
 import { lineRecurrenceText } from "./recurrence";
@@ -20,6 +21,27 @@ export function formatCriterionValue(unit: string, value: number | undefined, lo
   if (unit === "rate") return `${formatNumber(value * 100, locale, 2)}%`;
   if (unit === "yen") return formatYen(value, locale);
   return formatNumber(value, locale, 2);
+}
+
+/**
+ * A certification criterion's gate as it now is, from its requirement (the ranking gates on a mandatory one
+ * only): 推奨 with the reason the buyer stated for relaxing it. Null for other criteria.
+ */
+function certificationGate(criterion: VendorCriterionView, requirements: RfqVendorView["requiredCertifications"] | undefined) {
+  const type = certificationCriterionType(criterion);
+  const requirement = type ? requirements?.find((r) => r.type === type) : undefined;
+  return requirement ? <CertificationGate level={requirement.level} reason={requirement.reason} /> : null;
+}
+
+function CertificationGate({ level, reason }: { level: "mandatory" | "preferred"; reason?: string }) {
+  const { t } = useI18n();
+  if (level === "mandatory") return <>{t("rfq.field.criterion.gate.required")}</>;
+  return (
+    <>
+      {t("rfqReview.gate.preferred")}
+      {reason ? <span className="hint"> {t("rfqReview.gate.reason", { reason })}</span> : null}
+    </>
+  );
 }
 
 /**
@@ -142,10 +164,13 @@ export function RfqView({ rfq }: { rfq: Partial<RfqVendorView> }) {
           <dd>
             {(rfq.requiredCertifications ?? []).length === 0
               ? t("common.none")
-              : joinList(
-                  (rfq.requiredCertifications ?? []).map((c) => parenthetical(label("certification", c.type, locale), label("level", c.level, locale), locale)),
-                  locale,
-                )}
+              : (rfq.requiredCertifications ?? []).map((c, i) => (
+                  <span key={c.type} className="cert-requirement" data-testid="cert-requirement">
+                    {i > 0 ? listSeparator(locale) : null}
+                    {parenthetical(label("certification", c.type, locale), label("level", c.level, locale), locale)}
+                    {c.level === "preferred" && c.reason ? ` ${t("rfqReview.gate.reason", { reason: c.reason })}` : null}
+                  </span>
+                ))}
           </dd>
         </dl>
       </section>
@@ -174,14 +199,15 @@ export function RfqView({ rfq }: { rfq: Partial<RfqVendorView> }) {
                   <td>{formatNumber(c.weight, locale, 2)}</td>
                   <td>{label("direction", c.direction, locale)}</td>
                   <td>{formatCriterionValue(c.unit, c.target, locale)}</td>
-                  <td>
-                    {c.gate
-                      ? "required" in c.gate
-                        ? t("rfq.field.criterion.gate.required")
-                        : "min" in c.gate
-                          ? `≥ ${formatCriterionValue(c.unit, c.gate.min, locale)}`
-                          : `≤ ${formatCriterionValue(c.unit, c.gate.max, locale)}`
-                      : "—"}
+                  <td data-testid={`gate-${c.key}`}>
+                    {certificationGate(c, rfq.requiredCertifications) ??
+                      (c.gate
+                        ? "required" in c.gate
+                          ? t("rfq.field.criterion.gate.required")
+                          : "min" in c.gate
+                            ? `≥ ${formatCriterionValue(c.unit, c.gate.min, locale)}`
+                            : `≤ ${formatCriterionValue(c.unit, c.gate.max, locale)}`
+                        : "—")}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import type { RfqReviewMessageKey } from "~/i18n/messages-rfq-review";
 import type { RfqMessageKey } from "./messages";
 import { checkPublishable } from "./publishable";
 
@@ -42,7 +43,7 @@ export function isDeadlinePassed(quoteDeadline: string | undefined, now: Date): 
   return !Number.isNaN(deadline) && now.getTime() >= deadline;
 }
 
-export type RfqTransitionCheck = { ok: true } | { ok: false; reasons: RfqMessageKey[] };
+export type RfqTransitionCheck = { ok: true } | { ok: false; reasons: (RfqMessageKey | RfqReviewMessageKey)[] };
 
 /**
  * Whether a buyer's action may move the RFQ to `to` now. Works on the effective status, so "award"

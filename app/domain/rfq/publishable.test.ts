@@ -72,11 +72,27 @@ describe("checkPublishable", () => {
 
     it.each([
       ["no certification at all", []],
-      ["Privacy Mark only preferred, no reason", [{ type: "privacy_mark", level: "preferred" }]],
       ["a blank reason", [{ type: "isms_iso27001", level: "preferred", reason: "   " }]],
       ["only ISO 9001 mandatory", [{ type: "iso9001", level: "mandatory" }]],
     ] as const)("refuses %s", (_label, certs) => {
       expect(errorsOf(withCerts([...certs]))).toEqual(["rfq.requiredCertifications.securityCertNeeded@requiredCertifications"]);
+    });
+
+    it("names the reason of a required certification relaxed to preferred without one (issue 14 item 8)", () => {
+      expect(errorsOf(withCerts([{ type: "privacy_mark", level: "preferred" }]))).toEqual([
+        "rfqReview.cert.downgradeReasonRequired@requiredCertifications.0.reason",
+      ]);
+      // ISMS still mandatory used to let a reasonless downgrade of the Privacy Mark through.
+      const both = completeRfqInput({
+        dataSensitivity: "my_number_bank",
+        requiredCertifications: [
+          { type: "isms_iso27001", level: "mandatory" },
+          { type: "privacy_mark", level: "preferred", reason: " " },
+        ],
+      });
+      expect(errorsOf(both)).toEqual(["rfqReview.cert.downgradeReasonRequired@requiredCertifications.1.reason"]);
+      both.requiredCertifications![1].reason = "委託範囲に個人情報の入力作業を含まないため";
+      expect(errorsOf(both)).toEqual([]);
     });
 
     it("applies the same rule to My Number and bank data, and no rule without personal data", () => {

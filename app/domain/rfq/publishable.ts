@@ -1,12 +1,13 @@
 import type { z } from "zod";
+import { rfqReviewMessages } from "~/i18n/messages-rfq-review";
 import { crossFieldProblems, type PublishProblem } from "./cross-field-rules";
 import { rfqMessages, type RfqMessageKey } from "./messages";
 import { rfqDraftSchema, rfqSchema, type RfqDraft } from "./schema";
 
 export type { PublishProblem } from "./cross-field-rules";
 
-function isRfqMessageKey(message: string): message is RfqMessageKey {
-  return Object.hasOwn(rfqMessages, message);
+function isRfqMessageKey(message: string): message is PublishProblem["key"] {
+  return Object.hasOwn(rfqMessages, message) || Object.hasOwn(rfqReviewMessages, message);
 }
 
 function fromZodIssues(issues: z.core.$ZodIssue[]): PublishProblem[] {
@@ -35,6 +36,30 @@ function recommendations(draft: RfqDraft): PublishProblem[] {
   return warnings;
 }
 
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+/** The Japanese calendar day of an instant, "YYYY-MM-DD" (due dates are JST days). */
+const jstDay = (instant: number) => new Date(instant + JST_OFFSET_MS).toISOString().slice(0, 10);
+
+/**
+ * Values no RFQ can be published with although a draft may hold them (issue 14, item 10): a deliverable
+ * due in the past, or before the quote deadline (nothing is delivered before a vendor is chosen). The
+ * deadline in the past and the weights are checked with the other rules.
+ */
+function impossibleDates(draft: RfqDraft, now: Date): PublishProblem[] {
+  const problems: PublishProblem[] = [];
+  const today = jstDay(now.getTime());
+  const deadline = draft.quoteDeadline !== undefined ? Date.parse(draft.quoteDeadline) : Number.NaN;
+  const deadlineDay = Number.isNaN(deadline) ? null : jstDay(deadline);
+  (draft.deliverables ?? []).forEach((deliverable, index) => {
+    const due = deliverable.dueDate;
+    if (due === undefined) return;
+    const path = ["deliverables", index, "dueDate"];
+    if (due < today) problems.push({ path, key: "rfqReview.deliverables.dueDate.past", severity: "error" });
+    else if (deadlineDay !== null && due < deadlineDay) problems.push({ path, key: "rfqReview.deliverables.dueDate.beforeDeadline", severity: "error" });
+  });
+  return problems;
+}
+
 /**
  * Everything that stands between a draft and publishing, all at once (errors first, then warnings).
  * `now` is injected so tests and the lazy-closing logic share one clock.
@@ -52,6 +77,7 @@ export function checkPublishable(input: unknown, now: Date): PublishProblem[] {
   if (deadline !== undefined && Date.parse(deadline) <= now.getTime()) {
     errors.push({ path: ["quoteDeadline"], key: "rfq.quoteDeadline.past", severity: "error" });
   }
+  errors.push(...impossibleDates(draft.data, now));
 
   const warnings = crossFieldProblems(draft.data).filter((problem) => problem.severity === "warning");
   warnings.push(...recommendations(draft.data));

@@ -10,6 +10,10 @@ export const BEFORE_DEADLINE = new Date("2026-03-01T09:00:00+09:00");
 export const AFTER_DEADLINE = new Date("2026-04-01T09:00:00+09:00");
 
 export function completeRfqInput(overrides: Partial<RfqInput> = {}): RfqInput {
+  // The report is due 40 days after the deadline (2026-05-10 for the fixture's own), wherever a test moves it:
+  // a deliverable due before the deadline cannot be published.
+  const deadline = Date.parse(overrides.quoteDeadline ?? DEADLINE);
+  const reportDue = new Date((Number.isNaN(deadline) ? Date.parse(DEADLINE) : deadline) + 40 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
   return {
     category: "municipal",
     phase: "launch",
@@ -19,7 +23,7 @@ export function completeRfqInput(overrides: Partial<RfqInput> = {}): RfqInput {
     scopeIn: "申請受付、書類審査、データ入力、通知発送",
     scopeOut: "窓口での住民対応、支給決定",
     decisionsInHouse: "支給可否の最終判断、審査基準の変更、例外案件の扱い",
-    deliverables: [{ title: "月次処理報告書", dueDate: "2026-05-10", qualityCriteria: "件数・エラー率・滞留件数を記載" }],
+    deliverables: [{ title: "月次処理報告書", dueDate: reportDue, qualityCriteria: "件数・エラー率・滞留件数を記載" }],
     volumes: { perMonth: 2000, peakMonths: [6, 7], notes: "6〜7月は通常の2倍" },
     judgementCriteria: "審査マニュアル第3版に従う",
     escalationRules: "判断に迷う案件は当日中に担当課へ",

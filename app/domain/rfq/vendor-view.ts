@@ -1,4 +1,5 @@
 import { rfqDraftSchema, rfqSchema, type Criterion, type Rfq, type RfqDraft } from "./schema";
+import { versionHistory, type PublishedVersion, type VersionChanges } from "./version-changes";
 
 /**
  * What a vendor may read of an RFQ (issue 12, item 4): the one vendor-facing projection, used by every
@@ -81,6 +82,8 @@ function pickForVendor(rfq: Partial<Rfq>): Partial<RfqVendorView> {
     contractTermMonths: rfq.contractTermMonths,
     currency: rfq.currency,
     dataSensitivity: rfq.dataSensitivity,
+    // The reason is allowed on purpose: a certification the data requires, relaxed to 推奨, carries the buyer's
+    // stated reason, and vendors read it beside the gate (the step's hint tells the buyer so; issue 14 item 8).
     requiredCertifications: rfq.requiredCertifications?.map((c) => ({ type: c.type, level: c.level, ...(c.reason !== undefined ? { reason: c.reason } : {}) })),
     criteria: rfq.criteria?.map(criterionForVendor),
     scoringMethod: rfq.scoringMethod,
@@ -115,4 +118,14 @@ export function vendorViewOfContent(content: unknown): Partial<RfqVendorView> | 
   if (complete.success) return rfqForVendor(complete.data);
   const draft = rfqDraftSchema.safeParse(content);
   return draft.success ? rfqDraftForVendor(draft.data) : null;
+}
+
+/**
+ * The version history as vendors read it (issue 14, item 11): each version compared with the previous one
+ * through this projection only, so a change to the baseline, the hidden costs, a TCO/ROI scale or gate, the
+ * hidden budget or the invitees is not listed — not even by name. The buyer's change summary is shown as
+ * written (it is the text the addendum notice already sends them).
+ */
+export function vendorVersionHistory(versions: readonly PublishedVersion[]): VersionChanges<Partial<RfqVendorView>>[] {
+  return versionHistory(versions, vendorViewOfContent);
 }

@@ -13,7 +13,7 @@ export const { loader, action } = apiRoute(
     POST: async ({ context, caller, id, locale }) => {
       const published = await publishRfq(context, caller.actor, id);
       if (!published.ok) return published;
-      const rfq = await loadRfqResponse(context, caller.actor, id);
+      const rfq = await loadRfqResponse(context, caller.actor, id, locale);
       if (!rfq) return failure.notFound();
       return json(
         PublishResponse.parse({

@@ -12,14 +12,14 @@ import { failure } from "~/utils/service-failure";
 export const { loader, action } = apiRoute(
   { id: true },
   {
-    GET: async ({ context, caller, id }) => {
-      const rfq = await loadRfqResponse(context, caller.actor, id);
+    GET: async ({ context, caller, id, locale }) => {
+      const rfq = await loadRfqResponse(context, caller.actor, id, locale);
       return rfq ? json(rfq) : failure.notFound();
     },
-    PATCH: withBody(RfqPatchBody, async ({ context, caller, id, body }) => {
+    PATCH: withBody(RfqPatchBody, async ({ context, caller, id, body, locale }) => {
       const updated = await updateRfqWorkingCopyFor(context, caller.actor, id, patchToChanges(body));
       if (!updated.ok) return updated;
-      return json(await loadRfqResponse(context, caller.actor, id));
+      return json(await loadRfqResponse(context, caller.actor, id, locale));
     }),
   },
 );

@@ -29,10 +29,10 @@ export const { loader, action } = apiRoute(
       }
       return json(RfqListResponse.parse({ data: [] }));
     },
-    POST: withBody(RfqCreateBody, async ({ context, caller, body }) => {
+    POST: withBody(RfqCreateBody, async ({ context, caller, body, locale }) => {
       const created = await createRfqDraft(context, caller.actor, body);
       if (!created.ok) return created;
-      const rfq = await loadRfqResponse(context, caller.actor, created.rfq.id);
+      const rfq = await loadRfqResponse(context, caller.actor, created.rfq.id, locale);
       return json(rfq, { status: 201, headers: { Location: `/api/v1/rfqs/${created.rfq.id}` } });
     }),
   },

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -16,12 +16,19 @@ import type { RfqDraft } from "~/domain/rfq/schema";
 import { t as translate, translateOrPassThrough } from "~/i18n";
 import { answerQuestion, askQuestion, cancelRfq, loadRfqForReader, publishAddendum } from "~/services/rfqs.server";
 import { quotesOfRfqForBuyer } from "~/services/quotes.server";
-import { questionsForAdvisor, questionsForBuyer, questionsForVendor, versionHistoryForBuyer } from "~/services/rfq-reads.server";
+import {
+  questionsForAdvisor,
+  questionsForBuyer,
+  questionsForVendor,
+  versionHistoryFor,
+  versionHistoryForBuyer,
+  type VersionHistoryEntry,
+} from "~/services/rfq-reads.server";
 import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advisors.server";
 import { rfqAttachmentsOf } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime, joinList } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -58,13 +65,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (found.as === "advisor") {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
     // link only once the quotes are opened (the comparison itself checks again, in SQL).
-    const questions = await questionsForAdvisor(context, user.activeOrg!.id, row.id);
+    const [questions, versions] = await Promise.all([questionsForAdvisor(context, user.activeOrg!.id, row.id), versionHistoryFor(context, "advisor", row.id)]);
     const compareOpen =
       row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
-    return { as: "advisor" as const, header, attachments, content: found.row.content as RfqDraft, questions, buyerName: found.row.buyer_name, compareOpen };
+    return {
+      as: "advisor" as const,
+      header,
+      attachments,
+      content: found.row.content as RfqDraft,
+      questions,
+      versions,
+      buyerName: found.row.buyer_name,
+      compareOpen,
+    };
   }
-  const questions = await questionsForVendor(context, user.activeOrg!.id, row.id);
-  return { as: "vendor" as const, header, attachments, content: found.view, questions, canAsk: status === "published" };
+  // Vendors read the history through their projection only (what a change to a hidden field did is not listed).
+  const [questions, versions] = await Promise.all([questionsForVendor(context, user.activeOrg!.id, row.id), versionHistoryFor(context, "vendor", row.id)]);
+  return { as: "vendor" as const, header, attachments, content: found.view, questions, versions, canAsk: status === "published" };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -96,7 +113,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const r = await publishAddendum(context, user.actor, id, s.value.changeSummary);
     if (!r.ok) {
       if (r.status === 404) return notFound();
-      const problems = (r.problems ?? []).map((p) => `${p.path.join(".")}: ${translate(locale, p.key)}`);
+      const problems = (r.problems ?? []).map((p) =>
+        p.words ? translate(locale, "rfqReview.problemAt", { field: p.words[locale], message: translate(locale, p.key) }) : translate(locale, p.key),
+      );
       return json({ intent, formError: [translate(locale, r.key), ...problems].join(" / "), fieldErrors: null }, { status: r.status });
     }
     return redirect(`/rfqs/${id}`, {
@@ -123,6 +142,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.cancelled" }) } });
   }
   throw new Response("Bad Request", { status: 400 });
+}
+
+/** v1 → v2 → …: date, the buyer's summary and the changed fields in words (the reader's own view of them). */
+function VersionHistory({ versions }: { versions: readonly SerializeFrom<VersionHistoryEntry>[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="card" data-testid="version-history">
+      <h2>{t("rfqReview.history.title")}</h2>
+      <p className="hint">{t("rfqReview.history.intro")}</p>
+      <ol className="versions" reversed>
+        {versions.map((v, i) => (
+          <li key={v.version} data-testid="version-entry">
+            <strong>{t("rfqReview.history.version", { n: v.version })}</strong>
+            {i === 0 ? ` (${t("rfqReview.history.current")})` : null} — {formatDateTime(v.publishedAt, locale)}
+            {v.version === 1 && !v.changeSummary ? ` — ${t("rfqReview.history.first")}` : null}
+            {v.changeSummary ? (
+              <p className="prewrap">
+                {t("rfqReview.history.summary")}: {v.changeSummary}
+              </p>
+            ) : null}
+            {v.changes.length ? (
+              <p>
+                {t("rfqReview.history.changed")}:{" "}
+                {joinList(
+                  v.changes.map((c) => c.words[locale]),
+                  locale,
+                )}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }
 
 export default function RfqDetail() {
@@ -242,18 +295,7 @@ export default function RfqDetail() {
         ) : null}
       </section>
 
-      {data.as === "buyer" && data.versions.length > 0 ? (
-        <section className="card">
-          <h2>{t("rfq.detail.versions")}</h2>
-          <ol className="versions">
-            {data.versions.map((v) => (
-              <li key={v.version}>
-                {t("rfq.detail.version", { n: v.version })} — {formatDateTime(v.created_at, locale)} — {v.change_summary || t("rfq.detail.initialVersion")}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      {data.versions.length > 0 ? <VersionHistory versions={data.versions} /> : null}
 
       {data.as === "buyer" && (h.status === "draft" || h.status === "published" || h.status === "closed") ? (
         <details className="card">

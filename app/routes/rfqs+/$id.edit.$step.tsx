@@ -10,7 +10,11 @@ import { LinesStep } from "~/components/rfq/steps/lines-step";
 import { PurposeStep } from "~/components/rfq/steps/purpose-step";
 import { RequirementsStep } from "~/components/rfq/steps/requirements-step";
 import { ScheduleStep, type VendorChoice } from "~/components/rfq/steps/schedule-step";
-import { STEP_ORDER, stepFormDefaults, stepFormSchema, type RfqFormValues } from "~/domain/rfq/form-steps";
+import { STEP_ORDER, stepFormDefaults, stepFormSchema, stepOfField, type RfqFormValues } from "~/domain/rfq/form-steps";
+import { isProposedTcoScale, isTcoCriterion, proposeTcoScale, type TcoScaleProposal } from "~/domain/rfq/draft-assist";
+import { checkPublishable } from "~/domain/rfq/schema";
+import { inWords } from "~/i18n/rfq-field-words";
+import { formatYen } from "~/utils/format";
 import { ahpAnswers } from "~/domain/rfq/ahp-form";
 import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
@@ -50,14 +54,41 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     step === "scheduleAndInvitations"
       ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories }))
       : [];
+  const content = row.content as RfqDraft;
   // The form's version: a save or an applied helper (AHP, catalog) gives the inputs the values just saved.
   const formVersion = row.updated_at.getTime();
   return {
-    rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content: row.content as RfqDraft },
+    rfq: { id: row.id, title: row.title, status, category: row.category, sealed: row.sealed, content },
     step,
     vendors,
     formVersion,
+    warnings: stepWarnings(content, step, context.clock.now()),
+    tcoNotes: step === "evaluation" ? tcoScaleNotes(content) : [],
   };
+}
+
+/**
+ * What this step holds that cannot be published (a deadline in the past, all-zero weights, a deliverable due
+ * in 2020, a relaxed certification without its reason): the publish check's own errors for the step's
+ * fields, less the ones that only say something is still missing. The draft is saved anyway.
+ */
+function stepWarnings(content: RfqDraft, step: RfqStep, now: Date) {
+  const impossible = checkPublishable(content, now).filter(
+    (problem) => problem.severity === "error" && !problem.key.endsWith(".required") && stepOfField(problem.path[0]) === step,
+  );
+  return inWords(impossible, content);
+}
+
+/** Where each TCO criterion's target scale comes from: the app's proposal (and from what), or nothing to propose from yet. */
+function tcoScaleNotes(content: RfqDraft) {
+  const proposal = proposeTcoScale(content);
+  return (content.criteria ?? []).flatMap((criterion, index): { words: { ja: string; en: string }; proposal: TcoScaleProposal | null }[] => {
+    if (!isTcoCriterion(criterion)) return [];
+    const words = inWords([{ path: ["criteria", index, "scale"] }], content)[0].words;
+    if (proposal && isProposedTcoScale(criterion, content)) return [{ words, proposal }];
+    if (!criterion.scale && !proposal) return [{ words, proposal: null }];
+    return [];
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -105,11 +136,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RfqStepPage() {
-  const { rfq, step, vendors, formVersion } = useLoaderData<typeof loader>();
+  const { rfq, step, vendors, formVersion, warnings, tcoNotes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const ahpConfirm = actionData && "ahpConfirm" in actionData ? actionData.ahpConfirm : null;
   const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
-  const { t } = useI18n();
+  const { t, translateOrPassThrough, locale } = useI18n();
   const [form, f] = useForm<RfqFormValues>({
     id: `rfq-${step}-${formVersion}`,
     lastResult,
@@ -125,6 +156,39 @@ export default function RfqStepPage() {
       <h1>{t(`rfq.step.${step}`)}</h1>
       <StepNav rfqId={rfq.id} />
       {rfq.status === "published" ? <p className="notice">{t("rfq.step.addendumNote")}</p> : null}
+      {warnings.length ? (
+        <div className="notice warning" role="status" data-testid="step-warnings">
+          <p>{t("rfqReview.step.warnings")}</p>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={`${w.key}-${i}`}>{t("rfqReview.problemAt", { field: w.words[locale], message: translateOrPassThrough(w.key) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {tcoNotes.map(({ words, proposal }, i) => {
+        const yen = (n: number) => formatYen(n, locale);
+        const text = !proposal
+          ? t("rfqReview.tco.needsBasis")
+          : proposal.basis === "budget"
+            ? t("rfqReview.tco.proposedFromBudget", {
+                min: yen(proposal.budget.min),
+                max: yen(proposal.budget.max),
+                worst: yen(proposal.scale.worst),
+                best: yen(proposal.scale.best),
+              })
+            : t("rfqReview.tco.proposedFromBaseline", {
+                monthly: yen(proposal.monthly),
+                months: proposal.months,
+                worst: yen(proposal.scale.worst),
+                best: yen(proposal.scale.best),
+              });
+        return (
+          <p key={i} className="hint" data-testid="tco-scale-note">
+            {words[locale]} — {text}
+          </p>
+        );
+      })}
       <Form method="post" {...getFormProps(form)} className="card step-form" key={`${step}-${formVersion}`}>
         <CsrfInput />
         {/* Enter in a text box submits the first button of the form: make that "save", not a row's "remove". */}

@@ -13,6 +13,7 @@ import { readForm } from "~/utils/csrf.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { notFound } from "~/utils/errors";
+import { inWords } from "~/i18n/rfq-field-words";
 
 async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["context"], id: string) {
   const user = await requireUser(request, context);
@@ -23,7 +24,7 @@ async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["cont
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { row } = await requireOwnRfq(request, context, params.id!);
-  const problems = row.status === "draft" ? checkPublishable(row.content, context.clock.now()) : [];
+  const problems = row.status === "draft" ? inWords(checkPublishable(row.content, context.clock.now()), row.content) : [];
   return { rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) };
 }
 
@@ -38,16 +39,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
 }
 
-// Publish checks from the loader, or the refusal's field problems from the action (same path + key shape).
-function ProblemList({ rfqId, problems }: { rfqId: string; problems: readonly (Pick<PublishProblem, "path"> & { key: string })[] }) {
-  const { t, translateOrPassThrough } = useI18n();
+// Publish checks from the loader, or the refusal's field problems from the action (same path + key shape),
+// each named in words ("評価基準1「TCO」の目標スケール"), never by its path.
+function ProblemList({
+  rfqId,
+  problems,
+}: {
+  rfqId: string;
+  problems: readonly (Pick<PublishProblem, "path"> & { key: string; words?: { ja: string; en: string } })[];
+}) {
+  const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <ul className="problems">
       {problems.map((p, i) => {
         const step = stepOfField(p.path[0]);
         return (
           <li key={`${p.key}-${i}`} data-testid="publish-problem">
-            {translateOrPassThrough(p.key)} {p.path.length ? <code>{p.path.join(".")}</code> : null}{" "}
+            {p.words && p.path.length
+              ? t("rfqReview.problemAt", { field: p.words[locale], message: translateOrPassThrough(p.key) })
+              : translateOrPassThrough(p.key)}{" "}
             {step ? <Link to={`/rfqs/${rfqId}/edit/${step}`}>{t("rfq.review.goToStep")}</Link> : null}
           </li>
         );

@@ -21,7 +21,7 @@ export function RequirementsStep({ form, fields }: { form: RfqForm; fields: RfqF
             <div key={c.key} className="row-card" data-testid="cert-row">
               <SelectField field={f.type} label={t("rfq.field.cert.type")} table="certification" locale={locale} />
               <SelectField field={f.level} label={t("rfq.field.cert.level")} table="level" locale={locale} />
-              <TextField field={f.reason} label={t("rfq.field.cert.reason")} />
+              <TextField field={f.reason} label={t("rfq.field.cert.reason")} hint={t("rfqReview.cert.reasonHint")} />
               <button {...form.remove.getButtonProps({ name: fields.requiredCertifications.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>
