@@ -12,6 +12,7 @@ import { sealedMessages } from "./messages-sealed";
 import { authMessages } from "./messages-auth";
 import { accountSecurityMessages } from "./messages-account-security";
 import { httpMessages } from "./messages-http";
+import { dashboardMessages } from "./messages-dashboard";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -25,6 +26,7 @@ export type AnyMessageKey =
   | keyof typeof authMessages
   | keyof typeof accountSecurityMessages
   | keyof typeof httpMessages
+  | keyof typeof dashboardMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -54,6 +56,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(authMessages as Record<string, Bilingual>),
   ...Object.entries(accountSecurityMessages as Record<string, Bilingual>),
   ...Object.entries(httpMessages as Record<string, Bilingual>),
+  ...Object.entries(dashboardMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {
