@@ -64,4 +64,28 @@ export const dashboardMessages = {
   },
   "dashboard.admin.certificates.submitted": { ja: "{org} · {date} 登録", en: "{org} · added {date}" },
   "dashboard.admin.review": { ja: "認証の確認へ", en: "Review certificates" },
+  "settings.tab.organization": { ja: "組織", en: "Organisation" },
+  "settings.tab.security": { ja: "セキュリティ", en: "Security" },
+  "settings.org.title": { ja: "組織の情報", en: "Organisation" },
+  "settings.org.name": { ja: "組織名", en: "Name" },
+  "settings.org.kind": { ja: "種別", en: "Kind" },
+  "settings.org.yourRole": { ja: "あなたの権限", en: "Your role" },
+  "settings.readOnly": {
+    ja: "組織の設定を変更できるのはオーナーです。変更が必要なときはオーナーに依頼してください。",
+    en: "Only owners change the organisation's settings; ask an owner when something needs changing.",
+  },
+  "settings.profile.title": { ja: "あなたのアカウント", en: "Your account" },
+  "settings.language": { ja: "表示言語", en: "Language" },
+  "settings.language.hint": {
+    ja: "画面とメールの言語です。ヘッダーの切り替えと同じです。",
+    en: "The language of the pages and of your e-mails (the same as the switch in the header).",
+  },
+  "settings.security.hint": {
+    ja: "パスワードの変更とログイン中の端末の確認はセキュリティから。",
+    en: "Change your password and see where you are signed in under Security.",
+  },
+  "settings.members.readOnly": {
+    ja: "メンバーの招待と権限の変更はオーナーが行います。",
+    en: "Owners invite members and change their roles.",
+  },
 } as const;
