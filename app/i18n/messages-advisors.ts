@@ -44,6 +44,7 @@ export const advisorMessages = {
   "advisors.note.alreadyWithdrawn": { ja: "このコメントは撤回済みです。", en: "This note was already withdrawn." },
   "advisors.note.edit": { ja: "編集", en: "Edit" },
   "advisors.note.save": { ja: "保存", en: "Save" },
+  "advisors.note.newText": { ja: "訂正後のコメント", en: "Corrected note" },
   "advisors.note.edited": { ja: "コメントを更新しました。", en: "Note updated." },
   "advisors.note.withdraw": { ja: "撤回", en: "Withdraw" },
   "advisors.note.withdrawn": { ja: "コメントを撤回しました。", en: "Note withdrawn." },
@@ -54,7 +55,6 @@ export const advisorMessages = {
   "advisors.notes.editedAt": { ja: "編集済み（{date}）", en: "Edited ({date})" },
   "advisors.notes.withdrawnAt": { ja: "撤回済み（{date}）", en: "Withdrawn ({date})" },
   "advisors.notes.supersededAt": { ja: "別の推薦に置き換え（{date}）", en: "Replaced by a later recommendation ({date})" },
-  "advisors.notes.current": { ja: "現在の推薦", en: "Current recommendation" },
   "advisors.notes.history": { ja: "変更履歴（{n}件）", en: "History ({n})" },
   "advisors.notes.revision": { ja: "{date} までの内容", en: "Until {date}" },
   "advisors.note.recommendReplaces": {

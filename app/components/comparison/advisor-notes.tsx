@@ -29,8 +29,7 @@ function NoteState({ n }: { n: AdvisorNoteItem }) {
   const { t, locale } = useI18n();
   return (
     <>
-      {n.current ? <span className="badge">{t("advisors.notes.current")}</span> : null}
-      {n.recommends && !n.current ? <span className="badge muted">{t("advisors.notes.recommends")}</span> : null}
+      {n.recommends ? <span className={n.current ? "badge" : "badge muted"}>{t("advisors.notes.recommends")}</span> : null}
       {n.vendor_name ? <span className="badge">{t("advisors.notes.about", { vendor: n.vendor_name })}</span> : null}
       {n.withdrawn_at ? (
         <span className="badge warn" data-testid="note-withdrawn">
@@ -59,7 +58,7 @@ function OwnNoteActions({ n, result }: { n: AdvisorNoteItem; result: NoteActionD
           <CsrfInput />
           <input type="hidden" name="intent" value="editNote" />
           <input type="hidden" name="noteId" value={n.id} />
-          <Field id={`note-edit-${n.id}`} label={t("advisors.note.body")} errors={mine?.fieldErrors?.body}>
+          <Field id={`note-edit-${n.id}`} label={t("advisors.note.newText")} errors={mine?.fieldErrors?.body}>
             {(aria) => <textarea name="body" rows={4} maxLength={ADVISOR_NOTE_MAX_LENGTH} defaultValue={mine?.values?.body ?? n.body} {...aria} />}
           </Field>
           <div className="actions">
