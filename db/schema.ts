@@ -303,6 +303,22 @@ export interface AdvisorNotesTable {
   body: string;
   created_by: string;
   created_at: Timestamp;
+  /** Last edited by its author (the earlier texts are in advisor_note_revisions). */
+  updated_at: NullableTimestamp;
+  withdrawn_at: NullableTimestamp;
+  /** A recommendation replaced by a later one of the same advisory organisation. */
+  superseded_at: NullableTimestamp;
+}
+
+export interface AdvisorNoteRevisionsTable {
+  id: Generated<number>;
+  note_id: string;
+  body: string;
+  quote_id: string | null;
+  recommends: boolean;
+  change: "edit" | "withdraw" | "supersede";
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 export interface NotificationsTable {
@@ -371,6 +387,7 @@ export interface Database {
   vendor_profiles: VendorProfilesTable;
   certifications: CertificationsTable;
   audit_log: AuditLogTable;
+  advisor_note_revisions: AdvisorNoteRevisionsTable;
   outbox: OutboxTable;
   job_schedules: JobSchedulesTable;
 }

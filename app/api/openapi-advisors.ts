@@ -1,4 +1,12 @@
-import { AdvisorNote, AdvisorNoteBody, AdvisorNoteListResponse, AssignAdvisorBody, AssignedAdvisorResponse, RfqAdvisorListResponse } from "./advisor-schemas";
+import {
+  AdvisorNote,
+  AdvisorNoteBody,
+  AdvisorNoteEditBody,
+  AdvisorNoteListResponse,
+  AssignAdvisorBody,
+  AssignedAdvisorResponse,
+  RfqAdvisorListResponse,
+} from "./advisor-schemas";
 import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 
 // The advisor endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. Schemas are
@@ -45,6 +53,8 @@ export function advisorPaths() {
       post: {
         operationId: "addAdvisorNote",
         summary: "An assigned advisor's note, optionally about one opened quote of the RFQ, optionally recommending it",
+        description:
+          "An advisory organisation has one current recommendation per RFQ: a new recommendation replaces the current one, which stays in the list with `supersededAt` set.",
         requestBody: body(AdvisorNoteBody),
         responses: {
           "201": ok("Added", AdvisorNote),
@@ -54,6 +64,35 @@ export function advisorPaths() {
           "401": unauthorized,
           "404": notFound,
           "405": methodNotAllowed,
+        },
+      },
+    },
+    "/api/v1/rfqs/{id}/advisor-notes/{noteId}": {
+      parameters: [...parameters, { name: "noteId", in: "path", required: true, description: "Advisor note id", schema: { type: "string", format: "uuid" } }],
+      patch: {
+        operationId: "editAdvisorNote",
+        summary: "Its author edits a note's text; the earlier text stays in `revisions` and the buyer sees the note as edited",
+        requestBody: body(AdvisorNoteEditBody),
+        responses: {
+          "200": ok("Edited", AdvisorNote),
+          "400": problem("`errors` lists `body` (empty or too long) in the caller's language; nothing was written"),
+          "401": unauthorized,
+          "403": problem("The note is another member's: only its author edits it"),
+          "404": notFound,
+          "405": methodNotAllowed,
+          "409": problem("The note was withdrawn"),
+        },
+      },
+      delete: {
+        operationId: "withdrawAdvisorNote",
+        summary: "Its author withdraws a note (and so a recommendation); the note stays readable as history with `withdrawnAt` set",
+        responses: {
+          "200": ok("Withdrawn", AdvisorNote),
+          "401": unauthorized,
+          "403": problem("The note is another member's: only its author withdraws it"),
+          "404": notFound,
+          "405": methodNotAllowed,
+          "409": problem("The note was already withdrawn"),
         },
       },
     },

@@ -6,7 +6,7 @@ import { CsrfInput } from "./csrf-input";
 type NavItem = { to: string; key: AnyMessageKey };
 
 /** Navigation depends on what the active organisation is: buyers look for vendors, vendors keep their profile. */
-function navFor(kind: string | undefined, isAdmin: boolean, isOwner: boolean): NavItem[] {
+function navFor(kind: string | undefined, isAdmin: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", key: "nav.home" }];
   if (kind === "buyer" || kind === "advisory") items.push({ to: "/rfqs", key: "nav.rfqs" });
   // One way in to find work for a vendor: the list, which leads on to the keyword search.
@@ -14,7 +14,7 @@ function navFor(kind: string | undefined, isAdmin: boolean, isOwner: boolean): N
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
   if (kind === "vendor") items.push({ to: "/vendor/profile", key: "nav.vendorProfile" });
   if (kind === "vendor") items.push({ to: "/vendor/certifications", key: "profile.certifications" });
-  if (isOwner) items.push({ to: "/settings/members", key: "nav.settings" });
+  if (kind) items.push({ to: "/settings", key: "nav.settings" });
   if (isAdmin) items.push({ to: "/admin", key: "nav.admin" });
   return items;
 }
@@ -25,7 +25,7 @@ export function Header() {
   const location = useLocation();
   const user = data?.user;
   const here = location.pathname + location.search;
-  const nav = user ? navFor(user.activeOrg?.kind, user.isPlatformAdmin, user.activeOrg?.role === "owner") : [];
+  const nav = user ? navFor(user.activeOrg?.kind, user.isPlatformAdmin) : [];
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Actor, type Resource, type RfqResource } from "./permissions";
+import { can, settingsTabs, type Action, type Actor, type Resource, type RfqResource } from "./permissions";
 
 // The authorization matrix: every role against every action, on its own organisation and
 // on another tenant's ids. Later issues add rows (RFQs, quotes) to the same table.
@@ -22,6 +22,19 @@ type Row = [Action, (own: string) => Resource, Record<string, [own: boolean, oth
 const matrix: Row[] = [
   [
     "organization:read",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      vendorOwner: [true, false],
+      vendorMember: [true, false],
+      advisor: [true, false],
+      admin: [true, false],
+    },
+  ],
+  [
+    "organization:readMembers",
     (id) => ({ type: "organization", id }),
     {
       anonymous: [false, false],
@@ -616,5 +629,24 @@ describe("authorization matrix: certifications", () => {
     expect(can(actors.vendorOwner, "certification:manage", { type: "vendorProfile", orgId: OWN })).toBe(false);
     expect(can(actors.admin, "certificationType:create", { type: "certifications", orgId: OWN })).toBe(false);
     expect(can(actors.buyerOwner, "certification:readEvidence", { type: "certificationReview" })).toBe(false);
+  });
+});
+
+describe("organisation settings tabs", () => {
+  const tabs = (role: string) => settingsTabs(actors[role]).map((t) => `${t.key}${t.manage ? "+" : ""}`);
+
+  it("a member sees the organisation and its members read-only, and its own security; an owner manages members and tokens", () => {
+    expect(tabs("buyerMember")).toEqual(["organization", "members", "security+"]);
+    expect(tabs("vendorMember")).toEqual(["organization", "members", "security+"]);
+    expect(tabs("buyerOwner")).toEqual(["organization", "members+", "tokens+", "security+"]);
+    expect(tabs("advisor")).toEqual(["organization", "members+", "tokens+", "security+"]);
+    expect(tabs("anonymous")).toEqual([]);
+  });
+
+  it("every tab a member sees is one the policy lets it open", () => {
+    const member = actors.buyerMember!;
+    const own = { type: "organization", id: OWN } as const;
+    const needs = { organization: "organization:read", members: "organization:readMembers", tokens: "organization:manageApiTokens" } as const;
+    for (const tab of settingsTabs(member)) if (tab.key !== "security") expect(can(member, needs[tab.key], own)).toBe(true);
   });
 });

@@ -39,6 +39,7 @@ export type Resource =
 
 export type Action =
   | "organization:read"
+  | "organization:readMembers"
   | "organization:manageMembers"
   | "organization:manageApiTokens"
   | "vendorProfile:read"
@@ -61,6 +62,38 @@ export type Action =
   | "certification:verify"
   | "certificationType:create";
 
+type OrganizationAction = "organization:read" | "organization:readMembers" | "organization:manageMembers" | "organization:manageApiTokens";
+
+/**
+ * What each role may do in its own organisation's settings: every member reads the organisation and its
+ * member list; owners invite members and manage API tokens. `can` and the settings tabs both read it.
+ */
+export const ORGANIZATION_PERMISSIONS: Record<OrganizationAction, readonly MemberRole[]> = {
+  "organization:read": ["owner", "member"],
+  "organization:readMembers": ["owner", "member"],
+  "organization:manageMembers": ["owner"],
+  "organization:manageApiTokens": ["owner"],
+};
+
+export type SettingsTab = { key: "organization" | "members" | "tokens" | "security"; to: string; manage: boolean };
+
+/**
+ * The organisation settings tabs this actor may open, from the same table: the organisation (read-only)
+ * and its members for everyone in it, managing members and API tokens for owners, and the actor's own
+ * account security always. Empty for an actor without an organisation.
+ */
+export function settingsTabs(actor: Actor | null): SettingsTab[] {
+  if (!actor?.org) return [];
+  const own = { type: "organization", id: actor.org.id } as const;
+  const tabs: SettingsTab[] = [];
+  if (can(actor, "organization:read", own)) tabs.push({ key: "organization", to: "/settings", manage: false });
+  if (can(actor, "organization:readMembers", own))
+    tabs.push({ key: "members", to: "/settings/members", manage: can(actor, "organization:manageMembers", own) });
+  if (can(actor, "organization:manageApiTokens", own)) tabs.push({ key: "tokens", to: "/settings/tokens", manage: true });
+  tabs.push({ key: "security", to: "/settings/security", manage: true });
+  return tabs;
+}
+
 /** A vendor may see an RFQ once it is published, if it is on the marketplace or the vendor is invited. */
 function vendorMaySee(orgId: string, rfq: RfqResource): boolean {
   if (rfq.status === "draft") return false;
@@ -77,10 +110,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
   const org = actor.org;
   switch (action) {
     case "organization:read":
-      return resource.type === "organization" && org?.id === resource.id;
+    case "organization:readMembers":
     case "organization:manageMembers":
     case "organization:manageApiTokens":
-      return resource.type === "organization" && org?.id === resource.id && org.role === "owner";
+      return resource.type === "organization" && org?.id === resource.id && ORGANIZATION_PERMISSIONS[action].includes(org.role);
     case "vendorProfile:read":
       // Vendor profiles are the marketplace's shop windows: any signed-in user may read them.
       return resource.type === "vendorProfile";

@@ -16,6 +16,7 @@ import { attachmentMessages } from "./messages-attachments";
 import { recurrenceMessages } from "./messages-recurrence";
 import { weightMessages } from "./messages-weights";
 import { rfqReviewMessages } from "./messages-rfq-review";
+import { dashboardMessages } from "./messages-dashboard";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -33,6 +34,7 @@ export type AnyMessageKey =
   | keyof typeof recurrenceMessages
   | keyof typeof weightMessages
   | keyof typeof rfqReviewMessages
+  | keyof typeof dashboardMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -66,6 +68,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(recurrenceMessages as Record<string, Bilingual>),
   ...Object.entries(weightMessages as Record<string, Bilingual>),
   ...Object.entries(rfqReviewMessages as Record<string, Bilingual>),
+  ...Object.entries(dashboardMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {

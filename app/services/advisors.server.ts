@@ -1,10 +1,18 @@
 import type { core } from "zod";
 import { writeAudit } from "../../db/queries/audit";
-import { insertAdvisorNote, listAdvisorNotes } from "../../db/queries/advisor-notes";
+import {
+  changeAdvisorNote,
+  findAdvisorNoteForUpdate,
+  findCurrentRecommendation,
+  insertAdvisorNote,
+  listAdvisorNoteRevisions,
+  listAdvisorNotes,
+  lockAdvisorAssignment,
+} from "../../db/queries/advisor-notes";
 import { notifyUsers } from "../../db/queries/notifications";
 import { findOpenedQuoteIdForAdvisor } from "../../db/queries/quotes";
 import { findRfqForBuyer, listOrgUserIds } from "../../db/queries/rfqs";
-import { AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
+import { AdvisorNoteEditSchema, AdvisorNoteSchema, AssignAdvisorSchema } from "~/domain/advisors/schema";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor } from "~/utils/service-failure";
@@ -108,8 +116,21 @@ export async function removeAdvisor(ctx: AppContext, actor: Actor, rfqId: string
 export async function advisorNotesFor(ctx: AppContext, actor: Actor, rfqId: string) {
   const found = await rfqForNotes(ctx, actor, rfqId);
   if (!found || !can(actor, "advisorNote:read", found.resource)) return null;
-  const notes = await listAdvisorNotes(ctx.db, { kind: found.org.kind as "buyer" | "advisory", orgId: found.org.id }, rfqId);
-  return { notes, canWrite: can(actor, "advisorNote:write", found.resource), canSaveWeights: can(actor, "rfq:edit", found.resource) };
+  const rows = await listAdvisorNotes(ctx.db, { kind: found.org.kind as "buyer" | "advisory", orgId: found.org.id }, rfqId);
+  const revisions = await listAdvisorNoteRevisions(
+    ctx.db,
+    rows.map((n) => n.id),
+  );
+  const canWrite = can(actor, "advisorNote:write", found.resource);
+  // A recommendation is current until its advisor withdraws it or recommends again; the author may
+  // edit or withdraw its own notes while it is assigned.
+  const notes = rows.map(({ created_by, ...n }) => ({
+    ...n,
+    current: n.recommends && !n.withdrawn_at && !n.superseded_at,
+    mine: canWrite && created_by === actor.userId && !n.withdrawn_at,
+    revisions: revisions.filter((r) => r.note_id === n.id).map(({ note_id: _, ...r }) => r),
+  }));
+  return { notes, canWrite, canSaveWeights: can(actor, "rfq:edit", found.resource) };
 }
 
 /**
@@ -130,6 +151,10 @@ export async function addAdvisorNote(ctx: AppContext, actor: Actor, rfqId: strin
     issues.push(fieldIssue("quoteId", "advisors.note.quoteUnknown", quoteId));
   if (!parsed.success || issues.length > 0) return failure.invalid({ issues });
   const note = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await lockAdvisorAssignment(trx, rfqId, found.org.id))) return null;
+    // One current recommendation per advisory organisation and RFQ: a new one replaces it (kept as history).
+    const replaced = parsed.data.recommends ? await findCurrentRecommendation(trx, rfqId, found.org.id) : undefined;
+    if (replaced) await changeAdvisorNote(trx, replaced, { kind: "supersede" }, actor.userId, now);
     const inserted = await insertAdvisorNote(trx, {
       rfqId,
       advisorOrgId: found.org.id,
@@ -145,10 +170,55 @@ export async function addAdvisorNote(ctx: AppContext, actor: Actor, rfqId: strin
       action: "advisor_note.create",
       entityType: "advisor_note",
       entityId: inserted.id,
-      after: { rfqId, quoteId, recommends: inserted.recommends },
+      after: { rfqId, quoteId, recommends: inserted.recommends, replaces: replaced?.id ?? null },
     });
     await notifyUsers(trx, await listOrgUserIds(trx, found.row.buyer_org_id), "rfq.advisorNote", { rfqId, title: found.row.title }, now);
     return inserted;
   });
+  if (!note) return failure.notFound();
   return { ok: true, note } as const;
+}
+
+/**
+ * Its author edits a note's text or withdraws the note; the state before is kept as a revision the
+ * buyer reads ("edited", "withdrawn"). Other members of the advisory organisation read the note but
+ * get 403; a withdrawn note cannot change again (409). One transaction with its audit row.
+ */
+async function changeOwnNote(ctx: AppContext, actor: Actor, rfqId: string, noteId: string, change: { kind: "edit"; body: string } | { kind: "withdraw" }) {
+  const found = await rfqForNotes(ctx, actor, rfqId);
+  if (!found || !can(actor, "advisorNote:write", found.resource) || !isRowId(noteId)) return failure.notFound();
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await lockAdvisorAssignment(trx, rfqId, found.org.id))) return failure.notFound();
+    const note = await findAdvisorNoteForUpdate(trx, found.org.id, rfqId, noteId);
+    if (!note) return failure.notFound();
+    if (note.created_by !== actor.userId) return failure.forbidden();
+    if (note.withdrawn_at) return failure.conflict("advisors.note.alreadyWithdrawn");
+    if (change.kind === "edit" && change.body === note.body) return { ok: true, note } as const;
+    const changed = await changeAdvisorNote(trx, note, change, actor.userId, now);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: found.org.id,
+      action: change.kind === "edit" ? "advisor_note.edit" : "advisor_note.withdraw",
+      entityType: "advisor_note",
+      entityId: note.id,
+      after: { rfqId, recommends: note.recommends },
+    });
+    return { ok: true, note: changed } as const;
+  });
+}
+
+export async function editAdvisorNote(ctx: AppContext, actor: Actor, rfqId: string, noteId: string, input: unknown) {
+  const parsed = AdvisorNoteEditSchema.safeParse(input);
+  if (!parsed.success) {
+    // An outsider learns nothing from a validation error: the note must be theirs to see it.
+    const found = await rfqForNotes(ctx, actor, rfqId);
+    if (!found || !can(actor, "advisorNote:write", found.resource)) return failure.notFound();
+    return failure.invalid({ issues: parsed.error.issues });
+  }
+  return changeOwnNote(ctx, actor, rfqId, noteId, { kind: "edit", body: parsed.data.body });
+}
+
+export function withdrawAdvisorNote(ctx: AppContext, actor: Actor, rfqId: string, noteId: string) {
+  return changeOwnNote(ctx, actor, rfqId, noteId, { kind: "withdraw" });
 }

@@ -47,14 +47,3 @@ async function writeAggregatedAudit(db: Kysely<Database>, e: AuditEntry): Promis
     )
     .execute();
 }
-
-/** The newest entries with who did them, for the platform admin's audit page. */
-export async function listRecentAudit(db: Kysely<Database>, limit = 100) {
-  return db
-    .selectFrom("audit_log")
-    .leftJoin("users", "users.id", "audit_log.actor_user_id")
-    .select(["audit_log.id", "audit_log.action", "audit_log.entity_type", "audit_log.entity_id", "audit_log.created_at", "users.email as actor"])
-    .orderBy("audit_log.id", "desc")
-    .limit(limit)
-    .execute();
-}

@@ -194,7 +194,8 @@ describe("invitations", () => {
     expect(members.map((m) => m.email).sort()).toEqual(["new@buyer.example", "owner@buyer.example"]);
     const again = await h.request(`/invitations/${token}`);
     expect(again.status).toBe(404);
-    // A member is not an owner: the settings are closed to them.
-    expect((await h.request("/settings/members", { cookies: invitee })).status).toBe(403);
+    // A member is not an owner: it reads the member list, but API tokens (and inviting) are closed to it.
+    expect((await h.request("/settings/members", { cookies: invitee })).status).toBe(200);
+    expect((await h.request("/settings/tokens", { cookies: invitee })).status).toBe(403);
   });
 });

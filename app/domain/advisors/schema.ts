@@ -15,16 +15,24 @@ export const AssignAdvisorSchema = z.object({
  * A recommendation must name the quote it recommends. Whether the quote belongs to the RFQ (and is
  * opened) needs the database: the service adds that error on the same `quoteId` field.
  */
+const noteBody = z
+  .string({ error: "advisors.note.bodyRequired" })
+  .trim()
+  .min(1, { error: "advisors.note.bodyRequired" })
+  .max(ADVISOR_NOTE_MAX_LENGTH, { error: "advisors.note.bodyTooLong" });
+
 export const AdvisorNoteSchema = z
   .object({
-    body: z
-      .string({ error: "advisors.note.bodyRequired" })
-      .trim()
-      .min(1, { error: "advisors.note.bodyRequired" })
-      .max(ADVISOR_NOTE_MAX_LENGTH, { error: "advisors.note.bodyTooLong" }),
+    body: noteBody,
     quoteId: z.uuid({ error: "advisors.note.quoteUnknown" }).nullish(),
     recommends: z.boolean({ error: "validation.invalid" }).default(false),
   })
   .superRefine((note, ctx) => {
     if (note.recommends && !note.quoteId) ctx.addIssue({ code: "custom", message: "advisors.note.recommendNeedsQuote", path: ["quoteId"] });
   });
+
+/**
+ * Its author edits a note's text. What it is about and whether it recommends stay: recommending another
+ * quote is a new recommendation, which replaces the current one.
+ */
+export const AdvisorNoteEditSchema = z.object({ body: noteBody });

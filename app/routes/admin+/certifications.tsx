@@ -83,7 +83,7 @@ export default function AdminCertificationsPage() {
       <p className="lead">{t("certAdmin.intro")}</p>
       {rows.length === 0 ? <p className="muted">{t("certAdmin.empty")}</p> : null}
       {rows.map((row) => (
-        <article key={row.id} className="card" data-testid="review-row" aria-label={`${row.org_name} ${typeLabel(row.type)}`}>
+        <article key={row.id} id={`cert-${row.id}`} className="card" data-testid="review-row" aria-label={`${row.org_name} ${typeLabel(row.type)}`}>
           <h2 className="small">
             {row.org_name} — {typeLabel(row.type)}{" "}
             <span className={`badge cert cert-${row.status}`} data-testid="review-status">

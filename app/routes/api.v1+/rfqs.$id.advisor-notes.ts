@@ -1,5 +1,6 @@
 import { AdvisorNote, AdvisorNoteListResponse } from "~/api/advisor-schemas";
 import { apiRoute, withBody } from "~/api/route.server";
+import { noteJson } from "~/api/advisor-note-json";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { json } from "~/utils/api.server";
 import { failure } from "~/utils/service-failure";
@@ -7,20 +8,6 @@ import { failure } from "~/utils/service-failure";
 // GET: the advisors' notes on an RFQ, for its buyer and its assigned advisors. POST: an assigned advisor
 // adds one (optionally about an opened quote of the RFQ, optionally recommending it). Vendors, other
 // buyers and unassigned advisors get the 404 of an unknown id.
-
-type NoteRow = NonNullable<Awaited<ReturnType<typeof advisorNotesFor>>>["notes"][number];
-
-const noteJson = (n: NoteRow) => ({
-  id: n.id,
-  quoteId: n.quote_id,
-  vendorName: n.vendor_name,
-  recommends: n.recommends,
-  body: n.body,
-  advisorOrgId: n.advisor_org_id,
-  advisorName: n.advisor_name,
-  authorName: n.author_name,
-  createdAt: n.created_at.toISOString(),
-});
 
 export const { loader, action } = apiRoute(
   { id: true },

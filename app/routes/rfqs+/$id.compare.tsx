@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
+import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
@@ -122,8 +123,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const id = z.string().uuid().safeParse(params.id);
   const intent = formData.get("intent");
-  if (!id.success || (intent !== "saveWeights" && intent !== "addNote")) throw new Response("Bad Request", { status: 400 });
+  if (!id.success || (intent !== "saveWeights" && intent !== "addNote" && intent !== "editNote" && intent !== "withdrawNote"))
+    throw new Response("Bad Request", { status: 400 });
   const back = `/rfqs/${id.data}/compare${new URL(request.url).search}`;
+  if (intent === "editNote" || intent === "withdrawNote") return ownNoteAction(context, request, user.actor, id.data, intent, formData, back);
   if (intent === "addNote") {
     const values = {
       body: String(formData.get("body") ?? ""),

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { InviteSchema } from "~/domain/accounts";
+import { can } from "~/domain/permissions";
 import { inviteMember, membersOf } from "~/services/accounts.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -23,8 +24,13 @@ async function requireOwner(request: Request, context: LoaderFunctionArgs["conte
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { orgId } = await requireOwner(request, context);
-  return membersOf(context, orgId);
+  // Every member reads the list; only owners (manageMembers) see pending invitations and invite.
+  const user = await requireUser(request, context);
+  const org = { type: "organization", id: user.activeOrg?.id ?? "" } as const;
+  requirePermission(user.actor, "organization:readMembers", org);
+  const canManage = can(user.actor, "organization:manageMembers", org);
+  const { members, pending } = await membersOf(context, org.id);
+  return { members, pending: canManage ? pending : [], canManage };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
-  const { members, pending } = useLoaderData<typeof loader>();
+  const { members, pending, canManage } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
@@ -74,7 +80,8 @@ export default function MembersPage() {
         </tbody>
       </table>
 
-      <h2>{t("members.invite")}</h2>
+      {canManage ? null : <p className="muted">{t("settings.members.readOnly")}</p>}
+      <h2 hidden={!canManage}>{t("members.invite")}</h2>
       {data?.link ? (
         <div className="notice" role="status">
           <p>{t("members.invite.sent", { email: data.email ?? "" })}</p>
@@ -83,7 +90,7 @@ export default function MembersPage() {
           </p>
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="inline-form">
+      <Form method="post" {...getFormProps(form)} className="inline-form" hidden={!canManage}>
         <CsrfInput />
         <Field id={fields.email.id} label={t("members.invite.email")} errors={fields.email.errors}>
           {(aria) => <input {...getInputProps(fields.email, { type: "email" })} {...aria} />}
