@@ -149,7 +149,7 @@ describe("rates typed as percentages on the evaluation step", () => {
     // A gate typed above 100% is refused beside the gate's value, where the buyer typed it.
     const gate = await postForm(h, `/rfqs/${rfqId}/edit/evaluation`, { ...criterion("95"), "criteria[0].gateValue": "120" }, buyerCookies);
     expect(gate.status).toBe(400);
-    expect(await gate.text()).toMatch(/id="rfq-evaluation-criteria\[0\]\.gateValue-error"[^>]*><li>率は0〜100%で入力してください。<\/li>/);
+    expect(await gate.text()).toMatch(/id="rfq-evaluation-[^"]*criteria\[0\]\.gateValue-error"[^>]*><li>率は0〜100%で入力してください。<\/li>/);
     const unchanged = await h.db.selectFrom("rfqs").select("content").where("id", "=", rfqId).executeTakeFirstOrThrow();
     expect((unchanged.content as { criteria: { target: number }[] }).criteria[0].target).toBe(0.95);
   });

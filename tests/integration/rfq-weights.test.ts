@@ -43,7 +43,8 @@ beforeAll(async () => {
   );
   await submitQuote(h, await actorFor(h.db, vendor.email), sealedOpened);
   // The same, with the catalog's 業務理解度: rated by evaluators, and nobody has rated the quote yet.
-  const base = completeRfqInput();
+  // Built around its own deadline, so the deliverable falls due after it (a past due date cannot be published).
+  const base = completeRfqInput({ quoteDeadline: new Date(now.getTime() - 3_600_000).toISOString() });
   awaitingRfq = await createPublishedRfq(h, await actorFor(h.db, BUYER.email), {
     ...base,
     sealed: true,
