@@ -16,3 +16,20 @@ export function parseForm<S extends core.$ZodType>(payload: FormData | URLSearch
     formatError: (issues: core.$ZodIssue[]) => issues.map((issue) => (isMessageKey(issue.message) ? localizeZodIssue(issue, locale) : issue.message)),
   });
 }
+
+/**
+ * The one way a form validates in the browser: with the same schema and words as its action, first when
+ * a field is left, then — once a field has been checked — on every keystroke or choice.
+ *
+ * Why on input: revalidating on blur (conform's default for `shouldRevalidate`) clears a corrected field's
+ * error only when focus leaves it, i.e. on the mousedown of the submit button. The error line disappears,
+ * the button moves up under the pointer, the mouseup lands beside it and no click happens: the first press
+ * after a correction was swallowed (issue 14, item 6). Clearing the error while typing leaves nothing to move.
+ */
+export function validateInBrowser<S extends core.$ZodType>(schema: S, locale: Locale, options: { decoded?: boolean } = {}) {
+  return {
+    onValidate: ({ formData }: { formData: FormData }) => parseForm(formData, schema, locale, options),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  } as const;
+}
