@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { logIn } from "./support/session";
 
 // A corrected field is accepted by the very next press of the button (issue 14, item 6): the error
@@ -38,4 +39,27 @@ test("the new-RFQ form checks in the browser again and creates the draft at the 
   await page.getByLabel("業務の種類").selectOption("municipal");
   await page.getByRole("button", { name: "下書きを作成" }).click();
   await expect(page).toHaveURL(/\/rfqs\/[0-9a-f-]+\/edit\/purposeAndScope$/);
+});
+
+test("a successful save of the RFQ's evaluation step clears the error of the refused attempt", async ({ page, request }) => {
+  const created = await request.post("/api/v1/rfqs", {
+    headers: { Authorization: "Bearer kurabe_demo_buyer_midori_city_0000000000000001" },
+    data: completeRfqInput({ title: `e2e 評価基準 ${Date.now().toString(36)}` }),
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  await logIn(page, "buyer@midori-city.example");
+  await page.goto(`/rfqs/${id}/edit/evaluation`);
+  const weight = page.getByTestId("criterion-row").first().getByLabel("重み");
+  const save = page.getByRole("button", { name: "保存", exact: true });
+
+  await weight.fill("-5");
+  await save.click();
+  await expect(page.getByTestId("criterion-row").first().getByRole("alert")).toBeVisible();
+
+  await weight.fill("35");
+  await save.click();
+  await expect(page.getByTestId("toast")).toHaveText("保存しました");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("criterion-row").first().getByLabel("重み")).toHaveValue("35");
 });

@@ -51,6 +51,9 @@ test("a vendor submits, revises and withdraws a sealed quote; the buyer sees onl
   await page.getByRole("button", { name: "見積を提出" }).click();
   await expect(page.getByTestId("toast")).toHaveText("見積を提出しました（第1版）");
   await expect(page.getByTestId("quote-status")).toContainText("提出済み · v1");
+  // The submission went through: the refused attempt's error no longer stands beside the line (issue 14, item 5).
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("quote-line").filter({ hasText: "DOC" }).getByRole("textbox")).toHaveValue("450");
 
   // Revision: a new version, the first kept.
   await fillQuote(page, { DOC: "430" });

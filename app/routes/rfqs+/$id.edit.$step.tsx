@@ -20,7 +20,7 @@ import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.serve
 import { vendorsPage } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useFormIdAfterSave } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -104,7 +104,7 @@ export default function RfqStepPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, f] = useForm<RfqFormValues>({
-    id: `rfq-${step}`,
+    id: useFormIdAfterSave(`rfq-${step}`, lastResult),
     lastResult,
     defaultValue: stepFormDefaults(rfq.content),
     shouldValidate: "onSubmit",

@@ -22,7 +22,7 @@ import { vendorProfile } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useFormIdAfterSave } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -129,10 +129,12 @@ export default function QuotePage() {
   const [tick, setTick] = useState(0);
   // `tick` changes on every edit of the form, which is what makes the totals live.
   const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
+  // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
+  // did nothing with it before either); only the form's own results go to conform.
+  const formResult = lastResult && "formErrors" in lastResult ? undefined : lastResult;
   const [form, f] = useForm<QuoteFormValues>({
-    // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
-    // did nothing with it before either); only the form's own results go to conform.
-    lastResult: lastResult && "formErrors" in lastResult ? undefined : lastResult,
+    id: useFormIdAfterSave("quote-form", formResult),
+    lastResult: formResult,
     defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null),
     shouldValidate: "onSubmit",
   });
