@@ -8,6 +8,7 @@ import * as loginDefences from "./migrations/2026120602_login_defences";
 import * as sessionsAndPasswords from "./migrations/2026120603_sessions_and_passwords";
 import * as httpEdge from "./migrations/2026120604_http_edge";
 import * as jobRunner from "./migrations/2026120605_job_runner";
+import * as quoteResubmission from "./migrations/2026120702_quote_resubmission";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026120603_sessions_and_passwords": sessionsAndPasswords,
   "2026120604_http_edge": httpEdge,
   "2026120605_job_runner": jobRunner,
+  "2026120702_quote_resubmission": quoteResubmission,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -42,9 +42,12 @@ export const QuoteContent = quoteBaseSchema.partial();
 export const QuoteVersionEntry = z.object({
   version: z.number().int().min(1),
   rfqVersion: z.number().int().min(1),
-  kind: z.enum(["submitted", "revised", "reconfirmed"]),
+  kind: z
+    .enum(["submitted", "revised", "reconfirmed", "resubmitted"])
+    .describe("`resubmitted`: the first version submitted after a withdrawal (the withdrawn version keeps its `withdrawnAt`)"),
   tco: yen,
   createdAt: instant,
+  withdrawnAt: instant.nullable().describe("When the vendor withdrew this version; null if it never was"),
 });
 
 const NormalizedAmounts = z

@@ -5,7 +5,7 @@ import { enqueueOutbox } from "../../db/queries/outbox";
 import { can, type Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
-import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
+import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, submissionKind, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
 import { normalizeQuoteToTco, type TcoBreakdown } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
@@ -24,11 +24,13 @@ import {
   listOpenedQuotesForBuyer,
   findQuoteVersion,
   listQuoteVersions,
+  markQuoteVersionWithdrawn,
   updateQuoteOfVendor,
 } from "../../db/queries/quotes";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
-// re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction
+// re-confirmed after an addendum, withdrawn before the deadline and then, if the vendor wishes,
+// submitted again until the deadline (a new version). Every write is one transaction
 // with its audit row and the quotes-index outbox row. Reads go through queries that enforce the
 // sealed-bid rule themselves; a refused read answers 404 and leaves an audit row.
 
@@ -111,6 +113,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       return { quoteId: quote.id, status: "draft" as QuoteStatus, version: quote.current_version, tco: null };
     }
     const version = quote.current_version + 1;
+    const kind = submissionKind(quote.status);
     await insertQuoteVersion(trx, {
       quoteId: quote.id,
       version,
@@ -118,7 +121,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       content,
       normalized,
       tco: normalized!.tco,
-      kind: quote.status === "submitted" ? "revised" : "submitted",
+      kind,
       createdBy: actor.userId,
       at: now,
     });
@@ -129,12 +132,14 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       content,
       tco: normalized!.tco,
       submittedAt: now,
+      // Submitted again: the withdrawal stays on the withdrawn version and in the audit log.
+      ...(kind === "resubmitted" ? { withdrawnAt: null } : {}),
       at: now,
     });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: target.vendorOrgId,
-      action: quote.status === "submitted" ? "quote.revise" : "quote.submit",
+      action: kind === "revised" ? "quote.revise" : kind === "resubmitted" ? "quote.resubmit" : "quote.submit",
       entityType: "quote",
       entityId: quote.id,
       // The audit row keeps the figures, not the sealed content: the audit log is readable by admins.
@@ -148,26 +153,53 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
   return { ok: true, ...result };
 }
 
-export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: string) {
+/** The vendor's own quote, its RFQ and whether it may be withdrawn now; null when the caller may not see it. */
+async function withdrawalOf(ctx: AppContext, actor: Actor, quoteId: string) {
   const vendor = orgActor(actor, "vendor");
-  if (!vendor || !isRowId(quoteId)) return failure.notFound();
+  if (!vendor || !isRowId(quoteId)) return null;
   const quote = await findQuoteForVendor(ctx.db, vendor.org.id, quoteId);
-  if (!quote) return failure.notFound();
+  if (!quote) return null;
   const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
-  if (!target) return failure.notFound();
+  if (!target) return null;
   const now = ctx.clock.now();
   const check = canWithdraw({ status: quote.status, vendorOrgId: vendor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  return { vendor, quote, target, now, check };
+}
+
+/**
+ * What the withdrawal's confirmation shows before anything is written: which quote, on which RFQ (its
+ * published title), until when it could be submitted again, and whether it may be withdrawn now.
+ */
+export async function withdrawalPreview(ctx: AppContext, actor: Actor, quoteId: string) {
+  const found = await withdrawalOf(ctx, actor, quoteId);
+  if (!found) return null;
+  const { quote, target, check } = found;
+  return {
+    quoteId: quote.id,
+    rfqId: quote.rfq_id,
+    rfqTitle: target.rfq.title,
+    version: quote.current_version,
+    deadline: target.row.quote_deadline,
+    refusal: check.ok ? null : check.reasons[0],
+  };
+}
+
+export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: string) {
+  const found = await withdrawalOf(ctx, actor, quoteId);
+  if (!found) return failure.notFound();
+  const { vendor, quote, now, check } = found;
   // Only the first reason is the API's detail here (withdraw and re-confirm have always answered so).
   if (!check.ok) return failure.conflict(check.reasons[0], { reasons: [check.reasons[0]] });
   await ctx.db.transaction().execute(async (trx) => {
     await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
+    await markQuoteVersionWithdrawn(trx, quoteId, quote.current_version, now);
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: vendor.org.id,
       action: "quote.withdraw",
       entityType: "quote",
       entityId: quoteId,
-      before: { status: quote.status },
+      before: { status: quote.status, version: quote.current_version },
       after: { status: "withdrawn" },
     });
     await enqueueOutbox(trx, "quote", quoteId);

@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { QuoteTotals } from "~/components/quote/quote-totals";
+import { WithdrawQuote } from "~/components/quote/withdraw-quote";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { requirementStatus } from "~/domain/certifications/validity";
@@ -17,7 +18,7 @@ import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/vendor-view";
 import { quoteVersionForVendor } from "~/domain/quote/vendor-view";
 import { versionRecord } from "~/services/quote-api.server";
 import { translateOrPassThrough } from "~/i18n";
-import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
+import { loadOwnQuote, reconfirmQuote, saveQuote } from "~/services/quotes.server";
 import { vendorProfile } from "~/services/vendors.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -68,13 +69,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/rfqs/${own.rfqRow.id}/quote`;
   const fail = (status: number, key: string) => json({ formErrors: [translateOrPassThrough(locale, key)] }, { status });
 
-  if (intent === "withdraw" || intent === "reconfirm") {
+  // Withdrawing is confirmed first: it is posted to /quotes/:id/withdraw, not here.
+  if (intent === "reconfirm") {
     invariantResponse(own.quote);
-    const r = intent === "withdraw" ? await withdrawQuote(context, user.actor, own.quote.id) : await reconfirmQuote(context, user.actor, own.quote.id);
+    const r = await reconfirmQuote(context, user.actor, own.quote.id);
     if (!r.ok) return fail(r.status, r.key);
-    return redirect(back, {
-      headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) },
-    });
+    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "quotes.form.reconfirmed" }) } });
   }
 
   const mode = intent === "draft" ? "draft" : "submit";
@@ -144,7 +144,9 @@ export default function QuotePage() {
   const schedule = f.paymentSchedule.getFieldList();
   const pastWork = f.pastWork.getFieldset();
   const open = d.rfqStatus === "published";
-  const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted");
+  // A withdrawn quote can be submitted again until the deadline (a new version).
+  const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted" || d.quote.status === "withdrawn");
+  const deadline = d.deadline ? formatDateTime(d.deadline, locale) : "—";
   const input = (field: FieldMetadata<unknown>, type: "text" | "number" | "date" = "text") => getInputProps(field as FieldMetadata<string>, { type });
 
   return (
@@ -162,7 +164,7 @@ export default function QuotePage() {
         ) : null}
       </div>
       <p className="muted">
-        {t("rfq.detail.deadlineIn", { date: d.deadline ? formatDateTime(d.deadline, locale) : "—" })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
+        {t("rfq.detail.deadlineIn", { date: deadline })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
       {d.needsReconfirmation ? (
         <div className="banner banner-warning" role="status" data-testid="needs-reconfirmation">
@@ -176,6 +178,11 @@ export default function QuotePage() {
         </div>
       ) : null}
       {!open ? <p className="notice">{t("quotes.form.closed")}</p> : null}
+      {open && d.quote?.status === "withdrawn" ? (
+        <p className="notice" role="status" data-testid="withdrawn-notice">
+          {t("quoteForm.withdrawnNotice", { date: deadline })}
+        </p>
+      ) : null}
 
       <div className="card">
         <h2>{t("quotes.form.certifications")}</h2>
@@ -344,19 +351,14 @@ export default function QuotePage() {
               </button>
             ) : null}
             <button type="submit" name="intent" value="submit" className="button primary">
-              {d.quote?.status === "submitted" ? t("quotes.form.revise") : t("quotes.form.submit")}
+              {d.quote?.status === "submitted" ? t("quotes.form.revise") : d.quote?.status === "withdrawn" ? t("quoteForm.resubmit") : t("quotes.form.submit")}
             </button>
           </div>
         ) : null}
       </Form>
 
       {d.quote?.status === "submitted" && open ? (
-        <Form method="post">
-          <CsrfInput />
-          <button type="submit" name="intent" value="withdraw" className="button danger">
-            {t("quotes.form.withdraw")}
-          </button>
-        </Form>
+        <WithdrawQuote quoteId={d.quote.id} rfqTitle={d.rfq.title} version={d.quote.version} deadline={d.deadline} />
       ) : null}
 
       {d.versions.length ? (
@@ -367,6 +369,7 @@ export default function QuotePage() {
               <li key={v.version}>
                 v{v.version} — {translateOrPassThrough(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")}{" "}
                 {formatYen(v.contractValueExcludingTax, locale)}
+                {v.withdrawnAt ? ` — ${t("quoteForm.version.withdrawnAt", { date: formatDateTime(v.withdrawnAt, locale) })}` : ""}
               </li>
             ))}
           </ol>
