@@ -21,4 +21,11 @@ export const quoteFormMessages = {
   "quoteForm.resubmit": { ja: "見積を再提出", en: "Submit again" },
   "quotes.version.resubmitted": { ja: "再提出", en: "Resubmitted" },
   "quoteForm.version.withdrawnAt": { ja: "{date} に取り下げ", en: "withdrawn on {date}" },
+  "quoteForm.warning.title": { ja: "このままでは開封時に失格になります", en: "As it stands, this quote will be disqualified at the opening" },
+  "quoteForm.warning.mandatoryCertification": {
+    ja: "必須認証「{cert}」: {status}。有効な認証が確認されていないため、この見積は開封時に失格となり順位付けされません。",
+    en: "Mandatory certification “{cert}”: {status}. Without a valid, verified certificate the quote is disqualified at the opening and not ranked.",
+  },
+  "quoteForm.warning.expiresBeforeOpening": { ja: "締切日までに有効期限が切れます", en: "Expires before the deadline" },
+  "quoteForm.warning.manage": { ja: "認証を登録・更新する", en: "Add or renew certificates" },
 } as const satisfies Record<string, { ja: string; en: string }>;

@@ -9,6 +9,9 @@ import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, submissionKi
 import { normalizeQuoteToTco, type TcoBreakdown } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
+import { mandatoryCertificationWarnings, type CertificationWarning } from "~/domain/quote/certification-warnings";
+import type { CertificateRecord } from "~/domain/certifications/validity";
+import { listCertificationsOfOrg } from "../../db/queries/certifications";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { isRowId, rfqResource } from "~/domain/rfq/resource";
@@ -57,7 +60,8 @@ export function normalizeFor(rfq: Rfq, quote: Quote) {
   return normalizeQuoteToTco(rfq, quote);
 }
 
-export type SaveQuoteResult = { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null } | ServiceFailure;
+export type SaveQuoteResult =
+  { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null; certificationWarnings: CertificationWarning[] } | ServiceFailure;
 
 /**
  * Creates or updates the vendor's quote on an RFQ. `submit` validates it completely against the RFQ
@@ -150,7 +154,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
     return { quoteId: quote.id, status: "submitted" as QuoteStatus, version, tco: normalized!.tco };
   });
   ctx.kickIndexer();
-  return { ok: true, ...result };
+  return { ok: true, ...result, certificationWarnings: await certificationWarningsOf(ctx, target.vendorOrgId, target.rfq, target.row.quote_deadline) };
 }
 
 /** The vendor's own quote, its RFQ and whether it may be withdrawn now; null when the caller may not see it. */
@@ -253,17 +257,32 @@ export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: str
   return { ok: true, version } as const;
 }
 
-/** The vendor's own quote on an RFQ (with what it needs to show: the RFQ, re-confirmation, versions). */
+/**
+ * The mandatory certifications the vendor would fail at the opening with the certificates it holds now
+ * (the ranking's own gates): what the quote form and the quote API warn about before and after submitting.
+ */
+async function certificationWarningsOf(ctx: AppContext, vendorOrgId: string, rfq: Rfq, deadline: Date | null) {
+  const certs = (await listCertificationsOfOrg(ctx.db, vendorOrgId)).map((c) => ({
+    type: c.type as CertificateRecord["type"],
+    verificationStatus: c.status,
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+  }));
+  return mandatoryCertificationWarnings(rfq, certs, ctx.clock.now(), deadline);
+}
+
+/** The vendor's own quote on an RFQ (with what it needs to show: the RFQ, re-confirmation, versions, certification warnings). */
 export async function loadOwnQuote(ctx: AppContext, actor: Actor, rfqId: string) {
   const target = await rfqForVendorQuoting(ctx, actor, rfqId);
   if (!target) return null;
   const quote = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
   const versions = quote ? await listQuoteVersions(ctx.db, quote.id) : [];
+  const certificationWarnings = await certificationWarningsOf(ctx, target.vendorOrgId, target.rfq, target.row.quote_deadline);
   const reconfirm = quote
     ? needsReconfirmation({ status: quote.status, vendorOrgId: target.vendorOrgId, rfqVersion: quote.rfq_version }, target.forQuoting)
     : false;
   const status = effectiveStatus({ status: target.row.status, quoteDeadline: target.row.quote_deadline?.toISOString() }, ctx.clock.now());
-  return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm };
+  return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm, certificationWarnings };
 }
 
 /**

@@ -11,6 +11,7 @@ import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { requirementStatus } from "~/domain/certifications/validity";
 import type { CertificationType } from "~/domain/rfq/categories";
+import { certificationWarningMessage } from "~/domain/quote/certification-warnings";
 import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema, type QuoteFormValues } from "~/domain/quote/form";
 import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
@@ -58,6 +59,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     versions: own.versions.map((v) => quoteVersionForVendor(versionRecord(v))),
     needsReconfirmation: own.needsReconfirmation,
     certifications,
+    // Mandatory certifications that would disqualify the quote at the opening (the ranking's gates).
+    certificationWarnings: own.certificationWarnings,
   };
 }
 
@@ -194,6 +197,17 @@ export default function QuotePage() {
             </li>
           ))}
         </ul>
+        {d.certificationWarnings.length > 0 ? (
+          <div className="banner banner-warning" role="status" data-testid="certification-warnings">
+            <strong>{t("quoteForm.warning.title")}</strong>
+            <ul>
+              {d.certificationWarnings.map((w) => (
+                <li key={w.certification}>{certificationWarningMessage(w, locale)}</li>
+              ))}
+            </ul>
+            <Link to="/vendor/certifications">{t("quoteForm.warning.manage")}</Link>
+          </div>
+        ) : null}
       </div>
 
       <Form method="post" {...getFormProps(form)} className="card quote-form" ref={setFormEl} onChange={() => setTick((x) => x + 1)}>
