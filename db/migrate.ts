@@ -9,6 +9,7 @@ import * as sessionsAndPasswords from "./migrations/2026120603_sessions_and_pass
 import * as httpEdge from "./migrations/2026120604_http_edge";
 import * as jobRunner from "./migrations/2026120605_job_runner";
 import * as attachments from "./migrations/2026120701_attachments";
+import * as quoteResubmission from "./migrations/2026120702_quote_resubmission";
 import * as advisorNoteHistory from "./migrations/2026120706_advisor_note_history";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "2026120604_http_edge": httpEdge,
   "2026120605_job_runner": jobRunner,
   "2026120701_attachments": attachments,
+  "2026120702_quote_resubmission": quoteResubmission,
   "2026120706_advisor_note_history": advisorNoteHistory,
 };
 

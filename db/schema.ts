@@ -170,6 +170,9 @@ export interface QuotesTable {
   updated_at: Timestamp;
 }
 
+/** `resubmitted`: the first version after a withdrawal. */
+export type QuoteVersionKind = "submitted" | "revised" | "reconfirmed" | "resubmitted";
+
 export interface QuoteVersionsTable {
   quote_id: string;
   version: number;
@@ -177,9 +180,11 @@ export interface QuoteVersionsTable {
   content: ColumnType<unknown, string, string>;
   normalized: ColumnType<unknown, string, string>;
   tco: Money;
-  kind: "submitted" | "revised" | "reconfirmed";
+  kind: QuoteVersionKind;
   created_by: string;
   created_at: Timestamp;
+  /** Set on the version that was current when the vendor withdrew the quote. */
+  withdrawn_at: NullableTimestamp;
 }
 
 export interface AuditLogTable {

@@ -1,4 +1,4 @@
-import { QuoteActionResponse, QuoteBody, QuoteResponse, RfqQuotesResponse, VendorQuoteListResponse } from "./quote-schemas";
+import { QuoteActionResponse, QuoteBody, QuoteResponse, RfqQuotesResponse, SavedQuoteResponse, VendorQuoteListResponse } from "./quote-schemas";
 import { idParameter, jsonBody, methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 
 // The quote endpoints of the OpenAPI document, spread into its `paths` by openapi.ts. Schemas are
@@ -18,18 +18,25 @@ export function quotePaths() {
       },
       post: {
         operationId: "saveQuote",
-        summary: "Create or revise the caller's quote (vendors who may quote, until the deadline); each submission is a new version",
+        summary:
+          "Create, revise or — after a withdrawal — submit again the caller's quote (vendors who may quote, until the deadline); each submission is a new version",
         description:
-          "`mode: submit` (default) checks the quote against the RFQ: a unit price for every line (`unitPrices.<line code>`), a commitment for every KPI-commitment criterion within its range (`kpiCommitments.<key>`), and milestones adding up to the total (`paymentSchedule`). `mode: draft` saves without the completeness check. Amounts are integer yen in the quote's tax basis.",
+          "`mode: submit` (default) checks the quote against the RFQ: a unit price for every line (`unitPrices.<line code>`), a commitment for every KPI-commitment criterion within its range (`kpiCommitments.<key>`), and milestones adding up to the total (`paymentSchedule`). `mode: draft` saves without the completeness check. Amounts are integer yen in the quote's tax basis. After a withdrawal (`POST /quotes/{id}/withdraw`) a submission is accepted again until the deadline: a new version of kind `resubmitted` (200); the withdrawn version stays in `versions` with its `withdrawnAt`. A withdrawn quote cannot go back to a draft (409).",
         requestBody: jsonBody(QuoteBody),
         responses: {
-          "200": ok("Revised (or draft saved)", QuoteResponse),
-          "201": { ...ok("Created; Location points at the quote", QuoteResponse), headers: { Location: { schema: { type: "string" } } } },
+          "200": ok(
+            "Revised, submitted again after a withdrawal, or draft saved; `warnings` lists what would disqualify it at the opening",
+            SavedQuoteResponse,
+          ),
+          "201": {
+            ...ok("Created; Location points at the quote; `warnings` as for 200", SavedQuoteResponse),
+            headers: { Location: { schema: { type: "string" } } },
+          },
           "400": problem("Invalid or incomplete quote: `errors` lists each field path with a message in the caller's language; nothing was stored"),
           "401": unauthorized,
           "404": notFound,
           "405": methodNotAllowed,
-          "409": problem("Not accepted now: deadline passed, RFQ not open, not invited, or a quote that can no longer be revised"),
+          "409": problem("Not accepted now: deadline passed, RFQ not open, not invited, a decided quote, or a draft of a quote already submitted or withdrawn"),
         },
       },
     },
@@ -45,7 +52,7 @@ export function quotePaths() {
       parameters: idParameter("Quote id"),
       post: {
         operationId: "withdrawQuote",
-        summary: "Withdraw a submitted quote (its vendor, until the deadline)",
+        summary: "Withdraw a submitted quote (its vendor, until the deadline); it may be submitted again until the deadline as a new version",
         responses: {
           "200": ok("Withdrawn", QuoteActionResponse),
           "401": unauthorized,

@@ -42,9 +42,12 @@ export const QuoteContent = quoteBaseSchema.partial();
 export const QuoteVersionEntry = z.object({
   version: z.number().int().min(1),
   rfqVersion: z.number().int().min(1),
-  kind: z.enum(["submitted", "revised", "reconfirmed"]),
+  kind: z
+    .enum(["submitted", "revised", "reconfirmed", "resubmitted"])
+    .describe("`resubmitted`: the first version submitted after a withdrawal (the withdrawn version keeps its `withdrawnAt`)"),
   tco: yen,
   createdAt: instant,
+  withdrawnAt: instant.nullable().describe("When the vendor withdrew this version; null if it never was"),
 });
 
 const NormalizedAmounts = z
@@ -109,6 +112,23 @@ export const VendorQuoteResponse = z.object({
 });
 
 export const QuoteResponse = z.discriminatedUnion("view", [VendorQuoteResponse, BuyerQuoteResponse]);
+
+/** A mandatory certification the vendor would fail at the opening (app/domain/quote/certification-warnings.ts). */
+export const QuoteWarning = z.object({
+  code: z.literal("mandatoryCertification"),
+  certification: z.string().describe("The certification type, as in the RFQ's requiredCertifications"),
+  status: z
+    .enum(["missing", "unverified", "rejected", "expired", "notYetValid", "expiresBeforeOpening"])
+    .describe("Why it fails: not held, awaiting verification, rejected, expired, not yet valid, or valid today but lapsing before the deadline"),
+  message: z.string().describe("In the caller's language"),
+});
+
+/** POST /rfqs/{id}/quotes answers with the caller's quote and what would disqualify it at the opening. */
+export const SavedQuoteResponse = VendorQuoteResponse.extend({
+  warnings: z
+    .array(QuoteWarning)
+    .describe("Mandatory certifications the vendor's certificates do not satisfy: as it stands the quote is disqualified at the opening. Empty when none."),
+});
 
 export const QuoteCounts = z.object({ received: count, withdrawn: count });
 

@@ -10,6 +10,7 @@ import { certificationUiMessages } from "./messages-certifications";
 import { comparisonMessages } from "./messages-comparison";
 import { invitationMessages } from "./messages-invitations";
 import { quoteUiMessages } from "./messages-quotes";
+import { quoteFormMessages } from "./messages-quote-form";
 import { searchMessages } from "./messages-search";
 
 // Every dictionary, so a key added to a split-out file is held to the same rules as the main one.
@@ -20,6 +21,7 @@ const ALL: Record<string, { ja: string; en: string }> = {
   ...certificationMessages,
   ...certificationUiMessages,
   ...quoteUiMessages,
+  ...quoteFormMessages,
   ...comparisonMessages,
   ...searchMessages,
   ...advisorMessages,

@@ -4,6 +4,7 @@ import { rfqMessages } from "~/domain/rfq/messages";
 import { messages, type MessageKey } from "./messages";
 import { certificationUiMessages } from "./messages-certifications";
 import { quoteUiMessages } from "./messages-quotes";
+import { quoteFormMessages } from "./messages-quote-form";
 import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
@@ -22,6 +23,7 @@ import { dashboardMessages } from "./messages-dashboard";
 export type AnyMessageKey =
   | MessageKey
   | keyof typeof quoteUiMessages
+  | keyof typeof quoteFormMessages
   | keyof typeof comparisonMessages
   | keyof typeof searchMessages
   | keyof typeof advisorMessages
@@ -56,6 +58,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(certificationMessages as Record<string, Bilingual>),
   ...Object.entries(certificationUiMessages as Record<string, Bilingual>),
   ...Object.entries(quoteUiMessages as Record<string, Bilingual>),
+  ...Object.entries(quoteFormMessages as Record<string, Bilingual>),
   ...Object.entries(comparisonMessages as Record<string, Bilingual>),
   ...Object.entries(searchMessages as Record<string, Bilingual>),
   ...Object.entries(advisorMessages as Record<string, Bilingual>),

@@ -42,6 +42,7 @@ export function versionRecord(v: QuoteVersions[number]): QuoteRecord["versions"]
     tco: v.tco,
     contractValueExcludingTax: Number(v.contract_value),
     createdAt: iso(v.created_at),
+    withdrawnAt: isoOrNull(v.withdrawn_at),
   };
 }
 

@@ -5,10 +5,13 @@ import { enqueueOutbox } from "../../db/queries/outbox";
 import { can, type Actor } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { rfqSchema, type Rfq } from "~/domain/rfq/schema";
-import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
+import { canReconfirm, canSubmit, canWithdraw, needsReconfirmation, submissionKind, type QuoteStatus, type RfqForQuoting } from "~/domain/quote/lifecycle";
 import { normalizeQuoteToTco, type TcoBreakdown } from "~/domain/quote/normalize";
 import { buildQuoteSchema, quoteBaseSchema, type Quote } from "~/domain/quote/schema";
 import { areQuotesOpened } from "~/domain/quote/sealed";
+import { mandatoryCertificationWarnings, type CertificationWarning } from "~/domain/quote/certification-warnings";
+import type { CertificateRecord } from "~/domain/certifications/validity";
+import { listCertificationsOfOrg } from "../../db/queries/certifications";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 import { isRowId, rfqResource } from "~/domain/rfq/resource";
@@ -24,11 +27,13 @@ import {
   listOpenedQuotesForBuyer,
   findQuoteVersion,
   listQuoteVersions,
+  markQuoteVersionWithdrawn,
   updateQuoteOfVendor,
 } from "../../db/queries/quotes";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
-// re-confirmed after an addendum, withdrawn before the deadline. Every write is one transaction
+// re-confirmed after an addendum, withdrawn before the deadline and then, if the vendor wishes,
+// submitted again until the deadline (a new version). Every write is one transaction
 // with its audit row and the quotes-index outbox row. Reads go through queries that enforce the
 // sealed-bid rule themselves; a refused read answers 404 and leaves an audit row.
 
@@ -55,7 +60,8 @@ export function normalizeFor(rfq: Rfq, quote: Quote) {
   return normalizeQuoteToTco(rfq, quote);
 }
 
-export type SaveQuoteResult = { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null } | ServiceFailure;
+export type SaveQuoteResult =
+  { ok: true; quoteId: string; status: QuoteStatus; version: number; tco: number | null; certificationWarnings: CertificationWarning[] } | ServiceFailure;
 
 /**
  * Creates or updates the vendor's quote on an RFQ. `submit` validates it completely against the RFQ
@@ -111,6 +117,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       return { quoteId: quote.id, status: "draft" as QuoteStatus, version: quote.current_version, tco: null };
     }
     const version = quote.current_version + 1;
+    const kind = submissionKind(quote.status);
     await insertQuoteVersion(trx, {
       quoteId: quote.id,
       version,
@@ -118,7 +125,7 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       content,
       normalized,
       tco: normalized!.tco,
-      kind: quote.status === "submitted" ? "revised" : "submitted",
+      kind,
       createdBy: actor.userId,
       at: now,
     });
@@ -129,12 +136,14 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
       content,
       tco: normalized!.tco,
       submittedAt: now,
+      // Submitted again: the withdrawal stays on the withdrawn version and in the audit log.
+      ...(kind === "resubmitted" ? { withdrawnAt: null } : {}),
       at: now,
     });
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: target.vendorOrgId,
-      action: quote.status === "submitted" ? "quote.revise" : "quote.submit",
+      action: kind === "revised" ? "quote.revise" : kind === "resubmitted" ? "quote.resubmit" : "quote.submit",
       entityType: "quote",
       entityId: quote.id,
       // The audit row keeps the figures, not the sealed content: the audit log is readable by admins.
@@ -145,29 +154,56 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
     return { quoteId: quote.id, status: "submitted" as QuoteStatus, version, tco: normalized!.tco };
   });
   ctx.kickIndexer();
-  return { ok: true, ...result };
+  return { ok: true, ...result, certificationWarnings: await certificationWarningsOf(ctx, target.vendorOrgId, target.rfq, target.row.quote_deadline) };
+}
+
+/** The vendor's own quote, its RFQ and whether it may be withdrawn now; null when the caller may not see it. */
+async function withdrawalOf(ctx: AppContext, actor: Actor, quoteId: string) {
+  const vendor = orgActor(actor, "vendor");
+  if (!vendor || !isRowId(quoteId)) return null;
+  const quote = await findQuoteForVendor(ctx.db, vendor.org.id, quoteId);
+  if (!quote) return null;
+  const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
+  if (!target) return null;
+  const now = ctx.clock.now();
+  const check = canWithdraw({ status: quote.status, vendorOrgId: vendor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  return { vendor, quote, target, now, check };
+}
+
+/**
+ * What the withdrawal's confirmation shows before anything is written: which quote, on which RFQ (its
+ * published title), until when it could be submitted again, and whether it may be withdrawn now.
+ */
+export async function withdrawalPreview(ctx: AppContext, actor: Actor, quoteId: string) {
+  const found = await withdrawalOf(ctx, actor, quoteId);
+  if (!found) return null;
+  const { quote, target, check } = found;
+  return {
+    quoteId: quote.id,
+    rfqId: quote.rfq_id,
+    rfqTitle: target.rfq.title,
+    version: quote.current_version,
+    deadline: target.row.quote_deadline,
+    refusal: check.ok ? null : check.reasons[0],
+  };
 }
 
 export async function withdrawQuote(ctx: AppContext, actor: Actor, quoteId: string) {
-  const vendor = orgActor(actor, "vendor");
-  if (!vendor || !isRowId(quoteId)) return failure.notFound();
-  const quote = await findQuoteForVendor(ctx.db, vendor.org.id, quoteId);
-  if (!quote) return failure.notFound();
-  const target = await rfqForVendorQuoting(ctx, actor, quote.rfq_id);
-  if (!target) return failure.notFound();
-  const now = ctx.clock.now();
-  const check = canWithdraw({ status: quote.status, vendorOrgId: vendor.org.id, rfqVersion: quote.rfq_version }, target.forQuoting, now);
+  const found = await withdrawalOf(ctx, actor, quoteId);
+  if (!found) return failure.notFound();
+  const { vendor, quote, now, check } = found;
   // Only the first reason is the API's detail here (withdraw and re-confirm have always answered so).
   if (!check.ok) return failure.conflict(check.reasons[0], { reasons: [check.reasons[0]] });
   await ctx.db.transaction().execute(async (trx) => {
     await updateQuoteOfVendor(trx, vendor.org.id, quoteId, { status: "withdrawn", withdrawnAt: now, at: now });
+    await markQuoteVersionWithdrawn(trx, quoteId, quote.current_version, now);
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: vendor.org.id,
       action: "quote.withdraw",
       entityType: "quote",
       entityId: quoteId,
-      before: { status: quote.status },
+      before: { status: quote.status, version: quote.current_version },
       after: { status: "withdrawn" },
     });
     await enqueueOutbox(trx, "quote", quoteId);
@@ -221,17 +257,32 @@ export async function reconfirmQuote(ctx: AppContext, actor: Actor, quoteId: str
   return { ok: true, version } as const;
 }
 
-/** The vendor's own quote on an RFQ (with what it needs to show: the RFQ, re-confirmation, versions). */
+/**
+ * The mandatory certifications the vendor would fail at the opening with the certificates it holds now
+ * (the ranking's own gates): what the quote form and the quote API warn about before and after submitting.
+ */
+async function certificationWarningsOf(ctx: AppContext, vendorOrgId: string, rfq: Rfq, deadline: Date | null) {
+  const certs = (await listCertificationsOfOrg(ctx.db, vendorOrgId)).map((c) => ({
+    type: c.type as CertificateRecord["type"],
+    verificationStatus: c.status,
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+  }));
+  return mandatoryCertificationWarnings(rfq, certs, ctx.clock.now(), deadline);
+}
+
+/** The vendor's own quote on an RFQ (with what it needs to show: the RFQ, re-confirmation, versions, certification warnings). */
 export async function loadOwnQuote(ctx: AppContext, actor: Actor, rfqId: string) {
   const target = await rfqForVendorQuoting(ctx, actor, rfqId);
   if (!target) return null;
   const quote = await findQuoteOfVendorForRfq(ctx.db, target.vendorOrgId, rfqId);
   const versions = quote ? await listQuoteVersions(ctx.db, quote.id) : [];
+  const certificationWarnings = await certificationWarningsOf(ctx, target.vendorOrgId, target.rfq, target.row.quote_deadline);
   const reconfirm = quote
     ? needsReconfirmation({ status: quote.status, vendorOrgId: target.vendorOrgId, rfqVersion: quote.rfq_version }, target.forQuoting)
     : false;
   const status = effectiveStatus({ status: target.row.status, quoteDeadline: target.row.quote_deadline?.toISOString() }, ctx.clock.now());
-  return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm };
+  return { rfq: target.rfq, rfqRow: target.row, rfqStatus: status, quote, versions, needsReconfirmation: reconfirm, certificationWarnings };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import { PREPARE } from "../prepared";
-import type { Database, QuoteStatusColumn } from "../schema";
+import type { Database, QuoteStatusColumn, QuoteVersionKind } from "../schema";
 import { certificateValiditiesOf } from "./certifications";
 import { engagementsInCategoryOf, kpiTotalsOf } from "./track-records";
 
@@ -197,7 +197,8 @@ export async function updateQuoteOfVendor(
     content: unknown;
     tco: number | null;
     submittedAt: Date;
-    withdrawnAt: Date;
+    /** null clears it: the quote was submitted again after a withdrawal. */
+    withdrawnAt: Date | null;
   }> & { at: Date },
 ) {
   return db
@@ -209,7 +210,7 @@ export async function updateQuoteOfVendor(
       ...(u.content !== undefined ? { content: JSON.stringify(u.content) } : {}),
       ...(u.tco !== undefined ? { tco: u.tco } : {}),
       ...(u.submittedAt ? { submitted_at: u.submittedAt } : {}),
-      ...(u.withdrawnAt ? { withdrawn_at: u.withdrawnAt } : {}),
+      ...(u.withdrawnAt !== undefined ? { withdrawn_at: u.withdrawnAt } : {}),
       updated_at: u.at,
     })
     .where("id", "=", quoteId)
@@ -227,7 +228,7 @@ export async function insertQuoteVersion(
     content: unknown;
     normalized: unknown;
     tco: number;
-    kind: "submitted" | "revised" | "reconfirmed";
+    kind: QuoteVersionKind;
     createdBy: string;
     at: Date;
   },
@@ -248,11 +249,24 @@ export async function insertQuoteVersion(
     .execute();
 }
 
+/** The withdrawn version keeps the moment of its withdrawal (the quote may be submitted again as a new version). */
+export async function markQuoteVersionWithdrawn(db: Kysely<Database>, quoteId: string, version: number, at: Date) {
+  await db.updateTable("quote_versions").set({ withdrawn_at: at }).where("quote_id", "=", quoteId).where("version", "=", version).execute();
+}
+
 /** Version history of a quote the caller has already been allowed to read. */
 export async function listQuoteVersions(db: Kysely<Database>, quoteId: string) {
   return db
     .selectFrom("quote_versions")
-    .select(["version", "rfq_version", "kind", "tco", "created_at", sql<number>`(normalized->>'contractValueExcludingTax')::bigint`.as("contract_value")])
+    .select([
+      "version",
+      "rfq_version",
+      "kind",
+      "tco",
+      "created_at",
+      "withdrawn_at",
+      sql<number>`(normalized->>'contractValueExcludingTax')::bigint`.as("contract_value"),
+    ])
     .where("quote_id", "=", quoteId)
     .orderBy("version", "desc")
     .execute();

@@ -31,13 +31,16 @@ test("a vendor adds an ISMS certificate with a PDF, the admin verifies it", asyn
   await expect(row.getByTestId("certification-status")).toHaveText("確認待ち");
   await expect(row.getByRole("link", { name: /ダウンロード/ })).toBeVisible();
 
-  const invoice = page.locator("#invoice-form");
+  const invoice = page.getByRole("form", { name: /インボイス登録番号/ });
   await invoice.getByLabel("登録番号", { exact: true }).fill("T7000012050003");
   await invoice.getByRole("button", { name: "登録番号を保存" }).click();
   await expect(invoice.getByRole("alert")).toHaveText("登録番号のチェックデジットが一致しません。番号に誤りがないかご確認ください。");
   await invoice.getByLabel("登録番号", { exact: true }).fill("T7000012050002");
   await invoice.getByRole("button", { name: "登録番号を保存" }).click();
   await expect(page.getByTestId("toast")).toHaveText("登録番号を保存しました");
+  // A successful save clears the error of the refused attempt (issue 14, item 5).
+  await expect(invoice.getByRole("alert")).toHaveCount(0);
+  await expect(invoice.getByLabel("登録番号", { exact: true })).toHaveValue("T7000012050002");
 
   await page.getByRole("button", { name: "ログアウト" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "ログイン" })).toBeVisible();

@@ -51,6 +51,9 @@ test("a vendor submits, revises and withdraws a sealed quote; the buyer sees onl
   await page.getByRole("button", { name: "見積を提出" }).click();
   await expect(page.getByTestId("toast")).toHaveText("見積を提出しました（第1版）");
   await expect(page.getByTestId("quote-status")).toContainText("提出済み · v1");
+  // The submission went through: the refused attempt's error no longer stands beside the line (issue 14, item 5).
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("quote-line").filter({ hasText: "DOC" }).getByRole("textbox")).toHaveValue("450");
 
   // Revision: a new version, the first kept.
   await fillQuote(page, { DOC: "430" });
@@ -69,11 +72,29 @@ test("a vendor submits, revises and withdraws a sealed quote; the buyer sees onl
   // Withdrawal before the deadline.
   await logIn(page, "contact@hokkaido-data.example");
   await page.goto(`/rfqs/${rfqId}/quote`);
+  // Withdrawing asks first (issue 14, item 2): cancelling changes nothing.
   await page.getByRole("button", { name: "見積を取り下げる" }).click();
+  const dialog = page.getByRole("dialog", { name: "見積の取り下げ" });
+  await expect(dialog).toContainText("見積（第2版）を取り下げますか？");
+  await expect(dialog).toContainText("新しい版として再提出できます");
+  await dialog.getByRole("button", { name: "やめる" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("quote-status")).toContainText("提出済み · v2");
+  await page.getByRole("button", { name: "見積を取り下げる" }).click();
+  await dialog.getByRole("button", { name: "取り下げる" }).click();
   await expect(page.getByTestId("toast")).toHaveText("見積を取り下げました");
   await expect(page.getByTestId("quote-status")).toContainText("取り下げ");
   await page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "自社の見積" }).click();
   await expect(page.getByTestId("vendor-quote-row").filter({ hasText: title })).toContainText("取り下げ");
+
+  // Submitted again before the deadline: a new version; the withdrawn one stays in the history.
+  await page.goto(`/rfqs/${rfqId}/quote`);
+  await expect(page.getByTestId("withdrawn-notice")).toContainText("再提出できます");
+  await page.getByRole("button", { name: "見積を再提出" }).click();
+  await expect(page.getByTestId("toast")).toHaveText("見積を提出しました（第3版）");
+  await expect(page.getByTestId("quote-status")).toContainText("提出済み · v3");
+  await expect(page.getByTestId("quote-versions").locator("li").first()).toContainText("v3 — 再提出");
+  await expect(page.getByTestId("quote-versions").locator("li").nth(1)).toContainText("に取り下げ");
 });
 
 test("the quote form speaks English too", async ({ page }) => {
@@ -101,6 +122,7 @@ test("the quote form speaks English too", async ({ page }) => {
   await page.getByRole("button", { name: "Submit revision" }).click();
   await expect(page.getByTestId("toast")).toHaveText("Quote submitted (version 2)");
   await page.getByRole("button", { name: "Withdraw quote" }).click();
+  await page.getByRole("dialog", { name: "Withdraw your quote" }).getByRole("button", { name: "Withdraw", exact: true }).click();
   await expect(page.getByTestId("toast")).toHaveText("Quote withdrawn");
   await expect(page.getByTestId("quote-status")).toContainText("Withdrawn");
 });

@@ -305,14 +305,15 @@ describe("addendum and re-confirmation", () => {
 describe("withdrawal and the deadline", () => {
   let thirdQuoteId: string;
 
-  it("a vendor withdraws before the deadline; it cannot be withdrawn twice or resubmitted", async () => {
+  it("a vendor withdraws before the deadline; it cannot be withdrawn twice or turned back into a draft", async () => {
     thirdQuoteId = (await expectJson<{ id: string }>(await postQuote(thirdVendor.token, { ...INCLUDED, taxBasis: "excluded" }), 201)).id;
     const res = await expectJson(await api(thirdVendor.token, `/api/v1/quotes/${thirdQuoteId}/withdraw`, { method: "POST" }), 200);
     expect(res).toEqual({ id: thirdQuoteId, status: "withdrawn", version: 1 });
     expect(await quoteRow(thirdQuoteId)).toMatchObject({ status: "withdrawn" });
     const twice = await expectProblem(await api(thirdVendor.token, `/api/v1/quotes/${thirdQuoteId}/withdraw`, { method: "POST" }), 409);
     expect(twice.title).toBe(quoteMessages["quote.withdraw.notAllowed"].en);
-    await expectProblem(await postQuote(thirdVendor.token, INCLUDED), 409);
+    // Submitting again is allowed until the deadline (tests/integration/quote-withdraw.test.ts); a draft is not.
+    await expectProblem(await postQuote(thirdVendor.token, { ...INCLUDED, mode: "draft" }), 409);
   });
 
   it("after the deadline: submission, revision and withdrawal are refused with a clear message, nothing stored", async () => {

@@ -50,7 +50,7 @@ export type RequirementStatus = "satisfied" | "missing" | "unverified" | "reject
  * the best of the vendor's certificates of that type.
  */
 export function requirementStatus(
-  requirement: { type: CertificationType },
+  requirement: { type: string },
   certs: readonly CertificateRecord[],
   date: Date | string,
 ): { status: RequirementStatus; key: CertificationMessageKey } {

@@ -44,6 +44,27 @@ function certificationType(c: RfqCriterion): string | null {
   return c.source === "certification" && c.key.startsWith("cert_") ? c.key.slice("cert_".length) : null;
 }
 
+/** What a certification criterion or gate asks of a vendor: a certificate of the type, valid on `today`. */
+export function holdsValidCertificate(certs: readonly CertificateRecord[], type: string, today: string): boolean {
+  return certs.some((cert) => cert.type === type && isCertificateValidOn(cert, today));
+}
+
+/** Mandatory certifications no criterion covers: each becomes a gate-only criterion in the ranking. */
+function uncoveredMandatoryCertifications(rfq: Pick<Rfq, "criteria" | "requiredCertifications">) {
+  const covered = new Set(rfq.criteria.map(certificationType).filter(Boolean));
+  return rfq.requiredCertifications.filter((r) => r.level === "mandatory" && !covered.has(r.type));
+}
+
+/**
+ * The certification types the ranking gates on (a vendor without a valid certificate of one of them is
+ * disqualified at the opening): certification criteria with a `required` gate, and every mandatory
+ * certification no criterion covers. The quote form warns the vendor with the same list.
+ */
+export function certificationGateTypes(rfq: Pick<Rfq, "criteria" | "requiredCertifications">): string[] {
+  const gated = rfq.criteria.filter((c) => c.gate !== undefined && "required" in c.gate).map(certificationType);
+  return [...new Set([...gated.filter((t): t is string => t !== null), ...uncoveredMandatoryCertifications(rfq).map((r) => r.type as string)])];
+}
+
 /** The value a quote has on a criterion, from the source the criterion names. */
 export function valueOf(c: RfqCriterion, q: QuoteForRanking, today: string): CriterionValue {
   switch (c.source) {
@@ -56,7 +77,7 @@ export function valueOf(c: RfqCriterion, q: QuoteForRanking, today: string): Cri
       return q.content.kpiCommitments[c.key] ?? null;
     case "certification": {
       const type = certificationType(c);
-      return type ? q.certifications.some((cert) => cert.type === type && isCertificateValidOn(cert, today)) : null;
+      return type ? holdsValidCertificate(q.certifications, type, today) : null;
     }
     case "track_record":
       return trackRecordValue(c, q);
@@ -134,8 +155,7 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
     // A yes/no criterion (a certification held) scores 100 or 0 by itself; the module refuses a scale on it.
     ...(c.scale && kindOf(c) !== "boolean" ? { scale: c.scale } : {}),
   }));
-  const covered = new Set(rfq.criteria.map(certificationType).filter(Boolean));
-  const gates = rfq.requiredCertifications.filter((r) => r.level === "mandatory" && !covered.has(r.type));
+  const gates = uncoveredMandatoryCertifications(rfq);
   for (const g of gates) {
     criteria.push({
       key: mandatoryCertificationKey(g.type),
@@ -150,8 +170,7 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
   const alternatives: Alternative[] = quotes.map((q) => {
     const values: Record<string, CriterionValue> = {};
     for (const c of ranked) values[c.key] = valueOf(c, q, today);
-    for (const g of gates)
-      values[mandatoryCertificationKey(g.type)] = q.certifications.some((cert) => cert.type === g.type && isCertificateValidOn(cert, today));
+    for (const g of gates) values[mandatoryCertificationKey(g.type)] = holdsValidCertificate(q.certifications, g.type, today);
     const evidence = evidenceFor(ranked, q);
     return { id: q.id, values, ...(evidence ? { evidence } : {}) };
   });

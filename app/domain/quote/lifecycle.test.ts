@@ -9,6 +9,7 @@ import {
   canWithdraw,
   countsInEvaluation,
   needsReconfirmation,
+  submissionKind,
   type QuoteLifecycleView,
   type RfqForQuoting,
 } from "./lifecycle";
@@ -18,10 +19,11 @@ const draft: QuoteLifecycleView = { status: "draft", vendorOrgId: "vendor-a", rf
 const submitted: QuoteLifecycleView = { ...draft, status: "submitted" };
 
 describe("quote transitions", () => {
-  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected and shortlisted→awarded|not_selected only", () => {
+  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected, withdrawn→submitted and shortlisted→awarded|not_selected only", () => {
     const allowed = new Set([
       "draft→submitted",
       "submitted→withdrawn",
+      "withdrawn→submitted",
       "submitted→shortlisted",
       "submitted→awarded",
       "submitted→not_selected",
@@ -55,11 +57,22 @@ describe("canSubmit", () => {
     expect(canSubmit(other, { ...rfq, visibility: "marketplace" }, BEFORE_DEADLINE)).toEqual({ ok: true });
   });
 
-  it("refuses to resubmit a withdrawn or decided quote, with every reason", () => {
-    expect(canSubmit({ ...draft, status: "withdrawn" }, rfq, AFTER_DEADLINE)).toEqual({
-      ok: false,
-      reasons: ["quote.submit.wrongStatus", "quote.submit.deadlinePassed"],
-    });
+  it("lets a vendor submit again after a withdrawal until the deadline (issue 14, item 2)", () => {
+    const withdrawn = { ...draft, status: "withdrawn" as const };
+    expect(canSubmit(withdrawn, rfq, BEFORE_DEADLINE)).toEqual({ ok: true });
+    expect(canSubmit(withdrawn, rfq, AFTER_DEADLINE)).toEqual({ ok: false, reasons: ["quote.submit.deadlinePassed"] });
+    expect(submissionKind("withdrawn")).toBe("resubmitted");
+    expect(submissionKind("submitted")).toBe("revised");
+    expect(submissionKind("draft")).toBe("submitted");
+  });
+
+  it("refuses to resubmit a decided quote, with every reason", () => {
+    for (const status of ["shortlisted", "awarded", "not_selected"] as const) {
+      expect(canSubmit({ ...draft, status }, rfq, AFTER_DEADLINE)).toEqual({
+        ok: false,
+        reasons: ["quote.submit.wrongStatus", "quote.submit.deadlinePassed"],
+      });
+    }
   });
 });
 

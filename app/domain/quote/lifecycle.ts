@@ -3,8 +3,9 @@ import type { QuoteMessageKey } from "./messages";
 
 /**
  * Quote lifecycle (PRODUCT.md): draft → submitted (revisable until the deadline; each revision a new
- * version) → withdrawn | shortlisted | awarded | not_selected. One active quote per vendor per RFQ is a
- * uniqueness constraint in the database, not a rule here.
+ * version) → withdrawn | shortlisted | awarded | not_selected. A withdrawn quote may be submitted again
+ * until the deadline (a new version; the withdrawn one stays in the history). One quote per vendor per
+ * RFQ is a uniqueness constraint in the database, not a rule here.
  */
 export const QUOTE_STATUSES = ["draft", "submitted", "withdrawn", "shortlisted", "awarded", "not_selected"] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
@@ -13,7 +14,7 @@ const ALLOWED_TRANSITIONS: Record<QuoteStatus, readonly QuoteStatus[]> = {
   draft: ["submitted"],
   submitted: ["withdrawn", "shortlisted", "awarded", "not_selected"],
   shortlisted: ["awarded", "not_selected"],
-  withdrawn: [],
+  withdrawn: ["submitted"],
   awarded: [],
   not_selected: [],
 };
@@ -52,17 +53,18 @@ function openFor(vendorOrgId: string, rfq: RfqForQuoting, now: Date): QuoteMessa
 }
 
 /**
- * First submission and every revision go through here: allowed for a draft or a submitted quote while
- * the RFQ is open. Submitting records the current RFQ version, which also clears "needs re-confirmation".
+ * First submission, every revision and a submission after a withdrawal go through here: allowed for a
+ * draft, a submitted or a withdrawn quote while the RFQ is open. Submitting records the current RFQ
+ * version, which also clears "needs re-confirmation".
  */
 export function canSubmit(quote: QuoteLifecycleView, rfq: RfqForQuoting, now: Date): QuoteCheck {
   const reasons: QuoteMessageKey[] = [];
-  if (quote.status !== "draft" && quote.status !== "submitted") reasons.push("quote.submit.wrongStatus");
+  if (quote.status !== "draft" && quote.status !== "submitted" && quote.status !== "withdrawn") reasons.push("quote.submit.wrongStatus");
   reasons.push(...openFor(quote.vendorOrgId, rfq, now));
   return reasons.length === 0 ? ok : refuse(...reasons);
 }
 
-/** A vendor may withdraw a submitted quote until the deadline; afterwards the buyer has opened it. */
+/** A vendor may withdraw a submitted quote until the deadline (and submit again); afterwards the buyer has opened it. */
 export function canWithdraw(quote: QuoteLifecycleView, rfq: RfqForQuoting, now: Date): QuoteCheck {
   if (quote.status !== "submitted") return refuse("quote.withdraw.notAllowed");
   const closed = openFor(quote.vendorOrgId, rfq, now);
@@ -98,4 +100,9 @@ export function canDecide(quote: QuoteLifecycleView, rfq: RfqForQuoting, to: "sh
   const rfqAllows = rfqStatus === "closed" || (to === "not_selected" && rfqStatus === "awarded");
   if (!rfqAllows || !canTransition(quote.status, to) || !countsInEvaluation(quote, rfq)) return refuse("quote.transition.notAllowed");
   return ok;
+}
+
+/** The kind of the version a submission records: the first, a revision, or the first after a withdrawal. */
+export function submissionKind(status: QuoteStatus): "submitted" | "revised" | "resubmitted" {
+  return status === "submitted" ? "revised" : status === "withdrawn" ? "resubmitted" : "submitted";
 }

@@ -37,6 +37,7 @@ const record: QuoteRecord = {
       tco: normalized.tco,
       contractValueExcludingTax: normalized.contractValueExcludingTax,
       createdAt: "2026-03-01T00:00:00.000Z",
+      withdrawnAt: "2026-03-02T00:00:00.000Z",
     },
   ],
 };
@@ -66,7 +67,14 @@ describe("quoteForVendor", () => {
     });
     expect(view.normalized!.lines.find((l) => l.code === "OPS")?.unitPrice).toBe(417_263);
     expect(view.versions).toEqual([
-      { version: 1, rfqVersion: 1, kind: "submitted", contractValueExcludingTax: normalized.contractValueExcludingTax, createdAt: "2026-03-01T00:00:00.000Z" },
+      {
+        version: 1,
+        rfqVersion: 1,
+        kind: "submitted",
+        contractValueExcludingTax: normalized.contractValueExcludingTax,
+        createdAt: "2026-03-01T00:00:00.000Z",
+        withdrawnAt: "2026-03-02T00:00:00.000Z",
+      },
     ]);
   });
 

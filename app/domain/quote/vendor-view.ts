@@ -72,7 +72,16 @@ export interface QuoteRecord {
   updatedAt: string;
   content: unknown;
   normalized: StoredFigures | null;
-  versions: { version: number; rfqVersion: number; kind: string; tco: number; contractValueExcludingTax: number; createdAt: string }[];
+  versions: {
+    version: number;
+    rfqVersion: number;
+    kind: string;
+    tco: number;
+    contractValueExcludingTax: number;
+    createdAt: string;
+    /** When this version was withdrawn (null if it never was). */
+    withdrawnAt: string | null;
+  }[];
 }
 
 export interface VendorQuoteView {
@@ -90,14 +99,21 @@ export interface VendorQuoteView {
   /** The vendor's own answer, as it sent it. */
   content: unknown;
   normalized: VendorQuoteFigures | null;
-  versions: { version: number; rfqVersion: number; kind: string; contractValueExcludingTax: number; createdAt: string }[];
+  versions: { version: number; rfqVersion: number; kind: string; contractValueExcludingTax: number; createdAt: string; withdrawnAt: string | null }[];
 }
 
 type VersionRecord = QuoteRecord["versions"][number];
 
 /** One entry of the version history as its vendor reads it: its contract value, not the TCO. */
 export function quoteVersionForVendor(v: VersionRecord): VendorQuoteView["versions"][number] {
-  return { version: v.version, rfqVersion: v.rfqVersion, kind: v.kind, contractValueExcludingTax: v.contractValueExcludingTax, createdAt: v.createdAt };
+  return {
+    version: v.version,
+    rfqVersion: v.rfqVersion,
+    kind: v.kind,
+    contractValueExcludingTax: v.contractValueExcludingTax,
+    createdAt: v.createdAt,
+    withdrawnAt: v.withdrawnAt,
+  };
 }
 
 export function quoteForVendor(q: QuoteRecord): VendorQuoteView {

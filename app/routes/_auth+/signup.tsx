@@ -9,7 +9,7 @@ import { signUp } from "~/services/signup.server";
 import { clientIp, getCurrentUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { pageFailure } from "~/utils/errors";
-import { parseForm } from "~/utils/forms";
+import { parseForm, validateInBrowser } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -42,9 +42,7 @@ export default function SignupPage() {
   const sent = data && "sent" in data ? data.sent : null;
   const [form, fields] = useForm({
     lastResult: data && "sent" in data ? null : data,
-    onValidate: ({ formData }) => parseForm(formData, SignupSchema, locale),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validateInBrowser(SignupSchema, locale),
     defaultValue: { kind: "buyer" },
   });
   if (sent) {

@@ -1,4 +1,5 @@
-import { QuoteEnvelope } from "~/api/quote-schemas";
+import { QuoteEnvelope, SavedQuoteResponse } from "~/api/quote-schemas";
+import { certificationWarningMessage } from "~/domain/quote/certification-warnings";
 import { apiRoute, withBody } from "~/api/route.server";
 import { hasOwnQuote, quoteForCaller, rfqQuotesForCaller } from "~/services/quote-api.server";
 import { saveQuote } from "~/services/quotes.server";
@@ -7,7 +8,8 @@ import { failure } from "~/utils/service-failure";
 
 // GET: the buyer sees how many quotes arrived while bids are sealed and the offers once opened; a
 // vendor sees its own quote. Anyone else gets the 404 of an unknown id (and an audit row).
-// POST: a vendor creates or revises its quote — `mode: "draft"` saves, the default submits.
+// POST: a vendor creates or revises its quote — `mode: "draft"` saves, the default submits — and is
+// told which mandatory certifications would disqualify it at the opening (`warnings`).
 
 export const { loader, action } = apiRoute(
   { id: true },
@@ -28,7 +30,10 @@ export const { loader, action } = apiRoute(
       if (!saved.ok) return saved;
       const quote = await quoteForCaller(context, caller.actor, saved.quoteId);
       if (!quote) return failure.notFound();
-      return existed ? json(quote) : json(quote, { status: 201, headers: { Location: `/api/v1/quotes/${saved.quoteId}` } });
+      // What would disqualify the quote at the opening, so a purchasing system can tell its user now.
+      const warnings = saved.certificationWarnings.map((w) => ({ ...w, message: certificationWarningMessage(w, locale) }));
+      const answer = SavedQuoteResponse.parse({ ...quote, warnings });
+      return existed ? json(answer) : json(answer, { status: 201, headers: { Location: `/api/v1/quotes/${saved.quoteId}` } });
     }),
   },
 );

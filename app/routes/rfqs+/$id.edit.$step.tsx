@@ -142,6 +142,8 @@ export default function RfqStepPage() {
   const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
   const { t, translateOrPassThrough, locale } = useI18n();
   const [form, f] = useForm<RfqFormValues>({
+    // The saved version in the id: after a save or an applied helper the form starts afresh from the saved values,
+    // without the errors of an earlier refused attempt (issue 14, items 4 and 5).
     id: `rfq-${step}-${formVersion}`,
     lastResult,
     defaultValue: stepFormDefaults(rfq.content),

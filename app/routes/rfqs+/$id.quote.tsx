@@ -7,11 +7,13 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { QuoteTotals } from "~/components/quote/quote-totals";
 import { QuoteAttachmentsSection } from "~/components/attachments";
+import { WithdrawQuote } from "~/components/quote/withdraw-quote";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { linePriceHint, lineRecurrenceText } from "~/components/rfq/recurrence";
 import { requirementStatus } from "~/domain/certifications/validity";
 import type { CertificationType } from "~/domain/rfq/categories";
+import { certificationWarningMessage } from "~/domain/quote/certification-warnings";
 import { decodeQuoteForm, quoteFormDefaults, quoteFormSchema, type QuoteFormValues } from "~/domain/quote/form";
 import { normalizeQuoteToTco } from "~/domain/quote/normalize";
 import { commitmentCriteria, type Quote } from "~/domain/quote/schema";
@@ -19,13 +21,13 @@ import { rfqForVendor, type RfqVendorView } from "~/domain/rfq/vendor-view";
 import { quoteVersionForVendor } from "~/domain/quote/vendor-view";
 import { versionRecord } from "~/services/quote-api.server";
 import { translateOrPassThrough } from "~/i18n";
-import { loadOwnQuote, reconfirmQuote, saveQuote, withdrawQuote } from "~/services/quotes.server";
+import { loadOwnQuote, reconfirmQuote, saveQuote } from "~/services/quotes.server";
 import { vendorProfile } from "~/services/vendors.server";
 import { filesOfOwnQuote } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useFormIdAfterSave } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -61,6 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     needsReconfirmation: own.needsReconfirmation,
     certifications,
     attachments: await filesOfOwnQuote(context, own),
+    // Mandatory certifications that would disqualify the quote at the opening (the ranking's gates).
+    certificationWarnings: own.certificationWarnings,
   };
 }
 
@@ -72,13 +76,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/rfqs/${own.rfqRow.id}/quote`;
   const fail = (status: number, key: string) => json({ formErrors: [translateOrPassThrough(locale, key)] }, { status });
 
-  if (intent === "withdraw" || intent === "reconfirm") {
+  // Withdrawing is confirmed first: it is posted to /quotes/:id/withdraw, not here.
+  if (intent === "reconfirm") {
     invariantResponse(own.quote);
-    const r = intent === "withdraw" ? await withdrawQuote(context, user.actor, own.quote.id) : await reconfirmQuote(context, user.actor, own.quote.id);
+    const r = await reconfirmQuote(context, user.actor, own.quote.id);
     if (!r.ok) return fail(r.status, r.key);
-    return redirect(back, {
-      headers: { "Set-Cookie": await toastHeader(context, { key: intent === "withdraw" ? "quotes.form.withdrawn" : "quotes.form.reconfirmed" }) },
-    });
+    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "quotes.form.reconfirmed" }) } });
   }
 
   const mode = intent === "draft" ? "draft" : "submit";
@@ -133,10 +136,12 @@ export default function QuotePage() {
   const [tick, setTick] = useState(0);
   // `tick` changes on every edit of the form, which is what makes the totals live.
   const totals = useMemo(() => totalsFrom(d.rfq, formEl, d.quote?.content ?? null), [d, formEl, tick]);
+  // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
+  // did nothing with it before either); only the form's own results go to conform.
+  const formResult = lastResult && "formErrors" in lastResult ? undefined : lastResult;
   const [form, f] = useForm<QuoteFormValues>({
-    // Withdraw and reconfirm failures answer `{ formErrors }`, which is not a conform result (conform
-    // did nothing with it before either); only the form's own results go to conform.
-    lastResult: lastResult && "formErrors" in lastResult ? undefined : lastResult,
+    id: useFormIdAfterSave("quote-form", formResult),
+    lastResult: formResult,
     defaultValue: quoteFormDefaults(d.rfq, d.quote?.content ?? null),
     shouldValidate: "onSubmit",
   });
@@ -146,7 +151,9 @@ export default function QuotePage() {
   const schedule = f.paymentSchedule.getFieldList();
   const pastWork = f.pastWork.getFieldset();
   const open = d.rfqStatus === "published";
-  const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted");
+  // A withdrawn quote can be submitted again until the deadline (a new version).
+  const editable = open && (!d.quote || d.quote.status === "draft" || d.quote.status === "submitted" || d.quote.status === "withdrawn");
+  const deadline = d.deadline ? formatDateTime(d.deadline, locale) : "—";
   const input = (field: FieldMetadata<unknown>, type: "text" | "number" | "date" = "text") => getInputProps(field as FieldMetadata<string>, { type });
 
   return (
@@ -164,7 +171,7 @@ export default function QuotePage() {
         ) : null}
       </div>
       <p className="muted">
-        {t("rfq.detail.deadlineIn", { date: d.deadline ? formatDateTime(d.deadline, locale) : "—" })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
+        {t("rfq.detail.deadlineIn", { date: deadline })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
       {d.needsReconfirmation ? (
         <div className="banner banner-warning" role="status" data-testid="needs-reconfirmation">
@@ -178,6 +185,11 @@ export default function QuotePage() {
         </div>
       ) : null}
       {!open ? <p className="notice">{t("quotes.form.closed")}</p> : null}
+      {open && d.quote?.status === "withdrawn" ? (
+        <p className="notice" role="status" data-testid="withdrawn-notice">
+          {t("quoteForm.withdrawnNotice", { date: deadline })}
+        </p>
+      ) : null}
 
       <div className="card">
         <h2>{t("quotes.form.certifications")}</h2>
@@ -189,6 +201,17 @@ export default function QuotePage() {
             </li>
           ))}
         </ul>
+        {d.certificationWarnings.length > 0 ? (
+          <div className="banner banner-warning" role="status" data-testid="certification-warnings">
+            <strong>{t("quoteForm.warning.title")}</strong>
+            <ul>
+              {d.certificationWarnings.map((w) => (
+                <li key={w.certification}>{certificationWarningMessage(w, locale)}</li>
+              ))}
+            </ul>
+            <Link to="/vendor/certifications">{t("quoteForm.warning.manage")}</Link>
+          </div>
+        ) : null}
       </div>
 
       <Form method="post" {...getFormProps(form)} className="card quote-form" ref={setFormEl} onChange={() => setTick((x) => x + 1)}>
@@ -361,19 +384,14 @@ export default function QuotePage() {
               </button>
             ) : null}
             <button type="submit" name="intent" value="submit" className="button primary">
-              {d.quote?.status === "submitted" ? t("quotes.form.revise") : t("quotes.form.submit")}
+              {d.quote?.status === "submitted" ? t("quotes.form.revise") : d.quote?.status === "withdrawn" ? t("quoteForm.resubmit") : t("quotes.form.submit")}
             </button>
           </div>
         ) : null}
       </Form>
 
       {d.quote?.status === "submitted" && open ? (
-        <Form method="post">
-          <CsrfInput />
-          <button type="submit" name="intent" value="withdraw" className="button danger">
-            {t("quotes.form.withdraw")}
-          </button>
-        </Form>
+        <WithdrawQuote quoteId={d.quote.id} rfqTitle={d.rfq.title} version={d.quote.version} deadline={d.deadline} />
       ) : null}
 
       {d.quote && d.attachments ? (
@@ -393,6 +411,7 @@ export default function QuotePage() {
               <li key={v.version}>
                 v{v.version} — {translateOrPassThrough(`quotes.version.${v.kind}`)} — {formatDateTime(v.createdAt, locale)} — {t("quotes.totals.excl")}{" "}
                 {formatYen(v.contractValueExcludingTax, locale)}
+                {v.withdrawnAt ? ` — ${t("quoteForm.version.withdrawnAt", { date: formatDateTime(v.withdrawnAt, locale) })}` : ""}
               </li>
             ))}
           </ol>

@@ -11,7 +11,7 @@ import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi
 import { createRfqDraft } from "~/services/rfqs.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm, validateInBrowser } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -56,9 +56,8 @@ export default function NewRfq() {
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<z.input<typeof NewRfqSchema>>({
-    // Server-side validation only (see the note in vendor.profile.tsx): in-browser revalidation
-    // after a select changed swallowed the next submit in Chromium.
     lastResult,
+    ...validateInBrowser(NewRfqSchema, locale),
     defaultValue: { phase: "launch", dataSensitivity: "none" },
   });
   const select = (name: "category" | "phase" | "dataSensitivity", table: "category" | "phase" | "sensitivity") => (

@@ -10,7 +10,7 @@ import { inviteMember, membersOf } from "~/services/accounts.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, validateInBrowser } from "~/utils/forms";
 import { appOrigin } from "~/utils/env.server";
 import { getLocale } from "~/utils/locale.server";
 import { pageFailure } from "~/utils/errors";
@@ -54,8 +54,7 @@ export default function MembersPage() {
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
     lastResult: data?.result,
-    onValidate: ({ formData }) => parseForm(formData, InviteSchema, locale),
-    shouldValidate: "onBlur",
+    ...validateInBrowser(InviteSchema, locale),
     defaultValue: { role: "member" },
   });
   return (

@@ -12,7 +12,7 @@ import type { CertificationUiKey } from "~/i18n/messages-certifications";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { formatDate, formatDateTime, tokyoDateString } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useFormIdAfterSave } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -123,7 +123,7 @@ export default function VendorCertificationsPage() {
 function InvoiceNumberForm({ current, lastResult }: { current: string | null; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useI18n();
   const [form, fields] = useForm<{ invoiceRegistrationNumber: string }>({
-    id: "invoice-form",
+    id: useFormIdAfterSave("invoice-form", lastResult),
     lastResult,
     defaultValue: { invoiceRegistrationNumber: current ?? "" },
   });

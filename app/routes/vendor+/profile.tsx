@@ -12,7 +12,7 @@ import { saveVendorProfile, vendorProfile } from "~/services/vendors.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { tokyoDateString } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { parseForm, useFormIdAfterSave, validateInBrowser } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -47,10 +47,9 @@ export default function VendorProfilePage() {
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<{ name: string; description: string; categories: string[]; regions: string[]; languages: string[]; teamSize?: number }>({
-    // Validated on the server only: conform's in-browser revalidation of this form (checkbox
-    // groups plus a number field) swallowed the next submit in Chromium; the server's answer is
-    // the truth anyway and comes back inline, field by field.
+    id: useFormIdAfterSave("vendor-profile", lastResult),
     lastResult,
+    ...validateInBrowser(VendorProfileSchema, locale),
     defaultValue: {
       name: vendor.name,
       description: vendor.description,
