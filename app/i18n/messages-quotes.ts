@@ -11,6 +11,7 @@ export const quoteUiMessages = {
   "quotes.status.not_selected": { ja: "不採用", en: "Not selected" },
   "quotes.needsReconfirmation": { ja: "要再確認", en: "Needs re-confirmation" },
   "quotes.form.title": { ja: "見積を作成", en: "Your quote" },
+  "quotes.form.titleWithdrawn": { ja: "取り下げた見積", en: "Your withdrawn quote" },
   "quotes.form.titleSubmitted": { ja: "提出した見積", en: "Your submitted quote" },
   "quotes.form.intro": {
     ja: "見積項目ごとの単価、KPIのコミット値を入力してください。金額は整数（円）です。",

@@ -162,7 +162,15 @@ export default function QuotePage() {
         <Link to={`/rfqs/${d.rfqId}`}>← {d.rfq.title}</Link>
       </p>
       <div className="title-row">
-        <h1>{t(!d.quote || d.quote.status === "draft" ? "quotes.form.title" : "quotes.form.titleSubmitted")}</h1>
+        <h1>
+          {t(
+            !d.quote || d.quote.status === "draft"
+              ? "quotes.form.title"
+              : d.quote.status === "withdrawn"
+                ? "quotes.form.titleWithdrawn"
+                : "quotes.form.titleSubmitted",
+          )}
+        </h1>
         {d.quote ? (
           <span className={`status status-${d.quote.status}`} data-testid="quote-status">
             {translateOrPassThrough(`quotes.status.${d.quote.status}`)}
