@@ -130,6 +130,8 @@ test("the quote form speaks English too", async ({ page }) => {
 test("after the deadline the buyer reads every quote, with its normalized TCO", async ({ page }) => {
   await logIn(page, "buyer@midori-city.example");
   await page.getByRole("navigation", { name: "メニュー" }).getByRole("link", { name: "RFQ（見積依頼）" }).click();
+  // The home page lists the same RFQ under newly opened comparisons: wait for the list before choosing it.
+  await expect(page).toHaveURL(/\/rfqs$/);
   await page.getByRole("link", { name: "市民意識調査 調査票データ入力・集計業務" }).click();
   await expect(page.getByTestId("rfq-status")).toHaveText("締切済み");
   const rows = page.getByTestId("buyer-quote-row");

@@ -26,7 +26,7 @@ import { vendorProfile } from "~/services/vendors.server";
 import { filesOfOwnQuote } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime, formatNumber, formatYen, tokyoDateString } from "~/utils/format";
+import { formatDateTime, formatNumber, formatYen, parenthetical, tokyoDateString } from "~/utils/format";
 import { parseForm, useFormIdAfterSave } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -205,7 +205,8 @@ export default function QuotePage() {
           {d.certifications.length === 0 ? <li className="muted">{t("common.none")}</li> : null}
           {d.certifications.map((c) => (
             <li key={c.type} className={`badge cert cert-${c.status === "satisfied" ? "verified" : c.status === "unverified" ? "unverified" : "expired"}`}>
-              <strong>{label("certification", c.type, locale)}</strong>（{label("level", c.level, locale)}）: {translateOrPassThrough(c.key)}
+              <strong>{label("certification", c.type, locale)}</strong>
+              {parenthetical("", label("level", c.level, locale), locale)}: {translateOrPassThrough(c.key)}
             </li>
           ))}
         </ul>
@@ -320,7 +321,7 @@ export default function QuotePage() {
               <Field
                 key={c.key}
                 id={field.id}
-                label={`${name}${c.unit === "rate" ? `（${t("quotes.form.percentHint")}）` : ""}`}
+                label={c.unit === "rate" ? parenthetical(name, t("quotes.form.percentHint"), locale) : name}
                 hint={c.target !== undefined ? t("quotes.form.target", { value: formatCriterionValue(c.unit, c.target, locale) }) : undefined}
                 errors={field.errors}
               >
