@@ -89,6 +89,13 @@ app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextF
 const server = app.listen(env.PORT, () => {
   console.log(`Kurabe is running at http://localhost:${env.PORT}`);
 });
+// A port already in use (another Kurabe still running?) must not leave the Meilisearch it started behind.
+server.on("error", (error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === "EADDRINUSE" ? `Port ${env.PORT} is already in use (is Kurabe already running?). Stop it, or start with PORT=<another port>.` : error,
+  );
+  void runtime.stop().then(() => process.exit(1));
+});
 
 let stopping = false;
 async function shutdown(signal: string) {
