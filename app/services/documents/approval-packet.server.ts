@@ -116,7 +116,15 @@ export function renderApprovalPacketPdf(packet: ApprovalPacketDocument, locale: 
  */
 function stampPanel(w: DocWriter, route: ApprovalPacketDocument["route"], locale: Locale): void {
   type Box = { step: number; name: string; title?: string; decision?: string | null; decidedAt?: DocDate | null; onBehalfOf?: string | null };
-  const groups = route.map((step, i) => ({ step, index: i, boxes: step.approvers.map((a) => ({ step: i, ...a }) as Box) }));
+  // A step with more approvers than fit across the page is drawn as several groups under the same label.
+  const perRow = Math.floor(CONTENT_WIDTH / BOX);
+  const groups = route.flatMap((step, i) => {
+    const boxes = step.approvers.map((a) => ({ step: i, ...a }) as Box);
+    const chunks =
+      boxes.length > perRow ? Array.from({ length: Math.ceil(boxes.length / perRow) }, (_, c) => boxes.slice(c * perRow, (c + 1) * perRow)) : [boxes];
+    return chunks.map((chunk) => ({ step, index: i, boxes: chunk }));
+  });
+  if (groups.length === 0) return;
   const heading = t(locale, "documents.approval.route");
   const rowHeight = STEP_ROW + BOX + NAME_ROW;
 

@@ -132,3 +132,25 @@ describe("発注書 (purchase order PDF)", () => {
     expect(a.equals(b)).toBe(true);
   });
 });
+
+describe("稟議書 edge cases", () => {
+  it("prints a one-page packet with no advisors, no route yet and a large committee as 1 / 1 without losing a name", async () => {
+    const packet = sampleApprovalPacket("ja");
+    packet.advisors = [];
+    packet.rationales = [packet.rationales[0]];
+    packet.ranking = packet.ranking.slice(0, 2);
+    const noRoutePages = await pdfPages(await renderApprovalPacketPdf({ ...packet, route: [] }, "ja"));
+    expect(noRoutePages).toHaveLength(1);
+    expect(noRoutePages[0]).toContain("1 / 1");
+    const noRoute = squash(noRoutePages[0]);
+    expect(noRoute).not.toContain("承認欄");
+    expect(noRoute).toContain(squash("5. アドバイザーの意見 なし"));
+
+    const members = Array.from({ length: 11 }, (_, i) => ({ name: `委員${i + 1} 氏名` }));
+    const pages = await pdfPages(await renderApprovalPacketPdf({ ...packet, route: [{ label: "審査委員会", required: 6, approvers: members }] }, "ja"));
+    const all = squash(pages.join(" "));
+    for (const m of members) expect(all).toContain(squash(m.name));
+    expect(all).toContain(squash("1. 審査委員会（6/11名）"));
+    pages.forEach((p, i) => expect(p).toContain(`${i + 1} / ${pages.length}`));
+  });
+});
