@@ -12,6 +12,7 @@ import { invitationMessages } from "./messages-invitations";
 import { quoteUiMessages } from "./messages-quotes";
 import { quoteFormMessages } from "./messages-quote-form";
 import { searchMessages } from "./messages-search";
+import { documentMessages } from "./messages-documents";
 
 // Every dictionary, so a key added to a split-out file is held to the same rules as the main one.
 const ALL: Record<string, { ja: string; en: string }> = {
@@ -26,6 +27,7 @@ const ALL: Record<string, { ja: string; en: string }> = {
   ...searchMessages,
   ...advisorMessages,
   ...invitationMessages,
+  ...documentMessages,
 };
 import { zodErrorMap } from "./zod-errors";
 
@@ -51,6 +53,7 @@ describe("i18n", () => {
       searchMessages,
       advisorMessages,
       invitationMessages,
+      documentMessages,
     ];
     const keys = dictionaries.flatMap((d) => Object.keys(d));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);

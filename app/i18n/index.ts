@@ -19,6 +19,7 @@ import { weightMessages } from "./messages-weights";
 import { rfqReviewMessages } from "./messages-rfq-review";
 import { dashboardMessages } from "./messages-dashboard";
 import { legalDeadlineMessages } from "./messages-legal-deadlines";
+import { documentMessages } from "./messages-documents";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -39,6 +40,7 @@ export type AnyMessageKey =
   | keyof typeof rfqReviewMessages
   | keyof typeof dashboardMessages
   | keyof typeof legalDeadlineMessages
+  | keyof typeof documentMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -75,6 +77,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(rfqReviewMessages as Record<string, Bilingual>),
   ...Object.entries(dashboardMessages as Record<string, Bilingual>),
   ...Object.entries(legalDeadlineMessages as Record<string, Bilingual>),
+  ...Object.entries(documentMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {
