@@ -151,6 +151,18 @@ describe("winnerStability — edge cases", () => {
     expect(up.thresholdWeightShare).toBeCloseTo(100 / 101, 12);
   });
 
+  it("a threshold that would print as 0.0 % or 100.0 % is said as dropping the weight or weighing only that criterion", () => {
+    // Price down: 100s + 60(1 − s) = 60.05(1 − s) at s = 0.05/100.05 (0.05 %); quality up: 100 − 40s = 60.05s at 99.95 %.
+    const result = winnerStability(input({ A: [100, 60], B: [0, 60.05] }));
+    const [down, up] = result.flips;
+    expect(down.thresholdWeightShare).toBeCloseTo(0.05 / 100.05, 12);
+    expect(up.thresholdWeightShare).toBeCloseTo(100 / 100.05, 12);
+    expect(result.nearest).toBe(down);
+    expect(result.sentence.en).toContain('The winner changes to B if the weight of "Price" (now 60.0 %) is dropped to zero.');
+    expect(result.sentence.ja).toContain("「価格」の重み（現在60.0%）を0にすると、1位が B に替わります。");
+    expect(firstAt(input({ A: [100, 60], B: [0, 60.05] }), "quality", 0.9999)).toEqual(["B"]);
+  });
+
   it("TOPSIS: the exact crossing agrees with re-ranking on both sides", () => {
     const source = input({ A: [90, 40], B: [50, 90], C: [80, 54] }, "topsis");
     const result = winnerStability(source);
