@@ -1,11 +1,13 @@
 // Benchmark of the scoring module: 1,000 alternatives × 20 criteria, every method, 1,000-sample
-// robustness. Prints median and p95 wall time per measurement over repeated runs. A benchmark, not
+// robustness; and the winner's exact single-weight stability (winnerStability) at 300 quotes × 12
+// criteria, the size of a large real RFQ. Prints median and p95 wall time per measurement over repeated runs. A benchmark, not
 // a test: it never fails, it reports. Target (issue 3): TOPSIS + robustness under 50 ms on one core.
 import { buildDecisionMatrix } from "../app/domain/scoring/decision-matrix";
 import { dominatorsOf } from "../app/domain/scoring/dominance";
 import { minMaxScores, normalizeWeights } from "../app/domain/scoring/normalize";
 import { mulberry32 } from "../app/domain/scoring/prng";
 import { rankAlternatives } from "../app/domain/scoring/rank";
+import { winnerStability } from "../app/domain/scoring/stability";
 import { topsisStability, weightedSumStability } from "../app/domain/scoring/robustness";
 import { topsis } from "../app/domain/scoring/topsis";
 import type { Alternative, Criterion, Method, RankingInput } from "../app/domain/scoring/types";
@@ -13,6 +15,8 @@ import { weightedSums } from "../app/domain/scoring/weighted-sum";
 
 const ALTERNATIVES = 1000;
 const CRITERIA = 20;
+const STABILITY_ALTERNATIVES = 300;
+const STABILITY_CRITERIA = 12;
 const SAMPLES = 1000;
 const WARMUP_RUNS = 5;
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
@@ -23,10 +27,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 31);
  * `spread` < 1 squeezes every vendor toward the same profile: a close race, where few challengers
  * can be ruled out up front and the robustness loop does the most work.
  */
-function dataset(seed: number, spread: number): { criteria: Criterion[]; alternatives: Alternative[] } {
+function dataset(
+  seed: number,
+  spread: number,
+  alternativeCount = ALTERNATIVES,
+  criterionCount = CRITERIA,
+): { criteria: Criterion[]; alternatives: Alternative[] } {
   const random = mulberry32(seed);
-  const criteria: Criterion[] = Array.from({ length: CRITERIA }, (_, j) => {
-    const kind = j < 14 ? "number" : j < 19 ? "rate" : "boolean";
+  const criteria: Criterion[] = Array.from({ length: criterionCount }, (_, j) => {
+    const kind = j < criterionCount * 0.7 ? "number" : j < criterionCount - 1 ? "rate" : "boolean";
     const direction = kind === "number" && j % 2 === 1 ? "cost" : "benefit";
     const scale =
       kind === "rate" ? { worst: 0.8, best: 1 } : kind === "number" ? (direction === "benefit" ? { worst: 0, best: 100 } : { worst: 100, best: 0 }) : undefined;
@@ -40,7 +49,7 @@ function dataset(seed: number, spread: number): { criteria: Criterion[]; alterna
       ...(scale ? { scale } : {}),
     };
   });
-  const alternatives: Alternative[] = Array.from({ length: ALTERNATIVES }, (_, i) => {
+  const alternatives: Alternative[] = Array.from({ length: alternativeCount }, (_, i) => {
     const values: Alternative["values"] = {};
     const evidence: NonNullable<Alternative["evidence"]> = {};
     for (const criterion of criteria) {
@@ -123,6 +132,16 @@ for (const [label, spread] of [
   for (const method of ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const) {
     const { winner, stability } = rankAlternatives(input(method)).robustness;
     console.log(`${label}, ${method}: winner ${winner}, stability ${stability}`);
+  }
+
+  // The exact single-weight stability the award packet states (issue 15): everything it does, gates
+  // and scoring included, on its own (it does not need the ranking's robustness or explanations).
+  const small = dataset(20261206, spread, STABILITY_ALTERNATIVES, STABILITY_CRITERIA);
+  for (const method of ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const) {
+    const smallInput: RankingInput = { method, ...small, robustness };
+    report(`[${label}] winnerStability ${method} (${STABILITY_ALTERNATIVES} × ${STABILITY_CRITERIA})`, () => winnerStability(smallInput));
+    const result = winnerStability(smallInput);
+    console.log(`${label}, ${method}, ${STABILITY_ALTERNATIVES} × ${STABILITY_CRITERIA}: ${result.sentence.en}`);
   }
 }
 

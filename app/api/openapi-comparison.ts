@@ -36,6 +36,47 @@ const contribution = {
   },
 };
 
+const flip = {
+  type: "object",
+  required: ["criterion", "direction", "weightShare", "thresholdWeightShare", "relativeChange", "newWinner"],
+  properties: {
+    criterion: { type: "string", description: "Criterion key" },
+    direction: { type: "string", enum: ["down", "up"], description: "Whether the weight falls or rises to the threshold" },
+    weightShare: { type: "number", description: "The criterion's share of the total weight now, 0–1" },
+    thresholdWeightShare: {
+      type: "number",
+      description:
+        "The share (0–1) at which `newWinner` ties the winner; past it (below for `down`, above for `up`, the other weights renormalized proportionally) `newWinner` is first",
+    },
+    relativeChange: { type: "number", description: "|threshold − share| / share (0.1 = a change of 10 % of the weight's value)" },
+    newWinner: { type: "string", description: "Quote id of the new first" },
+  },
+};
+
+const stability = {
+  type: "object",
+  description:
+    "The winner's stability under single-weight changes, exact for every method: per criterion and direction, the smallest change of that one weight that makes another quote first",
+  required: ["winner", "tiedWith", "flips", "nearest", "stableWithin", "sentence"],
+  properties: {
+    winner: { type: ["string", "null"], description: "Quote id of the first (the first by id on a tie); null when nothing is ranked" },
+    tiedWith: { type: "array", items: { type: "string" }, description: "Quote ids tied with the winner for first" },
+    flips: { type: "array", items: flip, description: "At most one per criterion and direction; none for a criterion with no weight or all of it" },
+    nearest: { oneOf: [flip, { type: "null" }], description: "The flip with the smallest relative change" },
+    stableWithin: {
+      type: ["number", "null"],
+      description:
+        "Largest relative change r such that moving any single weight by up to ±r of its value keeps the winner first; 0 on a tie for first; null when no single weight change can make another quote first or nothing is ranked",
+    },
+    sentence: {
+      type: "object",
+      required: ["ja", "en"],
+      properties: { ja: { type: "string" }, en: { type: "string" } },
+      description: "The result in words, naming vendors, e.g. 「価格」の重み（現在30.0%）が18.0%を下回ると、1位が B社 に替わります。",
+    },
+  },
+};
+
 const comparison = {
   type: "object",
   required: [
@@ -49,6 +90,7 @@ const comparison = {
     "ranking",
     "disqualified",
     "robustness",
+    "stability",
     "awaitingReconfirmation",
     "awaitingRatings",
   ],
@@ -98,6 +140,7 @@ const comparison = {
     },
     disqualified: { type: "array", items: { type: "object", required: ["id", "reasons"], properties: { id: { type: "string" }, reasons: { type: "array" } } } },
     robustness: { type: "object", properties: { winner: { type: ["string", "null"] }, stability: { type: ["number", "null"] } } },
+    stability,
     awaitingReconfirmation: { type: "array", items: { type: "object", properties: { id: { type: "string" }, vendorName: { type: "string" } } } },
     awaitingRatings: {
       type: "array",
@@ -120,7 +163,7 @@ export function comparisonPaths() {
       parameters,
       get: {
         operationId: "getRfqComparison",
-        summary: "The buyer's ranking of the opened quotes, with contributions, gates, flags, dominance, robustness and explanations",
+        summary: "The buyer's ranking of the opened quotes, with contributions, gates, flags, dominance, robustness, stability and explanations",
         responses: { "200": { description: "OK", content: { "application/json": { schema: comparison } } }, ...errors },
       },
     },

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { core } from "zod";
-import { buildComparisonView } from "~/domain/comparison/comparison-view";
+import { buildComparisonView, replaceIds } from "~/domain/comparison/comparison-view";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
 import { distinctWhatIfIssues, parseCompareParams, whatIfIssueKey } from "~/domain/comparison/compare-params";
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
@@ -73,6 +73,8 @@ function comparisonHead(o: Comparison) {
       roi: q.normalized?.roi ?? null,
       expiringCertifications: q.expiringCertifications,
     })),
+    /** The winner's stability under single-weight changes: quote ids as in `ranking`, the sentence with vendor names. */
+    stability: { ...r.stability, sentence: replaceIds(r.stability.sentence, new Map(r.quotes.map((q) => [q.id, q.vendorName]))) },
     awaitingReconfirmation: r.awaitingReconfirmation,
     /** Criteria left out of the ranking until every quote has its evaluator rating. */
     awaitingRatings: r.awaitingRatings,

@@ -12,7 +12,7 @@ import {
 import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
-import { rankAlternatives, type RankingInput, type RankingResult } from "~/domain/scoring";
+import { rankAlternatives, winnerStability, type RankingInput, type RankingResult, type WinnerStability } from "~/domain/scoring";
 import { tokyoDateString } from "~/utils/format";
 import { Lru } from "~/utils/lru";
 import { quotesAtVersions, rfqAtVersion } from "./version-cache.server";
@@ -34,6 +34,8 @@ export interface RankedQuotes {
   /** Criteria left out of the ranking until every quote has its evaluator rating (keys, RFQ order). */
   awaitingRatings: string[];
   result: RankingResult;
+  /** How far single weights can move before another quote is first (ids as in `result`). */
+  stability: WinnerStability;
 }
 
 /** Ranks opened offers already listed for an RFQ version; quotes awaiting re-confirmation are set apart. */
@@ -80,9 +82,9 @@ export async function rankListedQuotes(
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
   });
   const input = buildRankingInput(rfq, quotes, today, overrides);
-  const result = rankMemoized(input);
+  const { result, stability } = rankMemoized(input);
   const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
-  return { rfq, quotes, awaitingReconfirmation, input, result, awaitingRatings: awaitingRatings(rfq, quotes, overrides) };
+  return { rfq, quotes, awaitingReconfirmation, input, result, stability, awaitingRatings: awaitingRatings(rfq, quotes, overrides) };
 }
 
 // The module is a pure, seeded function (robustness included), so a result keyed by a hash of its
@@ -90,7 +92,9 @@ export async function rankListedQuotes(
 // through the sealed-bid rules; only the arithmetic is skipped when nothing changed. Cached results
 // are deep-frozen (cheaper than cloning ~100 kB per request), so a caller that tried to modify one
 // would fail loudly instead of corrupting the next reader's ranking.
-const memo = new Lru<string, RankingResult>(200);
+/** The ranking and the winner's single-weight stability of one input (both pure, so cached together). */
+type Ranked = { result: RankingResult; stability: WinnerStability };
+const memo = new Lru<string, Ranked>(200);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -100,14 +104,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function rankMemoized(input: RankingInput): RankingResult {
+function rankMemoized(input: RankingInput): Ranked {
   // The serialized input itself is the key: a few kB, and cheaper than hashing it first.
   const key = JSON.stringify(input);
   const hit = memo.get(key);
   if (hit) return hit;
-  const result = deepFreeze(rankAlternatives(input));
-  memo.set(key, result);
-  return result;
+  const ranked = deepFreeze({ result: rankAlternatives(input), stability: winnerStability(input) });
+  memo.set(key, ranked);
+  return ranked;
 }
 
 export interface RfqProjection {

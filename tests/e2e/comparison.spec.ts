@@ -25,6 +25,8 @@ test("the buyer compares the closed RFQ's quotes in Japanese and re-weights them
   await expect(page.getByTestId("ranking-item").first()).toContainText("1位");
   expect(await page.getByTestId("ranking-item").count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("robustness")).toContainText(/1位（.+）は±20%の重み変動の\d+%で1位のまま/);
+  // Under it, the exact single-weight stability the award packet states.
+  await expect(page.getByTestId("stability")).toContainText(/±\d+%のどの重み変更でも1位は変わりません|1位は .+ のままです|に替わります/);
   await expect(page.getByTestId("explanations").locator("li").first()).not.toBeEmpty();
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toBeVisible();
   // The seeded track records: 北海道データエントリー delivered 48 of 56 on time against a claim of 100%.
@@ -63,6 +65,7 @@ test("the comparison speaks English", async ({ page }) => {
   await expect(page.getByTestId("report-meta")).toContainText("scoring method: Weighted sum on target scales (absolute)");
   await expect(page.getByTestId("ranking-item").first()).toContainText("#1");
   await expect(page.getByTestId("robustness")).toContainText(/The winner \(.+\) stays first in \d+% of ±20% weight changes/);
+  await expect(page.getByTestId("stability")).toContainText(/The winner stays first under every ±\d+ % weight change|stays first|The winner changes to/);
   await expect(page.getByTestId("comparison-table").getByTestId("badge-unverified").first()).toContainText("Unverified");
   await expect(page.getByTestId("comparison-table").getByTestId("badge-shrunk").filter({ hasText: "Adjusted by evidence: 100% → 87.88%" })).toContainText(
     "past record 85.71% over 56",

@@ -7,7 +7,14 @@ import type { TcoBreakdown } from "../../app/domain/quote/normalize";
 import type { Quote } from "../../app/domain/quote/schema";
 import type { CertificationType } from "../../app/domain/rfq/categories";
 import { rfqSchema } from "../../app/domain/rfq/schema";
-import { rankAlternatives, type RankedAlternative, type RankingResult } from "../../app/domain/scoring";
+import {
+  rankAlternatives,
+  winnerStability,
+  type RankedAlternative,
+  type RankingInput,
+  type RankingResult,
+  type WinnerStability,
+} from "../../app/domain/scoring";
 import { tokyoDateString } from "../../app/utils/format";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import { createSearchService } from "../../search/client";
@@ -32,6 +39,10 @@ const api = (harness: Harness, email: string, path: string, lang = "ja") =>
 
 /** The module's answer on an input built here from the tables, not through the service under test. */
 async function rankIndependently(harness: Harness, id: string): Promise<RankingResult> {
+  return rankAlternatives(await inputIndependently(harness, id));
+}
+
+async function inputIndependently(harness: Harness, id: string): Promise<RankingInput> {
   const rfqRow = await harness.db.selectFrom("rfqs").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const version = await harness.db
     .selectFrom("rfq_versions")
@@ -78,7 +89,7 @@ async function rankIndependently(harness: Harness, id: string): Promise<RankingR
     evidence: evidenceOf(r.vendor_org_id),
     trackRecord: { engagementsInCategory: engagements.filter((e) => e.vendor_org_id === r.vendor_org_id && e.category === rfq.category).length },
   }));
-  return rankAlternatives(buildRankingInput(rfq, quotes, tokyoDateString(harness.clock.now())));
+  return buildRankingInput(rfq, quotes, tokyoDateString(harness.clock.now()));
 }
 
 async function mandatoryCertificationsOf(id: string): Promise<string[]> {
@@ -123,6 +134,37 @@ describe("GET /api/v1/rfqs/{id}/comparison", () => {
     // The second answer comes from the memoized ranking and its cached JSON: it must be the same document.
     const again = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as typeof body;
     expect(again).toEqual(body);
+  });
+
+  it("states the winner's stability under single-weight changes, as the module computes it, with vendor names in the sentence", async () => {
+    const body = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as {
+      stability: WinnerStability;
+      quotes: { id: string; vendorName: string }[];
+    };
+    const expected = winnerStability(await inputIndependently(h, rfqId));
+    const { sentence, ...figures } = body.stability;
+    const { sentence: idSentence, ...expectedFigures } = expected;
+    expect(figures).toEqual(JSON.parse(JSON.stringify(expectedFigures)));
+    expect(expected.winner).not.toBeNull();
+    const names = new Map(body.quotes.map((q) => [q.id, q.vendorName]));
+    expect(idSentence.ja).toContain(expected.winner!);
+    expect(sentence.ja).toContain(names.get(expected.winner!)!);
+    expect(sentence.ja).not.toContain(expected.winner!);
+    expect(sentence.en).toContain(names.get(expected.winner!)!);
+
+    // The buyer's page shows the same sentence under the robustness line, in the reader's language.
+    const buyer = new Cookies();
+    expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
+    const unescape = (html: string) =>
+      html
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&amp;/g, "&");
+    const ja = unescape(await (await h.request(`/rfqs/${rfqId}/compare`, { cookies: buyer, headers: { "Accept-Language": "ja" } })).text());
+    expect(ja.indexOf('data-testid="stability"')).toBeGreaterThan(ja.indexOf('data-testid="robustness"'));
+    expect(ja).toContain(sentence.ja);
+    const en = unescape(await (await h.request(`/rfqs/${rfqId}/compare`, { cookies: buyer, headers: { "Accept-Language": "en" } })).text());
+    expect(en).toContain(sentence.en);
   });
 
   it("re-ranks with what-if weights and method without saving them", async () => {

@@ -90,6 +90,32 @@ describe("buildComparisonView", () => {
     expect(v.robustness).toEqual({ winner: "Vendor qa1", stability: 0.93 });
   });
 
+  it("states the single-weight stability with vendor names, or nothing when it was not computed", () => {
+    expect(view().stability).toBeNull();
+    const flip = { criterion: "tco", direction: "down" as const, weightShare: 0.6, thresholdWeightShare: 0.55, relativeChange: 0.05 / 0.6, newWinner: "qb2" };
+    const withStability = buildComparisonView(
+      {
+        ...source,
+        stability: {
+          winner: "qa1",
+          tiedWith: [],
+          flips: [flip],
+          nearest: flip,
+          stableWithin: 0.05 / 0.6,
+          sentence: { ja: "qa1 が1位、qb2 に替わります", en: "qa1 first, changes to qb2" },
+        },
+      },
+      parseCompareParams(new URLSearchParams(), rfq.criteria),
+      "2026-06-01",
+    );
+    expect(withStability.stability).toEqual({
+      winner: "Vendor qa1",
+      stableWithin: 0.05 / 0.6,
+      nearest: { criterion: "tco", direction: "down", weightShare: 0.6, thresholdWeightShare: 0.55, newWinner: "Vendor qb2" },
+      sentence: { ja: "Vendor qa1 が1位、Vendor qb2 に替わります", en: "Vendor qa1 first, changes to Vendor qb2" },
+    });
+  });
+
   it("badges a bare claim as unverified and a claim moved by evidence as shrunk", () => {
     const v = view();
     expect(v.columns[0].cells.accuracy.badge).toBe("unverified");

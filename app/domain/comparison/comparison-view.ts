@@ -1,6 +1,16 @@
 import { isCertificateValidOn } from "~/domain/certifications/validity";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
-import type { Contribution, CredibilityDetail, CriterionValue, Evidence, LocalizedText, Method, Perspective, RankingResult } from "~/domain/scoring";
+import type {
+  Contribution,
+  CredibilityDetail,
+  CriterionValue,
+  Evidence,
+  LocalizedText,
+  Method,
+  Perspective,
+  RankingResult,
+  WinnerStability,
+} from "~/domain/scoring";
 import { isRelativeMethod, type CompareParams } from "./compare-params";
 import { criterionScore100, perspectiveScores, type PerspectiveScores } from "./perspective-scores";
 import { valueOf, type QuoteForRanking } from "./ranking-input";
@@ -15,6 +25,8 @@ export interface ComparisonSource {
   quotes: (QuoteForRanking & { status: string; expiringCertifications: string[] })[];
   awaitingReconfirmation: { id: string; vendorName: string }[];
   result: RankingResult;
+  /** The scoring module's single-weight stability of the winner; the page shows its sentence under the robustness line. */
+  stability?: WinnerStability;
   /** Criteria left out of the ranking until evaluator ratings are in (ranking-input.ts `awaitingRatings`). */
   awaitingRatings?: string[];
 }
@@ -116,11 +128,42 @@ export interface ComparisonView {
   /** In rank order, each sentence says why a quote is above the next one (vendor names, not ids). */
   explanations: { upper: string; lower: string | null; text: LocalizedText }[];
   robustness: { winner: string | null; stability: number | null };
+  /** The winner's stability under single-weight changes, in words with vendor names; null when not computed. */
+  stability: StabilityView | null;
   awaitingReconfirmation: { id: string; vendorName: string }[];
   /** Criteria awaiting evaluator ratings, left out of the ranking (the others' weights share the whole). */
   awaitingRatings: { key: string; label: LocalizedText }[];
   certificationTypes: string[];
   mandatoryCertificationTypes: string[];
+}
+
+export interface StabilityView {
+  /** Vendor name of the winner. */
+  winner: string | null;
+  /** See WinnerStability.stableWithin: the relative change of any single weight that keeps the winner first. */
+  stableWithin: number | null;
+  /** The nearest flip with the new winner's vendor name, or null when no single weight change flips. */
+  nearest: { criterion: string; direction: "down" | "up"; weightShare: number; thresholdWeightShare: number; newWinner: string } | null;
+  sentence: LocalizedText;
+}
+
+/** The module's stability with vendor names instead of quote ids. */
+export function stabilityView(stability: WinnerStability, names: Map<string, string>): StabilityView {
+  const { nearest } = stability;
+  return {
+    winner: stability.winner ? (names.get(stability.winner) ?? stability.winner) : null,
+    stableWithin: stability.stableWithin,
+    nearest: nearest
+      ? {
+          criterion: nearest.criterion,
+          direction: nearest.direction,
+          weightShare: nearest.weightShare,
+          thresholdWeightShare: nearest.thresholdWeightShare,
+          newWinner: names.get(nearest.newWinner) ?? nearest.newWinner,
+        }
+      : null,
+    sentence: replaceIds(stability.sentence, names),
+  };
 }
 
 function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionValue, method: Method, certPending: boolean): ComparisonCell {
@@ -143,7 +186,7 @@ function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionVa
 }
 
 /** The module's sentences name alternatives by id; the page names vendors (one pass, so a name is never rewritten). */
-const replaceIds = (text: LocalizedText, names: Map<string, string>): LocalizedText => {
+export const replaceIds = (text: LocalizedText, names: Map<string, string>): LocalizedText => {
   if (names.size === 0) return text;
   const pattern = new RegExp([...names.keys()].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
   const swap = (s: string) => s.replace(pattern, (id) => names.get(id) ?? id);
@@ -284,6 +327,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     hidden: result.ranking.length + result.disqualified.length - visible.length - disqualified.length,
     explanations: ranked.length > 0 ? explanations : [],
     robustness: { winner: result.robustness.winner ? (names.get(result.robustness.winner) ?? null) : null, stability: result.robustness.stability },
+    stability: source.stability ? stabilityView(source.stability, names) : null,
     awaitingReconfirmation: source.awaitingReconfirmation,
     awaitingRatings: rows.filter((r) => r.awaitingRatings).map((r) => ({ key: r.key, label: r.label })),
     certificationTypes,

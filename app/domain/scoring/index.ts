@@ -1,5 +1,7 @@
 // The scoring module's public surface. Everything here is pure: no I/O, no clock, no globals.
 export { rankAlternatives } from "./rank";
+export { winnerStability, withWeightShare } from "./stability";
+export type { FlipDirection, WeightFlip, WinnerStability } from "./stability";
 export { ahpWeights, ahpWeightsFor, checkPairwiseMatrix, CONSISTENCY_THRESHOLD, RANDOM_INDEX } from "./ahp";
 export type { AhpCriteriaResult, AhpResult } from "./ahp";
 export { credibilityOf, DEFAULT_PRIOR_STRENGTH, probabilityBelowTarget, shrinkClaim } from "./credibility";

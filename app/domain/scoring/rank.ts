@@ -18,45 +18,14 @@ import { weightedSums } from "./weighted-sum";
  * Throws ScoringInputError (with every problem found) when the input cannot be scored.
  */
 export function rankAlternatives(input: RankingInput): RankingResult {
-  throwIfAny(checkRankingInput(input));
   const { method, criteria } = input;
-
-  const qualified: Alternative[] = [];
-  const disqualified: DisqualifiedAlternative[] = [];
-  for (const alternative of input.alternatives) {
-    const reasons = gateFailures(criteria, alternative.values);
-    if (reasons.length > 0) disqualified.push({ id: alternative.id, reasons });
-    else qualified.push(alternative);
-  }
-  disqualified.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  const weights = normalizeWeights(criteria.map((criterion) => criterion.weight));
-  const benefit = criteria.map((criterion) => criterion.direction === "benefit");
-  const matrix = buildDecisionMatrix(criteria, qualified, method === "weighted-sum-target" ? "scale-worst" : "worst-present");
+  const { qualified, disqualified, weights, benefit, matrix, ids, totals, criterionScores, topsisResult } = scoreAlternatives(input);
   const { rows, cols } = matrix;
-  const ids = qualified.map((alternative) => alternative.id);
   const options: PerturbationOptions = {
     samples: input.robustness?.samples ?? DEFAULT_SAMPLES,
     perturbation: input.robustness?.perturbation ?? DEFAULT_PERTURBATION,
     seed: input.robustness?.seed ?? DEFAULT_SEED,
   };
-
-  let totals: Float64Array;
-  let criterionScores: Float64Array | undefined;
-  let topsisResult: TopsisResult | undefined;
-  if (method === "topsis") {
-    topsisResult = topsis(matrix.values, rows, cols, weights, benefit);
-    totals = topsisResult.closeness;
-  } else {
-    criterionScores =
-      method === "weighted-sum-target"
-        ? targetScores(
-            matrix,
-            criteria.map((criterion) => scaleOf(criterion) as TargetScale),
-          )
-        : minMaxScores(matrix, benefit);
-    totals = weightedSums(criterionScores, rows, cols, weights);
-  }
 
   const { order, ranks } = rankByScore(totals, ids);
   const winner = order.length > 0 ? order[0] : -1;
@@ -106,6 +75,61 @@ export function rankAlternatives(input: RankingInput): RankingResult {
     disqualified,
     robustness: { winner: winner >= 0 ? ids[winner] : null, stability },
   };
+}
+
+/** What every analysis of a ranking starts from: the gates applied and the qualified alternatives scored. */
+export interface ScoredAlternatives {
+  qualified: Alternative[];
+  disqualified: DisqualifiedAlternative[];
+  /** Normalized to sum to 1, in criterion order. */
+  weights: Float64Array;
+  benefit: boolean[];
+  matrix: DecisionMatrix;
+  ids: string[];
+  /** Per qualified alternative: the weighted sum (0–100) or the TOPSIS closeness (0–1). */
+  totals: Float64Array;
+  /** Weighted sums: the criterion scores on 0–100, row-major. */
+  criterionScores?: Float64Array;
+  topsisResult?: TopsisResult;
+}
+
+/** Validates, applies the gates and scores the qualified alternatives (no ranking, robustness or words). */
+export function scoreAlternatives(input: RankingInput): ScoredAlternatives {
+  throwIfAny(checkRankingInput(input));
+  const { method, criteria } = input;
+
+  const qualified: Alternative[] = [];
+  const disqualified: DisqualifiedAlternative[] = [];
+  for (const alternative of input.alternatives) {
+    const reasons = gateFailures(criteria, alternative.values);
+    if (reasons.length > 0) disqualified.push({ id: alternative.id, reasons });
+    else qualified.push(alternative);
+  }
+  disqualified.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const weights = normalizeWeights(criteria.map((criterion) => criterion.weight));
+  const benefit = criteria.map((criterion) => criterion.direction === "benefit");
+  const matrix = buildDecisionMatrix(criteria, qualified, method === "weighted-sum-target" ? "scale-worst" : "worst-present");
+  const { rows, cols } = matrix;
+  const ids = qualified.map((alternative) => alternative.id);
+
+  let totals: Float64Array;
+  let criterionScores: Float64Array | undefined;
+  let topsisResult: TopsisResult | undefined;
+  if (method === "topsis") {
+    topsisResult = topsis(matrix.values, rows, cols, weights, benefit);
+    totals = topsisResult.closeness;
+  } else {
+    criterionScores =
+      method === "weighted-sum-target"
+        ? targetScores(
+            matrix,
+            criteria.map((criterion) => scaleOf(criterion) as TargetScale),
+          )
+        : minMaxScores(matrix, benefit);
+    totals = weightedSums(criterionScores, rows, cols, weights);
+  }
+  return { qualified, disqualified, weights, benefit, matrix, ids, totals, criterionScores, topsisResult };
 }
 
 /** Larger is better on every criterion; missing is worse than anything given (see dominance.ts). */

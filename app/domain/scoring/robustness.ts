@@ -1,6 +1,6 @@
 import { mulberry32 } from "./prng";
 import { isClearlyGreater } from "./ranking-order";
-import { closenessOf } from "./topsis";
+import { closenessOf, squaredGaps } from "./topsis";
 
 export interface PerturbationOptions {
   samples: number;
@@ -139,24 +139,7 @@ export function topsisStability(
   options: PerturbationOptions,
 ): number {
   const p = options.perturbation;
-  const gapToIdeal = new Float64Array(rows * cols);
-  const gapToAntiIdeal = new Float64Array(rows * cols);
-  for (let j = 0; j < cols; j++) {
-    let max = -Infinity;
-    let min = Infinity;
-    for (let i = 0; i < rows; i++) {
-      const r = normalized[i * cols + j];
-      if (r > max) max = r;
-      if (r < min) min = r;
-    }
-    const best = benefit[j] ? max : min;
-    const worst = benefit[j] ? min : max;
-    for (let i = 0; i < rows; i++) {
-      const r = normalized[i * cols + j];
-      gapToIdeal[i * cols + j] = (r - best) ** 2;
-      gapToAntiIdeal[i * cols + j] = (r - worst) ** 2;
-    }
-  }
+  const { toIdeal: gapToIdeal, toAntiIdeal: gapToAntiIdeal } = squaredGaps(normalized, rows, cols, benefit);
 
   // Squared perturbed weights range over [w²(1 − p)², w²(1 + p)²]. Closeness falls as
   // ρ = d⁺²/d⁻² rises, so an alternative whose smallest possible ρ over that box (its best case) is

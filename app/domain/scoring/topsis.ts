@@ -59,3 +59,35 @@ export function topsis(values: Float64Array, rows: number, cols: number, weights
   }
   return { normalized, weighted, ideal, antiIdeal, distanceToIdeal, distanceToAntiIdeal, closeness };
 }
+
+/**
+ * Per cell, the squared gap of the vector-normalized value to its column's best (ideal) and worst
+ * (anti-ideal) value. With weights w ≥ 0, d⁺² = Σ w_j² × toIdeal and d⁻² = Σ w_j² × toAntiIdeal: the
+ * gaps do not depend on the weights, which is what the robustness and stability analyses rely on.
+ */
+export function squaredGaps(
+  normalized: Float64Array,
+  rows: number,
+  cols: number,
+  benefit: readonly boolean[],
+): { toIdeal: Float64Array; toAntiIdeal: Float64Array } {
+  const toIdeal = new Float64Array(rows * cols);
+  const toAntiIdeal = new Float64Array(rows * cols);
+  for (let j = 0; j < cols; j++) {
+    let max = -Infinity;
+    let min = Infinity;
+    for (let i = 0; i < rows; i++) {
+      const r = normalized[i * cols + j];
+      if (r > max) max = r;
+      if (r < min) min = r;
+    }
+    const best = benefit[j] ? max : min;
+    const worst = benefit[j] ? min : max;
+    for (let i = 0; i < rows; i++) {
+      const r = normalized[i * cols + j];
+      toIdeal[i * cols + j] = (r - best) ** 2;
+      toAntiIdeal[i * cols + j] = (r - worst) ** 2;
+    }
+  }
+  return { toIdeal, toAntiIdeal };
+}

@@ -204,6 +204,7 @@ export default function ComparePage() {
             ? t("compare.robustness", { winner: view.robustness.winner, pct: formatNumber(stability * 100, locale, 0) })
             : t("compare.robustness.none")}
         </p>
+        {view.stability && view.stability.winner ? <p data-testid="stability">{view.stability.sentence[locale]}</p> : null}
         <ol className="ranking-list" data-testid="ranking">
           {[...view.columns]
             .sort((a, b) => a.rank - b.rank)
