@@ -18,6 +18,7 @@ import { recurrenceMessages } from "./messages-recurrence";
 import { weightMessages } from "./messages-weights";
 import { rfqReviewMessages } from "./messages-rfq-review";
 import { dashboardMessages } from "./messages-dashboard";
+import { approvalRouteMessages } from "./messages-approval-routes";
 
 /** Every translatable key: the app dictionary plus the split-out screen dictionaries and domain messages. */
 export type AnyMessageKey =
@@ -37,6 +38,7 @@ export type AnyMessageKey =
   | keyof typeof weightMessages
   | keyof typeof rfqReviewMessages
   | keyof typeof dashboardMessages
+  | keyof typeof approvalRouteMessages
   | keyof typeof certificationUiMessages
   | keyof typeof rfqMessages
   | keyof typeof quoteMessages
@@ -72,6 +74,7 @@ const extra = new Map<string, Bilingual>([
   ...Object.entries(weightMessages as Record<string, Bilingual>),
   ...Object.entries(rfqReviewMessages as Record<string, Bilingual>),
   ...Object.entries(dashboardMessages as Record<string, Bilingual>),
+  ...Object.entries(approvalRouteMessages as Record<string, Bilingual>),
 ]);
 
 function interpolate(text: string, params?: Params): string {
