@@ -4,17 +4,12 @@ import { approversIn, RouteRulesSchema, routeFor, unknownApprovers, type RouteRu
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
-import type { AnyMessageKey } from "~/i18n";
 
 // 稟議ルート (issue 15, item 3): a buyer organisation's approval rules and its approvers.
 // Every member of the buyer organisation reads them; owners save them and set the approver flag.
 // Other organisations (and other tenants) get 404: they are never told the rules exist.
 
 const own = (orgId: string) => ({ type: "organization", id: orgId }) as const;
-
-/** conform's field name of a zod path: `bands[0].steps[1].approverIds`. */
-const fieldName = (path: readonly (string | number)[]) =>
-  path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), "");
 
 /** Parses stored rules; a document that no longer parses (a later shape) reads as "no rules" rather than a 500. */
 function storedRules(raw: unknown): RouteRules | null {
@@ -58,11 +53,9 @@ export async function saveApprovalRoutes(
     const before = await lockApprovalRouteRules(trx, a.org.id);
     const approvers = new Set((await listApprovers(trx, a.org.id)).map((m) => m.id));
     const unknown = unknownApprovers(rules, approvers);
-    if (unknown.length > 0) {
-      const fieldErrors: Record<string, AnyMessageKey[]> = {};
-      for (const u of unknown) fieldErrors[fieldName(u.path)] = [u.key];
-      return failure.invalid({ fieldErrors });
-    }
+    // As zod issues, so the page shows them at the step's field and the API names the same path as the schema's own refusals.
+    if (unknown.length > 0)
+      return failure.invalid({ issues: unknown.map((u) => ({ code: "custom" as const, path: u.path, message: u.key, input: u.userIds })) });
     const revision = await saveApprovalRouteRules(trx, a.org.id, rules, a.userId, ctx.clock.now());
     await writeAudit(trx, {
       actorUserId: a.userId,

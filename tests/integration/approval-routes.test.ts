@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount, createUser, FACTORY_PASSWORD, type Account } from "../factories";
+import { createAccount, createApiToken, createUser, FACTORY_PASSWORD, type Account } from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // 稟議ルート settings (issue 15, item 3): an owner of a buyer organisation saves approval rules by contract
@@ -20,6 +20,16 @@ async function signIn(email: string) {
 const get = (path: string, cookies: Cookies, lang = "ja") => h.request(path, { cookies, redirect: "manual", headers: { "Accept-Language": lang } });
 const post = (fields: Record<string, string | string[]>, cookies: Cookies, lang = "ja") =>
   postForm(h, "/settings/approvals", fields, cookies, { "Accept-Language": lang });
+const api = (token: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
+  h.request("/api/v1/approval-routes", {
+    method: init.method ?? "GET",
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "Accept-Language": init.lang ?? "ja",
+      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+  });
 const stored = (orgId: string) => h.db.selectFrom("approval_route_rules").selectAll().where("org_id", "=", orgId).executeTakeFirst();
 const audits = (action: string) => h.db.selectFrom("audit_log").select(["actor_user_id", "entity_id", "after"]).where("action", "=", action).execute();
 
@@ -95,7 +105,14 @@ describe("approval routes in settings", () => {
     const nOverM = { ...validForm(), "bands[2].steps[1].required": "4" };
     const nJa = await post(nOverM, cookies);
     expect(nJa.status).toBe(400);
-    expect(await nJa.text()).toContain("必要な承認数が指名した承認者の人数を超えています");
+    const nHtml = await nJa.text();
+    expect(nHtml).toContain("必要な承認数が指名した承認者の人数を超えています");
+    // The refused form comes back with what was typed and the error at its field.
+    expect(nHtml).toMatch(
+      /<input[^>]*name="bands\[2\]\.steps\[1\]\.required"[^>]*aria-invalid="true"[^>]*>|<input[^>]*aria-invalid="true"[^>]*name="bands\[2\]\.steps\[1\]\.required"[^>]*>/,
+    );
+    expect(nHtml).toMatch(new RegExp(`name="bands\\[2\\]\\.steps\\[1\\]\\.approverIds" checked="" value="${ids.c2}"`));
+    expect(nHtml).toMatch(/<select[^>]*name="bands\[2\]\.steps\[1\]\.kind"/);
     expect(await (await post(nOverM, cookies, "en")).text()).toContain("More approvals are needed than approvers are named");
     const gap = { ...validForm(), "bands[2].fromYen": "10000001" };
     expect(await (await post(gap, cookies)).text()).toContain("すき間があります");
@@ -111,6 +128,8 @@ describe("approval routes in settings", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html.match(/data-testid="approval-band"/g)).toHaveLength(4);
+    const removed = await post({ ...validForm(), __intent__: JSON.stringify({ type: "remove", payload: { name: "bands[1].steps", index: 0 } }) }, cookies);
+    expect((await removed.text()).match(/data-testid="approval-step"/g)).toHaveLength(4);
     expect(await stored(owner.org.id)).toBeUndefined();
   });
 
@@ -177,5 +196,55 @@ describe("approval routes in settings", () => {
     const v = await signIn(vendor.email);
     expect((await get("/settings/approvals", v)).status).toBe(404);
     expect(await (await get("/settings", v)).text()).not.toContain('href="/settings/approvals"');
+  });
+
+  it("the API reads and saves the same rules, refusing bad ones field by field in the caller's language", async () => {
+    const ownerToken = owner.token;
+    const memberToken = await createApiToken(h.db, { orgId: owner.org.id, userId: ids.plain! });
+    const read = await api(memberToken);
+    expect(read.status).toBe(200);
+    const doc = (await read.json()) as { rules: { bands: unknown[] }; revision: number; canManage: boolean; approvers: { id: string }[] };
+    expect(doc.rules.bands).toHaveLength(3);
+    expect(doc.canManage).toBe(false);
+    expect(doc.approvers.map((a) => a.id)).toContain(ids.bucho);
+    const rules = {
+      bands: [
+        { fromYen: 0, toYen: 5_000_000, steps: [{ kind: "sequential", approverIds: [ids.kacho] }] },
+        { fromYen: 4_000_000, toYen: null, steps: [{ kind: "parallel", required: 3, approverIds: [ids.c1, ids.c2] }] },
+      ],
+    };
+    const before = (await stored(owner.org.id))?.revision;
+    expect((await api(memberToken, { method: "PUT", body: rules })).status).toBe(403);
+    const bad = await api(ownerToken, { method: "PUT", body: rules, lang: "en" });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("Content-Type")).toContain("application/problem+json");
+    const errors = ((await bad.json()) as { errors: { path: string; message: string }[] }).errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: "bands.1.fromYen", message: "This band overlaps the one before. Start it at the previous band's upper limit." }),
+        expect.objectContaining({ path: "bands.1.steps.0.required", message: "More approvals are needed than approvers are named." }),
+      ]),
+    );
+    const notApprover = await api(ownerToken, {
+      method: "PUT",
+      body: { bands: [{ fromYen: 0, toYen: null, steps: [{ kind: "sequential", approverIds: [ids.plain] }] }] },
+    });
+    expect(notApprover.status).toBe(400);
+    expect(((await notApprover.json()) as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({
+        path: "bands.0.steps.0.approverIds",
+        message: "承認者に指定されていないメンバーです。メンバー一覧で承認者に指定してください。",
+      }),
+    ]);
+    expect((await stored(owner.org.id))?.revision).toBe(before);
+    const good = {
+      bands: [rules.bands[0], { ...rules.bands[1], fromYen: 5_000_000, steps: [{ kind: "parallel", required: 2, approverIds: [ids.c1, ids.c2] }] }],
+    };
+    const saved = await api(ownerToken, { method: "PUT", body: good });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { revision: number }).revision).toBe(before! + 1);
+    expect((await api(vendor.token)).status).toBe(404);
+    const others = (await (await api(other.token)).json()) as { rules: unknown };
+    expect(others.rules).toBeNull();
   });
 });
