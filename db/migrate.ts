@@ -11,6 +11,7 @@ import * as jobRunner from "./migrations/2026120605_job_runner";
 import * as attachments from "./migrations/2026120701_attachments";
 import * as quoteResubmission from "./migrations/2026120702_quote_resubmission";
 import * as advisorNoteHistory from "./migrations/2026120706_advisor_note_history";
+import * as approvalRoutes from "./migrations/2026120801_approval_routes";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "2026120701_attachments": attachments,
   "2026120702_quote_resubmission": quoteResubmission,
   "2026120706_advisor_note_history": advisorNoteHistory,
+  "2026120801_approval_routes": approvalRoutes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

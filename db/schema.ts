@@ -34,6 +34,8 @@ export interface MembershipsTable {
   org_id: string;
   role: MemberRole;
   created_at: Timestamp;
+  /** May be named in the organisation's approval routes (稟議ルート). */
+  is_approver: Generated<boolean>;
 }
 
 export interface SessionsTable {
@@ -326,6 +328,15 @@ export interface AdvisorNoteRevisionsTable {
   created_at: Timestamp;
 }
 
+/** One buyer organisation's approval rules (app/domain/approvals/route-rules.ts); `revision` rises with each save. */
+export interface ApprovalRouteRulesTable {
+  org_id: string;
+  rules: ColumnType<unknown, string, string>;
+  revision: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -395,6 +406,7 @@ export interface Database {
   advisor_note_revisions: AdvisorNoteRevisionsTable;
   outbox: OutboxTable;
   job_schedules: JobSchedulesTable;
+  approval_route_rules: ApprovalRouteRulesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -22,6 +22,7 @@ import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
+import { approvalRoutePaths } from "./openapi-approval-routes";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -218,6 +219,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...searchPaths(),
       ...invitationPaths(),
       ...advisorPaths(),
+      ...approvalRoutePaths(),
     },
   };
 }

@@ -21,6 +21,32 @@ type Row = [Action, (own: string) => Resource, Record<string, [own: boolean, oth
 
 const matrix: Row[] = [
   [
+    "approvalRoutes:read",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [true, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
+    "approvalRoutes:manage",
+    (id) => ({ type: "organization", id }),
+    {
+      anonymous: [false, false],
+      buyerOwner: [true, false],
+      buyerMember: [false, false],
+      vendorOwner: [false, false],
+      vendorMember: [false, false],
+      advisor: [false, false],
+      admin: [false, false],
+    },
+  ],
+  [
     "organization:read",
     (id) => ({ type: "organization", id }),
     {
@@ -636,9 +662,9 @@ describe("organisation settings tabs", () => {
   const tabs = (role: string) => settingsTabs(actors[role]).map((t) => `${t.key}${t.manage ? "+" : ""}`);
 
   it("a member sees the organisation and its members read-only, and its own security; an owner manages members and tokens", () => {
-    expect(tabs("buyerMember")).toEqual(["organization", "members", "security+"]);
+    expect(tabs("buyerMember")).toEqual(["organization", "members", "approvals", "security+"]);
     expect(tabs("vendorMember")).toEqual(["organization", "members", "security+"]);
-    expect(tabs("buyerOwner")).toEqual(["organization", "members+", "tokens+", "security+"]);
+    expect(tabs("buyerOwner")).toEqual(["organization", "members+", "approvals+", "tokens+", "security+"]);
     expect(tabs("advisor")).toEqual(["organization", "members+", "tokens+", "security+"]);
     expect(tabs("anonymous")).toEqual([]);
   });
@@ -646,7 +672,12 @@ describe("organisation settings tabs", () => {
   it("every tab a member sees is one the policy lets it open", () => {
     const member = actors.buyerMember!;
     const own = { type: "organization", id: OWN } as const;
-    const needs = { organization: "organization:read", members: "organization:readMembers", tokens: "organization:manageApiTokens" } as const;
+    const needs = {
+      organization: "organization:read",
+      members: "organization:readMembers",
+      approvals: "approvalRoutes:read",
+      tokens: "organization:manageApiTokens",
+    } as const;
     for (const tab of settingsTabs(member)) if (tab.key !== "security") expect(can(member, needs[tab.key], own)).toBe(true);
   });
 });

@@ -42,6 +42,8 @@ export type Action =
   | "organization:readMembers"
   | "organization:manageMembers"
   | "organization:manageApiTokens"
+  | "approvalRoutes:read"
+  | "approvalRoutes:manage"
   | "vendorProfile:read"
   | "vendorProfile:edit"
   | "vendorDirectory:search"
@@ -75,7 +77,7 @@ export const ORGANIZATION_PERMISSIONS: Record<OrganizationAction, readonly Membe
   "organization:manageApiTokens": ["owner"],
 };
 
-export type SettingsTab = { key: "organization" | "members" | "tokens" | "security"; to: string; manage: boolean };
+export type SettingsTab = { key: "organization" | "members" | "approvals" | "tokens" | "security"; to: string; manage: boolean };
 
 /**
  * The organisation settings tabs this actor may open, from the same table: the organisation (read-only)
@@ -89,6 +91,7 @@ export function settingsTabs(actor: Actor | null): SettingsTab[] {
   if (can(actor, "organization:read", own)) tabs.push({ key: "organization", to: "/settings", manage: false });
   if (can(actor, "organization:readMembers", own))
     tabs.push({ key: "members", to: "/settings/members", manage: can(actor, "organization:manageMembers", own) });
+  if (can(actor, "approvalRoutes:read", own)) tabs.push({ key: "approvals", to: "/settings/approvals", manage: can(actor, "approvalRoutes:manage", own) });
   if (can(actor, "organization:manageApiTokens", own)) tabs.push({ key: "tokens", to: "/settings/tokens", manage: true });
   tabs.push({ key: "security", to: "/settings/security", manage: true });
   return tabs;
@@ -114,6 +117,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "organization:manageMembers":
     case "organization:manageApiTokens":
       return resource.type === "organization" && org?.id === resource.id && ORGANIZATION_PERMISSIONS[action].includes(org.role);
+    case "approvalRoutes:read":
+    case "approvalRoutes:manage":
+      // 稟議ルート exist for buyer organisations: every member reads them (they decide who approves), owners edit.
+      return resource.type === "organization" && org?.kind === "buyer" && org.id === resource.id && (action === "approvalRoutes:read" || org.role === "owner");
     case "vendorProfile:read":
       // Vendor profiles are the marketplace's shop windows: any signed-in user may read them.
       return resource.type === "vendorProfile";

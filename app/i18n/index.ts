@@ -20,6 +20,7 @@ import { rfqReviewMessages } from "./messages-rfq-review";
 import { dashboardMessages } from "./messages-dashboard";
 import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
+import { approvalRouteMessages } from "./messages-approval-routes";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -48,6 +49,7 @@ export const DICTIONARIES = {
   dashboardMessages,
   legalDeadlineMessages,
   documentMessages,
+  approvalRouteMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

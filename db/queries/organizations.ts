@@ -27,7 +27,7 @@ export async function listMembersOfOrg(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom("memberships")
     .innerJoin("users", "users.id", "memberships.user_id")
-    .select(["users.id", "users.name", "users.email", "memberships.role", "memberships.created_at"])
+    .select(["users.id", "users.name", "users.email", "memberships.role", "memberships.is_approver", "memberships.created_at"])
     .where("memberships.org_id", "=", orgId)
     .orderBy("memberships.created_at")
     .execute();

@@ -31,6 +31,8 @@ export async function createUser(
     passwordHash?: string;
     isPlatformAdmin?: boolean;
     locale?: string;
+    /** May be named in the organisation's approval routes (稟議ルート). */
+    isApprover?: boolean;
   } = {},
 ) {
   const user = await db
@@ -47,7 +49,7 @@ export async function createUser(
   if (o.orgId)
     await db
       .insertInto("memberships")
-      .values({ user_id: user.id, org_id: o.orgId, role: o.role ?? "owner" })
+      .values({ user_id: user.id, org_id: o.orgId, role: o.role ?? "owner", is_approver: o.isApprover ?? false })
       .execute();
   return user;
 }

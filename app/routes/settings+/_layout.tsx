@@ -13,7 +13,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { tabs: settingsTabs(user.actor) };
 }
 
-const TAB_LABEL = { organization: "settings.tab.organization", members: "nav.members", tokens: "nav.tokens", security: "settings.tab.security" } as const;
+const TAB_LABEL = {
+  organization: "settings.tab.organization",
+  members: "nav.members",
+  approvals: "settings.tab.approvals",
+  tokens: "nav.tokens",
+  security: "settings.tab.security",
+} as const;
 
 export default function SettingsLayout() {
   const { tabs } = useLoaderData<typeof loader>();

@@ -1,12 +1,15 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { InviteSchema } from "~/domain/accounts";
 import { can } from "~/domain/permissions";
 import { inviteMember, membersOf } from "~/services/accounts.server";
+import { setApprover } from "~/services/approval-routes.server";
+import { toastHeader } from "~/utils/toast.server";
+import { failureStatus } from "~/utils/errors";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/format";
@@ -30,13 +33,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requirePermission(user.actor, "organization:readMembers", org);
   const canManage = can(user.actor, "organization:manageMembers", org);
   const { members, pending } = await membersOf(context, org.id);
-  return { members, pending: canManage ? pending : [], canManage };
+  // The approver flag (稟議ルート) exists for buyer organisations; owners set it here.
+  const approvers = can(user.actor, "approvalRoutes:read", org) ? { manage: can(user.actor, "approvalRoutes:manage", org) } : null;
+  return { members, pending: canManage ? pending : [], canManage, approvers };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const { user, orgId } = await requireOwner(request, context);
   const locale = await getLocale(request, context);
+  if (formData.get("intent") === "approver") {
+    const done = await setApprover(context, user.actor, String(formData.get("userId") ?? ""), formData.get("approver") === "true");
+    if (!done.ok && (done.status === 404 || done.status === 403)) throw failureStatus(done);
+    const key = done.ok ? "members.approver.saved" : done.key;
+    return redirect("/settings/members", { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
+  }
   const submission = parseForm(formData, InviteSchema, locale);
   if (submission.status !== "success") return json({ result: submission.reply(), link: null }, { status: 400 });
   // Never the request's Host: a forged Host would put another site into the e-mailed link.
@@ -49,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
-  const { members, pending, canManage } = useLoaderData<typeof loader>();
+  const { members, pending, canManage, approvers } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
@@ -66,6 +77,7 @@ export default function MembersPage() {
             <th scope="col">{t("signup.name")}</th>
             <th scope="col">{t("signup.email")}</th>
             <th scope="col">{t("members.invite.role")}</th>
+            {approvers ? <th scope="col">{t("members.approver")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -74,6 +86,22 @@ export default function MembersPage() {
               <td>{m.name}</td>
               <td>{m.email}</td>
               <td>{t(`member.${m.role}`)}</td>
+              {approvers ? (
+                <td data-testid="approver-cell">
+                  {m.is_approver ? t("members.approver.yes") : t("members.approver.no")}
+                  {approvers.manage ? (
+                    <Form method="post" className="inline-form">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="approver" />
+                      <input type="hidden" name="userId" value={m.id} />
+                      <input type="hidden" name="approver" value={m.is_approver ? "false" : "true"} />
+                      <button type="submit" className="button small">
+                        {t(m.is_approver ? "members.approver.unset" : "members.approver.set")}
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
