@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
 export type NotificationKind =
-  "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked" | "rfq.cancelled" | "rfq.advisorAssigned" | "rfq.advisorNote";
+  "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked" | "rfq.cancelled" | "rfq.advisorAssigned" | "rfq.advisorNote" | "award.proposed";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
