@@ -29,6 +29,7 @@ let h: Harness;
 let owner: Account;
 let other: Account;
 let vendorA: Account;
+let vendorB: Account;
 let memberToken: string;
 let memberId: string;
 let memberEmail: string;
@@ -63,7 +64,7 @@ beforeAll(async () => {
   owner = await createAccount(h.db, { kind: "buyer", org: "決裁起案市役所" });
   other = await createAccount(h.db, { kind: "buyer", org: "別テナント商事" });
   vendorA = await createAccount(h.db, { kind: "vendor", vendor: { name: "安値清掃株式会社" } });
-  const vendorB = await createAccount(h.db, { kind: "vendor", vendor: { name: "高品質清掃株式会社" } });
+  vendorB = await createAccount(h.db, { kind: "vendor", vendor: { name: "高品質清掃株式会社" } });
   const member = await createUser(h.db, { orgId: owner.org.id, role: "member", name: "起案 太郎" });
   memberId = member.id;
   memberEmail = member.email;
@@ -241,5 +242,75 @@ describe("award proposals (決裁起案)", () => {
 
     // Other tenants cannot verify (or learn of) it.
     expect((await verifyProposal(h.ctx, await actorFor(h.db, other.email), row!.id)).ok).toBe(false);
+  });
+});
+
+describe("award proposals: routes, sealing and races", () => {
+  let buyer: Account;
+  let soleApprover: Account;
+  let rfq: string;
+  let quote: string;
+
+  beforeAll(async () => {
+    buyer = await createAccount(h.db, { kind: "buyer", org: "ルート未設定町" });
+    const buyerActor = await actorFor(h.db, buyer.email);
+    rfq = await createPublishedRfq(
+      h,
+      buyerActor,
+      rfqInput(h, { sealed: true, invitedVendorIds: [vendorA.org.id, vendorB.org.id], requiredCertifications: [], dataSensitivity: "none" }),
+    );
+    quote = await submitQuote(h, await actorFor(h.db, vendorA.email), rfq, quoteA());
+    await submitQuote(h, await actorFor(h.db, vendorB.email), rfq, quoteB());
+    const approver = await createUser(h.db, { orgId: buyer.org.id, role: "member", name: "唯一 承認者", isApprover: true });
+    soleApprover = { ...buyer, user: approver, email: approver.email, token: await createApiToken(h.db, { orgId: buyer.org.id, userId: approver.id }) };
+  });
+
+  const propose = (token: string, body: Record<string, string>, lang = "ja") =>
+    api(token, `/api/v1/rfqs/${rfq}/award-proposals`, { method: "POST", body: { rationale: "価格", specificRationale: "品質も十分", ...body }, lang });
+  const stored = () => h.db.selectFrom("award_proposals").select("id").where("rfq_id", "=", rfq).execute();
+
+  it("refuses while the sealed quotes are not opened", async () => {
+    const res = await propose(buyer.token, { quoteId: quote }, "en");
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("only after the quote deadline");
+    expect(await stored()).toEqual([]);
+  });
+
+  it("refuses without approval rules, pointing to /settings/approvals, in ja and en", async () => {
+    await openRfq(h, rfq);
+    const ja = await propose(buyer.token, { quoteId: quote });
+    expect(ja.status).toBe(409);
+    expect(await ja.text()).toContain("/settings/approvals");
+    expect(await (await propose(buyer.token, { quoteId: quote }, "en")).text()).toContain("No approval route is set");
+    expect(await stored()).toEqual([]);
+  });
+
+  it("refuses a route that only the proposer could approve", async () => {
+    mustSucceed(
+      await saveApprovalRoutes(h.ctx, await actorFor(h.db, buyer.email), {
+        version: 1,
+        bands: [{ fromYen: 0, toYen: null, steps: [{ kind: "sequential", required: 1, approverIds: [soleApprover.user.id] }] }],
+      }),
+      "saving the route",
+    );
+    const res = await propose(soleApprover.token, { quoteId: quote }, "en");
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain("cannot be completed without you");
+    expect(await stored()).toEqual([]);
+  });
+
+  it("refuses a quote of another RFQ at the quoteId field", async () => {
+    const res = await propose(buyer.token, { quoteId: second }, "en");
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).toContain("quoteId");
+    expect(text).toContain("Choose one of this RFQ's opened quotes.");
+  });
+
+  it("two proposals at the same moment: one is stored, the other is refused", async () => {
+    const results = await Promise.all([propose(buyer.token, { quoteId: quote }), propose(buyer.token, { quoteId: quote })]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await stored()).toHaveLength(1);
+    expect(await h.db.selectFrom("audit_log").select("id").where("action", "=", "award.propose").where("entity_id", "=", rfq).execute()).toHaveLength(1);
   });
 });
