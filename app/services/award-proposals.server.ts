@@ -15,7 +15,8 @@ import {
   type ProposalSnapshot,
   type SpecificReasonTrigger,
 } from "~/domain/award/proposal";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
+import { rfqResource } from "~/domain/rfq/resource";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
@@ -49,7 +50,7 @@ async function buyerRfq(
   const a = orgActor(actor, "buyer");
   if (!a || !isRowId(rfqId)) return null;
   const rfq = await findRfqForBuyer(ctx.db, a.org.id, rfqId);
-  return rfq ? { a, rfq } : null;
+  return rfq && can(a, "awardProposal:read", rfqResource(rfq)) ? { a, rfq } : null;
 }
 
 /**
@@ -109,7 +110,7 @@ export async function awardProposalForm(ctx: AppContext, actor: Actor, rfqId: st
   const found = await buyerRfq(ctx, actor, rfqId);
   if (!found) return failure.notFound();
   const [snapshot, pending] = await Promise.all([buildProposalSnapshot(ctx, found.a, rfqId, found.rfq.title), findPendingAwardProposal(ctx.db, rfqId)]);
-  const proposable = found.rfq.status === "published" || found.rfq.status === "closed";
+  const proposable = can(found.a, "awardProposal:propose", rfqResource(found.rfq));
   if (!snapshot || !proposable) return { ok: true as const, pendingId: pending?.id ?? null, quotes: [] };
   return {
     ok: true as const,
@@ -145,7 +146,7 @@ export async function proposeAward(
   const deadlinePassed = rfq.quote_deadline !== null && now.getTime() >= new Date(rfq.quote_deadline).getTime();
   if (!areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) || !deadlinePassed)
     return failure.conflict("awardProposal.rfq.notOpened");
-  if (rfq.status !== "published" && rfq.status !== "closed") return failure.conflict("awardProposal.rfq.notProposable");
+  if (!can(a, "awardProposal:propose", rfqResource(rfq))) return failure.conflict("awardProposal.rfq.notProposable");
 
   const parsed = AwardProposalInput.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
