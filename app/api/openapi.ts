@@ -23,6 +23,7 @@ import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
 import { approvalRoutePaths } from "./openapi-approval-routes";
+import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -220,6 +221,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...invitationPaths(),
       ...advisorPaths(),
       ...approvalRoutePaths(),
+      ...rfqCancelPaths(),
     },
   };
 }

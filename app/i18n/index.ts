@@ -21,6 +21,7 @@ import { dashboardMessages } from "./messages-dashboard";
 import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
+import { debriefMessages } from "./messages-debrief";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -50,6 +51,7 @@ export const DICTIONARIES = {
   legalDeadlineMessages,
   documentMessages,
   approvalRouteMessages,
+  debriefMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;
