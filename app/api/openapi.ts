@@ -23,6 +23,7 @@ import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
 import { approvalRoutePaths } from "./openapi-approval-routes";
+import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { awardProposalPaths } from "./openapi-award-proposals";
 import {
   outputSchema as jsonSchema,
@@ -221,6 +222,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...invitationPaths(),
       ...advisorPaths(),
       ...approvalRoutePaths(),
+      ...rfqCancelPaths(),
       ...awardProposalPaths(),
     },
   };

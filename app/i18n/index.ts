@@ -21,6 +21,7 @@ import { dashboardMessages } from "./messages-dashboard";
 import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
+import { debriefMessages } from "./messages-debrief";
 import { awardProposalMessages } from "./messages-award-proposals";
 
 /**
@@ -51,6 +52,7 @@ export const DICTIONARIES = {
   legalDeadlineMessages,
   documentMessages,
   approvalRouteMessages,
+  debriefMessages,
   awardProposalMessages,
 } as const;
 

@@ -44,7 +44,9 @@ export default function Notifications() {
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">
             {n.payload.rfqId ? (
-              <Link to={`/rfqs/${n.payload.rfqId}`}>{translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "" })}</Link>
+              <Link to={`/rfqs/${n.payload.rfqId}`}>
+                {translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "", reason: n.payload.reason ?? "" })}
+              </Link>
             ) : (
               translateOrPassThrough(`notifications.${n.kind}`, { title: "" })
             )}

@@ -7,15 +7,17 @@ import {
   insertQuestion,
   insertRfqDraft,
   insertRfqVersion,
+  listBidderRecipients,
   listBidderUserIds,
   listOrgUserIds,
   markRfqPublished,
   replaceRfqInvitations,
   saveAnswer,
-  setRfqStatus,
+  setRfqStatusFrom,
   updateRfqWorkingCopy,
 } from "../../db/queries/rfqs";
 import { notifyUsers } from "../../db/queries/notifications";
+import { findOrganization } from "../../db/queries/organizations";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
@@ -34,6 +36,10 @@ import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import { hasPendingAttachmentChanges } from "./attachments.server";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor } from "~/utils/service-failure";
+import { CancelRfqSchema } from "~/domain/award/cancel";
+import { isLocale } from "~/i18n";
+import { appOrigin } from "~/utils/env.server";
+import { bilingualMail } from "./mail.server";
 
 // Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
 // and, where vendors must know, in-app notifications. Access is decided by the policy on a
@@ -222,13 +228,23 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return Object.fromEntries([...keys].filter((k) => !sameJson(before[k], after[k])).map((k) => [k, after[k]]));
 }
 
-export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, reason: string) {
+/**
+ * Cancels an RFQ without an award (不調・中止): a draft, an open RFQ, or a closed one whose quotes are opened.
+ * The reason is required (field error `reason`, nothing written): it goes into the audit row and to every
+ * bidder — each member of an invited, asking or quoting vendor — in-app and by e-mail in their language.
+ * Sealed quotes of an RFQ cancelled before its deadline are never opened (sealed.ts reads the status).
+ */
+export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, reason: unknown) {
   const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
   if (error) return error;
+  const parsed = CancelRfqSchema.safeParse({ reason });
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
   if (status === "awarded" || status === "cancelled") return failure.conflict("rfq.transition.notAllowed");
-  await ctx.db.transaction().execute(async (trx) => {
-    await setRfqStatus(trx, rfqId, "cancelled", ctx.clock.now());
+  const given = parsed.data.reason;
+  const recipients = await ctx.db.transaction().execute(async (trx) => {
+    // Only the first of two racing cancellations writes; the other finds the status changed.
+    if (!(await setRfqStatusFrom(trx, rfqId, row.status, "cancelled", ctx.clock.now()))) return null;
     await writeAudit(trx, {
       actorUserId: actor.userId,
       actorOrgId: buyer.org.id,
@@ -236,13 +252,53 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
       entityType: "rfq",
       entityId: rfqId,
       before: { status },
-      after: { status: "cancelled", reason },
+      after: { status: "cancelled", reason: given },
     });
     await enqueueOutbox(trx, "rfq", rfqId);
-    await notifyUsers(trx, await listBidderUserIds(trx, rfqId), "rfq.cancelled", { rfqId, title: row.title }, ctx.clock.now());
+    const bidders = await listBidderRecipients(trx, rfqId);
+    await notifyUsers(
+      trx,
+      bidders.map((b) => b.id),
+      "rfq.cancelledNoAward",
+      { rfqId, title: row.title, reason: given },
+      ctx.clock.now(),
+    );
+    return bidders;
   });
+  if (!recipients) return failure.conflict("rfq.transition.notAllowed");
   ctx.kickIndexer();
-  return { ok: true } as const;
+  await mailCancellation(ctx, rfqId, buyer.org.id, row.title, given, recipients);
+  return { ok: true, notified: recipients.length } as const;
+}
+
+/** After the commit: one bilingual mail per bidder; a failed delivery is logged and never undoes the cancellation. */
+async function mailCancellation(
+  ctx: AppContext,
+  rfqId: string,
+  buyerOrgId: string,
+  title: string,
+  reason: string,
+  recipients: readonly { email: string; name: string; locale: string }[],
+) {
+  if (recipients.length === 0) return;
+  const buyerName = (await findOrganization(ctx.db, buyerOrgId))?.name ?? "";
+  const link = `${appOrigin(ctx.env)}/rfqs/${rfqId}`;
+  const sent = await Promise.allSettled(
+    recipients.map((r) =>
+      ctx.mailer.send(
+        bilingualMail(r.email, isLocale(r.locale) ? r.locale : "ja", "mail.rfqCancelled.subject", "mail.rfqCancelled.body", () => ({
+          name: r.name,
+          buyer: buyerName,
+          title,
+          reason,
+          link,
+        })),
+      ),
+    ),
+  );
+  sent.forEach((s, i) => {
+    if (s.status === "rejected") console.warn(`mail: cancellation of ${rfqId} not delivered to ${recipients[i]!.email}: ${String(s.reason)}`);
+  });
 }
 
 /**

@@ -2,7 +2,15 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
 export type NotificationKind =
-  "rfq.invited" | "rfq.answerPublished" | "rfq.addendum" | "rfq.questionAsked" | "rfq.cancelled" | "rfq.advisorAssigned" | "rfq.advisorNote" | "award.proposed";
+  | "rfq.invited"
+  | "rfq.answerPublished"
+  | "rfq.addendum"
+  | "rfq.questionAsked"
+  | "rfq.cancelled"
+  | "rfq.cancelledNoAward"
+  | "rfq.advisorAssigned"
+  | "rfq.advisorNote"
+  | "award.proposed";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
@@ -14,7 +22,7 @@ export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind:
 }
 
 /** What notifyUsers callers put in the payload and the notifications page links with. */
-export type NotificationPayload = { rfqId?: string; title?: string };
+export type NotificationPayload = { rfqId?: string; title?: string; reason?: string };
 
 export async function listNotifications(db: Kysely<Database>, userId: string, limit = 50) {
   return db

@@ -101,6 +101,12 @@ export async function setRfqStatus(db: Kysely<Database>, id: string, status: Rfq
   await db.updateTable("rfqs").set({ status, updated_at: now }).where("id", "=", id).execute();
 }
 
+/** Moves the RFQ from `from` to `to`; false when another request changed its status first (nothing written). */
+export async function setRfqStatusFrom(db: Kysely<Database>, id: string, from: RfqStatusColumn, to: RfqStatusColumn, now: Date): Promise<boolean> {
+  const r = await db.updateTable("rfqs").set({ status: to, updated_at: now }).where("id", "=", id).where("status", "=", from).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 export async function insertRfqVersion(
   db: Kysely<Database>,
   v: { rfqId: string; version: number; content: unknown; changeSummary: string; createdBy: string; at: Date },
@@ -342,6 +348,27 @@ export async function listBidderUserIds(db: Kysely<Database>, rfqId: string) {
     .distinct()
     .execute();
   return rows.map((r) => r.user_id);
+}
+
+/**
+ * Everyone to tell when the RFQ ends without an award: the members of every vendor organisation that was
+ * invited, asked a question or started a quote, with the address and language to write to them in.
+ */
+export async function listBidderRecipients(db: Kysely<Database>, rfqId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.id", "users.email", "users.name", "users.locale"])
+    .where((eb) =>
+      eb.or([
+        eb("memberships.org_id", "in", eb.selectFrom("rfq_invitations").select("vendor_org_id").where("rfq_id", "=", rfqId)),
+        eb("memberships.org_id", "in", eb.selectFrom("rfq_questions").select("asked_by_org_id").where("rfq_id", "=", rfqId)),
+        eb("memberships.org_id", "in", eb.selectFrom("quotes").select("vendor_org_id").where("rfq_id", "=", rfqId)),
+      ]),
+    )
+    .distinct()
+    .orderBy("users.id")
+    .execute();
 }
 
 export async function listOrgUserIds(db: Kysely<Database>, orgId: string) {

@@ -1,47 +1,28 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 import { appOrigin } from "../../app/utils/env.server";
 import { createMember } from "./account-security-support";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { startSmtpCapture, type CapturedMail } from "./smtp-capture";
 
 // Mail through a real SMTP server: an smtp-server on a loopback port receives what the app's
 // nodemailer transport sends (the mailer `npm start` uses when SMTP_URL is set), and the test reads
 // the reset mail back from it: envelope, headers, both languages, and a link that works once.
 
 let h: Harness;
-let server: SMTPServer;
-const received: { envelope: { from: string; to: string[] }; mail: ParsedMail }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+let received: CapturedMail[];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    // Plain SMTP on loopback: the test is about what the app sends, not about certificates.
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address) },
-            mail,
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  smtp = await startSmtpCapture();
+  received = smtp.received;
   h = await createHarness();
-  h.ctx.mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, mailFrom({}, appOrigin(h.ctx.env)));
+  h.ctx.mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, mailFrom({}, appOrigin(h.ctx.env)));
 });
 
 afterAll(async () => {
   await h?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp?.close();
 });
 
 async function waitForMail(to: string, count: number) {

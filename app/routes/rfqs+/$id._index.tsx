@@ -133,12 +133,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "cancel") {
-    const reason = String(formData.get("reason") ?? "")
-      .trim()
-      .slice(0, 2000);
-    if (!reason) return fail(400, "validation.required", { reason: [translate(locale, "validation.required")] });
-    const r = await cancelRfq(context, user.actor, id, reason);
-    if (!r.ok) return r.status === 404 ? notFound() : fail(r.status, r.key);
+    // The service checks the reason (required, at most 2000 characters): every bidder is told it.
+    const r = await cancelRfq(context, user.actor, id, String(formData.get("reason") ?? ""));
+    if (!r.ok) {
+      if (r.status === 404) return notFound();
+      const shown = pageFailure(r, locale);
+      return fail(r.status, r.key, shown.fieldErrors);
+    }
     return redirect(`/rfqs/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.detail.cancelled" }) } });
   }
   throw new Response("Bad Request", { status: 400 });
