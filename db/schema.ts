@@ -337,6 +337,29 @@ export interface ApprovalRouteRulesTable {
   updated_at: Timestamp;
 }
 
+export type AwardProposalStatus = "draft" | "pending" | "approved" | "rejected" | "returned" | "withdrawn";
+
+/** 決裁起案: a proposal to award one quote, with its frozen snapshot (app/domain/award/proposal.ts) and route. */
+export interface AwardProposalsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  buyer_org_id: string;
+  proposed_by: string;
+  quote_id: string;
+  amount_yen: Money;
+  rationale: string;
+  specific_rationale: string | null;
+  specific_triggers: ColumnType<unknown, string | undefined, string>;
+  snapshot: ColumnType<unknown, string, string>;
+  snapshot_sha256: string;
+  route_steps: ColumnType<unknown, string, string>;
+  route_revision: number;
+  status: ColumnType<AwardProposalStatus, AwardProposalStatus | undefined, AwardProposalStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  decided_at: NullableTimestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -407,6 +430,7 @@ export interface Database {
   outbox: OutboxTable;
   job_schedules: JobSchedulesTable;
   approval_route_rules: ApprovalRouteRulesTable;
+  award_proposals: AwardProposalsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -24,6 +24,7 @@ import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
+import { awardProposalPaths } from "./openapi-award-proposals";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -222,6 +223,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...advisorPaths(),
       ...approvalRoutePaths(),
       ...rfqCancelPaths(),
+      ...awardProposalPaths(),
     },
   };
 }

@@ -441,6 +441,25 @@ const rfqMatrix: RfqRow[] = [
       admin: [false, false],
     },
   ],
+  // 決裁起案: only the buyer's members propose, and only while the RFQ can still be awarded; they read it in every status.
+  ...(
+    [
+      ["awardProposal:propose", "draft", false],
+      ["awardProposal:propose", "published", true],
+      ["awardProposal:propose", "closed", true],
+      ["awardProposal:propose", "awarded", false],
+      ["awardProposal:propose", "cancelled", false],
+      ["awardProposal:read", "draft", true],
+      ["awardProposal:read", "closed", true],
+      ["awardProposal:read", "awarded", true],
+      ["awardProposal:read", "cancelled", true],
+    ] as const
+  ).map(([action, status, buyer]): RfqRow => [
+    action,
+    status,
+    "invited",
+    { ...Object.fromEntries(Object.keys(rfqActors).map((role) => [role, [false, false]])), buyerOwner: [buyer, false], buyerMember: [buyer, false] },
+  ]),
   // Advisors: the buyer's organisation assigns them; the buyer and the assigned advisors read the comparison
   // (once published — "once opened" is the service's check) and the notes; only assigned advisors write notes.
   ...(["draft", "published", "closed"] as const).flatMap((status): RfqRow[] => [
@@ -539,6 +558,8 @@ describe("authorization matrix: RFQs", () => {
       "comparison:read",
       "advisorNote:read",
       "advisorNote:write",
+      "awardProposal:propose",
+      "awardProposal:read",
     ] as const)
       expect(actions).toContain(action);
   });

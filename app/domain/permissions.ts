@@ -59,6 +59,8 @@ export type Action =
   | "comparison:read"
   | "advisorNote:read"
   | "advisorNote:write"
+  | "awardProposal:propose"
+  | "awardProposal:read"
   | "certification:manage"
   | "certification:readEvidence"
   | "certification:verify"
@@ -162,6 +164,15 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return resource.type === "rfq" && ((org?.kind === "buyer" && org.id === resource.buyerOrgId) || isAssignedAdvisor(org, resource));
     case "advisorNote:write":
       return resource.type === "rfq" && isAssignedAdvisor(org, resource);
+    case "awardProposal:propose":
+      // 決裁起案: any member of the buyer organisation, while the RFQ can still be awarded; "once the quotes
+      // are opened and the deadline has passed" is the service's check (it needs the clock).
+      return (
+        resource.type === "rfq" && org?.kind === "buyer" && org.id === resource.buyerOrgId && (resource.status === "published" || resource.status === "closed")
+      );
+    case "awardProposal:read":
+      // The buyer organisation's own decision; advisors reading the packet is a later piece of issue 15.
+      return resource.type === "rfq" && org?.kind === "buyer" && org.id === resource.buyerOrgId;
     case "certification:manage":
       return resource.type === "certifications" && org?.kind === "vendor" && org.id === resource.orgId;
     case "certification:readEvidence":

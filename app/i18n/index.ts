@@ -22,6 +22,7 @@ import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
 import { debriefMessages } from "./messages-debrief";
+import { awardProposalMessages } from "./messages-award-proposals";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -52,6 +53,7 @@ export const DICTIONARIES = {
   documentMessages,
   approvalRouteMessages,
   debriefMessages,
+  awardProposalMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

@@ -9,7 +9,8 @@ export type NotificationKind =
   | "rfq.cancelled"
   | "rfq.cancelledNoAward"
   | "rfq.advisorAssigned"
-  | "rfq.advisorNote";
+  | "rfq.advisorNote"
+  | "award.proposed";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

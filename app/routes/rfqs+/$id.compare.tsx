@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
@@ -26,6 +27,7 @@ import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
+import { awardProposalForm } from "~/services/award-proposals.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
@@ -115,7 +117,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     preparedAt: context.clock.now().toISOString(),
     notes,
     canSaveWeights: advice?.canSaveWeights ?? false,
+    award: await awardFormFor(context, user.actor, id.data),
   };
+}
+
+/** 決裁起案 for members of the buyer organisation: the form, or a link to the proposal that is waiting. */
+async function awardFormFor(context: LoaderFunctionArgs["context"], actor: Parameters<typeof awardProposalForm>[1], rfqId: string) {
+  if (actor.org?.kind !== "buyer") return null;
+  const form = await awardProposalForm(context, actor, rfqId);
+  return form.ok ? { pendingId: form.pendingId, quotes: form.quotes } : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -153,7 +163,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights } = useLoaderData<typeof loader>();
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -236,6 +246,14 @@ export default function ComparePage() {
       <ChartsSection view={view} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
+
+      {award?.pendingId ? (
+        <p className="notice no-print" data-testid="award-pending">
+          {t("awardProposal.status.pending")}: <Link to={`/rfqs/${rfqId}/award`}>{t("awardProposal.open")}</Link>
+        </p>
+      ) : award && award.quotes.length > 0 ? (
+        <ProposeAwardForm rfqId={rfqId} quotes={award.quotes} />
+      ) : null}
 
       {view.disqualified.length > 0 ? (
         <section className="card" aria-labelledby="disqualified-heading" data-testid="disqualified">

@@ -1,0 +1,84 @@
+import { Form } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import type { SpecificReasonTrigger } from "~/domain/award/proposal";
+import { formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+export interface ProposableQuote {
+  id: string;
+  vendorName: string;
+  amountYen: number;
+  rank: number | null;
+  specific: SpecificReasonTrigger[];
+}
+
+export interface ProposeAwardState {
+  values?: { quoteId?: string; rationale?: string; specificRationale?: string };
+  fieldErrors?: Record<string, string[]>;
+  formErrors?: string[];
+}
+
+/**
+ * 決裁起案: choose the quote, write the rationale and, when the chosen quote requires it (not rank 1, not
+ * the advisor's recommendation, flagged), the specific reason. Posts to /rfqs/:id/award, which shows the
+ * refusals field by field. Which quotes need the second reason is said beside each option.
+ */
+export function ProposeAwardForm({ rfqId, quotes, state }: { rfqId: string; quotes: ProposableQuote[]; state?: ProposeAwardState }) {
+  const { t, locale } = useI18n();
+  const errors = state?.fieldErrors ?? {};
+  const v = state?.values ?? {};
+  const fieldError = (name: string) =>
+    errors[name]?.length ? (
+      <ul className="field-errors" id={`award-${name}-error`} data-testid={`award-${name}-error`}>
+        {errors[name]!.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    ) : null;
+  return (
+    <section className="card no-print" aria-labelledby="propose-award-heading" data-testid="propose-award">
+      <h2 id="propose-award-heading">{t("awardProposal.title")}</h2>
+      <p className="hint">{t("awardProposal.intro")}</p>
+      {state?.formErrors?.length ? (
+        <p className="notice error" role="alert" data-testid="award-form-error">
+          {state.formErrors.join(" ")}
+        </p>
+      ) : null}
+      <Form method="post" action={`/rfqs/${rfqId}/award`} className="stack" noValidate>
+        <CsrfInput />
+        <fieldset aria-describedby={errors.quoteId ? "award-quoteId-error" : undefined}>
+          <legend>{t("awardProposal.quote")}</legend>
+          {quotes.map((q) => (
+            <label key={q.id} className="choice">
+              <input type="radio" name="quoteId" value={q.id} defaultChecked={v.quoteId === q.id} required />{" "}
+              {q.rank !== null
+                ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
+                : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
+              {q.specific.length > 0 ? <span className="muted"> — {q.specific.map((s) => t(`awardProposal.trigger.${s}`)).join(" ")}</span> : null}
+            </label>
+          ))}
+          {fieldError("quoteId")}
+        </fieldset>
+        <label>
+          {t("awardProposal.rationale")}
+          <textarea name="rationale" rows={4} maxLength={4000} defaultValue={v.rationale ?? ""} aria-invalid={errors.rationale ? true : undefined} />
+        </label>
+        {fieldError("rationale")}
+        <label>
+          {t("awardProposal.specificRationale")}
+          <textarea
+            name="specificRationale"
+            rows={3}
+            maxLength={4000}
+            defaultValue={v.specificRationale ?? ""}
+            aria-invalid={errors.specificRationale ? true : undefined}
+          />
+        </label>
+        {fieldError("specificRationale")}
+        <p>
+          <button type="submit">{t("awardProposal.submit")}</button>
+        </p>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { canonicalJson } from "~/domain/canonical-json";
+import { isRowId } from "~/utils/row-id";
+import type { FlagCode, RankingInput, RankingResult, WinnerStability } from "~/domain/scoring";
+
+// 決裁起案 (issue 15, item 2): the award proposal freezes what the decision was made on, so the approved
+// decision can be shown unchanged years later, and says which written reasons the proposer owes.
+// Pure: the service gathers the facts, this module shapes them, hashes them (with an injected SHA-256)
+// and decides which rationales are required.
+
+/** One quote as it stood when the proposal was made. Money is integer yen. */
+export interface SnapshotQuote {
+  id: string;
+  /** The quote version that was ranked. */
+  version: number;
+  /** The RFQ version the quote answered. */
+  rfqVersion: number;
+  vendorOrgId: string;
+  vendorName: string;
+  status: string;
+  contractValueExcludingTaxYen: number;
+  contractValueIncludingTaxYen: number;
+  tcoYen: number;
+  /** A ratio (0.25 = 25 %); null without a baseline. */
+  roi: number | null;
+  /** Certificates that expire during the contract term (a warning on the comparison page). */
+  expiringCertifications: string[];
+}
+
+/** An advisor's note as it stood (current notes only: withdrawn and superseded ones are left out). */
+export interface SnapshotAdvisorNote {
+  id: string;
+  advisorOrgId: string;
+  advisorName: string;
+  /** Whether the advisory organisation is assigned to the RFQ at the time of the proposal. */
+  assigned: boolean;
+  quoteId: string | null;
+  recommends: boolean;
+  body: string;
+  updatedAt: string;
+}
+
+export interface ProposalSnapshot {
+  /** The shape of this document; a later shape gets a new number and old ones stay readable. */
+  schema: 1;
+  takenAt: string;
+  rfq: { id: string; version: number; title: string };
+  /** What the scoring module was given: method, criteria with their weights, every quote's values. */
+  input: RankingInput;
+  /** Every score, contribution, flag, gate failure and the robustness figure. */
+  result: RankingResult;
+  /** The winner's single-weight stability, with its sentence in ja and en. */
+  stability: WinnerStability;
+  /** Criteria left out until every quote has its evaluator rating. */
+  awaitingRatings: string[];
+  quotes: SnapshotQuote[];
+  advisorNotes: SnapshotAdvisorNote[];
+}
+
+/**
+ * The snapshot as it will read back from storage: canonical JSON and back, so `undefined` members are
+ * gone and numbers are what JSON holds. Store this, and hash this.
+ */
+export function freezeSnapshot(snapshot: ProposalSnapshot): ProposalSnapshot {
+  return JSON.parse(canonicalJson(snapshot)) as ProposalSnapshot;
+}
+
+/** SHA-256 of a UTF-8 string as 64 lowercase hex digits (node:crypto in the service; injected to keep this pure). */
+export type Sha256Hex = (text: string) => string;
+
+/** The snapshot's fingerprint: SHA-256 of its canonical JSON (keys sorted at every level). */
+export function snapshotHash(snapshot: unknown, sha256: Sha256Hex): string {
+  return sha256(canonicalJson(snapshot));
+}
+
+/** Why a second, specific reason is required. */
+export type SpecificReasonTrigger = "notRankedFirst" | "notRecommended" | "flagged";
+
+export interface RequiredRationales {
+  /** A written rationale is always required. */
+  rationale: true;
+  /** Non-empty: a second, specific reason is required, for these reasons (in this order). */
+  specific: SpecificReasonTrigger[];
+  /** Details for the words: the quote's rank (null when not ranked) and the recommended quotes it is not. */
+  rank: number | null;
+  recommendedQuoteIds: string[];
+  flags: string[];
+}
+
+/**
+ * Scoring flags that count as warnings on the proposed quote: its track record falls below a gate, or a
+ * value is missing (scored as the worst). "unverified" is left out: it is the normal state of a claim by
+ * a vendor without a track record yet (the credibility model already discounts it), and would otherwise
+ * demand a second reason for almost every proposal.
+ */
+const WARNING_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>(["evidence-below-gate", "missing-value"]);
+
+/**
+ * Which reasons the proposer owes for proposing `quoteId`: always the rationale; a second, specific
+ * one when the quote is not ranked first (a tie for first counts as first), differs from what an
+ * assigned advisor currently recommends, or is flagged (disqualified by a gate, a track record below a
+ * gate, a missing value, or a certificate expiring during the term).
+ */
+export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string): RequiredRationales {
+  const ranked = snapshot.result.ranking.find((r) => r.id === quoteId);
+  const rank = ranked?.rank ?? null;
+  const recommendedQuoteIds = [
+    ...new Set(snapshot.advisorNotes.filter((n) => n.assigned && n.recommends && n.quoteId !== null).map((n) => n.quoteId as string)),
+  ].sort();
+  const disqualified = snapshot.result.disqualified.find((d) => d.id === quoteId);
+  const quote = snapshot.quotes.find((q) => q.id === quoteId);
+  const flags = [
+    ...(disqualified ? disqualified.reasons.map((r) => `gate:${r.criterion}:${r.code}`) : []),
+    ...(ranked ? ranked.flags.filter((f) => WARNING_FLAGS.has(f.code)).map((f) => `${f.code}:${f.criterion}`) : []),
+    ...(quote ? quote.expiringCertifications.map((c) => `certificate-expiring:${c}`) : []),
+  ];
+  const specific: SpecificReasonTrigger[] = [];
+  if (rank !== 1) specific.push("notRankedFirst");
+  if (recommendedQuoteIds.some((id) => id !== quoteId)) specific.push("notRecommended");
+  if (flags.length > 0) specific.push("flagged");
+  return { rationale: true, specific, rank, recommendedQuoteIds, flags };
+}
+
+const RATIONALE_MAX = 4000;
+
+/** What the proposer sends: the quote, the rationale, and the second reason when it is required. */
+export const AwardProposalInput = z.object({
+  quoteId: z.string({ error: "awardProposal.quoteId.required" }).refine(isRowId, { error: "awardProposal.quoteId.required" }),
+  rationale: z
+    .string({ error: "awardProposal.rationale.required" })
+    .trim()
+    .min(1, { error: "awardProposal.rationale.required" })
+    .max(RATIONALE_MAX, { error: "awardProposal.rationale.tooLong" }),
+  specificRationale: z
+    .string()
+    .trim()
+    .max(RATIONALE_MAX, { error: "awardProposal.rationale.tooLong" })
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+});
+export type AwardProposalInput = z.infer<typeof AwardProposalInput>;
+
+export const PROPOSAL_STATUSES = ["draft", "pending", "approved", "rejected", "returned", "withdrawn"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

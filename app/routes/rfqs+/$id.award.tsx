@@ -1,0 +1,186 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ProposeAwardForm } from "~/components/award/propose-award-form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { awardProposalForm, listProposals, proposeAward, readProposal, verifyProposal } from "~/services/award-proposals.server";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+import { notFound, pageFailure } from "~/utils/errors";
+import { formatDate, formatNumber, formatYen } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { isRowId } from "~/utils/row-id";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+// 決裁起案 (issue 15, item 2): the RFQ's award proposal — the frozen snapshot in summary, its SHA-256 (checked
+// again on every view), the frozen approval route — and the form to propose when none is waiting.
+// Members of the RFQ's buyer organisation only; everyone else gets the not-found page.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} — Kurabe` : "Kurabe" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const rfqId = params.id;
+  if (!isRowId(rfqId)) throw notFound();
+  const listed = await listProposals(context, user.actor, rfqId);
+  if (!listed.ok) throw notFound();
+  const title = listed.title;
+  const latest = listed.proposals[0];
+  let current = null;
+  if (latest) {
+    const [read, check] = await Promise.all([readProposal(context, user.actor, latest.id), verifyProposal(context, user.actor, latest.id)]);
+    if (read.ok && check.ok) {
+      const s = read.snapshot;
+      current = {
+        proposal: read.proposal,
+        verified: check.verified,
+        snapshot: {
+          takenAt: s.takenAt,
+          method: s.result.method,
+          rfqVersion: s.rfq.version,
+          weights: s.input.criteria.map((c) => ({ key: c.key, label: c.label, weight: c.weight })),
+          ranking: s.result.ranking.map((r) => ({
+            id: r.id,
+            rank: r.rank,
+            score: r.score,
+            vendorName: s.quotes.find((q) => q.id === r.id)?.vendorName ?? r.id,
+          })),
+          stability: s.stability.sentence,
+          recommendations: s.advisorNotes
+            .filter((n) => n.recommends && n.assigned)
+            .map((n) => ({ advisorName: n.advisorName, quoteId: n.quoteId, body: n.body })),
+        },
+      };
+    }
+  }
+  const canPropose = !listed.proposals.some((p) => p.status === "pending");
+  const form = canPropose ? await awardProposalForm(context, user.actor, rfqId) : null;
+  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const formData = await readForm(request, context);
+  const user = await requireUser(request, context);
+  const rfqId = params.id;
+  if (!isRowId(rfqId)) throw notFound();
+  const values = {
+    quoteId: String(formData.get("quoteId") ?? ""),
+    rationale: String(formData.get("rationale") ?? ""),
+    specificRationale: String(formData.get("specificRationale") ?? ""),
+  };
+  const result = await proposeAward(context, user.actor, rfqId, values);
+  if (!result.ok && result.status === 404) throw notFound();
+  if (!result.ok) return json({ values, ...pageFailure(result, await getLocale(request, context)) }, { status: result.status });
+  return redirect(`/rfqs/${rfqId}/award`, { headers: { "Set-Cookie": await toastHeader(context, { key: "awardProposal.proposed" }) } });
+}
+
+export default function AwardPage() {
+  const { rfqId, title, current, history, quotes, canPropose } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <p>
+        <Link to={`/rfqs/${rfqId}/compare`}>← {t("compare.title")}</Link>
+      </p>
+      <h1>
+        {t("awardProposal.title")}: {title}
+      </h1>
+      {current ? (
+        <section className="card stack" data-testid="award-proposal">
+          <dl>
+            <dt>{t("awardProposal.statusLabel")}</dt>
+            <dd data-testid="award-status">{t(`awardProposal.status.${current.proposal.status}`)}</dd>
+            <dt>{t("awardProposal.quote")}</dt>
+            <dd>{current.proposal.vendorName}</dd>
+            <dt>{t("awardProposal.amount")}</dt>
+            <dd>{formatYen(current.proposal.amountYen, locale)}</dd>
+            <dt>{t("awardProposal.proposer")}</dt>
+            <dd>
+              {current.proposal.proposedBy.name} · {formatDate(current.proposal.createdAt, locale)}
+            </dd>
+            <dt>{t("awardProposal.rationale")}</dt>
+            <dd style={{ whiteSpace: "pre-wrap" }}>{current.proposal.rationale}</dd>
+            {current.proposal.specificRationale ? (
+              <>
+                <dt>{t("awardProposal.specificRationale")}</dt>
+                <dd style={{ whiteSpace: "pre-wrap" }}>
+                  {current.proposal.specificRationale}
+                  <ul>
+                    {current.proposal.specificTriggers.map((s) => (
+                      <li key={s}>{t(`awardProposal.trigger.${s}`)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
+            <dt>{t("awardProposal.hash")}</dt>
+            <dd>
+              <code data-testid="award-hash">{current.proposal.snapshotSha256}</code>{" "}
+              <span className={current.verified ? "" : "notice error"} data-testid="award-verified">
+                {t(current.verified ? "awardProposal.hash.verified" : "awardProposal.hash.mismatch")}
+              </span>
+            </dd>
+          </dl>
+          <h2>{t("awardProposal.route", { revision: current.proposal.route.revision })}</h2>
+          <ol data-testid="award-route">
+            {current.proposal.route.steps.map((s, i) => (
+              <li key={i}>
+                {s.kind === "sequential"
+                  ? t("approvalRoutes.step.kind.sequential")
+                  : `${t("approvalRoutes.step.kind.parallel")} (${s.required} / ${s.approverIds.length})`}
+              </li>
+            ))}
+          </ol>
+          <h2>{t("awardProposal.snapshot")}</h2>
+          <p className="muted">{formatDate(current.snapshot.takenAt, locale)}</p>
+          <p>
+            {t("awardProposal.snapshot.method")}: {current.snapshot.method}
+          </p>
+          <p>
+            {t("awardProposal.snapshot.weights")}: {current.snapshot.weights.map((w) => `${w.label[locale]} ${formatNumber(w.weight, locale, 0)}`).join(" / ")}
+          </p>
+          <ol data-testid="award-snapshot-ranking">
+            {current.snapshot.ranking.map((r) => (
+              <li key={r.id}>
+                {r.rank}. {r.vendorName} — {formatNumber(r.score, locale, 1)}
+              </li>
+            ))}
+          </ol>
+          <p data-testid="award-stability">
+            {t("awardProposal.snapshot.stability")}: {current.snapshot.stability[locale]}
+          </p>
+          {current.snapshot.recommendations.length > 0 ? (
+            <>
+              <h3>{t("awardProposal.snapshot.advisors")}</h3>
+              <ul>
+                {current.snapshot.recommendations.map((n, i) => (
+                  <li key={i}>
+                    {n.advisorName}: {n.body}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : (
+        <p data-testid="award-none">{t("awardProposal.none")}</p>
+      )}
+      {history.length > 0 ? (
+        <ul className="muted">
+          {history.map((p) => (
+            <li key={p.id}>
+              {formatDate(p.createdAt, locale)} {p.vendorName} — {t(`awardProposal.status.${p.status}`)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canPropose && quotes.length > 0 ? <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state} /> : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
