@@ -102,3 +102,15 @@ test("a vendor's pages fit a phone: RFQ search, the RFQ and the quote form", asy
   await expect(page.getByTestId("quote-line").first()).toBeVisible();
   await expectNoSidewaysScroll(page, "quote form");
 });
+
+test("a buyer's settings fit a phone in English: five tabs wrap instead of widening the page", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await logIn(page, "buyer@midori-city.example");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  for (const path of ["/settings", "/settings/members", "/settings/approvals", "/settings/tokens"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, path);
+  }
+});
