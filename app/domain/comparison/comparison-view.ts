@@ -1,3 +1,4 @@
+import { certificationCriterionType } from "~/domain/rfq/draft-assist";
 import { isCertificateValidOn } from "~/domain/certifications/validity";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
 import type {
@@ -244,7 +245,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
     if (!q) return [];
     const cells: Record<string, ComparisonCell> = {};
     for (const c of rfq.criteria) {
-      const certType = c.source === "certification" ? c.key.replace(/^cert_/, "") : null;
+      const certType = certificationCriterionType(c);
       const certPending = certType !== null && pendingCertificate(q, certType, today);
       cells[c.key] = cellOf(
         r.contributions.find((x) => x.criterion === c.key),

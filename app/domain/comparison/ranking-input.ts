@@ -1,3 +1,4 @@
+import { certificationCriterionType } from "~/domain/rfq/draft-assist";
 import { isCertificateValidOn, expiresDuringTerm, type CertificateRecord } from "~/domain/certifications/validity";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
@@ -40,10 +41,6 @@ const kindOf = (c: RfqCriterion): CriterionKind => (c.unit === "rate" ? "rate" :
 /** The gate-only criterion a mandatory certification becomes when the RFQ has no criterion for it. */
 export const mandatoryCertificationKey = (type: string) => `gate_${type.replace(/[^a-z0-9_]/gi, "_")}`;
 
-function certificationType(c: RfqCriterion): string | null {
-  return c.source === "certification" && c.key.startsWith("cert_") ? c.key.slice("cert_".length) : null;
-}
-
 /** What a certification criterion or gate asks of a vendor: a certificate of the type, valid on `today`. */
 export function holdsValidCertificate(certs: readonly CertificateRecord[], type: string, today: string): boolean {
   return certs.some((cert) => cert.type === type && isCertificateValidOn(cert, today));
@@ -51,7 +48,7 @@ export function holdsValidCertificate(certs: readonly CertificateRecord[], type:
 
 /** Mandatory certifications no criterion covers: each becomes a gate-only criterion in the ranking. */
 function uncoveredMandatoryCertifications(rfq: Pick<Rfq, "criteria" | "requiredCertifications">) {
-  const covered = new Set(rfq.criteria.map(certificationType).filter(Boolean));
+  const covered = new Set(rfq.criteria.map(certificationCriterionType).filter(Boolean));
   return rfq.requiredCertifications.filter((r) => r.level === "mandatory" && !covered.has(r.type));
 }
 
@@ -61,7 +58,7 @@ function uncoveredMandatoryCertifications(rfq: Pick<Rfq, "criteria" | "requiredC
  * certification no criterion covers. The quote form warns the vendor with the same list.
  */
 export function certificationGateTypes(rfq: Pick<Rfq, "criteria" | "requiredCertifications">): string[] {
-  const gated = rfq.criteria.filter((c) => c.gate !== undefined && "required" in c.gate).map(certificationType);
+  const gated = rfq.criteria.filter((c) => c.gate !== undefined && "required" in c.gate).map(certificationCriterionType);
   return [...new Set([...gated.filter((t): t is string => t !== null), ...uncoveredMandatoryCertifications(rfq).map((r) => r.type as string)])];
 }
 
@@ -76,7 +73,7 @@ export function valueOf(c: RfqCriterion, q: QuoteForRanking, today: string): Cri
     case "kpi_commitment":
       return q.content.kpiCommitments[c.key] ?? null;
     case "certification": {
-      const type = certificationType(c);
+      const type = certificationCriterionType(c);
       return type ? holdsValidCertificate(q.certifications, type, today) : null;
     }
     case "track_record":
