@@ -13,6 +13,7 @@ import * as quoteResubmission from "./migrations/2026120702_quote_resubmission";
 import * as advisorNoteHistory from "./migrations/2026120706_advisor_note_history";
 import * as approvalRoutes from "./migrations/2026120801_approval_routes";
 import * as awardProposals from "./migrations/2026120802_award_proposals";
+import * as awards from "./migrations/2026120803_awards";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "2026120706_advisor_note_history": advisorNoteHistory,
   "2026120801_approval_routes": approvalRoutes,
   "2026120802_award_proposals": awardProposals,
+  "2026120803_awards": awards,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

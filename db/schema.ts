@@ -17,6 +17,10 @@ export interface OrganizationsTable {
   name: string;
   invoice_registration_number: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  /** Business days the winner has to accept or decline an award (受諾期限). */
+  award_accept_business_days: Generated<number>;
+  /** Business days after an award during which not-selected vendors may ask one question (0: none). */
+  award_standstill_business_days: Generated<number>;
 }
 
 export interface UsersTable {
@@ -152,7 +156,7 @@ export interface CertificationTypesTable {
   created_at: Timestamp;
 }
 
-export type QuoteStatusColumn = "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "not_selected";
+export type QuoteStatusColumn = "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "not_selected" | "declined";
 // bigint money: int8 is parsed to number (client.server.ts); amounts stay far below 2^53.
 type Money = ColumnType<number, number, number>;
 
@@ -360,6 +364,27 @@ export interface AwardProposalsTable {
   decided_at: NullableTimestamp;
 }
 
+export type AwardStatus = "offered" | "accepted" | "declined";
+
+export interface AwardsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  buyer_org_id: string;
+  proposal_id: string;
+  quote_id: string;
+  vendor_org_id: string;
+  amount_yen: Money;
+  /** What not-selected vendors read as the buyer's reason (the proposal's rationale stays internal). */
+  debrief_reason: string;
+  status: ColumnType<AwardStatus, AwardStatus | undefined, AwardStatus>;
+  respond_by: ColumnType<Date, Date | string, Date | string>;
+  standstill_ends_at: NullableTimestamp;
+  responded_at: NullableTimestamp;
+  responded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -431,6 +456,7 @@ export interface Database {
   job_schedules: JobSchedulesTable;
   approval_route_rules: ApprovalRouteRulesTable;
   award_proposals: AwardProposalsTable;
+  awards: AwardsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -9,6 +9,7 @@ export const quoteUiMessages = {
   "quotes.status.shortlisted": { ja: "候補", en: "Shortlisted" },
   "quotes.status.awarded": { ja: "受注", en: "Awarded" },
   "quotes.status.not_selected": { ja: "不採用", en: "Not selected" },
+  "quotes.status.declined": { ja: "受注辞退", en: "Award declined" },
   "quotes.needsReconfirmation": { ja: "要再確認", en: "Needs re-confirmation" },
   "quotes.form.title": { ja: "見積を作成", en: "Your quote" },
   "quotes.form.titleWithdrawn": { ja: "取り下げた見積", en: "Your withdrawn quote" },

@@ -19,7 +19,7 @@ const draft: QuoteLifecycleView = { status: "draft", vendorOrgId: "vendor-a", rf
 const submitted: QuoteLifecycleView = { ...draft, status: "submitted" };
 
 describe("quote transitions", () => {
-  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected, withdrawn→submitted and shortlisted→awarded|not_selected only", () => {
+  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected, withdrawn→submitted, shortlisted→awarded|not_selected and awarded→declined only", () => {
     const allowed = new Set([
       "draft→submitted",
       "submitted→withdrawn",
@@ -29,6 +29,7 @@ describe("quote transitions", () => {
       "submitted→not_selected",
       "shortlisted→awarded",
       "shortlisted→not_selected",
+      "awarded→declined",
     ]);
     for (const from of QUOTE_STATUSES) for (const to of QUOTE_STATUSES) expect(canTransition(from, to), `${from}→${to}`).toBe(allowed.has(`${from}→${to}`));
   });

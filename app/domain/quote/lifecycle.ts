@@ -3,11 +3,12 @@ import type { QuoteMessageKey } from "./messages";
 
 /**
  * Quote lifecycle (PRODUCT.md): draft → submitted (revisable until the deadline; each revision a new
- * version) → withdrawn | shortlisted | awarded | not_selected. A withdrawn quote may be submitted again
+ * version) → withdrawn | shortlisted | awarded | not_selected; an awarded quote whose vendor declines the
+ * award (受諾しない) becomes declined. A withdrawn quote may be submitted again
  * until the deadline (a new version; the withdrawn one stays in the history). One quote per vendor per
  * RFQ is a uniqueness constraint in the database, not a rule here.
  */
-export const QUOTE_STATUSES = ["draft", "submitted", "withdrawn", "shortlisted", "awarded", "not_selected"] as const;
+export const QUOTE_STATUSES = ["draft", "submitted", "withdrawn", "shortlisted", "awarded", "not_selected", "declined"] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
 const ALLOWED_TRANSITIONS: Record<QuoteStatus, readonly QuoteStatus[]> = {
@@ -15,8 +16,9 @@ const ALLOWED_TRANSITIONS: Record<QuoteStatus, readonly QuoteStatus[]> = {
   submitted: ["withdrawn", "shortlisted", "awarded", "not_selected"],
   shortlisted: ["awarded", "not_selected"],
   withdrawn: ["submitted"],
-  awarded: [],
+  awarded: ["declined"],
   not_selected: [],
+  declined: [],
 };
 
 export function canTransition(from: QuoteStatus, to: QuoteStatus): boolean {
