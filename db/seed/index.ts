@@ -7,8 +7,10 @@ import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoQuotes } from "./demo-quotes";
 import { seedDemoTrackRecords } from "./demo-track-records";
 import { seedDemoAdvisors } from "./demo-advisors";
+import { seedDemoApprovers } from "./demo-approvers";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
+export { DEMO_APPROVERS } from "./demo-approvers";
 export { DEMO_RFQS, findDemoRfqIds, type DemoRfqIds, type DemoRfqKey } from "./demo-rfqs";
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -34,6 +36,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   });
   // The RFQ services open their own transactions and look the accounts up, so they run once
   // the accounts are committed. A failure here leaves the accounts seeded but no RFQs.
+  await seedDemoApprovers(db, passwordHash, now);
   await seedDemoRfqs(db, now);
   await seedDemoQuotes(db, now);
   await seedDemoTrackRecords(db);
