@@ -5,7 +5,7 @@ import type { QuoteInput } from "~/domain/quote/schema";
 import { loadOwnQuote, withdrawQuote } from "~/services/quotes.server";
 import { actorFor, mustSucceed, serviceContext, submitQuote } from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
-import { findDemoRfqIds, SURVEY_CLOSED_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
+import { BOOKKEEPING_DAYS, findDemoRfqIds, SURVEY_CLOSED_DAYS, TAX_FORMS_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
 
 // Demo quotes, submitted through the quote service so each one has its versions, normalized TCO,
 // audit and outbox rows. Prices are realistic yen figures for the work; about half the vendors quote
@@ -31,6 +31,98 @@ interface DemoQuote {
 }
 
 const tax = (basis: "excluded" | "included") => ({ taxBasis: basis, taxRate: 10 as const });
+
+// (g) 記帳代行 (awarded): three invited firms; the proposal (demo-awards.ts) picks ネクスト経理, ranked first.
+const QUARTERS: [string, number][] = [
+  ["第1四半期分 検収後", 0.25],
+  ["第2四半期分 検収後", 0.25],
+  ["第3四半期分 検収後", 0.25],
+  ["第4四半期分 検収後", 0.25],
+];
+const BOOKKEEPING_QUOTES: DemoQuote[] = [
+  {
+    vendor: VENDOR.nextKeiri,
+    at: BOOKKEEPING_DAYS.deadline - 6,
+    quote: {
+      unitPrices: { SETUP: 150_000, ENTRY: 150_000, CLOSE: 80_000 },
+      ...tax("excluded"),
+      leadTimeDays: 20,
+      kpiCommitments: { on_time_close: 0.98, accuracy: 0.999, processing_lead_time_days: 5, improvement_proposals: 4 },
+      assumptions: "証憑はクラウドストレージで受領します。紙の証憑は月2回の郵送を前提とします。",
+      team: "担当者2名（日商簿記2級以上）、レビュー担当1名。",
+    },
+    schedule: QUARTERS,
+  },
+  {
+    vendor: VENDOR.payrollPartners,
+    at: BOOKKEEPING_DAYS.deadline - 4,
+    quote: {
+      unitPrices: { SETUP: 0, ENTRY: 187_000, CLOSE: 99_000 },
+      ...tax("included"),
+      leadTimeDays: 30,
+      kpiCommitments: { on_time_close: 0.95, accuracy: 0.998, processing_lead_time_days: 6, improvement_proposals: 2 },
+      assumptions: "初期設定費は無償とします（12か月以上のご契約が条件）。",
+      team: "担当者2名。",
+    },
+    schedule: QUARTERS,
+  },
+  {
+    vendor: VENDOR.hokkaidoData,
+    at: BOOKKEEPING_DAYS.deadline - 2,
+    quote: {
+      unitPrices: { SETUP: 200_000, ENTRY: 130_000, CLOSE: 110_000 },
+      ...tax("excluded"),
+      leadTimeDays: 25,
+      kpiCommitments: { on_time_close: 0.9, accuracy: 0.9995, processing_lead_time_days: 7, improvement_proposals: 1 },
+      assumptions: "入力はダブルエントリー。月次試算表の作成補助は残高照合までとします。",
+      team: "入力担当4名、経理経験者1名。",
+    },
+  },
+];
+
+// (h) 住民税申告書 (a proposal waits for approval): the buyer proposes 北海道データエントリー, ranked first.
+const TAX_FORMS_QUOTES: DemoQuote[] = [
+  {
+    vendor: VENDOR.hokkaidoData,
+    at: TAX_FORMS_DAYS.deadline - 7,
+    quote: {
+      unitPrices: { ENTRY: 240, SORT: 300_000, SETUP: 250_000 },
+      ...tax("excluded"),
+      leadTimeDays: 14,
+      kpiCommitments: { accuracy: 0.9997, processing_lead_time_days: 7, on_time_rate: 1 },
+      assumptions: "入力は当社の施錠管理された入力センターで行います（個人番号を含むため、作業端末は外部接続なし）。",
+      team: "入力オペレーター25名（ピーク時）、検査担当3名、責任者1名。",
+    },
+    schedule: [
+      ["入力完了・検収後", 0.8],
+      ["不備一覧の最終納品後", 0.2],
+    ],
+  },
+  {
+    vendor: VENDOR.gyosei,
+    at: TAX_FORMS_DAYS.deadline - 4,
+    quote: {
+      unitPrices: { ENTRY: 286, SORT: 330_000, SETUP: 220_000 },
+      ...tax("included"),
+      leadTimeDays: 10,
+      kpiCommitments: { accuracy: 0.9995, processing_lead_time_days: 8, on_time_rate: 0.98 },
+      assumptions: "庁舎内の作業スペースをお借りできる場合、受領・仕分けの費用を月10万円減額できます。",
+      team: "業務責任者1名、入力担当18名。",
+    },
+  },
+  {
+    vendor: VENDOR.nextKeiri,
+    at: TAX_FORMS_DAYS.deadline - 1,
+    quote: {
+      unitPrices: { ENTRY: 300, SORT: 250_000, SETUP: 150_000 },
+      ...tax("excluded"),
+      leadTimeDays: 21,
+      kpiCommitments: { accuracy: 0.999, processing_lead_time_days: 10, on_time_rate: 0.95 },
+      assumptions: "ピーク時（3月中旬）は受領から12営業日での入力完了とさせてください。",
+      team: "担当者10名。",
+    },
+  },
+];
 
 const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> = {
   // (a) 給付金: ¥30–42M budget; the addendum (version 2) was published 2 days ago, so these answer version 2.
@@ -256,6 +348,8 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
       },
     },
   ],
+  bookkeepingAwarded: BOOKKEEPING_QUOTES,
+  taxFormsPending: TAX_FORMS_QUOTES,
 };
 
 /** Milestone amounts from shares of the total, the last one taking the rounding remainder so they add up exactly. */

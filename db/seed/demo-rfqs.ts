@@ -30,6 +30,8 @@ export const DEMO_RFQS = {
   adOperations: { title: "運用型広告（検索・SNS）運用代行", buyer: "buyer@sakura-foods.example", state: "published" },
   accountingDraft: { title: "経理BPO（支払業務・記帳代行）【作成中】", buyer: "buyer@sakura-foods.example", state: "draft" },
   surveyClosed: { title: "市民意識調査 調査票データ入力・集計業務", buyer: "buyer@midori-city.example", state: "closed" },
+  bookkeepingAwarded: { title: "記帳代行・月次決算支援業務（2026年度）", buyer: "buyer@sakura-foods.example", state: "closed" },
+  taxFormsPending: { title: "個人住民税 申告書データ入力業務", buyer: "buyer@midori-city.example", state: "closed" },
 } as const satisfies Record<string, { title: string; buyer: string; state: "published" | "draft" | "closed" }>;
 
 export type DemoRfqKey = keyof typeof DEMO_RFQS;
@@ -443,6 +445,97 @@ async function seedSurveyClosed(demo: DemoContext, now: Date): Promise<string> {
   return rfqId;
 }
 
+// ---------------------------------------------------------------------------------------------
+// (g) さくら食品: bookkeeping, closed two months ago and awarded (demo-awards.ts approves the proposal,
+// the winner accepts and the contract is active). A company buyer: the 60-day payment rule applies.
+
+/** Days relative to `now`: publication and deadline of the awarded bookkeeping RFQ. */
+export const BOOKKEEPING_DAYS = { published: -100, deadline: -70 } as const;
+
+async function seedBookkeepingAwarded(demo: DemoContext, now: Date): Promise<string> {
+  const invited = await Promise.all([VENDOR.nextKeiri, VENDOR.payrollPartners, VENDOR.hokkaidoData].map((name) => demo.vendorOrgId(name)));
+  const input: RfqInput = {
+    category: "accounting",
+    phase: "improvement",
+    title: DEMO_RFQS.bookkeepingAwarded.title,
+    purpose: "経理担当者の退職に伴い、仕訳入力と月次決算の補助を外部に委託し、月次の締めを翌月10営業日から7営業日に短縮する。",
+    goal: "月次決算を翌月7営業日以内に締める",
+    scopeIn: "証憑（請求書・領収書・通帳）の受領とデータ化、仕訳入力、残高照合、月次試算表の作成補助",
+    scopeOut: "決算・税務申告（顧問税理士が実施）、支払の実行",
+    decisionsInHouse: "勘定科目の判断が分かれる取引の最終判断、支払の承認",
+    deliverables: [{ title: "月次試算表・仕訳帳（会計ソフトのデータ）", qualityCriteria: "翌月7営業日以内、残高照合済み" }],
+    volumes: { perMonth: 900, peakMonths: [3], notes: "仕訳約900件／月。3月は決算整理で約1.5倍。" },
+    judgementCriteria: "当社の経理規程と勘定科目表に従う。判断が分かれる取引は照会票で確認する。",
+    escalationRules: "締め日程の遅延見込みは判明した日のうちに経理課長へ報告。",
+    changeRequestRule: "仕訳件数が月1,100件を超える月は、超過分を従量単価で精算する。",
+    reportingCadence: "月次（締め報告）",
+    lineItems: [
+      { code: "SETUP", description: "初期設定（勘定科目・補助科目の設定、業務手順書の作成）", unit: "式", quantity: 1, recurrence: "one_off" },
+      { code: "ENTRY", description: "仕訳入力（証憑のデータ化を含む）", unit: "月", quantity: 1, recurrence: "monthly" },
+      { code: "CLOSE", description: "月次決算支援（残高照合・試算表作成補助）", unit: "月", quantity: 1, recurrence: "monthly" },
+    ],
+    contractTermMonths: 12,
+    budget: { min: 2_400_000, max: 3_600_000, showToVendors: false },
+    dataSensitivity: "personal",
+    requiredCertifications: suggestRequiredCertifications("personal"),
+    criteria: criteria("accounting", "improvement", "personal", { tcoScale: { worst: 3_600_000, best: 2_200_000 } }),
+    scoringMethod: "weighted-sum-target",
+    baselineCostMonthlyYen: 280_000,
+    quoteDeadline: jstDeadline(now, BOOKKEEPING_DAYS.deadline),
+    sealed: true,
+    visibility: "invited",
+    invitedVendorIds: invited,
+  };
+  return createAndPublish(demo, DEMO_RFQS.bookkeepingAwarded.buyer, input, daysFrom(now, BOOKKEEPING_DAYS.published));
+}
+
+// ---------------------------------------------------------------------------------------------
+// (h) みどり市: tax-return data entry, closed last week; a proposal waits for the 課長's approval
+// (demo-awards.ts).
+
+/** Days relative to `now`: publication and deadline of the RFQ whose proposal waits for approval. */
+export const TAX_FORMS_DAYS = { published: -35, deadline: -6 } as const;
+
+async function seedTaxFormsPending(demo: DemoContext, now: Date): Promise<string> {
+  const invited = await Promise.all([VENDOR.hokkaidoData, VENDOR.gyosei, VENDOR.nextKeiri].map((name) => demo.vendorOrgId(name)));
+  const input: RfqInput = {
+    category: "data_entry",
+    phase: "improvement",
+    title: DEMO_RFQS.taxFormsPending.title,
+    purpose: "個人住民税の申告書（紙）約1万2千件を課税システムへ取り込めるデータにし、課税処理を5月中旬までに終える。",
+    goal: "申告書の入力を受領から10営業日以内に完了",
+    scopeIn: "申告書の受領・仕分け、申告内容の入力（ダブルエントリー）、不備の一覧化",
+    scopeOut: "申告者への問い合わせ（市が実施）、課税計算",
+    decisionsInHouse: "不備申告書の扱い、入力要領の改定",
+    deliverables: [
+      { title: "入力データ（課税システム取込形式）", dueDate: jstDate(now, 60), qualityCriteria: "入力誤り率0.03%以下（全件ベリファイ）" },
+      { title: "不備一覧（週次）", qualityCriteria: "毎週月曜正午まで" },
+    ],
+    volumes: { perMonth: 6000, peakMonths: [3, 4], notes: "2〜4月に約12,000件。3月中旬がピーク。" },
+    judgementCriteria: "市の入力要領に従う。判読不能は要領のコードで入力し不備一覧に載せる。",
+    escalationRules: "申告書の紛失・誤送付のおそれは発覚後30分以内に市民税課へ電話で報告。",
+    changeRequestRule: "件数が見込みの±10%を超える場合、従量単価で精算する。",
+    reportingCadence: "週次（進捗・不備件数）",
+    lineItems: [
+      { code: "ENTRY", description: "申告書の入力（ダブルエントリー・ベリファイ）", unit: "件", quantity: 6000, recurrence: "per_unit" },
+      { code: "SORT", description: "受領・仕分け・保管管理", unit: "月", quantity: 1, recurrence: "monthly" },
+      { code: "SETUP", description: "入力環境の構築・入力要領の習熟", unit: "式", quantity: 1, recurrence: "one_off" },
+    ],
+    contractTermMonths: 3,
+    budget: { min: 4_000_000, max: 6_500_000, showToVendors: false },
+    dataSensitivity: "my_number_bank",
+    requiredCertifications: suggestRequiredCertifications("my_number_bank"),
+    criteria: criteria("data_entry", "improvement", "my_number_bank", { tcoScale: { worst: 6_500_000, best: 3_800_000 } }),
+    scoringMethod: "weighted-sum-target",
+    baselineCostMonthlyYen: 1_800_000,
+    quoteDeadline: jstDeadline(now, TAX_FORMS_DAYS.deadline),
+    sealed: true,
+    visibility: "invited",
+    invitedVendorIds: invited,
+  };
+  return createAndPublish(demo, DEMO_RFQS.taxFormsPending.buyer, input, daysFrom(now, TAX_FORMS_DAYS.published));
+}
+
 /**
  * Seeds the demo RFQs relative to `now`: four open (deadlines weeks ahead), one draft and one closed
  * (deadline 10 days ago) with answered questions. Needs the demo accounts; returns the RFQ ids.
@@ -457,6 +550,8 @@ export async function seedDemoRfqs(db: Kysely<Database>, now: Date): Promise<Dem
     landingPage: await seedLandingPage(demo, now),
     adOperations: await seedAdOperations(demo, now),
     accountingDraft: await seedAccountingDraft(demo),
+    bookkeepingAwarded: await seedBookkeepingAwarded(demo, now),
+    taxFormsPending: await seedTaxFormsPending(demo, now),
   };
   demo.clock.set(now);
   return ids;

@@ -4,7 +4,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { findLiveApiToken } from "../../db/queries/api-tokens";
 import { findVendor } from "../../db/queries/vendors";
 import { hashApiToken } from "../../app/services/api-tokens.server";
-import { isDatabaseEmpty, seedDemoData, DEMO_ACCOUNTS } from "../../db/seed";
+import { isDatabaseEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_APPROVERS } from "../../db/seed";
 
 // Smoke test of the path `npm start` takes with no DATABASE_URL: embedded PGlite,
 // the same migrations, the same seed and the same queries as on PostgreSQL.
@@ -27,7 +27,8 @@ describe("embedded database (PGlite)", () => {
         .selectFrom("users")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();
-      expect(count.n).toBe(DEMO_ACCOUNTS.length);
+      // One person per demo organisation, plus the buyers' approvers (稟議).
+      expect(count.n).toBe(DEMO_ACCOUNTS.length + Object.keys(DEMO_APPROVERS).length);
       // A failed transaction leaves nothing behind, and a concurrent read is not caught inside it.
       const [txResult, concurrent] = await Promise.allSettled([
         db.transaction().execute(async (trx) => {

@@ -440,15 +440,18 @@ describe("demo data", () => {
     await demo.close();
   });
 
-  it("yields four or more open RFQs, one draft and one closed with answered questions", async () => {
+  it("yields four or more open RFQs, one draft, closed ones (the survey with answered questions) and an awarded one", async () => {
     const now = demo.clock.now();
     const rows = await demo.db.selectFrom("rfqs").select(["id", "title", "status", "quote_deadline"]).execute();
     const statusOf = (row: (typeof rows)[number]) => effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, now);
     expect(rows.filter((row) => statusOf(row) === "published").length).toBeGreaterThanOrEqual(4);
     expect(rows.filter((row) => statusOf(row) === "draft")).toHaveLength(1);
     const closed = rows.filter((row) => statusOf(row) === "closed");
-    expect(closed.map((row) => row.title)).toEqual([DEMO_RFQS.surveyClosed.title]);
-    const questions = await demo.db.selectFrom("rfq_questions").select(["answer", "answered_at", "created_at"]).where("rfq_id", "=", closed[0].id).execute();
+    expect(closed.map((row) => row.title).sort()).toEqual(
+      [DEMO_RFQS.surveyClosed.title, DEMO_RFQS.bookkeepingAwarded.title, DEMO_RFQS.taxFormsPending.title].sort(),
+    );
+    const survey = closed.find((row) => row.title === DEMO_RFQS.surveyClosed.title)!;
+    const questions = await demo.db.selectFrom("rfq_questions").select(["answer", "answered_at", "created_at"]).where("rfq_id", "=", survey.id).execute();
     expect(questions.length).toBeGreaterThanOrEqual(2);
     for (const question of questions) {
       expect(question.answer).toBeTruthy();
