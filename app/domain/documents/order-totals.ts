@@ -28,16 +28,38 @@ export function lineAmount(line: Pick<OrderLineMoney, "quantity" | "unitPrice">)
   return Math.round(line.quantity * line.unitPrice);
 }
 
-/** Tax on one rate's subtotal, rounded down (切り捨て), as most Japanese businesses do. */
-export function taxOn(subtotal: number, rate: TaxRate): number {
-  return Math.floor((subtotal * rate) / 100);
+/**
+ * How the vendor rounds the tax on each rate's subtotal to the yen (a vendor setting on invoices):
+ * "floor" 切り捨て (the default, as most Japanese businesses do), "ceil" 切り上げ, "round" 四捨五入 (half up).
+ */
+export type TaxRounding = "floor" | "ceil" | "round";
+
+export const TAX_ROUNDINGS: readonly TaxRounding[] = ["floor", "ceil", "round"];
+
+/**
+ * Tax on one rate's subtotal, computed once and rounded to the yen with `rounding` (default 切り捨て).
+ * Exact integer arithmetic on subtotal × rate (no floating-point division): floor/ceil/half-up of
+ * subtotal × rate / 100. A negative subtotal (a credit note, 返還インボイス) gets the negated tax of its
+ * absolute value, so a full credit note mirrors the invoice yen for yen.
+ */
+export function taxOn(subtotal: number, rate: TaxRate, rounding: TaxRounding = "floor"): number {
+  if (!Number.isSafeInteger(subtotal) || !Number.isSafeInteger(subtotal * rate)) throw new RangeError(`subtotal must be integer yen: ${subtotal}`);
+  if (subtotal < 0) return -taxOn(-subtotal, rate, rounding);
+  const hundredths = subtotal * rate;
+  const remainder = hundredths % 100;
+  const whole = (hundredths - remainder) / 100;
+  if (remainder === 0) return whole;
+  if (rounding === "floor") return whole;
+  if (rounding === "ceil") return whole + 1;
+  return remainder >= 50 ? whole + 1 : whole;
 }
 
-export function orderTotals(lines: readonly OrderLineMoney[]): OrderTotals {
+/** The money of a document: the tax on each rate's subtotal once, rounded with `rounding` (default 切り捨て). */
+export function orderTotals(lines: readonly OrderLineMoney[], rounding: TaxRounding = "floor"): OrderTotals {
   const lineAmounts = lines.map(lineAmount);
   const sums = new Map<TaxRate, number>();
   lines.forEach((line, i) => sums.set(line.taxRate, (sums.get(line.taxRate) ?? 0) + lineAmounts[i]));
-  const byRate = [...sums.entries()].sort(([a], [b]) => b - a).map(([rate, subtotal]) => ({ rate, subtotal, tax: taxOn(subtotal, rate) }));
+  const byRate = [...sums.entries()].sort(([a], [b]) => b - a).map(([rate, subtotal]) => ({ rate, subtotal, tax: taxOn(subtotal, rate, rounding) }));
   const subtotal = byRate.reduce((s, r) => s + r.subtotal, 0);
   const tax = byRate.reduce((s, r) => s + r.tax, 0);
   return { lineAmounts, byRate, subtotal, tax, total: subtotal + tax };
