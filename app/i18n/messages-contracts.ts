@@ -133,6 +133,11 @@ export const contractMessages = {
   "contracts.sha256": { ja: "SHA-256", en: "SHA-256" },
   "contracts.vendorView.title": { ja: "契約内容", en: "Your contract" },
   "contracts.noAward": { ja: "落札者が受諾すると、ここで契約を作成できます。", en: "Once the winner accepts the award, the contract can be created here." },
+  "contracts.method.weighted-sum-target": { ja: "加重和（目標スケール）", en: "Weighted sum (target scales)" },
+  "contracts.method.weighted-sum-minmax": { ja: "加重和（最小・最大で正規化）", en: "Weighted sum (min–max normalised)" },
+  "contracts.method.topsis": { ja: "TOPSIS", en: "TOPSIS" },
+  "contracts.route.sequential": { ja: "第{n}段（{required}名）", en: "Step {n} ({required} approver(s))" },
+  "contracts.route.parallel": { ja: "第{n}段（{of}名中{required}名）", en: "Step {n} ({required} of {of})" },
 } satisfies Record<string, { ja: string; en: string }>;
 
 export type ContractMessageKey = keyof typeof contractMessages;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkMilestonePlan, milestoneAmounts, milestoneLegalDates, MilestonePlan, type MilestonePlanInput } from "./milestone-plan";
+import { checkMilestonePlan, milestoneAmounts, milestoneLegalDates, MilestonePlan, type MilestonePlanInput, type PlanContext } from "./milestone-plan";
 
-const ctx = { buyerKind: "company" as const, totalYen: 1_100_000, today: "2026-12-07" };
+const ctx: PlanContext = { buyerKind: "company", totalYen: 1_100_000, today: "2026-12-07" };
 const row = (over: Record<string, unknown> = {}) => ({
   name: "設計",
   dueDate: "2027-01-29",
