@@ -486,13 +486,14 @@ export async function purchaseOrderPdf(ctx: AppContext, actor: Actor, contractId
 export async function approvalPacketPdf(
   ctx: AppContext,
   actor: Actor,
+  rfqId: string,
   proposalId: string,
   locale: Locale,
   decisions: readonly PacketDecision[],
 ): Promise<StoredPdf | (Omit<StoredPdf, "id"> & { id: null }) | ServiceFailure> {
   if (!actor.org || !isRowId(proposalId)) return failure.notFound();
   const p = await findProposalForPacket(ctx.db, proposalId);
-  if (!p) return failure.notFound();
+  if (!p || p.rfq_id !== rfqId) return failure.notFound();
   const allowed =
     (actor.org.kind === "buyer" && actor.org.id === p.buyer_org_id) || (actor.org.kind === "advisory" && (await isAdvisorOfRfq(ctx.db, actor.org.id, p.rfq_id)));
   if (!allowed) return failure.notFound();
