@@ -23,7 +23,10 @@ export const contractMessages = {
     en: "The standstill period runs until {date}; the contract cannot be created before then.",
   },
   "contracts.exists": { ja: "この落札の契約はすでに作成されています。", en: "A contract has already been made from this award." },
-  "contracts.notDraft": { ja: "締結済みの契約は変更できません（変更は新しい版で行います）。", en: "A concluded contract cannot be edited; revise it with a new version." },
+  "contracts.notDraft": {
+    ja: "締結済みの契約は変更できません（変更は新しい版で行います）。",
+    en: "A concluded contract cannot be edited; revise it with a new version.",
+  },
   "contracts.notActive": { ja: "新しい版は締結済みの契約にだけ作成できます。", en: "Only a concluded contract can be revised with a new version." },
   "contracts.version.stale": {
     ja: "ほかの人がこの契約を更新しました。最新の内容を確認してからやり直してください。",

@@ -130,7 +130,9 @@ export async function contractPageForBuyer(ctx: AppContext, actor: Actor, rfqId:
   return {
     ok: true as const,
     rfq: { id: rfq.id, title: rfq.title },
-    award: award ? { id: award.id, standstillEndsAt: standstillEndsAt?.toISOString() ?? null, standstillRunning: !!standstillEndsAt && now < standstillEndsAt } : null,
+    award: award
+      ? { id: award.id, standstillEndsAt: standstillEndsAt?.toISOString() ?? null, standstillRunning: !!standstillEndsAt && now < standstillEndsAt }
+      : null,
     contract: row ? buyerView(await recordOf(ctx.db, row)) : null,
     buyerKind: ((await findPartyOrganization(ctx.db, a.org.id))?.buyer_kind ?? "company") as BuyerKind,
     today: tokyoDateString(now),
@@ -409,7 +411,13 @@ export async function storeDocumentOnce(
   const stored = await ctx.db.transaction().execute(async (trx) => {
     const { row, inserted } = await insertDocumentOnce(trx, { ...spec, sha256, bytes, at: ctx.clock.now() });
     if (inserted)
-      await writeAudit(trx, { ...audit, action: "document.store", entityType: "document", entityId: row.id, after: { kind: spec.kind, subjectId: spec.subjectId, locale: spec.locale, sha256 } });
+      await writeAudit(trx, {
+        ...audit,
+        action: "document.store",
+        entityType: "document",
+        entityId: row.id,
+        after: { kind: spec.kind, subjectId: spec.subjectId, locale: spec.locale, sha256 },
+      });
     return row;
   });
   return toStored(stored);
@@ -423,7 +431,11 @@ function toStored(row: { id: string; bytes: Uint8Array; sha256: string; file_nam
 export function purchaseOrderDocument(record: ContractRecord, locale: Locale): PurchaseOrderDocument {
   const c = record.content;
   const milestones = presentMilestones(c, record.outsideScope);
-  const lineKey = record.outsideScope ? "contracts.legal.line.outsideScope" : c.buyerKind === "municipality" ? "contracts.legal.line.municipality" : "contracts.legal.line.company";
+  const lineKey = record.outsideScope
+    ? "contracts.legal.line.outsideScope"
+    : c.buyerKind === "municipality"
+      ? "contracts.legal.line.municipality"
+      : "contracts.legal.line.company";
   const payments = milestones
     .map((m) => {
       const pay = m.legalDates.find((d) => d.obligation === "payment");
@@ -495,7 +507,8 @@ export async function approvalPacketPdf(
   const p = await findProposalForPacket(ctx.db, proposalId);
   if (!p || p.rfq_id !== rfqId) return failure.notFound();
   const allowed =
-    (actor.org.kind === "buyer" && actor.org.id === p.buyer_org_id) || (actor.org.kind === "advisory" && (await isAdvisorOfRfq(ctx.db, actor.org.id, p.rfq_id)));
+    (actor.org.kind === "buyer" && actor.org.id === p.buyer_org_id) ||
+    (actor.org.kind === "advisory" && (await isAdvisorOfRfq(ctx.db, actor.org.id, p.rfq_id)));
   if (!allowed) return failure.notFound();
   const existing = await findStoredDocument(ctx.db, "approval_packet", p.id, locale);
   if (existing) return toStored(existing);
@@ -514,7 +527,10 @@ export async function approvalPacketPdf(
     snapshot: p.snapshot as ProposalSnapshot,
     buyer: { name: p.buyer_name },
     proposer: { name: p.proposer_name },
-    userNames: await userNamesByIds(ctx.db, routeSteps.flatMap((s) => s.approverIds)),
+    userNames: await userNamesByIds(
+      ctx.db,
+      routeSteps.flatMap((s) => s.approverIds),
+    ),
     decisions,
     locale,
   });

@@ -142,11 +142,7 @@ export async function updateContractRow(
 
 /** The organisation's name, invoice registration number and buyer kind, for a contract's parties. */
 export async function findPartyOrganization(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom("organizations")
-    .select(["id", "name", "invoice_registration_number", "buyer_kind", "kind"])
-    .where("id", "=", orgId)
-    .executeTakeFirst();
+  return db.selectFrom("organizations").select(["id", "name", "invoice_registration_number", "buyer_kind", "kind"]).where("id", "=", orgId).executeTakeFirst();
 }
 
 /** The award of the RFQ that the winner accepted, for the buyer organisation. */

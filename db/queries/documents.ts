@@ -44,13 +44,7 @@ export async function insertDocumentOnce(db: Kysely<Database>, d: NewStoredDocum
 }
 
 export async function findStoredDocument(db: Kysely<Database>, kind: StoredDocumentKind, subjectId: string, locale: "ja" | "en") {
-  return db
-    .selectFrom("documents")
-    .selectAll()
-    .where("kind", "=", kind)
-    .where("subject_id", "=", subjectId)
-    .where("locale", "=", locale)
-    .executeTakeFirst();
+  return db.selectFrom("documents").selectAll().where("kind", "=", kind).where("subject_id", "=", subjectId).where("locale", "=", locale).executeTakeFirst();
 }
 
 /** Metadata (no bytes) of the documents of an RFQ for its buyer organisation. */
@@ -83,7 +77,11 @@ export async function findProposalForPacket(db: Kysely<Database>, proposalId: st
 /** Display names of users by id (the approvers a route names). */
 export async function userNamesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Record<string, string>> {
   if (ids.length === 0) return {};
-  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...ids]).execute();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "name"])
+    .where("id", "in", [...ids])
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 

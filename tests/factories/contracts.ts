@@ -11,7 +11,6 @@ import { mustSucceed, type FactoryContext } from "./context";
 import { createPublishedRfq, openRfq, rfqInput } from "./rfqs";
 import { submitQuote } from "./quotes";
 
-
 // The state a contract starts from (issue 15, item 5): an RFQ with an opened winning quote, an approved
 // proposal and an `awards` row the winner ACCEPTED. Until the award transaction (H1) and accept/decline (H3)
 // are merged, the award is inserted with `insertAward` and set accepted here; the lead will switch these

@@ -78,8 +78,7 @@ describe("creating the contract from the accepted award", () => {
   });
 
   it("vendors and other tenants get 404", async () => {
-    for (const token of [vendor.token, other.token])
-      expect((await api(token, `/api/v1/rfqs/${award.rfqId}/contract`, { method: "POST" })).status).toBe(404);
+    for (const token of [vendor.token, other.token]) expect((await api(token, `/api/v1/rfqs/${award.rfqId}/contract`, { method: "POST" })).status).toBe(404);
   });
 
   it("after the standstill: version 1 from the quote and the RFQ, audited; a second create is refused", async () => {
@@ -93,7 +92,13 @@ describe("creating the contract from the accepted award", () => {
     const read = (await (await api(buyer.token, `/api/v1/contracts/${contractId}`)).json()) as {
       side: string;
       status: string;
-      content: { totals: { total: number }; lines: { code: string; quantity: number; unitPrice: number }[]; sla: { key: string; target: number }[]; changeRequestRule: string; term: { to: string } };
+      content: {
+        totals: { total: number };
+        lines: { code: string; quantity: number; unitPrice: number }[];
+        sla: { key: string; target: number }[];
+        changeRequestRule: string;
+        term: { to: string };
+      };
       milestones: { percent: number; amountYen: number; dueDate: string; legalDates: { rule: string; legalLatest: string }[] }[];
     };
     expect(read.side).toBe("buyer");
@@ -179,9 +184,16 @@ describe("the milestone plan", () => {
   });
 
   it("saves a valid plan; a company outside the laws' scope with a reason is accepted and audited", async () => {
-    const ok = await put(buyer.token, contractId, { basis: "percent", milestones: [row({ percent: 40, dueDate: "2027-03-31" }), row({ percent: 60, dueDate: "2027-06-30" })] });
+    const ok = await put(buyer.token, contractId, {
+      basis: "percent",
+      milestones: [row({ percent: 40, dueDate: "2027-03-31" }), row({ percent: 60, dueDate: "2027-06-30" })],
+    });
     expect(ok.status).toBe(200);
-    const blank = await put(buyer.token, contractId, { basis: "percent", milestones: [row({ percent: 100, paymentDueDays: 90 })], outsideScope: { reason: " " } });
+    const blank = await put(buyer.token, contractId, {
+      basis: "percent",
+      milestones: [row({ percent: 100, paymentDueDays: 90 })],
+      outsideScope: { reason: " " },
+    });
     expect(blank.status).toBe(400);
     const outside = await put(buyer.token, contractId, {
       basis: "percent",
@@ -189,7 +201,11 @@ describe("the milestone plan", () => {
       outsideScope: { reason: SENTINEL_REASON },
     });
     expect(outside.status).toBe(200);
-    const read = (await outside.json()) as { outsideScope: boolean; outsideScopeReason: string; milestones: { amountYen: number; legalDates: { legalLatest: string | null; agreed: string }[] }[] };
+    const read = (await outside.json()) as {
+      outsideScope: boolean;
+      outsideScopeReason: string;
+      milestones: { amountYen: number; legalDates: { legalLatest: string | null; agreed: string }[] }[];
+    };
     expect(read.outsideScope).toBe(true);
     expect(read.outsideScopeReason).toBe(SENTINEL_REASON);
     expect(read.milestones.map((m) => m.amountYen)).toEqual([5_434_000, 8_151_000]);
@@ -233,7 +249,10 @@ describe("the vendor's view, activation and the 発注書", () => {
     const flags = [((await a.json()) as { alreadyActive: boolean }).alreadyActive, ((await b.json()) as { alreadyActive: boolean }).alreadyActive];
     expect(flags.sort()).toEqual([false, true]);
     expect(await audits("contract.activate")).toHaveLength(1);
-    const put = await api(buyer.token, `/api/v1/contracts/${contractId}/milestones`, { method: "PUT", body: { basis: "percent", milestones: [row({ percent: 100 })] } });
+    const put = await api(buyer.token, `/api/v1/contracts/${contractId}/milestones`, {
+      method: "PUT",
+      body: { basis: "percent", milestones: [row({ percent: 100 })] },
+    });
     expect(put.status).toBe(409);
   });
 
@@ -276,12 +295,18 @@ describe("the vendor's view, activation and the 発注書", () => {
     const missing = await api(buyer.token, path, { method: "POST", body: { reason: "" }, lang: "en" });
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain("Enter the reason for the change.");
-    const bad = await api(buyer.token, path, { method: "POST", body: { reason: "増額", milestones: { basis: "percent", milestones: [row({ percent: 50 })] } } });
+    const bad = await api(buyer.token, path, {
+      method: "POST",
+      body: { reason: "増額", milestones: { basis: "percent", milestones: [row({ percent: 50 })] } },
+    });
     expect(bad.status).toBe(400);
     const done = await api(buyer.token, path, { method: "POST", body: { reason: "第2期の支払日を変更" } });
     expect(done.status).toBe(201);
     expect(await done.json()).toEqual({ version: 2 });
-    const read = (await (await api(buyer.token, `/api/v1/contracts/${contractId}`)).json()) as { currentVersion: number; versions: { version: number; changeReason: string }[] };
+    const read = (await (await api(buyer.token, `/api/v1/contracts/${contractId}`)).json()) as {
+      currentVersion: number;
+      versions: { version: number; changeReason: string }[];
+    };
     expect(read.currentVersion).toBe(2);
     expect(read.versions.map((v) => [v.version, v.changeReason])).toEqual([
       [2, "第2期の支払日を変更"],

@@ -79,7 +79,13 @@ export function ContractView({ c }: { c: ContractViewData }) {
       ) : null}
       <h2>{t("contracts.milestones")}</h2>
       <p className="muted">
-        {t(c.outsideScope ? "contracts.legal.outsideScope" : c.buyerKind === "municipality" ? "contracts.legal.line.municipality" : "contracts.legal.line.company")}
+        {t(
+          c.outsideScope
+            ? "contracts.legal.outsideScope"
+            : c.buyerKind === "municipality"
+              ? "contracts.legal.line.municipality"
+              : "contracts.legal.line.company",
+        )}
       </p>
       <table data-testid="contract-milestones">
         <thead>

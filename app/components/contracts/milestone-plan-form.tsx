@@ -75,16 +75,43 @@ export function MilestonePlanForm({ state, buyerKind }: { state: MilestoneFormSt
                 {cell("name", <input name={n("name")} defaultValue={str(m.name)} aria-label={t("contracts.field.name")} aria-invalid={invalid("name")} />)}
                 {cell(
                   "amountYen",
-                  <input name={n("amountYen")} inputMode="numeric" defaultValue={str(m.amountYen)} aria-label={t("contracts.field.amount")} aria-invalid={invalid("amountYen")} />,
+                  <input
+                    name={n("amountYen")}
+                    inputMode="numeric"
+                    defaultValue={str(m.amountYen)}
+                    aria-label={t("contracts.field.amount")}
+                    aria-invalid={invalid("amountYen")}
+                  />,
                 )}
                 {cell(
                   "percent",
-                  <input name={n("percent")} inputMode="decimal" defaultValue={str(m.percent)} aria-label={t("contracts.field.percent")} aria-invalid={invalid("percent")} />,
+                  <input
+                    name={n("percent")}
+                    inputMode="decimal"
+                    defaultValue={str(m.percent)}
+                    aria-label={t("contracts.field.percent")}
+                    aria-invalid={invalid("percent")}
+                  />,
                 )}
-                {cell("dueDate", <input type="date" name={n("dueDate")} defaultValue={str(m.dueDate)} aria-label={t("contracts.field.dueDate")} aria-invalid={invalid("dueDate")} />)}
+                {cell(
+                  "dueDate",
+                  <input
+                    type="date"
+                    name={n("dueDate")}
+                    defaultValue={str(m.dueDate)}
+                    aria-label={t("contracts.field.dueDate")}
+                    aria-invalid={invalid("dueDate")}
+                  />,
+                )}
                 {cell(
                   "acceptance",
-                  <textarea name={n("acceptance")} defaultValue={str(m.acceptance)} rows={2} aria-label={t("contracts.field.acceptance")} aria-invalid={invalid("acceptance")} />,
+                  <textarea
+                    name={n("acceptance")}
+                    defaultValue={str(m.acceptance)}
+                    rows={2}
+                    aria-label={t("contracts.field.acceptance")}
+                    aria-invalid={invalid("acceptance")}
+                  />,
                 )}
                 {buyerKind === "municipality"
                   ? cell(
@@ -100,7 +127,13 @@ export function MilestonePlanForm({ state, buyerKind }: { state: MilestoneFormSt
                   : null}
                 {cell(
                   "paymentDueDays",
-                  <input name={n("paymentDueDays")} inputMode="numeric" defaultValue={str(m.paymentDueDays)} aria-label={t("contracts.field.paymentDueDaysCompany")} aria-invalid={invalid("paymentDueDays")} />,
+                  <input
+                    name={n("paymentDueDays")}
+                    inputMode="numeric"
+                    defaultValue={str(m.paymentDueDays)}
+                    aria-label={t("contracts.field.paymentDueDaysCompany")}
+                    aria-invalid={invalid("paymentDueDays")}
+                  />,
                 )}
                 <td>
                   <button type="submit" name="intent" value={`remove-${i}`} className="button secondary">
