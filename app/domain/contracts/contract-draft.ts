@@ -105,9 +105,10 @@ export function termEnd(from: CalendarDate, months: number): CalendarDate {
   const year = y + Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(d, lastDay);
-  const same = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  return addCalendarDays(same, -1);
+  const ymd = (day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  // From the 31st, a month with fewer days ends on its last day (2027-01-31 + 1 month → 2027-02-28).
+  if (d > lastDay) return ymd(lastDay);
+  return addCalendarDays(ymd(d), -1);
 }
 
 /** The default day counts of a new milestone: the legal maximum of each of the buyer's rules. */
