@@ -21,6 +21,8 @@ export interface OrganizationsTable {
   award_accept_business_days: Generated<number>;
   /** Business days after an award during which not-selected vendors may ask one question (0: none). */
   award_standstill_business_days: Generated<number>;
+  /** A buyer's kind for the legal payment deadlines (decision 0028): 支払遅延防止法 or 取適法 / フリーランス法. */
+  buyer_kind: Generated<"company" | "municipality">;
 }
 
 export interface UsersTable {
@@ -385,6 +387,54 @@ export interface AwardsTable {
   created_at: Timestamp;
 }
 
+export type ContractStatus = "draft" | "active";
+
+/** A contract made from an accepted award (decision 0028); its content lives in `contract_versions`. */
+export interface ContractsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  award_id: string;
+  quote_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  status: ColumnType<ContractStatus, ContractStatus | undefined, ContractStatus>;
+  current_version: Generated<number>;
+  outside_scope: Generated<boolean>;
+  outside_scope_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  activated_at: NullableTimestamp;
+  activated_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ContractVersionsTable {
+  contract_id: string;
+  version: number;
+  content: ColumnType<unknown, string, string>;
+  change_reason: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type StoredDocumentKind = "purchase_order" | "approval_packet";
+
+/** A printed document rendered once: its bytes and SHA-256 (decision 0028). */
+export interface DocumentsTable {
+  id: Generated<string>;
+  kind: StoredDocumentKind;
+  subject_id: string;
+  rfq_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string | null;
+  locale: "ja" | "en";
+  file_name: string;
+  sha256: string;
+  byte_size: number;
+  bytes: ColumnType<Buffer, Buffer | Uint8Array, Buffer | Uint8Array>;
+  created_at: Timestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -457,6 +507,9 @@ export interface Database {
   approval_route_rules: ApprovalRouteRulesTable;
   award_proposals: AwardProposalsTable;
   awards: AwardsTable;
+  contracts: ContractsTable;
+  contract_versions: ContractVersionsTable;
+  documents: DocumentsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -24,6 +24,7 @@ import { approvalRouteMessages } from "./messages-approval-routes";
 import { debriefMessages } from "./messages-debrief";
 import { awardProposalMessages } from "./messages-award-proposals";
 import { invoiceMessages } from "./messages-invoices";
+import { contractMessages } from "./messages-contracts";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -56,6 +57,7 @@ export const DICTIONARIES = {
   debriefMessages,
   awardProposalMessages,
   invoiceMessages,
+  contractMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

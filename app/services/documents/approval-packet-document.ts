@@ -1,0 +1,102 @@
+// The 稟議書's input from an award proposal row and its frozen snapshot (decision 0028). Pure: the caller
+// reads the proposal, the names of the route's approvers and the route's decisions (H1's decisions table;
+// passed in, so this file does not depend on its query), and the language. Everything comes from the FROZEN
+// snapshot, never from today's RFQ or quotes, so the packet says what the approvers approved.
+import type { RouteStep } from "~/domain/approvals/route-rules";
+import { replaceIds } from "~/domain/comparison/comparison-view";
+import type { ProposalSnapshot } from "~/domain/award/proposal";
+import { t, type Locale } from "~/i18n";
+import type { ApprovalDecision, ApprovalPacketDocument } from "./types";
+
+export interface PacketDecision {
+  stepIndex: number;
+  /** The approver the route names. */
+  approverName: string;
+  /** Who decided: the approver, or their delegate (代決). */
+  decidedByName: string;
+  decision: ApprovalDecision;
+  decidedAt: Date | string;
+  /** Set when a delegate decided for `approverName`. */
+  onBehalfOf?: string | null;
+}
+
+export interface PacketProposal {
+  id: string;
+  createdAt: Date | string;
+  quoteId: string;
+  amountYen: number;
+  rationale: string;
+  specificRationale: string | null;
+  snapshotSha256: string;
+  routeSteps: readonly RouteStep[];
+}
+
+export interface ApprovalPacketInput {
+  proposal: PacketProposal;
+  snapshot: ProposalSnapshot;
+  buyer: { name: string; department?: string };
+  proposer: { name: string; title?: string };
+  /** Display names of the users the route names, by user id. */
+  userNames: Readonly<Record<string, string>>;
+  decisions: readonly PacketDecision[];
+  locale: Locale;
+}
+
+/** 「RINGI-2026-1a2b3c4d」: the year of the proposal and the first 8 hex digits of its id. */
+export function packetNumber(proposalId: string, createdAt: Date | string): string {
+  const year = new Date(new Date(createdAt).getTime() + 9 * 3_600_000).getUTCFullYear();
+  return `RINGI-${year}-${proposalId.replace(/-/g, "").slice(0, 8).toUpperCase()}`;
+}
+
+export function approvalPacketDocument(input: ApprovalPacketInput): ApprovalPacketDocument {
+  const { proposal, snapshot, locale } = input;
+  const names = new Map(snapshot.quotes.map((q) => [q.id, q.vendorName]));
+  const quote = snapshot.quotes.find((q) => q.id === proposal.quoteId);
+  const tcoById = new Map(snapshot.quotes.map((q) => [q.id, q.tcoYen]));
+  const assigned = snapshot.advisorNotes.filter((n) => n.assigned);
+  return {
+    documentNumber: packetNumber(proposal.id, proposal.createdAt),
+    proposedAt: proposal.createdAt,
+    buyer: input.buyer,
+    proposer: input.proposer,
+    rfq: { title: snapshot.rfq.title, reference: `v${snapshot.rfq.version}` },
+    proposed: {
+      vendorName: quote?.vendorName ?? "",
+      quoteReference: quote ? `v${quote.version}` : undefined,
+      amount: proposal.amountYen,
+      taxIncluded: true,
+    },
+    rationales: [proposal.rationale, ...(proposal.specificRationale ? [proposal.specificRationale] : [])],
+    method: t(locale, `contracts.method.${snapshot.result.method}`),
+    ranking: snapshot.result.ranking.map((r) => ({
+      rank: r.rank,
+      vendorName: names.get(r.id) ?? r.id,
+      score: r.score,
+      tco: tcoById.get(r.id) ?? 0,
+      proposed: r.id === proposal.quoteId,
+    })),
+    // The sentence the comparison page shows: the scoring module's words, quote ids replaced by vendor names.
+    stability: replaceIds(snapshot.stability.sentence, names)[locale],
+    advisors: assigned.map((n) => ({
+      organisation: n.advisorName,
+      recommendsVendor: n.recommends && n.quoteId ? (names.get(n.quoteId) ?? null) : null,
+      note: n.body,
+    })),
+    route: proposal.routeSteps.map((step, stepIndex) => ({
+      label: t(locale, step.kind === "parallel" ? "contracts.route.parallel" : "contracts.route.sequential", {
+        n: stepIndex + 1,
+        required: step.required,
+        of: step.approverIds.length,
+      }),
+      required: step.required,
+      approvers: step.approverIds.map((id) => {
+        const name = input.userNames[id] ?? id;
+        const d = input.decisions.find((x) => x.stepIndex === stepIndex && x.approverName === name);
+        if (!d) return { name };
+        const delegated = d.onBehalfOf ?? (d.decidedByName !== name ? name : null);
+        return { name: d.decidedByName, decision: d.decision, decidedAt: d.decidedAt, onBehalfOf: delegated };
+      }),
+    })),
+    snapshotSha256: proposal.snapshotSha256,
+  };
+}
