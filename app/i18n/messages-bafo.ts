@@ -43,6 +43,7 @@ export const bafoMessages = {
   "bafo.ranked.bafo": { ja: "BAFO", en: "BAFO" },
   "bafo.ranked.first": { ja: "初回", en: "First round" },
   "bafo.ranked.label": { ja: "比較に使う版", en: "Version ranked" },
+  "quotes.version.bafo": { ja: "最終見積（BAFO）", en: "Best and final offer (BAFO)" },
   "bafo.status.shortlisted": { ja: "ショートリスト", en: "Shortlisted" },
   // The vendor's side.
   "bafo.vendor.invited": {

@@ -26,11 +26,11 @@ import { findOrganization } from "../../db/queries/organizations";
 import { findQuoteForVendor, listFinalRoundsForBuyer } from "../../db/queries/quotes";
 import { findRfqForBuyer, findRfqForVendor } from "../../db/queries/rfqs";
 import {
-  BafoRevisionInput,
   deadlineProblem,
   mergeBafo,
   MoveDeadlineInput,
   OpenRoundInput,
+  parseBafoRevision,
   rfqRefusal,
   roundPhase,
   ShortlistInput,
@@ -364,7 +364,7 @@ export async function saveBafo(
   const phase = standing ? roundPhase({ status: standing.round_status, deadline: standing.deadline }, now) : null;
   const refusal = vendorRefusal({ invited: !!standing?.participant_quote_id, submitted: !!standing?.submitted_at, phase });
   if (refusal) return failure.conflict(refusal);
-  const revision = BafoRevisionInput.safeParse(input);
+  const revision = parseBafoRevision(input);
   if (!revision.success) return failure.invalid({ issues: revision.error.issues });
   const merged = mergeBafo(quote.content as QuoteInput, { ...((standing!.draft ?? {}) as object), ...revision.data });
   const schema = mode === "submit" ? buildQuoteSchema(rfq) : quoteBaseSchema.partial();

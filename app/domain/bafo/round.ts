@@ -36,6 +36,18 @@ export const BafoRevisionInput = quoteBaseSchema.pick({
 }).partial();
 export type BafoRevision = z.input<typeof BafoRevisionInput>;
 
+/**
+ * Parses a revision keeping only the fields the caller sent: the quote schema's defaults (an empty
+ * commitment set, no payment plan) must not overwrite the first-round values the vendor left alone.
+ */
+export function parseBafoRevision(input: unknown) {
+  const parsed = BafoRevisionInput.safeParse(input);
+  if (!parsed.success) return parsed;
+  const given = input !== null && typeof input === "object" ? input : {};
+  const data = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in given)) as BafoRevision;
+  return { success: true as const, data };
+}
+
 /** The whole quote a BAFO makes: the first-round quote with the revised fields replaced (nothing else may change). */
 export function mergeBafo(firstRound: QuoteInput, revision: BafoRevision): QuoteInput {
   const merged: Record<string, unknown> = { ...firstRound };
