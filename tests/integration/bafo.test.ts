@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { enqueueQuotesOpenedBetween } from "../../db/queries/quotes";
 import { quoteB } from "../../app/domain/quote/test-fixtures";
-import { proposeAward } from "../../app/services/award-proposals.server";
+import { buildProposalSnapshot, proposeAward } from "../../app/services/award-proposals.server";
 import { isBafoRoundAccepting } from "../../app/services/bafo.server";
 import { createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 import { appOrigin } from "../../app/utils/env.server";
@@ -132,6 +132,20 @@ describe("shortlist and opening the round", () => {
     expect(JSON.stringify(await junk.json())).toContain("締切は日付と時刻で入力してください");
     const badShortlist = await call(buyer.token, "PUT", `/api/v1/rfqs/${rfqId}/shortlist`, { quoteIds: [buyer.org.id] });
     expect(badShortlist.status).toBe(400);
+    expect(await rowCounts(h.db, TABLES)).toEqual(before);
+  });
+
+  it("the page's forms name the field too (ja and en) and write nothing", async () => {
+    const before = await rowCounts(h.db, TABLES);
+    const c = await loggedIn(buyer);
+    const ja = await postForm(h, `/rfqs/${rfqId}/bafo`, { intent: "open", deadline: "2020-01-01T10:00" }, c, { "Accept-Language": "ja" });
+    expect(ja.status).toBe(400);
+    const jaHtml = await ja.text();
+    expect(jaHtml).toContain("締切は現在より後の日時にしてください");
+    expect(jaHtml).toContain('data-testid="bafo-error-deadline"');
+    const en = await postForm(h, `/rfqs/${rfqId}/bafo`, { intent: "open", deadline: "" }, c, { "Accept-Language": "en" });
+    expect(en.status).toBe(400);
+    expect(await en.text()).toMatch(/Enter the BAFO deadline\.|締切を入力してください/);
     expect(await rowCounts(h.db, TABLES)).toEqual(before);
   });
 
@@ -283,6 +297,11 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     const surfaceNames = ["comparePage", "csv", "comparisonApi", "quoteApi", "quotePage", "quotesListApi", "xlsx", "advisorPage", "index"];
     for (const [name, text] of Object.entries(all)) if (name !== "xlsx" && name !== "index") expect(text.slice(0, 3), name).toBe("200");
     expect(surfaceNames.filter((name) => !holds(all[name]!, bafoTco))).toEqual([]);
+    // The award proposal's frozen snapshot ranks the final versions: A's BAFO (v2), B's first round (v1).
+    const snapshot = await buildProposalSnapshot(h.ctx, (await actorFor(h.db, buyer.email)) as never, rfqId, "BAFO検証案件");
+    const versionOf = (id: string) => snapshot?.quotes.find((q) => q.id === id)?.version;
+    expect([versionOf(quoteIds.A), versionOf(quoteIds.B)]).toEqual([2, 1]);
+    expect(snapshot?.quotes.find((q) => q.id === quoteIds.A)?.tcoYen).toBe(bafoTco);
     expect(all.quoteApi).toContain(SENTINEL_TEXT);
     expect(all.quotePage).toContain(SENTINEL_TEXT);
     expect(all.bafoPage).toMatch(/最終提案テック株式会社[\s\S]*?BAFO/);
