@@ -34,10 +34,22 @@ export const bafoMessages = {
   "bafo.round.cancelledDone": { ja: "BAFOラウンドを中止しました。", en: "BAFO round cancelled." },
   "bafo.round.cancelled": { ja: "このBAFOラウンドは中止されました。", en: "This BAFO round was cancelled." },
   "bafo.round.closed": { ja: "BAFOの締切を過ぎています。", en: "The BAFO deadline has passed." },
-  "bafo.round.accepting": { ja: "BAFO受付中：締切 {deadline}（提出 {submitted}/{invited} 社、内容は締切まで封印）", en: "Accepting BAFOs until {deadline} ({submitted} of {invited} submitted; sealed until then)" },
-  "bafo.round.closedSummary": { ja: "BAFO締切済み（{deadline}）：比較は最終版で行います。", en: "BAFO round closed ({deadline}): the comparison ranks the final versions." },
-  "bafo.round.open.blocked": { ja: "BAFOラウンド中は決裁を起案できません。締切後に起案してください。", en: "An award cannot be proposed while a BAFO round is open; propose it after the round's deadline." },
-  "bafo.rfq.notClosed": { ja: "締切後、見積が開封されてからショートリストとBAFOを使えます。", en: "The shortlist and BAFO are available once the deadline has passed and the quotes are opened." },
+  "bafo.round.accepting": {
+    ja: "BAFO受付中：締切 {deadline}（提出 {submitted}/{invited} 社、内容は締切まで封印）",
+    en: "Accepting BAFOs until {deadline} ({submitted} of {invited} submitted; sealed until then)",
+  },
+  "bafo.round.closedSummary": {
+    ja: "BAFO締切済み（{deadline}）：比較は最終版で行います。",
+    en: "BAFO round closed ({deadline}): the comparison ranks the final versions.",
+  },
+  "bafo.round.open.blocked": {
+    ja: "BAFOラウンド中は決裁を起案できません。締切後に起案してください。",
+    en: "An award cannot be proposed while a BAFO round is open; propose it after the round's deadline.",
+  },
+  "bafo.rfq.notClosed": {
+    ja: "締切後、見積が開封されてからショートリストとBAFOを使えます。",
+    en: "The shortlist and BAFO are available once the deadline has passed and the quotes are opened.",
+  },
   "bafo.rfq.decided": { ja: "落札または中止済みの見積依頼では使えません。", en: "Not available for an awarded or cancelled RFQ." },
   "bafo.rfq.proposalPending": { ja: "承認待ちの決裁起案があるため使えません。", en: "Not available while an award proposal is waiting for approval." },
   "bafo.ranked.bafo": { ja: "BAFO", en: "BAFO" },
@@ -50,8 +62,14 @@ export const bafoMessages = {
     ja: "貴社の見積はショートリストに選ばれました。最終見積（BAFO）を {deadline} までに1回提出できます（価格・KPIの約束・前提条件）。",
     en: "Your quote has been shortlisted. You may submit one best and final offer (prices, KPI commitments, assumptions) by {deadline}.",
   },
-  "bafo.vendor.out": { ja: "今回のBAFOラウンドでは、貴社の見積はショートリストに選ばれませんでした。", en: "Your quote was not shortlisted for this BAFO round." },
-  "bafo.vendor.submittedNotice": { ja: "BAFOを提出しました（v{version}）。提出後の変更はできません。", en: "BAFO submitted (v{version}). It cannot be changed after submission." },
+  "bafo.vendor.out": {
+    ja: "今回のBAFOラウンドでは、貴社の見積はショートリストに選ばれませんでした。",
+    en: "Your quote was not shortlisted for this BAFO round.",
+  },
+  "bafo.vendor.submittedNotice": {
+    ja: "BAFOを提出しました（v{version}）。提出後の変更はできません。",
+    en: "BAFO submitted (v{version}). It cannot be changed after submission.",
+  },
   "bafo.vendor.form": { ja: "最終見積（BAFO）", en: "Best and final offer (BAFO)" },
   "bafo.vendor.saveDraft": { ja: "BAFOの下書きを保存", en: "Save BAFO draft" },
   "bafo.vendor.submit": { ja: "BAFOを提出（1回のみ・変更不可）", en: "Submit BAFO (once, final)" },

@@ -111,7 +111,12 @@ export async function bafoPanel(ctx: AppContext, actor: Actor, rfqId: string) {
  * anyone but the buyer's members; 409 when the RFQ is not closed/opened, is decided, has a proposal
  * waiting or already has a round; 400 at `quoteIds` for an id that is not an opened offer of this RFQ.
  */
-export async function setShortlist(ctx: AppContext, actor: Actor, rfqId: string, input: unknown): Promise<{ ok: true; shortlisted: string[] } | ServiceFailure> {
+export async function setShortlist(
+  ctx: AppContext,
+  actor: Actor,
+  rfqId: string,
+  input: unknown,
+): Promise<{ ok: true; shortlisted: string[] } | ServiceFailure> {
   const found = await buyerRfq(ctx, actor, rfqId);
   if (!found) return failure.notFound();
   const parsed = ShortlistInput.safeParse(input);
@@ -181,12 +186,14 @@ export async function openBafoRound(
       entityId: rfqId,
       after: { roundId: round.id, deadline: deadline.toISOString(), invited: invited.map((o) => o.id), out: out.map((o) => o.id) },
     });
-    const members = await listMembersOfOrgs(trx, offers.map((o) => o.vendor_org_id));
+    const members = await listMembersOfOrgs(
+      trx,
+      offers.map((o) => o.vendor_org_id),
+    );
     const invitedOrgs = new Set(invited.map((o) => o.vendor_org_id));
     const quoteOf = new Map(offers.map((o) => [o.vendor_org_id, o.id]));
     const payload = (orgId: string) => ({ rfqId, quoteId: quoteOf.get(orgId), title: rfq.title, deadline: deadline.toISOString() });
-    for (const m of members)
-      await notifyUsers(trx, [m.id], invitedOrgs.has(m.org_id) ? "bafo.invited" : "bafo.notShortlisted", payload(m.org_id), now);
+    for (const m of members) await notifyUsers(trx, [m.id], invitedOrgs.has(m.org_id) ? "bafo.invited" : "bafo.notShortlisted", payload(m.org_id), now);
     return { ok: true as const, round, members, invitedOrgs, quoteOf, invited: invited.length, out: out.length };
   });
   if (!done.ok) return done;
@@ -228,7 +235,12 @@ async function mailRound(
 }
 
 /** Moves the round's deadline LATER (400 at `deadline` otherwise); only while the round accepts BAFOs. */
-export async function moveBafoDeadline(ctx: AppContext, actor: Actor, roundId: string, input: unknown): Promise<{ ok: true; deadline: string } | ServiceFailure> {
+export async function moveBafoDeadline(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+  input: unknown,
+): Promise<{ ok: true; deadline: string } | ServiceFailure> {
   const a = orgActor(actor, "buyer");
   if (!a || !isRowId(roundId)) return failure.notFound();
   const parsed = MoveDeadlineInput.safeParse(input);
@@ -254,7 +266,13 @@ export async function moveBafoDeadline(ctx: AppContext, actor: Actor, roundId: s
     });
     const members = await listMembersOfOrgs(trx, await participantOrgIds(trx, roundId));
     const title = (await findRfqForBuyer(trx, a.org.id, round.rfq_id))?.title ?? "";
-    await notifyUsers(trx, members.map((m) => m.id), "bafo.invited", { rfqId: round.rfq_id, title, deadline: deadline.toISOString() }, now);
+    await notifyUsers(
+      trx,
+      members.map((m) => m.id),
+      "bafo.invited",
+      { rfqId: round.rfq_id, title, deadline: deadline.toISOString() },
+      now,
+    );
     return { ok: true as const, deadline: deadline.toISOString() };
   });
 }
@@ -287,7 +305,13 @@ export async function cancelBafoRound(ctx: AppContext, actor: Actor, roundId: st
     });
     const members = await listMembersOfOrgs(trx, await participantOrgIds(trx, roundId));
     const title = (await findRfqForBuyer(trx, a.org.id, round.rfq_id))?.title ?? "";
-    await notifyUsers(trx, members.map((m) => m.id), "bafo.cancelled", { rfqId: round.rfq_id, title }, now);
+    await notifyUsers(
+      trx,
+      members.map((m) => m.id),
+      "bafo.cancelled",
+      { rfqId: round.rfq_id, title },
+      now,
+    );
     return { ok: true as const };
   });
   return done;
@@ -378,7 +402,14 @@ export async function saveBafo(
     const draft = { ...((row.draft ?? {}) as object), ...revision.data };
     if (mode === "draft") {
       await updateParticipant(trx, v.org.id, roundId, quoteId, { draft, at: now });
-      await writeAudit(trx, { actorUserId: v.userId, actorOrgId: v.org.id, action: "bafo.saveDraft", entityType: "quote", entityId: quoteId, after: { roundId } });
+      await writeAudit(trx, {
+        actorUserId: v.userId,
+        actorOrgId: v.org.id,
+        action: "bafo.saveDraft",
+        entityType: "quote",
+        entityId: quoteId,
+        after: { roundId },
+      });
       return { ok: true as const, version: null, tco: null };
     }
     const normalized = normalizeFor(rfq, parsed.data as never);

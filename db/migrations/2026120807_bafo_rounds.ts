@@ -26,13 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("cancelled_at", "timestamptz")
     .execute();
   // One live round per RFQ: opening twice at the same moment opens once.
-  await db.schema
-    .createIndex("bafo_rounds_one_live")
-    .on("bafo_rounds")
-    .column("rfq_id")
-    .unique()
-    .where(sql.ref("status"), "=", "open")
-    .execute();
+  await db.schema.createIndex("bafo_rounds_one_live").on("bafo_rounds").column("rfq_id").unique().where(sql.ref("status"), "=", "open").execute();
   // The deadline only ever moves later while the round is open; a cancelled round stays cancelled.
   await sql`
     create or replace function bafo_rounds_guard() returns trigger language plpgsql as $$
@@ -74,7 +68,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists quote_versions_one_bafo`.execute(db);
   await sql`alter table quote_versions drop constraint if exists quote_versions_bafo_round`.execute(db);
   await sql`alter table quote_versions drop constraint if exists quote_versions_kind_check`.execute(db);
-  await sql`alter table quote_versions add constraint quote_versions_kind_check check (kind in ('submitted','revised','reconfirmed','resubmitted'))`.execute(db);
+  await sql`alter table quote_versions add constraint quote_versions_kind_check check (kind in ('submitted','revised','reconfirmed','resubmitted'))`.execute(
+    db,
+  );
   await db.schema.alterTable("quote_versions").dropColumn("bafo_round_id").execute();
   await db.schema.dropTable("bafo_participants").execute();
   await db.schema.dropTable("bafo_rounds").execute();

@@ -94,7 +94,10 @@ export async function findRoundForVendorQuote(db: Kysely<Database>, vendorOrgId:
     .selectFrom("quotes")
     .innerJoin("bafo_rounds", "bafo_rounds.rfq_id", "quotes.rfq_id")
     .leftJoin("bafo_participants", (j) =>
-      j.onRef("bafo_participants.round_id", "=", "bafo_rounds.id").onRef("bafo_participants.quote_id", "=", "quotes.id").on("bafo_participants.vendor_org_id", "=", vendorOrgId),
+      j
+        .onRef("bafo_participants.round_id", "=", "bafo_rounds.id")
+        .onRef("bafo_participants.quote_id", "=", "quotes.id")
+        .on("bafo_participants.vendor_org_id", "=", vendorOrgId),
     )
     .select([
       "bafo_rounds.id as round_id",
@@ -147,7 +150,11 @@ export async function updateParticipant(
 
 /** The highest version number of a quote (a BAFO version is the next one). */
 export async function latestVersionNumber(db: Kysely<Database>, quoteId: string) {
-  const row = await db.selectFrom("quote_versions").select(sql<number>`coalesce(max(version), 0)::int`.as("v")).where("quote_id", "=", quoteId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("quote_versions")
+    .select(sql<number>`coalesce(max(version), 0)::int`.as("v"))
+    .where("quote_id", "=", quoteId)
+    .executeTakeFirstOrThrow();
   return row.v;
 }
 

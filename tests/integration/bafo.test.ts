@@ -119,10 +119,18 @@ afterAll(async () => {
 describe("shortlist and opening the round", () => {
   it("refuses a round without a shortlist or with a past deadline, field by field in ja/en, writing nothing", async () => {
     const before = await rowCounts(h.db, TABLES);
-    const noShortlist = await call(buyer.token, "POST", `/api/v1/rfqs/${rfqId}/bafo-rounds`, { deadline: new Date(h.clock.now().getTime() + DAY).toISOString() });
+    const noShortlist = await call(buyer.token, "POST", `/api/v1/rfqs/${rfqId}/bafo-rounds`, {
+      deadline: new Date(h.clock.now().getTime() + DAY).toISOString(),
+    });
     expect(noShortlist.status).toBe(400);
     expect(JSON.stringify(await noShortlist.json())).toContain("ショートリストに見積を1件以上入れてください");
-    const past = await call(buyer.token, "POST", `/api/v1/rfqs/${rfqId}/bafo-rounds`, { deadline: new Date(h.clock.now().getTime() - 60_000).toISOString() }, "en");
+    const past = await call(
+      buyer.token,
+      "POST",
+      `/api/v1/rfqs/${rfqId}/bafo-rounds`,
+      { deadline: new Date(h.clock.now().getTime() - 60_000).toISOString() },
+      "en",
+    );
     expect(past.status).toBe(400);
     const body = (await past.json()) as { errors?: unknown };
     expect(JSON.stringify(body)).toContain("deadline");
@@ -164,7 +172,11 @@ describe("shortlist and opening the round", () => {
     res = await call(buyer.token, "PUT", `/api/v1/rfqs/${rfqId}/shortlist`, { quoteIds: [quoteIds.A, quoteIds.B] });
     expect(res.status).toBe(200);
     const statuses = await h.db.selectFrom("quotes").select(["id", "status"]).where("rfq_id", "=", rfqId).execute();
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [quoteIds.A]: "shortlisted", [quoteIds.B]: "shortlisted", [quoteIds.C]: "submitted" });
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [quoteIds.A]: "shortlisted",
+      [quoteIds.B]: "shortlisted",
+      [quoteIds.C]: "submitted",
+    });
     const audits = await h.db.selectFrom("audit_log").select("action").where("action", "=", "bafo.shortlist").execute();
     expect(audits).toHaveLength(2);
   });
@@ -205,7 +217,9 @@ describe("shortlist and opening the round", () => {
 
   it("refuses a second round, a shortlist change and an award proposal while the round is open", async () => {
     const before = await rowCounts(h.db, TABLES);
-    const second = await call(buyer.token, "POST", `/api/v1/rfqs/${rfqId}/bafo-rounds`, { deadline: new Date(h.clock.now().getTime() + 5 * DAY).toISOString() });
+    const second = await call(buyer.token, "POST", `/api/v1/rfqs/${rfqId}/bafo-rounds`, {
+      deadline: new Date(h.clock.now().getTime() + 5 * DAY).toISOString(),
+    });
     expect(second.status).toBe(409);
     expect((await call(buyer.token, "PUT", `/api/v1/rfqs/${rfqId}/shortlist`, { quoteIds: [quoteIds.A] })).status).toBe(409);
     const proposed = await proposeAward(h.ctx, await actorFor(h.db, buyer.email), rfqId, { quoteId: quoteIds.A, rationale: "最安値" });
@@ -225,6 +239,30 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     expect(await rowCounts(h.db, TABLES)).toEqual(before);
   });
 
+  it("the vendor's BAFO page: the form for the invited vendor, a bad price named at its field, 404 for anyone else", async () => {
+    const b = await loggedIn(vB);
+    const page = await h.request(`/quotes/${quoteIds.B}/bafo`, { cookies: b });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-testid="bafo-form"');
+    const before = await rowCounts(h.db, TABLES);
+    const bad = await postForm(
+      h,
+      `/quotes/${quoteIds.B}/bafo`,
+      { intent: "draft", "unitPrices.INIT": "-3", "unitPrices.OPS": "418000", "unitPrices.DOC": "319" },
+      b,
+      {
+        "Accept-Language": "ja",
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('aria-invalid="true"');
+    expect(await rowCounts(h.db, TABLES)).toEqual(before);
+    expect((await h.request(`/quotes/${quoteIds.B}/bafo`, { cookies: await loggedIn(vA) })).status).toBe(404);
+    expect((await h.request(`/quotes/${quoteIds.B}/bafo`, { cookies: await loggedIn(buyer) })).status).toBe(404);
+    const out = await h.request(`/quotes/${quoteIds.C}/bafo`, { cookies: await loggedIn(vC) });
+    expect(await out.text()).toContain('data-testid="bafo-out"');
+  });
+
   it("saves a draft, names a bad price at its field, submits once, and never twice", async () => {
     const bad = await call(vA.token, "PUT", `/api/v1/quotes/${quoteIds.A}/bafo`, { unitPrices: { INIT: -5 } });
     expect(bad.status).toBe(400);
@@ -242,7 +280,12 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     expect(bafoTco).toBeGreaterThan(0);
     const again = await call(vA.token, "POST", `/api/v1/quotes/${quoteIds.A}/bafo/submit`, {});
     expect(again.status).toBe(409);
-    const version = await h.db.selectFrom("quote_versions").select(["kind", "bafo_round_id"]).where("quote_id", "=", quoteIds.A).where("version", "=", 2).executeTakeFirstOrThrow();
+    const version = await h.db
+      .selectFrom("quote_versions")
+      .select(["kind", "bafo_round_id"])
+      .where("quote_id", "=", quoteIds.A)
+      .where("version", "=", 2)
+      .executeTakeFirstOrThrow();
     expect(version).toEqual({ kind: "bafo", bafo_round_id: roundId });
     const actions = (await h.db.selectFrom("audit_log").select("action").where("entity_id", "=", quoteIds.A).execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(["bafo.saveDraft", "bafo.submit"]));
@@ -266,15 +309,21 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
   it("moves the deadline only later, field by field; the round's own deadline then opens it", async () => {
     const round = await h.db.selectFrom("bafo_rounds").select("deadline").where("id", "=", roundId).executeTakeFirstOrThrow();
     const before = await rowCounts(h.db, TABLES);
-    const earlier = await call(buyer.token, "PATCH", `/api/v1/bafo-rounds/${roundId}`, { deadline: new Date(round.deadline.getTime() - 3_600_000).toISOString() });
+    const earlier = await call(buyer.token, "PATCH", `/api/v1/bafo-rounds/${roundId}`, {
+      deadline: new Date(round.deadline.getTime() - 3_600_000).toISOString(),
+    });
     expect(earlier.status).toBe(400);
     expect(JSON.stringify(await earlier.json())).toContain("締切は延長のみできます");
     expect((await call(otherBuyer.token, "PATCH", `/api/v1/bafo-rounds/${roundId}`, { deadline: "2099-01-01T00:00:00Z" })).status).toBe(404);
     expect(await rowCounts(h.db, TABLES)).toEqual(before);
     // The database refuses an earlier deadline too, whatever the caller.
-    await expect(h.db.updateTable("bafo_rounds").set({ deadline: new Date(round.deadline.getTime() - 1000) }).where("id", "=", roundId).execute()).rejects.toThrow(
-      /only move later/,
-    );
+    await expect(
+      h.db
+        .updateTable("bafo_rounds")
+        .set({ deadline: new Date(round.deadline.getTime() - 1000) })
+        .where("id", "=", roundId)
+        .execute(),
+    ).rejects.toThrow(/only move later/);
     const later = new Date(round.deadline.getTime() + DAY);
     const moved = await call(buyer.token, "PATCH", `/api/v1/bafo-rounds/${roundId}`, { deadline: later.toISOString() });
     expect(moved.status).toBe(200);
@@ -308,7 +357,6 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     expect(all.bafoPage).toMatch(/Final Offer Systems KK[\s\S]*?初回/);
   });
 });
-
 
 describe("cancelling a round before its deadline", () => {
   it("discards the BAFOs unopened: after the deadline the first round is still ranked", async () => {

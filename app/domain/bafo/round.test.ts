@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { quoteA } from "~/domain/quote/test-fixtures";
-import { deadlineFromInput, deadlineProblem, mergeBafo, OpenRoundInput, parseBafoRevision, rfqRefusal, roundPhase, ShortlistInput, vendorRefusal } from "./round";
+import {
+  deadlineFromInput,
+  deadlineProblem,
+  mergeBafo,
+  OpenRoundInput,
+  parseBafoRevision,
+  rfqRefusal,
+  roundPhase,
+  ShortlistInput,
+  vendorRefusal,
+} from "./round";
 
 const NOW = new Date("2026-12-01T10:00:00+09:00");
 const later = (ms: number) => new Date(NOW.getTime() + ms);

@@ -27,13 +27,15 @@ export const MoveDeadlineInput = z.object({ deadline: BafoDeadlineSchema });
 
 /** What a shortlisted vendor may revise in its BAFO: prices (lines, one-off fees, payment plan), KPI commitments, assumptions. */
 export const BAFO_FIELDS = ["unitPrices", "oneOffFees", "paymentSchedule", "kpiCommitments", "assumptions"] as const;
-export const BafoRevisionInput = quoteBaseSchema.pick({
-  unitPrices: true,
-  oneOffFees: true,
-  paymentSchedule: true,
-  kpiCommitments: true,
-  assumptions: true,
-}).partial();
+export const BafoRevisionInput = quoteBaseSchema
+  .pick({
+    unitPrices: true,
+    oneOffFees: true,
+    paymentSchedule: true,
+    kpiCommitments: true,
+    assumptions: true,
+  })
+  .partial();
 export type BafoRevision = z.input<typeof BafoRevisionInput>;
 
 /**

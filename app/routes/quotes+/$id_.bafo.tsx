@@ -89,7 +89,13 @@ export default function BafoForm() {
                       </label>
                     </td>
                     <td>
-                      <input id={name} name={name} inputMode="numeric" defaultValue={String(bafo.draft.unitPrices?.[l.code] ?? "")} aria-invalid={errorOf(name) ? true : undefined} />
+                      <input
+                        id={name}
+                        name={name}
+                        inputMode="numeric"
+                        defaultValue={String(bafo.draft.unitPrices?.[l.code] ?? "")}
+                        aria-invalid={errorOf(name) ? true : undefined}
+                      />
                       {errorOf(name) ? <p className="field-error">{errorOf(name)}</p> : null}
                     </td>
                   </tr>
@@ -103,7 +109,13 @@ export default function BafoForm() {
                       <label htmlFor={name}>{(locale === "en" && k.label.en) || k.label.ja}</label>
                     </td>
                     <td>
-                      <input id={name} name={name} inputMode="decimal" defaultValue={String(bafo.draft.kpiCommitments?.[k.key] ?? "")} aria-invalid={errorOf(name) ? true : undefined} />
+                      <input
+                        id={name}
+                        name={name}
+                        inputMode="decimal"
+                        defaultValue={String(bafo.draft.kpiCommitments?.[k.key] ?? "")}
+                        aria-invalid={errorOf(name) ? true : undefined}
+                      />
                       {errorOf(name) ? <p className="field-error">{errorOf(name)}</p> : null}
                     </td>
                   </tr>
