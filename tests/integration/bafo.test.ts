@@ -388,3 +388,20 @@ describe("cancelling a round before its deadline", () => {
     }
   });
 });
+
+describe("double submissions", () => {
+  it("two opens at the same moment open one round; two BAFO submissions at once make one version", async () => {
+    const rfq3 = await createPublishedRfq(h, await actorFor(h.db, buyer.email), rfqInput(h, { title: "BAFO同時検証" }));
+    const qa = await submitQuote(h, await actorFor(h.db, vA.email), rfq3);
+    await openRfq(h, rfq3);
+    expect((await call(buyer.token, "PUT", `/api/v1/rfqs/${rfq3}/shortlist`, { quoteIds: [qa] })).status).toBe(200);
+    const deadline = new Date(h.clock.now().getTime() + DAY).toISOString();
+    const opens = await Promise.all([1, 2].map(() => call(buyer.token, "POST", `/api/v1/rfqs/${rfq3}/bafo-rounds`, { deadline })));
+    expect(opens.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await h.db.selectFrom("bafo_rounds").select("id").where("rfq_id", "=", rfq3).execute()).toHaveLength(1);
+    const body = { unitPrices: { INIT: 199_999, OPS: 400_000, DOC: 300 } };
+    const submits = await Promise.all([1, 2].map(() => call(vA.token, "POST", `/api/v1/quotes/${qa}/bafo/submit`, body)));
+    expect(submits.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await h.db.selectFrom("quote_versions").select("version").where("quote_id", "=", qa).where("kind", "=", "bafo").execute()).toHaveLength(1);
+  });
+});
