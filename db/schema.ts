@@ -179,7 +179,7 @@ export interface QuotesTable {
 }
 
 /** `resubmitted`: the first version after a withdrawal. */
-export type QuoteVersionKind = "submitted" | "revised" | "reconfirmed" | "resubmitted";
+export type QuoteVersionKind = "submitted" | "revised" | "reconfirmed" | "resubmitted" | "bafo";
 
 export interface QuoteVersionsTable {
   quote_id: string;
@@ -193,6 +193,8 @@ export interface QuoteVersionsTable {
   created_at: Timestamp;
   /** Set on the version that was current when the vendor withdrew the quote. */
   withdrawn_at: NullableTimestamp;
+  /** The BAFO round of a `bafo` version (null for every other kind). */
+  bafo_round_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditLogTable {
@@ -510,6 +512,8 @@ export interface Database {
   contracts: ContractsTable;
   contract_versions: ContractVersionsTable;
   documents: DocumentsTable;
+  bafo_rounds: BafoRoundsTable;
+  bafo_participants: BafoParticipantsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -519,3 +523,27 @@ export type VendorProfile = Selectable<VendorProfilesTable>;
 export type VendorProfileUpdate = Updateable<VendorProfilesTable>;
 export type Certification = Selectable<CertificationsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+
+/** A best-and-final-offer round on a closed RFQ (issue 15 item 1, decision 0030). */
+export interface BafoRoundsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  buyer_org_id: string;
+  status: ColumnType<"open" | "cancelled", "open" | "cancelled" | undefined, "open" | "cancelled">;
+  deadline: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+}
+
+/** A quote shortlisted when its round opened: the vendor's BAFO draft, then the version it submitted. */
+export interface BafoParticipantsTable {
+  round_id: string;
+  quote_id: string;
+  vendor_org_id: string;
+  draft: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_version: number | null;
+  submitted_at: NullableTimestamp;
+  updated_at: Timestamp;
+}

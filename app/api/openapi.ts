@@ -24,6 +24,7 @@ import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
+import { bafoPaths } from "./openapi-bafo";
 import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
 import {
@@ -226,6 +227,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...rfqCancelPaths(),
       ...awardProposalPaths(),
       ...contractPaths(),
+      ...bafoPaths(),
     },
   };
 }

@@ -43,8 +43,10 @@ export const QuoteVersionEntry = z.object({
   version: z.number().int().min(1),
   rfqVersion: z.number().int().min(1),
   kind: z
-    .enum(["submitted", "revised", "reconfirmed", "resubmitted"])
-    .describe("`resubmitted`: the first version submitted after a withdrawal (the withdrawn version keeps its `withdrawnAt`)"),
+    .enum(["submitted", "revised", "reconfirmed", "resubmitted", "bafo"])
+    .describe(
+      "`resubmitted`: the first version submitted after a withdrawal (the withdrawn version keeps its `withdrawnAt`); `bafo`: the best and final offer of a BAFO round",
+    ),
   tco: yen,
   createdAt: instant,
   withdrawnAt: instant.nullable().describe("When the vendor withdrew this version; null if it never was"),

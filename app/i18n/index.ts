@@ -25,6 +25,7 @@ import { debriefMessages } from "./messages-debrief";
 import { awardProposalMessages } from "./messages-award-proposals";
 import { invoiceMessages } from "./messages-invoices";
 import { contractMessages } from "./messages-contracts";
+import { bafoMessages } from "./messages-bafo";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -58,6 +59,7 @@ export const DICTIONARIES = {
   awardProposalMessages,
   invoiceMessages,
   contractMessages,
+  bafoMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

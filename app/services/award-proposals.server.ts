@@ -23,6 +23,7 @@ import type { AppContext } from "~/utils/context.server";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type OrgActor, type ServiceFailure } from "~/utils/service-failure";
 import { routeForAmount } from "./approval-routes.server";
+import { isBafoRoundAccepting } from "./bafo.server";
 import { openedQuotesForRankingByBuyer } from "./quotes.server";
 import { rankListedQuotes } from "./ranking-projection.server";
 
@@ -147,6 +148,8 @@ export async function proposeAward(
   if (!areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now) || !deadlinePassed)
     return failure.conflict("awardProposal.rfq.notOpened");
   if (!can(a, "awardProposal:propose", rfqResource(rfq))) return failure.conflict("awardProposal.rfq.notProposable");
+  // A BAFO round accepting offers: the final versions are not known yet (decision 0030).
+  if (await isBafoRoundAccepting(ctx, rfqId)) return failure.conflict("bafo.round.open.blocked");
 
   const parsed = AwardProposalInput.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });

@@ -297,7 +297,7 @@ export async function readQuote(ctx: AppContext, actor: Actor, quoteId: string, 
     if (own) return { as: "vendor" as const, quote: own, versions: await listQuoteVersions(ctx.db, own.id) };
   } else if (actor.org.kind === "buyer") {
     const opened = await findOpenedQuoteForBuyer(ctx.db, actor.org.id, quoteId, now);
-    if (opened) return { as: "buyer" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id) };
+    if (opened) return { as: "buyer" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id, now) };
   }
   await writeAudit(ctx.db, {
     actorUserId: actor.userId,

@@ -10,7 +10,10 @@ export type NotificationKind =
   | "rfq.cancelledNoAward"
   | "rfq.advisorAssigned"
   | "rfq.advisorNote"
-  | "award.proposed";
+  | "award.proposed"
+  | "bafo.invited"
+  | "bafo.notShortlisted"
+  | "bafo.cancelled";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

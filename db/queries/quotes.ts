@@ -22,6 +22,33 @@ function openedOffers<QB extends SelectQueryBuilder<Database, "quotes" | "rfqs",
       .where((eb) => eb.or([eb("rfqs.sealed", "=", false), eb.and([eb("rfqs.quote_deadline", "<=", now), eb("rfqs.status", "<>", "cancelled")])])) as QB;
 }
 
+/**
+ * The BAFO round is sealed like the first one (decision 0030; finalVersionOf in app/domain/quote/sealed.ts
+ * is the same rule): the buyer side reads a quote's BAFO version only once its round's deadline has passed
+ * and never for a cancelled round — until then, and without a BAFO, the first-round version. Every buyer-side
+ * query below joins this and reads `final.*` through the coalescing selections instead of the quote row's
+ * own version, TCO and content (which stay the first round's).
+ */
+function finalVersionOf(db: Kysely<Database>, now: Date) {
+  return db
+    .selectFrom("quote_versions as bv")
+    .innerJoin("bafo_rounds as br", "br.id", "bv.bafo_round_id")
+    .select(["bv.version as version", "bv.tco as tco", "bv.content as content"])
+    .where(sql<boolean>`bv.quote_id = quotes.id`)
+    .where("bv.kind", "=", "bafo")
+    .where("br.status", "=", "open")
+    .where("br.deadline", "<=", now)
+    .orderBy("bv.version", "desc")
+    .limit(1)
+    .as("final");
+}
+
+const finalCurrentVersion = sql<number>`coalesce("final".version, quotes.current_version)`;
+const finalTco = sql<number | null>`coalesce("final".tco, quotes.tco)`;
+const finalContent = sql<unknown>`coalesce("final".content, quotes.content)`;
+/** Which version the buyer side reads and ranks: "bafo" or "first" (the comparison shows it). */
+const finalRound = sql<"bafo" | "first">`case when "final".version is null then 'first' else 'bafo' end`;
+
 export async function findQuoteOfVendorForRfq(db: Kysely<Database>, vendorOrgId: string, rfqId: string) {
   return db.selectFrom("quotes").selectAll().where("rfq_id", "=", rfqId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
 }
@@ -36,7 +63,23 @@ export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: 
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
     .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
-    .selectAll("quotes")
+    .leftJoinLateral(finalVersionOf(db, now), (j) => j.onTrue())
+    .select([
+      "quotes.id",
+      "quotes.rfq_id",
+      "quotes.vendor_org_id",
+      "quotes.status",
+      "quotes.rfq_version",
+      "quotes.submitted_at",
+      "quotes.withdrawn_at",
+      "quotes.created_by",
+      "quotes.created_at",
+      "quotes.updated_at",
+      finalCurrentVersion.as("current_version"),
+      finalTco.as("tco"),
+      finalContent.as("content"),
+      finalRound.as("ranked_round"),
+    ])
     .select(["vendor.name as vendor_name", "rfqs.title as rfq_title", "rfqs.current_version as rfq_current_version"])
     .where("quotes.id", "=", quoteId)
     .where("rfqs.buyer_org_id", "=", buyerOrgId)
@@ -54,21 +97,23 @@ function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withC
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
     .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+    .leftJoinLateral(finalVersionOf(db, now), (j) => j.onTrue())
     .select([
       "quotes.id",
       "quotes.vendor_org_id",
       "vendor.name as vendor_name",
       "quotes.status",
-      "quotes.current_version",
+      finalCurrentVersion.as("current_version"),
       "quotes.rfq_version",
-      "quotes.tco",
+      finalTco.as("tco"),
       "quotes.submitted_at",
       "rfqs.current_version as rfq_current_version",
+      finalRound.as("ranked_round"),
     ])
-    .$if(withContent, (qb) => qb.select("quotes.content"))
+    .$if(withContent, (qb) => qb.select(finalContent.as("content")))
     .where("quotes.rfq_id", "=", rfqId)
     .$call(openedOffers(now))
-    .orderBy("quotes.tco", "asc");
+    .orderBy(finalTco, "asc");
 }
 
 /**
@@ -105,6 +150,12 @@ export async function listOffersForRankingByAdvisor(db: Kysely<Database>, adviso
 /** All opened offers on the buyer's RFQ (empty while sealed). */
 export async function listOpenedQuotesForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
   return openedOffersOfRfq(db, rfqId, now, true).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
+}
+
+/** Which version each opened offer on the buyer's RFQ is ranked on ("bafo" / "first"), without content. */
+export async function listFinalRoundsForBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
+  const rows = await openedOffersOfRfq(db, rfqId, now, false).where("rfqs.buyer_org_id", "=", buyerOrgId).execute();
+  return new Map(rows.map((r) => [r.id, r.ranked_round]));
 }
 
 /** An opened offer of this RFQ that this assigned advisor may read (what an advisor's note may be about). */
@@ -254,8 +305,11 @@ export async function markQuoteVersionWithdrawn(db: Kysely<Database>, quoteId: s
   await db.updateTable("quote_versions").set({ withdrawn_at: at }).where("quote_id", "=", quoteId).where("version", "=", version).execute();
 }
 
-/** Version history of a quote the caller has already been allowed to read. */
-export async function listQuoteVersions(db: Kysely<Database>, quoteId: string) {
+/**
+ * Version history of a quote the caller has already been allowed to read. The buyer side passes
+ * `buyerSideAt`: a BAFO version is listed only once its round has opened (sealed like the first round).
+ */
+export async function listQuoteVersions(db: Kysely<Database>, quoteId: string, buyerSideAt?: Date) {
   return db
     .selectFrom("quote_versions")
     .select([
@@ -268,6 +322,21 @@ export async function listQuoteVersions(db: Kysely<Database>, quoteId: string) {
       sql<number>`(normalized->>'contractValueExcludingTax')::bigint`.as("contract_value"),
     ])
     .where("quote_id", "=", quoteId)
+    .$if(buyerSideAt !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb("bafo_round_id", "is", null),
+          eb.exists(
+            eb
+              .selectFrom("bafo_rounds as br")
+              .select("br.id")
+              .whereRef("br.id", "=", "quote_versions.bafo_round_id")
+              .where("br.status", "=", "open")
+              .where("br.deadline", "<=", buyerSideAt!),
+          ),
+        ]),
+      ),
+    )
     .orderBy("version", "desc")
     .execute();
 }
@@ -297,7 +366,22 @@ export async function enqueueQuotesOpenedBetween(db: Kysely<Database>, from: Dat
         .where("quotes.status", "in", OFFER_STATUSES),
     )
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  // A BAFO round opens at its own deadline the same way: the RFQ's quotes are re-projected (final versions).
+  const bafo = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("quotes")
+        .innerJoin("bafo_rounds", "bafo_rounds.rfq_id", "quotes.rfq_id")
+        .select([sql<string>`'quote'`.as("topic"), sql<string>`quotes.id::text`.as("entity_id")])
+        .where("bafo_rounds.status", "=", "open")
+        .where("bafo_rounds.deadline", ">", from)
+        .where("bafo_rounds.deadline", "<=", to)
+        .where("quotes.status", "in", OFFER_STATUSES),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) + Number(bafo.numInsertedOrUpdatedRows ?? 0);
 }
 
 /** The RFQ of each existing quote: ids only, never content, so no sealed-bid rule applies. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { areQuotesOpened, canReadQuoteContent, canSeeQuoteCount, type QuoteContentAccess, type ViewerKind } from "./sealed";
+import { areQuotesOpened, canReadQuoteContent, canSeeQuoteCount, finalVersionOf, isBafoRoundOpened, type QuoteContentAccess, type ViewerKind } from "./sealed";
 
 const DEADLINE = "2026-03-31T17:00:00+09:00";
 const BEFORE = new Date("2026-03-31T16:59:59+09:00");
@@ -133,5 +133,37 @@ describe("canSeeQuoteCount", () => {
     expect(canSeeQuoteCount({ kind: "buyer", orgId: "buyer-1" }, sealedRfq)).toBe(true);
     expect(canSeeQuoteCount({ kind: "buyer", orgId: "buyer-2" }, sealedRfq)).toBe(false);
     expect(canSeeQuoteCount({ kind: "vendor", orgId: "buyer-1" }, sealedRfq)).toBe(false);
+  });
+});
+
+describe("BAFO round: sealed exactly like the first round", () => {
+  const ROUND_DEADLINE = "2026-04-10T17:00:00+09:00";
+  const round = { status: "open", deadline: ROUND_DEADLINE };
+  const justBefore = new Date("2026-04-10T16:59:59+09:00");
+  const at = new Date(ROUND_DEADLINE);
+  const quote = (bafo: { version: number; round: { status: string; deadline: Date | string | null } } | null) => ({ currentVersion: 1, bafo });
+
+  it("opens at the round's deadline, never before, never for a cancelled round or an unreadable deadline", () => {
+    expect(isBafoRoundOpened(round, justBefore)).toBe(false);
+    expect(isBafoRoundOpened(round, at)).toBe(true);
+    expect(isBafoRoundOpened({ ...round, status: "cancelled" }, new Date("2030-01-01"))).toBe(false);
+    expect(isBafoRoundOpened({ status: "open", deadline: "not a date" }, new Date("2030-01-01"))).toBe(false);
+    expect(isBafoRoundOpened({ status: "open", deadline: null }, new Date("2030-01-01"))).toBe(false);
+  });
+
+  it("the buyer side reads the first-round version until then, the BAFO version from then on", () => {
+    expect(finalVersionOf(quote({ version: 2, round }), justBefore)).toEqual({ version: 1, round: "first" });
+    expect(finalVersionOf(quote({ version: 2, round }), at)).toEqual({ version: 2, round: "bafo" });
+    expect(finalVersionOf(quote(null), at)).toEqual({ version: 1, round: "first" });
+    expect(finalVersionOf(quote({ version: 2, round: { ...round, status: "cancelled" } }), new Date("2030-01-01"))).toEqual({ version: 1, round: "first" });
+  });
+
+  it("property: no moment before the deadline ever reveals the BAFO version", () => {
+    const deadline = Date.parse(ROUND_DEADLINE);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 * 365 * 86_400_000 }), (msBefore) => {
+        expect(finalVersionOf(quote({ version: 7, round }), new Date(deadline - msBefore)).version).toBe(1);
+      }),
+    );
   });
 });

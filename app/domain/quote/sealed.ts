@@ -55,3 +55,34 @@ export function canReadQuoteContent({ viewer, quote, rfq, now }: QuoteContentAcc
 export function canSeeQuoteCount(viewer: { orgId: string | null; kind: ViewerKind }, rfq: { buyerOrgId: string }): boolean {
   return viewer.kind === "buyer" && viewer.orgId !== null && viewer.orgId === rfq.buyerOrgId;
 }
+
+/**
+ * A best-and-final-offer round (issue 15 item 1, decision 0030) is sealed exactly like the first round:
+ * its BAFO versions open to the buyer side at the round's deadline, and a round cancelled before then
+ * never opens (its versions are discarded unread). Until then the buyer and the assigned advisors read —
+ * and rank — the first-round version; afterwards the final one. Unreadable deadlines fail closed. The
+ * same rule is the SQL of db/queries/quotes.ts (openedOffers / finalVersionOf).
+ */
+export interface BafoRoundSeal {
+  status: string;
+  deadline: Date | string | null;
+}
+
+export function isBafoRoundOpened(round: BafoRoundSeal, now: Date): boolean {
+  if (round.status !== "open" || round.deadline === null) return false;
+  const deadline = round.deadline instanceof Date ? round.deadline.getTime() : Date.parse(round.deadline);
+  if (Number.isNaN(deadline)) return false;
+  return now.getTime() >= deadline;
+}
+
+/**
+ * The version of an opened offer the buyer side reads and ranks: the submitted BAFO version once its
+ * round has opened, otherwise the first-round version. (The vendor itself reads both at any time.)
+ */
+export function finalVersionOf(
+  quote: { currentVersion: number; bafo: { version: number; round: BafoRoundSeal } | null },
+  now: Date,
+): { version: number; round: "bafo" | "first" } {
+  if (quote.bafo && isBafoRoundOpened(quote.bafo.round, now)) return { version: quote.bafo.version, round: "bafo" };
+  return { version: quote.currentVersion, round: "first" };
+}

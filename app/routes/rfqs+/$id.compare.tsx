@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
+import { BafoSection } from "~/components/bafo/bafo-section";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
@@ -28,6 +29,7 @@ import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { awardProposalForm } from "~/services/award-proposals.server";
+import { bafoPanel } from "~/services/bafo.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
@@ -118,6 +120,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     notes,
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
+    bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
   };
 }
 
@@ -163,7 +166,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award } = useLoaderData<typeof loader>();
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -246,6 +249,8 @@ export default function ComparePage() {
       <ChartsSection view={view} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
+
+      {bafo ? <BafoSection rfqId={rfqId} panel={bafo} /> : null}
 
       {award?.pendingId ? (
         <p className="notice no-print" data-testid="award-pending">

@@ -32,6 +32,8 @@ import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { invariantResponse } from "~/utils/errors";
+import { BafoNotice } from "~/components/bafo/bafo-notice";
+import { vendorBafo } from "~/services/bafo.server";
 
 async function requireQuoting(request: Request, context: LoaderFunctionArgs["context"], rfqId: string) {
   const user = await requireUser(request, context);
@@ -65,6 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     attachments: await filesOfOwnQuote(context, own),
     // Mandatory certifications that would disqualify the quote at the opening (the ranking's gates).
     certificationWarnings: own.certificationWarnings,
+    bafo: own.quote ? await vendorBafo(context, user.actor, own.quote.id) : null,
   };
 }
 
@@ -178,6 +181,7 @@ export default function QuotePage() {
           </span>
         ) : null}
       </div>
+      <BafoNotice bafo={d.bafo} />
       <p className="muted">
         {t("rfq.detail.deadlineIn", { date: deadline })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
