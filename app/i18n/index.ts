@@ -22,6 +22,7 @@ import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
 import { debriefMessages } from "./messages-debrief";
+import { awardResultMessages } from "./messages-award-result";
 import { awardProposalMessages } from "./messages-award-proposals";
 
 /**
@@ -53,6 +54,7 @@ export const DICTIONARIES = {
   documentMessages,
   approvalRouteMessages,
   debriefMessages,
+  awardResultMessages,
   awardProposalMessages,
 } as const;
 

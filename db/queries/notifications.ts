@@ -10,7 +10,11 @@ export type NotificationKind =
   | "rfq.cancelledNoAward"
   | "rfq.advisorAssigned"
   | "rfq.advisorNote"
-  | "award.proposed";
+  | "award.proposed"
+  | "award.accepted"
+  | "award.declined"
+  | "award.questionAsked"
+  | "award.questionAnswered";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -4,3 +4,4 @@ export * from "./accounts";
 export * from "./context";
 export * from "./rfqs";
 export * from "./quotes";
+export * from "./awards";
