@@ -8,7 +8,10 @@ export const awardResultMessages = {
     en: "Accept or decline by the deadline. Once you accept, the buyer prepares the contract.",
   },
   "awardResult.winner.amount": { ja: "契約金額（税込）：{amount}", en: "Contract value (incl. tax): {amount}" },
-  "awardResult.winner.accepted": { ja: "受諾しました（{date}）。契約の準備をお待ちください。", en: "You accepted on {date}. The buyer will prepare the contract." },
+  "awardResult.winner.accepted": {
+    ja: "受諾しました（{date}）。契約の準備をお待ちください。",
+    en: "You accepted on {date}. The buyer will prepare the contract.",
+  },
   "awardResult.winner.declined": { ja: "辞退しました（{date}）。理由：{reason}", en: "You declined on {date}. Reason: {reason}" },
   "awardResult.winner.respondByPassed": {
     ja: "受諾期限（{date}）を過ぎたため、受諾・辞退はできません。発注者にお問い合わせください。",
@@ -34,7 +37,8 @@ export const awardResultMessages = {
     ja: "受諾期限を過ぎたため、受諾・辞退はできません。",
     en: "The deadline to answer has passed; the award can no longer be accepted or declined.",
   },
-  "awardResult.respondBy.was": { ja: "受諾期限は{date}でした。", en: "The deadline was {date}." },
+  "awardResult.respondBy.was": { ja: "この期限を過ぎています。", en: "This deadline has passed." },
+  "awardResult.respondBy.label": { ja: "受諾期限 {date}", en: "Deadline to answer: {date}" },
   "awardResult.standstill.until": {
     ja: "待機期間：{date}まで。この期間中、選定について1回だけ質問できます。",
     en: "Standstill until {date}: during it you may ask the buyer one question about the decision.",
@@ -44,12 +48,16 @@ export const awardResultMessages = {
   "awardResult.question.submit": { ja: "質問を送る", en: "Send the question" },
   "awardResult.question.sent": { ja: "質問を送りました。発注者の回答をお待ちください。", en: "Question sent; the buyer will answer it here." },
   "awardResult.question.body.required": { ja: "質問を入力してください。", en: "Enter your question." },
-  "awardResult.question.alreadyAsked": { ja: "この選定への質問は1回までです。既に質問を送っています。", en: "You have already sent your one question on this award." },
+  "awardResult.question.alreadyAsked": {
+    ja: "この選定への質問は1回までです。既に質問を送っています。",
+    en: "You have already sent your one question on this award.",
+  },
   "awardResult.question.standstillOver": {
     ja: "待機期間が終了したため、質問は受け付けられません。",
     en: "The standstill has ended; questions are no longer accepted.",
   },
-  "awardResult.question.standstillWas": { ja: "待機期間は{date}まででした。", en: "The standstill ended on {date}." },
+  "awardResult.question.standstillWas": { ja: "待機期間は終了しています。", en: "The standstill is over." },
+  "awardResult.standstill.label": { ja: "待機期間の終了 {date}", en: "Standstill ended: {date}" },
   "awardResult.question.noStandstill": {
     ja: "この選定には待機期間がないため、質問は受け付けていません。",
     en: "This award has no standstill, so questions are not accepted.",
@@ -85,7 +93,10 @@ export const awardResultMessages = {
   "awardResult.settings.standstill": { ja: "待機期間（営業日）", en: "Standstill (business days)" },
   "awardResult.settings.accept.required": { ja: "受諾期限の営業日数を入力してください。", en: "Enter the business days to accept." },
   "awardResult.settings.accept.range": { ja: "受諾期限は1〜30営業日の整数で入力してください。", en: "Enter a whole number of business days from 1 to 30." },
-  "awardResult.settings.standstill.required": { ja: "待機期間の営業日数を入力してください（なしは0）。", en: "Enter the standstill in business days (0 for none)." },
+  "awardResult.settings.standstill.required": {
+    ja: "待機期間の営業日数を入力してください（なしは0）。",
+    en: "Enter the standstill in business days (0 for none).",
+  },
   "awardResult.settings.standstill.range": { ja: "待機期間は0〜20営業日の整数で入力してください。", en: "Enter a whole number of business days from 0 to 20." },
   "awardResult.settings.save": { ja: "保存", en: "Save" },
   "awardResult.settings.saved": { ja: "落札後の期限を保存しました。", en: "Award settings saved." },
@@ -97,7 +108,10 @@ export const awardResultMessages = {
   "debrief.contribution": { ja: "総合点への寄与", en: "Contribution" },
   "debrief.withheld": { ja: "（発注者の算定値のため非表示）", en: "(computed by the buyer; not shown)" },
   "notifications.award.accepted": { ja: "「{title}」の落札を落札者が受諾しました", en: "The winner accepted the award on “{title}”" },
-  "notifications.award.declined": { ja: "「{title}」の落札を落札者が辞退しました。理由：{reason}", en: "The winner declined the award on “{title}”. Reason: {reason}" },
+  "notifications.award.declined": {
+    ja: "「{title}」の落札を落札者が辞退しました。理由：{reason}",
+    en: "The winner declined the award on “{title}”. Reason: {reason}",
+  },
   "notifications.award.questionAsked": { ja: "「{title}」の選定について質問が届きました", en: "A vendor asked a question about the award on “{title}”" },
   "notifications.award.questionAnswered": { ja: "「{title}」の選定についての質問に回答がありました", en: "The buyer answered your question about “{title}”" },
   "mail.awardAccepted.subject": { ja: "【Kurabe】「{title}」の落札が受諾されました", en: "[Kurabe] Award on “{title}” accepted" },

@@ -36,7 +36,7 @@ import {
 import { debriefFor, type Debrief } from "~/domain/award/debrief";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { can, type Actor, type Resource } from "~/domain/permissions";
-import { isLocale, type AnyMessageKey } from "~/i18n";
+import { isLocale, t, type AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { isRowId } from "~/utils/row-id";
@@ -54,10 +54,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
 
 /** A refusal that names a date (受諾期限, standstill end) in both languages: the problem's `field` and its message. */
-function refusedOn(key: AnyMessageKey, path: string, dateKey: AnyMessageKey, at: Date | string): ServiceFailure {
-  return failure.conflict(key, {
-    problems: [{ path: [path], key: dateKey, words: { ja: formatDeadlineDate(at, "ja"), en: formatDeadlineDate(at, "en") } }],
-  });
+function refusedOn(key: AnyMessageKey, path: string, dateKey: AnyMessageKey, labelKey: AnyMessageKey, at: Date | string): ServiceFailure {
+  const words = { ja: t("ja", labelKey, { date: formatDeadlineDate(at, "ja") }), en: t("en", labelKey, { date: formatDeadlineDate(at, "en") }) };
+  return failure.conflict(key, { problems: [{ path: [path], key: dateKey, words }] });
 }
 
 /** The snapshot the award rests on, and the vendor orgs whose opened offers it holds other than the winner's. */
@@ -161,9 +160,7 @@ export async function awardResultForVendor(ctx: AppContext, actor: Actor, quoteI
       debrief,
       standstillEndsAt: iso(award.standstill_ends_at),
       canAsk: !question && isBefore(now, award.standstill_ends_at),
-      question: question
-        ? { body: question.body, askedAt: iso(question.asked_at)!, answer: question.answer, answeredAt: iso(question.answered_at) }
-        : null,
+      question: question ? { body: question.body, askedAt: iso(question.asked_at)!, answer: question.answer, answeredAt: iso(question.answered_at) } : null,
     },
   };
 }
@@ -191,7 +188,8 @@ async function respond(ctx: AppContext, actor: Actor, awardId: string, answer: A
   }
   if (award.status !== "offered") return failure.conflict("awardResult.alreadyAnswered");
   const now = ctx.clock.now();
-  if (!isBefore(now, award.respond_by)) return refusedOn("awardResult.respondBy.passed", "respondBy", "awardResult.respondBy.was", award.respond_by);
+  if (!isBefore(now, award.respond_by))
+    return refusedOn("awardResult.respondBy.passed", "respondBy", "awardResult.respondBy.was", "awardResult.respondBy.label", award.respond_by);
 
   const status = answer.kind === "accept" ? ("accepted" as const) : ("declined" as const);
   const rfq = await findRfqForBuyer(ctx.db, award.buyer_org_id, award.rfq_id);
@@ -246,7 +244,9 @@ async function mailAnswer(
   const vendor = (await findOrganization(ctx.db, award.vendor_org_id))?.name ?? "";
   const link = `${appOrigin(ctx.env)}/rfqs/${award.rfq_id}/award`;
   const [subject, body] =
-    status === "accepted" ? (["mail.awardAccepted.subject", "mail.awardAccepted.body"] as const) : (["mail.awardDeclined.subject", "mail.awardDeclined.body"] as const);
+    status === "accepted"
+      ? (["mail.awardAccepted.subject", "mail.awardAccepted.body"] as const)
+      : (["mail.awardDeclined.subject", "mail.awardDeclined.body"] as const);
   const sent = await Promise.allSettled(
     recipients.map((r) =>
       ctx.mailer.send(
@@ -285,12 +285,25 @@ export async function askAwardQuestion(ctx: AppContext, actor: Actor, awardId: s
   const now = ctx.clock.now();
   if (award.standstill_ends_at === null) return failure.conflict("awardResult.question.noStandstill");
   if (!isBefore(now, award.standstill_ends_at))
-    return refusedOn("awardResult.question.standstillOver", "standstillEndsAt", "awardResult.question.standstillWas", award.standstill_ends_at);
+    return refusedOn(
+      "awardResult.question.standstillOver",
+      "standstillEndsAt",
+      "awardResult.question.standstillWas",
+      "awardResult.standstill.label",
+      award.standstill_ends_at,
+    );
   if (await findAwardQuestionOfVendor(ctx.db, v.org.id, award.id)) return failure.conflict("awardResult.question.alreadyAsked");
   const title = decision.snapshot.rfq.title;
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const row = await insertAwardQuestion(trx, { awardId: award.id, quoteId: quote.id, vendorOrgId: v.org.id, askedBy: v.userId, body: parsed.data.body, at: now });
+      const row = await insertAwardQuestion(trx, {
+        awardId: award.id,
+        quoteId: quote.id,
+        vendorOrgId: v.org.id,
+        askedBy: v.userId,
+        body: parsed.data.body,
+        at: now,
+      });
       await writeAudit(trx, {
         actorUserId: v.userId,
         actorOrgId: v.org.id,
@@ -383,7 +396,9 @@ export async function awardForBuyer(ctx: AppContext, actor: Actor, rfqId: string
         answeredAt: iso(q.answered_at),
       })),
     },
-    history: awards.filter((a) => a.id !== award.id).map((a) => ({ id: a.id, status: a.status, createdAt: iso(a.created_at)!, respondedAt: iso(a.responded_at) })),
+    history: awards
+      .filter((a) => a.id !== award.id)
+      .map((a) => ({ id: a.id, status: a.status, createdAt: iso(a.created_at)!, respondedAt: iso(a.responded_at) })),
   };
 }
 

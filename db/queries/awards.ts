@@ -102,12 +102,7 @@ export async function answerAward(
 
 /** Moves one quote from a status to another; false when it was not in `from` (nothing written). */
 export async function setQuoteStatusFrom(db: Kysely<Database>, quoteId: string, from: QuoteStatusColumn, to: QuoteStatusColumn, at: Date): Promise<boolean> {
-  const r = await db
-    .updateTable("quotes")
-    .set({ status: to, updated_at: at })
-    .where("id", "=", quoteId)
-    .where("status", "=", from)
-    .executeTakeFirst();
+  const r = await db.updateTable("quotes").set({ status: to, updated_at: at }).where("id", "=", quoteId).where("status", "=", from).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
 
@@ -137,11 +132,7 @@ export async function listAwardBuyerRecipients(db: Kysely<Database>, awardId: st
 }
 
 export async function findAwardSettings(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom("organizations")
-    .select(["award_accept_business_days", "award_standstill_business_days"])
-    .where("id", "=", orgId)
-    .executeTakeFirst();
+  return db.selectFrom("organizations").select(["award_accept_business_days", "award_standstill_business_days"]).where("id", "=", orgId).executeTakeFirst();
 }
 
 export async function updateAwardSettings(db: Kysely<Database>, orgId: string, s: { acceptBusinessDays: number; standstillBusinessDays: number }) {
@@ -197,14 +188,7 @@ export async function findAwardQuestionForBuyer(db: Kysely<Database>, buyerOrgId
     .selectFrom("award_questions")
     .innerJoin("awards", "awards.id", "award_questions.award_id")
     .innerJoin("rfqs", "rfqs.id", "awards.rfq_id")
-    .select([
-      "award_questions.id",
-      "award_questions.award_id",
-      "award_questions.vendor_org_id",
-      "award_questions.answer",
-      "awards.rfq_id",
-      "rfqs.title",
-    ])
+    .select(["award_questions.id", "award_questions.award_id", "award_questions.vendor_org_id", "award_questions.answer", "awards.rfq_id", "rfqs.title"])
     .where("awards.buyer_org_id", "=", buyerOrgId)
     .where("award_questions.id", "=", questionId)
     .executeTakeFirst();

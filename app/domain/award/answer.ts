@@ -9,12 +9,7 @@ import type { ProposalSnapshot } from "./proposal";
 // a debrief is projected from — rebuilt from the proposal's FROZEN snapshot, the decision the award rests
 // on, never from today's ranking. Pure.
 
-const text = (required: string, tooLong: string) =>
-  z
-    .string({ error: required })
-    .trim()
-    .min(1, required)
-    .max(2000, tooLong);
+const text = (required: string, tooLong: string) => z.string({ error: required }).trim().min(1, required).max(2000, tooLong);
 
 export const DeclineAwardInput = z.object({ reason: text("awardResult.decline.reason.required", "awardResult.text.tooLong") });
 export const AwardQuestionInput = z.object({ body: text("awardResult.question.body.required", "awardResult.text.tooLong") });
@@ -47,7 +42,9 @@ export function formatDeadlineDate(d: Date | string, locale: "ja" | "en"): strin
   const date = typeof d === "string" ? new Date(d) : d;
   if (locale === "en")
     return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "Asia/Tokyo" }).format(date);
-  const parts = new Intl.DateTimeFormat("ja-JP", { year: "numeric", month: "numeric", day: "numeric", weekday: "short", timeZone: "Asia/Tokyo" }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat("ja-JP", { year: "numeric", month: "numeric", day: "numeric", weekday: "short", timeZone: "Asia/Tokyo" }).formatToParts(
+    date,
+  );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}年${part("month")}月${part("day")}日(${part("weekday")})`;
 }
