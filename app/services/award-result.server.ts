@@ -438,3 +438,28 @@ export async function saveAwardSettings(ctx: AppContext, actor: Actor, input: un
   });
   return { ok: true as const, ...parsed.data, canManage: true };
 }
+
+/** The vendor's result through an award id (the pages that accept, decline or ask): its RFQ and the result of its own quote. */
+export async function vendorResultOfAward(ctx: AppContext, actor: Actor, awardId: string) {
+  const v = orgActor(actor, "vendor");
+  if (!v || !isRowId(awardId)) return failure.notFound();
+  const award = await findAwardById(ctx.db, awardId);
+  if (!award) return failure.notFound();
+  const quote = await findQuoteOfVendorForRfq(ctx.db, v.org.id, award.rfq_id);
+  if (!quote) return failure.notFound();
+  const r = await awardResultForVendor(ctx, actor, quote.id);
+  if (!r.ok || r.result.awardId !== award.id) return failure.notFound();
+  return { ok: true as const, rfqId: award.rfq_id, result: r.result };
+}
+
+/** One standstill question for the award's buyer (the answer page): 404 outside its buyer organisation. */
+export async function awardQuestionForBuyer(ctx: AppContext, actor: Actor, questionId: string) {
+  const b = orgActor(actor, "buyer");
+  if (!b || !isRowId(questionId)) return failure.notFound();
+  const q = await findAwardQuestionForBuyer(ctx.db, b.org.id, questionId);
+  if (!q) return failure.notFound();
+  const view = await awardForBuyer(ctx, actor, q.rfq_id);
+  const question = view.ok ? view.award?.questions.find((x) => x.id === q.id) : undefined;
+  if (!question) return failure.notFound();
+  return { ok: true as const, rfqId: q.rfq_id, title: q.title, question };
+}

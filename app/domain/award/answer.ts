@@ -37,9 +37,13 @@ export type AwardSettings = z.infer<typeof AwardSettingsInput>;
 /** Before the instant itself: at `respond_by` (or the standstill's end) the window has closed. */
 export const isBefore = (now: Date, end: Date | string | null): boolean => end !== null && now.getTime() < new Date(end).getTime();
 
-/** A deadline as people write it: 「2026年12月14日(月)」 / "Mon 14 Dec 2026" (Japan time). */
-export function formatDeadlineDate(d: Date | string, locale: "ja" | "en"): string {
-  const date = typeof d === "string" ? new Date(d) : d;
+/**
+ * A deadline as people write it: 「2026年12月14日(月)」 / "Mon 14 Dec 2026" (Japan time). `end` is the
+ * exclusive end of the window (as `respond_by` and `standstill_ends_at` are stored), so the day named is the
+ * day of its last moment: an end at midnight after Friday the 11th is written 「12月11日(金)」, not Saturday.
+ */
+export function formatDeadlineDate(end: Date | string, locale: "ja" | "en"): string {
+  const date = new Date(new Date(end).getTime() - 1);
   if (locale === "en")
     return new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "Asia/Tokyo" }).format(date);
   const parts = new Intl.DateTimeFormat("ja-JP", { year: "numeric", month: "numeric", day: "numeric", weekday: "short", timeZone: "Asia/Tokyo" }).formatToParts(
