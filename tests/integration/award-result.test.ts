@@ -154,7 +154,12 @@ describe("after the award: debrief, standstill question and the winner's answer"
       expect((await api(token, `/api/v1/awards/${a.awardId}/questions`, { method: "POST", body: { body: "質問" } })).status).toBe(404);
     // The buyer's view: only the buyer's organisation.
     for (const token of [win.token, lose.token, otherBuyer.token]) expect((await api(token, `/api/v1/rfqs/${a.rfqId}/award`)).status).toBe(404);
-    expect((await page(none.email, `/rfqs/${a.rfqId}/quote`)).status).not.toBe(500);
+    // A vendor without an opened offer sees nothing of the result.
+    const nothing = await page(none.email, `/rfqs/${a.rfqId}/quote`);
+    expect(nothing.status).toBe(200);
+    const nothingHtml = await nothing.text();
+    expect(nothingHtml).not.toContain('data-testid="award-result"');
+    expect(nothingHtml).not.toContain(REASON);
     expect(await rowCounts(h.db, ["awards", "award_questions", "audit_log", "notifications"])).toEqual(before);
   });
 
@@ -296,6 +301,18 @@ describe("declining, and the deadline", () => {
     }
     expect(await rowCounts(h.db, ["audit_log", "notifications"])).toEqual(before);
 
+    // Without JavaScript: the confirmation page, then a POST without a reason comes back at its field.
+    const cookies = await logIn(h, win.email, FACTORY_PASSWORD);
+    const confirm = await h.request(`/awards/${a.awardId}/decline`, { cookies, headers: { "Accept-Language": "ja" } });
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain("受注を辞退しますか？");
+    const refused = await postForm(h, `/awards/${a.awardId}/decline`, { reason: "" }, cookies, { "Accept-Language": "en" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Enter the reason for declining.");
+    expect((await page(lose.email, `/awards/${a.awardId}/decline`)).status).toBe(404);
+    expect((await page(buyer.email, `/awards/${a.awardId}/accept`)).status).toBe(404);
+    expect(await rowCounts(h.db, ["audit_log", "notifications"])).toEqual(before);
+
     const sent = received.length;
     const reason = "人員の確保が難しくなったため辞退いたします。";
     const res = await api(win.token, path, { method: "POST", body: { reason } });
@@ -333,6 +350,9 @@ describe("declining, and the deadline", () => {
     expect(problem.title).toContain("受諾期限を過ぎた");
     expect(problem.errors[0]).toMatchObject({ path: "respondBy", field: expect.stringMatching(/^受諾期限 \d{4}年\d{1,2}月\d{1,2}日\(.\)$/) });
     expect((await h.db.selectFrom("awards").select("status").where("id", "=", a.awardId).executeTakeFirstOrThrow()).status).toBe("offered");
+    const viaPage = await postForm(h, `/awards/${a.awardId}/accept`, {}, await logIn(h, win.email, FACTORY_PASSWORD), { "Accept-Language": "ja" });
+    expect(viaPage.status).toBe(409);
+    expect(await viaPage.text()).toMatch(/受諾期限 \d{4}年\d{1,2}月\d{1,2}日\(.\) — この期限を過ぎています。/);
     const html = await (await page(win.email, `/rfqs/${a.rfqId}/quote`)).text();
     expect(html).toContain("受諾期限（");
     expect(html).not.toContain('data-testid="award-accept"');

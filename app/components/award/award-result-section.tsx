@@ -25,9 +25,14 @@ export function AwardResultSection({ result }: { result: AwardResult }) {
 function WinnerPart({ r }: { r: WinnerResult }) {
   const { t, locale } = useI18n();
   const date = formatDeadlineDate(r.respondBy, locale);
-  if (r.status === "accepted") return <p data-testid="award-accepted">{t("awardResult.winner.accepted", { date: formatDeadlineDate(r.respondedAt!, locale) })}</p>;
+  if (r.status === "accepted")
+    return <p data-testid="award-accepted">{t("awardResult.winner.accepted", { date: formatDeadlineDate(r.respondedAt!, locale) })}</p>;
   if (r.status === "declined")
-    return <p data-testid="award-declined">{t("awardResult.winner.declined", { date: formatDeadlineDate(r.respondedAt!, locale), reason: r.declineReason ?? "" })}</p>;
+    return (
+      <p data-testid="award-declined">
+        {t("awardResult.winner.declined", { date: formatDeadlineDate(r.respondedAt!, locale), reason: r.declineReason ?? "" })}
+      </p>
+    );
   if (!r.canRespond)
     return (
       <p className="notice" role="status" data-testid="award-respond-passed">

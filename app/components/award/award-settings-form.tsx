@@ -32,7 +32,15 @@ export function AwardSettingsForm({
         <fieldset disabled={!canManage} className="inline-form">
           <Field id="award-accept-days" label={t("awardResult.settings.accept")} errors={errors?.acceptBusinessDays}>
             {(p) => (
-              <input {...p} name="acceptBusinessDays" type="number" min={accept.min} max={accept.max} step={1} defaultValue={String(values.acceptBusinessDays)} />
+              <input
+                {...p}
+                name="acceptBusinessDays"
+                type="number"
+                min={accept.min}
+                max={accept.max}
+                step={1}
+                defaultValue={String(values.acceptBusinessDays)}
+              />
             )}
           </Field>
           <Field id="award-standstill-days" label={t("awardResult.settings.standstill")} errors={errors?.standstillBusinessDays}>

@@ -58,8 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const canPropose = !listed.proposals.some((p) => p.status === "pending");
   const form = canPropose ? await awardProposalForm(context, user.actor, rfqId) : null;
-  const awarded = await awardForBuyer(context, user.actor, rfqId);
-  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose, award: awarded.ok ? awarded.award : null };
+  const award = await awardForBuyer(context, user.actor, rfqId).then((a) => (a.ok ? a.award : null));
+  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose, award };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
