@@ -111,7 +111,7 @@ export async function findAwardSnapshot(db: Kysely<Database>, awardId: string): 
   const row = await db
     .selectFrom("awards")
     .innerJoin("award_proposals", "award_proposals.id", "awards.proposal_id")
-    .select(["award_proposals.snapshot", "award_proposals.proposed_by"])
+    .select("award_proposals.snapshot")
     .where("awards.id", "=", awardId)
     .executeTakeFirst();
   return row?.snapshot ?? null;

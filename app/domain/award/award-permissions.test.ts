@@ -16,7 +16,11 @@ describe("award permissions", () => {
     ["buyer member", actor("buyer", "buyer"), { "award:read": true, "award:respond": false, "award:ask": false, "award:answerQuestion": true }],
     ["winner member", actor("vendor", "winner"), { "award:read": true, "award:respond": true, "award:ask": false, "award:answerQuestion": false }],
     ["not-selected vendor", actor("vendor", "loser"), { "award:read": true, "award:respond": false, "award:ask": true, "award:answerQuestion": false }],
-    ["vendor without an opened offer", actor("vendor", "stranger"), { "award:read": false, "award:respond": false, "award:ask": false, "award:answerQuestion": false }],
+    [
+      "vendor without an opened offer",
+      actor("vendor", "stranger"),
+      { "award:read": false, "award:respond": false, "award:ask": false, "award:answerQuestion": false },
+    ],
     ["another buyer", actor("buyer", "other"), { "award:read": false, "award:respond": false, "award:ask": false, "award:answerQuestion": false }],
     ["an advisor", actor("advisory", "adv"), { "award:read": false, "award:respond": false, "award:ask": false, "award:answerQuestion": false }],
   ];
