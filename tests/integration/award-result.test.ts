@@ -199,6 +199,9 @@ describe("after the award: debrief, standstill question and the winner's answer"
     expect(html).toMatch(/受注が内定しました — 受諾期限 \d{4}年\d{1,2}月\d{1,2}日\([月火水木金]\)/);
     expect(html).toContain('data-testid="award-accept"');
     expect(html).toContain('data-testid="award-decline"');
+    // The sentinels are written the way the pages write them: the winner's own page shows its own figures.
+    expect(html).toContain(String(WIN_INIT));
+    expect(html).toContain("99.871");
     const res = (await (await api(win.token, `/api/v1/quotes/${a.winQuote}/award-result`)).json()) as { view: string; respondBy: string; canRespond: boolean };
     expect(res).toMatchObject({ view: "winner", canRespond: true, respondBy: new Date(award.respond_by).toISOString() });
   });
