@@ -16,6 +16,7 @@ import * as awardProposals from "./migrations/2026120802_award_proposals";
 import * as awards from "./migrations/2026120803_awards";
 import * as contracts from "./migrations/2026120805_contracts";
 import * as bafoRounds from "./migrations/2026120807_bafo_rounds";
+import * as awardQuestions from "./migrations/2026120806_award_questions";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   "2026120803_awards": awards,
   "2026120805_contracts": contracts,
   "2026120807_bafo_rounds": bafoRounds,
+  "2026120806_award_questions": awardQuestions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -437,6 +437,20 @@ export interface DocumentsTable {
   created_at: Timestamp;
 }
 
+/** A not-selected vendor's one question during an award's standstill, and the buyer's one answer. */
+export interface AwardQuestionsTable {
+  id: Generated<string>;
+  award_id: string;
+  quote_id: string;
+  vendor_org_id: string;
+  asked_by: string;
+  body: string;
+  asked_at: Timestamp;
+  answer: ColumnType<string | null, string | null | undefined, string | null>;
+  answered_by: ColumnType<string | null, string | null | undefined, string | null>;
+  answered_at: NullableTimestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -514,6 +528,7 @@ export interface Database {
   documents: DocumentsTable;
   bafo_rounds: BafoRoundsTable;
   bafo_participants: BafoParticipantsTable;
+  award_questions: AwardQuestionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -27,6 +27,7 @@ import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { bafoPaths } from "./openapi-bafo";
 import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
+import { awardResultPaths } from "./openapi-award-result";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -228,6 +229,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...awardProposalPaths(),
       ...contractPaths(),
       ...bafoPaths(),
+      ...awardResultPaths(),
     },
   };
 }

@@ -35,7 +35,9 @@ export type Resource =
   /** One vendor organisation's certificates (and their evidence files). */
   | { type: "certifications"; orgId: string }
   /** Every vendor's certificates awaiting review, and the admin-managed list of types. */
-  | { type: "certificationReview" };
+  | { type: "certificationReview" }
+  /** An award (issue 15, item 4): who it was made to, and the vendors whose opened offers were not selected. */
+  | { type: "award"; buyerOrgId: string; vendorOrgId: string; notSelectedVendorOrgIds: readonly string[] };
 
 export type Action =
   | "organization:read"
@@ -64,7 +66,13 @@ export type Action =
   | "certification:manage"
   | "certification:readEvidence"
   | "certification:verify"
-  | "certificationType:create";
+  | "certificationType:create"
+  | "award:read"
+  | "award:respond"
+  | "award:ask"
+  | "award:answerQuestion"
+  | "awardSettings:read"
+  | "awardSettings:manage";
 
 type OrganizationAction = "organization:read" | "organization:readMembers" | "organization:manageMembers" | "organization:manageApiTokens";
 
@@ -185,5 +193,22 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return (resource.type === "certifications" || resource.type === "certificationReview") && actor.isPlatformAdmin;
     case "certificationType:create":
       return resource.type === "certificationReview" && actor.isPlatformAdmin;
+    case "award:read":
+      // The buyer's members; the winner; a vendor whose opened offer was not selected (its debrief).
+      if (resource.type !== "award" || !org) return false;
+      if (org.kind === "buyer") return org.id === resource.buyerOrgId;
+      return org.kind === "vendor" && (org.id === resource.vendorOrgId || resource.notSelectedVendorOrgIds.includes(org.id));
+    case "award:respond":
+      // 受諾/辞退: any member of the winning vendor organisation; "before respond_by" is the service's check.
+      return resource.type === "award" && org?.kind === "vendor" && org.id === resource.vendorOrgId;
+    case "award:ask":
+      // The standstill question: a not-selected bidder; "while the standstill runs, once" is the service's check.
+      return resource.type === "award" && org?.kind === "vendor" && resource.notSelectedVendorOrgIds.includes(org.id);
+    case "award:answerQuestion":
+      return resource.type === "award" && org?.kind === "buyer" && org.id === resource.buyerOrgId;
+    case "awardSettings:read":
+    case "awardSettings:manage":
+      // 受諾期限 and standstill: buyer organisations; every member reads them, owners change them.
+      return resource.type === "organization" && org?.kind === "buyer" && org.id === resource.id && (action === "awardSettings:read" || org.role === "owner");
   }
 }

@@ -22,6 +22,7 @@ import { legalDeadlineMessages } from "./messages-legal-deadlines";
 import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
 import { debriefMessages } from "./messages-debrief";
+import { awardResultMessages } from "./messages-award-result";
 import { awardProposalMessages } from "./messages-award-proposals";
 import { invoiceMessages } from "./messages-invoices";
 import { contractMessages } from "./messages-contracts";
@@ -56,6 +57,7 @@ export const DICTIONARIES = {
   documentMessages,
   approvalRouteMessages,
   debriefMessages,
+  awardResultMessages,
   awardProposalMessages,
   invoiceMessages,
   contractMessages,

@@ -36,7 +36,7 @@ import { rankListedQuotes } from "./ranking-projection.server";
 export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** Quote statuses that may be proposed: submitted and not withdrawn, not already decided. */
-const PROPOSABLE = new Set(["submitted", "shortlisted"]);
+const PROPOSABLE = new Set(["submitted", "shortlisted", "not_selected"]);
 
 const triggerKey = (t: SpecificReasonTrigger): AnyMessageKey => `awardProposal.trigger.${t}`;
 

@@ -13,7 +13,11 @@ export type NotificationKind =
   | "award.proposed"
   | "bafo.invited"
   | "bafo.notShortlisted"
-  | "bafo.cancelled";
+  | "bafo.cancelled"
+  | "award.accepted"
+  | "award.declined"
+  | "award.questionAsked"
+  | "award.questionAnswered";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -5,3 +5,4 @@ export * from "./context";
 export * from "./rfqs";
 export * from "./quotes";
 export * from "./contracts";
+export * from "./awards";

@@ -19,7 +19,7 @@ const draft: QuoteLifecycleView = { status: "draft", vendorOrgId: "vendor-a", rf
 const submitted: QuoteLifecycleView = { ...draft, status: "submitted" };
 
 describe("quote transitions", () => {
-  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected, withdrawn→submitted, shortlisted→awarded|not_selected and awarded→declined only", () => {
+  it("allows draft→submitted→withdrawn|shortlisted|awarded|not_selected, withdrawn→submitted, shortlisted→awarded|not_selected, awarded→declined and not_selected→awarded (the next quote after a decline) only", () => {
     const allowed = new Set([
       "draft→submitted",
       "submitted→withdrawn",
@@ -30,6 +30,7 @@ describe("quote transitions", () => {
       "shortlisted→awarded",
       "shortlisted→not_selected",
       "awarded→declined",
+      "not_selected→awarded",
     ]);
     for (const from of QUOTE_STATUSES) for (const to of QUOTE_STATUSES) expect(canTransition(from, to), `${from}→${to}`).toBe(allowed.has(`${from}→${to}`));
   });

@@ -17,7 +17,7 @@ const ALLOWED_TRANSITIONS: Record<QuoteStatus, readonly QuoteStatus[]> = {
   shortlisted: ["awarded", "not_selected"],
   withdrawn: ["submitted"],
   awarded: ["declined"],
-  not_selected: [],
+  not_selected: ["awarded"],
   declined: [],
 };
 

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
+import { AwardStatusSection } from "~/components/award/award-status-section";
+import { awardForBuyer } from "~/services/award-result.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { awardProposalForm, listProposals, proposeAward, readProposal, verifyProposal } from "~/services/award-proposals.server";
 import { requireUser } from "~/utils/auth.server";
@@ -56,7 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const canPropose = !listed.proposals.some((p) => p.status === "pending");
   const form = canPropose ? await awardProposalForm(context, user.actor, rfqId) : null;
-  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose };
+  const award = await awardForBuyer(context, user.actor, rfqId).then((a) => (a.ok ? a.award : null));
+  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose, award };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -76,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AwardPage() {
-  const { rfqId, title, current, history, quotes, canPropose } = useLoaderData<typeof loader>();
+  const { rfqId, title, current, history, quotes, canPropose, award } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const { t, locale } = useI18n();
   return (
@@ -87,6 +90,7 @@ export default function AwardPage() {
       <h1>
         {t("awardProposal.title")}: {title}
       </h1>
+      {award ? <AwardStatusSection award={award} /> : null}
       {current ? (
         <section className="card stack" data-testid="award-proposal">
           <dl>

@@ -8,6 +8,8 @@ import { Field, FormErrors } from "~/components/field";
 import { QuoteTotals } from "~/components/quote/quote-totals";
 import { QuoteAttachmentsSection } from "~/components/attachments";
 import { WithdrawQuote } from "~/components/quote/withdraw-quote";
+import { AwardResultSection } from "~/components/award/award-result-section";
+import { awardResultForVendor } from "~/services/award-result.server";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { label } from "~/components/rfq/labels";
 import { linePriceHint, lineRecurrenceText } from "~/components/rfq/recurrence";
@@ -68,7 +70,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Mandatory certifications that would disqualify the quote at the opening (the ranking's gates).
     certificationWarnings: own.certificationWarnings,
     bafo: own.quote ? await vendorBafo(context, user.actor, own.quote.id) : null,
+    awardResult: own.quote ? await awardResultOf(context, user.actor, own.quote.id) : null,
   };
+}
+
+/** 「選定結果」: the winner's offer or the debrief; null before an award or without an opened offer. */
+async function awardResultOf(context: LoaderFunctionArgs["context"], actor: Parameters<typeof awardResultForVendor>[1], quoteId: string) {
+  const r = await awardResultForVendor(context, actor, quoteId);
+  return r.ok ? r.result : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -196,6 +205,7 @@ export default function QuotePage() {
           </Form>
         </div>
       ) : null}
+      {d.awardResult ? <AwardResultSection result={d.awardResult} /> : null}
       {!open ? <p className="notice">{t("quotes.form.closed")}</p> : null}
       {open && d.quote?.status === "withdrawn" ? (
         <p className="notice" role="status" data-testid="withdrawn-notice">

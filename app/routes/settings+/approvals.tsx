@@ -7,6 +7,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { RouteRulesSchema, starterRules, type RouteRules } from "~/domain/approvals/route-rules";
 import { approvalRoutesOf, saveApprovalRoutes } from "~/services/approval-routes.server";
+import { AwardSettingsForm } from "~/components/award/award-settings-form";
+import { awardSettingsOf } from "~/services/award-result.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { forbidden, notFound, pageFailure } from "~/utils/errors";
@@ -31,6 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     updatedByName: r.updatedByName,
     approvers: r.approvers,
     canManage: r.canManage,
+    awardSettings: await awardSettingsOf(context, user.actor).then((a) => (a.ok ? a : null)),
   };
 }
 
@@ -144,7 +147,7 @@ function StepFields({
 }
 
 export default function ApprovalRoutesPage() {
-  const { rules, revision, updatedAt, updatedByName, approvers, canManage } = useLoaderData<typeof loader>();
+  const { rules, revision, updatedAt, updatedByName, approvers, canManage, awardSettings } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<z.input<typeof RouteRulesSchema>>({
@@ -220,6 +223,7 @@ export default function ApprovalRoutesPage() {
           </button>
         </Form>
       ) : null}
+      {awardSettings ? <AwardSettingsForm values={awardSettings} canManage={awardSettings.canManage} /> : null}
     </div>
   );
 }
