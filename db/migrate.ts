@@ -14,6 +14,7 @@ import * as advisorNoteHistory from "./migrations/2026120706_advisor_note_histor
 import * as approvalRoutes from "./migrations/2026120801_approval_routes";
 import * as awardProposals from "./migrations/2026120802_award_proposals";
 import * as awards from "./migrations/2026120803_awards";
+import * as approvalDecisions from "./migrations/2026120804_approval_decisions";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "2026120801_approval_routes": approvalRoutes,
   "2026120802_award_proposals": awardProposals,
   "2026120803_awards": awards,
+  "2026120804_approval_decisions": approvalDecisions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

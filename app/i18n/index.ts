@@ -23,6 +23,7 @@ import { documentMessages } from "./messages-documents";
 import { approvalRouteMessages } from "./messages-approval-routes";
 import { debriefMessages } from "./messages-debrief";
 import { awardProposalMessages } from "./messages-award-proposals";
+import { approvalMessages } from "./messages-approvals";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -54,6 +55,7 @@ export const DICTIONARIES = {
   approvalRouteMessages,
   debriefMessages,
   awardProposalMessages,
+  approvalMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

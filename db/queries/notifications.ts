@@ -10,7 +10,12 @@ export type NotificationKind =
   | "rfq.cancelledNoAward"
   | "rfq.advisorAssigned"
   | "rfq.advisorNote"
-  | "award.proposed";
+  | "award.proposed"
+  | "award.rejected"
+  | "award.returned"
+  | "award.awarded"
+  | "award.won"
+  | "award.notSelected";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

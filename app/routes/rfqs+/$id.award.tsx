@@ -68,6 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     quoteId: String(formData.get("quoteId") ?? ""),
     rationale: String(formData.get("rationale") ?? ""),
     specificRationale: String(formData.get("specificRationale") ?? ""),
+    debriefReason: String(formData.get("debriefReason") ?? ""),
   };
   const result = await proposeAward(context, user.actor, rfqId, values);
   if (!result.ok && result.status === 404) throw notFound();
