@@ -25,6 +25,7 @@ import { advisorPaths } from "./openapi-advisors";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { awardProposalPaths } from "./openapi-award-proposals";
+import { approvalPaths } from "./openapi-approvals";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -224,6 +225,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...approvalRoutePaths(),
       ...rfqCancelPaths(),
       ...awardProposalPaths(),
+      ...approvalPaths(),
     },
   };
 }

@@ -110,6 +110,7 @@ export const approvalMessages = {
   "approvals.delegation.period": { ja: "{from} 〜 {to}", en: "{from} to {to}" },
   "approvals.delegation.saved": { ja: "代決の委任を登録しました。", en: "Delegation recorded." },
   "approvals.delegation.revoked": { ja: "代決の委任を取り消しました。", en: "Delegation revoked." },
+  "approvals.delegation.alreadyRevoked": { ja: "この委任はすでに取り消されています。", en: "This delegation has already been revoked." },
   "approvals.delegation.user.invalid": { ja: "組織のメンバーを選んでください。", en: "Choose a member of the organisation." },
   "approvals.delegation.date.invalid": { ja: "日付をYYYY-MM-DDで入力してください。", en: "Enter a date as YYYY-MM-DD." },
   "approvals.delegation.endsBeforeStart": { ja: "終了日は開始日以降にしてください。", en: "The end must be on or after the start." },
