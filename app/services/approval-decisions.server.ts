@@ -132,6 +132,8 @@ export async function decideProposal(ctx: AppContext, actor: Actor, proposalId: 
       if (state.status !== "pending") return failure.conflict("approvals.notPending");
       const delegations = await activeDelegations(trx, a.org.id, now);
       const answer = canDecide(state.step, a.userId, p.proposed_by, delegations, { at: now, decided: decidedSeats(decisions, state.stepIndex) });
+      // A second press of a decision that moved the route on: the seat is no longer in the current step.
+      if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return REFUSAL.alreadyDecided;
       if (!answer.ok) return REFUSAL[answer.reason];
       const { decision, comment } = parsed.data;
       const row = await insertDecision(trx, {
