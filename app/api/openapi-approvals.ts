@@ -26,6 +26,7 @@ export const ApprovalsResponse = z.object({
         since: z.string().describe("When the current step started waiting"),
         step: StepProgress,
         delegatedFrom: z.string().nullable().describe("The approver whose seat the caller decides in (代決), or null for the caller's own seat"),
+        delegatedFromName: z.string().nullable(),
       }),
     )
     .describe("Proposals waiting for the caller's decision"),

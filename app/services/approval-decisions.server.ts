@@ -353,7 +353,7 @@ function waitingSince(p: { updated_at: Date }, current: readonly DecisionListRow
  * 承認待ち: the pending proposals of the caller's organisation waiting for the caller's decision, in their
  * own seat or a seat delegated to them (代決). Not for the proposer's own. Empty for non-buyers.
  */
-export async function pendingApprovals(ctx: AppContext, actor: Actor) {
+export async function pendingApprovals(ctx: AppContext, actor: Actor, options: { names?: boolean } = {}) {
   const a = orgActor(actor, "buyer");
   if (!a) return [];
   const now = ctx.clock.now();
@@ -366,6 +366,14 @@ export async function pendingApprovals(ctx: AppContext, actor: Actor) {
     ),
     activeDelegations(ctx.db, a.org.id, now),
   ]);
+  const names =
+    options.names === false
+      ? new Map<string, string>()
+      : await memberNames(
+          ctx,
+          a.org.id,
+          rows.flatMap((p) => steps(p)),
+        );
   return rows.flatMap((p) => {
     const route = steps(p);
     const current = ofRound(
@@ -387,6 +395,7 @@ export async function pendingApprovals(ctx: AppContext, actor: Actor) {
         since: waitingSince(p, current, state.stepIndex),
         step: { index: state.stepIndex, of: route.length, approvals: state.approvals, required: state.step.required },
         delegatedFrom: answer.delegated ? answer.approverId : null,
+        delegatedFromName: answer.delegated ? (names.get(answer.approverId) ?? null) : null,
       },
     ];
   });
@@ -394,7 +403,7 @@ export async function pendingApprovals(ctx: AppContext, actor: Actor) {
 
 /** How many proposals wait for the caller (the header's badge). */
 export async function countPendingApprovals(ctx: AppContext, actor: Actor): Promise<number> {
-  return (await pendingApprovals(ctx, actor)).length;
+  return (await pendingApprovals(ctx, actor, { names: false })).length;
 }
 
 /** 自分の起案: the caller's own proposals with their state and, while pending, the step they wait at. */

@@ -1,5 +1,6 @@
 import { findDelegation, findMember, insertDelegation, listCurrentDelegations, revokeDelegation } from "../../db/queries/approval-decisions";
 import { writeAudit } from "../../db/queries/audit";
+import { listMembersOfOrg } from "../../db/queries/organizations";
 import { DelegationInput } from "~/domain/approvals/decisions";
 import { japanDay } from "~/domain/approvals/route-rules";
 import { can, type Actor } from "~/domain/permissions";
@@ -33,8 +34,16 @@ export type DelegationView = ReturnType<typeof present>;
 export async function listDelegations(ctx: AppContext, actor: Actor) {
   const a = orgActor(actor, "buyer");
   if (!a || !can(a, "approvalRoutes:read", own(a.org.id))) return failure.notFound();
-  const rows = await listCurrentDelegations(ctx.db, a.org.id, japanDay(ctx.clock.now()));
-  return { ok: true as const, delegations: rows.map(present), canManageAll: can(a, "approvalRoutes:manage", own(a.org.id)) };
+  const [rows, members] = await Promise.all([listCurrentDelegations(ctx.db, a.org.id, japanDay(ctx.clock.now())), listMembersOfOrg(ctx.db, a.org.id)]);
+  return {
+    ok: true as const,
+    delegations: rows.map(present),
+    canManageAll: can(a, "approvalRoutes:manage", own(a.org.id)),
+    /** For the form: every member (a delegate), and whether each holds an approver's seat. */
+    members: members.map((m) => ({ id: m.id, name: m.name, isApprover: m.is_approver })),
+    userId: a.userId,
+    today: japanDay(ctx.clock.now()),
+  };
 }
 
 /**

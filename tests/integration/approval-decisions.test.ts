@@ -4,8 +4,8 @@ import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
 import { createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 import { appOrigin } from "../../app/utils/env.server";
 import { quoteA, quoteB } from "../../app/domain/quote/test-fixtures";
-import { actorFor, createAccount, createApiToken, createPublishedRfq, createUser, mustSucceed, openRfq, rfqInput, submitQuote, type Account } from "../factories";
-import { createHarness, type Harness } from "./harness";
+import { FACTORY_PASSWORD, actorFor, createAccount, createApiToken, createPublishedRfq, createUser, mustSucceed, openRfq, rfqInput, submitQuote, type Account } from "../factories";
+import { Cookies, createHarness, postForm, type Harness } from "./harness";
 import { startSmtpCapture, type CapturedMail } from "./smtp-capture";
 
 // 稟議 decisions (issue 15 items 3–4) on real PostgreSQL over the API, with mails read back from a real SMTP
@@ -304,6 +304,85 @@ describe("稟議 decisions", () => {
     expect(await h.db.selectFrom("award_proposals").select(["status", "decided_at"]).where("id", "=", id).executeTakeFirstOrThrow()).toMatchObject({ status: "rejected" });
     expect((await api(proposer.token, `/api/v1/award-proposals/${id}`, { method: "PATCH", body: { rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(409);
     expect(await h.db.selectFrom("notifications").select("kind").where("user_id", "=", proposer.id).where("kind", "=", "award.rejected").execute()).toHaveLength(1);
-    await propose(second.id, second.a);
+    pagesRfq = second.id;
+    proposalId = await propose(second.id, second.a);
+  });
+});
+
+let pagesRfq: string;
+async function signIn(email: string) {
+  const cookies = new Cookies();
+  const res = await postForm(h, "/login", { email, password: FACTORY_PASSWORD }, cookies);
+  expect(res.status).toBe(302);
+  cookies.absorb(res);
+  return cookies;
+}
+const page = (p: string, cookies: Cookies, lang = "ja") => h.request(p, { cookies, redirect: "manual", headers: { "Accept-Language": lang } });
+
+describe("稟議 pages", () => {
+  it("承認待ち: the header badge and the list show the proposal to 課長, with its step", async () => {
+    const cookies = await signIn(kacho.email);
+    const home = await (await page("/", cookies)).text();
+    expect(home).toContain('data-testid="approvals-badge"');
+    const list = await (await page("/approvals", cookies)).text();
+    expect(list).toContain('data-testid="approval-waiting"');
+    expect(list).toContain("1 / 2（1段目／全2段）");
+    expect(list).toContain(`/rfqs/${pagesRfq}/award`);
+    expect(await (await page("/approvals", cookies, "en")).text()).toContain("1 / 2 (step 1 of 2)");
+    const committeeHome = await (await page("/", await signIn(committee[0]!.email))).text();
+    expect(committeeHome).not.toContain('data-testid="approvals-badge"');
+    const mine = await (await page("/approvals", await signIn(proposer.email))).text();
+    expect(mine).toContain('data-testid="approvals-mine"');
+    for (const outsider of [vendorA.email, advisor.email]) expect((await page("/approvals", await signIn(outsider))).status).toBe(404);
+  });
+
+  it("the proposer sees no decision form, and a forged POST is refused with its message", async () => {
+    const cookies = await signIn(proposer.email);
+    const html = await (await page(`/rfqs/${pagesRfq}/award`, cookies)).text();
+    expect(html).not.toContain('data-testid="decision-form"');
+    expect(html).toContain('data-testid="edit-proposal"');
+    expect(html).toContain('data-testid="approval-route"');
+    const forged = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "approve", comment: "" }, cookies);
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("起案者は自分の起案を承認できません");
+    expect(await decisions()).toEqual([]);
+  });
+
+  it("課長 decides on the page: a return asks first (no JavaScript), a missing comment is named (ja/en), approve records", async () => {
+    const cookies = await signIn(kacho.email);
+    expect(await (await page(`/rfqs/${pagesRfq}/award`, cookies)).text()).toContain('data-testid="decision-form"');
+    const ask = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "return", comment: "要確認" }, cookies);
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('data-testid="decision-confirm"');
+    expect(await decisions()).toEqual([]);
+    const ja = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, { "Accept-Language": "ja" });
+    expect(ja.status).toBe(400);
+    const jaHtml = await ja.text();
+    expect(jaHtml).toContain('data-testid="decision-comment-error"');
+    expect(jaHtml).toContain("却下・差戻しにはコメントが必要です。");
+    const en = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, { "Accept-Language": "en" });
+    expect(await en.text()).toContain("A comment is required to reject or return.");
+    const ok = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "approve", comment: "" }, cookies);
+    expect(ok.status).toBe(302);
+    expect(await decisions()).toHaveLength(1);
+    const after = await (await page(`/rfqs/${pagesRfq}/award`, cookies)).text();
+    expect(after).toContain('data-testid="approval-history"');
+    expect((await page(`/rfqs/${pagesRfq}/award`, await signIn(other.email))).status).toBe(404);
+  });
+
+  it("代決 on /settings/approvals: the section, a refusal at its field, a delegation recorded", async () => {
+    const cookies = await signIn(kacho.email);
+    const html = await (await page("/settings/approvals", cookies)).text();
+    expect(html).toContain("代決（不在時の委任）");
+    const today = japanDay(h.clock.now());
+    const bad = await postForm(h, "/settings/approvals/delegations", { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: "2020-01-01" }, cookies);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("終了日は開始日以降にしてください。");
+    const before = await h.db.selectFrom("approval_delegations").select("id").execute();
+    const good = await postForm(h, "/settings/approvals/delegations", { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: today, reason: "休暇" }, cookies);
+    expect(good.status).toBe(302);
+    expect(await h.db.selectFrom("approval_delegations").select("id").execute()).toHaveLength(before.length + 1);
+    expect(await (await page("/settings/approvals", cookies)).text()).toContain("代決：代理 六郎（課長 二郎 の代わり）");
+    expect((await page("/settings/approvals/delegations", await signIn(vendorA.email))).status).toBe(404);
   });
 });
