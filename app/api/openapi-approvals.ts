@@ -139,7 +139,8 @@ export function approvalPaths() {
       patch: {
         operationId: "editAwardProposal",
         summary: "The proposer edits a returned or pending proposal's texts; the route restarts from the first step (new round)",
-        description: "Every decision of the current round becomes void (kept in the history); the first step's approvers and their delegates are notified. Audited.",
+        description:
+          "Every decision of the current round becomes void (kept in the history); the first step's approvers and their delegates are notified. Audited.",
         requestBody: body(ProposalEditInput),
         responses: {
           "200": ok("Saved; the route restarted", EditedProposalResponse),

@@ -133,7 +133,10 @@ export const approvalMessages = {
     en: "Your award proposal on “{title}” was returned for revision: {reason}",
   },
   "notifications.award.awarded": { ja: "「{title}」の稟議が完了し、落札が決定しました", en: "“{title}” is fully approved and has been awarded" },
-  "notifications.award.won": { ja: "「{title}」で貴社の見積が落札されました。期限までに受諾してください", en: "Your quote won “{title}”; accept or decline by the deadline" },
+  "notifications.award.won": {
+    ja: "「{title}」で貴社の見積が落札されました。期限までに受諾してください",
+    en: "Your quote won “{title}”; accept or decline by the deadline",
+  },
   "notifications.award.notSelected": { ja: "「{title}」の選定結果：今回は採用されませんでした", en: "“{title}”: your quote was not selected this time" },
   // Mails
   "mail.approvals.waiting.subject": { ja: "【Kurabe】承認待ち：「{title}」の決裁起案", en: "[Kurabe] Awaiting your approval: award on “{title}”" },

@@ -431,7 +431,8 @@ export async function myProposals(ctx: AppContext, actor: Actor) {
       status: p.status,
       round: p.round,
       createdAt: new Date(p.created_at).toISOString(),
-      step: state && state.status === "pending" ? { index: state.stepIndex, of: route.length, approvals: state.approvals, required: state.step.required } : null,
+      step:
+        state && state.status === "pending" ? { index: state.stepIndex, of: route.length, approvals: state.approvals, required: state.step.required } : null,
     };
   });
 }

@@ -58,7 +58,8 @@ export async function createDelegation(ctx: AppContext, actor: Actor, input: unk
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const d = parsed.data;
   const fromUserId = d.fromUserId ?? a.userId;
-  if (fromUserId !== a.userId && !can(a, "approvalRoutes:manage", own(a.org.id))) return failure.invalid({ fieldErrors: { fromUserId: ["approvals.delegation.onlyOwn"] } });
+  if (fromUserId !== a.userId && !can(a, "approvalRoutes:manage", own(a.org.id)))
+    return failure.invalid({ fieldErrors: { fromUserId: ["approvals.delegation.onlyOwn"] } });
   if (fromUserId === d.toUserId) return failure.invalid({ fieldErrors: { toUserId: ["approvals.delegation.self"] } });
   const now = ctx.clock.now();
   if (d.endsOn < japanDay(now)) return failure.invalid({ fieldErrors: { endsOn: ["approvals.delegation.ended"] } });

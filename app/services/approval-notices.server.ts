@@ -27,8 +27,13 @@ export interface PendingMail {
 
 type Contact = { id: string; email: string; name: string; locale: string };
 
-const mailsTo = (contacts: readonly Contact[], subject: AnyMessageKey, body: AnyMessageKey, params: Record<string, string | number>, dates?: Record<string, Date>) =>
-  contacts.map((c): PendingMail => ({ to: c.email, name: c.name, locale: isLocale(c.locale) ? c.locale : "ja", subject, body, params, dates }));
+const mailsTo = (
+  contacts: readonly Contact[],
+  subject: AnyMessageKey,
+  body: AnyMessageKey,
+  params: Record<string, string | number>,
+  dates?: Record<string, Date>,
+) => contacts.map((c): PendingMail => ({ to: c.email, name: c.name, locale: isLocale(c.locale) ? c.locale : "ja", subject, body, params, dates }));
 
 /** The organisation's delegations in force at `at` (not revoked, covering the Japanese day). */
 export async function activeDelegations(db: Kysely<Database>, orgId: string, at: Date): Promise<Delegation[]> {

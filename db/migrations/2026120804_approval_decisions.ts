@@ -11,7 +11,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("award_proposals")
     .addColumn("debrief_reason", "text")
-    .addColumn("round", "integer", (c) => c.notNull().defaultTo(1).check(sql`round >= 1`))
+    .addColumn("round", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`round >= 1`),
+    )
     .execute();
   await db.schema
     .createTable("approval_decisions")

@@ -138,11 +138,7 @@ export async function listPendingProposalsOfOrg(db: Kysely<Database>, buyerOrgId
 
 /** The proposals a member made (newest first). */
 export async function listProposalsByProposer(db: Kysely<Database>, buyerOrgId: string, userId: string, limit = 50) {
-  return proposalRows(db, buyerOrgId)
-    .where("award_proposals.proposed_by", "=", userId)
-    .orderBy("award_proposals.created_at", "desc")
-    .limit(limit)
-    .execute();
+  return proposalRows(db, buyerOrgId).where("award_proposals.proposed_by", "=", userId).orderBy("award_proposals.created_at", "desc").limit(limit).execute();
 }
 
 function proposalRows(db: Kysely<Database>, buyerOrgId: string) {

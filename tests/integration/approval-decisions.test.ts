@@ -4,7 +4,19 @@ import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
 import { createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 import { appOrigin } from "../../app/utils/env.server";
 import { quoteA, quoteB } from "../../app/domain/quote/test-fixtures";
-import { FACTORY_PASSWORD, actorFor, createAccount, createApiToken, createPublishedRfq, createUser, mustSucceed, openRfq, rfqInput, submitQuote, type Account } from "../factories";
+import {
+  FACTORY_PASSWORD,
+  actorFor,
+  createAccount,
+  createApiToken,
+  createPublishedRfq,
+  createUser,
+  mustSucceed,
+  openRfq,
+  rfqInput,
+  submitQuote,
+  type Account,
+} from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 import { startSmtpCapture, type CapturedMail } from "./smtp-capture";
 
@@ -41,7 +53,8 @@ const api = (token: string, path: string, init: { method?: string; body?: unknow
       ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
     },
   });
-const decide = (m: { token: string }, body: unknown, lang = "ja") => api(m.token, `/api/v1/award-proposals/${proposalId}/decisions`, { method: "POST", body, lang });
+const decide = (m: { token: string }, body: unknown, lang = "ja") =>
+  api(m.token, `/api/v1/award-proposals/${proposalId}/decisions`, { method: "POST", body, lang });
 const decisions = () => h.db.selectFrom("approval_decisions").selectAll().where("proposal_id", "=", proposalId).orderBy("seq").execute();
 const mailsTo = (email: string) => received.filter((m) => m.envelope.to.includes(email));
 async function waitForMails(count: number) {
@@ -141,14 +154,18 @@ describe("稟議 decisions", () => {
       expect((await api(token, `/api/v1/award-proposals/${proposalId}`, { method: "PATCH", body: { rationale: "x", debriefReason: "y" } })).status).toBe(404);
     }
     for (const token of [vendorA.token, advisor.token]) {
-      expect((await api(token, `/api/v1/approval-delegations`, { method: "POST", body: { toUserId: deputy.id, startsOn: "2030-01-01", endsOn: "2030-01-02" } })).status).toBe(
-        404,
-      );
+      expect(
+        (await api(token, `/api/v1/approval-delegations`, { method: "POST", body: { toUserId: deputy.id, startsOn: "2030-01-01", endsOn: "2030-01-02" } }))
+          .status,
+      ).toBe(404);
       expect((await api(token, "/api/v1/approvals")).status).toBe(404);
       expect((await api(token, "/api/v1/approval-delegations")).status).toBe(404);
     }
     // Another buyer organisation cannot name our member as its delegate.
-    expect((await api(other.token, `/api/v1/approval-delegations`, { method: "POST", body: { toUserId: deputy.id, startsOn: "2030-01-01", endsOn: "2030-01-02" } })).status).toBe(400);
+    expect(
+      (await api(other.token, `/api/v1/approval-delegations`, { method: "POST", body: { toUserId: deputy.id, startsOn: "2030-01-01", endsOn: "2030-01-02" } }))
+        .status,
+    ).toBe(400);
     expect(await h.db.selectFrom("approval_delegations").select("id").execute()).toEqual([]);
     expect(await decisions()).toEqual([]);
   });
@@ -194,13 +211,28 @@ describe("稟議 decisions", () => {
     expect((await decide(committee[1]!, { decision: "approve" })).status).toBe(409);
 
     // Only the proposer edits; a missing debrief reason is named at its field.
-    expect((await api(kacho.token, `/api/v1/award-proposals/${proposalId}`, { method: "PATCH", body: { rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(403);
-    const bad = await api(proposer.token, `/api/v1/award-proposals/${proposalId}`, { method: "PATCH", body: { rationale: "x", specificRationale: "y", debriefReason: "" }, lang: "en" });
+    expect(
+      (
+        await api(kacho.token, `/api/v1/award-proposals/${proposalId}`, {
+          method: "PATCH",
+          body: { rationale: "x", specificRationale: "y", debriefReason: "z" },
+        })
+      ).status,
+    ).toBe(403);
+    const bad = await api(proposer.token, `/api/v1/award-proposals/${proposalId}`, {
+      method: "PATCH",
+      body: { rationale: "x", specificRationale: "y", debriefReason: "" },
+      lang: "en",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Enter the reason not-selected vendors will read.");
     const edited = await api(proposer.token, `/api/v1/award-proposals/${proposalId}`, {
       method: "PATCH",
-      body: { rationale: "総合評価で最も優れる（引継ぎ計画を補足）", specificRationale: "引継ぎは3か月の並行稼働", debriefReason: "総合評価で他社が上回りました" },
+      body: {
+        rationale: "総合評価で最も優れる（引継ぎ計画を補足）",
+        specificRationale: "引継ぎは3か月の並行稼働",
+        debriefReason: "総合評価で他社が上回りました",
+      },
     });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toEqual({ round: 2, voided: 2 });
@@ -224,15 +256,28 @@ describe("稟議 decisions", () => {
 
   it("代決: 課長 delegates to a deputy, whose decision is recorded as the deputy for 課長", async () => {
     const today = japanDay(h.clock.now());
-    const past = await api(kacho.token, "/api/v1/approval-delegations", { method: "POST", body: { toUserId: deputy.id, startsOn: "2020-01-01", endsOn: "2020-01-02" }, lang: "en" });
+    const past = await api(kacho.token, "/api/v1/approval-delegations", {
+      method: "POST",
+      body: { toUserId: deputy.id, startsOn: "2020-01-01", endsOn: "2020-01-02" },
+      lang: "en",
+    });
     expect(past.status).toBe(400);
     expect(await past.text()).toContain("The end date is in the past");
-    const notMine = await api(deputy.token, "/api/v1/approval-delegations", { method: "POST", body: { fromUserId: kacho.id, toUserId: deputy.id, startsOn: today, endsOn: today } });
+    const notMine = await api(deputy.token, "/api/v1/approval-delegations", {
+      method: "POST",
+      body: { fromUserId: kacho.id, toUserId: deputy.id, startsOn: today, endsOn: today },
+    });
     expect(notMine.status).toBe(400);
-    const outsider = await api(kacho.token, "/api/v1/approval-delegations", { method: "POST", body: { toUserId: other.user.id, startsOn: today, endsOn: today } });
+    const outsider = await api(kacho.token, "/api/v1/approval-delegations", {
+      method: "POST",
+      body: { toUserId: other.user.id, startsOn: today, endsOn: today },
+    });
     expect(outsider.status).toBe(400);
     expect(await outsider.text()).toContain("この組織のメンバー");
-    const created = await api(kacho.token, "/api/v1/approval-delegations", { method: "POST", body: { toUserId: deputy.id, startsOn: today, endsOn: today, reason: "出張" } });
+    const created = await api(kacho.token, "/api/v1/approval-delegations", {
+      method: "POST",
+      body: { toUserId: deputy.id, startsOn: today, endsOn: today, reason: "出張" },
+    });
     expect(created.status).toBe(201);
     const delegation = (await created.json()) as { id: string; from: { id: string }; to: { id: string } };
     expect(delegation).toMatchObject({ from: { id: kacho.id }, to: { id: deputy.id } });
@@ -272,7 +317,11 @@ describe("稟議 decisions", () => {
     expect(Object.fromEntries(qs.map((q) => [q.id, q.status]))).toEqual({ [quotes.a]: "awarded", [quotes.b]: "not_selected" });
     expect(await h.db.selectFrom("award_proposals").select("status").where("id", "=", proposalId).executeTakeFirstOrThrow()).toEqual({ status: "approved" });
     expect((await h.db.selectFrom("outbox").select("id").where("topic", "=", "rfq").where("entity_id", "=", rfqId).execute()).length).toBeGreaterThan(0);
-    const notices = await h.db.selectFrom("notifications").select(["user_id", "kind"]).where("kind", "in", ["award.won", "award.notSelected", "award.awarded"]).execute();
+    const notices = await h.db
+      .selectFrom("notifications")
+      .select(["user_id", "kind"])
+      .where("kind", "in", ["award.won", "award.notSelected", "award.awarded"])
+      .execute();
     expect(notices).toEqual(
       expect.arrayContaining([
         { user_id: vendorA.user.id, kind: "award.won" },
@@ -301,9 +350,16 @@ describe("稟議 decisions", () => {
     const res = await decide(kacho, { decision: "reject", comment: "予算超過" });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ outcome: "rejected" });
-    expect(await h.db.selectFrom("award_proposals").select(["status", "decided_at"]).where("id", "=", id).executeTakeFirstOrThrow()).toMatchObject({ status: "rejected" });
-    expect((await api(proposer.token, `/api/v1/award-proposals/${id}`, { method: "PATCH", body: { rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(409);
-    expect(await h.db.selectFrom("notifications").select("kind").where("user_id", "=", proposer.id).where("kind", "=", "award.rejected").execute()).toHaveLength(1);
+    expect(await h.db.selectFrom("award_proposals").select(["status", "decided_at"]).where("id", "=", id).executeTakeFirstOrThrow()).toMatchObject({
+      status: "rejected",
+    });
+    expect(
+      (await api(proposer.token, `/api/v1/award-proposals/${id}`, { method: "PATCH", body: { rationale: "x", specificRationale: "y", debriefReason: "z" } }))
+        .status,
+    ).toBe(409);
+    expect(
+      await h.db.selectFrom("notifications").select("kind").where("user_id", "=", proposer.id).where("kind", "=", "award.rejected").execute(),
+    ).toHaveLength(1);
     pagesRfq = second.id;
     proposalId = await propose(second.id, second.a);
   });
@@ -355,12 +411,16 @@ describe("稟議 pages", () => {
     expect(ask.status).toBe(200);
     expect(await ask.text()).toContain('data-testid="decision-confirm"');
     expect(await decisions()).toEqual([]);
-    const ja = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, { "Accept-Language": "ja" });
+    const ja = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, {
+      "Accept-Language": "ja",
+    });
     expect(ja.status).toBe(400);
     const jaHtml = await ja.text();
     expect(jaHtml).toContain('data-testid="decision-comment-error"');
     expect(jaHtml).toContain("却下・差戻しにはコメントが必要です。");
-    const en = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, { "Accept-Language": "en" });
+    const en = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "reject", comment: "" }, cookies, {
+      "Accept-Language": "en",
+    });
     expect(await en.text()).toContain("A comment is required to reject or return.");
     const ok = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "approve", comment: "" }, cookies);
     expect(ok.status).toBe(302);
@@ -375,11 +435,21 @@ describe("稟議 pages", () => {
     const html = await (await page("/settings/approvals", cookies)).text();
     expect(html).toContain("代決（不在時の委任）");
     const today = japanDay(h.clock.now());
-    const bad = await postForm(h, "/settings/approvals/delegations", { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: "2020-01-01" }, cookies);
+    const bad = await postForm(
+      h,
+      "/settings/approvals/delegations",
+      { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: "2020-01-01" },
+      cookies,
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("終了日は開始日以降にしてください。");
     const before = await h.db.selectFrom("approval_delegations").select("id").execute();
-    const good = await postForm(h, "/settings/approvals/delegations", { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: today, reason: "休暇" }, cookies);
+    const good = await postForm(
+      h,
+      "/settings/approvals/delegations",
+      { intent: "create", fromUserId: "", toUserId: deputy.id, startsOn: today, endsOn: today, reason: "休暇" },
+      cookies,
+    );
     expect(good.status).toBe(302);
     expect(await h.db.selectFrom("approval_delegations").select("id").execute()).toHaveLength(before.length + 1);
     expect(await (await page("/settings/approvals", cookies)).text()).toContain("代決：代理 六郎（課長 二郎 の代わり）");

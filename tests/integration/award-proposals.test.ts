@@ -143,7 +143,9 @@ describe("award proposals (決裁起案)", () => {
   it("vendors and other tenants get 404, and write nothing", async () => {
     for (const token of [vendorA.token, other.token]) {
       expect((await api(token, path())).status).toBe(404);
-      expect((await api(token, path(), { method: "POST", body: { quoteId: second, rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(404);
+      expect((await api(token, path(), { method: "POST", body: { quoteId: second, rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(
+        404,
+      );
     }
     expect(await proposals()).toEqual([]);
   });
@@ -151,7 +153,12 @@ describe("award proposals (決裁起案)", () => {
   it("stores the proposal with its hash and frozen route, audits it and notifies the approver; one pending per RFQ", async () => {
     const res = await api(memberToken, path(), {
       method: "POST",
-      body: { quoteId: second, rationale: "実績と品質を重視した", specificRationale: "1位の見積は引継ぎ計画が不十分", debriefReason: "引継ぎ計画の評価で他社が上回りました" },
+      body: {
+        quoteId: second,
+        rationale: "実績と品質を重視した",
+        specificRationale: "1位の見積は引継ぎ計画が不十分",
+        debriefReason: "引継ぎ計画の評価で他社が上回りました",
+      },
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; snapshotSha256: string; amountYen: number; routeRevision: number };
@@ -271,7 +278,11 @@ describe("award proposals: routes, sealing and races", () => {
   });
 
   const propose = (token: string, body: Record<string, string>, lang = "ja") =>
-    api(token, `/api/v1/rfqs/${rfq}/award-proposals`, { method: "POST", body: { rationale: "価格", specificRationale: "品質も十分", debriefReason: "価格で上回りました", ...body }, lang });
+    api(token, `/api/v1/rfqs/${rfq}/award-proposals`, {
+      method: "POST",
+      body: { rationale: "価格", specificRationale: "品質も十分", debriefReason: "価格で上回りました", ...body },
+      lang,
+    });
   const stored = () => h.db.selectFrom("award_proposals").select("id").where("rfq_id", "=", rfq).execute();
 
   it("refuses while the sealed quotes are not opened", async () => {

@@ -58,13 +58,17 @@ export function ApprovalRoute({ route }: { route: RouteView }) {
         {route.steps.map((s, i) => (
           <li key={i} data-testid={`approval-step-${i}`} data-state={s.state}>
             <strong>{t("approvals.route.step", { index: i + 1 })}</strong> —{" "}
-            {s.kind === "sequential" ? t("approvalRoutes.step.kind.sequential") : `${t("approvalRoutes.step.kind.parallel")} (${s.required} / ${s.seats.length})`} ·{" "}
-            <span className="badge">{t(`approvals.route.state.${s.state}`)}</span>
+            {s.kind === "sequential"
+              ? t("approvalRoutes.step.kind.sequential")
+              : `${t("approvalRoutes.step.kind.parallel")} (${s.required} / ${s.seats.length})`}{" "}
+            · <span className="badge">{t(`approvals.route.state.${s.state}`)}</span>
             <ul>
               {s.seats.map((seat) => (
                 <li key={seat.id}>
                   {seat.name}: {seat.decision ? t(`approvals.seat.${seat.decision}`) : t("approvals.seat.open")}
-                  {seat.decidedBy?.delegated ? <span className="muted"> ({t("approvals.delegatedBy", { actor: seat.decidedBy.name, seat: seat.name })})</span> : null}
+                  {seat.decidedBy?.delegated ? (
+                    <span className="muted"> ({t("approvals.delegatedBy", { actor: seat.decidedBy.name, seat: seat.name })})</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -86,7 +90,8 @@ export function DecisionHistory({ route }: { route: RouteView }) {
           const who = d.delegated ? t("approvals.delegatedBy", { actor: d.decidedBy.name, seat: d.approver.name }) : d.decidedBy.name;
           const body = (
             <>
-              {formatDateTime(d.createdAt, locale)} · {t("approvals.route.step", { index: d.stepIndex + 1 })} · {who} · <strong>{t(`approvals.seat.${d.decision}`)}</strong>
+              {formatDateTime(d.createdAt, locale)} · {t("approvals.route.step", { index: d.stepIndex + 1 })} · {who} ·{" "}
+              <strong>{t(`approvals.seat.${d.decision}`)}</strong>
               {d.comment ? <span style={{ whiteSpace: "pre-wrap" }}> — {d.comment}</span> : null}
             </>
           );

@@ -75,8 +75,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await getLocale(request, context);
   const intent = String(formData.get("intent") ?? "propose");
   const proposalId = String(formData.get("proposalId") ?? "");
-  const back = async (key: "approvals.decided.approve" | "approvals.decided.approved" | "approvals.decided.reject" | "approvals.decided.return" | "approvals.edit.done") =>
-    redirect(`/rfqs/${rfqId}/award`, { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
+  const back = async (
+    key: "approvals.decided.approve" | "approvals.decided.approved" | "approvals.decided.reject" | "approvals.decided.return" | "approvals.edit.done",
+  ) => redirect(`/rfqs/${rfqId}/award`, { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
   if (intent === "decide") {
     const decision = String(formData.get("decision") ?? "");
     const comment = String(formData.get("comment") ?? "");
@@ -86,7 +87,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const done = await decideProposal(context, user.actor, proposalId, { decision, comment });
     if (!done.ok && done.status === 404) throw notFound();
     if (!done.ok) return json({ intent: "decide" as const, values: { decision, comment }, ...pageFailure(done, locale) }, { status: done.status });
-    return back(done.outcome === "approved" ? "approvals.decided.approved" : done.outcome === "pending" ? "approvals.decided.approve" : `approvals.decided.${done.outcome === "rejected" ? "reject" : "return"}`);
+    return back(
+      done.outcome === "approved"
+        ? "approvals.decided.approved"
+        : done.outcome === "pending"
+          ? "approvals.decided.approve"
+          : `approvals.decided.${done.outcome === "rejected" ? "reject" : "return"}`,
+    );
   }
   if (intent === "edit") {
     const texts = {
@@ -189,11 +196,7 @@ export default function AwardPage() {
             </p>
           ) : null}
           {current.you.canEdit ? (
-            <EditProposalForm
-              proposalId={current.proposal.id}
-              values={current.proposal}
-              state={state?.intent === "edit" ? state : undefined}
-            />
+            <EditProposalForm proposalId={current.proposal.id} values={current.proposal} state={state?.intent === "edit" ? state : undefined} />
           ) : null}
           <DecisionHistory route={current.route} />
           <h2>{t("awardProposal.snapshot")}</h2>
@@ -239,9 +242,7 @@ export default function AwardPage() {
           ))}
         </ul>
       ) : null}
-      {canPropose && quotes.length > 0 ? (
-        <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state?.intent === "propose" ? state : undefined} />
-      ) : null}
+      {canPropose && quotes.length > 0 ? <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state?.intent === "propose" ? state : undefined} /> : null}
     </article>
   );
 }
