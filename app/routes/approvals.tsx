@@ -1,23 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { t } from "~/i18n";
 import { myProposals, pendingApprovals } from "~/services/approval-decisions.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
 import { formatDateTime, formatYen } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
 import { useI18n } from "~/utils/use-i18n";
 
 // 承認待ち (issue 15 item 3): the award proposals waiting for the signed-in member's decision (their own
 // seat or a seat delegated to them, 代決), and 自分の起案 — their own proposals and where each stands.
 // Members of buyer organisations only; anyone else gets the not-found page.
 
-export const meta: MetaFunction = () => [{ title: "承認待ち — Kurabe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} — Kurabe` : "Kurabe" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   if (user.actor.org?.kind !== "buyer") throw notFound();
-  const [waiting, mine] = await Promise.all([pendingApprovals(context, user.actor), myProposals(context, user.actor)]);
-  return { waiting, mine };
+  const [waiting, mine, locale] = await Promise.all([pendingApprovals(context, user.actor), myProposals(context, user.actor), getLocale(request, context)]);
+  return { waiting, mine, pageTitle: t(locale, "approvals.title") };
 }
 
 export default function ApprovalsPage() {

@@ -4,7 +4,8 @@ import { listMembersOfOrgs } from "../../db/queries/award-outcome";
 import { notifyUsers, type NotificationKind } from "../../db/queries/notifications";
 import type { Database } from "../../db/schema";
 import { isActiveDelegation } from "~/domain/approvals/decisions";
-import { japanDay, type Delegation, type RouteStep } from "~/domain/approvals/route-rules";
+export { stepRecipients } from "~/domain/approvals/decisions";
+import { japanDay, type Delegation } from "~/domain/approvals/route-rules";
 import { isLocale, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { formatDateTime } from "~/utils/format";
@@ -41,16 +42,6 @@ export async function activeDelegations(db: Kysely<Database>, orgId: string, at:
   return rows
     .filter((r) => isActiveDelegation({ startsOn: r.starts_on, endsOn: r.ends_on, revokedAt: r.revoked_at }, at))
     .map((r) => ({ fromUserId: r.from_user_id, toUserId: r.to_user_id, startsOn: r.starts_on, endsOn: r.ends_on }));
-}
-
-/**
- * Who is told that a step became current: its seats that have not decided, and the delegates active for
- * them — never the proposer (who decides nothing on their own proposal).
- */
-export function stepRecipients(step: RouteStep, proposerId: string, decided: readonly string[], delegations: readonly Delegation[]): string[] {
-  const open = step.approverIds.filter((id) => id !== proposerId && !decided.includes(id));
-  const delegates = delegations.filter((d) => open.includes(d.fromUserId) && d.toUserId !== proposerId).map((d) => d.toUserId);
-  return [...new Set([...open, ...delegates])];
 }
 
 /** Notifies members of the buyer organisation in-app and returns their mails. */

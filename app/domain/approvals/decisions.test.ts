@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { awardDeadlines, DecisionInput, DelegationInput, isActiveDelegation, ProposalEditInput, routeState, stepStates } from "./decisions";
+import { awardDeadlines, stepRecipients, DecisionInput, DelegationInput, isActiveDelegation, ProposalEditInput, routeState, stepStates } from "./decisions";
 import { COMPANY_CALENDAR, MUNICIPAL_CALENDAR } from "~/domain/calendar/japan-business-days";
 import type { RouteStep } from "./route-rules";
 
@@ -82,5 +82,18 @@ describe("awardDeadlines", () => {
     const town = awardDeadlines(at, 5, 2, MUNICIPAL_CALENDAR);
     expect(town.respondBy.toISOString()).toBe("2027-01-07T14:59:59.999Z");
     expect(town.standstillEndsAt!.toISOString()).toBe("2027-01-04T14:59:59.999Z");
+  });
+});
+
+describe("stepRecipients", () => {
+  const step: RouteStep = { kind: "parallel", required: 2, approverIds: [A, B, C] };
+  const D = "00000000-0000-4000-8000-00000000000d";
+  it("tells the open seats and their delegates, never the proposer nor a seat that decided", () => {
+    const delegations = [
+      { fromUserId: B, toUserId: D, startsOn: "2026-12-01", endsOn: "2026-12-31" },
+      { fromUserId: A, toUserId: C, startsOn: "2026-12-01", endsOn: "2026-12-31" },
+    ];
+    expect(stepRecipients(step, C, [A], delegations)).toEqual([B, D]);
+    expect(stepRecipients(step, D, [], delegations)).toEqual([A, B, C]);
   });
 });

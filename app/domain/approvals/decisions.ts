@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addBusinessDays, COMPANY_CALENDAR, isCalendarDate, MUNICIPAL_CALENDAR, type BusinessCalendar } from "~/domain/calendar/japan-business-days";
-import { japanDay, nextPending, type Decision, type RouteState, type RouteStep } from "./route-rules";
+import { japanDay, nextPending, type Decision, type Delegation, type RouteState, type RouteStep } from "./route-rules";
 
 // 稟議 decisions, 代決 and the award's deadlines (issue 15 items 3–4, decision 0027). Pure: the service
 // loads the rows, these rules say what the input must be and what follows from it. Messages are catalog
@@ -132,4 +132,14 @@ export function awardDeadlines(
 export function isActiveDelegation(d: { startsOn: string; endsOn: string; revokedAt: Date | string | null }, at: Date): boolean {
   const day = japanDay(at);
   return d.revokedAt === null && d.startsOn <= day && day <= d.endsOn;
+}
+
+/**
+ * Who is told that a step became current: its seats that have not decided, and the delegates active for
+ * them — never the proposer (who decides nothing on their own proposal).
+ */
+export function stepRecipients(step: RouteStep, proposerId: string, decided: readonly string[], delegations: readonly Delegation[]): string[] {
+  const open = step.approverIds.filter((id) => id !== proposerId && !decided.includes(id));
+  const delegates = delegations.filter((d) => open.includes(d.fromUserId) && d.toUserId !== proposerId).map((d) => d.toUserId);
+  return [...new Set([...open, ...delegates])];
 }
