@@ -1,5 +1,6 @@
 import {
   findMember,
+  findProposalRow,
   insertDecision,
   listDecisions,
   listPendingProposalsOfOrg,
@@ -285,7 +286,7 @@ function presentDecision(r: DecisionListRow, round: number) {
 export async function proposalRoute(ctx: AppContext, actor: Actor, proposalId: string) {
   const a = buyer(actor, proposalId);
   if (!a) return failure.notFound();
-  const p = await lockFree(ctx, a.org.id, proposalId);
+  const p = await findProposalRow(ctx.db, a.org.id, proposalId);
   if (!p) return failure.notFound();
   const now = ctx.clock.now();
   const route = steps(p);
@@ -330,11 +331,6 @@ export async function proposalRoute(ctx: AppContext, actor: Actor, proposalId: s
       refusal: decide && !decide.ok ? decide.reason : null,
     },
   };
-}
-
-/** The proposal row without locking (reads outside a transaction). */
-async function lockFree(ctx: AppContext, orgId: string, proposalId: string) {
-  return ctx.db.transaction().execute((trx) => lockProposal(trx, orgId, proposalId));
 }
 
 async function memberNames(ctx: AppContext, orgId: string, route: readonly RouteStep[]) {

@@ -5,6 +5,15 @@ import type { AwardProposalStatus, Database } from "../schema";
 
 /** The proposal row, locked for the decision or edit transaction (two approvers at once serialise here). */
 export async function lockProposal(db: Kysely<Database>, buyerOrgId: string, proposalId: string) {
+  return proposalRow(db, buyerOrgId, proposalId).forUpdate("award_proposals").executeTakeFirst();
+}
+
+/** The same row for a read (a page, the API): no lock. */
+export async function findProposalRow(db: Kysely<Database>, buyerOrgId: string, proposalId: string) {
+  return proposalRow(db, buyerOrgId, proposalId).executeTakeFirst();
+}
+
+function proposalRow(db: Kysely<Database>, buyerOrgId: string, proposalId: string) {
   return db
     .selectFrom("award_proposals")
     .innerJoin("rfqs", "rfqs.id", "award_proposals.rfq_id")
@@ -25,9 +34,7 @@ export async function lockProposal(db: Kysely<Database>, buyerOrgId: string, pro
       "rfqs.title",
     ])
     .where("award_proposals.id", "=", proposalId)
-    .where("award_proposals.buyer_org_id", "=", buyerOrgId)
-    .forUpdate("award_proposals")
-    .executeTakeFirst();
+    .where("award_proposals.buyer_org_id", "=", buyerOrgId);
 }
 export type LockedProposal = NonNullable<Awaited<ReturnType<typeof lockProposal>>>;
 

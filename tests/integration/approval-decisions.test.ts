@@ -422,9 +422,20 @@ describe("稟議 pages", () => {
       "Accept-Language": "en",
     });
     expect(await en.text()).toContain("A comment is required to reject or return.");
+    // A committee member away today: their delegate is told too when the committee's step becomes current.
+    const today = japanDay(h.clock.now());
+    const away = await api(committee[2]!.token, "/api/v1/approval-delegations", {
+      method: "POST",
+      body: { toUserId: deputy.id, startsOn: today, endsOn: today },
+    });
+    expect(away.status).toBe(201);
+    const deputyMails = mailsTo(deputy.email).length;
     const ok = await postForm(h, `/rfqs/${pagesRfq}/award`, { intent: "decide", proposalId, decision: "approve", comment: "" }, cookies);
     expect(ok.status).toBe(302);
     expect(await decisions()).toHaveLength(1);
+    for (let i = 0; i < 100 && mailsTo(deputy.email).length === deputyMails; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(mailsTo(deputy.email)).toHaveLength(deputyMails + 1);
+    expect(mailsTo(deputy.email).at(-1)!.mail.text).toContain(`/rfqs/${pagesRfq}/award`);
     const after = await (await page(`/rfqs/${pagesRfq}/award`, cookies)).text();
     expect(after).toContain('data-testid="approval-history"');
     expect((await page(`/rfqs/${pagesRfq}/award`, await signIn(other.email))).status).toBe(404);
