@@ -5,6 +5,7 @@ import { Header } from "~/components/header";
 import { ToastMessage } from "~/components/toast";
 import { t } from "~/i18n";
 import { countUnreadNotifications } from "../db/queries/notifications";
+import { countPendingApprovals } from "~/services/approval-decisions.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { ensureCsrfToken } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
@@ -44,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             activeOrg: user.activeOrg,
             memberships: user.memberships,
             unread: await countUnreadNotifications(context.db, user.id),
+            // 承認待ち: proposals waiting for this member's decision (buyer organisations only).
+            approvals: user.actor.org?.kind === "buyer" ? await countPendingApprovals(context, user.actor) : 0,
           }
         : null,
     },
@@ -63,6 +66,7 @@ export type RootData = {
     activeOrg: { id: string; name: string; kind: "buyer" | "vendor" | "advisory" | "platform"; role: "owner" | "member" } | null;
     memberships: { orgId: string; orgName: string; orgKind: string; role: string }[];
     unread: number;
+    approvals: number;
   } | null;
 };
 

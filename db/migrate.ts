@@ -17,6 +17,7 @@ import * as awards from "./migrations/2026120803_awards";
 import * as contracts from "./migrations/2026120805_contracts";
 import * as bafoRounds from "./migrations/2026120807_bafo_rounds";
 import * as awardQuestions from "./migrations/2026120806_award_questions";
+import * as approvalDecisions from "./migrations/2026120804_approval_decisions";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "2026120805_contracts": contracts,
   "2026120807_bafo_rounds": bafoRounds,
   "2026120806_award_questions": awardQuestions,
+  "2026120804_approval_decisions": approvalDecisions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

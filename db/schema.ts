@@ -362,6 +362,10 @@ export interface AwardProposalsTable {
   snapshot_sha256: string;
   route_steps: ColumnType<unknown, string, string>;
   route_revision: number;
+  /** The reason not-selected vendors read (null only on proposals made before it was asked for). */
+  debrief_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Each edit by the proposer starts the next round; decisions of earlier rounds are void. */
+  round: Generated<number>;
   status: ColumnType<AwardProposalStatus, AwardProposalStatus | undefined, AwardProposalStatus>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -451,6 +455,37 @@ export interface AwardQuestionsTable {
   answered_at: NullableTimestamp;
 }
 
+/** A decision on a proposal's route: one per seat, step and round (app/domain/approvals/route-rules.ts). */
+export interface ApprovalDecisionsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  proposal_id: string;
+  round: number;
+  step_index: number;
+  /** The seat: the approver named in the step. */
+  approver_user_id: string;
+  /** Who acted: the approver, or their delegate (代決). */
+  decided_by: string;
+  delegated: Generated<boolean>;
+  decision: "approve" | "reject" | "return";
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+/** 代決: `to_user_id` decides in `from_user_id`'s seat from `starts_on` to `ends_on` (Japan dates, inclusive). */
+export interface ApprovalDelegationsTable {
+  id: Generated<string>;
+  org_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  reason: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: string;
@@ -529,6 +564,8 @@ export interface Database {
   bafo_rounds: BafoRoundsTable;
   bafo_participants: BafoParticipantsTable;
   award_questions: AwardQuestionsTable;
+  approval_decisions: ApprovalDecisionsTable;
+  approval_delegations: ApprovalDelegationsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -28,6 +28,7 @@ import { bafoPaths } from "./openapi-bafo";
 import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
 import { awardResultPaths } from "./openapi-award-result";
+import { approvalPaths } from "./openapi-approvals";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -230,6 +231,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...contractPaths(),
       ...bafoPaths(),
       ...awardResultPaths(),
+      ...approvalPaths(),
     },
   };
 }

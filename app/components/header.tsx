@@ -9,6 +9,7 @@ type NavItem = { to: string; key: AnyMessageKey };
 function navFor(kind: string | undefined, isAdmin: boolean): NavItem[] {
   const items: NavItem[] = [{ to: "/", key: "nav.home" }];
   if (kind === "buyer" || kind === "advisory") items.push({ to: "/rfqs", key: "nav.rfqs" });
+  if (kind === "buyer") items.push({ to: "/approvals", key: "approvals.nav" });
   // One way in to find work for a vendor: the list, which leads on to the keyword search.
   if (kind === "vendor") items.push({ to: "/rfqs", key: "nav.marketplace" }, { to: "/quotes", key: "nav.quotes" });
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
@@ -83,6 +84,14 @@ export function Header() {
                   {user.activeOrg ? <span className="badge">{t(`role.${user.activeOrg.kind}`)}</span> : null}
                 </span>
               )}
+              {user.approvals > 0 ? (
+                <Link to="/approvals" className="notif-link" data-testid="approvals-badge">
+                  {t("approvals.title")}{" "}
+                  <span className="badge warn" aria-label={t("approvals.badge", { count: user.approvals })}>
+                    {user.approvals}
+                  </span>
+                </Link>
+              ) : null}
               <Link to="/notifications" className="notif-link">
                 {t("nav.notifications")}
                 {user.unread > 0 ? (

@@ -27,6 +27,7 @@ import { awardProposalMessages } from "./messages-award-proposals";
 import { invoiceMessages } from "./messages-invoices";
 import { contractMessages } from "./messages-contracts";
 import { bafoMessages } from "./messages-bafo";
+import { approvalMessages } from "./messages-approvals";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -62,6 +63,7 @@ export const DICTIONARIES = {
   invoiceMessages,
   contractMessages,
   bafoMessages,
+  approvalMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

@@ -84,5 +84,18 @@ export const awardProposalMessages = {
     ja: "この見積依頼には承認待ちの起案があります。結果が出るまで新しい起案はできません。",
     en: "A proposal for this RFQ is already waiting for approval; no new one can be made until it is decided.",
   },
+  "awardProposal.debriefReason": {
+    ja: "選定されなかった事業者に伝える理由",
+    en: "The reason not-selected vendors will read",
+  },
+  "awardProposal.debriefReason.hint": {
+    ja: "選定結果の説明（デブリーフ）で、採用されなかった事業者がそのまま読みます。他社の価格やKPIの値は書かないでください。",
+    en: "Vendors not selected read this verbatim in their debrief. Do not mention other vendors' prices or KPI values.",
+  },
+  "awardProposal.debriefReason.required": {
+    ja: "選定されなかった事業者に伝える理由を入力してください。",
+    en: "Enter the reason not-selected vendors will read.",
+  },
+  "awardProposal.debriefReason.tooLong": { ja: "2,000文字以内で入力してください。", en: "Use 2,000 characters or fewer." },
   "notifications.award.proposed": { ja: "「{title}」の決裁起案が承認待ちです", en: "An award proposal on “{title}” is waiting for your approval" },
 } as const;

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { listAdvisorNotes } from "../../db/queries/advisor-notes";
 import { writeAudit } from "../../db/queries/audit";
 import { findAwardProposal, findPendingAwardProposal, insertAwardProposal, listAwardProposals } from "../../db/queries/award-proposals";
-import { notifyUsers } from "../../db/queries/notifications";
 import { listAdvisorOrgIdsOfRfq } from "../../db/queries/rfq-advisors";
 import { findRfqForBuyer } from "../../db/queries/rfqs";
 import { unreachableSteps, type RouteStep } from "~/domain/approvals/route-rules";
@@ -22,6 +21,8 @@ import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type OrgActor, type ServiceFailure } from "~/utils/service-failure";
+import { noticeFirstStep } from "./approval-decisions.server";
+import { sendPendingMails, type PendingMail } from "./approval-notices.server";
 import { routeForAmount } from "./approval-routes.server";
 import { isBafoRoundAccepting } from "./bafo.server";
 import { openedQuotesForRankingByBuyer } from "./quotes.server";
@@ -153,7 +154,7 @@ export async function proposeAward(
 
   const parsed = AwardProposalInput.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-  const { quoteId, rationale, specificRationale } = parsed.data;
+  const { quoteId, rationale, specificRationale, debriefReason } = parsed.data;
 
   const title = rfq.title;
   const snapshot = await buildProposalSnapshot(ctx, a, rfqId, title);
@@ -179,8 +180,9 @@ export async function proposeAward(
 
   const snapshotJson = canonicalJson(snapshot);
   const sha = sha256Hex(snapshotJson);
+  let mails: PendingMail[] = [];
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    const done = await ctx.db.transaction().execute(async (trx) => {
       if (await findPendingAwardProposal(trx, rfqId)) return failure.conflict("awardProposal.pending");
       const row = await insertAwardProposal(trx, {
         rfqId,
@@ -191,6 +193,7 @@ export async function proposeAward(
         rationale,
         specificRationale: specificRationale ?? null,
         specificTriggers: required.specific,
+        debriefReason,
         snapshotJson,
         snapshotSha256: sha,
         routeSteps: route.steps,
@@ -205,16 +208,12 @@ export async function proposeAward(
         entityId: rfqId,
         after: { proposalId: row.id, quoteId, amountYen, snapshotSha256: sha, routeRevision: route.revision, specificTriggers: required.specific },
       });
-      const first: RouteStep | undefined = route.steps[0];
-      await notifyUsers(
-        trx,
-        (first?.approverIds ?? []).filter((id) => id !== a.userId),
-        "award.proposed",
-        { rfqId, title, proposalId: row.id },
-        now,
-      );
+      // The first step's seats and their active delegates, in-app now and by mail after the commit.
+      mails = await noticeFirstStep(trx, ctx, { id: row.id, rfq_id: rfqId, buyer_org_id: a.org.id, proposed_by: a.userId, title }, route.steps, now);
       return { ok: true as const, id: row.id, snapshotSha256: sha, amountYen, routeRevision: route.revision };
     });
+    if (done.ok) await sendPendingMails(ctx, mails);
+    return done;
   } catch (e) {
     // Two proposals at the same moment: the partial unique index lets one in.
     if (isUniqueViolation(e)) return failure.conflict("awardProposal.pending");
@@ -240,6 +239,8 @@ function present(row: Awaited<ReturnType<typeof listAwardProposals>>[number]) {
     rationale: row.rationale,
     specificRationale: row.specific_rationale,
     specificTriggers: row.specific_triggers as SpecificReasonTrigger[],
+    debriefReason: row.debrief_reason,
+    round: row.round,
     status: row.status,
     proposedBy: { id: row.proposed_by, name: row.proposer_name },
     snapshotSha256: row.snapshot_sha256,

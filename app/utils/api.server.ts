@@ -96,7 +96,8 @@ export function keyedIssuesProblem(issues: readonly core.$ZodIssue[], locale: Lo
  */
 export function failureProblem(failure: ServiceFailure, locale: Locale): Response {
   if (failure.status === 404) return apiNotFound(locale);
-  if (failure.status === 403) return apiForbidden(locale);
+  // A refusal with its own words (e.g. 「起案者は自分の起案を承認できません」) says them; the default is error.403.body.
+  if (failure.status === 403) return problem(403, t(locale, "error.403.title"), t(locale, failure.key));
   if (failure.issues) return keyedIssuesProblem(failure.issues, locale, failure.key);
   if (failure.reasons) return problem(failure.status, t(locale, failure.key), failure.reasons.map((key) => t(locale, key)).join(" "));
   const errors = [

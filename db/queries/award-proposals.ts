@@ -12,6 +12,7 @@ export interface NewAwardProposal {
   rationale: string;
   specificRationale: string | null;
   specificTriggers: string[];
+  debriefReason: string;
   /** The canonical JSON text of the snapshot (what was hashed). */
   snapshotJson: string;
   snapshotSha256: string;
@@ -32,6 +33,7 @@ export async function insertAwardProposal(db: Kysely<Database>, p: NewAwardPropo
       rationale: p.rationale,
       specific_rationale: p.specificRationale,
       specific_triggers: JSON.stringify(p.specificTriggers),
+      debrief_reason: p.debriefReason,
       snapshot: p.snapshotJson,
       snapshot_sha256: p.snapshotSha256,
       route_steps: JSON.stringify(p.routeSteps),
@@ -52,6 +54,9 @@ const listed = [
   "award_proposals.rationale",
   "award_proposals.specific_rationale",
   "award_proposals.specific_triggers",
+  "award_proposals.debrief_reason",
+  "award_proposals.round",
+  "award_proposals.buyer_org_id",
   "award_proposals.snapshot_sha256",
   "award_proposals.route_steps",
   "award_proposals.route_revision",

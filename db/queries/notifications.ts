@@ -17,7 +17,12 @@ export type NotificationKind =
   | "award.accepted"
   | "award.declined"
   | "award.questionAsked"
-  | "award.questionAnswered";
+  | "award.questionAnswered"
+  | "award.rejected"
+  | "award.returned"
+  | "award.awarded"
+  | "award.won"
+  | "award.notSelected";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

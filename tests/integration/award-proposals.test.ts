@@ -98,7 +98,7 @@ afterAll(() => h?.close());
 describe("award proposals (決裁起案)", () => {
   it("refuses the rank-2 quote without the second reason, in ja and en, and writes nothing", async () => {
     const auditBefore = await h.db.selectFrom("audit_log").select("id").where("action", "=", "award.propose").execute();
-    const body = { quoteId: second, rationale: "実績と品質を重視した" };
+    const body = { quoteId: second, rationale: "実績と品質を重視した", debriefReason: "総合評価で他社が上回りました" };
     const ja = await api(memberToken, path(), { method: "POST", body });
     expect(ja.status).toBe(400);
     const jaText = await ja.text();
@@ -108,9 +108,14 @@ describe("award proposals (決裁起案)", () => {
     const en = await api(memberToken, path(), { method: "POST", body, lang: "en" });
     expect(en.status).toBe(400);
     expect(await en.text()).toContain("Enter the specific reason for choosing this quote.");
-    const missing = await api(memberToken, path(), { method: "POST", body: { quoteId: second, rationale: " " }, lang: "en" });
+    const missing = await api(memberToken, path(), { method: "POST", body: { quoteId: second, rationale: " ", debriefReason: "理由" }, lang: "en" });
     expect(missing.status).toBe(400);
     expect(await missing.text()).toContain("Enter the rationale.");
+    const noDebrief = await api(memberToken, path(), { method: "POST", body: { quoteId: first, rationale: "最安値", debriefReason: "  " } });
+    expect(noDebrief.status).toBe(400);
+    const noDebriefText = await noDebrief.text();
+    expect(noDebriefText).toContain("debriefReason");
+    expect(noDebriefText).toContain("選定されなかった事業者に伝える理由を入力してください。");
     expect(await proposals()).toEqual([]);
     expect(await h.db.selectFrom("audit_log").select("id").where("action", "=", "award.propose").execute()).toEqual(auditBefore);
   });
@@ -120,7 +125,7 @@ describe("award proposals (決裁起案)", () => {
     const compare = await (await page(`/rfqs/${rfqId}/compare`, cookies)).text();
     expect(compare).toContain("決裁起案");
     expect(compare).toContain("比較結果で1位ではありません。");
-    const form = { quoteId: second, rationale: "品質重視", specificRationale: "" };
+    const form = { quoteId: second, rationale: "品質重視", specificRationale: "", debriefReason: "品質評価の差" };
     const ja = await postForm(h, `/rfqs/${rfqId}/award`, form, cookies, { "Accept-Language": "ja" });
     expect(ja.status).toBe(400);
     const jaHtml = await ja.text();
@@ -138,7 +143,9 @@ describe("award proposals (決裁起案)", () => {
   it("vendors and other tenants get 404, and write nothing", async () => {
     for (const token of [vendorA.token, other.token]) {
       expect((await api(token, path())).status).toBe(404);
-      expect((await api(token, path(), { method: "POST", body: { quoteId: second, rationale: "x", specificRationale: "y" } })).status).toBe(404);
+      expect((await api(token, path(), { method: "POST", body: { quoteId: second, rationale: "x", specificRationale: "y", debriefReason: "z" } })).status).toBe(
+        404,
+      );
     }
     expect(await proposals()).toEqual([]);
   });
@@ -146,7 +153,12 @@ describe("award proposals (決裁起案)", () => {
   it("stores the proposal with its hash and frozen route, audits it and notifies the approver; one pending per RFQ", async () => {
     const res = await api(memberToken, path(), {
       method: "POST",
-      body: { quoteId: second, rationale: "実績と品質を重視した", specificRationale: "1位の見積は引継ぎ計画が不十分" },
+      body: {
+        quoteId: second,
+        rationale: "実績と品質を重視した",
+        specificRationale: "1位の見積は引継ぎ計画が不十分",
+        debriefReason: "引継ぎ計画の評価で他社が上回りました",
+      },
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; snapshotSha256: string; amountYen: number; routeRevision: number };
@@ -175,7 +187,7 @@ describe("award proposals (決裁起案)", () => {
     const listed = (await (await api(memberToken, path())).json()) as { data: { id: string; snapshotSha256: string; status: string }[] };
     expect(listed.data.map((p) => [p.id, p.status, p.snapshotSha256])).toEqual([[created.id, "pending", created.snapshotSha256]]);
 
-    const again = await api(memberToken, path(), { method: "POST", body: { quoteId: first, rationale: "最安値" }, lang: "en" });
+    const again = await api(memberToken, path(), { method: "POST", body: { quoteId: first, rationale: "最安値", debriefReason: "価格" }, lang: "en" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("already waiting for approval");
     expect(await proposals()).toHaveLength(1);
@@ -266,7 +278,11 @@ describe("award proposals: routes, sealing and races", () => {
   });
 
   const propose = (token: string, body: Record<string, string>, lang = "ja") =>
-    api(token, `/api/v1/rfqs/${rfq}/award-proposals`, { method: "POST", body: { rationale: "価格", specificRationale: "品質も十分", ...body }, lang });
+    api(token, `/api/v1/rfqs/${rfq}/award-proposals`, {
+      method: "POST",
+      body: { rationale: "価格", specificRationale: "品質も十分", debriefReason: "価格で上回りました", ...body },
+      lang,
+    });
   const stored = () => h.db.selectFrom("award_proposals").select("id").where("rfq_id", "=", rfq).execute();
 
   it("refuses while the sealed quotes are not opened", async () => {

@@ -13,7 +13,7 @@ export interface ProposableQuote {
 }
 
 export interface ProposeAwardState {
-  values?: { quoteId?: string; rationale?: string; specificRationale?: string };
+  values?: { quoteId?: string; rationale?: string; specificRationale?: string; debriefReason?: string };
   fieldErrors?: Record<string, string[]>;
   formErrors?: string[];
 }
@@ -75,6 +75,21 @@ export function ProposeAwardForm({ rfqId, quotes, state }: { rfqId: string; quot
           />
         </label>
         {fieldError("specificRationale")}
+        <label>
+          {t("awardProposal.debriefReason")}
+          <textarea
+            name="debriefReason"
+            rows={3}
+            maxLength={2000}
+            defaultValue={v.debriefReason ?? ""}
+            aria-invalid={errors.debriefReason ? true : undefined}
+            aria-describedby="award-debriefReason-hint"
+          />
+        </label>
+        <p className="hint" id="award-debriefReason-hint">
+          {t("awardProposal.debriefReason.hint")}
+        </p>
+        {fieldError("debriefReason")}
         <p>
           <button type="submit">{t("awardProposal.submit")}</button>
         </p>

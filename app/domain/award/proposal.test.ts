@@ -152,16 +152,21 @@ describe("snapshotHash", () => {
 });
 
 describe("AwardProposalInput", () => {
-  it("requires a quote and a rationale, trims, and drops an empty second reason", () => {
-    expect(AwardProposalInput.safeParse({ quoteId: A, rationale: "  価格と実績  ", specificRationale: " " }).data).toEqual({
+  it("requires a quote, a rationale and the debrief reason, trims, and drops an empty second reason", () => {
+    expect(AwardProposalInput.safeParse({ quoteId: A, rationale: "  価格と実績  ", specificRationale: " ", debriefReason: " 価格 " }).data).toEqual({
       quoteId: A,
       rationale: "価格と実績",
+      debriefReason: "価格",
     });
-    const bad = AwardProposalInput.safeParse({ quoteId: "x", rationale: " " });
+    const bad = AwardProposalInput.safeParse({ quoteId: "x", rationale: " ", debriefReason: "" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
       ["quoteId", "awardProposal.quoteId.required"],
       ["rationale", "awardProposal.rationale.required"],
+      ["debriefReason", "awardProposal.debriefReason.required"],
     ]);
+    expect(AwardProposalInput.safeParse({ quoteId: A, rationale: "r", debriefReason: "あ".repeat(2001) }).error?.issues[0]?.message).toBe(
+      "awardProposal.debriefReason.tooLong",
+    );
   });
 });

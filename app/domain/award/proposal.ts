@@ -137,6 +137,12 @@ export const AwardProposalInput = z.object({
     .max(RATIONALE_MAX, { error: "awardProposal.rationale.tooLong" })
     .optional()
     .transform((s) => (s ? s : undefined)),
+  /** The reason not-selected vendors will read in their debrief (the rationale stays internal to the 稟議). */
+  debriefReason: z
+    .string({ error: "awardProposal.debriefReason.required" })
+    .trim()
+    .min(1, { error: "awardProposal.debriefReason.required" })
+    .max(2000, { error: "awardProposal.debriefReason.tooLong" }),
 });
 export type AwardProposalInput = z.infer<typeof AwardProposalInput>;
 

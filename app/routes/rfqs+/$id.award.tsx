@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ApprovalRoute, DecisionConfirmation, DecisionForm, DecisionHistory, EditProposalForm } from "~/components/award/approval-panel";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { AwardStatusSection } from "~/components/award/award-status-section";
 import { awardForBuyer } from "~/services/award-result.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { decideProposal, editProposal, proposalRoute } from "~/services/approval-decisions.server";
 import { awardProposalForm, listProposals, proposeAward, readProposal, verifyProposal } from "~/services/award-proposals.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -31,12 +33,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const latest = listed.proposals[0];
   let current = null;
   if (latest) {
-    const [read, check] = await Promise.all([readProposal(context, user.actor, latest.id), verifyProposal(context, user.actor, latest.id)]);
-    if (read.ok && check.ok) {
+    const [read, check, route] = await Promise.all([
+      readProposal(context, user.actor, latest.id),
+      verifyProposal(context, user.actor, latest.id),
+      proposalRoute(context, user.actor, latest.id),
+    ]);
+    if (read.ok && check.ok && route.ok) {
       const s = read.snapshot;
       current = {
         proposal: read.proposal,
         verified: check.verified,
+        route: { round: route.round, steps: route.steps, decisions: route.decisions },
+        you: route.you,
         snapshot: {
           takenAt: s.takenAt,
           method: s.result.method,
@@ -67,20 +75,56 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const rfqId = params.id;
   if (!isRowId(rfqId)) throw notFound();
+  const locale = await getLocale(request, context);
+  const intent = String(formData.get("intent") ?? "propose");
+  const proposalId = String(formData.get("proposalId") ?? "");
+  const back = async (
+    key: "approvals.decided.approve" | "approvals.decided.approved" | "approvals.decided.reject" | "approvals.decided.return" | "approvals.edit.done",
+  ) => redirect(`/rfqs/${rfqId}/award`, { headers: { "Set-Cookie": await toastHeader(context, { key }) } });
+  if (intent === "decide") {
+    const decision = String(formData.get("decision") ?? "");
+    const comment = String(formData.get("comment") ?? "");
+    // Rejecting or returning cannot be undone: without the dialog (no JavaScript) ask on the page first.
+    if ((decision === "reject" || decision === "return") && formData.get("confirmed") !== "1" && comment.trim() !== "")
+      return json({ intent: "confirm" as const, confirm: { proposalId, decision: decision as "reject" | "return", comment } });
+    const done = await decideProposal(context, user.actor, proposalId, { decision, comment });
+    if (!done.ok && done.status === 404) throw notFound();
+    if (!done.ok) return json({ intent: "decide" as const, values: { decision, comment }, ...pageFailure(done, locale) }, { status: done.status });
+    return back(
+      done.outcome === "approved"
+        ? "approvals.decided.approved"
+        : done.outcome === "pending"
+          ? "approvals.decided.approve"
+          : `approvals.decided.${done.outcome === "rejected" ? "reject" : "return"}`,
+    );
+  }
+  if (intent === "edit") {
+    const texts = {
+      rationale: String(formData.get("rationale") ?? ""),
+      specificRationale: String(formData.get("specificRationale") ?? ""),
+      debriefReason: String(formData.get("debriefReason") ?? ""),
+    };
+    const done = await editProposal(context, user.actor, proposalId, texts);
+    if (!done.ok && done.status === 404) throw notFound();
+    if (!done.ok) return json({ intent: "edit" as const, values: texts, ...pageFailure(done, locale) }, { status: done.status });
+    return back("approvals.edit.done");
+  }
   const values = {
     quoteId: String(formData.get("quoteId") ?? ""),
     rationale: String(formData.get("rationale") ?? ""),
     specificRationale: String(formData.get("specificRationale") ?? ""),
+    debriefReason: String(formData.get("debriefReason") ?? ""),
   };
   const result = await proposeAward(context, user.actor, rfqId, values);
   if (!result.ok && result.status === 404) throw notFound();
-  if (!result.ok) return json({ values, ...pageFailure(result, await getLocale(request, context)) }, { status: result.status });
+  if (!result.ok) return json({ intent: "propose" as const, values, ...pageFailure(result, locale) }, { status: result.status });
   return redirect(`/rfqs/${rfqId}/award`, { headers: { "Set-Cookie": await toastHeader(context, { key: "awardProposal.proposed" }) } });
 }
 
 export default function AwardPage() {
   const { rfqId, title, current, history, quotes, canPropose, award } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
+  const confirm = state?.intent === "confirm" ? state.confirm : null;
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -127,16 +171,38 @@ export default function AwardPage() {
               </span>
             </dd>
           </dl>
-          <h2>{t("awardProposal.route", { revision: current.proposal.route.revision })}</h2>
-          <ol data-testid="award-route">
-            {current.proposal.route.steps.map((s, i) => (
-              <li key={i}>
-                {s.kind === "sequential"
-                  ? t("approvalRoutes.step.kind.sequential")
-                  : `${t("approvalRoutes.step.kind.parallel")} (${s.required} / ${s.approverIds.length})`}
-              </li>
-            ))}
-          </ol>
+          <p className="muted" data-testid="award-route">
+            {t("awardProposal.route", { revision: current.proposal.route.revision })}
+          </p>
+          {current.proposal.debriefReason ? (
+            <dl>
+              <dt>{t("awardProposal.debriefReason")}</dt>
+              <dd style={{ whiteSpace: "pre-wrap" }}>{current.proposal.debriefReason}</dd>
+            </dl>
+          ) : null}
+          <ApprovalRoute route={current.route} />
+          {confirm ? <DecisionConfirmation proposalId={confirm.proposalId} decision={confirm.decision} comment={confirm.comment} /> : null}
+          {!confirm && current.you.decide ? (
+            <DecisionForm
+              proposalId={current.proposal.id}
+              forSeat={current.you.decide.delegated ? current.you.decide.approverName : null}
+              state={state?.intent === "decide" ? state : undefined}
+            />
+          ) : null}
+          {current.you.isProposer && current.proposal.status === "pending" ? (
+            <p className="muted" data-testid="proposer-note">
+              {t("approvals.proposerNote")}
+            </p>
+          ) : null}
+          {state?.intent === "decide" && !current.you.decide ? (
+            <p className="notice error" role="alert" data-testid="decision-error">
+              {state.formErrors.join(" ")}
+            </p>
+          ) : null}
+          {current.you.canEdit ? (
+            <EditProposalForm proposalId={current.proposal.id} values={current.proposal} state={state?.intent === "edit" ? state : undefined} />
+          ) : null}
+          <DecisionHistory route={current.route} />
           <h2>{t("awardProposal.snapshot")}</h2>
           <p className="muted">{formatDate(current.snapshot.takenAt, locale)}</p>
           <p>
@@ -180,7 +246,7 @@ export default function AwardPage() {
           ))}
         </ul>
       ) : null}
-      {canPropose && quotes.length > 0 ? <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state} /> : null}
+      {canPropose && quotes.length > 0 ? <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state?.intent === "propose" ? state : undefined} /> : null}
     </article>
   );
 }

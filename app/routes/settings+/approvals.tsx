@@ -6,6 +6,8 @@ import type { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { RouteRulesSchema, starterRules, type RouteRules } from "~/domain/approvals/route-rules";
+import { DelegationsSection } from "~/components/approvals/delegations";
+import { listDelegations } from "~/services/approval-delegations.server";
 import { approvalRoutesOf, saveApprovalRoutes } from "~/services/approval-routes.server";
 import { AwardSettingsForm } from "~/components/award/award-settings-form";
 import { awardSettingsOf } from "~/services/award-result.server";
@@ -24,9 +26,11 @@ import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const r = await approvalRoutesOf(context, user.actor);
-  if (!r.ok) throw notFound();
+  const [r, d] = await Promise.all([approvalRoutesOf(context, user.actor), listDelegations(context, user.actor)]);
+  if (!r.ok || !d.ok) throw notFound();
+  const { ok: _ok, ...delegations } = d;
   return {
+    delegations,
     rules: r.rules,
     revision: r.revision,
     updatedAt: r.updatedAt,
@@ -147,7 +151,7 @@ function StepFields({
 }
 
 export default function ApprovalRoutesPage() {
-  const { rules, revision, updatedAt, updatedByName, approvers, canManage, awardSettings } = useLoaderData<typeof loader>();
+  const { rules, revision, updatedAt, updatedByName, approvers, canManage, awardSettings, delegations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<z.input<typeof RouteRulesSchema>>({
@@ -224,6 +228,7 @@ export default function ApprovalRoutesPage() {
         </Form>
       ) : null}
       {awardSettings ? <AwardSettingsForm values={awardSettings} canManage={awardSettings.canManage} /> : null}
+      <DelegationsSection data={delegations} />
     </div>
   );
 }
