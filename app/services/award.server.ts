@@ -52,13 +52,12 @@ export async function awardApprovedProposal(
   if (!winner) return failure.conflict("approvals.award.quoteGone");
 
   const settings = await findAwardSettings(trx, proposal.buyer_org_id);
-  // No buyer kind is stored yet (issue 15 item 5 brings it): the company calendar, which differs from a
-  // municipality's only over 年末年始.
+  // A municipality closes over 年末年始 (12/29–1/3) as well as on holidays; a company keeps the national calendar.
   const { respondBy, standstillEndsAt } = awardDeadlines(
     now,
     settings.award_accept_business_days,
     settings.award_standstill_business_days,
-    calendarForBuyer("company"),
+    calendarForBuyer(settings.buyer_kind),
   );
   const debriefReason = proposal.debrief_reason ?? "";
   const award = await insertAward(trx, {

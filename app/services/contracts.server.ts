@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { core } from "zod";
+import { listDecisions } from "../../db/queries/approval-decisions";
 import { writeAudit } from "../../db/queries/audit";
 import {
   findAcceptedAwardForBuyer,
@@ -501,7 +502,6 @@ export async function approvalPacketPdf(
   rfqId: string,
   proposalId: string,
   locale: Locale,
-  decisions: readonly PacketDecision[],
 ): Promise<StoredPdf | (Omit<StoredPdf, "id"> & { id: null }) | ServiceFailure> {
   if (!actor.org || !isRowId(proposalId)) return failure.notFound();
   const p = await findProposalForPacket(ctx.db, proposalId);
@@ -513,6 +513,17 @@ export async function approvalPacketPdf(
   const existing = await findStoredDocument(ctx.db, "approval_packet", p.id, locale);
   if (existing) return toStored(existing);
   const routeSteps = p.route_steps as RouteStep[];
+  // The decisions of the proposal's current round: those of earlier rounds were voided by a 差戻し and an edit.
+  const decisions: PacketDecision[] = (await listDecisions(ctx.db, [p.id]))
+    .filter((d) => d.round === p.round)
+    .map((d) => ({
+      stepIndex: d.step_index,
+      approverName: d.approver_name,
+      decidedByName: d.decided_by_name,
+      decision: d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned",
+      decidedAt: d.created_at,
+      onBehalfOf: d.delegated ? d.approver_name : null,
+    }));
   const doc = approvalPacketDocument({
     proposal: {
       id: p.id,

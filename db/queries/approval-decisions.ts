@@ -279,7 +279,7 @@ export async function revokeDelegation(db: Kysely<Database>, orgId: string, id: 
 export async function findAwardSettings(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom("organizations")
-    .select(["id", "name", "award_accept_business_days", "award_standstill_business_days"])
+    .select(["id", "name", "buyer_kind", "award_accept_business_days", "award_standstill_business_days"])
     .where("id", "=", orgId)
     .executeTakeFirstOrThrow();
 }

@@ -14,10 +14,19 @@ export interface DemoAccount {
   /** API token value for this account: demo data only, printed in the README. */
   token: string;
   vendor?: VendorSpec;
+  /** A buyer that is a local government: its payments follow 支払遅延防止法 and its calendar closes over 年末年始. */
+  municipality?: true;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { org: "みどり市 市民生活部", kind: "buyer", email: "buyer@midori-city.example", name: "高橋 美咲", token: "kurabe_demo_buyer_midori_city_0000000000000001" },
+  {
+    org: "みどり市 市民生活部",
+    kind: "buyer",
+    email: "buyer@midori-city.example",
+    name: "高橋 美咲",
+    token: "kurabe_demo_buyer_midori_city_0000000000000001",
+    municipality: true,
+  },
   { org: "株式会社さくら食品", kind: "buyer", email: "buyer@sakura-foods.example", name: "佐藤 健一", token: "kurabe_demo_buyer_sakura_foods_000000000000002" },
   {
     org: "株式会社ネクスト経理サービス",

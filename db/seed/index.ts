@@ -28,7 +28,10 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
-    for (const account of DEMO_ACCOUNTS) await createAccount(trx, { ...account, password: DEMO_PASSWORD, passwordHash, tokenName: "demo" });
+    for (const account of DEMO_ACCOUNTS) {
+      const { org } = await createAccount(trx, { ...account, password: DEMO_PASSWORD, passwordHash, tokenName: "demo" });
+      if (account.municipality) await trx.updateTable("organizations").set({ buyer_kind: "municipality" }).where("id", "=", org.id).execute();
+    }
     await trx
       .insertInto("audit_log")
       .values({ actor_user_id: null, actor_org_id: null, action: "seed.demo", entity_type: "system", entity_id: "demo" })

@@ -20,7 +20,12 @@ function unavailable(what: string): never {
  * starts mailing or searching fails loudly instead of silently doing nothing. Run the indexer afterwards
  * (the services write outbox rows).
  */
-export function serviceContext(db: Kysely<Database>, now: Date): FactoryContext {
+export function serviceContext(
+  db: Kysely<Database>,
+  now: Date,
+  /** For services that mail after a commit (award, approvals): where their mail goes, and the origin of its links. */
+  outside: { mailer?: AppContext["mailer"]; env?: AppContext["env"] } = {},
+): FactoryContext {
   let current = new Date(now);
   const ctx: AppContext = {
     db,
@@ -30,10 +35,10 @@ export function serviceContext(db: Kysely<Database>, now: Date): FactoryContext 
       return unavailable("search");
     },
     get env(): AppContext["env"] {
-      return unavailable("env");
+      return outside.env ?? unavailable("env");
     },
     get mailer(): AppContext["mailer"] {
-      return unavailable("mailer");
+      return outside.mailer ?? unavailable("mailer");
     },
     get sessionSecret(): string {
       return unavailable("sessionSecret");

@@ -337,6 +337,7 @@ describe("declining, and the deadline", () => {
       quoteId: a.loseQuote,
       rationale: "次点の見積を選定する",
       specificRationale: "落札者が辞退したため",
+      debriefReason: "落札者の辞退により、次点の見積を選定しました。",
     });
     expect(next).toMatchObject({ ok: true });
     const buyerView = (await (await api(buyer.token, `/api/v1/rfqs/${a.rfqId}/award`)).json()) as { award: { status: string; declineReason: string } };

@@ -46,7 +46,6 @@ beforeAll(async () => {
   other = await createAccount(h.db, { kind: "buyer", org: "別テナント工業" });
   vendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "受注サービス株式会社" } });
   otherVendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "他社ベンダー株式会社" } });
-  const standstillEndsAt = new Date(h.clock.now().getTime() + 30 * 86_400_000);
   award = await createAcceptedAward(h, {
     buyerEmail: buyer.email,
     buyerOrgId: buyer.org.id,
@@ -54,7 +53,8 @@ beforeAll(async () => {
     vendorOrgId: vendor.org.id,
     buyerKind: "company",
     rfq: { baselineCostMonthlyYen: SENTINEL_BASELINE },
-    standstillEndsAt,
+    // 20 business days: four weeks or more of standstill, which the test below steps over with 31 days.
+    standstillBusinessDays: 20,
   });
   cityAward = await createAcceptedAward(h, {
     buyerEmail: city.email,
