@@ -8,6 +8,7 @@ import { seedDemoQuotes } from "./demo-quotes";
 import { seedDemoTrackRecords } from "./demo-track-records";
 import { seedDemoAdvisors } from "./demo-advisors";
 import { seedDemoApprovers } from "./demo-approvers";
+import { seedDemoAwards } from "./demo-awards";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_APPROVERS } from "./demo-approvers";
@@ -44,4 +45,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoQuotes(db, now);
   await seedDemoTrackRecords(db);
   await seedDemoAdvisors(db, now);
+  await seedDemoAwards(db, now);
 }

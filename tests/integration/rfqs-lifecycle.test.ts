@@ -447,9 +447,22 @@ describe("demo data", () => {
     expect(rows.filter((row) => statusOf(row) === "published").length).toBeGreaterThanOrEqual(4);
     expect(rows.filter((row) => statusOf(row) === "draft")).toHaveLength(1);
     const closed = rows.filter((row) => statusOf(row) === "closed");
-    expect(closed.map((row) => row.title).sort()).toEqual(
-      [DEMO_RFQS.surveyClosed.title, DEMO_RFQS.bookkeepingAwarded.title, DEMO_RFQS.taxFormsPending.title].sort(),
+    expect(closed.map((row) => row.title).sort()).toEqual([DEMO_RFQS.surveyClosed.title, DEMO_RFQS.taxFormsPending.title].sort());
+    // The award loop (issue 15): one RFQ awarded with an approved proposal, an accepted award and an active
+    // contract; one proposal waiting for approval.
+    const awarded = rows.filter((row) => row.status === "awarded");
+    expect(awarded.map((row) => row.title)).toEqual([DEMO_RFQS.bookkeepingAwarded.title]);
+    const proposals = await demo.db.selectFrom("award_proposals").select(["rfq_id", "status"]).execute();
+    expect(proposals.map((p) => [rows.find((r) => r.id === p.rfq_id)!.title, p.status]).sort()).toEqual(
+      [
+        [DEMO_RFQS.bookkeepingAwarded.title, "approved"],
+        [DEMO_RFQS.taxFormsPending.title, "pending"],
+      ].sort(),
     );
+    const award = await demo.db.selectFrom("awards").select(["rfq_id", "status"]).executeTakeFirstOrThrow();
+    expect(award).toEqual({ rfq_id: awarded[0]!.id, status: "accepted" });
+    const contract = await demo.db.selectFrom("contracts").select(["rfq_id", "status"]).executeTakeFirstOrThrow();
+    expect(contract).toEqual({ rfq_id: awarded[0]!.id, status: "active" });
     const survey = closed.find((row) => row.title === DEMO_RFQS.surveyClosed.title)!;
     const questions = await demo.db.selectFrom("rfq_questions").select(["answer", "answered_at", "created_at"]).where("rfq_id", "=", survey.id).execute();
     expect(questions.length).toBeGreaterThanOrEqual(2);
