@@ -17,7 +17,7 @@ import {
   submitQuote,
   type Account,
 } from "../factories";
-import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { Cookies, createHarness, postForm, type Harness, apiRequest, type ApiInit } from "./harness";
 import { startSmtpCapture, type CapturedMail } from "./smtp-capture";
 
 // 稟議 decisions (issue 15 items 3–4) on real PostgreSQL over the API, with mails read back from a real SMTP
@@ -43,16 +43,7 @@ let rfqId: string;
 let proposalId: string;
 let quotes: { a: string; b: string };
 
-const api = (token: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-  h.request(path, {
-    method: init.method ?? "GET",
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "Accept-Language": init.lang ?? "ja",
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-  });
+const api = (token: string, path: string, init: ApiInit = {}) => apiRequest(h, token, path, init);
 const decide = (m: { token: string }, body: unknown, lang = "ja") =>
   api(m.token, `/api/v1/award-proposals/${proposalId}/decisions`, { method: "POST", body, lang });
 const decisions = () => h.db.selectFrom("approval_decisions").selectAll().where("proposal_id", "=", proposalId).orderBy("seq").execute();

@@ -18,7 +18,7 @@ import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
 import { rankRfqForBuyer } from "../../app/services/ranking.server";
 import { snapshotHash } from "../../app/domain/award/proposal";
 import { orgActor } from "../../app/utils/service-failure";
-import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { Cookies, createHarness, postForm, type Harness, apiRequest, type ApiInit } from "./harness";
 
 // 決裁起案 (issue 15, item 2) on real PostgreSQL: a member proposes the rank-2 quote; without the second,
 // specific reason it is refused in ja and en and nothing is written; with it the proposal is stored with the
@@ -38,16 +38,7 @@ let rfqId: string;
 let first: string;
 let second: string;
 
-const api = (token: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-  h.request(path, {
-    method: init.method ?? "GET",
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "Accept-Language": init.lang ?? "ja",
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-  });
+const api = (token: string, path: string, init: ApiInit = {}) => apiRequest(h, token, path, init);
 const proposals = () => h.db.selectFrom("award_proposals").selectAll().where("rfq_id", "=", rfqId).execute();
 const path = () => `/api/v1/rfqs/${rfqId}/award-proposals`;
 async function signIn(email: string) {

@@ -16,7 +16,7 @@ import {
   type Account,
 } from "../factories";
 import { logIn } from "./account-security-support";
-import { createHarness, postForm, type Harness } from "./harness";
+import { createHarness, postForm, type Harness, apiRequest, type ApiInit } from "./harness";
 import { rowCounts } from "./row-counts";
 import { startSmtpCapture, type CapturedMail } from "./smtp-capture";
 
@@ -45,16 +45,7 @@ let third: Account;
 let none: Account;
 let ownerEnEmail: string;
 
-const api = (token: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-  h.request(path, {
-    method: init.method ?? "GET",
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "Accept-Language": init.lang ?? "ja",
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-  });
+const api = (token: string, path: string, init: ApiInit = {}) => apiRequest(h, token, path, init);
 const page = async (email: string, path: string, lang = "ja") =>
   h.request(path, { cookies: await logIn(h, email, FACTORY_PASSWORD), redirect: "manual", headers: { "Accept-Language": lang } });
 

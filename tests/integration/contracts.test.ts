@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, createAcceptedAward, type AcceptedAward, type Account } from "../factories";
 import { pdfPages } from "../support/pdf-text";
-import { createHarness, type Harness } from "./harness";
+import { createHarness, type Harness, apiRequest, type ApiInit } from "./harness";
 
 // The contract (issue 15, items 5 and 6) on real PostgreSQL through the API: created from the accepted award
 // only after the standstill (the refusal names the date); a milestone plan that does not add up, has a date in
@@ -25,16 +25,7 @@ let contractId: string;
 let cityContractId: string;
 
 type Problem = { title: string; errors?: { path: string; message: string }[] };
-const api = (token: string, path: string, init: { method?: string; body?: unknown; lang?: string } = {}) =>
-  h.request(path, {
-    method: init.method ?? "GET",
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "Accept-Language": init.lang ?? "ja",
-      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-  });
+const api = (token: string, path: string, init: ApiInit = {}) => apiRequest(h, token, path, init);
 const contractRows = () => h.db.selectFrom("contract_versions").select(["contract_id", "version", "content"]).orderBy("version").execute();
 const audits = (action: string) => h.db.selectFrom("audit_log").select(["entity_id", "after"]).where("action", "=", action).execute();
 const row = (over: Record<string, unknown> = {}) => ({ name: "業務完了", dueDate: "2027-03-31", acceptance: "完了報告書の承認", paymentDueDays: 60, ...over });

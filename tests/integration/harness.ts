@@ -123,3 +123,18 @@ export async function postForm(
     redirect: "manual",
   });
 }
+
+export type ApiInit = { method?: string; body?: unknown; lang?: string };
+
+/** A JSON API call with a Bearer token: the body as JSON, the answer in `lang` (ja unless told). */
+export function apiRequest(h: Harness, token: string, path: string, init: ApiInit = {}) {
+  return h.request(path, {
+    method: init.method ?? "GET",
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "Accept-Language": init.lang ?? "ja",
+      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+  });
+}
