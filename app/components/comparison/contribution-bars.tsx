@@ -7,6 +7,7 @@ import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { formatNumber } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { ChartDataTable, ChartFrame, PALETTE } from "./chart-frame";
+import { ChartLabel, wrapLabel } from "./chart-label";
 
 const WIDTH = 720;
 const LEFT = 170;
@@ -41,9 +42,14 @@ export function ContributionBars({ view }: { view: ComparisonView }) {
       <ChartFrame title={t("compare.bars")} desc={t("compare.barsDesc")} width={WIDTH} height={height} testId="contribution-bars">
         <Group left={LEFT} top={10}>
           {data.map((d) => (
-            <Text key={d.id} x={-8} y={(yScale(d.id) ?? 0) + yScale.bandwidth() / 2} textAnchor="end" verticalAnchor="middle" fontSize={11} width={LEFT - 12}>
-              {d.name}
-            </Text>
+            <ChartLabel
+              key={d.id}
+              x={-8}
+              y={(yScale(d.id) ?? 0) + yScale.bandwidth() / 2}
+              textAnchor="end"
+              fontSize={11}
+              lines={wrapLabel(d.name, LEFT - 12, 11)}
+            />
           ))}
           <BarStackHorizontal<Datum, string> data={data} keys={keys} y={(d) => d.id} xScale={xScale} yScale={yScale} color={color}>
             {(stacks) =>

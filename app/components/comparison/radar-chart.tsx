@@ -1,13 +1,13 @@
 import { Group } from "@visx/group";
 import { scaleLinear } from "@visx/scale";
 import { Line, Polygon } from "@visx/shape";
-import { Text } from "@visx/text";
 import { label } from "~/components/rfq/labels";
 import type { PerspectiveScores } from "~/domain/comparison/perspective-scores";
 import { PERSPECTIVES } from "~/domain/scoring";
 import { formatNumber } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { ChartFrame } from "./chart-frame";
+import { ChartLabel, wrapLabel } from "./chart-label";
 
 const SIZE = 260;
 const RADIUS = 80;
@@ -40,9 +40,16 @@ export function RadarChart({ vendorName, rank, scores }: { vendorName: string; r
             return (
               <g key={p}>
                 <Line from={{ x: 0, y: 0 }} to={{ x, y }} stroke="#c4cad6" />
-                <Text x={lx} y={ly} textAnchor="middle" verticalAnchor="middle" fontSize={10} width={90}>
-                  {`${label("perspective", p, locale).replace(/の視点$/, "")} ${scores[p] === null ? "—" : formatNumber(scores[p]!, locale, 0)}`}
-                </Text>
+                <ChartLabel
+                  x={lx}
+                  y={ly}
+                  textAnchor="middle"
+                  fontSize={10}
+                  lines={[
+                    ...wrapLabel(label("perspective", p, locale).replace(/の視点$/, ""), 90, 10),
+                    scores[p] === null ? "—" : formatNumber(scores[p]!, locale, 0),
+                  ]}
+                />
               </g>
             );
           })}
