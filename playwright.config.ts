@@ -29,6 +29,12 @@ export default defineConfig({
       ],
     },
   },
+  // The award loop (award-loop.spec.ts) awards the seeded survey RFQ that other specs read: it runs last.
+  // Alone: `npm run test:e2e -- tests/e2e/award-loop.spec.ts --no-deps` (a file filter still runs `main` first).
+  projects: [
+    { name: "main", testIgnore: /award-loop\.spec\.ts$/ },
+    { name: "award-loop", testMatch: /award-loop\.spec\.ts$/, dependencies: ["main"] },
+  ],
   webServer: {
     command: "node --import tsx scripts/serve.ts",
     url: `http://localhost:${port}/healthz`,

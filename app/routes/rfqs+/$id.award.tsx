@@ -6,6 +6,7 @@ import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { AwardStatusSection } from "~/components/award/award-status-section";
 import { awardForBuyer } from "~/services/award-result.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { replaceIds } from "~/domain/comparison/comparison-view";
 import { decideProposal, editProposal, proposalRoute } from "~/services/approval-decisions.server";
 import { awardProposalForm, listProposals, proposeAward, readProposal, verifyProposal } from "~/services/award-proposals.server";
 import { requireUser } from "~/utils/auth.server";
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             score: r.score,
             vendorName: s.quotes.find((q) => q.id === r.id)?.vendorName ?? r.id,
           })),
-          stability: s.stability.sentence,
+          stability: replaceIds(s.stability.sentence, new Map(s.quotes.map((q) => [q.id, q.vendorName]))),
           recommendations: s.advisorNotes
             .filter((n) => n.recommends && n.assigned)
             .map((n) => ({ advisorName: n.advisorName, quoteId: n.quoteId, body: n.body })),
