@@ -8,6 +8,7 @@ export const awardResultMessages = {
     en: "Accept or decline by the deadline. Once you accept, the buyer prepares the contract.",
   },
   "awardResult.winner.amount": { ja: "契約金額（税込）：{amount}", en: "Contract value (incl. tax): {amount}" },
+  "awardResult.winner.toContract": { ja: "契約内容を見る", en: "See the contract" },
   "awardResult.winner.accepted": {
     ja: "受諾しました（{date}）。契約の準備をお待ちください。",
     en: "You accepted on {date}. The buyer will prepare the contract.",
@@ -70,6 +71,7 @@ export const awardResultMessages = {
   "awardResult.answer.body.required": { ja: "回答を入力してください。", en: "Enter your answer." },
   "awardResult.answer.alreadyAnswered": { ja: "この質問には既に回答しています。", en: "This question has already been answered." },
   "awardResult.buyer.title": { ja: "落札と受諾", en: "Award and the winner's answer" },
+  "awardResult.buyer.toContract": { ja: "契約を作成・確認する", en: "Make or view the contract" },
   "awardResult.buyer.winner": { ja: "落札者：{vendor}（{amount}）", en: "Awarded to {vendor} ({amount})" },
   "awardResult.buyer.offered": { ja: "受諾待ち（受諾期限 {date}）", en: "Waiting for the winner's answer (by {date})" },
   "awardResult.buyer.accepted": { ja: "受諾済み（{date}）", en: "Accepted on {date}" },

@@ -1,3 +1,4 @@
+import { findContractOfQuoteForVendor } from "../../db/queries/contracts";
 import {
   answerAward,
   answerAwardQuestion as saveAwardQuestionAnswer,
@@ -97,6 +98,8 @@ export interface WinnerResult {
   canRespond: boolean;
   respondedAt: string | null;
   declineReason: string | null;
+  /** Whether the buyer has made the contract (the vendor then reads it at /quotes/:id/contract). */
+  contractMade: boolean;
 }
 
 export interface DebriefResult {
@@ -143,6 +146,7 @@ export async function awardResultForVendor(ctx: AppContext, actor: Actor, quoteI
         canRespond: award.status === "offered" && isBefore(now, award.respond_by),
         respondedAt: iso(award.responded_at),
         declineReason: award.decline_reason,
+        contractMade: award.status === "accepted" && (await findContractOfQuoteForVendor(ctx.db, v.org.id, quote.id)) !== undefined,
       },
     };
   }

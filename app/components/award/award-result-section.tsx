@@ -26,7 +26,18 @@ function WinnerPart({ r }: { r: WinnerResult }) {
   const { t, locale } = useI18n();
   const date = formatDeadlineDate(r.respondBy, locale);
   if (r.status === "accepted")
-    return <p data-testid="award-accepted">{t("awardResult.winner.accepted", { date: formatDeadlineDate(r.respondedAt!, locale) })}</p>;
+    return (
+      <>
+        <p data-testid="award-accepted">{t("awardResult.winner.accepted", { date: formatDeadlineDate(r.respondedAt!, locale) })}</p>
+        {r.contractMade ? (
+          <p>
+            <Link to={`/quotes/${r.quoteId}/contract`} data-testid="vendor-contract-link">
+              {t("awardResult.winner.toContract")}
+            </Link>
+          </p>
+        ) : null}
+      </>
+    );
   if (r.status === "declined")
     return (
       <p data-testid="award-declined">

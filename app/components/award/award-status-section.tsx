@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field } from "~/components/field";
 import { formatDeadlineDate } from "~/domain/award/answer";
@@ -12,7 +12,7 @@ import { useI18n } from "~/utils/use-i18n";
 
 export type BuyerAward = NonNullable<Extract<Awaited<ReturnType<typeof awardForBuyer>>, { ok: true }>["award"]>;
 
-export function AwardStatusSection({ award }: { award: BuyerAward }) {
+export function AwardStatusSection({ award, rfqId }: { award: BuyerAward; rfqId: string }) {
   const { t, locale } = useI18n();
   const date = (d: string | null) => (d ? formatDeadlineDate(d, locale) : "—");
   return (
@@ -27,6 +27,13 @@ export function AwardStatusSection({ award }: { award: BuyerAward }) {
             : t("awardResult.buyer.declined", { date: date(award.respondedAt), reason: award.declineReason ?? "" })}
       </p>
       {award.status === "declined" ? <p className="notice">{t("awardResult.buyer.declinedNext")}</p> : null}
+      {award.status === "accepted" ? (
+        <p>
+          <Link to={`/rfqs/${rfqId}/contract`} className="button primary" data-testid="contract-link">
+            {t("awardResult.buyer.toContract")}
+          </Link>
+        </p>
+      ) : null}
       <p>{award.standstillEndsAt ? t("awardResult.buyer.standstill", { date: date(award.standstillEndsAt) }) : t("awardResult.buyer.noStandstill")}</p>
       <h3>{t("awardResult.buyer.debriefReason")}</h3>
       <p className="prewrap">{award.debriefReason}</p>

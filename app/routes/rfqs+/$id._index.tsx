@@ -240,10 +240,20 @@ export default function RfqDetail() {
       ) : null}
 
       {data.as === "buyer" && data.quotes && !data.quotes.sealed ? (
-        <p>
+        <p className="actions">
           <Link to={`/rfqs/${h.id}/compare`} className="button primary" data-testid="compare-link">
             {t("compare.link")}
           </Link>
+          {h.status === "closed" || h.status === "awarded" ? (
+            <Link to={`/rfqs/${h.id}/award`} className="button" data-testid="award-link">
+              {t("awardProposal.link")}
+            </Link>
+          ) : null}
+          {h.status === "awarded" ? (
+            <Link to={`/rfqs/${h.id}/contract`} className="button" data-testid="contract-page-link">
+              {t("contracts.title")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}

@@ -135,7 +135,7 @@ export default function AwardPage() {
       <h1>
         {t("awardProposal.title")}: {title}
       </h1>
-      {award ? <AwardStatusSection award={award} /> : null}
+      {award ? <AwardStatusSection award={award} rfqId={rfqId} /> : null}
       {current ? (
         <section className="card stack" data-testid="award-proposal">
           <dl>
@@ -172,6 +172,14 @@ export default function AwardPage() {
               </span>
             </dd>
           </dl>
+          <p className="actions" data-testid="packet-links">
+            <a className="button" href={`/rfqs/${rfqId}/proposals/${current.proposal.id}/packet.pdf`} download data-testid="packet-pdf">
+              {t("awardProposal.packet.download")}
+            </a>
+            <a className="button" href={`/rfqs/${rfqId}/proposals/${current.proposal.id}/packet.pdf?lang=en`} download lang="en">
+              {t("awardProposal.packet.downloadEn")}
+            </a>
+          </p>
           <p className="muted" data-testid="award-route">
             {t("awardProposal.route", { revision: current.proposal.route.revision })}
           </p>
