@@ -6,6 +6,7 @@ import { formatDeadlineDate } from "~/domain/award/answer";
 import type { AwardResult, DebriefResult, WinnerResult } from "~/services/award-result.server";
 import { formatDateTime, formatNumber, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
+import { formatValue } from "~/components/comparison/format";
 
 // 「選定結果」 on the vendor's quote page (issue 15, item 4): the winner's offer with its 受諾期限 and the
 // accept / decline buttons — declining asks first, in a dialog with JavaScript and on /awards/:id/decline
@@ -122,7 +123,6 @@ function DeclineAward({ awardId }: { awardId: string }) {
 function DebriefPart({ r }: { r: DebriefResult }) {
   const { t, locale } = useI18n();
   const d = r.debrief;
-  const value = (v: number | boolean | null) => (v === null ? "—" : typeof v === "boolean" ? (v ? "✓" : "✗") : formatNumber(v, locale, 4));
   return (
     <>
       <h3>{t("debrief.title")}</h3>
@@ -157,7 +157,7 @@ function DebriefPart({ r }: { r: DebriefResult }) {
                 <tr key={c.key}>
                   <td>{c.label[locale] || c.label.ja}</td>
                   <td>{formatNumber(c.share * 100, locale, 0)}%</td>
-                  <td>{c.withheld ? t("debrief.withheld") : value(c.value)}</td>
+                  <td>{c.withheld ? t("debrief.withheld") : formatValue(c.unit, c.value, locale)}</td>
                   <td>{c.score === null ? "—" : formatNumber(c.score, locale, 1)}</td>
                   <td>{formatNumber(c.contribution, locale, 1)}</td>
                 </tr>

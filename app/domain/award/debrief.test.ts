@@ -113,10 +113,11 @@ describe("debriefFor", () => {
       rank: 2,
       score: 64.5,
       criteria: [
-        { key: "tco", label: { ja: "基準tco", en: "Criterion tco" }, share: 0.6, value: null, withheld: true, score: 70, contribution: 42 },
+        { key: "tco", label: { ja: "基準tco", en: "Criterion tco" }, unit: "yen", share: 0.6, value: null, withheld: true, score: 70, contribution: 42 },
         {
           key: "accuracy",
           label: { ja: "基準accuracy", en: "Criterion accuracy" },
+          unit: "rate",
           share: 0.4,
           value: 0.9125,
           withheld: false,

@@ -22,6 +22,8 @@ import type { CriterionValue, LocalizedText, Method } from "~/domain/scoring";
 export interface DebriefCriterion {
   key: string;
   label: LocalizedText;
+  /** How the value reads (ratio, yen, days, count, flag…): the criterion's unit, the same for every vendor. */
+  unit: string;
   /** The criterion's share of the total weight in the decision (0–1). */
   share: number;
   /** The vendor's own value; null when missing, or withheld because the buyer computed it (TCO, ROI). */
@@ -91,6 +93,7 @@ export function debriefFor(view: ComparisonView, vendorQuoteId: string, award: D
         {
           key: row.key,
           label: { ja: row.label.ja, en: row.label.en },
+          unit: row.unit,
           share: row.share,
           value: withheld ? null : cell.value,
           withheld,
