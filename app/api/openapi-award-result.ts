@@ -64,6 +64,7 @@ export const AwardQuestionAnsweredResponse = z.object({ id: z.string(), answered
 export const AwardSettingsResponse = z.object({
   acceptBusinessDays: z.number().int().describe("受諾期限 in Japanese business days (1–30)"),
   standstillBusinessDays: z.number().int().describe("Standstill in Japanese business days (0–20; 0 = none)"),
+  buyerKind: z.enum(["company", "municipality"]).describe("Sets the legal deadlines (60 days; or 10-day inspection and 30-day payment) and the calendar"),
   canManage: z.boolean(),
 });
 export const BuyerAwardResponse = z.object({

@@ -28,6 +28,7 @@ export const awardProposalMessages = {
   "awardProposal.status.returned": { ja: "差戻し", en: "Returned for revision" },
   "awardProposal.status.withdrawn": { ja: "取下げ", en: "Withdrawn" },
   "awardProposal.hash": { ja: "スナップショットのSHA-256", en: "Snapshot SHA-256" },
+  "awardProposal.packets.title": { ja: "稟議書（決裁済み）", en: "Approval packets (decided)" },
   "awardProposal.link": { ja: "決裁（稟議）と落札", en: "Approval and award" },
   "awardProposal.packet.download": { ja: "稟議書（PDF）", en: "Approval packet (PDF, Japanese)" },
   "awardProposal.packet.downloadEn": { ja: "稟議書（英語版PDF）", en: "Approval packet (PDF, English)" },

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { listAdvisorNotes } from "../../db/queries/advisor-notes";
 import { writeAudit } from "../../db/queries/audit";
 import { findAwardProposal, findPendingAwardProposal, insertAwardProposal, listAwardProposals } from "../../db/queries/award-proposals";
-import { listAdvisorOrgIdsOfRfq } from "../../db/queries/rfq-advisors";
+import { findRfqForAdvisor, listAdvisorOrgIdsOfRfq } from "../../db/queries/rfq-advisors";
 import { findRfqForBuyer } from "../../db/queries/rfqs";
 import { unreachableSteps, type RouteStep } from "~/domain/approvals/route-rules";
 import { canonicalJson } from "~/domain/canonical-json";
@@ -273,4 +273,20 @@ export async function verifyProposal(
   if (!read.ok) return read;
   const computed = snapshotHash(read.snapshot, sha256Hex);
   return { ok: true as const, verified: computed === read.proposal.snapshotSha256, storedSha256: read.proposal.snapshotSha256, computedSha256: computed };
+}
+
+/**
+ * The 稟議書 an advisor assigned to the RFQ may read (issue 15: advisors read the packet of the RFQs they are
+ * assigned to): the RFQ's proposals that were decided — approved or rejected, whose packet is kept as issued —
+ * newest first. Null for anyone else (the page shows nothing; the PDF route answers 404 itself).
+ */
+export async function approvalPacketsForAdvisor(ctx: AppContext, actor: Actor, rfqId: string) {
+  const a = orgActor(actor, "advisory");
+  if (!a || !isRowId(rfqId)) return null;
+  const rfq = await findRfqForAdvisor(ctx.db, a.org.id, rfqId);
+  if (!rfq) return null;
+  const rows = await listAwardProposals(ctx.db, rfq.buyer_org_id, rfqId);
+  return rows
+    .filter((r) => r.status === "approved" || r.status === "rejected")
+    .map((r) => ({ id: r.id, vendorName: r.vendor_name, status: r.status, createdAt: new Date(r.created_at).toISOString() }));
 }

@@ -416,6 +416,7 @@ export async function awardSettingsOf(ctx: AppContext, actor: Actor) {
     ok: true as const,
     acceptBusinessDays: row.award_accept_business_days,
     standstillBusinessDays: row.award_standstill_business_days,
+    buyerKind: row.buyer_kind,
     canManage: can(b, "awardSettings:manage", { type: "organization", id: b.org.id }),
   };
 }
@@ -436,11 +437,11 @@ export async function saveAwardSettings(ctx: AppContext, actor: Actor, input: un
       action: "award.settings.update",
       entityType: "organization",
       entityId: b.org.id,
-      before: { acceptBusinessDays: current.acceptBusinessDays, standstillBusinessDays: current.standstillBusinessDays },
-      after: parsed.data,
+      before: { acceptBusinessDays: current.acceptBusinessDays, standstillBusinessDays: current.standstillBusinessDays, buyerKind: current.buyerKind },
+      after: { ...parsed.data, buyerKind: parsed.data.buyerKind ?? current.buyerKind },
     });
   });
-  return { ok: true as const, ...parsed.data, canManage: true };
+  return { ok: true as const, ...parsed.data, buyerKind: parsed.data.buyerKind ?? current.buyerKind, canManage: true };
 }
 
 /** The vendor's result through an award id (the pages that accept, decline or ask): its RFQ and the result of its own quote. */

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import { findAwardSettings, setProposalStatus, type LockedProposal } from "../../db/queries/approval-decisions";
+import { setProposalStatus, type LockedProposal } from "../../db/queries/approval-decisions";
+import { findAwardSettings } from "../../db/queries/awards";
 import { writeAudit } from "../../db/queries/audit";
 import { lockRfqForAward, markQuotesOnAward } from "../../db/queries/award-outcome";
 import { insertAward } from "../../db/queries/awards";
@@ -52,6 +53,7 @@ export async function awardApprovedProposal(
   if (!winner) return failure.conflict("approvals.award.quoteGone");
 
   const settings = await findAwardSettings(trx, proposal.buyer_org_id);
+  if (!settings) return failure.notFound();
   // A municipality closes over 年末年始 (12/29–1/3) as well as on holidays; a company keeps the national calendar.
   const { respondBy, standstillEndsAt } = awardDeadlines(
     now,

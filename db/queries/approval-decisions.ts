@@ -274,12 +274,3 @@ export async function revokeDelegation(db: Kysely<Database>, orgId: string, id: 
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
-
-/** The organisation's awarding settings (the buyer side of the award transaction). */
-export async function findAwardSettings(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom("organizations")
-    .select(["id", "name", "buyer_kind", "award_accept_business_days", "award_standstill_business_days"])
-    .where("id", "=", orgId)
-    .executeTakeFirstOrThrow();
-}

@@ -131,14 +131,27 @@ export async function listAwardBuyerRecipients(db: Kysely<Database>, awardId: st
     .execute();
 }
 
+/** The buyer organisation's award settings and kind (municipality or company), which pick its calendar and legal deadlines. */
 export async function findAwardSettings(db: Kysely<Database>, orgId: string) {
-  return db.selectFrom("organizations").select(["award_accept_business_days", "award_standstill_business_days"]).where("id", "=", orgId).executeTakeFirst();
+  return db
+    .selectFrom("organizations")
+    .select(["name", "buyer_kind", "award_accept_business_days", "award_standstill_business_days"])
+    .where("id", "=", orgId)
+    .executeTakeFirst();
 }
 
-export async function updateAwardSettings(db: Kysely<Database>, orgId: string, s: { acceptBusinessDays: number; standstillBusinessDays: number }) {
+export async function updateAwardSettings(
+  db: Kysely<Database>,
+  orgId: string,
+  s: { acceptBusinessDays: number; standstillBusinessDays: number; buyerKind?: "company" | "municipality" },
+) {
   await db
     .updateTable("organizations")
-    .set({ award_accept_business_days: s.acceptBusinessDays, award_standstill_business_days: s.standstillBusinessDays })
+    .set({
+      award_accept_business_days: s.acceptBusinessDays,
+      award_standstill_business_days: s.standstillBusinessDays,
+      ...(s.buyerKind ? { buyer_kind: s.buyerKind } : {}),
+    })
     .where("id", "=", orgId)
     .execute();
 }

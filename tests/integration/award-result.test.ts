@@ -390,5 +390,25 @@ describe("award settings", () => {
     const settings = await (await h.request("/settings/approvals", { cookies, headers: { "Accept-Language": "ja" } })).text();
     expect(settings).toContain('data-testid="award-settings"');
     expect(settings).toContain('value="10"');
+
+    // The buyer's kind picks the legal deadlines and the calendar: a company by default; a local government says so.
+    expect(await (await api(buyer.token, "/api/v1/award-settings")).json()).toMatchObject({ buyerKind: "company" });
+    const wrongKind = await api(buyer.token, "/api/v1/award-settings", {
+      method: "PUT",
+      body: { acceptBusinessDays: 7, standstillBusinessDays: 0, buyerKind: "prefecture" },
+      lang: "en",
+    });
+    expect(wrongKind.status).toBe(400);
+    expect(((await wrongKind.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([
+      { path: "buyerKind", message: "Choose what kind of buyer you are." },
+    ]);
+    const city = await postForm(h, "/settings/award-settings", { acceptBusinessDays: "10", standstillBusinessDays: "0", buyerKind: "municipality" }, cookies);
+    expect(city.status).toBe(302);
+    expect((await h.db.selectFrom("organizations").select("buyer_kind").where("id", "=", buyer.org.id).executeTakeFirstOrThrow()).buyer_kind).toBe(
+      "municipality",
+    );
+    const page = await (await h.request("/settings/approvals", { cookies, headers: { "Accept-Language": "ja" } })).text();
+    expect(page).toContain("地方公共団体（自治体）");
+    expect(page).toMatch(/<input[^>]*value="municipality"[^>]*checked=""|<input[^>]*checked=""[^>]*value="municipality"/);
   });
 });

@@ -153,10 +153,23 @@ describe("stored documents", () => {
     expect(text).not.toContain(award.quoteId);
     expect(text).toContain("ページ受注株式会社");
     expect(text).toContain("総合評価で最上位");
-    const again = await page(path, await signIn(advisor.email));
+    // The assigned advisor finds the packet on the RFQ's page, the approvals printed in it (課長's decision).
+    const advisorCookies = await signIn(advisor.email);
+    const rfqPage = await (await page(`/rfqs/${award.rfqId}`, advisorCookies)).text();
+    expect(rfqPage).toContain('data-testid="advisor-packets"');
+    expect(rfqPage).toContain(`href="${path}"`);
+    // The English packet carries the approver's stamp ("Approved"), which only a recorded decision draws.
+    const en = await page(`${path}?lang=en`, advisorCookies);
+    expect(en.status).toBe(200);
+    expect((await pdfPages(new Uint8Array(await en.arrayBuffer()))).join("\n")).toContain("Approved");
+    const again = await page(path, advisorCookies);
     expect(again.status).toBe(200);
     expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
     for (const who of [vendor.email, other.email]) expect((await page(path, await signIn(who))).status).toBe(404);
-    expect(await h.db.selectFrom("documents").select("kind").where("kind", "=", "approval_packet").execute()).toHaveLength(1);
+    // One stored packet per language, each rendered once.
+    expect(await h.db.selectFrom("documents").select("locale").where("kind", "=", "approval_packet").orderBy("locale").execute()).toEqual([
+      { locale: "en" },
+      { locale: "ja" },
+    ]);
   });
 });

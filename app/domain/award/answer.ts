@@ -28,9 +28,16 @@ const days = (min: number, max: number, required: string, range: string) =>
 
 export const AWARD_SETTINGS_LIMITS = { accept: { min: 1, max: 30, default: 5 }, standstill: { min: 0, max: 20, default: 0 } } as const;
 
+export const BUYER_KINDS = ["company", "municipality"] as const;
+
 export const AwardSettingsInput = z.object({
   acceptBusinessDays: days(1, 30, "awardResult.settings.accept.required", "awardResult.settings.accept.range"),
   standstillBusinessDays: days(0, 20, "awardResult.settings.standstill.required", "awardResult.settings.standstill.range"),
+  /**
+   * Whether the buyer is a local government (支払遅延防止法: inspection in 10 days, payment in 30; closed over
+   * 年末年始) or a company (取適法 / フリーランス法: payment in 60 days). Left out, it stays as it is.
+   */
+  buyerKind: z.enum(BUYER_KINDS, { error: "awardResult.settings.buyerKind.invalid" }).optional(),
 });
 export type AwardSettings = z.infer<typeof AwardSettingsInput>;
 

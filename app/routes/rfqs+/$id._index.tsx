@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
+import { approvalPacketsForAdvisor } from "~/services/award-proposals.server";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -28,7 +29,7 @@ import { advisorsForBuyer, assignAdvisor, removeAdvisor } from "~/services/advis
 import { rfqAttachmentsOf } from "~/services/attachments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime, joinList } from "~/utils/format";
+import { formatDate, formatDateTime, joinList } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -65,7 +66,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (found.as === "advisor") {
     // Read-only, as the buyer's adviser: the working copy and the published answers; the comparison
     // link only once the quotes are opened (the comparison itself checks again, in SQL).
-    const [questions, versions] = await Promise.all([questionsForAdvisor(context, user.activeOrg!.id, row.id), versionHistoryFor(context, "advisor", row.id)]);
+    const [questions, versions, packets] = await Promise.all([
+      questionsForAdvisor(context, user.activeOrg!.id, row.id),
+      versionHistoryFor(context, "advisor", row.id),
+      approvalPacketsForAdvisor(context, user.actor, row.id),
+    ]);
     const compareOpen =
       row.status !== "draft" && row.quote_deadline !== null && areQuotesOpened({ status: row.status, sealed: row.sealed, deadline: row.quote_deadline }, now);
     return {
@@ -77,6 +82,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       versions,
       buyerName: found.row.buyer_name,
       compareOpen,
+      packets: packets ?? [],
     };
   }
   // Vendors read the history through their projection only (what a change to a hidden field did is not listed).
@@ -271,6 +277,24 @@ export default function RfqDetail() {
           ) : (
             <p className="muted">{t("advisors.detail.sealed")}</p>
           )}
+          {data.packets.length > 0 ? (
+            <section className="card stack" data-testid="advisor-packets" aria-labelledby="advisor-packets-title">
+              <h2 id="advisor-packets-title">{t("awardProposal.packets.title")}</h2>
+              <ul>
+                {data.packets.map((p) => (
+                  <li key={p.id}>
+                    {p.vendorName} · {t(`awardProposal.status.${p.status}`)} · {formatDate(p.createdAt, locale)} —{" "}
+                    <a href={`/rfqs/${h.id}/proposals/${p.id}/packet.pdf`} download data-testid="advisor-packet-pdf">
+                      {t("awardProposal.packet.download")}
+                    </a>{" "}
+                    <a href={`/rfqs/${h.id}/proposals/${p.id}/packet.pdf?lang=en`} download lang="en">
+                      {t("awardProposal.packet.downloadEn")}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       ) : null}
       {data.as === "buyer" && data.advisors ? <AdvisorsSection data={data.advisors} errors={err("assignAdvisor", "advisorOrgId")} /> : null}

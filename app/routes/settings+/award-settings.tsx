@@ -18,14 +18,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const r = await awardSettingsOf(context, user.actor);
   if (!r.ok) throw notFound();
-  return { values: { acceptBusinessDays: r.acceptBusinessDays, standstillBusinessDays: r.standstillBusinessDays }, canManage: r.canManage };
+  return {
+    values: { acceptBusinessDays: r.acceptBusinessDays, standstillBusinessDays: r.standstillBusinessDays, buyerKind: r.buyerKind },
+    canManage: r.canManage,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const user = await requireUser(request, context);
-  const values = { acceptBusinessDays: String(form.get("acceptBusinessDays") ?? ""), standstillBusinessDays: String(form.get("standstillBusinessDays") ?? "") };
-  const saved = await saveAwardSettings(context, user.actor, values);
+  const values = {
+    acceptBusinessDays: String(form.get("acceptBusinessDays") ?? ""),
+    standstillBusinessDays: String(form.get("standstillBusinessDays") ?? ""),
+    buyerKind: String(form.get("buyerKind") ?? ""),
+  };
+  // No choice sent (a form without the radio group) keeps the organisation's kind as it is.
+  const saved = await saveAwardSettings(context, user.actor, { ...values, buyerKind: form.get("buyerKind") === null ? undefined : values.buyerKind });
   if (!saved.ok) {
     if (saved.status === 404) throw notFound();
     if (saved.status === 403) throw forbidden();
