@@ -65,6 +65,7 @@ export async function rankListedQuotes(
     const forRanking: QuoteForRanking = {
       id: q.id,
       vendorName: q.vendor_name,
+      round: q.ranked_round === "bafo" ? "bafo" : "first",
       // Every submitted quote has its current version; a listed quote without one would be a bug upstream.
       content: v!.content,
       normalized: v!.normalized,

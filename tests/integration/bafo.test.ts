@@ -304,6 +304,7 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     }
     expect(all.bafoPage).toContain("初回");
     expect(all.bafoPage).toContain("提出 1/2 社");
+    expect(all.comparePage).not.toContain('data-testid="ranked-bafo"');
   });
 
   it("moves the deadline only later, field by field; the round's own deadline then opens it", async () => {
@@ -354,6 +355,8 @@ describe("the vendors' BAFO, sealed until the round's deadline", () => {
     expect(all.quoteApi).toContain(SENTINEL_TEXT);
     expect(all.quotePage).toContain(SENTINEL_TEXT);
     expect(all.bafoPage).toMatch(/最終提案テック株式会社[\s\S]*?BAFO/);
+    // The comparison table marks the column that ranks a best and final offer (A's), and only that one.
+    expect(all.comparePage.match(/data-testid="ranked-bafo"/g)).toHaveLength(1);
     expect(all.bafoPage).toMatch(/Final Offer Systems KK[\s\S]*?初回/);
   });
 });

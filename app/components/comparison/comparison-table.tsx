@@ -20,6 +20,11 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
             {view.columns.map((c) => (
               <th scope="col" key={c.id} data-testid="quote-column">
                 <span className="rank-chip">{t("compare.rank", { rank: c.rank })}</span> {c.vendorName}
+                {c.round === "bafo" ? (
+                  <span className="badge" data-testid="ranked-bafo">
+                    {t("bafo.ranked.bafo")}
+                  </span>
+                ) : null}
                 {c.dominatedBy.length > 0 ? (
                   <span className="badge warn" data-testid="dominated">
                     {t("compare.dominated", { by: joinList(c.dominatedBy, locale) })}

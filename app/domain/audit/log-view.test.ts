@@ -51,3 +51,21 @@ describe("auditObjectLink", () => {
     expect(auditObjectLink({ entity_type: "login", entity_id: "a@b" })).toBeNull();
   });
 });
+
+describe("audit action codes", () => {
+  it("every code a service writes is listed (so the log can filter by it and name it in words)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const dir = new URL("../../services/", import.meta.url);
+    const written = new Set<string>();
+    for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+      if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
+      const text = readFileSync(new URL(file, dir), "utf8");
+      for (const m of text.matchAll(/action: "([a-zA-Z_.]+)"/g)) written.add(m[1]!);
+      for (const m of text.matchAll(/action: [^,\n]*\? "([a-zA-Z_.]+)" : "([a-zA-Z_.]+)"/g)) [m[1]!, m[2]!].forEach((c) => written.add(c));
+    }
+    // `approval.${decision}` (app/services/approval-decisions.server.ts)
+    for (const d of ["approve", "reject", "return"]) written.add(`approval.${d}`);
+    expect(written.size).toBeGreaterThan(40);
+    expect([...written].filter((code) => !(AUDIT_ACTIONS as readonly string[]).includes(code)).sort()).toEqual([]);
+  });
+});

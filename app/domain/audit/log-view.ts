@@ -47,6 +47,42 @@ export const AUDIT_ACTIONS = [
   "advisor_note.create",
   "advisor_note.edit",
   "advisor_note.withdraw",
+  "rfq.attachment.upload",
+  "rfq.attachment.replace",
+  "rfq.attachment.delete",
+  "quote.resubmit",
+  "quote.attachment.upload",
+  "quote.attachment.delete",
+  "quote.attachment.download",
+  "quote.attachment.read.denied",
+  "approvalRoutes.save",
+  "membership.approver.set",
+  "membership.approver.unset",
+  "approval.delegation.create",
+  "approval.delegation.revoke",
+  "award.propose",
+  "award.proposal.edit",
+  "approval.approve",
+  "approval.reject",
+  "approval.return",
+  "award.award",
+  "award.accept",
+  "award.decline",
+  "award.question.ask",
+  "award.question.answer",
+  "award.settings.update",
+  "bafo.shortlist",
+  "bafo.round.open",
+  "bafo.round.extend",
+  "bafo.round.cancel",
+  "bafo.saveDraft",
+  "bafo.submit",
+  "contract.create",
+  "contract.milestones.save",
+  "contract.outsideScope",
+  "contract.activate",
+  "contract.revise",
+  "document.store",
   "seed.demo",
   "seed.trackRecords",
 ] as const;
@@ -70,6 +106,11 @@ export const AUDIT_ENTITY_TYPES = [
   "login",
   "signup_request",
   "system",
+  "award_proposal",
+  "award",
+  "approval_delegation",
+  "contract",
+  "document",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const isKnownEntityType = (t: string): t is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(t);
@@ -148,6 +189,10 @@ export function auditObjectLink(e: { entity_type: string; entity_id: string; ent
     case "quote":
     case "advisor_note":
     case "rfq_question":
+    case "award_proposal":
+    case "award":
+    case "contract":
+    case "document":
       return history;
     default:
       return null;

@@ -103,6 +103,8 @@ export interface ComparisonColumn {
   mandatoryMet: boolean;
   certifications: { type: string; verified: boolean; validUntil: string }[];
   expiringCertifications: string[];
+  /** "bafo" when the column ranks the vendor's best and final offer (the comparison says so). */
+  round?: "first" | "bafo";
 }
 
 export interface DisqualifiedColumn {
@@ -111,6 +113,7 @@ export interface DisqualifiedColumn {
   tco: number;
   reasons: { criterion: string; message: LocalizedText }[];
   expiringCertifications: string[];
+  round?: "first" | "bafo";
 }
 
 export interface ComparisonView {
@@ -270,6 +273,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
         mandatoryMet: mandatory.every((type) => holds(q, type)),
         certifications: q.certifications.map((c) => ({ type: c.type, verified: isCertificateValidOn(c, today), validUntil: c.validUntil })),
         expiringCertifications: q.expiringCertifications,
+        round: q.round ?? "first",
       },
     ];
   });
@@ -299,6 +303,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
             tco: q.normalized.tco,
             reasons: d.reasons.map((r) => ({ criterion: r.criterion, message: r.message })),
             expiringCertifications: q.expiringCertifications,
+            round: q.round ?? "first",
           },
         ];
       });

@@ -23,6 +23,8 @@ export interface QuoteForRanking {
   trackRecord?: TrackRecordFacts;
   /** Evaluator ratings per criterion key (source `advisor_rating`); absent until evaluators rate the quote. */
   ratings?: Record<string, number>;
+  /** Which offer is ranked: the vendor's best and final offer once its round's deadline passed, else its first. */
+  round?: "first" | "bafo";
 }
 
 export interface TrackRecordFacts {

@@ -267,7 +267,13 @@ export default function ComparePage() {
           <ul>
             {view.disqualified.map((d) => (
               <li key={d.id}>
-                <strong>{d.vendorName}</strong> ({formatYen(d.tco, locale)})
+                <strong>{d.vendorName}</strong>
+                {d.round === "bafo" ? (
+                  <span className="badge" data-testid="ranked-bafo">
+                    {t("bafo.ranked.bafo")}
+                  </span>
+                ) : null}{" "}
+                ({formatYen(d.tco, locale)})
                 <ul>
                   {d.reasons.map((r, i) => (
                     <li key={i}>{r.message[locale]}</li>
