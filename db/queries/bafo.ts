@@ -1,3 +1,4 @@
+import { insertQuoteVersion } from "./quotes";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../schema";
 
@@ -162,21 +163,8 @@ export async function insertBafoVersion(
   db: Kysely<Database>,
   v: { quoteId: string; version: number; rfqVersion: number; roundId: string; content: unknown; normalized: unknown; tco: number; createdBy: string; at: Date },
 ) {
-  await db
-    .insertInto("quote_versions")
-    .values({
-      quote_id: v.quoteId,
-      version: v.version,
-      rfq_version: v.rfqVersion,
-      content: JSON.stringify(v.content),
-      normalized: JSON.stringify(v.normalized),
-      tco: v.tco,
-      kind: "bafo",
-      bafo_round_id: v.roundId,
-      created_by: v.createdBy,
-      created_at: v.at,
-    })
-    .execute();
+  const { roundId, ...rest } = v;
+  await insertQuoteVersion(db, { ...rest, kind: "bafo", bafoRoundId: roundId });
 }
 
 /** Members of the given vendor organisations, with what a mail needs. */

@@ -280,6 +280,8 @@ export async function insertQuoteVersion(
     normalized: unknown;
     tco: number;
     kind: QuoteVersionKind;
+    /** The BAFO round a `bafo` version answers (sealed until that round's deadline). */
+    bafoRoundId?: string | null;
     createdBy: string;
     at: Date;
   },
@@ -294,6 +296,7 @@ export async function insertQuoteVersion(
       normalized: JSON.stringify(v.normalized),
       tco: v.tco,
       kind: v.kind,
+      ...(v.bafoRoundId ? { bafo_round_id: v.bafoRoundId } : {}),
       created_by: v.createdBy,
       created_at: v.at,
     })

@@ -150,6 +150,7 @@ describe("buildComparisonView", () => {
         tco: 1_000_000,
         reasons: [{ criterion: "gate_privacy_mark", message: { ja: "必須", en: "required" } }],
         expiringCertifications: [],
+        round: "first",
       },
     ]);
     expect(view("hideDisqualified=1").disqualified).toEqual([]);

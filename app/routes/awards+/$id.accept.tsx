@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
 import { formatDeadlineDate } from "~/domain/award/answer";
-import { acceptAward, vendorResultOfAward } from "~/services/award-result.server";
-import { requireUser } from "~/utils/auth.server";
+import { acceptAward } from "~/services/award-result.server";
+import { requireAwardWinner } from "~/utils/award-winner.server";
 import { awardPageFailure } from "~/utils/award-page-failure";
 import { readForm } from "~/utils/csrf.server";
 import { notFound } from "~/utils/errors";
@@ -16,21 +16,14 @@ import { useI18n } from "~/utils/use-i18n";
 // 受諾 (issue 15, item 4): the quote page's button posts here; GET shows the same button on its own. A refusal
 // (already answered, past 受諾期限 — named as a date) comes back on this page. Anyone but the winner: 404.
 
-async function winner(request: Request, context: LoaderFunctionArgs["context"], id: string) {
-  const user = await requireUser(request, context);
-  const r = await vendorResultOfAward(context, user.actor, id);
-  if (!r.ok || r.result.view !== "winner") throw notFound();
-  return { user, rfqId: r.rfqId, result: r.result };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { rfqId, result } = await winner(request, context, params.id ?? "");
+  const { rfqId, result } = await requireAwardWinner(request, context, params.id ?? "");
   return { rfqId, result };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   await readForm(request, context);
-  const { user, rfqId } = await winner(request, context, params.id ?? "");
+  const { user, rfqId } = await requireAwardWinner(request, context, params.id ?? "");
   const done = await acceptAward(context, user.actor, params.id ?? "");
   if (!done.ok) {
     if (done.status === 404) throw notFound();

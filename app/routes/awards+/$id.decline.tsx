@@ -4,8 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeclineForm } from "~/components/award/award-result-section";
 import { FormErrors } from "~/components/field";
 import { formatDeadlineDate } from "~/domain/award/answer";
-import { declineAward, vendorResultOfAward } from "~/services/award-result.server";
-import { requireUser } from "~/utils/auth.server";
+import { declineAward } from "~/services/award-result.server";
+import { requireAwardWinner } from "~/utils/award-winner.server";
 import { awardPageFailure } from "~/utils/award-page-failure";
 import { readForm } from "~/utils/csrf.server";
 import { notFound } from "~/utils/errors";
@@ -17,21 +17,14 @@ import { useI18n } from "~/utils/use-i18n";
 // declining does, and the reason); the dialog posts here too. A missing reason comes back at its field;
 // a refusal (answered, past 受諾期限 — named as a date) at the top. Anyone but the winner: 404.
 
-async function winner(request: Request, context: LoaderFunctionArgs["context"], id: string) {
-  const user = await requireUser(request, context);
-  const r = await vendorResultOfAward(context, user.actor, id);
-  if (!r.ok || r.result.view !== "winner") throw notFound();
-  return { user, rfqId: r.rfqId, result: r.result };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { rfqId, result } = await winner(request, context, params.id ?? "");
+  const { rfqId, result } = await requireAwardWinner(request, context, params.id ?? "");
   return { rfqId, result };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
-  const { user, rfqId } = await winner(request, context, params.id ?? "");
+  const { user, rfqId } = await requireAwardWinner(request, context, params.id ?? "");
   const reason = String(form.get("reason") ?? "");
   const done = await declineAward(context, user.actor, params.id ?? "", { reason });
   if (!done.ok) {
