@@ -111,6 +111,60 @@ export const invoiceMessages = {
   // Bank receipts (field-level)
   "payments.receipt.amount.invalid": { ja: "入金額は1円以上の整数（円）で入力してください。", en: "Enter the amount received as whole yen, at least 1." },
   "payments.receipt.date.invalid": { ja: "入金日を YYYY-MM-DD の形式で入力してください。", en: "Enter the date received as YYYY-MM-DD." },
+  // The invoice document (PDF) and pages
+  "invoices.pdf.number": { ja: "請求書番号", en: "Invoice no." },
+  "invoices.pdf.date": { ja: "請求日", en: "Invoice date" },
+  "invoices.pdf.registration": { ja: "登録番号 {number}", en: "Registration no. {number}" },
+  "invoices.pdf.registrationSource": { ja: "登録番号の確認（請求日時点）：{source}", en: "Registration check (as of the invoice date): {source}" },
+  "invoices.pdf.reason": { ja: "理由：{reason}", en: "Reason: {reason}" },
+  "invoices.pdf.total": { ja: "ご請求金額（税込）", en: "Amount due (incl. tax)" },
+  "invoices.pdf.creditTotal": { ja: "返還金額（税込）", en: "Credit (incl. tax)" },
+  "invoices.pdf.dueDate": { ja: "お支払期日", en: "Payment due" },
+  "invoices.pdf.creditApplied": { ja: "過入金充当額", en: "Earlier overpayment applied" },
+  "invoices.pdf.subtotalAt": { ja: "{rate}%対象 合計（税抜）", en: "Total at {rate}% (excl. tax)" },
+  "invoices.pdf.taxAt": { ja: "消費税（{rate}%）", en: "Consumption tax ({rate}%)" },
+  "invoices.pdf.rounding": { ja: "消費税の端数処理：税率ごとに{method}", en: "Tax rounding: {method}, once per rate" },
+  "invoices.pdf.bankAccount": { ja: "お振込先", en: "Bank transfer to" },
+  "invoices.bank.bank": { ja: "金融機関・支店", en: "Bank and branch" },
+  "invoices.bank.typeNumber": { ja: "口座種別・番号", en: "Account type and number" },
+  "invoices.bank.holderKana": { ja: "口座名義（カナ）", en: "Account holder (kana)" },
+  "invoices.bank.type.ordinary": { ja: "普通", en: "Ordinary" },
+  "invoices.bank.type.current": { ja: "当座", en: "Current" },
+  // Vendor settings: bank account and rounding (field-level)
+  "invoices.bank.bank.required": { ja: "金融機関名を入力してください。", en: "Enter the bank's name." },
+  "invoices.bank.branch.required": { ja: "支店名を入力してください。", en: "Enter the branch." },
+  "invoices.bank.tooLong": { ja: "60文字以内で入力してください。", en: "Keep it to 60 characters or fewer." },
+  "invoices.bank.type.invalid": { ja: "口座種別は普通または当座を選んでください。", en: "Choose the account type: ordinary (普通) or current (当座)." },
+  "invoices.bank.number.invalid": { ja: "口座番号は7桁の数字で入力してください。", en: "Enter the account number as 7 digits." },
+  "invoices.bank.holderKana.invalid": {
+    ja: "口座名義は全角カタカナで入力してください（100文字以内）。",
+    en: "Enter the account holder in full-width katakana (100 characters or fewer).",
+  },
+  "invoices.rounding.invalid": { ja: "端数処理は切り捨て・切り上げ・四捨五入から選んでください。", en: "Choose round down, round up or round half up." },
+  // Acceptance (検収) and issuing
+  "invoices.acceptance.date.invalid": {
+    ja: "検収日を YYYY-MM-DD の形式で、今日以前の日付で入力してください。",
+    en: "Enter the acceptance date as YYYY-MM-DD, today or earlier.",
+  },
+  "invoices.acceptance.already": { ja: "このマイルストーンは検収済みです。", en: "This milestone has already been accepted." },
+  "invoices.contract.notActive": { ja: "締結済みの契約でのみ検収・請求できます。", en: "Only an active (signed) contract can be accepted and invoiced." },
+  "invoices.milestone.notFound": { ja: "そのマイルストーンはこの契約にありません。", en: "The contract has no such milestone." },
+  "invoices.milestone.notAccepted": { ja: "検収済みのマイルストーンにのみ請求書を発行できます。", en: "Only an accepted milestone can be invoiced." },
+  "invoices.milestone.alreadyInvoiced": {
+    ja: "このマイルストーンの請求書は発行済みです。訂正は修正インボイスで行ってください。",
+    en: "This milestone has been invoiced. Issue a corrected invoice to change it.",
+  },
+  "invoices.issuer.registration.missing": {
+    ja: "請求書を発行するには、組織設定に正しい適格請求書発行事業者登録番号（T＋13桁）を登録してください。",
+    en: "Add a valid invoice registration number (T + 13 digits) to your organisation before issuing invoices.",
+  },
+  "invoices.bank.missing": { ja: "請求書を発行する前に振込先口座を登録してください。", en: "Add your bank account before issuing invoices." },
+  "invoices.kind.notCorrectable": { ja: "この書類は修正・返還の対象にできません。", en: "This document cannot be corrected or credited." },
+  "payments.receipt.date.future": { ja: "入金日に未来の日付は指定できません。", en: "The date received cannot be in the future." },
+  "payments.receipt.notPayable": {
+    ja: "この請求書には入金を記録できません（取消済みまたは返還インボイス）。",
+    en: "No payment can be recorded on this document (cancelled, or a credit note).",
+  },
 } as const;
 
 export type InvoiceMessageKey = keyof typeof invoiceMessages;
