@@ -277,18 +277,18 @@ export async function issueMilestoneInvoice(
       entityId: inserted.id,
       after: { number: invoice.number, contractId, milestoneIndex: i, total: invoice.total, byRate: invoice.byRate, rounding: invoice.rounding, dueDate },
     });
-    await setCreditsAgainst(trx, inserted, initialPaymentState(invoice.total), invoiceDate, a);
+    await setCreditsAgainst(trx, inserted, initialPaymentState(invoice.total), invoiceDate, a, now);
     return { ok: true as const, invoiceId: inserted.id, number: invoice.number };
   });
 }
 
 /** Sets the vendor's open credits with this buyer against a new invoice, oldest first (each one whole, audited). */
-async function setCreditsAgainst(trx: Db, inv: InvoiceRowT, state: PaymentState, on: string, a: OrgActor<"vendor">) {
+async function setCreditsAgainst(trx: Db, inv: InvoiceRowT, state: PaymentState, on: string, a: OrgActor<"vendor">, at: Date) {
   let current = state;
   for (const credit of await lockOpenCredits(trx, inv.vendor_org_id, inv.buyer_org_id)) {
     if (credit.source_invoice_id === inv.id) continue;
     await applyCredit(trx, credit.id, inv.id);
-    current = (await receive(trx, inv, current, { amount: Number(credit.amount), receivedOn: on, source: "credit", userId: a.userId, at: new Date() })).state;
+    current = (await receive(trx, inv, current, { amount: Number(credit.amount), receivedOn: on, source: "credit", userId: a.userId, at })).state;
     await writeAudit(trx, {
       actorUserId: a.userId,
       actorOrgId: a.org.id,
@@ -406,14 +406,10 @@ async function amend(
         const cancelled = applyPaymentEvent(originalState, { type: "correction_issued", correctionNumber: number }).state;
         await markCancelled(trx, original.id, inserted.id, cancelled);
         const carried = paymentSummary(originalState).net;
+        let state = initialPaymentState(next.total);
         if (carried > 0)
-          await receive(trx, inserted, initialPaymentState(next.total), {
-            amount: carried,
-            receivedOn: invoiceDate,
-            source: "credit",
-            userId: a.userId,
-            at: now,
-          });
+          state = (await receive(trx, inserted, state, { amount: carried, receivedOn: invoiceDate, source: "credit", userId: a.userId, at: now })).state;
+        await setCreditsAgainst(trx, inserted, state, invoiceDate, a, now);
       } else {
         await receive(trx, original, originalState, {
           amount: Math.abs(next.total),
@@ -591,9 +587,8 @@ export async function invoicePdf(ctx: AppContext, actor: Actor, invoiceId: strin
   const existing = await findStoredDocument(ctx.db, "invoice", row.id, locale);
   if (existing) return { ok: true, id: existing.id, bytes: new Uint8Array(existing.bytes), sha256: existing.sha256, fileName: existing.file_name };
   const receipts = await listReceipts(ctx.db, row.id);
-  const creditApplied = receipts
-    .filter((r) => r.source === "credit" && new Date(r.created_at).getTime() === new Date(row.created_at).getTime())
-    .reduce((s, r) => s + Number(r.amount), 0);
+  // 'credit' receipts are made only when the invoice is issued: earlier overpayments or a cancelled invoice's money.
+  const creditApplied = receipts.filter((r) => r.source === "credit").reduce((sum, r) => sum + Number(r.amount), 0);
   const kindWord = t(
     locale,
     row.kind === "invoice" ? "invoices.kind.invoice" : row.kind === "correction" ? "invoices.kind.correction" : "invoices.kind.creditNote",

@@ -66,7 +66,7 @@ export type AcceptanceInput = z.infer<typeof AcceptanceSchema>;
 export const ACCOUNT_TYPES = ["普通", "当座"] as const;
 
 /** Full-width katakana, long vowel mark, space and the marks banks allow in a holder's name (口座名義カナ). */
-const HOLDER_KANA = /^[ァ-ヴー0-9A-Z（）()．.，,\-/ 　]+$/;
+const HOLDER_KANA = /^[ァ-ヴー0-9A-Z（）()．.，,\-/ \u3000]+$/;
 
 /** The vendor's bank account for transfers, shown on its invoices. */
 export const BankAccountSchema = z.object({

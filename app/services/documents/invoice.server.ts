@@ -134,7 +134,7 @@ export function renderInvoicePdf(input: InvoicePdfInput, locale: Locale): Promis
     const b = input.bankAccount;
     w.heading(t(locale, "invoices.pdf.bankAccount"), 40);
     w.fields([
-      { label: t(locale, "invoices.bank.bank"), value: `${b.bank}　${b.branch}` },
+      { label: t(locale, "invoices.bank.bank"), value: `${b.bank}\u3000${b.branch}` },
       {
         label: t(locale, "invoices.bank.typeNumber"),
         value: `${t(locale, b.type === "当座" ? "invoices.bank.type.current" : "invoices.bank.type.ordinary")} ${b.number}`,
