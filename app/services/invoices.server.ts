@@ -554,7 +554,7 @@ export async function listInvoices(ctx: AppContext, actor: Actor) {
 /** The milestones of a contract with their acceptance and invoices, for the contract pages; 404 for others. */
 export async function contractMilestoneBilling(ctx: AppContext, actor: Actor, contractId: string) {
   if (!actor.org || !isRowId(contractId)) return failure.notFound();
-  const side = actor.org.kind === "buyer" ? "buyer" : actor.org.kind === "vendor" ? "vendor" : null;
+  const side: "buyer" | "vendor" | null = actor.org.kind === "buyer" ? "buyer" : actor.org.kind === "vendor" ? "vendor" : null;
   if (!side) return failure.notFound();
   const row = side === "buyer" ? await findContractForBuyer(ctx.db, actor.org.id, contractId) : await findContractForVendor(ctx.db, actor.org.id, contractId);
   if (!row) return failure.notFound();
@@ -564,6 +564,10 @@ export async function contractMilestoneBilling(ctx: AppContext, actor: Actor, co
   return {
     ok: true as const,
     side,
+    contractId,
+    rfqId: row.rfq_id,
+    quoteId: row.quote_id,
+    today,
     active: row.status === "active",
     milestones: presentMilestones(content, row.outside_scope).map((m, i) => {
       const acc = acceptances.find((x) => x.milestone_index === i);
@@ -636,10 +640,12 @@ export async function invoiceSettings(ctx: AppContext, actor: Actor) {
   };
 }
 
-/** The vendor's invoice settings: the tax rounding and/or the bank account; field-level 400, audited. */
+/** The vendor's invoice settings: the tax rounding and/or the bank account; owners only (403), field-level 400, audited. */
 export async function saveInvoiceSettings(ctx: AppContext, actor: Actor, input: unknown): Promise<{ ok: true } | ServiceFailure> {
   const a = orgActor(actor, "vendor");
   if (!a) return failure.notFound();
+  // Where the buyer's money goes: only an owner of the vendor organisation changes it.
+  if (a.org.role !== "owner") return failure.forbidden();
   const body = (typeof input === "object" && input !== null ? input : {}) as { rounding?: unknown; bankAccount?: unknown };
   const issues = [];
   const rounding = body.rounding === undefined ? null : TaxRoundingSchema.safeParse({ rounding: body.rounding });

@@ -3,7 +3,8 @@ import { invoiceDueDate } from "~/domain/invoices/due-date";
 import { formatYen } from "~/utils/format";
 import { createAccount, createAcceptedAward, type AcceptedAward, type Account } from "../factories";
 import { pdfPages } from "../support/pdf-text";
-import { apiRequest, createHarness, type ApiInit, type Harness } from "./harness";
+import { FACTORY_PASSWORD } from "../factories/accounts";
+import { apiRequest, Cookies, createHarness, postForm, type ApiInit, type Harness } from "./harness";
 
 // Issue 16 foundation (decision 0034) on real PostgreSQL through the API: 検収 of a milestone of an active contract;
 // the vendor's qualified invoice for an accepted milestone only (tax once per rate with the vendor's rounding, the
@@ -424,5 +425,100 @@ describe("bank transfer receipts", () => {
     h.clock.set(new Date(new Date(`${open.dueDate}T12:00:00+09:00`).getTime() + 86_400_000));
     expect((await read(buyer.token, open.id)).status).toBe("overdue");
     expect((await read(buyer.token, corrected.id)).status).toBe("paid");
+  });
+});
+
+describe("pages (ja/en)", () => {
+  async function signIn(email: string) {
+    const cookies = new Cookies();
+    const res = await postForm(h, "/login", { email, password: FACTORY_PASSWORD }, cookies);
+    expect(res.status).toBe(302);
+    cookies.absorb(res);
+    return cookies;
+  }
+  const page = (p: string, cookies: Cookies, lang = "ja") => h.request(p, { cookies, redirect: "manual", headers: { "Accept-Language": lang } });
+  let open: Invoice;
+
+  it("the contract pages list the milestones with their acceptance and invoices", async () => {
+    const b = await signIn(buyer.email);
+    const html = await (await page(`/rfqs/${award.rfqId}/contract`, b)).text();
+    expect(html).toContain("マイルストーン（検収・請求）");
+    expect(html).toContain("INV-000013");
+    const v = await signIn(vendor.email);
+    const en = await (await page(`/quotes/${award.quoteId}/contract`, v, "en")).text();
+    expect(en).toContain("Milestones (acceptance and invoicing)");
+    expect(en).toContain("INV-000002");
+  });
+
+  it("the milestone page says a refusal in the reader's language", async () => {
+    const b = await signIn(buyer.email);
+    const again = await postForm(h, `/contracts/${contractId}/milestones/0`, { intent: "accept" }, b, { "Accept-Language": "ja" });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("このマイルストーンは検収済みです。");
+    const v = await signIn(vendor.email);
+    const en = await postForm(h, `/contracts/${contractId}/milestones/0`, { intent: "issue" }, v, { "Accept-Language": "en" });
+    expect(await en.text()).toContain("This milestone has been invoiced. Issue a corrected invoice to change it.");
+  });
+
+  it("the buyer records a receipt on the invoice page: field errors in ja and en write nothing; a good one is saved", async () => {
+    const invoices = ((await (await api(buyer.token, "/api/v1/invoices")).json()) as { invoices: Invoice[] }).invoices;
+    open = invoices.find((i) => i.number === "INV-000004")!;
+    h.clock.set(`${TODAY}T10:00:00+09:00`);
+    const b = await signIn(buyer.email);
+    const view = await (await page(`/invoices/${open.id}`, b)).text();
+    expect(view).toContain("INV-000004");
+    expect(view).toContain("消費税額");
+    const before = await count("invoice_receipts");
+    const ja = await postForm(h, `/invoices/${open.id}`, { intent: "receipt", amount: "0", receivedOn: "" }, b, { "Accept-Language": "ja" });
+    expect(ja.status).toBe(400);
+    const jaHtml = await ja.text();
+    expect(jaHtml).toContain("入金額は1円以上の整数（円）で入力してください。");
+    expect(jaHtml).toContain("入金日を YYYY-MM-DD の形式で入力してください。");
+    const en = await postForm(h, `/invoices/${open.id}`, { intent: "receipt", amount: "1000", receivedOn: TOMORROW }, b, { "Accept-Language": "en" });
+    expect(await en.text()).toContain("The date received cannot be in the future.");
+    expect(await count("invoice_receipts")).toBe(before);
+    const okRes = await postForm(h, `/invoices/${open.id}`, { intent: "receipt", amount: "１００,０００", receivedOn: TODAY }, b);
+    expect(okRes.status).toBe(302);
+    expect((await read(buyer.token, open.id)).received).toBe(100_000);
+  });
+
+  it("the vendor's correction form shows errors at its fields; other tenants get 404 for the page and the PDF", async () => {
+    const v = await signIn(vendor.email);
+    const res = await postForm(
+      h,
+      `/invoices/${open.id}`,
+      { intent: "correction", description: "", quantity: "1", unitPrice: "x", taxRate: "10", reason: "" },
+      v,
+      {
+        "Accept-Language": "en",
+      },
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Enter what the line is for.");
+    expect(html).toContain("Enter the unit price as whole yen, 0 or more.");
+    expect(html).toContain("Enter the reason for the correction or credit.");
+    const pdf = await page(`/invoices/${open.id}/pdf`, v);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    const o = await signIn(other.email);
+    expect((await page(`/invoices/${open.id}`, o)).status).toBe(404);
+    expect((await page(`/invoices/${open.id}/pdf`, o)).status).toBe(404);
+    expect((await postForm(h, `/invoices/${open.id}`, { intent: "receipt", amount: "1", receivedOn: TODAY }, o)).status).toBe(404);
+  });
+
+  it("the vendor's settings page refuses a bad account at its fields and saves a good one", async () => {
+    const v = await signIn(vendor.email);
+    expect((await page("/settings/invoices", v)).status).toBe(200);
+    const bad = await postForm(h, "/settings/invoices", { rounding: "floor", bank: "", branch: "本店", type: "普通", number: "123", holderKana: "ｶﾅ" }, v);
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("金融機関名を入力してください。");
+    expect(html).toContain("口座番号は7桁の数字で入力してください。");
+    const good = await postForm(h, "/settings/invoices", { rounding: "round", ...BANK }, v);
+    expect(good.status).toBe(302);
+    expect(
+      (await h.db.selectFrom("organizations").select("invoice_tax_rounding").where("id", "=", vendor.org.id).executeTakeFirstOrThrow()).invoice_tax_rounding,
+    ).toBe("round");
   });
 });
