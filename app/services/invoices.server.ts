@@ -346,6 +346,8 @@ async function amend(
       if (original.kind === "credit_note") return failure.conflict("invoices.creditNote.notForCreditNote");
       if (original.cancelled_by !== null) return failure.conflict("invoices.original.cancelled");
       const doc = original.document as QualifiedInvoice;
+      // Locks in the order issuing takes them (contract, then the vendor's counter), so the two never deadlock.
+      const contract = (await lockContract(trx, original.contract_id))!;
       const sequence = await takeInvoiceSequence(trx, a.org.id);
       const number = numberOf(sequence);
       const body = { invoiceDate, lines: parsed.data.lines, reason: parsed.data.reason };
@@ -356,7 +358,6 @@ async function amend(
       }
       const next = built.invoice;
       if (next.total === 0) throw new AmendRefused(invalidAt(["lines"], "invoices.lines.required"));
-      const contract = (await lockContract(trx, original.contract_id))!;
       const buyer = await findPartyOrganization(trx, original.buyer_org_id);
       const content = await currentContent(trx, contract.id, contract.current_version);
       const milestone = presentMilestones(content, contract.outside_scope)[original.milestone_index];
