@@ -23,6 +23,8 @@ export interface OrganizationsTable {
   award_standstill_business_days: Generated<number>;
   /** A buyer's kind for the legal payment deadlines (decision 0028): 支払遅延防止法 or 取適法 / フリーランス法. */
   buyer_kind: Generated<"company" | "municipality">;
+  /** A vendor's rounding of the tax per rate on its invoices (issue 16): 切り捨て, 切り上げ, 四捨五入. */
+  invoice_tax_rounding: Generated<"floor" | "ceil" | "round">;
 }
 
 export interface UsersTable {
@@ -128,6 +130,8 @@ export interface VendorProfilesTable {
   languages: ColumnType<string[], string[] | undefined, string[]>;
   team_size: number | null;
   updated_at: Timestamp;
+  /** The account the vendor's invoices show for bank transfer (issue 16), app/domain/invoices/bank-account.ts. */
+  bank_account: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface CertificationsTable {
@@ -423,7 +427,7 @@ export interface ContractVersionsTable {
   created_at: Timestamp;
 }
 
-export type StoredDocumentKind = "purchase_order" | "approval_packet";
+export type StoredDocumentKind = "purchase_order" | "approval_packet" | "invoice";
 
 /** A printed document rendered once: its bytes and SHA-256 (decision 0028). */
 export interface DocumentsTable {
@@ -566,6 +570,11 @@ export interface Database {
   award_questions: AwardQuestionsTable;
   approval_decisions: ApprovalDecisionsTable;
   approval_delegations: ApprovalDelegationsTable;
+  milestone_acceptances: MilestoneAcceptancesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  invoice_receipts: InvoiceReceiptsTable;
+  invoice_credits: InvoiceCreditsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -598,4 +607,68 @@ export interface BafoParticipantsTable {
   submitted_version: number | null;
   submitted_at: NullableTimestamp;
   updated_at: Timestamp;
+}
+
+/** 検収 of one milestone of an active contract (issue 16; decision 0034). */
+export interface MilestoneAcceptancesTable {
+  id: Generated<string>;
+  contract_id: string;
+  contract_version: number;
+  milestone_index: number;
+  accepted_at: DateOnly;
+  accepted_by: string;
+  created_at: Timestamp;
+}
+
+/** The last invoice sequence of a vendor, locked while a number is taken (no gaps). */
+export interface InvoiceCountersTable {
+  vendor_org_id: string;
+  last_sequence: Generated<number>;
+}
+
+/** An issued invoice, correction or credit note; frozen by a trigger except `payment_state` and `cancelled_by`. */
+export interface InvoicesTable {
+  id: Generated<string>;
+  vendor_org_id: string;
+  buyer_org_id: string;
+  contract_id: string;
+  rfq_id: string;
+  milestone_index: number;
+  kind: "invoice" | "correction" | "credit_note";
+  sequence: number;
+  number: string;
+  invoice_date: DateOnly;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  total: Money;
+  document: ColumnType<unknown, string, never>;
+  bank_account: ColumnType<unknown, string | null, never>;
+  registration_number: string;
+  registration_checked_on: DateOnly;
+  registration_source: string;
+  references_invoice_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  payment_state: ColumnType<unknown, string, string>;
+  cancelled_by: string | null;
+}
+
+export interface InvoiceReceiptsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  amount: Money;
+  received_on: DateOnly;
+  source: "bank" | "credit" | "credit_note";
+  recorded_by: string;
+  created_at: Timestamp;
+}
+
+/** Overpayment on an invoice, set against the vendor's next invoice to the same buyer. */
+export interface InvoiceCreditsTable {
+  id: Generated<string>;
+  vendor_org_id: string;
+  buyer_org_id: string;
+  source_invoice_id: string;
+  amount: Money;
+  applied_to_invoice_id: string | null;
+  created_at: Timestamp;
 }

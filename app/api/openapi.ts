@@ -29,6 +29,7 @@ import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
 import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
+import { invoicePaths } from "./openapi-invoices";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -232,6 +233,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...bafoPaths(),
       ...awardResultPaths(),
       ...approvalPaths(),
+      ...invoicePaths(),
     },
   };
 }

@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ContractView } from "~/components/contracts/contract-view";
+import { MilestoneBilling } from "~/components/invoices/milestone-billing";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { contractOfQuoteForVendor } from "~/services/contracts.server";
+import { contractMilestoneBilling } from "~/services/invoices.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
 import { useI18n } from "~/utils/use-i18n";
@@ -15,11 +17,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const read = await contractOfQuoteForVendor(context, user.actor, params.id ?? "");
   if (!read.ok) throw notFound();
-  return { quoteId: params.id ?? "", contract: read.contract };
+  const billing = read.contract.status === "active" ? await contractMilestoneBilling(context, user.actor, read.contract.id) : null;
+  return { quoteId: params.id ?? "", contract: read.contract, billing: billing?.ok ? billing : null };
 }
 
 export default function VendorContractPage() {
-  const { quoteId, contract } = useLoaderData<typeof loader>();
+  const { quoteId, contract, billing } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <article className="stack">
@@ -41,6 +44,7 @@ export default function VendorContractPage() {
           </a>
         </p>
       ) : null}
+      {billing ? <MilestoneBilling data={billing} /> : null}
     </article>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContractView } from "~/components/contracts/contract-view";
+import { MilestoneBilling } from "~/components/invoices/milestone-billing";
 import { MilestonePlanForm, type MilestoneFormState } from "~/components/contracts/milestone-plan-form";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,6 +11,7 @@ import { planFromForm } from "~/domain/contracts/milestone-form";
 import { defaultDays } from "~/domain/contracts/contract-draft";
 import type { MilestonePlanInput } from "~/domain/contracts/milestone-plan";
 import { activateContract, contractPageForBuyer, createContract, saveMilestones } from "~/services/contracts.server";
+import { contractMilestoneBilling } from "~/services/invoices.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -33,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!page.ok) throw notFound();
   const confirming = new URL(request.url).searchParams.get("confirm") === "activate";
   const { ok: _ok, ...data } = page;
-  return { ...data, confirming };
+  const billing = page.contract?.status === "active" ? await contractMilestoneBilling(context, user.actor, page.contract.id) : null;
+  return { ...data, confirming, billing: billing?.ok ? billing : null };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -181,6 +184,7 @@ export default function ContractPage() {
               ))}
             </ul>
           ) : null}
+          {d.billing ? <MilestoneBilling data={d.billing} /> : null}
           <h2>{t("contracts.versions")}</h2>
           <ol reversed data-testid="contract-versions">
             {c.versions.map((v) => (

@@ -1,0 +1,260 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/field";
+import { STATUS_MESSAGE } from "~/domain/payments/state";
+import { correctInvoice, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
+import { requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+import { notFound, pageFailure } from "~/utils/errors";
+import { formatDate, formatNumber, formatYen } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+// /invoices/:id (issue 16): one invoice for its vendor and its buyer — totals and tax per rate, status (overdue
+// derived from the due date), balance, receipts. The buyer records a bank transfer received; the vendor issues a
+// correction (修正インボイス) or a credit note (返還インボイス). Refusals come back at their fields in the
+// reader's language and write nothing. Anyone else: not found.
+
+const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const read = await readInvoice(context, user.actor, params.id ?? "");
+  if (!read.ok) throw notFound();
+  return { invoice: read.invoice };
+}
+
+type Values = Record<string, string>;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const user = await requireUser(request, context);
+  const locale = await getLocale(request, context);
+  const id = params.id ?? "";
+  const intent = String(form.get("intent") ?? "");
+  const values: Values = {};
+  for (const name of ["amount", "receivedOn", "description", "quantity", "unitPrice", "taxRate", "reason", "invoiceDate"])
+    values[name] = String(form.get(name) ?? "");
+  let done;
+  if (intent === "receipt") done = await recordReceipt(context, user.actor, id, { amount: values.amount, receivedOn: values.receivedOn });
+  else if (intent === "correction" || intent === "creditNote") {
+    const input = {
+      ...(values.invoiceDate ? { invoiceDate: values.invoiceDate } : {}),
+      reason: values.reason,
+      lines: [{ description: values.description, quantity: values.quantity, unitPrice: values.unitPrice, taxRate: values.taxRate }],
+    };
+    done = intent === "correction" ? await correctInvoice(context, user.actor, id, input) : await issueCreditNote(context, user.actor, id, input);
+  } else throw notFound();
+  if (!done.ok && done.status === 404) throw notFound();
+  if (!done.ok) {
+    // The form has one line: "lines[0].description" is shown at "description".
+    const failed = pageFailure(done, locale);
+    const fieldErrors: Record<string, string[]> = {};
+    for (const [path, messages] of Object.entries(failed.fieldErrors))
+      (fieldErrors[path.replace(/^lines(\[0\]\.)?/, "") || "description"] ??= []).push(...messages);
+    return json({ intent, values, formErrors: failed.formErrors, fieldErrors }, { status: failed.status });
+  }
+  const target = "invoiceId" in done ? `/invoices/${done.invoiceId}` : `/invoices/${id}`;
+  return redirect(target, { headers: { "Set-Cookie": await toastHeader(context, { key: "invoices.page.saved" }) } });
+}
+
+export default function InvoicePage() {
+  const { invoice: inv } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const errorsFor = (intent: string, field: string) => (answer?.intent === intent ? answer.fieldErrors[field] : undefined);
+  const valueOf = (intent: string, field: string, fallback = "") => (answer?.intent === intent ? answer.values[field] : fallback);
+  const payable = inv.kind !== "credit_note" && inv.cancelledBy === null;
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/invoices">← {t("invoices.page.listTitle")}</Link>
+      </p>
+      <h1>
+        {t(KIND[inv.kind])} {inv.number}
+      </h1>
+      <p data-testid="invoice-status">
+        {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
+        {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
+      </p>
+      {inv.credit > 0 ? <p>{t("invoices.page.credit", { amount: formatYen(inv.credit, locale) })}</p> : null}
+      {inv.cancelledBy ? (
+        <p className="notice">
+          {t("invoices.page.cancelledBy")} <Link to={`/invoices/${inv.cancelledBy}`}>{t("invoices.page.viewCorrection")}</Link>
+        </p>
+      ) : null}
+      {inv.referencesInvoiceId && inv.references ? (
+        <p>
+          {t("invoices.page.references")}: <Link to={`/invoices/${inv.referencesInvoiceId}`}>{inv.references.number}</Link>
+          {inv.reason ? ` — ${inv.reason}` : null}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("invoices.page.issuer")}</dt>
+        <dd>
+          {inv.issuer.name} · {t("invoices.pdf.registration", { number: inv.issuer.registrationNumber })}
+          <br />
+          <small>{t("invoices.page.registrationSource", { date: formatDate(inv.registration.asOf, locale), source: inv.registration.source })}</small>
+        </dd>
+        <dt>{t("invoices.page.recipient")}</dt>
+        <dd>{inv.recipient.name}</dd>
+        <dt>{t("invoices.page.date")}</dt>
+        <dd>{formatDate(inv.invoiceDate, locale)}</dd>
+        {inv.dueDate ? (
+          <>
+            <dt>{t("invoices.page.dueDate")}</dt>
+            <dd>{formatDate(inv.dueDate, locale)}</dd>
+          </>
+        ) : null}
+        <dt>{t("invoices.page.total")}</dt>
+        <dd>{formatYen(inv.total, locale)}</dd>
+        <dt>{t("invoices.page.received")}</dt>
+        <dd>{formatYen(inv.received, locale)}</dd>
+        {inv.bankAccount && inv.kind !== "credit_note" ? (
+          <>
+            <dt>{t("invoices.page.bankAccount")}</dt>
+            <dd>
+              {inv.bankAccount.bank} {inv.bankAccount.branch} ·{" "}
+              {t(inv.bankAccount.type === "当座" ? "invoices.bank.type.current" : "invoices.bank.type.ordinary")} {inv.bankAccount.number} ·{" "}
+              {inv.bankAccount.holderKana}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <a href={`/invoices/${inv.id}/pdf?lang=ja`}>{t("invoices.page.pdf")}</a> · <a href={`/invoices/${inv.id}/pdf?lang=en`}>{t("invoices.page.pdfEn")}</a>
+      </p>
+
+      <h2>{t("invoices.page.lines")}</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t("invoices.page.description")}</th>
+            <th scope="col">{t("invoices.page.quantity")}</th>
+            <th scope="col">{t("invoices.page.taxRate")}</th>
+            <th scope="col">{t("invoices.page.unitPrice")}</th>
+            <th scope="col">{t("documents.order.lineAmount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {inv.lines.map((l, i) => (
+            <tr key={i}>
+              <td>
+                {l.description}
+                {l.reducedRate ? ` ${t("invoices.reducedRate.mark")}` : ""}
+              </td>
+              <td className="num">{formatNumber(l.quantity, locale, 2)}</td>
+              <td>{l.taxRate}%</td>
+              <td className="num">{formatYen(l.unitPrice, locale)}</td>
+              <td className="num">{formatYen(l.amount, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {inv.lines.some((l) => l.reducedRate) ? <p className="hint">{t("invoices.reducedRate.note")}</p> : null}
+
+      <h2>{t("invoices.page.byRate")}</h2>
+      <table className="table" data-testid="invoice-by-rate">
+        <thead>
+          <tr>
+            <th scope="col">{t("invoices.page.rate")}</th>
+            <th scope="col">{t("invoices.page.subtotal")}</th>
+            <th scope="col">{t("invoices.page.tax")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {inv.byRate.map((r) => (
+            <tr key={r.rate}>
+              <td>{r.rate}%</td>
+              <td className="num">{formatYen(r.subtotal, locale)}</td>
+              <td className="num">{formatYen(r.tax, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t("invoices.pdf.rounding", { method: t(`invoices.rounding.${inv.rounding}`) })}</p>
+
+      <h2>{t("invoices.page.receipts")}</h2>
+      {inv.receipts.length === 0 ? (
+        <p>{t("invoices.page.noReceipts")}</p>
+      ) : (
+        <ul>
+          {inv.receipts.map((r) => (
+            <li key={r.id}>
+              {formatDate(r.receivedOn, locale)} · {formatYen(r.amount, locale)} ·{" "}
+              {t(`invoices.page.receiptSource.${r.source as "bank" | "credit" | "credit_note"}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {inv.side === "buyer" && payable ? (
+        <section className="stack">
+          <h2>{t("invoices.page.recordReceipt")}</h2>
+          {answer?.intent === "receipt" ? <FormErrors errors={answer.formErrors} /> : null}
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="receipt" />
+            <Field id="amount" label={t("invoices.page.amount")} errors={errorsFor("receipt", "amount")}>
+              {(aria) => (
+                <input type="text" inputMode="numeric" name="amount" defaultValue={valueOf("receipt", "amount", String(inv.balance || ""))} {...aria} />
+              )}
+            </Field>
+            <Field id="receivedOn" label={t("invoices.page.receivedOn")} errors={errorsFor("receipt", "receivedOn")}>
+              {(aria) => <input type="date" name="receivedOn" defaultValue={valueOf("receipt", "receivedOn")} {...aria} />}
+            </Field>
+            <button type="submit" className="button primary">
+              {t("invoices.page.recordReceipt")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {inv.side === "vendor" && payable
+        ? (["correction", "creditNote"] as const).map((intent) => (
+            <section className="stack" key={intent}>
+              <h2>{t(intent === "correction" ? "invoices.page.correction" : "invoices.page.creditNote")}</h2>
+              {intent === "correction" ? <p className="hint">{t("invoices.page.correctionHint")}</p> : null}
+              {answer?.intent === intent ? <FormErrors errors={answer.formErrors} /> : null}
+              <Form method="post" className="stack">
+                <CsrfInput />
+                <input type="hidden" name="intent" value={intent} />
+                <Field id={`${intent}-description`} label={t("invoices.page.description")} errors={errorsFor(intent, "description")}>
+                  {(aria) => <input type="text" name="description" defaultValue={valueOf(intent, "description")} {...aria} />}
+                </Field>
+                <Field id={`${intent}-quantity`} label={t("invoices.page.quantity")} errors={errorsFor(intent, "quantity")}>
+                  {(aria) => <input type="text" inputMode="decimal" name="quantity" defaultValue={valueOf(intent, "quantity", "1")} {...aria} />}
+                </Field>
+                <Field id={`${intent}-unitPrice`} label={t("invoices.page.unitPrice")} errors={errorsFor(intent, "unitPrice")}>
+                  {(aria) => <input type="text" inputMode="numeric" name="unitPrice" defaultValue={valueOf(intent, "unitPrice")} {...aria} />}
+                </Field>
+                <Field id={`${intent}-taxRate`} label={t("invoices.page.taxRate")} errors={errorsFor(intent, "taxRate")}>
+                  {(aria) => (
+                    <select name="taxRate" defaultValue={valueOf(intent, "taxRate", "10")} {...aria}>
+                      <option value="10">10%</option>
+                      <option value="8">8% {t("invoices.reducedRate.mark")}</option>
+                      <option value="0">0%</option>
+                    </select>
+                  )}
+                </Field>
+                <Field id={`${intent}-reason`} label={t("invoices.page.reason")} errors={errorsFor(intent, "reason")}>
+                  {(aria) => <textarea name="reason" rows={2} defaultValue={valueOf(intent, "reason")} {...aria} />}
+                </Field>
+                <button type="submit" className="button">
+                  {t(intent === "correction" ? "invoices.page.correction" : "invoices.page.creditNote")}
+                </button>
+              </Form>
+            </section>
+          ))
+        : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

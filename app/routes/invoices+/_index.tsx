@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { STATUS_MESSAGE } from "~/domain/payments/state";
+import { listInvoices } from "~/services/invoices.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDate, formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+// /invoices (issue 16): the caller's own side — invoices its vendor organisation issued, or those addressed to its
+// buyer organisation.
+
+const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const list = await listInvoices(context, user.actor);
+  return { invoices: list.invoices };
+}
+
+export default function InvoicesPage() {
+  const { invoices } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <h1>{t("invoices.page.listTitle")}</h1>
+      {invoices.length === 0 ? (
+        <p>{t("invoices.page.none")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("invoices.page.number")}</th>
+              <th scope="col">{t("invoices.page.kind")}</th>
+              <th scope="col">{t("invoices.page.date")}</th>
+              <th scope="col">{t("invoices.page.dueDate")}</th>
+              <th scope="col">{t("invoices.page.total")}</th>
+              <th scope="col">{t("invoices.page.balance")}</th>
+              <th scope="col">{t("invoices.page.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoices.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link to={`/invoices/${i.id}`}>{i.number}</Link>
+                </td>
+                <td>{t(KIND[i.kind])}</td>
+                <td>{formatDate(i.invoiceDate, locale)}</td>
+                <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>
+                <td className="num">{formatYen(i.total, locale)}</td>
+                <td className="num">{formatYen(i.balance, locale)}</td>
+                <td>{t(STATUS_MESSAGE[i.status])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
