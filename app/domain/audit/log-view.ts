@@ -83,6 +83,13 @@ export const AUDIT_ACTIONS = [
   "contract.activate",
   "contract.revise",
   "document.store",
+  "milestone.accept",
+  "invoice.issue",
+  "invoice.correct",
+  "invoice.creditNote",
+  "invoice.receipt",
+  "invoice.credit.apply",
+  "invoice.settings",
   "seed.demo",
   "seed.trackRecords",
 ] as const;
@@ -111,6 +118,7 @@ export const AUDIT_ENTITY_TYPES = [
   "approval_delegation",
   "contract",
   "document",
+  "invoice",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const isKnownEntityType = (t: string): t is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(t);
@@ -193,6 +201,7 @@ export function auditObjectLink(e: { entity_type: string; entity_id: string; ent
     case "award":
     case "contract":
     case "document":
+    case "invoice":
       return history;
     default:
       return null;
