@@ -684,7 +684,8 @@ describe("organisation settings tabs", () => {
 
   it("a member sees the organisation and its members read-only, and its own security; an owner manages members and tokens", () => {
     expect(tabs("buyerMember")).toEqual(["organization", "members", "approvals", "security+"]);
-    expect(tabs("vendorMember")).toEqual(["organization", "members", "security+"]);
+    expect(tabs("vendorMember")).toEqual(["organization", "members", "invoices", "security+"]);
+    expect(tabs("vendorOwner")).toEqual(["organization", "members+", "invoices+", "tokens+", "security+"]);
     expect(tabs("buyerOwner")).toEqual(["organization", "members+", "approvals+", "tokens+", "security+"]);
     expect(tabs("advisor")).toEqual(["organization", "members+", "tokens+", "security+"]);
     expect(tabs("anonymous")).toEqual([]);
@@ -692,13 +693,16 @@ describe("organisation settings tabs", () => {
 
   it("every tab a member sees is one the policy lets it open", () => {
     const member = actors.buyerMember!;
-    const own = { type: "organization", id: OWN } as const;
     const needs = {
       organization: "organization:read",
       members: "organization:readMembers",
       approvals: "approvalRoutes:read",
+      invoices: "invoiceSettings:read",
       tokens: "organization:manageApiTokens",
     } as const;
-    for (const tab of settingsTabs(member)) if (tab.key !== "security") expect(can(member, needs[tab.key], own)).toBe(true);
+    for (const who of [member, actors.vendorMember!]) {
+      const ownOrg = { type: "organization", id: who.org!.id } as const;
+      for (const tab of settingsTabs(who)) if (tab.key !== "security") expect(can(who, needs[tab.key], ownOrg)).toBe(true);
+    }
   });
 });

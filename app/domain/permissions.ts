@@ -46,6 +46,8 @@ export type Action =
   | "organization:manageApiTokens"
   | "approvalRoutes:read"
   | "approvalRoutes:manage"
+  | "invoiceSettings:read"
+  | "invoiceSettings:manage"
   | "vendorProfile:read"
   | "vendorProfile:edit"
   | "vendorDirectory:search"
@@ -87,7 +89,7 @@ export const ORGANIZATION_PERMISSIONS: Record<OrganizationAction, readonly Membe
   "organization:manageApiTokens": ["owner"],
 };
 
-export type SettingsTab = { key: "organization" | "members" | "approvals" | "tokens" | "security"; to: string; manage: boolean };
+export type SettingsTab = { key: "organization" | "members" | "approvals" | "invoices" | "tokens" | "security"; to: string; manage: boolean };
 
 /**
  * The organisation settings tabs this actor may open, from the same table: the organisation (read-only)
@@ -102,6 +104,7 @@ export function settingsTabs(actor: Actor | null): SettingsTab[] {
   if (can(actor, "organization:readMembers", own))
     tabs.push({ key: "members", to: "/settings/members", manage: can(actor, "organization:manageMembers", own) });
   if (can(actor, "approvalRoutes:read", own)) tabs.push({ key: "approvals", to: "/settings/approvals", manage: can(actor, "approvalRoutes:manage", own) });
+  if (can(actor, "invoiceSettings:read", own)) tabs.push({ key: "invoices", to: "/settings/invoices", manage: can(actor, "invoiceSettings:manage", own) });
   if (can(actor, "organization:manageApiTokens", own)) tabs.push({ key: "tokens", to: "/settings/tokens", manage: true });
   tabs.push({ key: "security", to: "/settings/security", manage: true });
   return tabs;
@@ -131,6 +134,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "approvalRoutes:manage":
       // 稟議ルート exist for buyer organisations: every member reads them (they decide who approves), owners edit.
       return resource.type === "organization" && org?.kind === "buyer" && org.id === resource.id && (action === "approvalRoutes:read" || org.role === "owner");
+    case "invoiceSettings:read":
+    case "invoiceSettings:manage":
+      // A vendor's invoicing (tax rounding, the bank account buyers pay into): members read, owners change —
+      // the account decides where the money goes.
+      return (
+        resource.type === "organization" && org?.kind === "vendor" && org.id === resource.id && (action === "invoiceSettings:read" || org.role === "owner")
+      );
     case "vendorProfile:read":
       // Vendor profiles are the marketplace's shop windows: any signed-in user may read them.
       return resource.type === "vendorProfile";

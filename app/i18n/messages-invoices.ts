@@ -1,6 +1,7 @@
 // Issue 16: qualified invoices (適格請求書), corrections and credit notes, payments (bank transfer and card), the
 // 電子帳簿保存法 search and retention. Domain modules put these keys in zod issues and results; pages translate them.
 export const invoiceMessages = {
+  "settings.tab.invoices": { ja: "請求設定", en: "Invoicing" },
   // Issuing an invoice (field-level)
   "invoices.milestone.invalid": { ja: "請求の対象となるマイルストーンを選んでください。", en: "Choose the milestone this invoice is for." },
   "invoices.date.invalid": { ja: "請求日を YYYY-MM-DD の形式で入力してください。", en: "Enter the invoice date as YYYY-MM-DD." },

@@ -54,7 +54,7 @@ import {
   type TaxRounding,
 } from "~/domain/invoices/qualified-invoice";
 import { applyPaymentEvent, displayStatus, initialPaymentState, paymentSummary, type PaymentEvent, type PaymentState } from "~/domain/payments/state";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 import { t, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
@@ -645,8 +645,8 @@ export async function invoiceSettings(ctx: AppContext, actor: Actor) {
 export async function saveInvoiceSettings(ctx: AppContext, actor: Actor, input: unknown): Promise<{ ok: true } | ServiceFailure> {
   const a = orgActor(actor, "vendor");
   if (!a) return failure.notFound();
-  // Where the buyer's money goes: only an owner of the vendor organisation changes it.
-  if (a.org.role !== "owner") return failure.forbidden();
+  // Where the buyer's money goes: only an owner of the vendor organisation changes it (the one policy).
+  if (!can(a, "invoiceSettings:manage", { type: "organization", id: a.org.id })) return failure.forbidden();
   const body = (typeof input === "object" && input !== null ? input : {}) as { rounding?: unknown; bankAccount?: unknown };
   const issues = [];
   const rounding = body.rounding === undefined ? null : TaxRoundingSchema.safeParse({ rounding: body.rounding });

@@ -17,6 +17,7 @@ const TAB_LABEL = {
   organization: "settings.tab.organization",
   members: "nav.members",
   approvals: "settings.tab.approvals",
+  invoices: "settings.tab.invoices",
   tokens: "nav.tokens",
   security: "settings.tab.security",
 } as const;
