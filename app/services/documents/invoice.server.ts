@@ -40,14 +40,7 @@ export function renderInvoicePdf(input: InvoicePdfInput, locale: Locale): Promis
   const top = w.y;
   const leftWidth = 270;
   const rightX = MARGIN.left + CONTENT_WIDTH - 210;
-  const addressee = t(locale, "documents.honorific", { name: inv.recipient.name });
-  w.at(addressee, MARGIN.left, w.y, { font: "bold", size: 13, width: leftWidth });
-  w.gap(w.heightOf(addressee, leftWidth, "bold", 13) + 2);
-  w.doc
-    .moveTo(MARGIN.left, w.y)
-    .lineTo(MARGIN.left + leftWidth, w.y)
-    .lineWidth(0.8)
-    .stroke(INK);
+  w.addressee(t(locale, "documents.honorific", { name: inv.recipient.name }), leftWidth);
   const leftEnd = w.y + 6;
   let y = top;
   for (const [text, bold, size] of [
@@ -69,15 +62,7 @@ export function renderInvoicePdf(input: InvoicePdfInput, locale: Locale): Promis
 
   // The amount billed, large.
   const boxH = 30;
-  w.doc.lineWidth(1.2).rect(MARGIN.left, w.y, leftWidth, boxH).stroke(INK);
-  w.doc.rect(MARGIN.left, w.y, 100, boxH).fillAndStroke(SHADE, INK);
-  w.doc.fillColor(INK);
-  w.at(t(locale, inv.kind === "credit_note" ? "invoices.pdf.creditTotal" : "invoices.pdf.total"), MARGIN.left + 4, w.y + 10, {
-    size: 9,
-    width: 92,
-    align: "center",
-  });
-  w.at(formatYen(inv.total, locale), MARGIN.left + 104, w.y + 5, { font: "bold", size: 16, width: leftWidth - 112, align: "right" });
+  w.amountBox(t(locale, inv.kind === "credit_note" ? "invoices.pdf.creditTotal" : "invoices.pdf.total"), formatYen(inv.total, locale), leftWidth, boxH);
   w.gap(boxH + 8);
   const fields: { label: string; value: string }[] = [];
   if (input.dueDate) fields.push({ label: t(locale, "invoices.pdf.dueDate"), value: formatDate(input.dueDate, locale) });

@@ -30,14 +30,7 @@ export function renderPurchaseOrderPdf(order: PurchaseOrderDocument, locale: Loc
   const top = w.y;
   const leftWidth = 270;
   const rightX = MARGIN.left + CONTENT_WIDTH - 210;
-  const addressee = t(locale, "documents.honorific", { name: order.vendor.name });
-  w.at(addressee, MARGIN.left, w.y, { font: "bold", size: 13, width: leftWidth });
-  w.gap(w.heightOf(addressee, leftWidth, "bold", 13) + 2);
-  w.doc
-    .moveTo(MARGIN.left, w.y)
-    .lineTo(MARGIN.left + leftWidth, w.y)
-    .lineWidth(0.8)
-    .stroke(INK);
+  w.addressee(t(locale, "documents.honorific", { name: order.vendor.name }), leftWidth);
   w.gap(5);
   const leftEnd = partyLines(w, order.vendor, MARGIN.left, w.y, leftWidth, locale);
   const rightEnd = partyLines(w, order.buyer, rightX, top, 210, locale, true);
@@ -48,15 +41,7 @@ export function renderPurchaseOrderPdf(order: PurchaseOrderDocument, locale: Loc
 
   // The amount, large, the way a Japanese order states it before the detail.
   const boxH = 30;
-  w.doc.lineWidth(1.2).rect(MARGIN.left, w.y, leftWidth, boxH).stroke(INK);
-  w.doc.rect(MARGIN.left, w.y, 100, boxH).fillAndStroke(SHADE, INK);
-  w.doc.fillColor(INK);
-  w.at(parenthetical(t(locale, "documents.order.total"), t(locale, "documents.taxIncluded"), locale), MARGIN.left + 4, w.y + 10, {
-    size: 9,
-    width: 92,
-    align: "center",
-  });
-  w.at(formatYen(totals.total, locale), MARGIN.left + 104, w.y + 5, { font: "bold", size: 16, width: leftWidth - 112, align: "right" });
+  w.amountBox(parenthetical(t(locale, "documents.order.total"), t(locale, "documents.taxIncluded"), locale), formatYen(totals.total, locale), leftWidth, boxH);
   w.gap(boxH + 10);
   w.fields([
     { label: t(locale, "documents.approval.subject"), value: order.subject, font: "bold" },

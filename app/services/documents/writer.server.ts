@@ -124,6 +124,26 @@ export class DocWriter {
     this.gap(after);
   }
 
+  /** The addressee of an order or invoice at the top left (「○○ 御中」), bold and underlined; the cursor stops on the rule. */
+  addressee(text: string, width: number): void {
+    this.at(text, MARGIN.left, this.y, { font: "bold", size: 13, width });
+    this.gap(this.heightOf(text, width, "bold", 13) + 2);
+    this.doc
+      .moveTo(MARGIN.left, this.y)
+      .lineTo(MARGIN.left + width, this.y)
+      .lineWidth(0.8)
+      .stroke(INK);
+  }
+
+  /** The amount a document is about, large in a ruled box with its label shaded on the left; the cursor stays put. */
+  amountBox(label: string, amount: string, width: number, height = 30): void {
+    this.doc.lineWidth(1.2).rect(MARGIN.left, this.y, width, height).stroke(INK);
+    this.doc.rect(MARGIN.left, this.y, 100, height).fillAndStroke(SHADE, INK);
+    this.doc.fillColor(INK);
+    this.at(label, MARGIN.left + 4, this.y + 10, { size: 9, width: 92, align: "center" });
+    this.at(amount, MARGIN.left + 104, this.y + 5, { font: "bold", size: 16, width: width - 112, align: "right" });
+  }
+
   /** A section heading with a rule under it; kept on the same page as at least `keepWith` points of what follows. */
   heading(text: string, keepWith = 40): void {
     const h = this.heightOf(text, CONTENT_WIDTH, "bold", 11.5);
