@@ -29,6 +29,7 @@ import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
 import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
+import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import {
   outputSchema as jsonSchema,
@@ -234,6 +235,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...awardResultPaths(),
       ...approvalPaths(),
       ...invoicePaths(),
+      ...cardPaymentPaths(),
     },
   };
 }

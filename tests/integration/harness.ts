@@ -8,6 +8,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { createSearchService, type SearchService } from "../../search/client";
 import { processOutboxOnce } from "../../app/jobs";
 import { createLocalMailer, type Mailer } from "../../app/services/mail.server";
+import type { PaymentGateway } from "../../app/services/payments/stripe-gateway.server";
 import type { AppContext } from "../../app/utils/context.server";
 import { readEnv } from "../../app/utils/env.server";
 import { createDatabaseOn } from "../support/postgres";
@@ -50,7 +51,10 @@ function loadBuild() {
   return buildPromise;
 }
 
-export async function createHarness(opts: { search?: SearchService } = {}): Promise<Harness> {
+/** `payments`: a gateway (the real SDK pointed at tests/support/stripe-test-server.ts); null (default) = card payment off. */
+export async function createHarness(
+  opts: { search?: SearchService; payments?: PaymentGateway | null; env?: Partial<Record<string, string>> } = {},
+): Promise<Harness> {
   const name = `kurabe_test_${randomBytes(5).toString("hex")}`;
   const url = await createDatabaseOn(inject("databaseUrl"), name);
   const db = await createDatabase({ url, poolSize: 4 });
@@ -60,13 +64,14 @@ export async function createHarness(opts: { search?: SearchService } = {}): Prom
   let now = new Date("2026-11-20T10:00:00+09:00");
   const clock = { now: () => new Date(now), set: (d: Date | string) => (now = new Date(d)) };
   const mailer = createLocalMailer();
-  const env = readEnv({ NODE_ENV: "test" } as NodeJS.ProcessEnv);
+  const env = readEnv({ NODE_ENV: "test", ...opts.env } as NodeJS.ProcessEnv);
   const ctx: AppContext = {
     db,
     search,
     env,
     clock,
     mailer,
+    payments: opts.payments ?? null,
     sessionSecret: "test-secret-test-secret-test-secret-123",
     kickIndexer: () => {},
     searchHealthy: () => search.isHealthy(),

@@ -90,6 +90,11 @@ export const AUDIT_ACTIONS = [
   "invoice.receipt",
   "invoice.credit.apply",
   "invoice.settings",
+  "invoice.card.start",
+  "invoice.card.event",
+  "invoice.card.refund",
+  "payouts.connect",
+  "payouts.account.updated",
   "seed.demo",
   "seed.trackRecords",
 ] as const;
