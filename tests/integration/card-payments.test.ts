@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkoutIdempotencyKey } from "~/domain/payments/stripe-rules";
 import { signWebhookPayload, stripeGateway, type PaymentGateway } from "~/services/payments/stripe-gateway.server";
 import { createAccount, createUser, FACTORY_PASSWORD, type Account } from "../factories";
@@ -180,7 +180,12 @@ describe("starting a card payment", () => {
 
   it("when Stripe refuses, the buyer is told to try later or pay by bank transfer, and nothing is recorded", async () => {
     server.failNext("/v1/checkout/sessions", 400, { type: "invalid_request_error", message: "No such destination" });
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
     const res = await start(p.buyer.token, p.invoiceIds[2]!, "en");
+    expect(warned).toHaveBeenCalledWith(
+      expect.stringContaining(`checkout session for invoice ${p.invoiceIds[2]} attempt 1 refused`),
+      expect.stringContaining("No such destination"),
+    );
     expect(res.status).toBe(409);
     expect(((await res.json()) as Problem).title).toBe("The card payment could not be started. Try again later, or pay by bank transfer.");
     expect(await h.db.selectFrom("card_payment_attempts").select("id").where("invoice_id", "=", p.invoiceIds[2]!).execute()).toEqual([]);
