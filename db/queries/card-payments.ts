@@ -133,6 +133,11 @@ export async function claimStripeEvent(db: Db, e: { eventId: string; type: strin
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Whether an event id is already stored (committed): a cheap early answer for a repeat; the claim stays the guarantee. */
+export async function isStripeEventStored(db: Db, eventId: string): Promise<boolean> {
+  return (await db.selectFrom("stripe_events").select("event_id").where("event_id", "=", eventId).executeTakeFirst()) !== undefined;
+}
+
 export async function settleStripeEvent(db: Db, eventId: string, outcome: string, invoiceId: string | null) {
   await db.updateTable("stripe_events").set({ outcome, invoice_id: invoiceId }).where("event_id", "=", eventId).execute();
 }

@@ -102,7 +102,14 @@ export async function startStripeTestServer(options: { port?: number; webhook?: 
   /** Sends a signed event to the app as Stripe would. */
   async function deliver(type: string, object: Record<string, unknown>): Promise<number> {
     if (!options.webhook) return 0;
-    const payload = JSON.stringify({ id: id("evt"), object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), type, data: { object } });
+    const payload = JSON.stringify({
+      id: id("evt"),
+      object: "event",
+      api_version: "2025-01-01",
+      created: Math.floor(Date.now() / 1000),
+      type,
+      data: { object },
+    });
     const res = await fetch(options.webhook.url, {
       method: "POST",
       headers: { "Content-Type": "application/json", "Stripe-Signature": signWebhookPayload(payload, options.webhook.secret) },
@@ -193,7 +200,7 @@ export async function startStripeTestServer(options: { port?: number; webhook?: 
     const pay = /^\/pay\/(cs_\w+)$/.exec(path);
     if (pay) {
       const session = sessions.get(pay[1]!);
-      if (!session) return html(404, "<p>No such session</p>"), true;
+      if (!session) return (html(404, "<p>No such session</p>"), true);
       if (req.method === "GET") {
         html(
           200,
@@ -229,7 +236,7 @@ export async function startStripeTestServer(options: { port?: number; webhook?: 
     const onboarding = /^\/onboarding\/(acct_\w+)$/.exec(path);
     if (onboarding) {
       const link = links.get(onboarding[1]!);
-      if (!link) return html(404, "<p>No such account link</p>"), true;
+      if (!link) return (html(404, "<p>No such account link</p>"), true);
       if (req.method === "GET") {
         html(200, `<h1>Stripe test onboarding</h1><form method="post"><button type="submit">Complete onboarding</button></form>`);
         return true;

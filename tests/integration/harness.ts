@@ -18,6 +18,8 @@ import { createDatabaseOn } from "../support/postgres";
 
 export interface Harness {
   db: DB;
+  /** The test database's own URL. */
+  databaseUrl: string;
   search: SearchService;
   mailer: Mailer;
   clock: { now: () => Date; set(d: Date | string): void };
@@ -51,15 +53,26 @@ function loadBuild() {
   return buildPromise;
 }
 
-/** `payments`: a gateway (the real SDK pointed at tests/support/stripe-test-server.ts); null (default) = card payment off. */
-export async function createHarness(
-  opts: { search?: SearchService; payments?: PaymentGateway | null; env?: Partial<Record<string, string>> } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  search?: SearchService;
+  /** A gateway (the real SDK pointed at tests/support/stripe-test-server.ts); null (default) = card payment off. */
+  payments?: PaymentGateway | null;
+  /** Extra environment read by readEnv (e.g. PLATFORM_FEE_BASIS_POINTS). */
+  env?: Partial<Record<string, string>>;
+  poolSize?: number;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  return createHarnessOn({ databaseUrl: inject("databaseUrl"), meiliUrl: inject("meiliUrl"), meiliKey: inject("meiliKey") }, opts);
+}
+
+/** The same on given servers, outside vitest (the webhook benchmark builds its data with the test factories). */
+export async function createHarnessOn(on: { databaseUrl: string; meiliUrl: string; meiliKey: string }, opts: HarnessOptions = {}): Promise<Harness> {
   const name = `kurabe_test_${randomBytes(5).toString("hex")}`;
-  const url = await createDatabaseOn(inject("databaseUrl"), name);
-  const db = await createDatabase({ url, poolSize: 4 });
+  const url = await createDatabaseOn(on.databaseUrl, name);
+  const db = await createDatabase({ url, poolSize: opts.poolSize ?? 4 });
   await migrateToLatest(db);
-  const search = opts.search ?? createSearchService({ url: inject("meiliUrl"), apiKey: inject("meiliKey"), prefix: `${name}_` });
+  const search = opts.search ?? createSearchService({ url: on.meiliUrl, apiKey: on.meiliKey, prefix: `${name}_` });
   await search.reconcileSettings().catch(() => {});
   let now = new Date("2026-11-20T10:00:00+09:00");
   const clock = { now: () => new Date(now), set: (d: Date | string) => (now = new Date(d)) };
@@ -78,6 +91,7 @@ export async function createHarness(
   };
   return {
     db,
+    databaseUrl: url,
     search,
     mailer,
     clock,

@@ -200,6 +200,18 @@ describe("refused deliveries write nothing", () => {
     expect(await status(id)).toBe("processing");
   });
 
+  it("a payload signed with our secret that is not an event (no id or type) → 400, nothing stored", async () => {
+    const before = await rowCounts(h.db, TABLES);
+    for (const payload of [
+      "{}",
+      JSON.stringify({ id: "evt_no_type", data: { object: {} } }),
+      JSON.stringify({ id: "evt_no_object", type: "charge.refunded" }),
+    ]) {
+      expect((await post({ payload, signature: signWebhookPayload(payload, SECRET) })).status).toBe(400);
+    }
+    expect(await rowCounts(h.db, TABLES)).toEqual(before);
+  });
+
   it("an unknown event type, and an event that is not ours: 200, stored once, no effect", async () => {
     const auditBefore = (await rowCounts(h.db, ["audit_log"])).audit_log;
     const unknown = eventId();

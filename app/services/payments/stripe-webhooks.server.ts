@@ -3,6 +3,7 @@ import { writeAudit } from "../../../db/queries/audit";
 import {
   claimStripeEvent,
   findCardAttemptByPaymentIntent,
+  isStripeEventStored,
   insertPaymentNotices,
   invoicePartyMembers,
   lockStripeAccountById,
@@ -43,7 +44,20 @@ export async function handleStripeWebhook(ctx: AppContext, rawBody: string, sign
   } catch {
     return { status: 400, outcome: "badSignature" };
   }
+  // Signed with our secret yet not an event (no id, type or object): nothing to store, and a retry would not help.
+  if (
+    typeof event?.id !== "string" ||
+    event.id === "" ||
+    typeof event.type !== "string" ||
+    typeof event.data?.object !== "object" ||
+    event.data.object === null
+  ) {
+    return { status: 400, outcome: "malformed" };
+  }
   try {
+    // A repeat of an event already applied is answered without opening a transaction. Not what exactly-once rests
+    // on: a concurrent repeat passes this check and then waits on the claim's primary key inside the transaction.
+    if (await isStripeEventStored(ctx.db, event.id)) return { status: 200, outcome: "duplicate" };
     const outcome = await ctx.db.transaction().execute((trx) => applyEvent(trx, ctx, event));
     return { status: 200, outcome };
   } catch (error) {
