@@ -695,6 +695,7 @@ export interface CardPaymentAttemptsTable {
   session_url: string;
   expires_at: Timestamp;
   payment_intent_id: string | null;
+  succeeded_at: NullableTimestamp;
   destination_account_id: string;
   amount: Money;
   application_fee: Money;

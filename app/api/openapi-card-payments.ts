@@ -22,6 +22,7 @@ const Session = z.object({
   amount: z.number().int(),
   applicationFee: z.number().int().describe("The platform fee (rounded down to the yen)"),
   refunded: z.number().int().describe("Refunded so far, as Stripe confirmed it"),
+  paidOn: z.string().nullable().describe("The day (Asia/Tokyo) Stripe took the money, from the event's time; null until then"),
   expiresAt: z.string(),
   createdAt: z.string(),
 });

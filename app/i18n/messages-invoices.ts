@@ -277,6 +277,7 @@ export const invoiceMessages = {
   "payments.card.stage.awaiting_async": { ja: "入金待ち", en: "Awaiting settlement" },
   "payments.card.stage.failed": { ja: "失敗", en: "Failed" },
   "payments.card.stage.succeeded": { ja: "決済完了", en: "Paid" },
+  "payments.card.fee": { ja: "プラットフォーム手数料 {amount}", en: "platform fee {amount}" },
   "payments.card.refunded": { ja: "うち返金 {amount}", en: "of which {amount} refunded" },
   // The page the buyer returns to from Stripe Checkout: never proof of payment
   "payments.return.title": { ja: "カード決済", en: "Card payment" },

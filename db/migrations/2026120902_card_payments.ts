@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("session_url", "text", (c) => c.notNull())
     .addColumn("expires_at", "timestamptz", (c) => c.notNull())
     .addColumn("payment_intent_id", "text", (c) => c.unique())
+    // When Stripe said the money was taken (the event's time): the 入金日 both sides' accounting books.
+    .addColumn("succeeded_at", "timestamptz")
     .addColumn("destination_account_id", "text", (c) => c.notNull())
     .addColumn("amount", "bigint", (c) => c.notNull().check(sql`amount between 50 and 99999999`))
     .addColumn("application_fee", "bigint", (c) => c.notNull().check(sql`application_fee >= 0 and application_fee <= amount`))

@@ -90,6 +90,17 @@ export async function setAttemptPaymentIntent(db: Db, invoiceId: string, attempt
     .execute();
 }
 
+/** The moment the attempt's payment succeeded, kept from the first event that said so. */
+export async function setAttemptSucceededAt(db: Db, invoiceId: string, attempt: number, at: Date) {
+  await db
+    .updateTable("card_payment_attempts")
+    .set({ succeeded_at: at })
+    .where("invoice_id", "=", invoiceId)
+    .where("attempt", "=", attempt)
+    .where("succeeded_at", "is", null)
+    .execute();
+}
+
 // --- Refunds ---------------------------------------------------------------------------------------------------
 
 export async function listCardRefunds(db: Db, invoiceId: string) {

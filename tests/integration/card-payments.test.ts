@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkoutIdempotencyKey } from "~/domain/payments/stripe-rules";
+import { formatYen } from "~/utils/format";
 import { signWebhookPayload, stripeGateway, type PaymentGateway } from "~/services/payments/stripe-gateway.server";
 import { createAccount, createUser, FACTORY_PASSWORD, type Account } from "../factories";
 import { cloneInvoice, connectVendor, createInvoicedContract, type CardParties } from "../support/card-fixtures";
@@ -126,7 +127,7 @@ describe("starting a card payment", () => {
     expect((await invoice(id)).status).toBe("processing");
   });
 
-  it("a second press hands back the open session instead of opening another; so do two at once", async () => {
+  it("a second press hands back the open session instead of opening another; so do presses at the same moment", async () => {
     const calls = stripeCalls("/v1/checkout/sessions").length;
     const again = await start(p.buyer.token, p.invoiceIds[0]!);
     expect(again.status).toBe(200);
@@ -134,9 +135,10 @@ describe("starting a card payment", () => {
     expect(stripeCalls("/v1/checkout/sessions").length).toBe(calls);
 
     const id = p.invoiceIds[1]!;
-    const both = await Promise.all([start(p.buyer.token, id), start(p.buyer.token, id)]);
-    const bodies = (await Promise.all(both.map((r) => r.json()))) as Started[];
-    expect(bodies[0]!.sessionId).toBe(bodies[1]!.sessionId);
+    // Five presses at once (a double click, a retry, another tab): one session, one attempt.
+    const presses = await Promise.all(Array.from({ length: 5 }, () => start(p.buyer.token, id)));
+    const bodies = (await Promise.all(presses.map((r) => r.json()))) as Started[];
+    expect(new Set(bodies.map((b) => b.sessionId)).size).toBe(1);
     expect((await h.db.selectFrom("card_payment_attempts").select("attempt").where("invoice_id", "=", id).execute()).map((r) => r.attempt)).toEqual([1]);
     // Whatever reached Stripe carried one and the same key, so Stripe made one session.
     const keys = new Set(
@@ -291,6 +293,15 @@ describe("refunds by a platform admin", () => {
     });
     expect(confirmed.status).toBe(200);
     expect((await invoice(id)).status).toBe("partially_refunded");
+
+    // Both sides see the card payment on the invoice; the vendor also sees the platform fee taken from it.
+    const vendorHtml = await (await page(`/invoices/${id}`, await signIn(p.vendor.email))).text();
+    expect(vendorHtml).toContain("カード決済の履歴");
+    expect(vendorHtml).toContain(`プラットフォーム手数料 ${formatYen(Math.floor(total * 0.03), "ja")}`);
+    expect(vendorHtml).toContain(`うち返金 ${formatYen(1000, "ja")}`);
+    const buyerHtml = await (await page(`/invoices/${id}`, await signIn(p.buyer.email), "en")).text();
+    expect(buyerHtml).toContain("Card payments");
+    expect(buyerHtml).not.toContain("platform fee");
   });
 
   it("more than is left is refused at the amount field (ja/en); a second refund gets the next key; non-admins get 404", async () => {

@@ -115,9 +115,14 @@ describe("exactly once", () => {
     expect(told.map((n) => n.user_id)).toEqual(expect.arrayContaining([p.buyer.user.id, p.vendor.user.id]));
     expect(new Set(told.map((n) => n.kind))).toEqual(new Set(["invoice.payment.paid"]));
     expect(await stored(JSON.parse(event.payload).id)).toMatchObject({ type: "checkout.session.completed", outcome: "applied", invoice_id: id });
-    // The payment intent is kept for refunds.
-    const attempt = await h.db.selectFrom("card_payment_attempts").select("payment_intent_id").where("invoice_id", "=", id).executeTakeFirstOrThrow();
+    // The payment intent is kept for refunds, and the moment Stripe took the money (the event's time) for the books.
+    const attempt = await h.db
+      .selectFrom("card_payment_attempts")
+      .select(["payment_intent_id", "succeeded_at"])
+      .where("invoice_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(attempt.payment_intent_id).toBe(`pi_for_${id.slice(0, 8)}`);
+    expect(attempt.succeeded_at).toEqual(new Date((JSON.parse(event.payload) as { created: number }).created * 1000));
   });
 
   it("10 deliveries of one event in parallel through the HTTP route: exactly one effect", async () => {
@@ -168,6 +173,19 @@ describe("order", () => {
     expect((await paymentState(id)) as { card: Record<string, { refunded: number; amount: number }> }).toMatchObject({
       card: { "1": { refunded: 3000, amount } },
     });
+  });
+
+  it("checkout.session.expired: the abandoned session no longer holds the invoice, and a new attempt opens", async () => {
+    const id = p.invoiceIds[7]!;
+    expect(await status(id)).toBe("processing");
+    await post(signed(eventId(), "checkout.session.expired", completed(id, { payment_status: "unpaid", status: "expired" })));
+    expect(await status(id)).toBe("issued");
+    const retry = await apiRequest(h, p.buyer.token, `/api/v1/invoices/${id}/payment-sessions`, { method: "POST" });
+    expect(retry.status).toBe(201);
+    expect(((await retry.json()) as { attempt: number }).attempt).toBe(2);
+    // A completion of the expired session arriving late still counts: Stripe took the money.
+    await post(signed(eventId(), "checkout.session.completed", completed(id)));
+    expect(await status(id)).toBe("paid");
   });
 
   it("an async payment: completed but unpaid stays processing, then fails back to unpaid; the session can be paid again", async () => {

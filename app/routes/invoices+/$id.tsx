@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
-import { cardPaymentOffer, startCardPayment } from "~/services/payments/card-payments.server";
+import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -29,7 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Card payment (decision 0035): offered to the buyer only when Stripe is configured, the vendor can take it and the
   // amount is inside Stripe's JPY limits; otherwise a sentence says bank transfer only, or nothing shows.
   const card = await cardPaymentOffer(context, user.actor, read.invoice.id);
-  return { invoice: read.invoice, card };
+  // Card payments taken (or tried) on this invoice, for both sides' records: amount, platform fee, refunds.
+  const history = await listCardPayments(context, user.actor, read.invoice.id);
+  const cardPayments = history.ok ? history.sessions.filter((x) => x.stage !== "open" && x.stage !== "expired") : [];
+  return { invoice: read.invoice, card, cardPayments };
 }
 
 type Values = Record<string, string>;
@@ -74,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvoicePage() {
-  const { invoice: inv, card } = useLoaderData<typeof loader>();
+  const { invoice: inv, card, cardPayments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const errorsFor = (intent: string, field: string) => (answer?.intent === intent ? answer.fieldErrors[field] : undefined);
@@ -202,6 +205,22 @@ export default function InvoicePage() {
           ))}
         </ul>
       )}
+
+      {cardPayments.length > 0 ? (
+        <section className="stack" data-testid="card-payments">
+          <h2>{t("payments.card.attempts")}</h2>
+          <ul>
+            {cardPayments.map((c) => (
+              <li key={c.attempt}>
+                {c.paidOn ? `${formatDate(c.paidOn, locale)} · ` : null}
+                {formatYen(c.amount, locale)} · {t(`payments.card.stage.${c.stage}`)}
+                {inv.side === "vendor" ? <> · {t("payments.card.fee", { amount: formatYen(c.applicationFee, locale) })}</> : null}
+                {c.refunded > 0 ? <> · {t("payments.card.refunded", { amount: formatYen(c.refunded, locale) })}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {card.kind === "button" || card.kind === "inFlight" ? (
         <section className="stack" data-testid="card-payment">

@@ -16,6 +16,7 @@ import { t, type Locale } from "~/i18n";
 import type { InvoiceMessageKey } from "~/i18n/messages-invoices";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
+import { tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
 
@@ -87,11 +88,16 @@ export async function startCardPayment(ctx: AppContext, actor: Actor, invoiceId:
   if (!gateway) return failure.conflict("payments.card.off");
   if (inv.kind === "credit_note" || inv.cancelled_by !== null) return failure.conflict("payments.card.notPayable");
   const now = ctx.clock.now();
-  const state = inv.payment_state as PaymentState;
+  // The payment state and the attempt rows are read together under the invoice's lock: a request that finds another
+  // one's attempt row then also finds its state (both are written in one transaction), so it reuses that session
+  // rather than numbering a second attempt. The lock is released before Stripe is called.
+  const { state, attempts } = await ctx.db.transaction().execute(async (trx) => {
+    const locked = (await lockInvoice(trx, inv.id))!;
+    return { state: locked.payment_state as PaymentState, attempts: await listCardAttempts(trx, inv.id) };
+  });
   const summary = paymentSummary(state);
   if (summary.balance <= 0 || !["issued", "partially_paid", "processing"].includes(summary.status)) return failure.conflict("payments.card.nothingDue");
 
-  const attempts = await listCardAttempts(ctx.db, inv.id);
   const stageOf = (n: number) => state.card[String(n)]?.stage;
   // A double click, or the buyer coming back to the button: the open session for this very amount is still good.
   const reusable = attempts.filter((r) => stageOf(r.attempt) === "open" && new Date(r.expires_at) > now && Number(r.amount) === summary.balance).at(-1);
@@ -195,6 +201,8 @@ export async function listCardPayments(ctx: AppContext, actor: Actor, invoiceId:
         amount: Number(r.amount),
         applicationFee: Number(r.application_fee),
         refunded: fact?.refunded ?? 0,
+        /** The day Stripe took the money (Tokyo), or null. */
+        paidOn: r.succeeded_at ? tokyoDateString(new Date(r.succeeded_at)) : null,
         expiresAt: new Date(r.expires_at).toISOString(),
         createdAt: new Date(r.created_at).toISOString(),
       };

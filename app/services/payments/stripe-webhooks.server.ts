@@ -8,6 +8,7 @@ import {
   invoicePartyMembers,
   lockStripeAccountById,
   setAttemptPaymentIntent,
+  setAttemptSucceededAt,
   settleStripeEvent,
   updateStripeAccountState,
 } from "../../../db/queries/card-payments";
@@ -117,6 +118,11 @@ async function applyEvent(trx: Kysely<Database>, ctx: AppContext, event: StripeE
   if (moved.changed) await updatePaymentState(trx, inv.id, moved.state);
   const intent = event.type.startsWith("checkout.session.") ? event.data.object.payment_intent : null;
   if ("attempt" in effect.event && typeof intent === "string") await setAttemptPaymentIntent(trx, inv.id, effect.event.attempt, intent);
+  if ("attempt" in effect.event && moved.state.card[String(effect.event.attempt)]?.stage === "succeeded") {
+    // Stripe's `created` is when the event happened; a late delivery still books the day the money was taken.
+    const created = (event as { created?: unknown }).created;
+    await setAttemptSucceededAt(trx, inv.id, effect.event.attempt, typeof created === "number" ? new Date(created * 1000) : now);
+  }
   await writeAudit(trx, {
     actorUserId: null,
     actorOrgId: null,
