@@ -66,7 +66,7 @@ function post(agent: http.Agent, port: number, payload: string): Promise<{ statu
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));
         res.on("end", () => {
-          let outcome = "";
+          let outcome: string;
           try {
             outcome = (JSON.parse(body) as { outcome: string }).outcome;
           } catch {
@@ -86,7 +86,7 @@ const standin = await startStripeTestServer();
 const gateway = stripeGateway({ secretKey: "sk_test_bench", webhookSecret: SECRET, apiBase: standin.apiBase });
 const h = await createHarnessOn(services, { payments: gateway, poolSize: 8 });
 let server: ChildProcess | null = null;
-let failed = false;
+let failed: boolean;
 try {
   // --- data --------------------------------------------------------------------------------------------------------
   let t0 = performance.now();
