@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signWebhookPayload, stripeGateway, type PaymentGateway } from "~/services/payments/stripe-gateway.server";
 import { connectVendor, createInvoicedContract, type CardParties } from "../support/card-fixtures";
 import { startStripeTestServer, type StripeTestServer } from "../support/stripe-test-server";
-import { apiRequest, createHarness, type Harness } from "./harness";
+import { FACTORY_PASSWORD } from "../factories";
+import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
 import { rowCounts } from "./row-counts";
 
 // Stripe webhooks at /webhooks/stripe applied exactly once (issue 16 item 4; decision 0035), through the HTTP route
@@ -114,6 +115,11 @@ describe("exactly once", () => {
     expect(told.map((n) => n.user_id).sort()).toEqual(await members());
     expect(told.map((n) => n.user_id)).toEqual(expect.arrayContaining([p.buyer.user.id, p.vendor.user.id]));
     expect(new Set(told.map((n) => n.kind))).toEqual(new Set(["invoice.payment.paid"]));
+    // In their words, on the notifications page.
+    const cookies = new Cookies();
+    expect((await postForm(h, "/login", { email: p.vendor.email, password: FACTORY_PASSWORD }, cookies)).status).toBe(302);
+    const number = (await h.db.selectFrom("invoices").select("number").where("id", "=", id).executeTakeFirstOrThrow()).number;
+    expect(await (await h.request("/notifications", { cookies })).text()).toContain(`請求書 ${number} の入金を確認しました`);
     expect(await stored(JSON.parse(event.payload).id)).toMatchObject({ type: "checkout.session.completed", outcome: "applied", invoice_id: id });
     // The payment intent is kept for refunds, and the moment Stripe took the money (the event's time) for the books.
     const attempt = await h.db
