@@ -302,6 +302,12 @@ export const invoiceMessages = {
   "payments.refund.amount": { ja: "返金額（円・空欄で全額）", en: "Amount (yen; blank for all that is left)" },
   "payments.refund.reason": { ja: "返金理由", en: "Reason" },
   "payments.refund.submit": { ja: "返金する", en: "Refund" },
+  "payments.refund.recent": { ja: "最近のカード決済", en: "Recent card payments" },
+  "payments.refund.none": { ja: "カード決済はまだありません。", en: "No card payments yet." },
+  "payments.refund.parties": { ja: "買い手 → 取引先", en: "Buyer → vendor" },
+  "payments.refund.paidOn": { ja: "決済日", en: "Paid on" },
+  "payments.refund.amountPaid": { ja: "決済額", en: "Amount paid" },
+  "payments.refund.refundedSoFar": { ja: "返金済み", en: "Refunded" },
   "payments.refund.requested": {
     ja: "返金を依頼しました。Stripe の確認後に請求書へ反映されます。",
     en: "Refund requested. The invoice changes when Stripe confirms it.",

@@ -101,6 +101,20 @@ export async function setAttemptSucceededAt(db: Db, invoiceId: string, attempt: 
     .execute();
 }
 
+/** The latest card payments across the platform (platform admins' refund page), newest first. */
+export async function listRecentCardPayments(db: Db, limit = 50) {
+  return db
+    .selectFrom("card_payment_attempts as a")
+    .innerJoin("invoices as i", "i.id", "a.invoice_id")
+    .innerJoin("organizations as b", "b.id", "i.buyer_org_id")
+    .innerJoin("organizations as v", "v.id", "i.vendor_org_id")
+    .select(["a.invoice_id", "a.attempt", "a.amount", "a.succeeded_at", "i.number", "i.payment_state", "b.name as buyer_name", "v.name as vendor_name"])
+    .where("a.succeeded_at", "is not", null)
+    .orderBy("a.succeeded_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
 // --- Refunds ---------------------------------------------------------------------------------------------------
 
 export async function listCardRefunds(db: Db, invoiceId: string) {

@@ -326,6 +326,11 @@ describe("refunds by a platform admin", () => {
     const cookies = await signIn(admin.email);
     const html = await (await page(`/admin/refunds?invoice=${p.invoiceIds[3]}`, cookies)).text();
     expect(html).toContain("カード決済の返金");
+    // The card payments to choose from: the one paid above, with the parties and what was refunded.
+    const paid = await h.db.selectFrom("invoices").select("number").where("id", "=", p.invoiceIds[2]!).executeTakeFirstOrThrow();
+    expect(html).toContain(`/admin/refunds?invoice=${p.invoiceIds[2]}`);
+    expect(html).toContain(paid.number);
+    expect(html).toContain("カード購買株式会社 → カードサービス株式会社");
     const refused = await postForm(h, "/admin/refunds", { invoiceId: p.invoiceIds[3]!, amount: "", reason: "" }, cookies);
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("返金理由を入力してください。");

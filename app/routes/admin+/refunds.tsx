@@ -3,10 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
-import { refundCardPayment } from "~/services/payments/card-payments.server";
+import { recentCardPayments, refundCardPayment } from "~/services/payments/card-payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
+import { formatDate, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -17,8 +18,9 @@ import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  if (!user.actor.isPlatformAdmin) throw notFound();
-  return { invoiceId: new URL(request.url).searchParams.get("invoice") ?? "" };
+  const recent = await recentCardPayments(context, user.actor);
+  if (!recent.ok) throw notFound();
+  return { invoiceId: new URL(request.url).searchParams.get("invoice") ?? "", payments: recent.payments };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminRefundsPage() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const v = answer?.values ?? { invoiceId: d.invoiceId, amount: "", reason: "" };
   const err = (k: string) => (answer?.fieldErrors as Record<string, string[]> | undefined)?.[k];
   return (
@@ -62,6 +64,35 @@ export default function AdminRefundsPage() {
           {t("payments.refund.submit")}
         </button>
       </Form>
+      <h2>{t("payments.refund.recent")}</h2>
+      {d.payments.length === 0 ? (
+        <p>{t("payments.refund.none")}</p>
+      ) : (
+        <table className="table" data-testid="recent-card-payments">
+          <thead>
+            <tr>
+              <th scope="col">{t("invoices.page.number")}</th>
+              <th scope="col">{t("payments.refund.parties")}</th>
+              <th scope="col">{t("payments.refund.paidOn")}</th>
+              <th scope="col">{t("payments.refund.amountPaid")}</th>
+              <th scope="col">{t("payments.refund.refundedSoFar")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.payments.map((p) => (
+              <tr key={`${p.invoiceId}-${p.paidOn}`}>
+                <td>
+                  <a href={`/admin/refunds?invoice=${p.invoiceId}`}>{p.number}</a>
+                </td>
+                <td>{`${p.buyer} → ${p.vendor}`}</td>
+                <td>{formatDate(p.paidOn, locale)}</td>
+                <td className="num">{formatYen(p.amount, locale)}</td>
+                <td className="num">{formatYen(p.refunded, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import {
   insertStripeAccount,
   listCardAttempts,
   listCardRefunds,
+  listRecentCardPayments,
 } from "../../../db/queries/card-payments";
 import { findInvoiceById, findInvoiceForOrg, lockInvoice, updatePaymentState } from "../../../db/queries/invoices";
 import { refundable, RefundSchema } from "~/domain/payments/refund";
@@ -294,6 +295,27 @@ export async function refundCardPayment(
     }
     return { ok: true as const, refundId: refund.id, amount, attempt: target.row.attempt };
   });
+}
+
+/** Recent card payments for the platform admin's refund page (404 for anyone else): who paid whom, how much, refunded. */
+export async function recentCardPayments(ctx: AppContext, actor: Actor) {
+  if (!actor.isPlatformAdmin) return failure.notFound();
+  const rows = await listRecentCardPayments(ctx.db);
+  return {
+    ok: true as const,
+    payments: rows.map((r) => {
+      const fact = (r.payment_state as PaymentState).card[String(r.attempt)];
+      return {
+        invoiceId: r.invoice_id,
+        number: r.number,
+        buyer: r.buyer_name,
+        vendor: r.vendor_name,
+        amount: Number(r.amount),
+        refunded: fact?.refunded ?? 0,
+        paidOn: tokyoDateString(new Date(r.succeeded_at!)),
+      };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
