@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = [
   "invoice.settings",
   "seed.demo",
   "seed.trackRecords",
+  "invoice.reminder",
+  "invoice.receipt.admin",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
