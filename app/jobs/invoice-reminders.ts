@@ -1,4 +1,4 @@
-import { enqueueReminderRun } from "../../db/queries/invoice-reminders";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import { sendOverdueReminders, type ReminderDeps } from "~/services/invoice-reminders.server";
 import { tokyoDateString } from "~/utils/format";
 import type { JobDefinition, ScheduleDefinition } from "./runner";
@@ -10,14 +10,14 @@ import { dailyAtTokyoMidnight } from "./schedule";
 // of the job is at least once and two processes may both handle it: that is safe, because a step is claimed by a
 // unique row before anything is sent.
 
-export const INVOICE_REMINDERS_JOB = "invoice.reminders";
+export const INVOICE_REMINDERS_JOB = "invoice.reminders" as const;
 
 /** Daily from midnight in Tokyo: one job row for the day (its entity is the Japanese date, for the logs). */
 export const invoiceReminderSchedule: ScheduleDefinition = {
   name: "invoice.reminder-sweep",
   cadence: dailyAtTokyoMidnight(),
   async run({ trx, now }) {
-    await enqueueReminderRun(trx, INVOICE_REMINDERS_JOB, tokyoDateString(now));
+    await enqueueOutbox(trx, INVOICE_REMINDERS_JOB, tokyoDateString(now));
   },
 };
 

@@ -56,8 +56,3 @@ export async function listOrgContacts(db: Kysely<Database>, orgId: string) {
     .orderBy("users.id")
     .execute();
 }
-
-/** Enqueues a run of the reminder job (topic `invoice.reminders`); `day` names the run in the outbox. */
-export async function enqueueReminderRun(db: Kysely<Database>, topic: string, day: string): Promise<void> {
-  await db.insertInto("outbox").values({ topic, entity_id: day }).execute();
-}
