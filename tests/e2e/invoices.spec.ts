@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { pdfPages } from "../support/pdf-text";
 import { logIn, logOut } from "./support/session";
@@ -92,7 +94,15 @@ test.describe.serial("invoices and bank transfers on the bookkeeping contract", 
     const ten = invoiceJa.byRate.find((r) => r.rate === 10);
     expect(ten, "the bookkeeping contract is taxed at 10 %").toBeTruthy();
 
-    const text = await pdfText(page, id, "ja");
+    // Downloaded as a buyer's 経理 would, from the link; a second fetch serves the same stored bytes (SHA-256 header).
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "PDFをダウンロード" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/INV-\d{6}_ja\.pdf$/);
+    const bytes = readFileSync((await download.path())!);
+    const again = await page.request.get(`/invoices/${id}/pdf?lang=ja`);
+    expect(again.headers()["x-content-sha256"]).toBe(createHash("sha256").update(bytes).digest("hex"));
+    const text = squash((await pdfPages(new Uint8Array(bytes))).join(" "));
     expect(text).toContain(squash(`登録番号 ${REGISTRATION}`));
     expect(text).toContain(invoiceJa.number);
     expect(text).toContain("消費税（10%）");

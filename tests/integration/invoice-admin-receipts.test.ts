@@ -120,6 +120,10 @@ describe("the admin's invoice pages", () => {
     const audit = await h.db.selectFrom("audit_log").selectAll().where("action", "=", "invoice.receipt.admin").executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: admin.user.id, actor_org_id: admin.org.id, entity_type: "invoice", entity_id: first.invoiceId });
     expect(audit.after).toMatchObject({ amount: total + 5000, status: "paid", balance: 0, creditAdded: 5000, onBehalfOfOrgId: buyer.org.id });
+    // The audit log names the action in words and links the invoice to the admin's invoice page.
+    const log = await text(await h.request("/admin?action=invoice.receipt.admin", { cookies: adminCookies }));
+    expect(log).toContain("入金の記録（管理者）");
+    expect(log).toContain(`href="/admin/invoices/${first.invoiceId}"`);
     const page = await text(await h.request(`/admin/invoices/${first.invoiceId}`, { cookies: adminCookies }));
     expect(page).toContain("入金済");
     // Before the next invoice exists the buyer's page says where the money will go.

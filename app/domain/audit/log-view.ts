@@ -203,8 +203,10 @@ export function auditObjectLink(e: { entity_type: string; entity_id: string; ent
     case "award":
     case "contract":
     case "document":
-    case "invoice":
       return history;
+    case "invoice":
+      // Platform admins read any invoice (issue 16: they record receipts on the buyer's behalf).
+      return `/admin/invoices/${e.entity_id}`;
     default:
       return null;
   }
