@@ -4,7 +4,8 @@ import { findInvoiceSettings, lockInvoice } from "../../db/queries/invoices";
 import { claimReminderStep, listOrgContacts, listOverdueCandidates } from "../../db/queries/invoice-reminders";
 import { notifyUsers } from "../../db/queries/notifications";
 import type { Database } from "../../db/schema";
-import { reminderDue } from "~/domain/invoices/reminders";
+import { addCalendarDays } from "~/domain/calendar/japan-business-days";
+import { LAST_REMINDER_DAY, reminderDue } from "~/domain/invoices/reminders";
 import { isOverdue, paymentSummary, type PaymentState } from "~/domain/payments/state";
 import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
@@ -47,7 +48,8 @@ interface PendingReminderMail {
 export async function sendOverdueReminders(deps: ReminderDeps, now: Date): Promise<{ sent: SentReminder[] }> {
   const today = tokyoDateString(now);
   const sent: SentReminder[] = [];
-  for (const candidate of await listOverdueCandidates(deps.db, today)) {
+  // Invoices due more than LAST_REMINDER_DAY days ago are past their last step: not even read.
+  for (const candidate of await listOverdueCandidates(deps.db, today, addCalendarDays(today, -LAST_REMINDER_DAY))) {
     const summary = paymentSummary(candidate.payment_state as PaymentState);
     if (!candidate.due_date || !isOverdue(summary, candidate.due_date, today)) continue;
     if (!reminderDue({ dueDate: candidate.due_date, today, balance: summary.balance, buyerKind: candidate.buyer_kind })) continue;

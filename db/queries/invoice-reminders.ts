@@ -6,9 +6,10 @@ import type { Database } from "../schema";
 
 /**
  * Invoices that may be overdue on `today`: a payable kind (not a credit note), not cancelled by a correction,
- * with a due date before today. Whether money is still due is the payment state's fold (the service decides).
+ * with a due date before today and on or after `dueFrom` (older ones are past their last reminder step). Whether
+ * money is still due is the payment state's fold (the service decides).
  */
-export async function listOverdueCandidates(db: Kysely<Database>, today: string) {
+export async function listOverdueCandidates(db: Kysely<Database>, today: string, dueFrom: string) {
   return db
     .selectFrom("invoices")
     .innerJoin("organizations as buyer", "buyer.id", "invoices.buyer_org_id")
@@ -17,6 +18,7 @@ export async function listOverdueCandidates(db: Kysely<Database>, today: string)
     .where("invoices.cancelled_by", "is", null)
     .where("invoices.due_date", "is not", null)
     .where("invoices.due_date", "<", today)
+    .where("invoices.due_date", ">=", dueFrom)
     .orderBy("invoices.due_date")
     .orderBy("invoices.id")
     .execute();

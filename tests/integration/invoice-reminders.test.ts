@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appJobRunner } from "../../app/jobs";
 import { addCalendarDays, isBusinessDay } from "~/domain/calendar/japan-business-days";
-import { firstDayOfStep } from "~/domain/invoices/reminders";
+import { firstDayOfStep, LAST_REMINDER_DAY, REMINDER_MAX_STEPS } from "~/domain/invoices/reminders";
 import type { Actor } from "~/domain/permissions";
 import { sendOverdueReminders } from "~/services/invoice-reminders.server";
 import { acceptMilestone, correctInvoice, issueMilestoneInvoice, recordReceipt, saveInvoiceSettings } from "~/services/invoices.server";
@@ -35,6 +35,7 @@ let buyerMemberIds: string[];
 let vendor: Account;
 let buyerActor: Actor;
 let vendorActor: Actor;
+let contractId: string;
 const ids: Record<"open" | "paid" | "cancelled" | "correction", string> = { open: "", paid: "", cancelled: "", correction: "" };
 const numbers: Record<string, string> = {};
 
@@ -71,7 +72,7 @@ beforeAll(async () => {
   expect(buyerMemberIds).toEqual(expect.arrayContaining([buyer.user.id, buyerEn.id]));
   vendorActor = await actorFor(h.db, vendor.email);
   mustSucceed(await saveInvoiceSettings(h.ctx, vendorActor, { bankAccount: BANK }), "bank account");
-  const { contractId } = mustSucceed(await createContract(h.ctx, buyerActor, award.rfqId), "contract");
+  ({ contractId } = mustSucceed(await createContract(h.ctx, buyerActor, award.rfqId), "contract"));
   const milestones = Array.from({ length: 4 }, (_, i) => ({
     name: `第${i + 1}回`,
     dueDate: "2027-03-31",
@@ -197,5 +198,20 @@ describe("overdue reminders", () => {
     const day15 = nextBusinessDayFrom(addCalendarDays(DUE, firstDayOfStep(3)));
     expect((await run(at(day15, "09:00:00"))).sent).toEqual([]);
     expect(await reminderRows()).toHaveLength(2);
+  });
+
+  it("after an outage sends only the current step (not the missed ones), and nothing after the last step's week", async () => {
+    // Milestone 4, accepted on the same day as the others (so due the same day), invoiced only now: the job "was
+    // down" for all of steps 1–4. Day 35 (Thursday 2027-03-11) is the last day of step 5.
+    const day35 = addCalendarDays(DUE, LAST_REMINDER_DAY);
+    expect(day35).toBe("2027-03-11");
+    h.clock.set(at(addCalendarDays(DUE, 30), "10:00:00"));
+    mustSucceed(await acceptMilestone(h.ctx, buyerActor, contractId, 3, { acceptedOn: ISSUED_ON }), "accept 4");
+    const late = mustSucceed(await issueMilestoneInvoice(h.ctx, vendorActor, contractId, 3, {}), "issue 4");
+    expect((await h.db.selectFrom("invoices").select("due_date").where("id", "=", late.invoiceId).executeTakeFirstOrThrow()).due_date).toBe(DUE);
+    const sent = (await run(at(day35, "00:10:00"))).sent;
+    expect(sent.map((r) => [r.invoiceId, r.step, r.daysOverdue])).toEqual([[late.invoiceId, REMINDER_MAX_STEPS, LAST_REMINDER_DAY]]);
+    expect((await run(at(addCalendarDays(day35, 1), "00:10:00"))).sent).toEqual([]);
+    expect((await reminderRows()).filter((r) => r.invoice_id === late.invoiceId).map((r) => r.step)).toEqual([REMINDER_MAX_STEPS]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysOverdue, firstDayOfStep, reminderDue, reminderStepOn, REMINDER_MAX_STEPS } from "./reminders";
+import { daysOverdue, firstDayOfStep, LAST_REMINDER_DAY, reminderDue, reminderStepOn, REMINDER_MAX_STEPS } from "./reminders";
 
 describe("overdue reminder steps", () => {
   it("counts calendar days after the due date across a month end", () => {
@@ -12,6 +12,8 @@ describe("overdue reminder steps", () => {
   it("is step 1 from day 1, then one step a week, and stops after the last step", () => {
     expect([0, 1, 7, 8, 14, 15, 22, 29, 35, 36].map(reminderStepOn)).toEqual([null, 1, 1, 2, 2, 3, 4, 5, 5, null]);
     for (let step = 1; step <= REMINDER_MAX_STEPS; step++) expect(reminderStepOn(firstDayOfStep(step))).toBe(step);
+    expect(reminderStepOn(LAST_REMINDER_DAY)).toBe(REMINDER_MAX_STEPS);
+    expect(reminderStepOn(LAST_REMINDER_DAY + 1)).toBeNull();
   });
 
   it("waits for the buyer's business day and then sends the same step", () => {

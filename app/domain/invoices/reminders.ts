@@ -40,6 +40,9 @@ export function reminderStepOn(days: number): number | null {
   return step <= REMINDER_MAX_STEPS ? step : null;
 }
 
+/** The last day overdue on which a reminder can still be due (the last step's week). */
+export const LAST_REMINDER_DAY = 1 + REMINDER_MAX_STEPS * REMINDER_INTERVAL_DAYS - 1;
+
 /** The first day overdue on which `step` is due. */
 export function firstDayOfStep(step: number): number {
   return 1 + (step - 1) * REMINDER_INTERVAL_DAYS;
