@@ -23,7 +23,8 @@ import { bilingualMail, type Mail } from "./mail.server";
 // a copy to the vendor's members ("reminder sent"), an audit row (the system as actor). After the commit, one
 // mail per buyer member in that member's language first (the other language below, as every Kurabe mail).
 // A mail that fails is logged and not sent again: the step is spent, so nobody is reminded twice; the in-app
-// notice and the invoice's overdue flag remain.
+// notice and the invoice's overdue flag remain. The mail carries no bank account on purpose: a 振込先 in a mail is
+// what payment fraud imitates, so the mail says the account is on the invoice and links to it.
 
 type Db = Kysely<Database>;
 export type ReminderDeps = Pick<AppContext, "db" | "mailer" | "env">;

@@ -705,8 +705,8 @@ export async function invoiceHistory(ctx: AppContext, actor: Actor, invoiceId: s
   ]);
   return {
     ok: true as const,
-    creditsApplied: applied.map((c) => ({ amount: Number(c.amount), fromInvoiceId: c.source_invoice_id, fromNumber: c.source_number })),
-    creditsMade: made.map((c) => ({ amount: Number(c.amount), toInvoiceId: c.applied_to_invoice_id, toNumber: c.target_number })),
+    creditsApplied: applied.map((c) => ({ id: c.id, amount: Number(c.amount), fromInvoiceId: c.source_invoice_id, fromNumber: c.source_number })),
+    creditsMade: made.map((c) => ({ id: c.id, amount: Number(c.amount), toInvoiceId: c.applied_to_invoice_id, toNumber: c.target_number })),
     reminders: reminders.map((r) => ({ step: r.step, daysOverdue: r.days_overdue, balance: Number(r.balance), sentAt: new Date(r.sent_at).toISOString() })),
   };
 }

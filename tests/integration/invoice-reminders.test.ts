@@ -9,7 +9,7 @@ import { createSmtpMailer, type Mailer } from "~/services/mail.server";
 import { activateContract, createContract, saveMilestones } from "~/services/contracts.server";
 import { formatDate, formatYen } from "~/utils/format";
 import { actorFor, createAccount, createAcceptedAward, createUser, mustSucceed, type Account } from "../factories";
-import { createHarness, type Harness } from "./harness";
+import { Cookies, createHarness, postForm, type Harness } from "./harness";
 import { startSmtpCapture } from "./smtp-capture";
 
 // Overdue reminders (issue 16 item 2) on real PostgreSQL, mails through a real SMTP server that keeps what it
@@ -189,6 +189,23 @@ describe("overdue reminders", () => {
     now = at(day8, "15:00:00");
     expect((await run(now)).sent).toEqual([]);
     expect(smtp.received).toHaveLength(before + buyerMemberIds.length);
+  });
+
+  it("the invoice page lists the reminders sent, for the buyer and for the vendor, in their language", async () => {
+    for (const [who, lang, words] of [
+      [buyer, "ja", ["督促の履歴", "第1回 督促", "第2回 督促", "期日から1日経過"]],
+      [vendor, "en", ["Payment reminders", "Reminder 1", "Reminder 2", "1 day(s) overdue"]],
+    ] as const) {
+      const cookies = new Cookies();
+      expect((await postForm(h, "/login", { email: who.email, password: who.password }, cookies)).status).toBe(302);
+      const res = await h.request(`/invoices/${ids.open}`, { cookies, headers: { "Accept-Language": lang } });
+      expect(res.status).toBe(200);
+      const html = (await res.text()).replace(/<!-- -->/g, "");
+      for (const word of words) expect(html).toContain(word);
+      // The paid invoice had none.
+      const paid = (await (await h.request(`/invoices/${ids.paid}`, { cookies, headers: { "Accept-Language": lang } })).text()).replace(/<!-- -->/g, "");
+      expect(paid).not.toContain(words[0]);
+    }
   });
 
   it("stops once the invoice is paid", async () => {

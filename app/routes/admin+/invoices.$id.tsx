@@ -102,10 +102,10 @@ export default function AdminInvoicePage() {
       {history
         ? [
             ...history.creditsApplied.map((c) => (
-              <p key={`a-${c.fromInvoiceId}`}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</p>
+              <p key={c.id}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</p>
             )),
-            ...history.creditsMade.map((c, i) => (
-              <p key={`m-${i}`}>
+            ...history.creditsMade.map((c) => (
+              <p key={c.id}>
                 {c.toNumber
                   ? t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })
                   : t("invoices.page.creditPending", { amount: formatYen(c.amount, locale) })}

@@ -262,12 +262,12 @@ function InvoiceHistoryNotes({ history }: { history: NonNullable<ReturnType<type
   return (
     <>
       {history.creditsApplied.map((c) => (
-        <p key={`a-${c.fromInvoiceId}`} data-testid="credit-applied">
+        <p key={c.id} data-testid="credit-applied">
           <Link to={`/invoices/${c.fromInvoiceId}`}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</Link>
         </p>
       ))}
-      {history.creditsMade.map((c, i) => (
-        <p key={`m-${i}`} data-testid="credit-made">
+      {history.creditsMade.map((c) => (
+        <p key={c.id} data-testid="credit-made">
           {c.toNumber && c.toInvoiceId ? (
             <Link to={`/invoices/${c.toInvoiceId}`}>{t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })}</Link>
           ) : (
