@@ -575,6 +575,7 @@ export interface Database {
   invoices: InvoicesTable;
   invoice_receipts: InvoiceReceiptsTable;
   invoice_credits: InvoiceCreditsTable;
+  invoice_reminders: InvoiceRemindersTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -671,4 +672,13 @@ export interface InvoiceCreditsTable {
   amount: Money;
   applied_to_invoice_id: string | null;
   created_at: Timestamp;
+}
+
+/** One overdue reminder per invoice and step (issue 16 item 2); the primary key makes it go out once. */
+export interface InvoiceRemindersTable {
+  invoice_id: string;
+  step: number;
+  days_overdue: number;
+  balance: Money;
+  sent_at: Timestamp;
 }

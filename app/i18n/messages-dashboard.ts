@@ -213,4 +213,6 @@ export const dashboardMessages = {
   "audit.entity.contract": { ja: "契約", en: "Contract" },
   "audit.entity.document": { ja: "帳票", en: "Document" },
   "audit.entity.invoice": { ja: "請求書", en: "Invoice" },
+  "audit.action.invoice.reminder": { ja: "支払期日超過の督促", en: "Overdue payment reminder sent" },
+  "audit.action.invoice.receipt.admin": { ja: "入金の記録（管理者）", en: "Payment recorded by an admin" },
 } as const;

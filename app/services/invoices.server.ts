@@ -5,6 +5,7 @@ import { findStoredDocument } from "../../db/queries/documents";
 import {
   applyCredit,
   findAcceptance,
+  findInvoiceById,
   findInvoiceForOrg,
   findInvoiceSettings,
   insertAcceptance,
@@ -13,6 +14,9 @@ import {
   insertReceipt,
   listAcceptances,
   listCreditNotesAgainst,
+  listAllInvoicesWithParties,
+  listCreditsAppliedTo,
+  listCreditsFromInvoiceWithTarget,
   listInvoicesForOrg,
   listInvoicesOfContract,
   listReceipts,
@@ -24,6 +28,7 @@ import {
   updatePaymentState,
   updateTaxRounding,
 } from "../../db/queries/invoices";
+import { listRemindersOf } from "../../db/queries/invoice-reminders";
 import type { Database } from "../../db/schema";
 import { validateInvoiceRegistrationNumber } from "~/domain/certifications/invoice-number";
 import type { ContractContent } from "~/domain/contracts/contract-draft";
@@ -674,5 +679,113 @@ export async function saveInvoiceSettings(ctx: AppContext, actor: Actor, input: 
       },
     });
     return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The invoice's history (credits, reminders) and the platform admin (issue 16 item 2)
+
+const mayAdminister = (actor: Actor) => can(actor, "invoices:administer", { type: "allInvoices" });
+
+/**
+ * What happened around an invoice beyond its receipts: overpayments set against it (from which invoice), its own
+ * overpayment and the invoice it went to, and the overdue reminders sent. Its vendor, its buyer or a platform admin;
+ * 404 for anyone else.
+ */
+export async function invoiceHistory(ctx: AppContext, actor: Actor, invoiceId: string) {
+  if (!isRowId(invoiceId)) return failure.notFound();
+  const row = mayAdminister(actor)
+    ? await findInvoiceById(ctx.db, invoiceId)
+    : actor.org && (actor.org.kind === "buyer" || actor.org.kind === "vendor")
+      ? await findInvoiceForOrg(ctx.db, actor.org.id, invoiceId)
+      : undefined;
+  if (!row) return failure.notFound();
+  const [applied, made, reminders] = await Promise.all([
+    listCreditsAppliedTo(ctx.db, row.id),
+    listCreditsFromInvoiceWithTarget(ctx.db, row.id),
+    listRemindersOf(ctx.db, row.id),
+  ]);
+  return {
+    ok: true as const,
+    creditsApplied: applied.map((c) => ({ id: c.id, amount: Number(c.amount), fromInvoiceId: c.source_invoice_id, fromNumber: c.source_number })),
+    creditsMade: made.map((c) => ({ id: c.id, amount: Number(c.amount), toInvoiceId: c.applied_to_invoice_id, toNumber: c.target_number })),
+    reminders: reminders.map((r) => ({ step: r.step, daysOverdue: r.days_overdue, balance: Number(r.balance), sentAt: new Date(r.sent_at).toISOString() })),
+  };
+}
+
+/** Every organisation's invoices for a platform admin (number, parties, total, status, balance); 403 for others. */
+export async function adminInvoiceList(ctx: AppContext, actor: Actor, filter: { overdueOnly?: boolean } = {}) {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  const today = tokyoDateString(ctx.clock.now());
+  const rows = await listAllInvoicesWithParties(ctx.db);
+  const invoices = rows.map((r) => ({ ...invoiceView(r, "buyer", today), vendorName: r.vendor_name, buyerName: r.buyer_name }));
+  return { ok: true as const, invoices: filter.overdueOnly ? invoices.filter((i) => i.status === "overdue") : invoices };
+}
+
+/** One invoice with its receipts for a platform admin; 403 for others, 404 for an unknown id. */
+export async function adminReadInvoice(ctx: AppContext, actor: Actor, invoiceId: string) {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  if (!isRowId(invoiceId)) return failure.notFound();
+  const row = await findInvoiceById(ctx.db, invoiceId);
+  if (!row) return failure.notFound();
+  const receipts = await listReceipts(ctx.db, row.id);
+  return {
+    ok: true as const,
+    invoice: {
+      ...invoiceView(row, "buyer", tokyoDateString(ctx.clock.now())),
+      payable: row.kind !== "credit_note" && row.cancelled_by === null,
+      receipts: receipts.map((r) => ({ id: r.id, amount: Number(r.amount), receivedOn: r.received_on, source: r.source })),
+    },
+  };
+}
+
+/**
+ * A platform admin records a bank transfer on the buyer's behalf (the buyer told support, or the admin reconciles a
+ * statement): the same rules as the buyer's `recordReceipt` — amount in integer yen > 0, date not in the future,
+ * overpayment becomes a credit for the vendor's next invoice to this buyer — audited as `invoice.receipt.admin` with
+ * the admin as actor. 403 for anyone but a platform admin; 409 on a cancelled invoice or a credit note.
+ */
+export async function recordReceiptAsAdmin(
+  ctx: AppContext,
+  actor: Actor,
+  invoiceId: string,
+  input: unknown,
+): Promise<{ ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure> {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  if (!isRowId(invoiceId) || !(await findInvoiceById(ctx.db, invoiceId))) return failure.notFound();
+  const parsed = ReceiptSchema.safeParse(input ?? {});
+  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
+  const now = ctx.clock.now();
+  if (receivedInFuture(parsed.data.receivedOn, tokyoDateString(now))) return invalidAt(["receivedOn"], "payments.receipt.date.future");
+  return ctx.db.transaction().execute(async (trx) => {
+    const inv = (await lockInvoice(trx, invoiceId))!;
+    if (inv.kind === "credit_note" || inv.cancelled_by !== null) return failure.conflict("payments.receipt.notPayable");
+    const before = paymentSummary(inv.payment_state as PaymentState);
+    const done = await receive(trx, inv, inv.payment_state as PaymentState, {
+      amount: parsed.data.amount,
+      receivedOn: parsed.data.receivedOn,
+      source: "bank",
+      userId: actor.userId,
+      at: now,
+    });
+    const after = paymentSummary(done.state);
+    await writeAudit(trx, {
+      actorUserId: actor.userId,
+      actorOrgId: actor.org?.id ?? null,
+      action: "invoice.receipt.admin",
+      entityType: "invoice",
+      entityId: inv.id,
+      before: { status: before.status, balance: before.balance },
+      after: {
+        receiptId: done.receiptId,
+        amount: parsed.data.amount,
+        receivedOn: parsed.data.receivedOn,
+        status: after.status,
+        balance: after.balance,
+        creditAdded: done.creditAdded,
+        onBehalfOfOrgId: inv.buyer_org_id,
+      },
+    });
+    return { ok: true as const, receiptId: done.receiptId, status: after.status, balance: after.balance, credit: after.credit };
   });
 }

@@ -240,3 +240,42 @@ export async function updateBankAccount(db: Kysely<Database>, orgId: string, acc
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Platform admin and credit links (issue 16 item 2)
+
+/** Every organisation's invoices with both parties' names, newest first (platform admins only: the service checks). */
+export async function listAllInvoicesWithParties(db: Kysely<Database>, limit = 500) {
+  return db
+    .selectFrom("invoices")
+    .innerJoin("organizations as vendor", "vendor.id", "invoices.vendor_org_id")
+    .innerJoin("organizations as buyer", "buyer.id", "invoices.buyer_org_id")
+    .selectAll("invoices")
+    .select(["vendor.name as vendor_name", "buyer.name as buyer_name"])
+    .orderBy("invoices.created_at", "desc")
+    .orderBy("invoices.sequence", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Credits set against `invoiceId`, with the number of the invoice the overpayment came from. */
+export async function listCreditsAppliedTo(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoice_credits")
+    .innerJoin("invoices as source", "source.id", "invoice_credits.source_invoice_id")
+    .select(["invoice_credits.id", "invoice_credits.amount", "invoice_credits.source_invoice_id", "source.number as source_number"])
+    .where("invoice_credits.applied_to_invoice_id", "=", invoiceId)
+    .orderBy("invoice_credits.created_at")
+    .execute();
+}
+
+/** Credits made by overpaying `invoiceId`, with the number of the invoice each was set against (null: not yet). */
+export async function listCreditsFromInvoiceWithTarget(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoice_credits")
+    .leftJoin("invoices as target", "target.id", "invoice_credits.applied_to_invoice_id")
+    .select(["invoice_credits.id", "invoice_credits.amount", "invoice_credits.applied_to_invoice_id", "target.number as target_number"])
+    .where("invoice_credits.source_invoice_id", "=", invoiceId)
+    .orderBy("invoice_credits.created_at")
+    .execute();
+}

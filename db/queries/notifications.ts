@@ -22,7 +22,9 @@ export type NotificationKind =
   | "award.returned"
   | "award.awarded"
   | "award.won"
-  | "award.notSelected";
+  | "award.notSelected"
+  | "invoice.overdue"
+  | "invoice.reminderSent";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS = [
   "invoice.settings",
   "seed.demo",
   "seed.trackRecords",
+  "invoice.reminder",
+  "invoice.receipt.admin",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -201,8 +203,10 @@ export function auditObjectLink(e: { entity_type: string; entity_id: string; ent
     case "award":
     case "contract":
     case "document":
-    case "invoice":
       return history;
+    case "invoice":
+      // Platform admins read any invoice (issue 16: they record receipts on the buyer's behalf).
+      return `/admin/invoices/${e.entity_id}`;
     default:
       return null;
   }

@@ -52,7 +52,7 @@ export default function InvoicesPage() {
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>
                 <td className="num">{formatYen(i.total, locale)}</td>
                 <td className="num">{formatYen(i.balance, locale)}</td>
-                <td>{t(STATUS_MESSAGE[i.status])}</td>
+                <td>{i.status === "overdue" ? <strong className="badge warn">{t(STATUS_MESSAGE[i.status])}</strong> : t(STATUS_MESSAGE[i.status])}</td>
               </tr>
             ))}
           </tbody>
