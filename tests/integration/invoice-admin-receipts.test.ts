@@ -4,7 +4,7 @@ import { activateContract, createContract, saveMilestones } from "~/services/con
 import { acceptMilestone, adminReadInvoice, issueMilestoneInvoice, recordReceiptAsAdmin, saveInvoiceSettings } from "~/services/invoices.server";
 import { formatYen } from "~/utils/format";
 import { actorFor, createAccount, createAcceptedAward, mustSucceed, type Account } from "../factories";
-import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // A platform admin records a receipt (issue 16 item 2: "the buyer (or a platform admin) records a receipt") through
 // /admin/invoices and /admin/invoices/:id on the built app: every organisation's invoices with number, parties, total,
@@ -108,6 +108,15 @@ describe("the admin's invoice pages", () => {
     const en = await postForm(h, path, { amount: "abc", receivedOn: "2027-01-07" }, adminCookies, { "Accept-Language": "en" });
     expect(en.status).toBe(400);
     expect(await text(en)).toContain("Enter the amount received as whole yen, at least 1.");
+    expect(await count("invoice_receipts")).toBe(0);
+  });
+
+  it("through the API too: the admin's token reaches the same rules; the vendor's gets 404", async () => {
+    const path = `/api/v1/invoices/${first.invoiceId}/receipts`;
+    const bad = await apiRequest(h, admin.token, path, { method: "POST", body: { amount: 0, receivedOn: TODAY }, lang: "en" });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("Enter the amount received as whole yen, at least 1.");
+    expect((await apiRequest(h, vendor.token, path, { method: "POST", body: { amount: 1000, receivedOn: TODAY } })).status).toBe(404);
     expect(await count("invoice_receipts")).toBe(0);
   });
 

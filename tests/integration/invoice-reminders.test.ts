@@ -202,6 +202,9 @@ describe("overdue reminders", () => {
       expect(res.status).toBe(200);
       const html = (await res.text()).replace(/<!-- -->/g, "");
       for (const word of words) expect(html).toContain(word);
+      // Each side's notice leads to the invoice.
+      const notices = await (await h.request("/notifications", { cookies, headers: { "Accept-Language": lang } })).text();
+      expect(notices).toContain(`href="/invoices/${ids.open}"`);
       // The paid invoice had none.
       const paid = (await (await h.request(`/invoices/${ids.paid}`, { cookies, headers: { "Accept-Language": lang } })).text()).replace(/<!-- -->/g, "");
       expect(paid).not.toContain(words[0]);
