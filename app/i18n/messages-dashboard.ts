@@ -213,4 +213,9 @@ export const dashboardMessages = {
   "audit.entity.contract": { ja: "契約", en: "Contract" },
   "audit.entity.document": { ja: "帳票", en: "Document" },
   "audit.entity.invoice": { ja: "請求書", en: "Invoice" },
+  "audit.action.record.search": { ja: "取引書類の検索", en: "Transaction records searched" },
+  "audit.action.record.download": { ja: "取引書類のダウンロード", en: "Transaction record downloaded" },
+  "audit.action.record.download.denied": { ja: "取引書類のダウンロード拒否", en: "Transaction record download refused" },
+  "audit.action.record.export": { ja: "取引書類の税務調査用エクスポート", en: "Transaction records exported for tax inspection" },
+  "audit.entity.transaction_record": { ja: "取引書類", en: "Transaction record" },
 } as const;
