@@ -177,3 +177,39 @@ export function counterpartyGrams(name: string): string[] {
 
 /** The part of a counterparty query the index filters on (the rest is checked exactly afterwards). */
 export const counterpartyGramOf = (query: string) => [...normalizeCounterparty(query)].slice(0, COUNTERPARTY_GRAM_MAX).join("");
+
+/** The search criteria as the page and the API read them from a URL (`kind` may repeat); the schema checks them. */
+export function recordSearchInput(params: URLSearchParams): Record<string, unknown> {
+  const one = (name: string) => params.get(name) ?? undefined;
+  const kinds = params.getAll("kind").filter((k) => k !== "");
+  return {
+    dateFrom: one("dateFrom"),
+    dateTo: one("dateTo"),
+    amountMin: one("amountMin"),
+    amountMax: one("amountMax"),
+    counterparty: one("counterparty"),
+    kinds: kinds.length > 0 ? kinds : undefined,
+  };
+}
+
+/** Where a record's stored PDF is downloaded (through the audited records route); null without a file. */
+export const recordFileUrl = (r: TransactionRecord) => (r.hasFile ? `/records/files/${r.id}` : null);
+
+/** A record as the API and the page send it. */
+export function recordView(r: TransactionRecord) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    documentType: r.documentType,
+    recordDate: r.recordDate,
+    amount: r.amount,
+    signedAmount: r.signedAmount,
+    counterparty: r.counterpartyName,
+    number: r.number,
+    title: r.title,
+    retentionEnd: r.retentionEnd,
+    href: r.href,
+    fileUrl: recordFileUrl(r),
+  };
+}
+export type RecordView = ReturnType<typeof recordView>;
