@@ -31,7 +31,13 @@ const parameters = [
   { name: "dateTo", in: "query", required: false, description: "取引年月日 to, YYYY-MM-DD, inclusive", schema: { type: "string", format: "date" } },
   { name: "amountMin", in: "query", required: false, description: "Amount from, whole yen, inclusive", schema: { type: "integer", minimum: 0 } },
   { name: "amountMax", in: "query", required: false, description: "Amount to, whole yen, inclusive", schema: { type: "integer", minimum: 0 } },
-  { name: "counterparty", in: "query", required: false, description: "Part of the counterparty's name (full/half width and case ignored)", schema: { type: "string", maxLength: 200 } },
+  {
+    name: "counterparty",
+    in: "query",
+    required: false,
+    description: "Part of the counterparty's name (full/half width and case ignored)",
+    schema: { type: "string", maxLength: 200 },
+  },
   {
     name: "kind",
     in: "query",
@@ -64,7 +70,8 @@ export function recordPaths() {
     "/api/v1/transaction-records/export": {
       get: {
         operationId: "exportTransactionRecords",
-        summary: "The ZIP for a tax inspection: index.csv (UTF-8 with BOM, Japanese headers) and the stored PDFs of the records the same criteria find (audited)",
+        summary:
+          "The ZIP for a tax inspection: index.csv (UTF-8 with BOM, Japanese headers) and the stored PDFs of the records the same criteria find (audited)",
         parameters,
         responses: {
           "200": { description: "The ZIP", content: { "application/zip": { schema: { type: "string", format: "binary" } } } },

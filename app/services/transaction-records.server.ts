@@ -55,7 +55,11 @@ export interface RecordSearchOutcome {
   mode: "search" | "database";
 }
 
-async function findRecords(ctx: AppContext, reader: Reader, criteria: TransactionSearch): Promise<{ records: TransactionRecord[]; mode: "search" | "database" }> {
+async function findRecords(
+  ctx: AppContext,
+  reader: Reader,
+  criteria: TransactionSearch,
+): Promise<{ records: TransactionRecord[]; mode: "search" | "database" }> {
   const now = ctx.clock.now();
   const fetch = RECORD_SEARCH_LIMIT + 1;
   if (await ctx.searchHealthy()) {

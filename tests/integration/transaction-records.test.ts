@@ -72,7 +72,13 @@ beforeAll(async () => {
   await ok(api(vendorX.token, "/api/v1/invoice-settings", { method: "PUT", body: { bankAccount: BANK } }));
 
   // Quote 1 (2026-11-20) → award to buyer A; quote 2 (2026-12-04) → award to buyer B (each opens 14 days later).
-  const spec = (buyer: Account) => ({ buyerEmail: buyer.email, buyerOrgId: buyer.org.id, vendorEmail: vendorX.email, vendorOrgId: vendorX.org.id, buyerKind: "company" as const });
+  const spec = (buyer: Account) => ({
+    buyerEmail: buyer.email,
+    buyerOrgId: buyer.org.id,
+    vendorEmail: vendorX.email,
+    vendorOrgId: vendorX.org.id,
+    buyerKind: "company" as const,
+  });
   const award1 = await createAcceptedAward(h, spec(buyerA));
   const award2 = await createAcceptedAward(h, spec(buyerB));
   ids.quote1 = award1.quoteId;
@@ -92,12 +98,18 @@ beforeAll(async () => {
   ids.contract1 = await activeContract(buyerA, award1.rfqId, "2026-12-21");
   ids.contract2 = await activeContract(buyerB, award2.rfqId, "2026-12-21");
   const issue = (contractId: string, index: number, invoiceDate: string, unitPrice: number) =>
-    ok<{ id: string }>(api(vendorX.token, `/api/v1/contracts/${contractId}/milestones/${index}/invoice`, { method: "POST", body: { invoiceDate, lines: line(unitPrice) } }), 201);
+    ok<{ id: string }>(
+      api(vendorX.token, `/api/v1/contracts/${contractId}/milestones/${index}/invoice`, { method: "POST", body: { invoiceDate, lines: line(unitPrice) } }),
+      201,
+    );
   ids.inv1 = (await issue(ids.contract1, 0, "2026-12-21", 100_000)).id; // ¥110,000
   ids.inv2 = (await issue(ids.contract2, 0, "2026-12-21", 100_000)).id; // ¥110,000, buyer B
   ids.creditNote = (
     await ok<{ id: string }>(
-      api(vendorX.token, `/api/v1/invoices/${ids.inv1}/credit-notes`, { method: "POST", body: { invoiceDate: "2026-12-22", reason: "値引き", lines: line(20_000) } }),
+      api(vendorX.token, `/api/v1/invoices/${ids.inv1}/credit-notes`, {
+        method: "POST",
+        body: { invoiceDate: "2026-12-22", reason: "値引き", lines: line(20_000) },
+      }),
       201,
     )
   ).id; // ¥-22,000
@@ -107,7 +119,10 @@ beforeAll(async () => {
   await ok(api(buyerA.token, `/api/v1/contracts/${ids.contract1}/milestones/1/acceptance`, { method: "POST", body: { acceptedOn: "2027-01-10" } }), 201);
   ids.inv1b = (await issue(ids.contract1, 1, "2027-01-10", 300_000)).id;
   ids.receipt = (
-    await ok<{ receiptId: string }>(api(buyerA.token, `/api/v1/invoices/${ids.inv1}/receipts`, { method: "POST", body: { amount: 50_000, receivedOn: "2026-12-25" } }), 201)
+    await ok<{ receiptId: string }>(
+      api(buyerA.token, `/api/v1/invoices/${ids.inv1}/receipts`, { method: "POST", body: { amount: 50_000, receivedOn: "2026-12-25" } }),
+      201,
+    )
   ).receiptId;
   // Back before the sealed deadline: the indexer runs as of a time the sealed quote is still closed.
   h.clock.set("2026-12-28T10:00:00+09:00");
@@ -139,14 +154,8 @@ async function searchVia(mode: "search" | "database", actor: Actor, criteria: Re
 const brief = (r: TransactionRecord) => `${r.documentType} ${r.recordDate} ${r.signedAmount} ${r.counterpartyName} ${r.number}`;
 const amountOf = async (quoteId: string) =>
   Number(
-    (
-      await h.db
-        .selectFrom("quote_versions")
-        .select("normalized")
-        .where("quote_id", "=", quoteId)
-        .orderBy("version", "desc")
-        .executeTakeFirstOrThrow()
-    ).normalized!["contractValueIncludingTax" as never],
+    (await h.db.selectFrom("quote_versions").select("normalized").where("quote_id", "=", quoteId).orderBy("version", "desc").executeTakeFirstOrThrow())
+      .normalized!["contractValueIncludingTax" as never],
   );
 const poTotal = async (contractId: string) => {
   const row = await h.db
@@ -231,13 +240,18 @@ describe("the records of each side", () => {
 
 // The criteria: three date ranges, three amount ranges, four counterparty texts (half-width kana, case and spaces,
 // another tenant's name) — every pair and every triple.
-const DATE_RANGES: Partial<TransactionSearch>[] = [
-  { dateFrom: "2026-12-01", dateTo: "2026-12-21" },
-  { dateFrom: "2026-12-21" },
-  { dateTo: "2026-12-04" },
+const DATE_RANGES: Partial<TransactionSearch>[] = [{ dateFrom: "2026-12-01", dateTo: "2026-12-21" }, { dateFrom: "2026-12-21" }, { dateTo: "2026-12-04" }];
+const AMOUNT_RANGES: Partial<TransactionSearch>[] = [
+  { amountMin: 100_000, amountMax: 110_000 },
+  { amountMin: 20_000, amountMax: 60_000 },
+  { amountMin: 300_000 },
 ];
-const AMOUNT_RANGES: Partial<TransactionSearch>[] = [{ amountMin: 100_000, amountMax: 110_000 }, { amountMin: 20_000, amountMax: 60_000 }, { amountMin: 300_000 }];
-const COUNTERPARTIES: Partial<TransactionSearch>[] = [{ counterparty: "商事" }, { counterparty: "ｻｰﾋﾞｽ" }, { counterparty: "abc data" }, { counterparty: "別テナント" }];
+const COUNTERPARTIES: Partial<TransactionSearch>[] = [
+  { counterparty: "商事" },
+  { counterparty: "ｻｰﾋﾞｽ" },
+  { counterparty: "abc data" },
+  { counterparty: "別テナント" },
+];
 
 function combinations(): Partial<TransactionSearch>[] {
   const out: Partial<TransactionSearch>[] = [];
@@ -256,7 +270,10 @@ describe("date × amount × counterparty", () => {
     for (const [name, actor] of Object.entries(a)) {
       // The reader's own records (checked record by record above) are the oracle's universe.
       const own = (await searchVia("database", actor, {})).records;
-      expect(own.every((r) => r.orgId === actor.org!.id && r.side === actor.org!.kind), name).toBe(true);
+      expect(
+        own.every((r) => r.orgId === actor.org!.id && r.side === actor.org!.kind),
+        name,
+      ).toBe(true);
       for (const criteria of combinations()) {
         const expected = own.filter((r) => matchesTransactionSearch(recordFacts(r), criteria as TransactionSearch)).map((r) => r.id);
         const viaIndex = (await searchVia("search", actor, criteria)).records.map((r) => r.id);
@@ -293,7 +310,10 @@ describe("the API", () => {
   it("searches the caller's own records, audited; the scope cannot be widened by a parameter", async () => {
     const before = await h.db.selectFrom("audit_log").select("id").where("action", "=", "record.search").execute();
     const res = await ok<ApiRecords>(
-      api(buyerA.token, `/api/v1/transaction-records?dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000&org_id=${buyerB.org.id}&side=vendor`),
+      api(
+        buyerA.token,
+        `/api/v1/transaction-records?dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000&org_id=${buyerB.org.id}&side=vendor`,
+      ),
     );
     expect(res.mode).toBe("search");
     expect(res.criteriaCount).toBe(2);
@@ -336,7 +356,10 @@ describe("the API", () => {
   });
 
   it("exports a ZIP for a tax inspection: index.csv (BOM, Japanese headers) and the stored PDFs byte for byte, audited", async () => {
-    const res = await api(buyerA.token, "/api/v1/transaction-records/export?dateFrom=2026-12-01&dateTo=2026-12-31&counterparty=%E3%82%B5%E3%83%BC%E3%83%93%E3%82%B9");
+    const res = await api(
+      buyerA.token,
+      "/api/v1/transaction-records/export?dateFrom=2026-12-01&dateTo=2026-12-31&counterparty=%E3%82%B5%E3%83%BC%E3%83%93%E3%82%B9",
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/zip");
     const zip = unzipSync(new Uint8Array(await res.arrayBuffer()));
@@ -419,7 +442,12 @@ describe("the page and its downloads", () => {
       .select(["actor_org_id", "entity_type", "entity_id", "after"])
       .where("action", "=", "record.download")
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ actor_org_id: buyerA.org.id, entity_type: "transaction_record", entity_id: `invoice-${ids.inv1}-buyer`, after: { sha256: sha } });
+    expect(row).toMatchObject({
+      actor_org_id: buyerA.org.id,
+      entity_type: "transaction_record",
+      entity_id: `invoice-${ids.inv1}-buyer`,
+      after: { sha256: sha },
+    });
 
     // Buyer B asks for buyer A's invoice, under either side's id; vendor Y for a purchase order it has no part in.
     const other = await signIn(buyerB.email);

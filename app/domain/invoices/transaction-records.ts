@@ -87,7 +87,8 @@ const shortId = (id: string) => id.replace(/-/g, "").slice(0, 8).toUpperCase();
  * The 発注書 number, as printed by purchaseOrderDocument (app/services/contracts.server.ts): PO-<year of
  * issue>-<first 8 hex of the contract id>-<version>.
  */
-export const purchaseOrderNumber = (contractId: string, issuedOn: CalendarDate, version: number) => `PO-${issuedOn.slice(0, 4)}-${shortId(contractId)}-${version}`;
+export const purchaseOrderNumber = (contractId: string, issuedOn: CalendarDate, version: number) =>
+  `PO-${issuedOn.slice(0, 4)}-${shortId(contractId)}-${version}`;
 
 /** A quote has no printed number: its id and version identify it (Q-<8 hex>-v<version>). */
 export const quoteNumber = (quoteId: string, version: number) => `Q-${shortId(quoteId)}-v${version}`;

@@ -34,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await searchTransactionRecords(context, user.actor, recordSearchInput(params));
   if (!result.ok) {
     const reply = pageFailure(result, locale);
-    return json({ ...base, searched: true as const, errors: { formErrors: reply.formErrors, fieldErrors: reply.fieldErrors }, result: null }, { status: reply.status });
+    return json(
+      { ...base, searched: true as const, errors: { formErrors: reply.formErrors, fieldErrors: reply.fieldErrors }, result: null },
+      { status: reply.status },
+    );
   }
   return {
     ...base,
