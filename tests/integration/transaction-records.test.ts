@@ -468,8 +468,38 @@ describe("the page and its downloads", () => {
     expect(await h.db.selectFrom("audit_log").select("id").where("action", "=", "record.download").execute()).toHaveLength(1);
   });
 
-  it("an issued invoice (a kept record) cannot be deleted or changed", async () => {
+  it("the records and their files cannot be changed or deleted, not even by a cascade from their RFQ", async () => {
     await expect(h.db.deleteFrom("invoices").where("id", "=", ids.inv1).execute()).rejects.toThrow(/never deleted/);
     await expect(h.db.updateTable("invoices").set({ total: 1 }).where("id", "=", ids.inv1).execute()).rejects.toThrow(/never edited/);
+    // The PDFs are stored on first use (here, or by the export above).
+    expect((await api(buyerA.token, `/api/v1/invoices/${ids.inv1}/pdf`)).status).toBe(200);
+    expect((await api(buyerA.token, `/api/v1/contracts/${ids.contract1}/documents/purchase-order.pdf`)).status).toBe(200);
+    const stored = await h.db
+      .selectFrom("documents")
+      .select(["id", "sha256"])
+      .where("subject_id", "=", ids.inv1)
+      .where("locale", "=", "ja")
+      .executeTakeFirstOrThrow();
+    await expect(
+      h.db
+        .updateTable("documents")
+        .set({ bytes: Buffer.from("%PDF-forged") })
+        .where("id", "=", stored.id)
+        .execute(),
+    ).rejects.toThrow(/never changed/);
+    await expect(
+      h.db
+        .updateTable("documents")
+        .set({ sha256: "0".repeat(64) })
+        .where("id", "=", stored.id)
+        .execute(),
+    ).rejects.toThrow(/never changed/);
+    await expect(h.db.deleteFrom("documents").where("id", "=", stored.id).execute()).rejects.toThrow(/retention end/);
+    await expect(h.db.deleteFrom("invoice_receipts").where("id", "=", ids.receipt).execute()).rejects.toThrow(/never deleted/);
+    await expect(h.db.updateTable("invoice_receipts").set({ amount: 1 }).where("id", "=", ids.receipt).execute()).rejects.toThrow(/never changed/);
+    // Deleting the RFQ would cascade to its stored documents: refused as a whole.
+    const po = await h.db.selectFrom("documents").select("rfq_id").where("subject_id", "=", `${ids.contract1}:v1`).executeTakeFirstOrThrow();
+    await expect(h.db.deleteFrom("rfqs").where("id", "=", po.rfq_id).execute()).rejects.toThrow(/retention end/);
+    expect((await h.db.selectFrom("documents").select("sha256").where("id", "=", stored.id).executeTakeFirstOrThrow()).sha256).toBe(stored.sha256);
   });
 });
