@@ -9,7 +9,7 @@ import { tokyoDateString } from "../app/utils/format";
 import type { RfqProjection } from "../app/services/ranking-projection.server";
 import type { SearchService } from "./client";
 import { toQuoteDocument, toRfqDocument, toTransactionRecordDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
-import { quoteRecordKeys, transactionRecordRowsByKeys } from "../db/queries/transaction-records";
+import { quoteRecordKeys, RECORD_KEY, transactionRecordRowsByKeys } from "../db/queries/transaction-records";
 import type { TransactionRecordKind } from "../app/domain/invoices/retention";
 import { recordId, toTransactionRecord } from "../app/domain/invoices/transaction-records";
 
@@ -56,8 +56,6 @@ export async function indexEntities(d: SearchIndexerDeps, topic: OutboxTopic, id
     await d.search.deleteQuotes(entityIds.filter((id) => !existingIds.has(id)));
   }
 }
-
-const RECORD_KEY = /^(quote|purchase_order|invoice|receipt):([0-9a-f-]{36})$/;
 
 /**
  * Brings the 取引書類 of these record keys ("<kind>:<id>") in line with the database as of `now`: both sides'

@@ -14,13 +14,40 @@ import type { Database } from "../schema";
 // vendor's own latest version. A receipt is a money transfer recorded against an invoice: the 'credit' and
 // 'credit_note' set-offs are not (their records are the credit note and the original invoice).
 
+/** "<kind>:<uuid>": the outbox entity id of a record (both sides). Anything else is ignored. */
+export const RECORD_KEY = /^(quote|purchase_order|invoice|receipt):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 const OFFER_STATUSES = ["submitted", "shortlisted", "awarded", "not_selected"] as const;
 
 /** NFKC, lower case, no white space: `normalizeCounterparty` of retention.ts in SQL. */
 const normalizedName = (column: RawBuilder<unknown>) => sql`regexp_replace(lower(normalize(${column}, NFKC)), '\\s+', '', 'g')`;
 
-function unionOfRecords(now: Date) {
+/**
+ * Which rows each branch reads, pushed into the branch (so PostgreSQL uses the id and organisation indexes instead
+ * of building every record and filtering the union): one organisation's side, record ids by kind, or everything.
+ */
+type Narrow = { org: { orgId: string; side: "buyer" | "vendor" } } | { ids: Record<TransactionRecordKind, string[]> } | { all: true };
+
+function narrow(
+  n: Narrow,
+  kind: TransactionRecordKind,
+  idColumn: RawBuilder<unknown>,
+  orgColumns: { buyer?: RawBuilder<unknown>; vendor?: RawBuilder<unknown> },
+  sideColumn?: RawBuilder<unknown>,
+) {
+  if ("all" in n) return sql`true`;
+  if ("ids" in n) {
+    const ids = n.ids[kind];
+    return ids.length > 0 ? sql`${idColumn} in (${sql.join(ids)})` : sql`false`;
+  }
+  const org = orgColumns[n.org.side];
+  if (!org) return sql`false`;
+  return sideColumn ? sql`${sideColumn} = ${n.org.side} and ${org} = ${n.org.orgId}` : sql`${org} = ${n.org.orgId}`;
+}
+
+function unionOfRecords(now: Date, n: Narrow) {
   const offers = sql.join(OFFER_STATUSES.map((s) => sql.lit(s)));
+  const side = sql`s.side`;
   return sql`
     -- Quotes, the vendor's copy: its own latest version.
     select 'quote'::text as kind, null::text as invoice_kind, q.id::text as record_id, 'vendor'::text as side,
@@ -33,7 +60,7 @@ function unionOfRecords(now: Date) {
       join rfqs r on r.id = q.rfq_id
       join organizations b on b.id = r.buyer_org_id
       join lateral (select * from quote_versions qv where qv.quote_id = q.id order by qv.version desc limit 1) v on true
-     where q.status in (${offers})
+     where q.status in (${offers}) and ${narrow(n, "quote", sql`q.id`, { vendor: sql`q.vendor_org_id` })}
     union all
     -- Quotes, the buyer's copy: opened offers only, in the version the buyer reads.
     select 'quote', null, q.id::text, 'buyer', r.buyer_org_id::text, q.vendor_org_id::text, vo.name,
@@ -49,7 +76,7 @@ function unionOfRecords(now: Date) {
          order by bv.version desc limit 1
       ) f on true
       join quote_versions v on v.quote_id = q.id and v.version = coalesce(f.version, q.current_version)
-     where q.status in (${offers})
+     where q.status in (${offers}) and ${narrow(n, "quote", sql`q.id`, { buyer: sql`r.buyer_org_id` })}
        and (r.sealed = false or (r.quote_deadline <= ${now} and r.status <> 'cancelled'))
     union all
     -- Purchase orders: the 発注書 of an active contract's current version, both sides; names as printed.
@@ -65,6 +92,7 @@ function unionOfRecords(now: Date) {
       join rfqs r on r.id = c.rfq_id
       cross join (values ('buyer'), ('vendor')) as s(side)
      where c.status = 'active' and c.activated_at is not null
+       and ${narrow(n, "purchase_order", sql`c.id`, { buyer: sql`c.buyer_org_id`, vendor: sql`c.vendor_org_id` }, side)}
     union all
     -- Invoices, corrections and credit notes, both sides; names as printed on the invoice.
     select 'invoice', i.kind, i.id::text, s.side,
@@ -75,6 +103,7 @@ function unionOfRecords(now: Date) {
       from invoices i
       join rfqs r on r.id = i.rfq_id
       cross join (values ('buyer'), ('vendor')) as s(side)
+     where ${narrow(n, "invoice", sql`i.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}
     union all
     -- Receipts (money received against an invoice), both sides.
     select 'receipt', null, rc.id::text, s.side,
@@ -86,7 +115,8 @@ function unionOfRecords(now: Date) {
       join invoices i on i.id = rc.invoice_id
       join rfqs r on r.id = i.rfq_id
       cross join (values ('buyer'), ('vendor')) as s(side)
-     where rc.source not in ('credit', 'credit_note')`;
+     where rc.source not in ('credit', 'credit_note')
+       and ${narrow(n, "receipt", sql`rc.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}`;
 }
 
 export interface RecordCriteria {
@@ -121,7 +151,7 @@ export async function searchTransactionRecordRows(
   if (criteria.counterpartyNormalized) where.push(sql`strpos(${normalizedName(sql`t.counterparty_name`)}, ${criteria.counterpartyNormalized}) > 0`);
   if (criteria.kinds && criteria.kinds.length > 0) where.push(sql`t.kind in (${sql.join([...criteria.kinds])})`);
   const result = await sql`
-    select * from (${unionOfRecords(now)}) as t
+    select * from (${unionOfRecords(now, { org: scope })}) as t
      where ${sql.join(where, sql` and `)}
      order by t.record_date desc, t.kind, t.record_id
      limit ${limit}`.execute(db);
@@ -130,17 +160,20 @@ export async function searchTransactionRecordRows(
 
 /** The records (both sides) of these keys ("<kind>:<id>"), as of `now`: what the index keeps of them. */
 export async function transactionRecordRowsByKeys(db: Kysely<Database>, keys: readonly string[], now: Date): Promise<TransactionRecordRow[]> {
-  if (keys.length === 0) return [];
-  const result = await sql`
-    select * from (${unionOfRecords(now)}) as t
-     where (t.kind || ':' || t.record_id) in (${sql.join([...keys])})`.execute(db);
+  const ids: Record<TransactionRecordKind, string[]> = { quote: [], purchase_order: [], invoice: [], receipt: [] };
+  for (const key of keys) {
+    const m = RECORD_KEY.exec(key);
+    if (m) ids[m[1] as TransactionRecordKind].push(m[2]);
+  }
+  if (Object.values(ids).every((list) => list.length === 0)) return [];
+  const result = await sql`select * from (${unionOfRecords(now, { ids })}) as t`.execute(db);
   return toRows(result.rows);
 }
 
 /** Keyset pages of every record key, for `npm run reindex transaction_records`. */
 export async function transactionRecordKeys(db: Kysely<Database>, afterKey: string | null, limit: number, now: Date): Promise<string[]> {
   const result = await sql<{ key: string }>`
-    select distinct (t.kind || ':' || t.record_id) as key from (${unionOfRecords(now)}) as t
+    select distinct (t.kind || ':' || t.record_id) as key from (${unionOfRecords(now, { all: true })}) as t
      where ${afterKey === null ? sql`true` : sql`(t.kind || ':' || t.record_id) > ${afterKey}`}
      order by key
      limit ${limit}`.execute(db);
