@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openingSweep } from "../../app/jobs/search";
 import type { ScheduleDefinition } from "../../app/jobs/runner";
 import { matchesTransactionSearch, type TransactionSearch } from "~/domain/invoices/retention";
-import { recordFacts, type TransactionRecord } from "~/domain/invoices/transaction-records";
+import { recordFacts, toTransactionRecord, type TransactionRecord } from "~/domain/invoices/transaction-records";
+import { transactionRecordKeys, transactionRecordRowsByKeys } from "../../db/queries/transaction-records";
 import type { Actor } from "~/domain/permissions";
 import { searchTransactionRecords, type RecordSearchOutcome } from "~/services/transaction-records.server";
 import { actorFor, createAccount, createAcceptedAward, createPublishedRfq, rfqInput, submitQuote, FACTORY_PASSWORD, type Account } from "../factories";
@@ -213,6 +214,24 @@ describe("the records of each side", () => {
     expect((await all(a.vendorY)).map(brief)).toEqual([expect.stringMatching(/^quote 2026-12-18 \d+ 請求商事株式会社 Q-/)]);
     // The index holds the same records as the database, side by side.
     for (const actor of Object.values(a)) expect((await searchVia("search", actor, {})).records).toEqual(await all(actor));
+  });
+
+  it("the rebuild's source (npm run reindex transaction_records) lists every record of every side once, and no sealed quote for its buyer", async () => {
+    const a = await actors();
+    const everyone = (await Promise.all(Object.values(a).map(async (actor) => (await searchVia("database", actor, {})).records.map((r) => r.id)))).flat();
+    const paged: string[] = [];
+    for (let after: string | null = null; ;) {
+      const page = await transactionRecordKeys(h.db, after, 3, h.clock.now());
+      if (page.length === 0) break;
+      paged.push(...page);
+      after = page.at(-1)!;
+    }
+    // Pages of 3 keys: the keyset paging is exercised across several pages.
+    expect(paged.length).toBeGreaterThan(6);
+    const rebuilt = (await transactionRecordRowsByKeys(h.db, paged, h.clock.now())).map((row) => toTransactionRecord(row).id);
+    expect(rebuilt.sort()).toEqual([...everyone].sort());
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(rebuilt).not.toContain(`quote-${ids.sealedQuote}-buyer`);
   });
 
   it("a sealed quote is its vendor's record at once and its buyer's only once opened (database, index and documents)", async () => {
