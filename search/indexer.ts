@@ -46,7 +46,8 @@ export async function indexEntities(d: SearchIndexerDeps, topic: OutboxTopic, id
   } else if (topic === "transaction_record") {
     await refreshTransactionRecords(d, entityIds, now);
   } else {
-    // A quote is also a 取引書類 (its vendor's from submission, its buyer's once opened): the same events move it.
+    // A quote is also a 取引書類 (its vendor's from submission, its buyer's once opened): the same events move it
+    // (refreshQuotesOfRfq below refreshes those of the quote's RFQ; this covers a quote whose row is gone).
     await refreshTransactionRecords(d, quoteRecordKeys(entityIds), now);
     // Score and rank are relative to the other quotes, so one changed quote re-projects its whole RFQ.
     const existing = await rfqIdsOfQuotes(d.db, entityIds);
@@ -105,6 +106,10 @@ async function refreshQuotesOfRfq(d: SearchIndexerDeps, rfqId: string, now: Date
   const docs = projection ? quoteDocumentsOfRfq(projection, tokyoDateString(now)) : [];
   await d.search.upsertQuotes(docs);
   const written = new Set(docs.map((doc) => doc.id));
-  await d.search.deleteQuotes((await quoteIdsOfRfq(d.db, rfqId)).filter((id) => !written.has(id)));
+  const all = await quoteIdsOfRfq(d.db, rfqId);
+  await d.search.deleteQuotes(all.filter((id) => !written.has(id)));
+  // What opens or closes the buyer's view of the quotes (a deadline passing, a cancellation, a BAFO round) moves
+  // their 取引書類 the same way.
+  await refreshTransactionRecords(d, quoteRecordKeys(all), now);
   return [...written];
 }
