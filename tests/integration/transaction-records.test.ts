@@ -446,6 +446,27 @@ describe("the page and its downloads", () => {
     expect(one).toContain("2 つ以上を組み合わせると");
     const en = await (await page("/records?search=1&counterparty=x", cookies, "en")).text();
     expect(en).toContain("Combine at least two of transaction date, amount and counterparty");
+    const enTable = await (await page("/records?search=1&dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000", cookies, "en")).text();
+    expect(enTable).toContain("21 Dec 2026");
+    expect(enTable).toContain("¥110,000");
+    expect(enTable).toContain("Keep until 2034-05-31");
+    expect(enTable).toContain(">Invoice<");
+    expect(enTable).toContain("Export for tax inspection (ZIP)");
+    expect(enTable).toContain('href="/records"');
+    // The export button carries the same criteria; the export answers a ZIP.
+    const href = /href="(\/records\/export\?[^"]*)"/.exec(enTable)![1]!.replace(/&amp;/g, "&");
+    expect(href).toBe("/records/export?dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000");
+    const zipRes = await page(href, cookies);
+    expect(zipRes.status).toBe(200);
+    expect(zipRes.headers.get("Content-Type")).toBe("application/zip");
+    expect(Object.keys(unzipSync(new Uint8Array(await zipRes.arrayBuffer())))).toContain("index.csv");
+    // The vendor's page lists its invoices to both buyers.
+    const vendorHtml = await (
+      await page("/records?search=1&dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000", await signIn(vendorX.email))
+    ).text();
+    expect(vendorHtml).toContain("INV-000001");
+    expect(vendorHtml).toContain("INV-000002");
+    expect(vendorHtml).toContain("別テナント工業株式会社");
     const bad = await page("/records?search=1&dateFrom=2026-13-01&amountMin=1", cookies);
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("日付を YYYY-MM-DD の形式で入力してください。");
