@@ -356,6 +356,14 @@ describe("the API", () => {
     });
   });
 
+  it("an advisory organisation or the platform has no records here (404), whatever it asks", async () => {
+    for (const kind of ["advisory", "platform"] as const) {
+      const other = await createAccount(h.db, { kind });
+      expect((await api(other.token, "/api/v1/transaction-records?counterparty=%E5%95%86%E4%BA%8B")).status, kind).toBe(404);
+      expect((await api(other.token, "/api/v1/transaction-records/export?counterparty=%E5%95%86%E4%BA%8B")).status, kind).toBe(404);
+    }
+  });
+
   it("refuses bad criteria field by field in ja and en (400, nothing audited)", async () => {
     const before = (await h.db.selectFrom("audit_log").select("id").where("action", "=", "record.search").execute()).length;
     const q = "/api/v1/transaction-records?dateFrom=2026-02-30&dateTo=2026-01-01&amountMin=12a&amountMax=-5&kind=contract";
