@@ -15,8 +15,8 @@ function navFor(kind: string | undefined, isAdmin: boolean): NavItem[] {
   if (kind === "buyer" || kind === "advisory" || isAdmin) items.push({ to: "/vendors", key: "nav.vendors" });
   if (kind === "vendor") items.push({ to: "/vendor/profile", key: "nav.vendorProfile" });
   if (kind === "vendor") items.push({ to: "/vendor/certifications", key: "profile.certifications" });
-  // 取引書類 (電子帳簿保存法): each side's own transaction records.
-  if (kind === "buyer" || kind === "vendor") items.push({ to: "/records", key: "records.nav" });
+  // After the award: contracts, invoices (and the 取引書類) behind one entry, for both parties.
+  if (kind === "buyer" || kind === "vendor") items.push({ to: "/contracts", key: "billing.nav" });
   if (kind) items.push({ to: "/settings", key: "nav.settings" });
   if (isAdmin) items.push({ to: "/admin", key: "nav.admin" });
   return items;

@@ -156,8 +156,8 @@ export const invoiceMessages = {
     en: "This milestone has been invoiced. Issue a corrected invoice to change it.",
   },
   "invoices.issuer.registration.missing": {
-    ja: "請求書を発行するには、組織設定に正しい適格請求書発行事業者登録番号（T＋13桁）を登録してください。",
-    en: "Add a valid invoice registration number (T + 13 digits) to your organisation before issuing invoices.",
+    ja: "請求書を発行するには、「認証」ページで正しい適格請求書発行事業者登録番号（T＋13桁）を登録してください。",
+    en: "Add a valid invoice registration number (T + 13 digits) on the Certifications page before issuing invoices.",
   },
   "invoices.bank.missing": { ja: "請求書を発行する前に振込先口座を登録してください。", en: "Add your bank account before issuing invoices." },
   "invoices.kind.notCorrectable": { ja: "この書類は修正・返還の対象にできません。", en: "This document cannot be corrected or credited." },
@@ -240,9 +240,10 @@ export const invoiceMessages = {
   "invoices.settings.save": { ja: "保存する", en: "Save" },
   "invoices.settings.registration": { ja: "登録番号：{number}", en: "Registration number: {number}" },
   "invoices.settings.noRegistration": {
-    ja: "登録番号が未登録です（組織の設定で登録してください）。",
-    en: "No registration number yet (add it in your organisation settings).",
+    ja: "登録番号が未登録です。",
+    en: "No registration number yet.",
   },
+  "invoices.settings.registrationLink": { ja: "登録番号は「認証」ページで登録・変更します", en: "Add or change it on the Certifications page" },
 } as const;
 
 export type InvoiceMessageKey = keyof typeof invoiceMessages;

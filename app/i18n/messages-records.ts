@@ -1,7 +1,7 @@
 // 取引書類 (電子帳簿保存法, issue 16 item 5; decision 0036): the search page, the inspection export, the nav link.
 export const recordMessages = {
   "records.title": { ja: "取引書類", en: "Transaction records" },
-  "records.nav": { ja: "取引書類", en: "Records" },
+  "records.nav": { ja: "取引書類", en: "Transaction records" },
   "records.intro": {
     ja: "電子帳簿保存法に基づき、自社が送受信した見積書・発注書・請求書（修正・返還インボイスを含む）・入金記録を、取引年月日・取引金額・取引先で検索できます。書類は保存期限まで削除できません。",
     en: "Under the Electronic Books Maintenance Act, search the quotes, purchase orders, invoices (corrections and credit notes included) and receipts your organisation sent or received by transaction date, amount and counterparty. Records cannot be deleted before their retention end.",

@@ -12,6 +12,7 @@ import {
   findPartyOrganization,
   insertContract,
   insertContractVersion,
+  listContractsOfOrg,
   listContractVersions,
   lockContract,
   updateContractRow,
@@ -215,6 +216,34 @@ export async function createContract(ctx: AppContext, actor: Actor, rfqId: strin
     if (isUniqueViolation(e)) return failure.conflict("contracts.exists");
     throw e;
   }
+}
+
+/**
+ * The contracts of the caller's organisation (buyer or vendor side) for the /contracts list: title, the other
+ * party, status, total and term, and where its page is (the buyer's under the RFQ, the vendor's under its quote).
+ * Only what both parties already read on the contract page; any other organisation kind gets an empty list.
+ */
+export async function listContracts(ctx: AppContext, actor: Actor) {
+  const side = actor.org?.kind === "buyer" || actor.org?.kind === "vendor" ? actor.org.kind : null;
+  if (!side || !actor.org) return { ok: true as const, contracts: [] };
+  const rows = await listContractsOfOrg(ctx.db, side, actor.org.id);
+  return {
+    ok: true as const,
+    contracts: rows.map((r) => {
+      const content = r.content as ContractContent;
+      return {
+        id: r.id,
+        title: content.rfq.title,
+        counterparty: r.counterparty,
+        status: r.status,
+        version: r.current_version,
+        total: content.totals.total,
+        term: content.term,
+        milestones: content.milestonePlan.milestones.length,
+        href: side === "buyer" ? `/rfqs/${r.rfq_id}/contract` : `/quotes/${r.quote_id}/contract`,
+      };
+    }),
+  };
 }
 
 /** One contract: the buyer's full view for its members, the allow-listed view for its vendor; 404 otherwise. */

@@ -13,6 +13,7 @@ import {
   insertInvoice,
   insertReceipt,
   listAcceptances,
+  listCreditNotesAgainst,
   listInvoicesForOrg,
   listInvoicesOfContract,
   listReceipts,
@@ -353,7 +354,8 @@ async function amend(
       const sequence = await takeInvoiceSequence(trx, a.org.id);
       const number = numberOf(sequence);
       const body = { invoiceDate, lines: parsed.data.lines, reason: parsed.data.reason };
-      const built = kind === "correction" ? buildCorrection(doc, number, body) : buildCreditNote(doc, number, body);
+      const earlierNotes = kind === "credit_note" ? (await listCreditNotesAgainst(trx, original.id)).map((n) => n.document as QualifiedInvoice) : [];
+      const built = kind === "correction" ? buildCorrection(doc, number, body) : buildCreditNote(doc, number, body, earlierNotes);
       if (!built.ok) {
         // Throwing rolls the taken number back; the refusal is returned below.
         throw new AmendRefused(failure.invalid({ issues: built.problems.map((p) => issue(p.path, p.key) as never) }));

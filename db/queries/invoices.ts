@@ -200,6 +200,17 @@ export async function listCreditsFromInvoice(db: Kysely<Database>, invoiceId: st
   return db.selectFrom("invoice_credits").select(["id", "amount", "applied_to_invoice_id"]).where("source_invoice_id", "=", invoiceId).execute();
 }
 
+/** The credit notes (返還インボイス) issued against an invoice, oldest first. */
+export async function listCreditNotesAgainst(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoices")
+    .select(["id", "number", "document"])
+    .where("references_invoice_id", "=", invoiceId)
+    .where("kind", "=", "credit_note")
+    .orderBy("sequence")
+    .execute();
+}
+
 export async function findInvoiceSettings(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom("organizations")

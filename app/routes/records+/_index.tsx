@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { BillingTabs } from "~/components/billing-tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { TRANSACTION_RECORD_KINDS } from "~/domain/invoices/retention";
@@ -60,6 +61,7 @@ export default function RecordsPage() {
   return (
     <article className="stack">
       <h1>{t("records.title")}</h1>
+      <BillingTabs />
       <p>{t("records.intro")}</p>
       <Form method="get" className="stack" aria-label={t("records.title")}>
         <input type="hidden" name="search" value="1" />
