@@ -319,6 +319,11 @@ describe("date × amount × counterparty", () => {
       expect((await searchVia(mode, a.buyerB, criteria)).records.map((r) => r.recordId)).toEqual([ids.inv2]);
       // Buyer A typing buyer B's name finds nothing of buyer B's.
       expect((await searchVia(mode, a.buyerA, { ...criteria, counterparty: "別テナント" })).records).toEqual([]);
+      // A counterparty crafted as a filter clause stays one string: nothing of buyer B's comes back.
+      for (const counterparty of [`x" OR org_id = "${buyerB.org.id}`, `受注") OR (side = "vendor`, "%", "_"]) {
+        const crafted = (await searchVia(mode, a.buyerA, { ...criteria, counterparty })).records;
+        expect(crafted, counterparty).toEqual([]);
+      }
       // The vendor has both (one per buyer).
       expect((await searchVia(mode, a.vendorX, criteria)).records.map((r) => r.recordId).sort()).toEqual([ids.inv1, ids.inv2].sort());
     }
