@@ -74,7 +74,8 @@ async function findRecords(
         kinds: criteria.kinds,
         limit: fetch,
       });
-      const records = hits.map(fromTransactionRecordDocument);
+      // The filter already scopes the hits; checked again here, so a wrong index can never show another's record.
+      const records = hits.map(fromTransactionRecordDocument).filter((r) => r.orgId === reader.orgId && r.side === reader.side);
       // A counterparty longer than the indexed substrings was matched on its beginning: check the whole of it.
       const wanted = criteria.counterparty ? normalizeCounterparty(criteria.counterparty) : "";
       return { records: records.filter((r) => normalizeCounterparty(r.counterpartyName).includes(wanted)), mode: "search" };

@@ -295,6 +295,9 @@ describe("date × amount × counterparty", () => {
         own.every((r) => r.orgId === actor.org!.id && r.side === actor.org!.kind),
         name,
       ).toBe(true);
+      // The index's own filter scopes the answer (the service checks again, but does not have to).
+      const raw = await h.search.searchTransactionRecords({ scope: { orgId: actor.org!.id, side: actor.org!.kind as "buyer" | "vendor" }, limit: 100 });
+      expect(raw.hits.map((d) => d.id).sort(), name).toEqual(own.map((r) => r.id).sort());
       for (const criteria of combinations()) {
         const expected = own.filter((r) => matchesTransactionSearch(recordFacts(r), criteria as TransactionSearch)).map((r) => r.id);
         const viaIndex = (await searchVia("search", actor, criteria)).records.map((r) => r.id);
