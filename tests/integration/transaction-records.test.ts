@@ -565,3 +565,55 @@ describe("the page and its downloads", () => {
     expect((await h.db.selectFrom("documents").select("sha256").where("id", "=", stored.id).executeTakeFirstOrThrow()).sha256).toBe(stored.sha256);
   });
 });
+
+describe("a BAFO round, sealed like the first", () => {
+  const accepted = async (res: Promise<Response>) => {
+    const r = await res;
+    expect(r.status, await r.clone().text()).toBeLessThan(300);
+  };
+
+  it("the buyer's record keeps the first round's amount until the round's deadline; the vendor's shows its BAFO at once", async () => {
+    const a = await actors();
+    const first = (await searchVia("database", a.buyerA, { counterparty: "abc data" })).records;
+    expect(first.map((r) => r.number)).toEqual([expect.stringMatching(/-v1$/)]);
+    await accepted(api(buyerA.token, `/api/v1/rfqs/${ids.sealedRfq}/shortlist`, { method: "PUT", body: { quoteIds: [ids.sealedQuote] } }));
+    const deadline = new Date(h.clock.now().getTime() + 3 * 86_400_000);
+    await accepted(api(buyerA.token, `/api/v1/rfqs/${ids.sealedRfq}/bafo-rounds`, { method: "POST", body: { deadline: deadline.toISOString() } }));
+    await accepted(
+      api(vendorY.token, `/api/v1/quotes/${ids.sealedQuote}/bafo/submit`, {
+        method: "POST",
+        body: { unitPrices: { INIT: 1_000_000, OPS: 300_000, DOC: 200 } },
+      }),
+    );
+    await h.index();
+    const bafoAmount = await amountOf(ids.sealedQuote);
+    expect(bafoAmount).not.toBe(first[0]!.amount);
+    for (const mode of ["search", "database"] as const) {
+      const buyerSide = (await searchVia(mode, a.buyerA, { counterparty: "abc data" })).records;
+      expect(
+        buyerSide.map((r) => [r.amount, r.number]),
+        mode,
+      ).toEqual([[first[0]!.amount, first[0]!.number]]);
+      // Searching by the BAFO's amount finds nothing on the buyer's side: the amount does not leak through a range either.
+      expect((await searchVia(mode, a.buyerA, { amountMin: bafoAmount, amountMax: bafoAmount })).records, mode).toEqual([]);
+      const vendorSide = (await searchVia(mode, a.vendorY, {})).records;
+      expect(
+        vendorSide.map((r) => [r.amount, r.number.endsWith("-v2")]),
+        mode,
+      ).toEqual([[bafoAmount, true]]);
+    }
+
+    // The round's deadline passes; the opening sweep re-projects the quotes: the buyer's record is the BAFO now.
+    const since = h.clock.now();
+    h.clock.set(new Date(deadline.getTime() + 60_000));
+    await h.db.transaction().execute((trx) => (openingSweep as ScheduleDefinition).run({ trx, now: h.clock.now(), since } as never));
+    await h.index();
+    for (const mode of ["search", "database"] as const) {
+      const opened = (await searchVia(mode, a.buyerA, { amountMin: bafoAmount, amountMax: bafoAmount })).records;
+      expect(
+        opened.map((r) => [r.recordId, r.number.endsWith("-v2")]),
+        mode,
+      ).toEqual([[ids.sealedQuote, true]]);
+    }
+  });
+});
