@@ -30,6 +30,7 @@ import { contractPaths } from "./openapi-contracts";
 import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
 import { invoicePaths } from "./openapi-invoices";
+import { recordPaths } from "./openapi-records";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -234,6 +235,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...awardResultPaths(),
       ...approvalPaths(),
       ...invoicePaths(),
+      ...recordPaths(),
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { core } from "zod";
 import { listDecisions } from "../../db/queries/approval-decisions";
 import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import {
   findAcceptedAwardForBuyer,
   findContractForBuyer,
@@ -355,6 +356,7 @@ export async function activateContract(ctx: AppContext, actor: Actor, contractId
       entityId: contractId,
       after: { version: row.current_version, totalYen: content.totals.total },
     });
+    await enqueueOutbox(trx, "transaction_record", `purchase_order:${contractId}`);
     return { ok: true as const, alreadyActive: false };
   });
 }
@@ -408,6 +410,7 @@ export async function reviseContract(
       before: { version: row.current_version },
       after: { version, reason, milestonesChanged: input.milestones !== undefined },
     });
+    await enqueueOutbox(trx, "transaction_record", `purchase_order:${contractId}`);
     return { ok: true as const, version };
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import { findContractForBuyer, findContractForVendor, findPartyOrganization, listContractVersions, lockContract } from "../../db/queries/contracts";
 import { findStoredDocument } from "../../db/queries/documents";
 import {
@@ -283,6 +284,7 @@ export async function issueMilestoneInvoice(
       entityId: inserted.id,
       after: { number: invoice.number, contractId, milestoneIndex: i, total: invoice.total, byRate: invoice.byRate, rounding: invoice.rounding, dueDate },
     });
+    await enqueueOutbox(trx, "transaction_record", `invoice:${inserted.id}`);
     await setCreditsAgainst(trx, inserted, initialPaymentState(invoice.total), invoiceDate, a, now);
     return { ok: true as const, invoiceId: inserted.id, number: invoice.number };
   });
@@ -409,6 +411,7 @@ async function amend(
         before: { invoiceId: original.id, number: original.number, total: Number(original.total) },
         after: { number, total: next.total, byRate: next.byRate, reason: next.reason },
       });
+      await enqueueOutbox(trx, "transaction_record", `invoice:${inserted.id}`);
       const originalState = original.payment_state as PaymentState;
       if (kind === "correction") {
         const cancelled = applyPaymentEvent(originalState, { type: "correction_issued", correctionNumber: number }).state;
@@ -491,6 +494,7 @@ export async function recordReceipt(
         creditAdded: done.creditAdded,
       },
     });
+    await enqueueOutbox(trx, "transaction_record", `receipt:${done.receiptId}`);
     return { ok: true as const, receiptId: done.receiptId, status: after.status, balance: after.balance, credit: after.credit };
   });
 }

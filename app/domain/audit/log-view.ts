@@ -90,6 +90,10 @@ export const AUDIT_ACTIONS = [
   "invoice.receipt",
   "invoice.credit.apply",
   "invoice.settings",
+  "record.search",
+  "record.download",
+  "record.download.denied",
+  "record.export",
   "seed.demo",
   "seed.trackRecords",
   "invoice.reminder",
@@ -121,6 +125,7 @@ export const AUDIT_ENTITY_TYPES = [
   "contract",
   "document",
   "invoice",
+  "transaction_record",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const isKnownEntityType = (t: string): t is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(t);
