@@ -452,16 +452,27 @@ class AmendRefused extends Error {
  * The state moves through `applyPaymentEvent`; overpayment becomes a credit for the vendor's next invoice to this
  * buyer. 404 for anyone but a member of the buyer organisation; 409 on a cancelled invoice or a credit note.
  */
-export async function recordReceipt(
-  ctx: AppContext,
-  actor: Actor,
-  invoiceId: string,
-  input: unknown,
-): Promise<{ ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure> {
+export async function recordReceipt(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown): Promise<ReceiptResult> {
   const a = orgActor(actor, "buyer");
   if (!a || !isRowId(invoiceId)) return failure.notFound();
   const found = await findInvoiceForOrg(ctx.db, a.org.id, invoiceId);
   if (!found || found.buyer_org_id !== a.org.id) return failure.notFound();
+  return recordBankReceipt(ctx, invoiceId, input, { userId: a.userId, orgId: a.org.id, action: "invoice.receipt" });
+}
+
+type ReceiptResult = { ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure;
+
+/**
+ * The one way a bank transfer is recorded, for the buyer and for a platform admin on its behalf (the caller has
+ * checked who may): amount and date checked, then one transaction — the invoice locked, the receipt applied through
+ * the payment state (overpayment → credit), the audit row naming who recorded it, the 取引書類 outbox row.
+ */
+async function recordBankReceipt(
+  ctx: AppContext,
+  invoiceId: string,
+  input: unknown,
+  by: { userId: string; orgId: string | null; action: "invoice.receipt" | "invoice.receipt.admin" },
+): Promise<ReceiptResult> {
   const parsed = ReceiptSchema.safeParse(input ?? {});
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const now = ctx.clock.now();
@@ -474,14 +485,14 @@ export async function recordReceipt(
       amount: parsed.data.amount,
       receivedOn: parsed.data.receivedOn,
       source: "bank",
-      userId: a.userId,
+      userId: by.userId,
       at: now,
     });
     const after = paymentSummary(done.state);
     await writeAudit(trx, {
-      actorUserId: a.userId,
-      actorOrgId: a.org.id,
-      action: "invoice.receipt",
+      actorUserId: by.userId,
+      actorOrgId: by.orgId,
+      action: by.action,
       entityType: "invoice",
       entityId: inv.id,
       before: { status: before.status, balance: before.balance },
@@ -492,6 +503,7 @@ export async function recordReceipt(
         status: after.status,
         balance: after.balance,
         creditAdded: done.creditAdded,
+        ...(by.action === "invoice.receipt.admin" ? { onBehalfOfOrgId: inv.buyer_org_id } : {}),
       },
     });
     await enqueueOutbox(trx, "transaction_record", `receipt:${done.receiptId}`);
@@ -749,47 +761,8 @@ export async function adminReadInvoice(ctx: AppContext, actor: Actor, invoiceId:
  * overpayment becomes a credit for the vendor's next invoice to this buyer — audited as `invoice.receipt.admin` with
  * the admin as actor. 403 for anyone but a platform admin; 409 on a cancelled invoice or a credit note.
  */
-export async function recordReceiptAsAdmin(
-  ctx: AppContext,
-  actor: Actor,
-  invoiceId: string,
-  input: unknown,
-): Promise<{ ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure> {
+export async function recordReceiptAsAdmin(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown): Promise<ReceiptResult> {
   if (!mayAdminister(actor)) return failure.forbidden();
   if (!isRowId(invoiceId) || !(await findInvoiceById(ctx.db, invoiceId))) return failure.notFound();
-  const parsed = ReceiptSchema.safeParse(input ?? {});
-  if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-  const now = ctx.clock.now();
-  if (receivedInFuture(parsed.data.receivedOn, tokyoDateString(now))) return invalidAt(["receivedOn"], "payments.receipt.date.future");
-  return ctx.db.transaction().execute(async (trx) => {
-    const inv = (await lockInvoice(trx, invoiceId))!;
-    if (inv.kind === "credit_note" || inv.cancelled_by !== null) return failure.conflict("payments.receipt.notPayable");
-    const before = paymentSummary(inv.payment_state as PaymentState);
-    const done = await receive(trx, inv, inv.payment_state as PaymentState, {
-      amount: parsed.data.amount,
-      receivedOn: parsed.data.receivedOn,
-      source: "bank",
-      userId: actor.userId,
-      at: now,
-    });
-    const after = paymentSummary(done.state);
-    await writeAudit(trx, {
-      actorUserId: actor.userId,
-      actorOrgId: actor.org?.id ?? null,
-      action: "invoice.receipt.admin",
-      entityType: "invoice",
-      entityId: inv.id,
-      before: { status: before.status, balance: before.balance },
-      after: {
-        receiptId: done.receiptId,
-        amount: parsed.data.amount,
-        receivedOn: parsed.data.receivedOn,
-        status: after.status,
-        balance: after.balance,
-        creditAdded: done.creditAdded,
-        onBehalfOfOrgId: inv.buyer_org_id,
-      },
-    });
-    return { ok: true as const, receiptId: done.receiptId, status: after.status, balance: after.balance, credit: after.credit };
-  });
+  return recordBankReceipt(ctx, invoiceId, input, { userId: actor.userId, orgId: actor.org?.id ?? null, action: "invoice.receipt.admin" });
 }

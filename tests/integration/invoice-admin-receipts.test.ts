@@ -129,6 +129,9 @@ describe("the admin's invoice pages", () => {
     const audit = await h.db.selectFrom("audit_log").selectAll().where("action", "=", "invoice.receipt.admin").executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_user_id: admin.user.id, actor_org_id: admin.org.id, entity_type: "invoice", entity_id: first.invoiceId });
     expect(audit.after).toMatchObject({ amount: total + 5000, status: "paid", balance: 0, creditAdded: 5000, onBehalfOfOrgId: buyer.org.id });
+    // The receipt is a 取引書類 of both parties, indexed like the buyer's own.
+    const queued = await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "transaction_record").execute();
+    expect(queued.map((r) => r.entity_id)).toContain(`receipt:${receipt.id}`);
     // The audit log names the action in words and links the invoice to the admin's invoice page.
     const log = await text(await h.request("/admin?action=invoice.receipt.admin", { cookies: adminCookies }));
     expect(log).toContain("入金の記録（管理者）");
