@@ -19,7 +19,9 @@ import * as bafoRounds from "./migrations/2026120807_bafo_rounds";
 import * as awardQuestions from "./migrations/2026120806_award_questions";
 import * as approvalDecisions from "./migrations/2026120804_approval_decisions";
 import * as invoices from "./migrations/2026120901_invoices";
-import * as cardPayments from "./migrations/2026120902_card_payments";
+import * as transactionRecords from "./migrations/2026120903_transaction_records";
+import * as invoiceReminders from "./migrations/2026120904_invoice_reminders";
+import * as cardPayments from "./migrations/2026120905_card_payments";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -44,7 +46,9 @@ const migrations: Record<string, Migration> = {
   "2026120806_award_questions": awardQuestions,
   "2026120804_approval_decisions": approvalDecisions,
   "2026120901_invoices": invoices,
-  "2026120902_card_payments": cardPayments,
+  "2026120903_transaction_records": transactionRecords,
+  "2026120904_invoice_reminders": invoiceReminders,
+  "2026120905_card_payments": cardPayments,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -575,6 +575,7 @@ export interface Database {
   invoices: InvoicesTable;
   invoice_receipts: InvoiceReceiptsTable;
   invoice_credits: InvoiceCreditsTable;
+  invoice_reminders: InvoiceRemindersTable;
   stripe_accounts: StripeAccountsTable;
   card_payment_attempts: CardPaymentAttemptsTable;
   card_refunds: CardRefundsTable;
@@ -675,6 +676,15 @@ export interface InvoiceCreditsTable {
   amount: Money;
   applied_to_invoice_id: string | null;
   created_at: Timestamp;
+}
+
+/** One overdue reminder per invoice and step (issue 16 item 2); the primary key makes it go out once. */
+export interface InvoiceRemindersTable {
+  invoice_id: string;
+  step: number;
+  days_overdue: number;
+  balance: Money;
+  sent_at: Timestamp;
 }
 
 /** A vendor's Stripe Connect Express account (decision 0035); `state` kept by `account.updated`. */

@@ -13,6 +13,9 @@ import { tokyoDateString } from "../app/utils/format";
 import { startBundledMeilisearch } from "../search/server";
 import { INDEX_NAMES, type IndexName } from "../search/settings";
 import { readEnv } from "../app/utils/env.server";
+import { transactionRecordKeys, transactionRecordRowsByKeys } from "../db/queries/transaction-records";
+import { toTransactionRecordDocument } from "../search/documents";
+import { toTransactionRecord } from "../app/domain/invoices/transaction-records";
 
 // `npm run reindex [index]`: rebuilds an index from PostgreSQL beside the live one and swaps
 // them, so searches keep answering meanwhile. Changes made during the rebuild are replayed
@@ -66,6 +69,19 @@ async function* openedQuoteBatches(): AsyncIterable<Record<string, unknown>[]> {
   }
 }
 
+/** The 取引書類, 500 record keys at a time, each as its sides' documents (sealed quotes: the vendor's only until opened). */
+async function* transactionRecordBatches(): AsyncIterable<Record<string, unknown>[]> {
+  let afterKey: string | null = null;
+  const now = new Date();
+  for (;;) {
+    const keys = await transactionRecordKeys(db, afterKey, 500, now);
+    if (keys.length === 0) return;
+    const rows = await transactionRecordRowsByKeys(db, keys, now);
+    yield rows.map((row) => toTransactionRecordDocument(toTransactionRecord(row)));
+    afterKey = keys[keys.length - 1];
+  }
+}
+
 const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Record<string, unknown>[]> }> = {
   vendors: {
     topic: "vendor",
@@ -84,6 +100,7 @@ const sources: Record<IndexName, { topic: string; docs: () => AsyncIterable<Reco
       ),
   },
   quotes: { topic: "quote", docs: openedQuoteBatches },
+  transaction_records: { topic: "transaction_record", docs: transactionRecordBatches },
 };
 
 for (const index of wanted ? [wanted as IndexName] : INDEX_NAMES) {

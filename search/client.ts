@@ -1,5 +1,6 @@
 import { Meilisearch, MeilisearchApiError, type MultiSearchParams, type MultiSearchQuery } from "meilisearch";
-import { KPI_PREFIX, type QuoteDocument, type RfqDocument, type VendorDocument } from "./documents";
+import { KPI_PREFIX, type QuoteDocument, type RfqDocument, type TransactionRecordDocument, type VendorDocument } from "./documents";
+import type { TransactionRecordKind } from "~/domain/invoices/retention";
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName } from "./settings";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "~/domain/search-highlight";
 
@@ -146,6 +147,76 @@ const RFQ_SORTS: Record<NonNullable<RfqSearchParams["sort"]>, string[] | undefin
   newest: ["published_at:desc"],
 };
 
+/** Whose 取引書類 a search may return: built by the server from the signed-in actor only, never from the request. */
+export interface TransactionRecordScope {
+  orgId: string;
+  side: "buyer" | "vendor";
+}
+
+export interface TransactionRecordSearchParams {
+  scope: TransactionRecordScope;
+  /** yyyymmdd, inclusive. */
+  dateFrom?: number;
+  dateTo?: number;
+  /** Integer yen (the magnitude), inclusive. */
+  amountMin?: number;
+  amountMax?: number;
+  /** The normalized counterparty text the document's `counterparty_grams` must contain (see counterpartyGramOf). */
+  counterpartyGram?: string;
+  kinds?: readonly TransactionRecordKind[];
+  limit: number;
+}
+
+const TRANSACTION_RECORD_HIT_ATTRIBUTES: string[] = [
+  "id",
+  "record_id",
+  "kind",
+  "document_type",
+  "side",
+  "org_id",
+  "counterparty_org_id",
+  "counterparty_name",
+  "record_date",
+  "record_date_text",
+  "amount",
+  "signed_amount",
+  "number",
+  "title",
+  "href",
+  "has_file",
+  "retention_end",
+  "rfq_id",
+  "contract_id",
+  "invoice_id",
+] satisfies (keyof TransactionRecordDocument)[];
+
+const wholeNumber = (n: number | undefined, what: string): number | undefined => {
+  if (n === undefined) return undefined;
+  if (!Number.isSafeInteger(n)) throw new Error(`Not a whole number for ${what}: ${n}`);
+  return n;
+};
+
+/**
+ * The filter list of a 取引書類 search: the reader's scope first (never optional), then the criteria — numbers
+ * checked here to be whole (so a range can never smuggle in a clause), strings quoted.
+ */
+export function transactionRecordFilter(p: TransactionRecordSearchParams): string[] {
+  const dateFrom = wholeNumber(p.dateFrom, "dateFrom");
+  const dateTo = wholeNumber(p.dateTo, "dateTo");
+  const amountMin = wholeNumber(p.amountMin, "amountMin");
+  const amountMax = wholeNumber(p.amountMax, "amountMax");
+  return [
+    `org_id = ${quoteFilterValue(p.scope.orgId)}`,
+    `side = ${quoteFilterValue(p.scope.side)}`,
+    ...(dateFrom === undefined ? [] : [`record_date >= ${dateFrom}`]),
+    ...(dateTo === undefined ? [] : [`record_date <= ${dateTo}`]),
+    ...(amountMin === undefined ? [] : [`amount >= ${amountMin}`]),
+    ...(amountMax === undefined ? [] : [`amount <= ${amountMax}`]),
+    ...(p.counterpartyGram ? [`counterparty_grams = ${quoteFilterValue(p.counterpartyGram)}`] : []),
+    anyOf("kind", p.kinds ? [...p.kinds] : undefined),
+  ].filter((x): x is string => x !== null);
+}
+
 /** What the app codes against; nothing outside search/ touches the Meilisearch client. */
 export interface SearchService {
   isHealthy(): Promise<boolean>;
@@ -163,6 +234,10 @@ export interface SearchService {
   upsertQuotes(docs: QuoteDocument[]): Promise<void>;
   deleteQuotes(ids: string[]): Promise<void>;
   searchQuotes(params: QuoteSearchParams): Promise<QuoteDocument[]>;
+  upsertTransactionRecords(docs: TransactionRecordDocument[]): Promise<void>;
+  deleteTransactionRecords(ids: string[]): Promise<void>;
+  /** The reader's own records matching the criteria, newest first, at most `limit`; `total` counts them all. */
+  searchTransactionRecords(params: TransactionRecordSearchParams): Promise<{ hits: TransactionRecordDocument[]; total: number }>;
   uid(index: IndexName): string;
 }
 
@@ -309,6 +384,29 @@ export function createSearchService(options: { url: string; apiKey: string; pref
         limit: 1000,
       });
       return res.hits as QuoteDocument[];
+    },
+
+    async upsertTransactionRecords(docs) {
+      if (docs.length === 0) return;
+      const task = await client.index(uid("transaction_records")).addDocuments(docs, { primaryKey: "id" }).waitTask(wait);
+      if (task.status === "failed") throw new Error(`Meilisearch rejected transaction record documents: ${task.error?.message}`);
+    },
+
+    async deleteTransactionRecords(ids) {
+      if (ids.length === 0) return;
+      await client.index(uid("transaction_records")).deleteDocuments(ids).waitTask(wait);
+    },
+
+    async searchTransactionRecords(p) {
+      const res = await client.index(uid("transaction_records")).search<TransactionRecordDocument>("", {
+        filter: transactionRecordFilter(p),
+        sort: ["record_date:desc", "kind:asc", "number:asc"],
+        limit: p.limit,
+        // The grams are how the filter matches, not something to send back.
+        attributesToRetrieve: TRANSACTION_RECORD_HIT_ATTRIBUTES,
+      });
+      const hits = (res.hits as Omit<TransactionRecordDocument, "counterparty_grams">[]).map((h) => ({ ...h, counterparty_grams: [] }));
+      return { hits, total: res.estimatedTotalHits ?? hits.length };
     },
 
     async getVendor(id) {

@@ -7,6 +7,8 @@ import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { synonymExpansion } from "./synonym-expansion";
+import { TRANSACTION_RECORD_KINDS } from "~/domain/invoices/retention";
+import { counterpartyGrams, dateNumber, type TransactionRecord } from "~/domain/invoices/transaction-records";
 
 // The vendors index document. Labels are stored in both languages so "経理" and
 // "accounting" both find an accounting vendor, whatever language the profile is in.
@@ -236,4 +238,83 @@ export function toQuoteDocument(row: QuoteIndexRow, facts: QuoteRankingFacts): Q
     needs_reconfirmation: row.rfq_version < row.rfq_current_version,
     submitted_at: row.submitted_at ? Math.floor(row.submitted_at.getTime() / 1000) : null,
   });
+}
+
+// The 取引書類 index (電子帳簿保存法, decision 0036): one document per record and side, read only by `org_id` on
+// `side` — a sealed quote has a vendor document from submission and a buyer document only once opened (the indexer
+// re-reads the database with the sealed-bid rule and deletes what is not, or no longer, readable).
+export const TransactionRecordDocumentSchema = z.object({
+  id: z.string().regex(/^[a-z_]+-[0-9a-f-]{36}-(buyer|vendor)$/),
+  record_id: z.string().uuid(),
+  kind: z.enum(TRANSACTION_RECORD_KINDS),
+  document_type: z.enum(["quote", "purchase_order", "invoice", "correction", "credit_note", "receipt"]),
+  side: z.enum(["buyer", "vendor"]),
+  org_id: z.string().uuid(),
+  counterparty_org_id: z.string().uuid(),
+  counterparty_name: z.string(),
+  counterparty_grams: z.array(z.string()),
+  record_date: z.number().int().min(19000101).max(99991231),
+  record_date_text: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  amount: z.number().int().nonnegative(),
+  signed_amount: z.number().int(),
+  number: z.string(),
+  title: z.string(),
+  href: z.string().startsWith("/"),
+  has_file: z.boolean(),
+  retention_end: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  rfq_id: z.string().uuid(),
+  contract_id: z.string().uuid().nullable(),
+  invoice_id: z.string().uuid().nullable(),
+});
+export type TransactionRecordDocument = z.infer<typeof TransactionRecordDocumentSchema>;
+
+export function toTransactionRecordDocument(r: TransactionRecord): TransactionRecordDocument {
+  return TransactionRecordDocumentSchema.parse({
+    id: r.id,
+    record_id: r.recordId,
+    kind: r.kind,
+    document_type: r.documentType,
+    side: r.side,
+    org_id: r.orgId,
+    counterparty_org_id: r.counterpartyOrgId,
+    counterparty_name: r.counterpartyName,
+    counterparty_grams: counterpartyGrams(r.counterpartyName),
+    record_date: dateNumber(r.recordDate),
+    record_date_text: r.recordDate,
+    amount: r.amount,
+    signed_amount: r.signedAmount,
+    number: r.number,
+    title: r.title,
+    href: r.href,
+    has_file: r.hasFile,
+    retention_end: r.retentionEnd,
+    rfq_id: r.rfqId,
+    contract_id: r.contractId,
+    invoice_id: r.invoiceId,
+  });
+}
+
+/** The record back from its document (what the search answers with). */
+export function fromTransactionRecordDocument(d: TransactionRecordDocument): TransactionRecord {
+  return {
+    id: d.id,
+    kind: d.kind,
+    documentType: d.document_type,
+    recordId: d.record_id,
+    side: d.side,
+    orgId: d.org_id,
+    counterpartyOrgId: d.counterparty_org_id,
+    counterpartyName: d.counterparty_name,
+    recordDate: d.record_date_text,
+    amount: d.amount,
+    signedAmount: d.signed_amount,
+    number: d.number,
+    title: d.title,
+    href: d.href,
+    hasFile: d.has_file,
+    retentionEnd: d.retention_end,
+    rfqId: d.rfq_id,
+    contractId: d.contract_id,
+    invoiceId: d.invoice_id,
+  };
 }

@@ -8,7 +8,10 @@ import { isCertificateValidOn } from "../app/domain/certifications/validity";
 import { tokyoDateString } from "../app/utils/format";
 import type { RfqProjection } from "../app/services/ranking-projection.server";
 import type { SearchService } from "./client";
-import { toQuoteDocument, toRfqDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
+import { toQuoteDocument, toRfqDocument, toTransactionRecordDocument, toVendorDocument, type QuoteDocument, type RfqIndexRow } from "./documents";
+import { quoteRecordKeys, RECORD_KEY, transactionRecordRowsByKeys } from "../db/queries/transaction-records";
+import type { TransactionRecordKind } from "../app/domain/invoices/retention";
+import { recordId, toTransactionRecord } from "../app/domain/invoices/transaction-records";
 
 // Projects changed entities into the search indexes (run by the job runner, app/jobs/search.ts).
 // It never trusts a payload: it re-reads the source row, so replaying an entry (after a crash,
@@ -40,7 +43,12 @@ export async function indexEntities(d: SearchIndexerDeps, topic: OutboxTopic, id
     await d.search.deleteRfqs(entityIds.filter((id) => !foundIds.has(id)));
     // An addendum can change criteria and weights: every quote's score and rank may move.
     for (const id of foundIds) await refreshQuotesOfRfq(d, id, now);
+  } else if (topic === "transaction_record") {
+    await refreshTransactionRecords(d, entityIds, now);
   } else {
+    // A quote is also a 取引書類 (its vendor's from submission, its buyer's once opened): the same events move it
+    // (refreshQuotesOfRfq below refreshes those of the quote's RFQ; this covers a quote whose row is gone).
+    await refreshTransactionRecords(d, quoteRecordKeys(entityIds), now);
     // Score and rank are relative to the other quotes, so one changed quote re-projects its whole RFQ.
     const existing = await rfqIdsOfQuotes(d.db, entityIds);
     for (const rfqId of new Set(existing.map((q) => q.rfq_id))) await refreshQuotesOfRfq(d, rfqId, now);
@@ -48,6 +56,24 @@ export async function indexEntities(d: SearchIndexerDeps, topic: OutboxTopic, id
     const existingIds = new Set(existing.map((q) => q.id));
     await d.search.deleteQuotes(entityIds.filter((id) => !existingIds.has(id)));
   }
+}
+
+/**
+ * Brings the 取引書類 of these record keys ("<kind>:<id>") in line with the database as of `now`: both sides'
+ * documents are written when readable and deleted when not (a sealed quote's buyer document never exists before
+ * its opening; a withdrawn quote's go away).
+ */
+export async function refreshTransactionRecords(d: SearchIndexerDeps, keys: string[], now: Date): Promise<void> {
+  const valid = keys.filter((k) => RECORD_KEY.test(k));
+  if (valid.length === 0) return;
+  const records = (await transactionRecordRowsByKeys(d.db, valid, now)).map((row) => toTransactionRecord(row));
+  await d.search.upsertTransactionRecords(records.map(toTransactionRecordDocument));
+  const written = new Set(records.map((r) => r.id));
+  const possible = valid.flatMap((k) => {
+    const [, kind, id] = RECORD_KEY.exec(k)!;
+    return (["buyer", "vendor"] as const).map((side) => recordId(kind as TransactionRecordKind, id, side));
+  });
+  await d.search.deleteTransactionRecords(possible.filter((id) => !written.has(id)));
 }
 
 /** Maps an RFQ's ranking to one document per opened offer. `today` decides which certificates count as valid. */
@@ -80,6 +106,10 @@ async function refreshQuotesOfRfq(d: SearchIndexerDeps, rfqId: string, now: Date
   const docs = projection ? quoteDocumentsOfRfq(projection, tokyoDateString(now)) : [];
   await d.search.upsertQuotes(docs);
   const written = new Set(docs.map((doc) => doc.id));
-  await d.search.deleteQuotes((await quoteIdsOfRfq(d.db, rfqId)).filter((id) => !written.has(id)));
+  const all = await quoteIdsOfRfq(d.db, rfqId);
+  await d.search.deleteQuotes(all.filter((id) => !written.has(id)));
+  // What opens or closes the buyer's view of the quotes (a deadline passing, a cancellation, a BAFO round) moves
+  // their 取引書類 the same way.
+  await refreshTransactionRecords(d, quoteRecordKeys(all), now);
   return [...written];
 }

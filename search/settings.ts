@@ -2,7 +2,7 @@ import type { Settings } from "meilisearch";
 
 // Each index's settings live in code and are reconciled at boot (Karakeep's pattern):
 // the index is a projection, so its shape must follow the code, never the other way round.
-export const INDEX_NAMES = ["vendors", "rfqs", "quotes"] as const;
+export const INDEX_NAMES = ["vendors", "rfqs", "quotes", "transaction_records"] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 
 // Japanese ↔ English pairs buyers actually type. Meilisearch synonyms are directional,
@@ -73,5 +73,16 @@ export const INDEX_SETTINGS: Record<IndexName, Settings> = {
     sortableAttributes: ["score", "rank", "tco", "roi", "submitted_at"],
     displayedAttributes: ["*"],
     pagination: { maxTotalHits: 1000 },
+  },
+  // 電子帳簿保存法 (decision 0036): one document per record and side. Every search filters on org_id and side first
+  // (built by the server from the actor); dates are yyyymmdd numbers, amounts integer yen (the magnitude), the
+  // counterparty matched through `counterparty_grams` (every normalized substring), so Japanese names match
+  // anywhere, exactly as in the PostgreSQL fallback.
+  transaction_records: {
+    searchableAttributes: ["counterparty_name", "number", "title"],
+    filterableAttributes: ["org_id", "side", "kind", "record_date", "amount", "counterparty_grams"],
+    sortableAttributes: ["record_date", "amount", "kind", "number"],
+    displayedAttributes: ["*"],
+    pagination: { maxTotalHits: 10000 },
   },
 };

@@ -122,7 +122,7 @@ export function invoicePaths() {
       parameters: idParameter("Invoice id"),
       post: {
         operationId: "recordInvoiceReceipt",
-        summary: "The buyer records a bank transfer received",
+        summary: "The buyer (or a platform admin, on its behalf) records a bank transfer received",
         requestBody: body(ReceiptSchema),
         responses: {
           "201": ok(

@@ -37,7 +37,9 @@ export type Resource =
   /** Every vendor's certificates awaiting review, and the admin-managed list of types. */
   | { type: "certificationReview" }
   /** An award (issue 15, item 4): who it was made to, and the vendors whose opened offers were not selected. */
-  | { type: "award"; buyerOrgId: string; vendorOrgId: string; notSelectedVendorOrgIds: readonly string[] };
+  | { type: "award"; buyerOrgId: string; vendorOrgId: string; notSelectedVendorOrgIds: readonly string[] }
+  /** Every organisation's invoices, as the platform's support reads them (issue 16). */
+  | { type: "allInvoices" };
 
 export type Action =
   | "organization:read"
@@ -74,7 +76,8 @@ export type Action =
   | "award:ask"
   | "award:answerQuestion"
   | "awardSettings:read"
-  | "awardSettings:manage";
+  | "awardSettings:manage"
+  | "invoices:administer";
 
 type OrganizationAction = "organization:read" | "organization:readMembers" | "organization:manageMembers" | "organization:manageApiTokens";
 
@@ -226,5 +229,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "awardSettings:manage":
       // 受諾期限 and standstill: buyer organisations; every member reads them, owners change them.
       return resource.type === "organization" && org?.kind === "buyer" && org.id === resource.id && (action === "awardSettings:read" || org.role === "owner");
+    case "invoices:administer":
+      // Platform admins read any invoice and record a receipt on the buyer's behalf (issue 16: "the buyer (or a
+      // platform admin) records a receipt"); the audit row names the admin.
+      return resource.type === "allInvoices" && actor.isPlatformAdmin;
   }
 }

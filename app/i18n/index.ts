@@ -28,6 +28,7 @@ import { invoiceMessages } from "./messages-invoices";
 import { contractMessages } from "./messages-contracts";
 import { bafoMessages } from "./messages-bafo";
 import { approvalMessages } from "./messages-approvals";
+import { recordMessages } from "./messages-records";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -64,6 +65,7 @@ export const DICTIONARIES = {
   contractMessages,
   bafoMessages,
   approvalMessages,
+  recordMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

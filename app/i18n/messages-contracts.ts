@@ -2,6 +2,25 @@
 // documents (issue 15, items 5 and 6; docs/contracts.md). The legal refusals themselves are legalDeadlines.*.
 export const contractMessages = {
   "contracts.title": { ja: "契約", en: "Contract" },
+  "contracts.list.title": { ja: "契約", en: "Contracts" },
+  "contracts.list.lead": {
+    ja: "締結した契約と作成中の契約です。マイルストーンの検収・請求は各契約のページから行います。",
+    en: "Your concluded and draft contracts. Accept milestones and invoice them from each contract's page.",
+  },
+  "contracts.list.none": {
+    ja: "契約はまだありません。落札が受諾されると、ここに契約が表示されます。",
+    en: "No contracts yet. Once an award is accepted, its contract appears here.",
+  },
+  "contracts.list.subject": { ja: "件名", en: "Subject" },
+  "contracts.list.counterparty": { ja: "取引先", en: "Counterparty" },
+  "contracts.list.status": { ja: "状態", en: "Status" },
+  "contracts.list.total": { ja: "契約金額（税込）", en: "Amount (tax incl.)" },
+  "contracts.list.term": { ja: "契約期間", en: "Term" },
+  "contracts.list.milestones": { ja: "マイルストーン", en: "Milestones" },
+  "contracts.list.version": { ja: "第{version}版", en: "Version {version}" },
+  "billing.nav": { ja: "契約・請求", en: "Contracts & invoices" },
+  "billing.tabs.contracts": { ja: "契約", en: "Contracts" },
+  "billing.tabs.invoices": { ja: "請求書", en: "Invoices" },
   "contracts.lead": {
     ja: "受諾された落札から契約を作成し、支払マイルストーンと法定期限を確認して締結します。",
     en: "Create the contract from the accepted award, check its payment milestones against the legal deadlines, then conclude it.",

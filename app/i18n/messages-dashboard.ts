@@ -218,4 +218,11 @@ export const dashboardMessages = {
   "audit.entity.contract": { ja: "契約", en: "Contract" },
   "audit.entity.document": { ja: "帳票", en: "Document" },
   "audit.entity.invoice": { ja: "請求書", en: "Invoice" },
+  "audit.action.invoice.reminder": { ja: "支払期日超過の督促", en: "Overdue payment reminder sent" },
+  "audit.action.invoice.receipt.admin": { ja: "入金の記録（管理者）", en: "Payment recorded by an admin" },
+  "audit.action.record.search": { ja: "取引書類の検索", en: "Transaction records searched" },
+  "audit.action.record.download": { ja: "取引書類のダウンロード", en: "Transaction record downloaded" },
+  "audit.action.record.download.denied": { ja: "取引書類のダウンロード拒否", en: "Transaction record download refused" },
+  "audit.action.record.export": { ja: "取引書類の税務調査用エクスポート", en: "Transaction records exported for tax inspection" },
+  "audit.entity.transaction_record": { ja: "取引書類", en: "Transaction record" },
 } as const;

@@ -156,8 +156,8 @@ export const invoiceMessages = {
     en: "This milestone has been invoiced. Issue a corrected invoice to change it.",
   },
   "invoices.issuer.registration.missing": {
-    ja: "請求書を発行するには、組織設定に正しい適格請求書発行事業者登録番号（T＋13桁）を登録してください。",
-    en: "Add a valid invoice registration number (T + 13 digits) to your organisation before issuing invoices.",
+    ja: "請求書を発行するには、「認証」ページで正しい適格請求書発行事業者登録番号（T＋13桁）を登録してください。",
+    en: "Add a valid invoice registration number (T + 13 digits) on the Certifications page before issuing invoices.",
   },
   "invoices.bank.missing": { ja: "請求書を発行する前に振込先口座を登録してください。", en: "Add your bank account before issuing invoices." },
   "invoices.kind.notCorrectable": { ja: "この書類は修正・返還の対象にできません。", en: "This document cannot be corrected or credited." },
@@ -240,9 +240,57 @@ export const invoiceMessages = {
   "invoices.settings.save": { ja: "保存する", en: "Save" },
   "invoices.settings.registration": { ja: "登録番号：{number}", en: "Registration number: {number}" },
   "invoices.settings.noRegistration": {
-    ja: "登録番号が未登録です（組織の設定で登録してください）。",
-    en: "No registration number yet (add it in your organisation settings).",
+    ja: "登録番号が未登録です。",
+    en: "No registration number yet.",
   },
+  "invoices.settings.registrationLink": { ja: "登録番号は「認証」ページで登録・変更します", en: "Add or change it on the Certifications page" },
+  // Overdue reminders (督促), issue 16 item 2
+  "notifications.invoice.overdue": {
+    ja: "請求書 {title} のお支払期日を過ぎています。お支払い済みの場合は入金を記録してください。",
+    en: "Invoice {title} is past its due date. If you have paid it, record the payment.",
+  },
+  "notifications.invoice.reminderSent": {
+    ja: "請求書 {title} の支払期日超過について、請求先に督促を送りました。",
+    en: "A payment reminder for invoice {title} (past its due date) was sent to the customer.",
+  },
+  "mail.invoice.overdue.subject": {
+    ja: "【Kurabe】お支払期日を過ぎた請求書のご案内（{number}）",
+    en: "[Kurabe] Invoice {number} is past its due date",
+  },
+  "mail.invoice.overdue.body": {
+    ja: "{name} 様\n\n{vendor} から {buyer} 様宛の請求書 {number} は、お支払期日（{dueDate}）を{days}日過ぎております。\n\n請求金額（税込）：{total}\n未入金額：{balance}\n\nお手数ですが、ご確認のうえお振込みをお願いいたします。振込先は請求書に記載しております。\n本メールと行き違いでお振込みいただいている場合は、Kurabeで入金を記録いただきますようお願いいたします。\n\n{link}\n\n本メールはKurabeから自動送信しています。",
+    en: "Dear {name}\n\nInvoice {number} from {vendor} to {buyer} is {days} day(s) past its due date ({dueDate}).\n\nInvoice total (incl. tax): {total}\nAmount outstanding: {balance}\n\nPlease check and make the bank transfer; the account is on the invoice.\nIf your payment has crossed with this mail, please record it in Kurabe.\n\n{link}\n\nThis mail was sent automatically by Kurabe.",
+  },
+  "invoices.page.reminders": { ja: "督促の履歴", en: "Payment reminders" },
+  "invoices.page.reminder": {
+    ja: "第{step}回 督促 · {date}（期日から{days}日経過、未入金額 {amount}）",
+    en: "Reminder {step} · {date} ({days} day(s) overdue, outstanding {amount})",
+  },
+  "invoices.page.remindersPolicy": {
+    ja: "支払期日を過ぎると、翌日から1週間ごとに最大5回、請求先の営業日に督促をお送りします。",
+    en: "After the due date, reminders go to the customer the next day and then weekly, five at most, on the customer's business days.",
+  },
+  // Overpayment set against the next invoice
+  "invoices.page.creditAppliedFrom": { ja: "請求書 {number} の過入金 {amount} を充当済み", en: "Credit of {amount} applied from invoice {number}" },
+  "invoices.page.creditedTo": { ja: "過入金 {amount} を次回の請求書 {number} に充当済み", en: "{amount} credited to the next invoice, {number}" },
+  "invoices.page.creditPending": {
+    ja: "過入金 {amount} は、次回の請求書に充当されます（未充当）。",
+    en: "{amount} will be credited to the next invoice (not yet applied).",
+  },
+  // Platform admin: every invoice, receipts recorded on the buyer's behalf
+  "adminInvoices.link": { ja: "請求書と入金", en: "Invoices and payments" },
+  "adminInvoices.title": { ja: "請求書一覧（全組織）", en: "All invoices" },
+  "adminInvoices.vendor": { ja: "請求元", en: "Vendor" },
+  "adminInvoices.buyer": { ja: "請求先", en: "Buyer" },
+  "adminInvoices.overdueOnly": { ja: "支払期日超過のみ", en: "Overdue only" },
+  "adminInvoices.filter": { ja: "絞り込む", en: "Filter" },
+  "adminInvoices.none": { ja: "該当する請求書はありません。", en: "No invoices match." },
+  "adminInvoices.back": { ja: "請求書一覧（管理）", en: "All invoices (admin)" },
+  "adminInvoices.recordHint": {
+    ja: "請求先から入金の連絡を受けた場合などに、管理者として入金を記録します。記録は監査ログに管理者名で残ります。",
+    en: "Record a payment on the buyer's behalf (e.g. when the buyer reported it to support). The audit log names you as the one who recorded it.",
+  },
+  "adminInvoices.recorded": { ja: "入金を記録しました。", en: "Payment recorded." },
   // Card payment with Stripe (decision 0035)
   "payments.card.off": {
     ja: "カード決済は現在ご利用いただけません。銀行振込をご利用ください。",

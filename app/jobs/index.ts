@@ -6,19 +6,24 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions, type RunningJob
 
 export type { RunningJobRunner };
 import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
+import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
+import type { Mailer } from "~/services/mail.server";
+import type { Env } from "~/utils/env.server";
 
 // The app's jobs: every outbox job and schedule the server runs, registered in one place.
 // To add one, see README "Jobs".
 
 export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedules"> {
   search: SearchService;
+  /** For jobs that send mail (overdue reminders); a runner without them leaves those rows to one that has them. */
+  mail?: { mailer: Mailer; env: Env };
 }
 
 export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
-    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking })],
-    schedules: [openingSweep, certificateSweep],
+    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])],
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule],
   });
 }
 

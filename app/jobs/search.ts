@@ -7,10 +7,12 @@ import { tokyoDateString } from "~/utils/format";
 import type { JobDefinition, ScheduleDefinition } from "./runner";
 import { dailyAtTokyoMidnight, everySeconds } from "./schedule";
 
-// Search indexing: one handler for the three outbox topics the services write (vendor, rfq, quote),
-// and the two sweeps that enqueue what changes with time alone, without any write.
+// Search indexing: one handler for the outbox topics the services write (vendor, rfq, quote, and the 取引書類
+// transaction_record), and the two sweeps that enqueue what changes with time alone, without any write. A sealed
+// quote becomes its buyer's 取引書類 at opening: the opening sweep enqueues the quote topic, whose handler
+// refreshes the quote's records too (search/indexer.ts).
 
-const TOPICS: OutboxTopic[] = ["vendor", "rfq", "quote"];
+const TOPICS: OutboxTopic[] = ["vendor", "rfq", "quote", "transaction_record"];
 
 /**
  * Indexing is idempotent and re-reads the database, so retrying is always safe: rows are kept

@@ -24,6 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/notifications", { headers: { "Set-Cookie": await toastHeader(context, { key: "notifications.markedRead" }) } });
 }
 
+/** Where a notice leads: the invoice it is about (both parties read it there), else its RFQ. */
+function hrefOf(payload: { rfqId?: string; invoiceId?: string }): string | null {
+  if (payload.invoiceId) return `/invoices/${payload.invoiceId}`;
+  if (payload.rfqId) return `/rfqs/${payload.rfqId}`;
+  return null;
+}
+
 export default function Notifications() {
   const { items } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
@@ -43,8 +50,8 @@ export default function Notifications() {
       <ul className="result-list">
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">
-            {n.payload.rfqId ? (
-              <Link to={`/rfqs/${n.payload.rfqId}`}>
+            {hrefOf(n.payload) ? (
+              <Link to={hrefOf(n.payload)!}>
                 {translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "", reason: n.payload.reason ?? "" })}
               </Link>
             ) : (

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { core } from "zod";
 import { listDecisions } from "../../db/queries/approval-decisions";
 import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import {
   findAcceptedAwardForBuyer,
   findContractForBuyer,
@@ -11,6 +12,7 @@ import {
   findPartyOrganization,
   insertContract,
   insertContractVersion,
+  listContractsOfOrg,
   listContractVersions,
   lockContract,
   updateContractRow,
@@ -216,6 +218,34 @@ export async function createContract(ctx: AppContext, actor: Actor, rfqId: strin
   }
 }
 
+/**
+ * The contracts of the caller's organisation (buyer or vendor side) for the /contracts list: title, the other
+ * party, status, total and term, and where its page is (the buyer's under the RFQ, the vendor's under its quote).
+ * Only what both parties already read on the contract page; any other organisation kind gets an empty list.
+ */
+export async function listContracts(ctx: AppContext, actor: Actor) {
+  const side = actor.org?.kind === "buyer" || actor.org?.kind === "vendor" ? actor.org.kind : null;
+  if (!side || !actor.org) return { ok: true as const, contracts: [] };
+  const rows = await listContractsOfOrg(ctx.db, side, actor.org.id);
+  return {
+    ok: true as const,
+    contracts: rows.map((r) => {
+      const content = r.content as ContractContent;
+      return {
+        id: r.id,
+        title: content.rfq.title,
+        counterparty: r.counterparty,
+        status: r.status,
+        version: r.current_version,
+        total: content.totals.total,
+        term: content.term,
+        milestones: content.milestonePlan.milestones.length,
+        href: side === "buyer" ? `/rfqs/${r.rfq_id}/contract` : `/quotes/${r.quote_id}/contract`,
+      };
+    }),
+  };
+}
+
 /** One contract: the buyer's full view for its members, the allow-listed view for its vendor; 404 otherwise. */
 export async function readContract(ctx: AppContext, actor: Actor, contractId: string) {
   const found = await contractFor(ctx, actor, contractId);
@@ -326,6 +356,7 @@ export async function activateContract(ctx: AppContext, actor: Actor, contractId
       entityId: contractId,
       after: { version: row.current_version, totalYen: content.totals.total },
     });
+    await enqueueOutbox(trx, "transaction_record", `purchase_order:${contractId}`);
     return { ok: true as const, alreadyActive: false };
   });
 }
@@ -379,6 +410,7 @@ export async function reviseContract(
       before: { version: row.current_version },
       after: { version, reason, milestonesChanged: input.milestones !== undefined },
     });
+    await enqueueOutbox(trx, "transaction_record", `purchase_order:${contractId}`);
     return { ok: true as const, version };
   });
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import { writeAudit } from "../../db/queries/audit";
+import { enqueueOutbox } from "../../db/queries/outbox";
 import { findContractForBuyer, findContractForVendor, findPartyOrganization, listContractVersions, lockContract } from "../../db/queries/contracts";
 import { findStoredDocument } from "../../db/queries/documents";
 import {
   applyCredit,
   findAcceptance,
+  findInvoiceById,
   findInvoiceForOrg,
   findInvoiceSettings,
   insertAcceptance,
@@ -12,6 +14,10 @@ import {
   insertInvoice,
   insertReceipt,
   listAcceptances,
+  listCreditNotesAgainst,
+  listAllInvoicesWithParties,
+  listCreditsAppliedTo,
+  listCreditsFromInvoiceWithTarget,
   listInvoicesForOrg,
   listInvoicesOfContract,
   listReceipts,
@@ -23,6 +29,7 @@ import {
   updatePaymentState,
   updateTaxRounding,
 } from "../../db/queries/invoices";
+import { listRemindersOf } from "../../db/queries/invoice-reminders";
 import type { Database } from "../../db/schema";
 import { validateInvoiceRegistrationNumber } from "~/domain/certifications/invoice-number";
 import type { ContractContent } from "~/domain/contracts/contract-draft";
@@ -277,6 +284,7 @@ export async function issueMilestoneInvoice(
       entityId: inserted.id,
       after: { number: invoice.number, contractId, milestoneIndex: i, total: invoice.total, byRate: invoice.byRate, rounding: invoice.rounding, dueDate },
     });
+    await enqueueOutbox(trx, "transaction_record", `invoice:${inserted.id}`);
     await setCreditsAgainst(trx, inserted, initialPaymentState(invoice.total), invoiceDate, a, now);
     return { ok: true as const, invoiceId: inserted.id, number: invoice.number };
   });
@@ -351,7 +359,8 @@ async function amend(
       const sequence = await takeInvoiceSequence(trx, a.org.id);
       const number = numberOf(sequence);
       const body = { invoiceDate, lines: parsed.data.lines, reason: parsed.data.reason };
-      const built = kind === "correction" ? buildCorrection(doc, number, body) : buildCreditNote(doc, number, body);
+      const earlierNotes = kind === "credit_note" ? (await listCreditNotesAgainst(trx, original.id)).map((n) => n.document as QualifiedInvoice) : [];
+      const built = kind === "correction" ? buildCorrection(doc, number, body) : buildCreditNote(doc, number, body, earlierNotes);
       if (!built.ok) {
         // Throwing rolls the taken number back; the refusal is returned below.
         throw new AmendRefused(failure.invalid({ issues: built.problems.map((p) => issue(p.path, p.key) as never) }));
@@ -402,6 +411,7 @@ async function amend(
         before: { invoiceId: original.id, number: original.number, total: Number(original.total) },
         after: { number, total: next.total, byRate: next.byRate, reason: next.reason },
       });
+      await enqueueOutbox(trx, "transaction_record", `invoice:${inserted.id}`);
       const originalState = original.payment_state as PaymentState;
       if (kind === "correction") {
         const cancelled = applyPaymentEvent(originalState, { type: "correction_issued", correctionNumber: number }).state;
@@ -442,16 +452,27 @@ class AmendRefused extends Error {
  * The state moves through `applyPaymentEvent`; overpayment becomes a credit for the vendor's next invoice to this
  * buyer. 404 for anyone but a member of the buyer organisation; 409 on a cancelled invoice or a credit note.
  */
-export async function recordReceipt(
-  ctx: AppContext,
-  actor: Actor,
-  invoiceId: string,
-  input: unknown,
-): Promise<{ ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure> {
+export async function recordReceipt(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown): Promise<ReceiptResult> {
   const a = orgActor(actor, "buyer");
   if (!a || !isRowId(invoiceId)) return failure.notFound();
   const found = await findInvoiceForOrg(ctx.db, a.org.id, invoiceId);
   if (!found || found.buyer_org_id !== a.org.id) return failure.notFound();
+  return recordBankReceipt(ctx, invoiceId, input, { userId: a.userId, orgId: a.org.id, action: "invoice.receipt" });
+}
+
+type ReceiptResult = { ok: true; receiptId: string; status: string; balance: number; credit: number } | ServiceFailure;
+
+/**
+ * The one way a bank transfer is recorded, for the buyer and for a platform admin on its behalf (the caller has
+ * checked who may): amount and date checked, then one transaction — the invoice locked, the receipt applied through
+ * the payment state (overpayment → credit), the audit row naming who recorded it, the 取引書類 outbox row.
+ */
+async function recordBankReceipt(
+  ctx: AppContext,
+  invoiceId: string,
+  input: unknown,
+  by: { userId: string; orgId: string | null; action: "invoice.receipt" | "invoice.receipt.admin" },
+): Promise<ReceiptResult> {
   const parsed = ReceiptSchema.safeParse(input ?? {});
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const now = ctx.clock.now();
@@ -464,14 +485,14 @@ export async function recordReceipt(
       amount: parsed.data.amount,
       receivedOn: parsed.data.receivedOn,
       source: "bank",
-      userId: a.userId,
+      userId: by.userId,
       at: now,
     });
     const after = paymentSummary(done.state);
     await writeAudit(trx, {
-      actorUserId: a.userId,
-      actorOrgId: a.org.id,
-      action: "invoice.receipt",
+      actorUserId: by.userId,
+      actorOrgId: by.orgId,
+      action: by.action,
       entityType: "invoice",
       entityId: inv.id,
       before: { status: before.status, balance: before.balance },
@@ -482,8 +503,10 @@ export async function recordReceipt(
         status: after.status,
         balance: after.balance,
         creditAdded: done.creditAdded,
+        ...(by.action === "invoice.receipt.admin" ? { onBehalfOfOrgId: inv.buyer_org_id } : {}),
       },
     });
+    await enqueueOutbox(trx, "transaction_record", `receipt:${done.receiptId}`);
     return { ok: true as const, receiptId: done.receiptId, status: after.status, balance: after.balance, credit: after.credit };
   });
 }
@@ -673,4 +696,73 @@ export async function saveInvoiceSettings(ctx: AppContext, actor: Actor, input: 
     });
     return { ok: true as const };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The invoice's history (credits, reminders) and the platform admin (issue 16 item 2)
+
+const mayAdminister = (actor: Actor) => can(actor, "invoices:administer", { type: "allInvoices" });
+
+/**
+ * What happened around an invoice beyond its receipts: overpayments set against it (from which invoice), its own
+ * overpayment and the invoice it went to, and the overdue reminders sent. Its vendor, its buyer or a platform admin;
+ * 404 for anyone else.
+ */
+export async function invoiceHistory(ctx: AppContext, actor: Actor, invoiceId: string) {
+  if (!isRowId(invoiceId)) return failure.notFound();
+  const row = mayAdminister(actor)
+    ? await findInvoiceById(ctx.db, invoiceId)
+    : actor.org && (actor.org.kind === "buyer" || actor.org.kind === "vendor")
+      ? await findInvoiceForOrg(ctx.db, actor.org.id, invoiceId)
+      : undefined;
+  if (!row) return failure.notFound();
+  const [applied, made, reminders] = await Promise.all([
+    listCreditsAppliedTo(ctx.db, row.id),
+    listCreditsFromInvoiceWithTarget(ctx.db, row.id),
+    listRemindersOf(ctx.db, row.id),
+  ]);
+  return {
+    ok: true as const,
+    creditsApplied: applied.map((c) => ({ id: c.id, amount: Number(c.amount), fromInvoiceId: c.source_invoice_id, fromNumber: c.source_number })),
+    creditsMade: made.map((c) => ({ id: c.id, amount: Number(c.amount), toInvoiceId: c.applied_to_invoice_id, toNumber: c.target_number })),
+    reminders: reminders.map((r) => ({ step: r.step, daysOverdue: r.days_overdue, balance: Number(r.balance), sentAt: new Date(r.sent_at).toISOString() })),
+  };
+}
+
+/** Every organisation's invoices for a platform admin (number, parties, total, status, balance); 403 for others. */
+export async function adminInvoiceList(ctx: AppContext, actor: Actor, filter: { overdueOnly?: boolean } = {}) {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  const today = tokyoDateString(ctx.clock.now());
+  const rows = await listAllInvoicesWithParties(ctx.db);
+  const invoices = rows.map((r) => ({ ...invoiceView(r, "buyer", today), vendorName: r.vendor_name, buyerName: r.buyer_name }));
+  return { ok: true as const, invoices: filter.overdueOnly ? invoices.filter((i) => i.status === "overdue") : invoices };
+}
+
+/** One invoice with its receipts for a platform admin; 403 for others, 404 for an unknown id. */
+export async function adminReadInvoice(ctx: AppContext, actor: Actor, invoiceId: string) {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  if (!isRowId(invoiceId)) return failure.notFound();
+  const row = await findInvoiceById(ctx.db, invoiceId);
+  if (!row) return failure.notFound();
+  const receipts = await listReceipts(ctx.db, row.id);
+  return {
+    ok: true as const,
+    invoice: {
+      ...invoiceView(row, "buyer", tokyoDateString(ctx.clock.now())),
+      payable: row.kind !== "credit_note" && row.cancelled_by === null,
+      receipts: receipts.map((r) => ({ id: r.id, amount: Number(r.amount), receivedOn: r.received_on, source: r.source })),
+    },
+  };
+}
+
+/**
+ * A platform admin records a bank transfer on the buyer's behalf (the buyer told support, or the admin reconciles a
+ * statement): the same rules as the buyer's `recordReceipt` — amount in integer yen > 0, date not in the future,
+ * overpayment becomes a credit for the vendor's next invoice to this buyer — audited as `invoice.receipt.admin` with
+ * the admin as actor. 403 for anyone but a platform admin; 409 on a cancelled invoice or a credit note.
+ */
+export async function recordReceiptAsAdmin(ctx: AppContext, actor: Actor, invoiceId: string, input: unknown): Promise<ReceiptResult> {
+  if (!mayAdminister(actor)) return failure.forbidden();
+  if (!isRowId(invoiceId) || !(await findInvoiceById(ctx.db, invoiceId))) return failure.notFound();
+  return recordBankReceipt(ctx, invoiceId, input, { userId: actor.userId, orgId: actor.org?.id ?? null, action: "invoice.receipt.admin" });
 }

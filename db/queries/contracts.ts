@@ -86,6 +86,32 @@ export async function lockContract(db: Kysely<Database>, contractId: string) {
   return db.selectFrom("contracts").selectAll().where("id", "=", contractId).forUpdate().executeTakeFirst();
 }
 
+/**
+ * The contracts an organisation is a party to, newest first, each with its current version's content and the
+ * other party's name (for the /contracts list). `side` is the organisation's role: buyer or vendor.
+ */
+export async function listContractsOfOrg(db: Kysely<Database>, side: "buyer" | "vendor", orgId: string) {
+  return db
+    .selectFrom("contracts")
+    .innerJoin("contract_versions", (j) =>
+      j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"),
+    )
+    .innerJoin("organizations as other", "other.id", side === "buyer" ? "contracts.vendor_org_id" : "contracts.buyer_org_id")
+    .select([
+      "contracts.id",
+      "contracts.rfq_id",
+      "contracts.quote_id",
+      "contracts.status",
+      "contracts.current_version",
+      "contracts.created_at",
+      "contract_versions.content",
+      "other.name as counterparty",
+    ])
+    .where(side === "buyer" ? "contracts.buyer_org_id" : "contracts.vendor_org_id", "=", orgId)
+    .orderBy("contracts.created_at", "desc")
+    .execute();
+}
+
 export async function listContractVersions(db: Kysely<Database>, contractId: string) {
   return db
     .selectFrom("contract_versions")

@@ -200,6 +200,17 @@ export async function listCreditsFromInvoice(db: Kysely<Database>, invoiceId: st
   return db.selectFrom("invoice_credits").select(["id", "amount", "applied_to_invoice_id"]).where("source_invoice_id", "=", invoiceId).execute();
 }
 
+/** The credit notes (返還インボイス) issued against an invoice, oldest first. */
+export async function listCreditNotesAgainst(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoices")
+    .select(["id", "number", "document"])
+    .where("references_invoice_id", "=", invoiceId)
+    .where("kind", "=", "credit_note")
+    .orderBy("sequence")
+    .execute();
+}
+
 export async function findInvoiceSettings(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom("organizations")
@@ -228,4 +239,43 @@ export async function updateBankAccount(db: Kysely<Database>, orgId: string, acc
     .where("org_id", "=", orgId)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Platform admin and credit links (issue 16 item 2)
+
+/** Every organisation's invoices with both parties' names, newest first (platform admins only: the service checks). */
+export async function listAllInvoicesWithParties(db: Kysely<Database>, limit = 500) {
+  return db
+    .selectFrom("invoices")
+    .innerJoin("organizations as vendor", "vendor.id", "invoices.vendor_org_id")
+    .innerJoin("organizations as buyer", "buyer.id", "invoices.buyer_org_id")
+    .selectAll("invoices")
+    .select(["vendor.name as vendor_name", "buyer.name as buyer_name"])
+    .orderBy("invoices.created_at", "desc")
+    .orderBy("invoices.sequence", "desc")
+    .limit(limit)
+    .execute();
+}
+
+/** Credits set against `invoiceId`, with the number of the invoice the overpayment came from. */
+export async function listCreditsAppliedTo(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoice_credits")
+    .innerJoin("invoices as source", "source.id", "invoice_credits.source_invoice_id")
+    .select(["invoice_credits.id", "invoice_credits.amount", "invoice_credits.source_invoice_id", "source.number as source_number"])
+    .where("invoice_credits.applied_to_invoice_id", "=", invoiceId)
+    .orderBy("invoice_credits.created_at")
+    .execute();
+}
+
+/** Credits made by overpaying `invoiceId`, with the number of the invoice each was set against (null: not yet). */
+export async function listCreditsFromInvoiceWithTarget(db: Kysely<Database>, invoiceId: string) {
+  return db
+    .selectFrom("invoice_credits")
+    .leftJoin("invoices as target", "target.id", "invoice_credits.applied_to_invoice_id")
+    .select(["invoice_credits.id", "invoice_credits.amount", "invoice_credits.applied_to_invoice_id", "target.number as target_number"])
+    .where("invoice_credits.source_invoice_id", "=", invoiceId)
+    .orderBy("invoice_credits.created_at")
+    .execute();
 }

@@ -22,7 +22,9 @@ export type NotificationKind =
   | "award.returned"
   | "award.awarded"
   | "award.won"
-  | "award.notSelected";
+  | "award.notSelected"
+  | "invoice.overdue"
+  | "invoice.reminderSent";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
@@ -34,7 +36,7 @@ export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind:
 }
 
 /** What notifyUsers callers put in the payload and the notifications page links with. */
-export type NotificationPayload = { rfqId?: string; title?: string; reason?: string };
+export type NotificationPayload = { rfqId?: string; invoiceId?: string; title?: string; reason?: string };
 
 export async function listNotifications(db: Kysely<Database>, userId: string, limit = 50) {
   return db

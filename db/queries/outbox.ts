@@ -5,7 +5,8 @@ import type { Database, OutboxRow } from "../schema";
 // a job named by `topic` about `entity_id`. Time on these rows is the database's own clock
 // (`now()`), so several processes agree on due-ness and leases whatever their clocks say.
 
-export type OutboxTopic = "vendor" | "rfq" | "quote";
+/** `transaction_record`: a 取引書類 (entity id "<kind>:<id>", search/indexer.ts refreshTransactionRecords). */
+export type OutboxTopic = "vendor" | "rfq" | "quote" | "transaction_record" | "invoice.reminders";
 
 /** Enqueue a projection refresh. Must run in the same transaction as the business write. */
 export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, entityId: string): Promise<void> {

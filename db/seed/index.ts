@@ -9,6 +9,7 @@ import { seedDemoTrackRecords } from "./demo-track-records";
 import { seedDemoAdvisors } from "./demo-advisors";
 import { seedDemoApprovers } from "./demo-approvers";
 import { seedDemoAwards } from "./demo-awards";
+import { seedDemoInvoices } from "./demo-invoices";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_APPROVERS } from "./demo-approvers";
@@ -46,4 +47,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoTrackRecords(db);
   await seedDemoAdvisors(db, now);
   await seedDemoAwards(db, now);
+  await seedDemoInvoices(db, now);
 }

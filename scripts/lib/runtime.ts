@@ -87,18 +87,20 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
     return healthy;
   };
 
+  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env))) : createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  log(env.SMTP_URL ? "mail: SMTP at SMTP_URL" : `mail: local outbox in ${path.join(env.DATA_DIR, "mail")}`);
   let lastIndexerError = "";
   const indexer = startAppJobs({
     db,
     search,
+    // Overdue reminders mail from the job runner.
+    mail: { mailer, env },
     onError: (e) => {
       const msg = e instanceof Error ? e.message : String(e);
       if (msg !== lastIndexerError) log(`indexer: ${msg} (will retry with backoff)`);
       lastIndexerError = msg;
     },
   });
-  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env))) : createLocalMailer(path.join(env.DATA_DIR, "mail"));
-  log(env.SMTP_URL ? "mail: SMTP at SMTP_URL" : `mail: local outbox in ${path.join(env.DATA_DIR, "mail")}`);
   const sessionSecret = sessionSecretFor(env);
   const systemClock: Clock = { now: () => new Date() };
   const payments = paymentGatewayFromEnv(env);

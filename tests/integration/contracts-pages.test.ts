@@ -173,3 +173,20 @@ describe("stored documents", () => {
     ]);
   });
 });
+
+describe("the contracts list", () => {
+  it("each party lists its contract with the other party and links to its own contract page; others list nothing", async () => {
+    const buyerHtml = await (await page("/contracts", await signIn(buyer.email))).text();
+    expect(buyerHtml).toContain("ページ受注株式会社");
+    expect(buyerHtml).toContain(`href="/rfqs/${award.rfqId}/contract"`);
+    expect(buyerHtml).toContain("締結済み（有効）");
+    const vendorHtml = await (await page("/contracts", await signIn(vendor.email), "en")).text();
+    expect(vendorHtml).toContain("ページ商事株式会社");
+    expect(vendorHtml).toContain(`href="/quotes/${award.quoteId}/contract"`);
+    expect(vendorHtml).toContain("Concluded (active)");
+    expect(vendorHtml).not.toContain(`/rfqs/${award.rfqId}/contract`);
+    const otherHtml = await (await page("/contracts", await signIn(other.email))).text();
+    expect(otherHtml).toContain("契約はまだありません");
+    expect(otherHtml).not.toContain("ページ受注株式会社");
+  });
+});

@@ -345,6 +345,14 @@ describe("correction and credit note", () => {
     });
     expect((await read(buyer.token, corrected.id)).balance).toBe(880_000);
     expect(await audits("invoice.creditNote")).toHaveLength(1);
+    // A second note is checked against what the first left: 10 % part 900,000 − 100,000 credited = 800,000 at most.
+    const beyondRest = await api(vendor.token, `/api/v1/invoices/${corrected.id}/credit-notes`, {
+      method: "POST",
+      body: { reason: "追加値引き", lines: [{ description: "追加値引き", quantity: 1, unitPrice: 800_001, taxRate: 10 }] },
+    });
+    expect(beyondRest.status).toBe(400);
+    expect(await errorsOf(beyondRest)).toEqual([{ path: "lines.0.taxRate", message: "返還額が元の請求書の同じ税率の金額を超えています。" }]);
+    expect(await audits("invoice.creditNote")).toHaveLength(1);
     expect((await api(buyer.token, `/api/v1/invoices/${note.id}/receipts`, { method: "POST", body: { amount: 1, receivedOn: TODAY } })).status).toBe(409);
   });
 });

@@ -90,6 +90,10 @@ export const AUDIT_ACTIONS = [
   "invoice.receipt",
   "invoice.credit.apply",
   "invoice.settings",
+  "record.search",
+  "record.download",
+  "record.download.denied",
+  "record.export",
   "invoice.card.start",
   "invoice.card.event",
   "invoice.card.refund",
@@ -97,6 +101,8 @@ export const AUDIT_ACTIONS = [
   "payouts.account.updated",
   "seed.demo",
   "seed.trackRecords",
+  "invoice.reminder",
+  "invoice.receipt.admin",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -124,6 +130,7 @@ export const AUDIT_ENTITY_TYPES = [
   "contract",
   "document",
   "invoice",
+  "transaction_record",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const isKnownEntityType = (t: string): t is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(t);
@@ -206,8 +213,10 @@ export function auditObjectLink(e: { entity_type: string; entity_id: string; ent
     case "award":
     case "contract":
     case "document":
-    case "invoice":
       return history;
+    case "invoice":
+      // Platform admins read any invoice (issue 16: they record receipts on the buyer's behalf).
+      return `/admin/invoices/${e.entity_id}`;
     default:
       return null;
   }

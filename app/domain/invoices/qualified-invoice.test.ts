@@ -271,6 +271,20 @@ describe("corrections (修正インボイス) and credit notes (返還インボ�
     expect(buildCorrection(note.invoice, "X-000007", { invoiceDate: "2026-12-21", lines: [MIXED[0]], reason: "r" }).ok).toBe(false);
   });
 
+  it("credit notes together never return more than the original per rate", () => {
+    const first = buildCreditNote(original, "X-000009", { invoiceDate: "2026-12-20", lines: [MIXED[3]], reason: "一部返品" });
+    if (!first.ok) throw new Error("expected a credit note");
+    const rest = original.byRate.find((r) => r.rate === 8)!.subtotal + first.invoice.byRate.find((r) => r.rate === 8)!.subtotal;
+    const line = (unitPrice: number) => [{ description: "追加返品", quantity: 1, unitPrice, taxRate: 8 as const }];
+    expect(buildCreditNote(original, "X-000010", { invoiceDate: "2026-12-21", lines: line(rest + 1), reason: "r" }, [first.invoice])).toEqual({
+      ok: false,
+      problems: [{ path: ["lines", 0, "taxRate"], key: "invoices.creditNote.exceedsOriginal" }],
+    });
+    expect(buildCreditNote(original, "X-000010", { invoiceDate: "2026-12-21", lines: line(rest), reason: "r" }, [first.invoice]).ok).toBe(true);
+    // Alone, the same amount would have been allowed: the refusal comes from the earlier note.
+    expect(buildCreditNote(original, "X-000010", { invoiceDate: "2026-12-21", lines: line(rest + 1), reason: "r" }).ok).toBe(true);
+  });
+
   it("a full credit note mirrors the original yen for yen", () => {
     const note = buildCreditNote(original, "X-000008", { invoiceDate: "2026-12-20", lines: MIXED, reason: "全額返還" });
     if (!note.ok) throw new Error("expected a credit note");

@@ -236,15 +236,23 @@ export function buildCorrection(original: QualifiedInvoice, number: string, inpu
  * the document's amounts and its tax per rate are negative, the tax computed once per rate on the credited
  * subtotal with the original's rounding. Each rate credited must exist on the original and may not exceed it.
  */
-export function buildCreditNote(original: QualifiedInvoice, number: string, input: CreditNoteInput): BuildResult {
+export function buildCreditNote(
+  original: QualifiedInvoice,
+  number: string,
+  input: CreditNoteInput,
+  /** The credit notes already issued against `original`: together they may never return more than it charged per rate. */
+  earlier: readonly Pick<QualifiedInvoice, "byRate">[] = [],
+): BuildResult {
   if (original.kind === "credit_note") return { ok: false, problems: [{ path: [], key: "invoices.creditNote.notForCreditNote" }] };
   const positive = invoiceTotals(input.lines, original.rounding);
   const problems: { path: (string | number)[]; key: InvoiceMessageKey }[] = [];
+  // Earlier credit notes carry negative subtotals per rate.
+  const creditedBefore = (rate: number) => -earlier.flatMap((note) => note.byRate).reduce((sum, r) => (r.rate === rate ? sum + r.subtotal : sum), 0);
   for (const credited of positive.byRate) {
     const originalRate = original.byRate.find((r) => r.rate === credited.rate);
     const key: InvoiceMessageKey | null = !originalRate
       ? "invoices.creditNote.rateNotInOriginal"
-      : credited.subtotal > originalRate.subtotal
+      : credited.subtotal > originalRate.subtotal - creditedBefore(credited.rate)
         ? "invoices.creditNote.exceedsOriginal"
         : null;
     if (!key) continue;

@@ -38,7 +38,7 @@ export default function AdminPage() {
     <section className="stack">
       <h1>{t("admin.title")}</h1>
       <p>
-        <Link to="/admin/certifications">{t("certAdmin.link")}</Link>
+        <Link to="/admin/certifications">{t("certAdmin.link")}</Link> · <Link to="/admin/invoices">{t("adminInvoices.link")}</Link>
       </p>
       <h2>{t("audit.title")}</h2>
       <Form method="get" className="inline-form" data-testid="audit-filters">

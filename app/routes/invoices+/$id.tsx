@@ -5,12 +5,12 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
-import { correctInvoice, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
+import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
 import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
-import { formatDate, formatNumber, formatYen } from "~/utils/format";
+import { formatDate, formatDateTime, formatNumber, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -26,13 +26,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const read = await readInvoice(context, user.actor, params.id ?? "");
   if (!read.ok) throw notFound();
+  const history = await invoiceHistory(context, user.actor, read.invoice.id);
   // Card payment (decision 0035): offered to the buyer only when Stripe is configured, the vendor can take it and the
   // amount is inside Stripe's JPY limits; otherwise a sentence says bank transfer only, or nothing shows.
   const card = await cardPaymentOffer(context, user.actor, read.invoice.id);
   // Card payments taken (or tried) on this invoice, for both sides' records: amount, platform fee, refunds.
-  const history = await listCardPayments(context, user.actor, read.invoice.id);
-  const cardPayments = history.ok ? history.sessions.filter((x) => x.stage !== "open" && x.stage !== "expired") : [];
-  return { invoice: read.invoice, card, cardPayments };
+  const attempts = await listCardPayments(context, user.actor, read.invoice.id);
+  const cardPayments = attempts.ok ? attempts.sessions.filter((x) => x.stage !== "open" && x.stage !== "expired") : [];
+  return { invoice: read.invoice, history: history.ok ? history : null, card, cardPayments };
 }
 
 type Values = Record<string, string>;
@@ -77,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvoicePage() {
-  const { invoice: inv, card, cardPayments } = useLoaderData<typeof loader>();
+  const { invoice: inv, history, card, cardPayments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const errorsFor = (intent: string, field: string) => (answer?.intent === intent ? answer.fieldErrors[field] : undefined);
@@ -95,7 +96,7 @@ export default function InvoicePage() {
         {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
         {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
       </p>
-      {inv.credit > 0 ? <p>{t("invoices.page.credit", { amount: formatYen(inv.credit, locale) })}</p> : null}
+      {history ? <InvoiceHistoryNotes history={history} /> : null}
       {inv.cancelledBy ? (
         <p className="notice">
           {t("invoices.page.cancelledBy")} <Link to={`/invoices/${inv.cancelledBy}`}>{t("invoices.page.viewCorrection")}</Link>
@@ -302,6 +303,47 @@ export default function InvoicePage() {
           ))
         : null}
     </article>
+  );
+}
+
+/** Overpayments set against this invoice or made on it (with the other invoice's number), and the reminders sent. */
+function InvoiceHistoryNotes({ history }: { history: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["history"]> }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      {history.creditsApplied.map((c) => (
+        <p key={c.id} data-testid="credit-applied">
+          <Link to={`/invoices/${c.fromInvoiceId}`}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</Link>
+        </p>
+      ))}
+      {history.creditsMade.map((c) => (
+        <p key={c.id} data-testid="credit-made">
+          {c.toNumber && c.toInvoiceId ? (
+            <Link to={`/invoices/${c.toInvoiceId}`}>{t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })}</Link>
+          ) : (
+            t("invoices.page.creditPending", { amount: formatYen(c.amount, locale) })
+          )}
+        </p>
+      ))}
+      {history.reminders.length > 0 ? (
+        <section data-testid="reminders">
+          <h2>{t("invoices.page.reminders")}</h2>
+          <ul>
+            {history.reminders.map((r) => (
+              <li key={r.step}>
+                {t("invoices.page.reminder", {
+                  step: r.step,
+                  date: formatDateTime(r.sentAt, locale),
+                  days: r.daysOverdue,
+                  amount: formatYen(r.balance, locale),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t("invoices.page.remindersPolicy")}</p>
+        </section>
+      ) : null}
+    </>
   );
 }
 

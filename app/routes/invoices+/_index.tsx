@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BillingTabs } from "~/components/billing-tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { listInvoices } from "~/services/invoices.server";
@@ -24,6 +25,7 @@ export default function InvoicesPage() {
   return (
     <article className="stack">
       <h1>{t("invoices.page.listTitle")}</h1>
+      <BillingTabs />
       {invoices.length === 0 ? (
         <p>{t("invoices.page.none")}</p>
       ) : (
@@ -50,7 +52,7 @@ export default function InvoicesPage() {
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>
                 <td className="num">{formatYen(i.total, locale)}</td>
                 <td className="num">{formatYen(i.balance, locale)}</td>
-                <td>{t(STATUS_MESSAGE[i.status])}</td>
+                <td>{i.status === "overdue" ? <strong className="badge warn">{t(STATUS_MESSAGE[i.status])}</strong> : t(STATUS_MESSAGE[i.status])}</td>
               </tr>
             ))}
           </tbody>

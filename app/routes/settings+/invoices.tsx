@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { ACCOUNT_TYPES } from "~/domain/invoices/milestone-invoice";
@@ -48,7 +48,10 @@ export default function InvoiceSettingsPage() {
   return (
     <div className="stack">
       <h2>{t("invoices.settings.title")}</h2>
-      <p>{d.registrationNumber ? t("invoices.settings.registration", { number: d.registrationNumber }) : t("invoices.settings.noRegistration")}</p>
+      <p>
+        {d.registrationNumber ? t("invoices.settings.registration", { number: d.registrationNumber }) : t("invoices.settings.noRegistration")}{" "}
+        <Link to="/vendor/certifications">{t("invoices.settings.registrationLink")}</Link>
+      </p>
       <FormErrors errors={answer?.formErrors} />
       <Form method="post" className="stack">
         <CsrfInput />

@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/csrf-input";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormErrors } from "~/components/field";
+import { STATUS_MESSAGE } from "~/domain/payments/state";
+import { adminReadInvoice, invoiceHistory, recordReceiptAsAdmin } from "~/services/invoices.server";
+import { requirePermission, requireUser } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+import { failureStatus, notFound, pageFailure } from "~/utils/errors";
+import { formatDate, formatDateTime, formatYen } from "~/utils/format";
+import { getLocale } from "~/utils/locale.server";
+import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
+
+// /admin/invoices/:id (issue 16 item 2): one invoice of any organisation for a platform admin — parties, totals,
+// status, balance, receipts, credits and reminders — and the form that records a bank transfer on the buyer's
+// behalf (audited with the admin as actor). Bad input comes back at its field in the admin's language.
+
+const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
+
+async function requireAdmin(request: Request, context: LoaderFunctionArgs["context"]) {
+  const user = await requireUser(request, context);
+  requirePermission(user.actor, "invoices:administer", { type: "allInvoices" });
+  return user;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireAdmin(request, context);
+  const read = await adminReadInvoice(context, user.actor, params.id ?? "");
+  if (!read.ok) throw read.status === 404 ? notFound() : failureStatus(read);
+  const history = await invoiceHistory(context, user.actor, read.invoice.id);
+  return { invoice: read.invoice, history: history.ok ? history : null };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const user = await requireAdmin(request, context);
+  const locale = await getLocale(request, context);
+  const id = params.id ?? "";
+  const values = { amount: String(form.get("amount") ?? ""), receivedOn: String(form.get("receivedOn") ?? "") };
+  const done = await recordReceiptAsAdmin(context, user.actor, id, values);
+  if (!done.ok && done.status === 404) throw notFound();
+  if (!done.ok) {
+    const failed = pageFailure(done, locale);
+    return json({ values, formErrors: failed.formErrors, fieldErrors: failed.fieldErrors }, { status: failed.status });
+  }
+  return redirect(`/admin/invoices/${id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "adminInvoices.recorded" }) } });
+}
+
+export default function AdminInvoicePage() {
+  const { invoice: inv, history } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <p>
+        <Link to="/admin/invoices">← {t("adminInvoices.back")}</Link>
+      </p>
+      <h1>
+        {t(KIND[inv.kind])} {inv.number}
+      </h1>
+      <p data-testid="invoice-status">
+        {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
+        {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
+      </p>
+      <dl className="facts">
+        <dt>{t("adminInvoices.vendor")}</dt>
+        <dd>
+          {inv.issuer.name} · {t("invoices.pdf.registration", { number: inv.issuer.registrationNumber })}
+        </dd>
+        <dt>{t("adminInvoices.buyer")}</dt>
+        <dd>{inv.recipient.name}</dd>
+        <dt>{t("invoices.page.date")}</dt>
+        <dd>{formatDate(inv.invoiceDate, locale)}</dd>
+        {inv.dueDate ? (
+          <>
+            <dt>{t("invoices.page.dueDate")}</dt>
+            <dd>{formatDate(inv.dueDate, locale)}</dd>
+          </>
+        ) : null}
+        <dt>{t("invoices.page.total")}</dt>
+        <dd>{formatYen(inv.total, locale)}</dd>
+        <dt>{t("invoices.page.received")}</dt>
+        <dd>{formatYen(inv.received, locale)}</dd>
+      </dl>
+
+      <h2>{t("invoices.page.receipts")}</h2>
+      {inv.receipts.length === 0 ? (
+        <p>{t("invoices.page.noReceipts")}</p>
+      ) : (
+        <ul data-testid="receipts">
+          {inv.receipts.map((r) => (
+            <li key={r.id}>
+              {formatDate(r.receivedOn, locale)} · {formatYen(r.amount, locale)} ·{" "}
+              {t(`invoices.page.receiptSource.${r.source as "bank" | "credit" | "credit_note"}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {history
+        ? [
+            ...history.creditsApplied.map((c) => (
+              <p key={c.id}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</p>
+            )),
+            ...history.creditsMade.map((c) => (
+              <p key={c.id}>
+                {c.toNumber
+                  ? t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })
+                  : t("invoices.page.creditPending", { amount: formatYen(c.amount, locale) })}
+              </p>
+            )),
+          ]
+        : null}
+      {history && history.reminders.length > 0 ? (
+        <>
+          <h2>{t("invoices.page.reminders")}</h2>
+          <ul>
+            {history.reminders.map((r) => (
+              <li key={r.step}>
+                {t("invoices.page.reminder", {
+                  step: r.step,
+                  date: formatDateTime(r.sentAt, locale),
+                  days: r.daysOverdue,
+                  amount: formatYen(r.balance, locale),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {inv.payable ? (
+        <section className="stack">
+          <h2>{t("invoices.page.recordReceipt")}</h2>
+          <p className="hint">{t("adminInvoices.recordHint")}</p>
+          {answer ? <FormErrors errors={answer.formErrors} /> : null}
+          <Form method="post" className="stack">
+            <CsrfInput />
+            <Field id="amount" label={t("invoices.page.amount")} errors={answer?.fieldErrors.amount}>
+              {(aria) => <input type="text" inputMode="numeric" name="amount" defaultValue={answer?.values.amount ?? String(inv.balance || "")} {...aria} />}
+            </Field>
+            <Field id="receivedOn" label={t("invoices.page.receivedOn")} errors={answer?.fieldErrors.receivedOn}>
+              {(aria) => <input type="date" name="receivedOn" defaultValue={answer?.values.receivedOn ?? ""} {...aria} />}
+            </Field>
+            <button type="submit" className="button primary">
+              {t("invoices.page.recordReceipt")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

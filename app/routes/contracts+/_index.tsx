@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BillingTabs } from "~/components/billing-tabs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { listContracts } from "~/services/contracts.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDate, formatYen } from "~/utils/format";
+import { useI18n } from "~/utils/use-i18n";
+
+// /contracts: the contracts of the caller's organisation (buyer or vendor side), each leading to its contract page
+// where milestones are accepted (検収) and invoiced.
+
+const STATUS = { draft: "contracts.status.draft", active: "contracts.status.active" } as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const list = await listContracts(context, user.actor);
+  return { contracts: list.contracts };
+}
+
+export default function ContractsPage() {
+  const { contracts } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  return (
+    <article className="stack">
+      <h1>{t("contracts.list.title")}</h1>
+      <BillingTabs />
+      <p className="muted">{t("contracts.list.lead")}</p>
+      {contracts.length === 0 ? (
+        <p>{t("contracts.list.none")}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("contracts.list.subject")}</th>
+              <th scope="col">{t("contracts.list.counterparty")}</th>
+              <th scope="col">{t("contracts.list.status")}</th>
+              <th scope="col">{t("contracts.list.total")}</th>
+              <th scope="col">{t("contracts.list.term")}</th>
+              <th scope="col">{t("contracts.list.milestones")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contracts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={c.href}>{c.title}</Link>
+                  <div className="muted">{t("contracts.list.version", { version: c.version })}</div>
+                </td>
+                <td>{c.counterparty}</td>
+                <td>{t(STATUS[c.status])}</td>
+                <td className="num">{formatYen(c.total, locale)}</td>
+                <td>
+                  {formatDate(c.term.from, locale)} – {formatDate(c.term.to, locale)}
+                </td>
+                <td className="num">{c.milestones}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

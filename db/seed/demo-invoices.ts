@@ -1,0 +1,89 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+import { setInvoiceRegistrationNumber } from "~/services/certifications.server";
+import { contractPageForBuyer } from "~/services/contracts.server";
+import { acceptMilestone, issueMilestoneInvoice, readInvoice, recordReceipt, saveInvoiceSettings } from "~/services/invoices.server";
+import { createLocalMailer } from "~/services/mail.server";
+import { readEnv } from "~/utils/env.server";
+import { actorFor, mustSucceed, serviceContext } from "../../tests/factories";
+import { DEMO_ACCOUNTS } from "./demo-data";
+import { DEMO_RFQS, findDemoRfqIds } from "./demo-rfqs";
+
+// Invoices and bank transfers in the demo (issue 16), through the services a vendor and a buyer use, on さくら食品's
+// active bookkeeping contract (demo-awards.ts, (g); activated 61 days before the seed's "now"):
+//  - the winning vendor invoices with a valid registration number (T + 13 digits, check digit right; fictional
+//    numbers) and its bank account set in its invoice settings (請求設定);
+//  - milestone 1 (第1四半期分): accepted (検収) 35 days ago, invoiced the next day, PAID by bank transfer 10 days ago;
+//  - milestone 2: accepted 5 days ago, invoiced 4 days ago, OPEN (due 59 days after its acceptance under the 60-day
+//    rule for a company buyer, so nowhere near overdue whenever the seed runs);
+//  - milestones 3 and 4 are left to the reader (and to tests/e2e/invoices.spec.ts, which accepts and invoices them).
+// The other demo vendors get registration numbers too where they would invoice in the demo (see below), so a demo
+// user who carries another award through to an invoice does not stop at "no registration number".
+// A vendor connected to Stripe (card payments, issue 16 item 3) is seeded by its own step: see the marked spot below.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Fictional 適格請求書発行事業者登録番号 (check digits computed, app/domain/certifications/invoice-number.ts). */
+export const DEMO_REGISTRATION_NUMBERS: Record<string, string> = {
+  "sales@next-keiri.example": "T9010401123456",
+  "info@payroll-partners.example": "T2011001234567",
+  "contact@hokkaido-data.example": "T1010001765432",
+};
+
+/** The bank accounts buyers pay into (fictional; the holder in full-width katakana as banks print it). */
+const DEMO_BANK_ACCOUNTS: Record<string, { bank: string; branch: string; type: "普通" | "当座"; number: string; holderKana: string }> = {
+  "sales@next-keiri.example": { bank: "みずほ銀行", branch: "神田支店", type: "普通", number: "1234567", holderKana: "カ）ネクストケイリサービス" },
+  "info@payroll-partners.example": { bank: "三井住友銀行", branch: "新宿支店", type: "当座", number: "7654321", holderKana: "ペイロールパートナーズ（カ" },
+  "contact@hokkaido-data.example": {
+    bank: "北洋銀行",
+    branch: "札幌中央支店",
+    type: "普通",
+    number: "2345678",
+    holderKana: "ホツカイドウデータエントリー（カ",
+  },
+};
+
+export async function seedDemoInvoices(db: Kysely<Database>, now: Date): Promise<void> {
+  const f = serviceContext(db, now, { mailer: createLocalMailer(), env: readEnv({ NODE_ENV: "development" }) });
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const day = (days: number) => new Date(at(days).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+
+  // Invoicing settings of the vendors that bid on the bookkeeping RFQ (any of them could have won it).
+  f.clock.set(at(-40));
+  for (const [email, number] of Object.entries(DEMO_REGISTRATION_NUMBERS)) {
+    const vendor = await actorFor(db, email);
+    mustSucceed(await setInvoiceRegistrationNumber(f.ctx, vendor, number), `registration number of ${email}`);
+    mustSucceed(await saveInvoiceSettings(f.ctx, vendor, { bankAccount: DEMO_BANK_ACCOUNTS[email] }), `bank account of ${email}`);
+  }
+
+  const sakura = await actorFor(db, DEMO_RFQS.bookkeepingAwarded.buyer);
+  const ids = await findDemoRfqIds(db);
+  const page = mustSucceed(await contractPageForBuyer(f.ctx, sakura, ids.bookkeepingAwarded), "the bookkeeping contract page");
+  if (!page.contract || page.contract.status !== "active") throw new Error("Demo invoice seed: the bookkeeping contract is not active");
+  const contractId = page.contract.id;
+  const vendorName = page.contract.content.parties.vendor.name;
+  const vendorEmail = DEMO_ACCOUNTS.find((a) => a.org === vendorName)?.email;
+  if (!vendorEmail || !DEMO_REGISTRATION_NUMBERS[vendorEmail]) throw new Error(`Demo invoice seed: no invoicing settings for ${vendorName}`);
+  const vendor = await actorFor(db, vendorEmail);
+
+  // Milestone 1: accepted, invoiced, paid in full by bank transfer before its due date.
+  f.clock.set(at(-35));
+  mustSucceed(await acceptMilestone(f.ctx, sakura, contractId, 0, { acceptedOn: day(-35) }), "accepting milestone 1");
+  f.clock.set(at(-34));
+  const paid = mustSucceed(await issueMilestoneInvoice(f.ctx, vendor, contractId, 0, {}), "invoicing milestone 1");
+  f.clock.set(at(-10));
+  // The invoice's own total (tax once per rate may leave it a yen under the milestone's amount).
+  const { invoice } = mustSucceed(await readInvoice(f.ctx, sakura, paid.invoiceId), "reading invoice 1");
+  mustSucceed(await recordReceipt(f.ctx, sakura, paid.invoiceId, { amount: invoice.total, receivedOn: day(-10) }), "the bank transfer for milestone 1");
+
+  // Milestone 2: accepted and invoiced, open.
+  f.clock.set(at(-5));
+  mustSucceed(await acceptMilestone(f.ctx, sakura, contractId, 1, { acceptedOn: day(-5) }), "accepting milestone 2");
+  f.clock.set(at(-4));
+  mustSucceed(await issueMilestoneInvoice(f.ctx, vendor, contractId, 1, {}), "invoicing milestone 2");
+
+  // ── A vendor connected to Stripe (Connect Express, card payments) is seeded here by the card-payment work of
+  //    issue 16 item 3: set its connected account on the vendor and leave one open invoice payable by card.
+
+  f.clock.set(now);
+}
