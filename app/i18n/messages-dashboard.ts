@@ -212,6 +212,7 @@ export const dashboardMessages = {
   "audit.action.payouts.account.updated": { ja: "Stripe 受取アカウントの状態変更", en: "Stripe payout account status changed" },
   "audit.action.invoice.settings": { ja: "請求設定（端数処理・振込先）の変更", en: "Invoice settings changed (rounding, bank account)" },
   "audit.action.document.store": { ja: "帳票の発行（PDF保存）", en: "Document issued (PDF kept)" },
+  "audit.action.document.download": { ja: "帳票のダウンロード", en: "Document downloaded" },
   "audit.entity.award_proposal": { ja: "決裁起案", en: "Award proposal" },
   "audit.entity.award": { ja: "落札", en: "Award" },
   "audit.entity.approval_delegation": { ja: "代決", en: "Delegation" },

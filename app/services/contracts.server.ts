@@ -456,6 +456,29 @@ export async function storeDocumentOnce(
   return toStored(stored);
 }
 
+/**
+ * A download of a stored document, in the audit log ("document.download": which file, its SHA-256, who): 電子帳簿保存法
+ * asks that every access to a transaction record be on record. Pages and the API serve PDFs through this; a service
+ * that only reads a document for another purpose (the inspection export audits itself) calls the plain function.
+ */
+export async function auditedDownload<T extends { ok: true; id: string | null; fileName: string; sha256: string } | ServiceFailure>(
+  ctx: AppContext,
+  actor: Actor,
+  pdf: T,
+): Promise<T> {
+  // A document not kept (id null: a draft's preview) is no record; nothing to audit.
+  if (!pdf.ok || pdf.id === null) return pdf;
+  await writeAudit(ctx.db, {
+    actorUserId: actor.userId,
+    actorOrgId: actor.org?.id ?? null,
+    action: "document.download",
+    entityType: "document",
+    entityId: pdf.id,
+    after: { fileName: pdf.fileName, sha256: pdf.sha256 },
+  });
+  return pdf;
+}
+
 function toStored(row: { id: string; bytes: Uint8Array; sha256: string; file_name: string }): StoredPdf {
   return { ok: true, id: row.id, bytes: new Uint8Array(row.bytes), sha256: row.sha256, fileName: row.file_name };
 }

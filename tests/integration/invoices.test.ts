@@ -320,6 +320,10 @@ describe("correction and credit note", () => {
     expect((await issue(vendor.token, 0)).status).toBe(409);
     expect(await audits("invoice.correct")).toEqual([expect.objectContaining({ entity_id: corrected.id })]);
     const text = (await pdfPages(new Uint8Array(await (await api(buyer.token, `/api/v1/invoices/${corrected.id}/pdf`)).arrayBuffer()))).join("\n");
+    // Every download is on record (電子帳簿保存法): who read which stored file, with its SHA-256.
+    const stored = await h.db.selectFrom("documents").select(["id", "sha256"]).where("subject_id", "=", corrected.id).executeTakeFirstOrThrow();
+    const downloads = await h.db.selectFrom("audit_log").selectAll().where("action", "=", "document.download").where("entity_id", "=", stored.id).execute();
+    expect(downloads).toEqual([expect.objectContaining({ actor_user_id: buyer.user.id, after: expect.objectContaining({ sha256: stored.sha256 }) })]);
     expect(text).toContain("本書は請求書 INV-000001 を取り消し、訂正するものです。");
   });
 

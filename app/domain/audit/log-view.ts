@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   "contract.activate",
   "contract.revise",
   "document.store",
+  "document.download",
   "milestone.accept",
   "invoice.issue",
   "invoice.correct",

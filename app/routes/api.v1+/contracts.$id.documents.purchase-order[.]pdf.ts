@@ -1,5 +1,5 @@
 import { apiRoute } from "~/api/route.server";
-import { purchaseOrderPdf } from "~/services/contracts.server";
+import { auditedDownload, purchaseOrderPdf } from "~/services/contracts.server";
 import { storedPdfResponse } from "~/utils/stored-pdf-response.server";
 
 // GET /api/v1/contracts/{id}/documents/purchase-order.pdf[?lang=en]: the 発注書 of the active contract's
@@ -9,7 +9,7 @@ export const { loader } = apiRoute(
   {
     GET: async ({ context, caller, id, request }) => {
       const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
-      const pdf = await purchaseOrderPdf(context, caller.actor, id, lang);
+      const pdf = await auditedDownload(context, caller.actor, await purchaseOrderPdf(context, caller.actor, id, lang));
       if (!pdf.ok) return pdf;
       return storedPdfResponse(pdf);
     },

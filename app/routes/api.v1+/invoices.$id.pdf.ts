@@ -1,4 +1,5 @@
 import { apiRoute } from "~/api/route.server";
+import { auditedDownload } from "~/services/contracts.server";
 import { invoicePdf } from "~/services/invoices.server";
 import { storedPdfResponse } from "~/utils/stored-pdf-response.server";
 
@@ -9,7 +10,7 @@ export const { loader } = apiRoute(
   {
     GET: async ({ context, caller, id, request }) => {
       const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
-      const pdf = await invoicePdf(context, caller.actor, id, lang);
+      const pdf = await auditedDownload(context, caller.actor, await invoicePdf(context, caller.actor, id, lang));
       if (!pdf.ok) return pdf;
       return storedPdfResponse(pdf);
     },

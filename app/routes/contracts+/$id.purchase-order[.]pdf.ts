@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { purchaseOrderPdf } from "~/services/contracts.server";
+import { auditedDownload, purchaseOrderPdf } from "~/services/contracts.server";
 import { requireUser } from "~/utils/auth.server";
 import { failureText } from "~/utils/errors";
 import { getLocale } from "~/utils/locale.server";
@@ -10,7 +10,7 @@ import { storedPdfResponse } from "~/utils/stored-pdf-response.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
-  const pdf = await purchaseOrderPdf(context, user.actor, params.id ?? "", lang);
+  const pdf = await auditedDownload(context, user.actor, await purchaseOrderPdf(context, user.actor, params.id ?? "", lang));
   if (!pdf.ok) return failureText(pdf, await getLocale(request, context));
   return storedPdfResponse(pdf);
 }

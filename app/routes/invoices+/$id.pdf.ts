@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditedDownload } from "~/services/contracts.server";
 import { invoicePdf } from "~/services/invoices.server";
 import { requireUser } from "~/utils/auth.server";
 import { failureText } from "~/utils/errors";
@@ -10,7 +11,7 @@ import { storedPdfResponse } from "~/utils/stored-pdf-response.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
-  const pdf = await invoicePdf(context, user.actor, params.id ?? "", lang);
+  const pdf = await auditedDownload(context, user.actor, await invoicePdf(context, user.actor, params.id ?? "", lang));
   if (!pdf.ok) return failureText(pdf, await getLocale(request, context));
   return storedPdfResponse(pdf);
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { approvalPacketPdf } from "~/services/contracts.server";
+import { auditedDownload, approvalPacketPdf } from "~/services/contracts.server";
 import { requireUser } from "~/utils/auth.server";
 import { failureText } from "~/utils/errors";
 import { getLocale } from "~/utils/locale.server";
@@ -10,7 +10,7 @@ import { storedPdfResponse } from "~/utils/stored-pdf-response.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ja";
-  const pdf = await approvalPacketPdf(context, user.actor, params.id ?? "", params.proposalId ?? "", lang);
+  const pdf = await auditedDownload(context, user.actor, await approvalPacketPdf(context, user.actor, params.id ?? "", params.proposalId ?? "", lang));
   if (!pdf.ok) return failureText(pdf, await getLocale(request, context));
   return storedPdfResponse(pdf);
 }
