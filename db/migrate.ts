@@ -21,6 +21,7 @@ import * as approvalDecisions from "./migrations/2026120804_approval_decisions";
 import * as invoices from "./migrations/2026120901_invoices";
 import * as transactionRecords from "./migrations/2026120903_transaction_records";
 import * as invoiceReminders from "./migrations/2026120904_invoice_reminders";
+import * as cardPayments from "./migrations/2026120905_card_payments";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   "2026120901_invoices": invoices,
   "2026120903_transaction_records": transactionRecords,
   "2026120904_invoice_reminders": invoiceReminders,
+  "2026120905_card_payments": cardPayments,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

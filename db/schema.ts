@@ -576,6 +576,10 @@ export interface Database {
   invoice_receipts: InvoiceReceiptsTable;
   invoice_credits: InvoiceCreditsTable;
   invoice_reminders: InvoiceRemindersTable;
+  stripe_accounts: StripeAccountsTable;
+  card_payment_attempts: CardPaymentAttemptsTable;
+  card_refunds: CardRefundsTable;
+  stripe_events: StripeEventsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -681,4 +685,52 @@ export interface InvoiceRemindersTable {
   days_overdue: number;
   balance: Money;
   sent_at: Timestamp;
+}
+
+/** A vendor's Stripe Connect Express account (decision 0035); `state` kept by `account.updated`. */
+export interface StripeAccountsTable {
+  vendor_org_id: string;
+  account_id: string;
+  state: "onboarding" | "restricted" | "enabled";
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One Checkout Session opened for an invoice; `attempt` is per invoice and in the session's metadata. */
+export interface CardPaymentAttemptsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  attempt: number;
+  session_id: string;
+  session_url: string;
+  expires_at: Timestamp;
+  payment_intent_id: string | null;
+  succeeded_at: NullableTimestamp;
+  destination_account_id: string;
+  amount: Money;
+  application_fee: Money;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A refund asked of Stripe by a platform admin; the invoice moves when `charge.refunded` arrives. */
+export interface CardRefundsTable {
+  id: Generated<string>;
+  attempt_id: string;
+  invoice_id: string;
+  sequence: number;
+  refund_id: string;
+  amount: Money;
+  reason: string;
+  requested_by: string;
+  created_at: Timestamp;
+}
+
+/** Every verified Stripe webhook event, stored once (primary key) in the transaction that applies it. */
+export interface StripeEventsTable {
+  event_id: string;
+  type: string;
+  invoice_id: string | null;
+  outcome: string;
+  received_at: Timestamp;
 }

@@ -29,6 +29,7 @@ import { awardProposalPaths } from "./openapi-award-proposals";
 import { contractPaths } from "./openapi-contracts";
 import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
+import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import { recordPaths } from "./openapi-records";
 import {
@@ -236,6 +237,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...approvalPaths(),
       ...invoicePaths(),
       ...recordPaths(),
+      ...cardPaymentPaths(),
     },
   };
 }

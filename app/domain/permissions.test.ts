@@ -684,8 +684,8 @@ describe("organisation settings tabs", () => {
 
   it("a member sees the organisation and its members read-only, and its own security; an owner manages members and tokens", () => {
     expect(tabs("buyerMember")).toEqual(["organization", "members", "approvals", "security+"]);
-    expect(tabs("vendorMember")).toEqual(["organization", "members", "invoices", "security+"]);
-    expect(tabs("vendorOwner")).toEqual(["organization", "members+", "invoices+", "tokens+", "security+"]);
+    expect(tabs("vendorMember")).toEqual(["organization", "members", "invoices", "payouts", "security+"]);
+    expect(tabs("vendorOwner")).toEqual(["organization", "members+", "invoices+", "payouts+", "tokens+", "security+"]);
     expect(tabs("buyerOwner")).toEqual(["organization", "members+", "approvals+", "tokens+", "security+"]);
     expect(tabs("advisor")).toEqual(["organization", "members+", "tokens+", "security+"]);
     expect(tabs("anonymous")).toEqual([]);
@@ -698,6 +698,7 @@ describe("organisation settings tabs", () => {
       members: "organization:readMembers",
       approvals: "approvalRoutes:read",
       invoices: "invoiceSettings:read",
+      payouts: "invoiceSettings:read",
       tokens: "organization:manageApiTokens",
     } as const;
     for (const who of [member, actors.vendorMember!]) {

@@ -92,7 +92,11 @@ export const ORGANIZATION_PERMISSIONS: Record<OrganizationAction, readonly Membe
   "organization:manageApiTokens": ["owner"],
 };
 
-export type SettingsTab = { key: "organization" | "members" | "approvals" | "invoices" | "tokens" | "security"; to: string; manage: boolean };
+export type SettingsTab = {
+  key: "organization" | "members" | "approvals" | "invoices" | "payouts" | "tokens" | "security";
+  to: string;
+  manage: boolean;
+};
 
 /**
  * The organisation settings tabs this actor may open, from the same table: the organisation (read-only)
@@ -108,6 +112,8 @@ export function settingsTabs(actor: Actor | null): SettingsTab[] {
     tabs.push({ key: "members", to: "/settings/members", manage: can(actor, "organization:manageMembers", own) });
   if (can(actor, "approvalRoutes:read", own)) tabs.push({ key: "approvals", to: "/settings/approvals", manage: can(actor, "approvalRoutes:manage", own) });
   if (can(actor, "invoiceSettings:read", own)) tabs.push({ key: "invoices", to: "/settings/invoices", manage: can(actor, "invoiceSettings:manage", own) });
+  // Card payouts (Stripe Connect) are where the buyer's card money goes: the same policy as the bank account.
+  if (can(actor, "invoiceSettings:read", own)) tabs.push({ key: "payouts", to: "/settings/payouts", manage: can(actor, "invoiceSettings:manage", own) });
   if (can(actor, "organization:manageApiTokens", own)) tabs.push({ key: "tokens", to: "/settings/tokens", manage: true });
   tabs.push({ key: "security", to: "/settings/security", manage: true });
   return tabs;

@@ -291,6 +291,114 @@ export const invoiceMessages = {
     en: "Record a payment on the buyer's behalf (e.g. when the buyer reported it to support). The audit log names you as the one who recorded it.",
   },
   "adminInvoices.recorded": { ja: "入金を記録しました。", en: "Payment recorded." },
+  // Card payment with Stripe (decision 0035)
+  "payments.card.off": {
+    ja: "カード決済は現在ご利用いただけません。銀行振込をご利用ください。",
+    en: "Card payment is not available. Please pay by bank transfer.",
+  },
+  "payments.card.notPayable": {
+    ja: "この書類はカードで支払えません（取消済みまたは返還インボイス）。",
+    en: "This document cannot be paid by card (cancelled, or a credit note).",
+  },
+  "payments.card.inFlight": {
+    ja: "処理中の決済があります。結果が確定するまでお待ちください。",
+    en: "A payment is being processed. Please wait until it is settled.",
+  },
+  "payments.card.vendorNotReady": {
+    ja: "この取引先はまだカード決済を受け付けていません。銀行振込でお支払いください。",
+    en: "This vendor cannot take card payments yet; pay by bank transfer.",
+  },
+  "payments.card.unavailable": {
+    ja: "カード決済を開始できませんでした。時間をおいて再度お試しいただくか、銀行振込をご利用ください。",
+    en: "The card payment could not be started. Try again later, or pay by bank transfer.",
+  },
+  "payments.card.title": { ja: "カードで支払う", en: "Pay by card" },
+  "payments.card.button": { ja: "カードで支払う（{amount}）", en: "Pay by card ({amount})" },
+  "payments.card.resume": { ja: "カード決済を続ける", en: "Continue the card payment" },
+  "payments.card.hint": {
+    ja: "Stripe の決済画面に移動します。入金済みになるのは、Stripe から決済の確認が届いた時点です。",
+    en: "You will go to Stripe's payment page. The invoice is marked paid when Stripe confirms the payment.",
+  },
+  "payments.card.attempts": { ja: "カード決済の履歴", en: "Card payments" },
+  "payments.card.stage.open": { ja: "決済画面を表示中", en: "Checkout open" },
+  "payments.card.stage.expired": { ja: "期限切れ", en: "Expired" },
+  "payments.card.stage.awaiting_async": { ja: "入金待ち", en: "Awaiting settlement" },
+  "payments.card.stage.failed": { ja: "失敗", en: "Failed" },
+  "payments.card.stage.succeeded": { ja: "決済完了", en: "Paid" },
+  "payments.card.fee": { ja: "プラットフォーム手数料 {amount}", en: "platform fee {amount}" },
+  "payments.card.refunded": { ja: "うち返金 {amount}", en: "of which {amount} refunded" },
+  // The page the buyer returns to from Stripe Checkout: never proof of payment
+  "payments.return.title": { ja: "カード決済", en: "Card payment" },
+  "payments.return.processing": {
+    ja: "決済を処理中です。Stripe から決済の確認が届き次第、入金済みと表示します。このページは自動で更新されます。",
+    en: "Processing — we will show the invoice as paid when Stripe confirms the payment. This page refreshes by itself.",
+  },
+  "payments.return.paid": { ja: "お支払いを確認しました。ありがとうございました。", en: "Your payment has been confirmed. Thank you." },
+  "payments.return.cancelled": {
+    ja: "カード決済は完了していません。もう一度お試しいただくか、銀行振込でお支払いください。",
+    en: "The card payment was not completed. Try again, or pay by bank transfer.",
+  },
+  "payments.return.back": { ja: "請求書に戻る", en: "Back to the invoice" },
+  "payments.return.refresh": { ja: "最新の状態を表示", en: "Check again" },
+  // Refunds (platform admin)
+  "payments.refund.title": { ja: "カード決済の返金", en: "Refund a card payment" },
+  "payments.refund.hint": {
+    ja: "Stripe で返金し、取引先への送金と手数料も取り消します。請求書の状態は Stripe から返金の確認が届いた時点で変わります。",
+    en: "Stripe refunds the charge and reverses the transfer to the vendor and the fee. The invoice changes when Stripe confirms the refund.",
+  },
+  "payments.refund.invoice": { ja: "請求書ID", en: "Invoice ID" },
+  "payments.refund.amount": { ja: "返金額（円・空欄で全額）", en: "Amount (yen; blank for all that is left)" },
+  "payments.refund.reason": { ja: "返金理由", en: "Reason" },
+  "payments.refund.submit": { ja: "返金する", en: "Refund" },
+  "payments.refund.recent": { ja: "最近のカード決済", en: "Recent card payments" },
+  "payments.refund.none": { ja: "カード決済はまだありません。", en: "No card payments yet." },
+  "payments.refund.parties": { ja: "買い手 → 取引先", en: "Buyer → vendor" },
+  "payments.refund.paidOn": { ja: "決済日", en: "Paid on" },
+  "payments.refund.amountPaid": { ja: "決済額", en: "Amount paid" },
+  "payments.refund.refundedSoFar": { ja: "返金済み", en: "Refunded" },
+  "payments.refund.requested": {
+    ja: "返金を依頼しました。Stripe の確認後に請求書へ反映されます。",
+    en: "Refund requested. The invoice changes when Stripe confirms it.",
+  },
+  "payments.refund.amount.invalid": { ja: "返金額は1円以上の整数（円）で入力してください。", en: "Enter the refund as whole yen, at least 1." },
+  "payments.refund.amount.tooMuch": { ja: "返金できる残額を超えています。", en: "That is more than is left to refund." },
+  "payments.refund.reason.required": { ja: "返金理由を入力してください。", en: "Enter the reason for the refund." },
+  "payments.refund.reason.tooLong": { ja: "返金理由は500文字以内で入力してください。", en: "Keep the reason to 500 characters or fewer." },
+  "payments.refund.nothingToRefund": { ja: "この請求書には返金できるカード決済がありません。", en: "This invoice has no card payment left to refund." },
+  "payments.refund.unavailable": {
+    ja: "Stripe が返金を受け付けませんでした。時間をおいて再度お試しください。",
+    en: "Stripe did not accept the refund. Try again later.",
+  },
+  // Vendor payouts (Stripe Connect)
+  "settings.tab.payouts": { ja: "カード決済の受取", en: "Card payouts" },
+  "payouts.title": { ja: "カード決済の受取口座（Stripe）", en: "Card payouts (Stripe)" },
+  "payouts.intro": {
+    ja: "Stripe に受取口座を設定すると、買い手が請求書をカードで支払えるようになります。カード決済の代金からプラットフォーム手数料（{fee}%）を差し引いた額が Stripe から入金されます。銀行振込の請求書は今までどおりです。",
+    en: "Once payouts are set up with Stripe, buyers can pay your invoices by card. Stripe pays you the card payments less the platform fee ({fee}%). Bank transfer works as before.",
+  },
+  "payouts.off": {
+    ja: "このサーバーではカード決済が有効になっていません（銀行振込のみ）。",
+    en: "Card payment is not enabled on this server (bank transfer only).",
+  },
+  "payouts.state": { ja: "状態：{state}", en: "Status: {state}" },
+  "payouts.state.none": { ja: "未設定", en: "Not set up" },
+  "payouts.state.onboarding": { ja: "登録手続き中", en: "Onboarding in progress" },
+  "payouts.state.restricted": { ja: "Stripe で追加の情報が必要です", en: "Stripe needs more information" },
+  "payouts.state.enabled": { ja: "カード決済を受け付けています", en: "Taking card payments" },
+  "payouts.setup": { ja: "Stripe で受取口座を設定", en: "Set up payouts with Stripe" },
+  "payouts.continue": { ja: "Stripe での手続きを続ける", en: "Continue with Stripe" },
+  "payouts.ownerOnly": { ja: "受取口座の設定は組織のオーナーが行います。", en: "An owner of your organisation sets up payouts." },
+  "payouts.unavailable": { ja: "Stripe に接続できませんでした。時間をおいて再度お試しください。", en: "Could not reach Stripe. Try again later." },
+  "payouts.returned": {
+    ja: "Stripe から戻りました。状態は Stripe の確認が届き次第更新されます。",
+    en: "Back from Stripe. The status updates when Stripe confirms it.",
+  },
+  "payouts.expired": { ja: "手続きのリンクの有効期限が切れました。もう一度お進みください。", en: "The link expired. Please continue again." },
+  // In-app notices when a card payment changes an invoice (title = the invoice number)
+  "notifications.invoice.payment.paid": { ja: "請求書 {title} の入金を確認しました", en: "Invoice {title} has been paid" },
+  "notifications.invoice.payment.partially_paid": { ja: "請求書 {title} に一部入金がありました", en: "Invoice {title} has been partly paid" },
+  "notifications.invoice.payment.partially_refunded": { ja: "請求書 {title} の一部が返金されました", en: "Invoice {title} has been partly refunded" },
+  "notifications.invoice.payment.refunded": { ja: "請求書 {title} が返金されました", en: "Invoice {title} has been refunded" },
 } as const;
 
 export type InvoiceMessageKey = keyof typeof invoiceMessages;

@@ -2,6 +2,7 @@ import type { DB } from "../../db/client.server";
 import type { SearchService } from "../../search/client";
 import type { Env } from "./env.server";
 import type { Mailer } from "~/services/mail.server";
+import type { PaymentGateway } from "~/services/payments/stripe-gateway.server";
 
 export interface Clock {
   now(): Date;
@@ -18,6 +19,8 @@ export interface AppContext {
   env: Env;
   clock: Clock;
   mailer: Mailer;
+  /** Stripe (card payments, Connect payouts), or null when STRIPE_SECRET_KEY is unset: card surfaces hidden, bank transfer only. */
+  payments: PaymentGateway | null;
   sessionSecret: string;
   /** Wakes the outbox indexer after a write so search catches up in milliseconds. */
   kickIndexer(): void;

@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  // A local stand-in for api.stripe.com (development, e2e): `npm run stripe:standin` prints it. Unset: Stripe itself.
+  STRIPE_API_BASE: z.string().url().optional(),
+  // The platform fee on a card payment in basis points (300 = 3 %), rounded down to the yen (decision 0035).
+  PLATFORM_FEE_BASIS_POINTS: z.coerce.number().int().min(0).max(10_000).default(300),
   APP_URL: z.string().url().optional(),
   // Unset: mail goes to the local outbox (files in DATA_DIR/mail).
   SMTP_URL: z

@@ -10,6 +10,7 @@ import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/s
 import type { AppContext, Clock } from "../../app/utils/context.server";
 import { appOrigin, type Env } from "../../app/utils/env.server";
 import { createLocalMailer, createSmtpMailer, mailFrom } from "../../app/services/mail.server";
+import { paymentGatewayFromEnv } from "../../app/services/payments/stripe-gateway.server";
 
 // Everything the server needs, started in order and stopped in reverse: database
 // (external or embedded), migrations, first-run seed, Meilisearch (external or bundled),
@@ -102,6 +103,12 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
   });
   const sessionSecret = sessionSecretFor(env);
   const systemClock: Clock = { now: () => new Date() };
+  const payments = paymentGatewayFromEnv(env);
+  log(
+    payments
+      ? `payments: Stripe${env.STRIPE_API_BASE ? ` stand-in at ${env.STRIPE_API_BASE}` : ""} (platform fee ${env.PLATFORM_FEE_BASIS_POINTS / 100} %)`
+      : "payments: card payment off (STRIPE_SECRET_KEY unset) — bank transfer only",
+  );
 
   return {
     db,
@@ -114,6 +121,7 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
       env,
       clock,
       mailer,
+      payments,
       sessionSecret,
       kickIndexer: () => indexer.kick(),
       searchHealthy,

@@ -31,6 +31,8 @@ export function serviceContext(
     db,
     clock: { now: () => new Date(current) },
     kickIndexer: () => {},
+    // Factories never take card payments (db/seed builds on them; a Stripe account in the seed is a row, not a call).
+    payments: null,
     get search(): AppContext["search"] {
       return unavailable("search");
     },

@@ -8,6 +8,7 @@ import { migrateToLatest } from "../../db/migrate";
 import { createSearchService, type SearchService } from "../../search/client";
 import { processOutboxOnce } from "../../app/jobs";
 import { createLocalMailer, type Mailer } from "../../app/services/mail.server";
+import type { PaymentGateway } from "../../app/services/payments/stripe-gateway.server";
 import type { AppContext } from "../../app/utils/context.server";
 import { readEnv } from "../../app/utils/env.server";
 import { createDatabaseOn } from "../support/postgres";
@@ -17,6 +18,8 @@ import { createDatabaseOn } from "../support/postgres";
 
 export interface Harness {
   db: DB;
+  /** The test database's own URL. */
+  databaseUrl: string;
   search: SearchService;
   mailer: Mailer;
   clock: { now: () => Date; set(d: Date | string): void };
@@ -50,29 +53,45 @@ function loadBuild() {
   return buildPromise;
 }
 
-export async function createHarness(opts: { search?: SearchService } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  search?: SearchService;
+  /** A gateway (the real SDK pointed at tests/support/stripe-test-server.ts); null (default) = card payment off. */
+  payments?: PaymentGateway | null;
+  /** Extra environment read by readEnv (e.g. PLATFORM_FEE_BASIS_POINTS). */
+  env?: Partial<Record<string, string>>;
+  poolSize?: number;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  return createHarnessOn({ databaseUrl: inject("databaseUrl"), meiliUrl: inject("meiliUrl"), meiliKey: inject("meiliKey") }, opts);
+}
+
+/** The same on given servers, outside vitest (the webhook benchmark builds its data with the test factories). */
+export async function createHarnessOn(on: { databaseUrl: string; meiliUrl: string; meiliKey: string }, opts: HarnessOptions = {}): Promise<Harness> {
   const name = `kurabe_test_${randomBytes(5).toString("hex")}`;
-  const url = await createDatabaseOn(inject("databaseUrl"), name);
-  const db = await createDatabase({ url, poolSize: 4 });
+  const url = await createDatabaseOn(on.databaseUrl, name);
+  const db = await createDatabase({ url, poolSize: opts.poolSize ?? 4 });
   await migrateToLatest(db);
-  const search = opts.search ?? createSearchService({ url: inject("meiliUrl"), apiKey: inject("meiliKey"), prefix: `${name}_` });
+  const search = opts.search ?? createSearchService({ url: on.meiliUrl, apiKey: on.meiliKey, prefix: `${name}_` });
   await search.reconcileSettings().catch(() => {});
   let now = new Date("2026-11-20T10:00:00+09:00");
   const clock = { now: () => new Date(now), set: (d: Date | string) => (now = new Date(d)) };
   const mailer = createLocalMailer();
-  const env = readEnv({ NODE_ENV: "test" } as NodeJS.ProcessEnv);
+  const env = readEnv({ NODE_ENV: "test", ...opts.env } as NodeJS.ProcessEnv);
   const ctx: AppContext = {
     db,
     search,
     env,
     clock,
     mailer,
+    payments: opts.payments ?? null,
     sessionSecret: "test-secret-test-secret-test-secret-123",
     kickIndexer: () => {},
     searchHealthy: () => search.isHealthy(),
   };
   return {
     db,
+    databaseUrl: url,
     search,
     mailer,
     clock,

@@ -402,7 +402,8 @@ describe("the API", () => {
     const raw = new Uint8Array(await res.arrayBuffer());
     const zip = unzipSync(raw);
     // The first entry is a PDF with a Japanese name: the UTF-8 flag (bit 11) is set, so Windows shows the name right.
-    expect(Object.keys(zip)[0]).toMatch(/^files\/.*[^\x00-\x7f]/);
+    const firstName = Object.keys(zip)[0]!;
+    expect(firstName.startsWith("files/") && [...firstName].some((c) => c.charCodeAt(0) > 0x7f)).toBe(true);
     expect(new DataView(raw.buffer).getUint16(6, true) & 0x800).toBe(0x800);
     // UTF-8 with a BOM, so Excel opens the Japanese correctly (TextDecoder would drop it: check the bytes).
     expect([...zip["index.csv"]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
+import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -26,7 +27,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const read = await readInvoice(context, user.actor, params.id ?? "");
   if (!read.ok) throw notFound();
   const history = await invoiceHistory(context, user.actor, read.invoice.id);
-  return { invoice: read.invoice, history: history.ok ? history : null };
+  // Card payment (decision 0035): offered to the buyer only when Stripe is configured, the vendor can take it and the
+  // amount is inside Stripe's JPY limits; otherwise a sentence says bank transfer only, or nothing shows.
+  const card = await cardPaymentOffer(context, user.actor, read.invoice.id);
+  // Card payments taken (or tried) on this invoice, for both sides' records: amount, platform fee, refunds.
+  const attempts = await listCardPayments(context, user.actor, read.invoice.id);
+  const cardPayments = attempts.ok ? attempts.sessions.filter((x) => x.stage !== "open" && x.stage !== "expired") : [];
+  return { invoice: read.invoice, history: history.ok ? history : null, card, cardPayments };
 }
 
 type Values = Record<string, string>;
@@ -40,6 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values: Values = {};
   for (const name of ["amount", "receivedOn", "description", "quantity", "unitPrice", "taxRate", "reason", "invoiceDate"])
     values[name] = String(form.get(name) ?? "");
+  if (intent === "card") {
+    // The buyer leaves for Stripe Checkout; the invoice becomes paid only when Stripe's webhook confirms it.
+    const started = await startCardPayment(context, user.actor, id, locale);
+    if (!started.ok && started.status === 404) throw notFound();
+    if (!started.ok) return json({ intent, values, ...pageFailure(started, locale) }, { status: started.status });
+    return redirect(started.url, 303);
+  }
   let done;
   if (intent === "receipt") done = await recordReceipt(context, user.actor, id, { amount: values.amount, receivedOn: values.receivedOn });
   else if (intent === "correction" || intent === "creditNote") {
@@ -64,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InvoicePage() {
-  const { invoice: inv, history } = useLoaderData<typeof loader>();
+  const { invoice: inv, history, card, cardPayments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const errorsFor = (intent: string, field: string) => (answer?.intent === intent ? answer.fieldErrors[field] : undefined);
@@ -192,6 +206,42 @@ export default function InvoicePage() {
           ))}
         </ul>
       )}
+
+      {cardPayments.length > 0 ? (
+        <section className="stack" data-testid="card-payments">
+          <h2>{t("payments.card.attempts")}</h2>
+          <ul>
+            {cardPayments.map((c) => (
+              <li key={c.attempt}>
+                {c.paidOn ? `${formatDate(c.paidOn, locale)} · ` : null}
+                {formatYen(c.amount, locale)} · {t(`payments.card.stage.${c.stage}`)}
+                {inv.side === "vendor" ? <> · {t("payments.card.fee", { amount: formatYen(c.applicationFee, locale) })}</> : null}
+                {c.refunded > 0 ? <> · {t("payments.card.refunded", { amount: formatYen(c.refunded, locale) })}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {card.kind === "button" || card.kind === "inFlight" ? (
+        <section className="stack" data-testid="card-payment">
+          <h2>{t("payments.card.title")}</h2>
+          {card.kind === "inFlight" ? <p className="notice">{t("payments.processing.notice")}</p> : null}
+          {answer?.intent === "card" ? <FormErrors errors={answer.formErrors} /> : null}
+          <Form method="post" reloadDocument>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="card" />
+            <button type="submit" className="button primary">
+              {card.kind === "inFlight" ? t("payments.card.resume") : t("payments.card.button", { amount: formatYen(inv.balance, locale) })}
+            </button>
+          </Form>
+          <p className="hint">{t("payments.card.hint")}</p>
+        </section>
+      ) : card.kind === "bankOnly" ? (
+        <p className="notice" data-testid="card-bank-only">
+          {t(card.reason)}
+        </p>
+      ) : null}
 
       {inv.side === "buyer" && payable ? (
         <section className="stack">

@@ -18,6 +18,7 @@ const TAB_LABEL = {
   members: "nav.members",
   approvals: "settings.tab.approvals",
   invoices: "settings.tab.invoices",
+  payouts: "settings.tab.payouts",
   tokens: "nav.tokens",
   security: "settings.tab.security",
 } as const;

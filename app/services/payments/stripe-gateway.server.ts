@@ -16,7 +16,7 @@ export interface PaymentGatewayOptions {
 
 export interface PaymentGateway {
   /** A Checkout Session for a destination charge; the same idempotency key returns the same session. */
-  createCheckoutSession(params: CheckoutSessionCreateParams, idempotencyKey: string): Promise<{ id: string; url: string | null }>;
+  createCheckoutSession(params: CheckoutSessionCreateParams, idempotencyKey: string): Promise<{ id: string; url: string | null; expiresAt: Date | null }>;
   /** A Connect Express account for a vendor, and the onboarding link (Account Link) the vendor follows. */
   createConnectedAccount(input: { email?: string; vendorOrgId: string }, idempotencyKey: string): Promise<{ id: string }>;
   createOnboardingLink(accountId: string, urls: { refreshUrl: string; returnUrl: string }): Promise<{ url: string }>;
@@ -34,7 +34,7 @@ export function stripeGateway(options: PaymentGatewayOptions): PaymentGateway {
   return {
     async createCheckoutSession(params, idempotencyKey) {
       const session = await stripe.checkout.sessions.create(params satisfies Stripe.Checkout.SessionCreateParams, { idempotencyKey });
-      return { id: session.id, url: session.url };
+      return { id: session.id, url: session.url, expiresAt: session.expires_at ? new Date(session.expires_at * 1000) : null };
     },
     async createConnectedAccount(input, idempotencyKey) {
       const account = await stripe.accounts.create(
@@ -81,4 +81,23 @@ export function stripeGateway(options: PaymentGatewayOptions): PaymentGateway {
 /** Signs a payload as Stripe would, for tests and the benchmark (the SDK's own helper). */
 export function signWebhookPayload(payload: string, secret: string, timestamp?: number): string {
   return Stripe.webhooks.generateTestHeaderString({ payload, secret, ...(timestamp === undefined ? {} : { timestamp }) });
+}
+
+/**
+ * The app's gateway from the environment: null when STRIPE_SECRET_KEY is unset (card payment and payouts hidden,
+ * bank transfer unchanged). A key without STRIPE_WEBHOOK_SECRET stops the server: card payments could be taken but
+ * never confirmed. STRIPE_API_BASE points the SDK at a local stand-in (`npm run stripe:standin`).
+ */
+export function paymentGatewayFromEnv(env: { STRIPE_SECRET_KEY?: string; STRIPE_WEBHOOK_SECRET?: string; STRIPE_API_BASE?: string }): PaymentGateway | null {
+  if (!env.STRIPE_SECRET_KEY) return null;
+  if (!env.STRIPE_WEBHOOK_SECRET) {
+    throw new Error("Invalid environment:\n  STRIPE_WEBHOOK_SECRET: required with STRIPE_SECRET_KEY (the webhook endpoint's signing secret, whsec_…)");
+  }
+  let apiBase: PaymentGatewayOptions["apiBase"];
+  if (env.STRIPE_API_BASE) {
+    const url = new URL(env.STRIPE_API_BASE);
+    const protocol = url.protocol === "https:" ? "https" : "http";
+    apiBase = { host: url.hostname, port: Number(url.port || (protocol === "https" ? 443 : 80)), protocol };
+  }
+  return stripeGateway({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, ...(apiBase ? { apiBase } : {}) });
 }
