@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 // Debian's Chromium (browsers cannot be downloaded here); one worker on 2 cores.
 // `npm test` provides DATABASE_URL, MEILI_URL and a fresh DATA_DIR for the server below.
 const port = Number(process.env.E2E_PORT ?? 3210);
+const standinPort = Number(process.env.E2E_STRIPE_PORT ?? 12_211);
+const stripeWebhookSecret = "whsec_kurabe_e2e_standin_0123456789";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,19 +37,37 @@ export default defineConfig({
     { name: "main", testIgnore: /award-loop\.spec\.ts$/ },
     { name: "award-loop", testMatch: /award-loop\.spec\.ts$/, dependencies: ["main"] },
   ],
-  webServer: {
-    command: "node --import tsx scripts/serve.ts",
-    url: `http://localhost:${port}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: "production",
-      APP_URL: `http://localhost:${port}`,
-      SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00",
-      KURABE_TEST_CLOCK: "0",
-    } as Record<string, string>,
-  },
+  // Card payments (issue 16) go to a local Stripe stand-in (scripts/stripe-standin.ts): the app's Stripe SDK calls
+  // it, its Checkout page's Pay button sends the signed webhook back to the app. Stripe itself is unreachable here.
+  webServer: [
+    {
+      command: "node --import tsx scripts/stripe-standin.ts",
+      port: standinPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: { ...process.env, STANDIN_PORT: String(standinPort), APP_URL: `http://localhost:${port}`, STRIPE_WEBHOOK_SECRET: stripeWebhookSecret } as Record<
+        string,
+        string
+      >,
+    },
+    {
+      command: "node --import tsx scripts/serve.ts",
+      url: `http://localhost:${port}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NODE_ENV: "production",
+        APP_URL: `http://localhost:${port}`,
+        SESSION_SECRET: "e2e-session-secret-e2e-session-secret-00",
+        KURABE_TEST_CLOCK: "0",
+        STRIPE_SECRET_KEY: "sk_test_kurabe_e2e",
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_BASE: `http://127.0.0.1:${standinPort}`,
+      } as Record<string, string>,
+    },
+  ],
 });

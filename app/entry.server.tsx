@@ -6,7 +6,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/utils/nonce";
-import { applySecurityHeaders, documentCsp } from "~/utils/security-headers.server";
+import { applySecurityHeaders, documentCsp, formActionOrigins } from "~/utils/security-headers.server";
 
 // Remix's default Node entry plus the security headers: a fresh CSP nonce per document, handed to the
 // root (Scripts, ScrollRestoration) through NonceContext and to React for its own inline scripts.
@@ -16,7 +16,7 @@ const isProduction = (context: AppLoadContext) => context.env?.NODE_ENV === "pro
 
 export default function handleRequest(request: Request, status: number, headers: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const nonce = randomBytes(16).toString("base64");
-  headers.set("Content-Security-Policy", documentCsp(nonce));
+  headers.set("Content-Security-Policy", documentCsp(nonce, loadContext.env ? formActionOrigins(loadContext.env) : []));
   applySecurityHeaders(headers, { production: isProduction(loadContext) });
   // Bots get the whole page at once; browsers get it streamed from the shell.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;

@@ -2,8 +2,19 @@
 // scripts are Remix's own, marked with a per-request nonce; everything else (API JSON, downloads,
 // redirects) gets a CSP that allows nothing. Values a route set itself are kept.
 
+/**
+ * Where a form may send the browser besides us: with card payment on (a Stripe key is set), the pay and payout
+ * buttons are plain form posts answered with a redirect to Stripe's Checkout or Connect onboarding — and a browser
+ * applies `form-action` to that redirect too. With a local stand-in (STRIPE_API_BASE), its origin instead.
+ */
+export function formActionOrigins(env: { STRIPE_SECRET_KEY?: string; STRIPE_API_BASE?: string }): string[] {
+  if (!env.STRIPE_SECRET_KEY) return [];
+  if (env.STRIPE_API_BASE) return [new URL(env.STRIPE_API_BASE).origin];
+  return ["https://checkout.stripe.com", "https://connect.stripe.com"];
+}
+
 /** The document CSP: scripts only from us or with this response's nonce; no framing, plugins or <base>. */
-export function documentCsp(nonce: string): string {
+export function documentCsp(nonce: string, formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -13,7 +24,7 @@ export function documentCsp(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",

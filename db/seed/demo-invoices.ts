@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import { insertStripeAccount, updateStripeAccountState } from "../queries/card-payments";
 import { setInvoiceRegistrationNumber } from "~/services/certifications.server";
 import { contractPageForBuyer } from "~/services/contracts.server";
 import { acceptMilestone, issueMilestoneInvoice, readInvoice, recordReceipt, saveInvoiceSettings } from "~/services/invoices.server";
@@ -43,6 +44,9 @@ const DEMO_BANK_ACCOUNTS: Record<string, { bank: string; branch: string; type: "
   },
 };
 
+/** The demo winner's connected account (a Stripe account id's shape: `acct_` and letters/digits). */
+export const DEMO_STRIPE_ACCOUNT = "acct_1KurabeDemoNextKeiri";
+
 export async function seedDemoInvoices(db: Kysely<Database>, now: Date): Promise<void> {
   const f = serviceContext(db, now, { mailer: createLocalMailer(), env: readEnv({ NODE_ENV: "development" }) });
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
@@ -82,8 +86,12 @@ export async function seedDemoInvoices(db: Kysely<Database>, now: Date): Promise
   f.clock.set(at(-4));
   mustSucceed(await issueMilestoneInvoice(f.ctx, vendor, contractId, 1, {}), "invoicing milestone 2");
 
-  // ── A vendor connected to Stripe (Connect Express, card payments) is seeded here by the card-payment work of
-  //    issue 16 item 3: set its connected account on the vendor and leave one open invoice payable by card.
+  // The winner is connected to Stripe (Connect Express, onboarding completed), so milestone 2's open invoice is
+  // payable by card whenever the app runs with a Stripe key — `npm run stripe:standin` prints how (README). Seeded
+  // as the state `account.updated` leaves behind: the onboarding itself happens on Stripe's pages.
+  f.clock.set(at(-30));
+  await insertStripeAccount(db, { vendorOrgId: vendor.org!.id, accountId: DEMO_STRIPE_ACCOUNT, at: at(-30) });
+  await updateStripeAccountState(db, DEMO_STRIPE_ACCOUNT, "enabled", at(-30));
 
   f.clock.set(now);
 }

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_RFQS, seedDemoData } from "../../db/seed";
-import { DEMO_REGISTRATION_NUMBERS } from "../../db/seed/demo-invoices";
+import { DEMO_REGISTRATION_NUMBERS, DEMO_STRIPE_ACCOUNT } from "../../db/seed/demo-invoices";
 import { validateInvoiceRegistrationNumber } from "~/domain/certifications/invoice-number";
 import { BankAccountSchema } from "~/domain/invoices/milestone-invoice";
 import { listInvoices, readInvoice } from "~/services/invoices.server";
+import { startCardPayment } from "~/services/payments/card-payments.server";
+import { stripeGateway } from "~/services/payments/stripe-gateway.server";
 import { tokyoDateString } from "~/utils/format";
 import { actorFor } from "../factories";
+import { startStripeTestServer, type StripeTestServer } from "../support/stripe-test-server";
 import { createHarness, type Harness } from "./harness";
 
 // The demo seed's invoices (issue 16 "Done means": a contract with one paid invoice by bank transfer and one open
@@ -15,13 +18,18 @@ import { createHarness, type Harness } from "./harness";
 
 const NOW = new Date("2026-12-07T10:00:00+09:00");
 let h: Harness;
+let stripe: StripeTestServer;
 
 beforeAll(async () => {
-  h = await createHarness();
+  stripe = await startStripeTestServer();
+  h = await createHarness({ payments: stripeGateway({ secretKey: "sk_test_demo_seed", webhookSecret: "whsec_demo_seed_0123456789", apiBase: stripe.apiBase }) });
   h.clock.set(NOW);
   await seedDemoData(h.db, NOW);
 }, 120_000);
-afterAll(() => h?.close());
+afterAll(async () => {
+  await h?.close();
+  await stripe?.close();
+});
 
 describe("the demo invoices", () => {
   it("every seeded registration number is valid (T + 13 digits, check digit right) and stored on its vendor", async () => {
@@ -57,5 +65,18 @@ describe("the demo invoices", () => {
     expect(accepted.map((a) => a.milestone_index).sort()).toEqual([0, 1]);
     const content = await h.db.selectFrom("contract_versions").select("content").where("contract_id", "=", open!.contractId).executeTakeFirstOrThrow();
     expect((content.content as { milestonePlan: { milestones: unknown[] } }).milestonePlan.milestones.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("the winner is connected to Stripe, so the open invoice is payable by card (a destination charge to its account)", async () => {
+    const sakura = await actorFor(h.db, DEMO_RFQS.bookkeepingAwarded.buyer);
+    const open = (await listInvoices(h.ctx, sakura)).invoices.find((i) => i.status === "issued")!;
+    const vendorOrg = await h.db.selectFrom("organizations").select("id").where("name", "=", "株式会社ネクスト経理サービス").executeTakeFirstOrThrow();
+    const account = await h.db.selectFrom("stripe_accounts").selectAll().where("vendor_org_id", "=", vendorOrg.id).executeTakeFirstOrThrow();
+    expect(account).toMatchObject({ account_id: DEMO_STRIPE_ACCOUNT, state: "enabled" });
+    const started = await startCardPayment(h.ctx, sakura, open.id, "ja");
+    expect(started.ok).toBe(true);
+    const call = stripe.requests.find((r) => r.path === "/v1/checkout/sessions")!;
+    expect(call.form["payment_intent_data[transfer_data][destination]"]).toBe(DEMO_STRIPE_ACCOUNT);
+    expect(Number(call.form["line_items[0][price_data][unit_amount]"])).toBe(open.balance);
   });
 });

@@ -131,6 +131,9 @@ export default function AdminInvoicePage() {
         </>
       ) : null}
 
+      <p>
+        <Link to={`/admin/refunds?invoice=${inv.id}`}>{t("payments.refund.title")}</Link>
+      </p>
       {inv.payable ? (
         <section className="stack">
           <h2>{t("invoices.page.recordReceipt")}</h2>
