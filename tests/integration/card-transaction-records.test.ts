@@ -6,8 +6,9 @@ import { searchTransactionRecords, type RecordSearchOutcome } from "~/services/t
 import { transactionRecordKeys } from "../../db/queries/transaction-records";
 import { connectVendor, createInvoicedContract, type CardParties } from "../support/card-fixtures";
 import { startStripeTestServer, type StripeTestServer } from "../support/stripe-test-server";
-import { actorFor } from "../factories";
-import { apiRequest, createHarness, type Harness } from "./harness";
+import { formatYen } from "~/utils/format";
+import { actorFor, createAccount, FACTORY_PASSWORD } from "../factories";
+import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // Card payments and card refunds as 取引書類 (電子帳簿保存法; decisions 0035 and 0036), end to end on real PostgreSQL and
 // Meilisearch: Checkout Sessions opened through the official SDK against the local Stripe test server, webhooks
@@ -260,6 +261,47 @@ describe("a card refund is money returned in both parties' 取引書類", () => 
   });
 });
 
+describe("a refund asked by a platform admin", () => {
+  it("is a record only once charge.refunded applied it; then both Q parties have it (on the /records page too), P does not", async () => {
+    const id = q.invoiceIds[0]!;
+    const attempt = await attemptOf(id);
+    const admin = await createAccount(h.db, { kind: "platform", org: "くらべ運営" });
+    const asked = await apiRequest(h, admin.token, `/api/v1/invoices/${id}/refunds`, { method: "POST", body: { amount: "1,000", reason: "検収後の値引き" } });
+    expect(asked.status).toBe(201);
+    // Asked of Stripe is not money returned: no record, no outbox row yet.
+    expect(await refundsOf(id)).toEqual([]);
+    expect(await post(signed(eventId(), "charge.refunded", refunded(id, 1000), REFUND1_AT))).toBe("applied");
+    const refunds = await refundsOf(id);
+    expect(refunds.map((r) => Number(r.amount))).toEqual([1000]);
+    expect(await outboxRows(`receipt:${refunds[0]!.id}`)).toBe(1);
+    await h.index();
+
+    const a = await actors();
+    const names = await printedNames(id);
+    for (const mode of ["search", "database"] as const) {
+      expect(cardRecords((await searchVia(mode, a.qBuyer)).records, [attempt.id, refunds[0]!.id])).toEqual([
+        `card_receipt 2026-12-25 ${sessions.get(id)!.amount} ${names.issuer} ${names.number} カード1`,
+        `card_refund 2027-01-06 -1000 ${names.issuer} ${names.number} カード1 返金1`,
+      ]);
+      expect(cardRecords((await searchVia(mode, a.qVendor)).records, [refunds[0]!.id])).toEqual([
+        `card_refund 2027-01-06 -1000 ${names.recipient} ${names.number} カード1 返金1`,
+      ]);
+      for (const other of [a.pBuyer, a.pVendor]) expect((await searchVia(mode, other)).records.some((r) => r.recordId === refunds[0]!.id)).toBe(false);
+    }
+    // The vendor's /records page shows it with its sign and its kind, in both languages.
+    const cookies = new Cookies();
+    expect((await postForm(h, "/login", { email: q.vendor.email, password: FACTORY_PASSWORD }, cookies)).status).toBe(302);
+    const query = `/records?search=1&dateFrom=2027-01-06&dateTo=2027-01-06&counterparty=${encodeURIComponent(names.recipient)}`;
+    const ja = await (await h.request(query, { cookies, headers: { "Accept-Language": "ja" } })).text();
+    expect(ja).toContain("カード返金記録");
+    expect(ja).toContain(formatYen(-1000, "ja"));
+    expect(ja).toContain(`${names.number} カード1 返金1`);
+    const en = await (await h.request(query, { cookies, headers: { "Accept-Language": "en" } })).text();
+    expect(en).toContain("Card refund");
+    expect(en).toContain(formatYen(-1000, "en"));
+  });
+});
+
 describe("the index can be rebuilt", () => {
   it("`npm run reindex transaction_records` walks the card receipts and refunds (the same keys the webhook enqueued)", async () => {
     const keys: string[] = [];
@@ -272,7 +314,7 @@ describe("the index can be rebuilt", () => {
     const attempts = await h.db.selectFrom("card_payment_attempts").select("id").where("succeeded_at", "is not", null).execute();
     const refunds = await h.db.selectFrom("card_refunds_applied").select("id").execute();
     expect(attempts).toHaveLength(3);
-    expect(refunds).toHaveLength(3);
+    expect(refunds).toHaveLength(4);
     for (const { id } of [...attempts, ...refunds]) expect(keys).toContain(`receipt:${id}`);
     // Every card record the webhooks enqueued is one of those keys, and nothing else of theirs was enqueued.
     const enqueued = await h.db
