@@ -22,6 +22,7 @@ import * as invoices from "./migrations/2026120901_invoices";
 import * as transactionRecords from "./migrations/2026120903_transaction_records";
 import * as invoiceReminders from "./migrations/2026120904_invoice_reminders";
 import * as cardPayments from "./migrations/2026120905_card_payments";
+import * as cardRefundsApplied from "./migrations/2026120908_card_refunds_applied";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "2026120903_transaction_records": transactionRecords,
   "2026120904_invoice_reminders": invoiceReminders,
   "2026120905_card_payments": cardPayments,
+  "2026120908_card_refunds_applied": cardRefundsApplied,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -579,6 +579,7 @@ export interface Database {
   stripe_accounts: StripeAccountsTable;
   card_payment_attempts: CardPaymentAttemptsTable;
   card_refunds: CardRefundsTable;
+  card_refunds_applied: CardRefundsAppliedTable;
   stripe_events: StripeEventsTable;
 }
 
@@ -724,6 +725,19 @@ export interface CardRefundsTable {
   reason: string;
   requested_by: string;
   created_at: Timestamp;
+}
+
+/** One rise of a card attempt's refunded figure, as a webhook applied it: a 取引書類 (money returned). */
+export interface CardRefundsAppliedTable {
+  id: Generated<string>;
+  attempt_id: string;
+  invoice_id: string;
+  /** The step: the new cumulative refunded figure minus the previous one (yen, > 0). */
+  amount: Money;
+  /** The attempt's cumulative refunded figure after this step. */
+  refunded_total: Money;
+  event_id: string;
+  refunded_at: Timestamp;
 }
 
 /** Every verified Stripe webhook event, stored once (primary key) in the transaction that applies it. */

@@ -247,7 +247,7 @@ export const TransactionRecordDocumentSchema = z.object({
   id: z.string().regex(/^[a-z_]+-[0-9a-f-]{36}-(buyer|vendor)$/),
   record_id: z.string().uuid(),
   kind: z.enum(TRANSACTION_RECORD_KINDS),
-  document_type: z.enum(["quote", "purchase_order", "invoice", "correction", "credit_note", "receipt"]),
+  document_type: z.enum(["quote", "purchase_order", "invoice", "correction", "credit_note", "receipt", "card_receipt", "card_refund"]),
   side: z.enum(["buyer", "vendor"]),
   org_id: z.string().uuid(),
   counterparty_org_id: z.string().uuid(),

@@ -7,10 +7,10 @@ import { methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 export const TransactionRecordResponse = z.object({
   id: z.string().describe("<kind>-<uuid>-<side>: the record as this side keeps it"),
   kind: z.enum(TRANSACTION_RECORD_KINDS),
-  documentType: z.enum(["quote", "purchase_order", "invoice", "correction", "credit_note", "receipt"]),
+  documentType: z.enum(["quote", "purchase_order", "invoice", "correction", "credit_note", "receipt", "card_receipt", "card_refund"]),
   recordDate: z.string().describe("取引年月日, YYYY-MM-DD (Japan)"),
   amount: z.number().int().describe("取引金額: integer yen, tax included, as searched (the magnitude)"),
-  signedAmount: z.number().int().describe("The amount as printed: negative for a credit note"),
+  signedAmount: z.number().int().describe("The amount as printed: negative for a credit note or a card refund"),
   counterparty: z.string(),
   number: z.string().describe("書類番号"),
   title: z.string(),

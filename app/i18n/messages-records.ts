@@ -50,6 +50,8 @@ export const recordMessages = {
   "records.type.correction": { ja: "修正インボイス", en: "Correction invoice" },
   "records.type.credit_note": { ja: "返還インボイス", en: "Credit note" },
   "records.type.receipt": { ja: "入金記録", en: "Receipt" },
+  "records.type.card_receipt": { ja: "カード入金記録", en: "Card payment received" },
+  "records.type.card_refund": { ja: "カード返金記録", en: "Card refund" },
   "records.kind.quote": { ja: "見積書", en: "Quotes" },
   "records.kind.purchase_order": { ja: "発注書", en: "Purchase orders" },
   "records.kind.invoice": { ja: "請求書（修正・返還を含む）", en: "Invoices (corrections and credit notes included)" },

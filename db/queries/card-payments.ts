@@ -142,6 +142,31 @@ export async function insertCardRefund(
     .executeTakeFirst();
 }
 
+/**
+ * Books one rise of an attempt's refunded figure (the 取引書類 of money returned; decision 0036), in the webhook's
+ * transaction under the invoice's row lock. The id of the new row, or null when that figure is already booked (the
+ * unique (attempt_id, refunded_total) makes a second booking of one figure impossible, whatever the caller does).
+ */
+export async function insertCardRefundApplied(
+  db: Db,
+  r: { attemptId: string; invoiceId: string; amount: number; refundedTotal: number; eventId: string; at: Date },
+): Promise<string | null> {
+  const row = await db
+    .insertInto("card_refunds_applied")
+    .values({
+      attempt_id: r.attemptId,
+      invoice_id: r.invoiceId,
+      amount: r.amount,
+      refunded_total: r.refundedTotal,
+      event_id: r.eventId,
+      refunded_at: r.at,
+    })
+    .onConflict((oc) => oc.columns(["attempt_id", "refunded_total"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 // --- Webhook events -------------------------------------------------------------------------------------------
 
 /**

@@ -4,7 +4,7 @@ import type { TransactionRecordKind } from "../../app/domain/invoices/retention"
 import type { Database } from "../schema";
 
 // The 取引書類 (電子帳簿保存法) rows of app/domain/invoices/transaction-records.ts: every quote, purchase order
-// (an active contract's 発注書), invoice / correction / credit note and bank receipt, once per side (buyer and
+// (an active contract's 発注書), invoice / correction / credit note and receipt (bank, card, card refund), once per side (buyer and
 // vendor organisation). One statement for the index (by record keys, both sides) and for the PostgreSQL fallback
 // of the search (one organisation's side, with the criteria in the WHERE clause).
 //
@@ -14,8 +14,20 @@ import type { Database } from "../schema";
 // vendor's own latest version. A receipt is a money transfer recorded against an invoice: the 'credit' and
 // 'credit_note' set-offs are not (their records are the credit note and the original invoice).
 
-/** "<kind>:<uuid>": the outbox entity id of a record (both sides). Anything else is ignored. */
+/**
+ * "<kind>:<uuid>": the outbox entity id of a record (both sides). Anything else is ignored. A "receipt" id is the row
+ * id of a bank receipt (invoice_receipts), a card payment (card_payment_attempts) or a card refund
+ * (card_refunds_applied): one key space over three tables, safe because the ids are random UUIDs, so the record id
+ * "receipt-<uuid>-<side>" of pages, downloads and the index stays the same whatever the money moved by.
+ */
 export const RECORD_KEY = /^(quote|purchase_order|invoice|receipt):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * The 書類番号 of a card receipt / refund: the invoice number, then カード<attempt> (and 返金<n>, the n-th refund of that
+ * payment). Printed the same in both languages, like every document number.
+ */
+const CARD_LABEL = "カード";
+const REFUND_LABEL = "返金";
 
 const OFFER_STATUSES = ["submitted", "shortlisted", "awarded", "not_selected"] as const;
 
@@ -55,7 +67,7 @@ function unionOfRecords(now: Date, n: Narrow) {
            to_char(v.created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as record_date,
            coalesce((v.normalized->>'contractValueIncludingTax')::bigint, v.tco) as amount,
            null::text as number, v.version as version, r.title as title, r.id::text as rfq_id, q.id::text as quote_id,
-           null::text as contract_id, null::text as invoice_id
+           null::text as contract_id, null::text as invoice_id, null::text as receipt_source
       from quotes q
       join rfqs r on r.id = q.rfq_id
       join organizations b on b.id = r.buyer_org_id
@@ -66,7 +78,7 @@ function unionOfRecords(now: Date, n: Narrow) {
     select 'quote', null, q.id::text, 'buyer', r.buyer_org_id::text, q.vendor_org_id::text, vo.name,
            to_char(v.created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD'),
            coalesce((v.normalized->>'contractValueIncludingTax')::bigint, v.tco),
-           null, v.version, r.title, r.id::text, q.id::text, null, null
+           null, v.version, r.title, r.id::text, q.id::text, null, null, null
       from quotes q
       join rfqs r on r.id = q.rfq_id
       join organizations vo on vo.id = q.vendor_org_id
@@ -86,7 +98,7 @@ function unionOfRecords(now: Date, n: Narrow) {
            case when s.side = 'buyer' then cv.content->'parties'->'vendor'->>'name' else cv.content->'parties'->'buyer'->>'name' end,
            to_char(c.activated_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD'),
            (cv.content->'totals'->>'total')::bigint,
-           null, c.current_version, r.title, r.id::text, c.quote_id::text, c.id::text, null
+           null, c.current_version, r.title, r.id::text, c.quote_id::text, c.id::text, null, null
       from contracts c
       join contract_versions cv on cv.contract_id = c.id and cv.version = c.current_version
       join rfqs r on r.id = c.rfq_id
@@ -99,24 +111,59 @@ function unionOfRecords(now: Date, n: Narrow) {
            case when s.side = 'buyer' then i.buyer_org_id else i.vendor_org_id end::text,
            case when s.side = 'buyer' then i.vendor_org_id else i.buyer_org_id end::text,
            case when s.side = 'buyer' then i.document->'issuer'->>'name' else i.document->'recipient'->>'name' end,
-           to_char(i.invoice_date, 'YYYY-MM-DD'), i.total, i.number, null, r.title, r.id::text, null, i.contract_id::text, i.id::text
+           to_char(i.invoice_date, 'YYYY-MM-DD'), i.total, i.number, null, r.title, r.id::text, null, i.contract_id::text, i.id::text, null
       from invoices i
       join rfqs r on r.id = i.rfq_id
       cross join (values ('buyer'), ('vendor')) as s(side)
      where ${narrow(n, "invoice", sql`i.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}
     union all
-    -- Receipts (money received against an invoice), both sides.
+    -- Receipts (money received against an invoice by bank transfer), both sides.
     select 'receipt', null, rc.id::text, s.side,
            case when s.side = 'buyer' then i.buyer_org_id else i.vendor_org_id end::text,
            case when s.side = 'buyer' then i.vendor_org_id else i.buyer_org_id end::text,
            case when s.side = 'buyer' then i.document->'issuer'->>'name' else i.document->'recipient'->>'name' end,
-           to_char(rc.received_on, 'YYYY-MM-DD'), rc.amount, i.number, null, r.title, r.id::text, null, i.contract_id::text, i.id::text
+           to_char(rc.received_on, 'YYYY-MM-DD'), rc.amount, i.number, null, r.title, r.id::text, null, i.contract_id::text, i.id::text,
+           'bank'
       from invoice_receipts rc
       join invoices i on i.id = rc.invoice_id
       join rfqs r on r.id = i.rfq_id
       cross join (values ('buyer'), ('vendor')) as s(side)
      where rc.source not in ('credit', 'credit_note')
-       and ${narrow(n, "receipt", sql`rc.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}`;
+       and ${narrow(n, "receipt", sql`rc.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}
+    union all
+    -- Card receipts: a card attempt whose payment succeeded (the webhook set succeeded_at), both sides. The amount
+    -- is what the buyer paid (the session's amount); the platform fee (application_fee) is never read here.
+    select 'receipt', null, a.id::text, s.side,
+           case when s.side = 'buyer' then i.buyer_org_id else i.vendor_org_id end::text,
+           case when s.side = 'buyer' then i.vendor_org_id else i.buyer_org_id end::text,
+           case when s.side = 'buyer' then i.document->'issuer'->>'name' else i.document->'recipient'->>'name' end,
+           to_char(a.succeeded_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD'), a.amount,
+           i.number || ' ' || ${CARD_LABEL} || a.attempt::text, a.attempt, r.title, r.id::text, null, i.contract_id::text, i.id::text,
+           'card'
+      from card_payment_attempts a
+      join invoices i on i.id = a.invoice_id
+      join rfqs r on r.id = i.rfq_id
+      cross join (values ('buyer'), ('vendor')) as s(side)
+     where a.succeeded_at is not null
+       and ${narrow(n, "receipt", sql`a.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}
+    union all
+    -- Card refunds: each rise of an attempt's refunded figure a webhook applied (card_refunds_applied), both sides,
+    -- as money returned: a negative amount, like a credit note. Numbered per attempt in the order of the figure.
+    select 'receipt', null, ra.id::text, s.side,
+           case when s.side = 'buyer' then i.buyer_org_id else i.vendor_org_id end::text,
+           case when s.side = 'buyer' then i.vendor_org_id else i.buyer_org_id end::text,
+           case when s.side = 'buyer' then i.document->'issuer'->>'name' else i.document->'recipient'->>'name' end,
+           to_char(ra.refunded_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD'), -ra.amount,
+           i.number || ' ' || ${CARD_LABEL} || a.attempt::text || ' ' || ${REFUND_LABEL}
+             || (select count(*) from card_refunds_applied x where x.attempt_id = ra.attempt_id and x.refunded_total <= ra.refunded_total)::text,
+           a.attempt, r.title, r.id::text, null, i.contract_id::text, i.id::text,
+           'card_refund'
+      from card_refunds_applied ra
+      join card_payment_attempts a on a.id = ra.attempt_id
+      join invoices i on i.id = ra.invoice_id
+      join rfqs r on r.id = i.rfq_id
+      cross join (values ('buyer'), ('vendor')) as s(side)
+     where ${narrow(n, "receipt", sql`ra.id`, { buyer: sql`i.buyer_org_id`, vendor: sql`i.vendor_org_id` }, side)}`;
 }
 
 export interface RecordCriteria {

@@ -21,7 +21,7 @@ let accountId: string;
 /** Per invoice: its open attempt's session id and amount. */
 const sessions = new Map<string, { sessionId: string; amount: number }>();
 
-const TABLES = ["stripe_events", "audit_log", "notifications", "card_payment_attempts", "stripe_accounts"] as const;
+const TABLES = ["stripe_events", "audit_log", "notifications", "card_payment_attempts", "stripe_accounts", "outbox", "card_refunds_applied"] as const;
 let seq = 0;
 const eventId = () => `evt_wh_${++seq}_${Math.random().toString(36).slice(2, 8)}`;
 
@@ -70,6 +70,16 @@ const notices = (invoiceId: string) =>
     .execute();
 const members = async () =>
   (await h.db.selectFrom("memberships").select("user_id").where("org_id", "in", [p.buyer.org.id, p.vendor.org.id]).execute()).map((m) => m.user_id).sort();
+/** The 取引書類 outbox rows (decision 0036) of the invoice's card receipts and card refunds. */
+const recordRows = async (invoiceId: string) => {
+  const attempts = await h.db.selectFrom("card_payment_attempts").select("id").where("invoice_id", "=", invoiceId).execute();
+  const refunds = await h.db.selectFrom("card_refunds_applied").select("id").where("invoice_id", "=", invoiceId).execute();
+  const keys = [...attempts, ...refunds].map((r) => `receipt:${r.id}`);
+  if (keys.length === 0) return [];
+  return (await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "transaction_record").where("entity_id", "in", keys).execute()).map(
+    (r) => r.entity_id,
+  );
+};
 const stored = (id: string) => h.db.selectFrom("stripe_events").selectAll().where("event_id", "=", id).executeTakeFirst();
 
 beforeAll(async () => {
@@ -129,6 +139,9 @@ describe("exactly once", () => {
       .executeTakeFirstOrThrow();
     expect(attempt.payment_intent_id).toBe(`pi_for_${id.slice(0, 8)}`);
     expect(attempt.succeeded_at).toEqual(new Date((JSON.parse(event.payload) as { created: number }).created * 1000));
+    // The card receipt is a 取引書類: one outbox row, written in the effect's transaction.
+    const attemptId = (await h.db.selectFrom("card_payment_attempts").select("id").where("invoice_id", "=", id).executeTakeFirstOrThrow()).id;
+    expect(await recordRows(id)).toEqual([`receipt:${attemptId}`]);
   });
 
   it("10 deliveries of one event in parallel through the HTTP route: exactly one effect", async () => {
@@ -142,6 +155,7 @@ describe("exactly once", () => {
     expect(await effects(id)).toHaveLength(1);
     expect(await notices(id)).toHaveLength((await members()).length);
     expect(await status(id)).toBe("paid");
+    expect(await recordRows(id)).toHaveLength(1);
   });
 
   it("distinct events for the same payment each count once, and a late one never moves the invoice backwards", async () => {
@@ -153,6 +167,7 @@ describe("exactly once", () => {
     expect(((await late.json()) as { outcome: string }).outcome).toBe("unchanged");
     expect(await status(id)).toBe("paid");
     expect(await notices(id)).toHaveLength((await members()).length);
+    expect(await recordRows(id)).toHaveLength(1);
   });
 });
 
@@ -167,6 +182,8 @@ describe("order", () => {
     expect(completion.status).toBe(200);
     expect(await status(id)).toBe("refunded");
     expect((await effects(id)).map((e) => (e.after as { status: string }).status)).toEqual(["refunded", "refunded"]);
+    // The receipt (the refund proves the charge) and the refund: one outbox row each, the late completion adds none.
+    expect(await recordRows(id)).toHaveLength(2);
   });
 
   it("a partial refund then a larger cumulative one: Stripe's cumulative figure wins whatever the order", async () => {
@@ -179,6 +196,10 @@ describe("order", () => {
     expect((await paymentState(id)) as { card: Record<string, { refunded: number; amount: number }> }).toMatchObject({
       card: { "1": { refunded: 3000, amount } },
     });
+    // The receipt and one refund of ¥3,000; the late ¥1,000 figure books nothing.
+    const refunds = await h.db.selectFrom("card_refunds_applied").select(["amount", "refunded_total"]).where("invoice_id", "=", id).execute();
+    expect(refunds.map((r) => [Number(r.amount), Number(r.refunded_total)])).toEqual([[3000, 3000]]);
+    expect(await recordRows(id)).toHaveLength(2);
   });
 
   it("checkout.session.expired: the abandoned session no longer holds the invoice, and a new attempt opens", async () => {
@@ -278,6 +299,7 @@ describe("refused deliveries write nothing", () => {
     logged.mockRestore();
     expect(await stored(failing)).toBeUndefined();
     expect(await effects(id)).toEqual([]);
+    expect(await recordRows(id)).toEqual([]);
     expect(await status(id)).toBe("processing");
     // The same event id delivered again (as Stripe retries) is not taken for a duplicate.
     const retried = await post(signed(failing, "charge.refunded", refunded(id, amount)));

@@ -12,7 +12,7 @@ import { normalizeCounterparty, retentionEndDate, type TransactionRecordFacts, t
 export type RecordSide = "buyer" | "vendor";
 
 /** The printed kind: an invoice record may be a 適格請求書, a 修正インボイス or a 返還インボイス. */
-export type RecordDocumentType = "quote" | "purchase_order" | "invoice" | "correction" | "credit_note" | "receipt";
+export type RecordDocumentType = "quote" | "purchase_order" | "invoice" | "correction" | "credit_note" | "receipt" | "card_receipt" | "card_refund";
 
 /** One row of db/queries/transaction-records.ts (plain data). */
 export interface TransactionRecordRow {
@@ -28,9 +28,9 @@ export interface TransactionRecordRow {
   record_date: string;
   /** Integer yen, tax included; negative for a credit note. */
   amount: number | string;
-  /** The invoice number (invoices, receipts); null otherwise. */
+  /** The invoice number (invoices, bank receipts), the card payment's / refund's number; null otherwise. */
   number: string | null;
-  /** The quote version / the contract version. */
+  /** The quote version / the contract version / the card attempt number. */
   version: number | null;
   title: string;
   rfq_id: string;
@@ -38,6 +38,8 @@ export interface TransactionRecordRow {
   quote_id: string | null;
   contract_id: string | null;
   invoice_id: string | null;
+  /** Receipts only: how the money moved — bank transfer, card payment or card refund (a negative amount). */
+  receipt_source?: "bank" | "card" | "card_refund" | null;
 }
 
 export interface TransactionRecord {
@@ -112,6 +114,13 @@ function hrefOf(row: TransactionRecordRow): string {
   }
 }
 
+function documentTypeOf(row: TransactionRecordRow): RecordDocumentType {
+  if (row.kind === "invoice") return row.invoice_kind ?? "invoice";
+  if (row.kind === "receipt" && row.receipt_source === "card") return "card_receipt";
+  if (row.kind === "receipt" && row.receipt_source === "card_refund") return "card_refund";
+  return row.kind;
+}
+
 /** Maps a row to the record this side keeps. Throws on a row that is not a calendar date or whole yen (a bug upstream). */
 export function toTransactionRecord(row: TransactionRecordRow, fiscalYearEndMonth?: number): TransactionRecord {
   const signed = Number(row.amount);
@@ -119,7 +128,7 @@ export function toTransactionRecord(row: TransactionRecordRow, fiscalYearEndMont
   return {
     id: recordId(row.kind, row.record_id, row.side),
     kind: row.kind,
-    documentType: row.kind === "invoice" ? (row.invoice_kind ?? "invoice") : row.kind,
+    documentType: documentTypeOf(row),
     recordId: row.record_id,
     side: row.side,
     orgId: row.org_id,

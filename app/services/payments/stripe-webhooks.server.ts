@@ -1,8 +1,11 @@
 import type { Kysely } from "kysely";
 import { writeAudit } from "../../../db/queries/audit";
+import { enqueueOutbox } from "../../../db/queries/outbox";
 import {
   claimStripeEvent,
+  findCardAttempt,
   findCardAttemptByPaymentIntent,
+  insertCardRefundApplied,
   isStripeEventStored,
   insertPaymentNotices,
   invoicePartyMembers,
@@ -22,7 +25,8 @@ import type { AppContext } from "~/utils/context.server";
 // with the SDK (300 s tolerance) before anything is read or written. Then ONE transaction: the event id is inserted
 // into stripe_events (primary key, ON CONFLICT DO NOTHING — a repeated or concurrent delivery finds it there and is
 // answered 200 without an effect), the effect is applied under the invoice's row lock through the order-proof payment
-// state (app/domain/payments/state.ts), and its audit row and notices are written. If anything fails the whole
+// state (app/domain/payments/state.ts), and its audit row, notices and outbox rows (the 取引書類 of a card payment or
+// refund, decision 0036, for the search index) are written. If anything fails the whole
 // transaction rolls back, the event id is NOT kept, and the answer is 500 so Stripe delivers it again.
 
 export type WebhookAnswer = { status: 200 | 400 | 404 | 500; outcome: string };
@@ -114,15 +118,18 @@ async function applyEvent(trx: Kysely<Database>, ctx: AppContext, event: StripeE
     await settleStripeEvent(trx, event.id, "ignored:notOurs", null);
     return "ignored:notOurs";
   }
-  const moved = applyPaymentEvent(inv.payment_state as PaymentState, effect.event);
+  const before = inv.payment_state as PaymentState;
+  const moved = applyPaymentEvent(before, effect.event);
   if (moved.changed) await updatePaymentState(trx, inv.id, moved.state);
   const intent = event.type.startsWith("checkout.session.") ? event.data.object.payment_intent : null;
   if ("attempt" in effect.event && typeof intent === "string") await setAttemptPaymentIntent(trx, inv.id, effect.event.attempt, intent);
+  // Stripe's `created` is when the event happened; a late delivery still books the day the money moved.
+  const created = (event as { created?: unknown }).created;
+  const happened = typeof created === "number" ? new Date(created * 1000) : now;
   if ("attempt" in effect.event && moved.state.card[String(effect.event.attempt)]?.stage === "succeeded") {
-    // Stripe's `created` is when the event happened; a late delivery still books the day the money was taken.
-    const created = (event as { created?: unknown }).created;
-    await setAttemptSucceededAt(trx, inv.id, effect.event.attempt, typeof created === "number" ? new Date(created * 1000) : now);
+    await setAttemptSucceededAt(trx, inv.id, effect.event.attempt, happened);
   }
+  if ("attempt" in effect.event) await bookCardRecords(trx, inv.id, effect.event.attempt, before, moved.state, event.id, happened);
   await writeAudit(trx, {
     actorUserId: null,
     actorOrgId: null,
@@ -145,6 +152,38 @@ async function applyEvent(trx: Kysely<Database>, ctx: AppContext, event: StripeE
   const outcome = moved.changed ? "applied" : "unchanged";
   await settleStripeEvent(trx, event.id, outcome, inv.id);
   return outcome;
+}
+
+/**
+ * The 取引書類 (decision 0036) this effect creates, with their outbox rows, in the effect's transaction: the card
+ * receipt when the attempt BECOMES succeeded, and a card refund record when its refunded figure RISES (booking the
+ * step). Both compare the state before and after this event under the invoice's row lock, and the state's facts only
+ * grow, so each happens once per attempt / per figure however often, late or concurrently Stripe delivers: a duplicate
+ * event is stopped by the event claim, a distinct event repeating a fact finds no change here.
+ */
+async function bookCardRecords(
+  trx: Kysely<Database>,
+  invoiceId: string,
+  attemptNumber: number,
+  before: PaymentState,
+  after: PaymentState,
+  eventId: string,
+  at: Date,
+): Promise<void> {
+  const was = before.card[String(attemptNumber)];
+  const is = after.card[String(attemptNumber)];
+  if (!is) return;
+  const becameSucceeded = is.stage === "succeeded" && was?.stage !== "succeeded";
+  const refundStep = is.refunded - (was?.refunded ?? 0);
+  if (!becameSucceeded && refundStep <= 0) return;
+  // Every attempt Kurabe opened has its row; an attempt number it never opened is no record of ours.
+  const attempt = await findCardAttempt(trx, invoiceId, attemptNumber);
+  if (!attempt) return;
+  if (becameSucceeded) await enqueueOutbox(trx, "transaction_record", `receipt:${attempt.id}`);
+  if (refundStep > 0) {
+    const refundId = await insertCardRefundApplied(trx, { attemptId: attempt.id, invoiceId, amount: refundStep, refundedTotal: is.refunded, eventId, at });
+    if (refundId) await enqueueOutbox(trx, "transaction_record", `receipt:${refundId}`);
+  }
 }
 
 /** The status changes both sides' accounting wants to hear about (a session merely opened or expired is not one). */
