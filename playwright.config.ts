@@ -33,9 +33,12 @@ export default defineConfig({
   },
   // The award loop (award-loop.spec.ts) awards the seeded survey RFQ that other specs read: it runs last.
   // Alone: `npm run test:e2e -- tests/e2e/award-loop.spec.ts --no-deps` (a file filter still runs `main` first).
+  // The card payment (card-payment.spec.ts) pays the seeded open invoice that invoices.spec.ts reads as open: it runs
+  // after `main` too. Alone: `npm run test:e2e -- tests/e2e/card-payment.spec.ts --no-deps`.
   projects: [
-    { name: "main", testIgnore: /award-loop\.spec\.ts$/ },
+    { name: "main", testIgnore: /(award-loop|card-payment)\.spec\.ts$/ },
     { name: "award-loop", testMatch: /award-loop\.spec\.ts$/, dependencies: ["main"] },
+    { name: "card-payment", testMatch: /card-payment\.spec\.ts$/, dependencies: ["main"] },
   ],
   // Card payments (issue 16) go to a local Stripe stand-in (scripts/stripe-standin.ts): the app's Stripe SDK calls
   // it, its Checkout page's Pay button sends the signed webhook back to the app. Stripe itself is unreachable here.

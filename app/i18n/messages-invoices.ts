@@ -315,6 +315,10 @@ export const invoiceMessages = {
   "payments.card.title": { ja: "カードで支払う", en: "Pay by card" },
   "payments.card.button": { ja: "カードで支払う（{amount}）", en: "Pay by card ({amount})" },
   "payments.card.resume": { ja: "カード決済を続ける", en: "Continue the card payment" },
+  "payments.card.openSession": {
+    ja: "カード決済の画面を開いたまま、お支払いは完了していません。続けてカードで支払うか、銀行振込でお支払いください。",
+    en: "A card checkout was opened but not completed. Continue it, or pay by bank transfer.",
+  },
   "payments.card.hint": {
     ja: "Stripe の決済画面に移動します。入金済みになるのは、Stripe から決済の確認が届いた時点です。",
     en: "You will go to Stripe's payment page. The invoice is marked paid when Stripe confirms the payment.",

@@ -114,7 +114,7 @@ describe("starting a card payment", () => {
         entity_id: id,
         actor_user_id: p.buyer.user.id,
         after: {
-          status: "processing",
+          status: "issued",
           attempt: 1,
           sessionId: started.sessionId,
           amount: balance,
@@ -123,8 +123,8 @@ describe("starting a card payment", () => {
         },
       },
     ]);
-    // The redirect has not happened, let alone a webhook: the invoice is processing, not paid.
-    expect((await invoice(id)).status).toBe("processing");
+    // The redirect has not happened, let alone a webhook: an open session pays nothing, the invoice is still unpaid.
+    expect((await invoice(id)).status).toBe("issued");
   });
 
   it("a second press hands back the open session instead of opening another; so do presses at the same moment", async () => {
@@ -214,7 +214,7 @@ describe("the pages", () => {
     const id = p.invoiceIds[2]!;
     const waiting = await (await page(`/invoices/${id}/payment?result=success`, buyer)).text();
     expect(waiting).toContain("決済を処理中です。Stripe から決済の確認が届き次第、入金済みと表示します。");
-    expect((await invoice(id)).status).toBe("processing");
+    expect((await invoice(id)).status).toBe("issued");
     const attempt = await h.db.selectFrom("card_payment_attempts").selectAll().where("invoice_id", "=", id).executeTakeFirstOrThrow();
     const res = await deliver("checkout.session.completed", {
       id: attempt.session_id,

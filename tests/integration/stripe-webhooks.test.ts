@@ -204,7 +204,7 @@ describe("order", () => {
 
   it("checkout.session.expired: the abandoned session no longer holds the invoice, and a new attempt opens", async () => {
     const id = p.invoiceIds[7]!;
-    expect(await status(id)).toBe("processing");
+    expect(await status(id)).toBe("issued");
     await post(signed(eventId(), "checkout.session.expired", completed(id, { payment_status: "unpaid", status: "expired" })));
     expect(await status(id)).toBe("issued");
     const retry = await apiRequest(h, p.buyer.token, `/api/v1/invoices/${id}/payment-sessions`, { method: "POST" });
@@ -242,7 +242,7 @@ describe("refused deliveries write nothing", () => {
     }
     expect(await rowCounts(h.db, TABLES)).toEqual(before);
     expect(await paymentState(id)).toEqual(stateBefore);
-    expect(await status(id)).toBe("processing");
+    expect(await status(id)).toBe("issued");
   });
 
   it("a payload signed with our secret that is not an event (no id or type) → 400, nothing stored", async () => {
@@ -300,7 +300,7 @@ describe("refused deliveries write nothing", () => {
     expect(await stored(failing)).toBeUndefined();
     expect(await effects(id)).toEqual([]);
     expect(await recordRows(id)).toEqual([]);
-    expect(await status(id)).toBe("processing");
+    expect(await status(id)).toBe("issued");
     // The same event id delivered again (as Stripe retries) is not taken for a duplicate.
     const retried = await post(signed(failing, "charge.refunded", refunded(id, amount)));
     expect(((await retried.json()) as { outcome: string }).outcome).toBe("applied");
@@ -316,7 +316,7 @@ describe("refused deliveries write nothing", () => {
     } finally {
       h.ctx.payments = gateway;
     }
-    expect(await status(p.invoiceIds[6]!)).toBe("processing");
+    expect(await status(p.invoiceIds[6]!)).toBe("issued");
   });
 });
 

@@ -3,7 +3,7 @@ import {
   applyPaymentEvent,
   displayStatus,
   initialPaymentState,
-  mayStartCardPayment,
+  hasOpenCardSession,
   nextCardAttempt,
   PAYMENT_STATUSES,
   paymentSummary,
@@ -70,9 +70,11 @@ describe("bank transfer (請求書払い)", () => {
 describe("card payment (Stripe Checkout)", () => {
   const E = STRIPE_EVENTS;
 
-  it("an open session is processing until the webhook confirms; the redirect is no proof", () => {
-    expect(statusAfter([E.opened])).toBe("processing");
+  it("an open session is no payment: the invoice stays unpaid until the webhook confirms; the redirect is no proof", () => {
+    expect(statusAfter([E.opened])).toBe("issued");
+    expect(hasOpenCardSession(fold([E.opened]))).toBe(true);
     expect(statusAfter([E.opened, E.completedPaid])).toBe("paid");
+    expect(hasOpenCardSession(fold([E.opened, E.completedPaid]))).toBe(false);
   });
 
   it("an async method waits for its result; its failure makes the invoice payable again", () => {
@@ -80,14 +82,16 @@ describe("card payment (Stripe Checkout)", () => {
     expect(statusAfter([E.opened, E.completedUnpaid, E.asyncSucceeded])).toBe("paid");
     const failed = fold([E.opened, E.completedUnpaid, E.asyncFailed]);
     expect(paymentSummary(failed).status).toBe("issued");
-    expect(mayStartCardPayment(failed)).toBe(true);
+    expect(hasOpenCardSession(failed)).toBe(false);
     expect(nextCardAttempt(failed)).toBe(2);
   });
 
   it("a failed card try leaves the session open for another card; an expired session makes it payable again", () => {
-    expect(statusAfter([E.opened, E.intentFailed])).toBe("processing");
+    expect(statusAfter([E.opened, E.intentFailed])).toBe("issued");
+    expect(hasOpenCardSession(fold([E.opened, E.intentFailed]))).toBe(true);
     expect(statusAfter([E.opened, E.intentFailed, E.completedPaid])).toBe("paid");
     expect(statusAfter([E.opened, E.expired])).toBe("issued");
+    expect(hasOpenCardSession(fold([E.opened, E.expired]))).toBe(false);
   });
 
   it("a failure after success is ignored and reports no change", () => {
@@ -114,24 +118,6 @@ describe("card payment (Stripe Checkout)", () => {
     const s = fold([E.opened, bank("r1", TOTAL), E.completedPaid]);
     expect(paymentSummary(s)).toMatchObject({ status: "paid", received: 2 * TOTAL, credit: TOTAL });
   });
-
-  it("no new card payment while one is in flight, after payment, or once cancelled", () => {
-    expect(mayStartCardPayment(fold([]))).toBe(true);
-    expect(mayStartCardPayment(fold([bank("r1", 1)]))).toBe(true);
-    expect(mayStartCardPayment(fold([E.opened]))).toBe(false);
-    expect(mayStartCardPayment(fold([E.completedPaid]))).toBe(false);
-    expect(mayStartCardPayment(fold([{ type: "correction_issued", correctionNumber: "INV-2026-000002" }]))).toBe(false);
-  });
-});
-
-describe("correction issued (修正インボイス)", () => {
-  it("cancels the invoice; money already received, and money arriving late, becomes a credit", () => {
-    const correction: PaymentEvent = { type: "correction_issued", correctionNumber: "INV-2026-000002" };
-    const s = fold([bank("r1", 50_000), correction, STRIPE_EVENTS.completedPaid]);
-    expect(paymentSummary(s)).toMatchObject({ status: "cancelled", balance: 0, credit: 50_000 + TOTAL });
-    expect(s.cancelledBy).toBe("INV-2026-000002");
-    expect(applyPaymentEvent(s, { type: "correction_issued", correctionNumber: "INV-2026-000003" }).changed).toBe(false);
-  });
 });
 
 describe("overdue (derived from the due date)", () => {
@@ -139,7 +125,9 @@ describe("overdue (derived from the due date)", () => {
     expect(displayStatus(fold([]), "2026-12-31", "2026-12-31")).toBe("issued");
     expect(displayStatus(fold([]), "2026-12-31", "2027-01-01")).toBe("overdue");
     expect(displayStatus(fold([bank("r1", 1)]), "2026-12-31", "2027-01-01")).toBe("overdue");
-    expect(displayStatus(fold([STRIPE_EVENTS.opened]), "2026-12-31", "2027-01-01")).toBe("processing");
+    // An open Checkout Session pays nothing: still overdue. Money settling by an async method is not.
+    expect(displayStatus(fold([STRIPE_EVENTS.opened]), "2026-12-31", "2027-01-01")).toBe("overdue");
+    expect(displayStatus(fold([STRIPE_EVENTS.opened, STRIPE_EVENTS.completedUnpaid]), "2026-12-31", "2027-01-01")).toBe("processing");
     expect(displayStatus(fold([bank("r1", TOTAL)]), "2026-12-31", "2027-01-01")).toBe("paid");
     expect(displayStatus(fold([{ type: "correction_issued", correctionNumber: "X" }]), "2026-12-31", "2027-01-01")).toBe("cancelled");
   });
@@ -191,8 +179,8 @@ describe("order-proof: every pair order of the Stripe events", () => {
       // A session's stage only moves up: open < expired < awaiting an async result < async failed.
       if (names.includes("asyncFailed")) return "issued";
       if (names.includes("completedUnpaid")) return "processing";
-      if (names.includes("expired")) return "issued";
-      return "processing";
+      // Opened, a card declined, expired: nothing was paid.
+      return "issued";
     };
     for (const a of STRIPE_NAMES) {
       for (const b of STRIPE_NAMES) {

@@ -163,7 +163,10 @@ export function paymentSummary(state: PaymentState): PaymentSummary {
   const received = bank + card;
   const refunded = attempts.reduce((sum, a) => sum + a.refunded, 0);
   const net = received - refunded;
-  const inFlight = attempts.some((a) => a.stage === "open" || a.stage === "awaiting_async");
+  // Processing means money is committed and settling (an async method). An open Checkout Session is not: nothing is
+  // paid until Stripe says so, and the buyer may have left Stripe's page — the invoice stays unpaid (and can go
+  // overdue), while the page offers to continue that session (hasOpenCardSession).
+  const inFlight = attempts.some((a) => a.stage === "awaiting_async");
 
   let status: PaymentStatus;
   if (state.cancelledBy !== null) status = "cancelled";
@@ -213,10 +216,9 @@ export const STATUS_MESSAGE: Record<DisplayStatus, InvoiceMessageKey> = {
   overdue: "payments.status.overdue",
 };
 
-/** Whether a new card payment may start: money due, not cancelled, and no other attempt in flight. */
-export function mayStartCardPayment(state: PaymentState): boolean {
-  const summary = paymentSummary(state);
-  return (summary.status === "issued" || summary.status === "partially_paid") && summary.balance > 0;
+/** Whether a Checkout Session is open (opened, neither paid, expired nor failed): the buyer can go back to it. */
+export function hasOpenCardSession(state: PaymentState): boolean {
+  return Object.values(state.card).some((a) => a.stage === "open");
 }
 
 /** The next attempt number: one more than any attempt seen. */

@@ -226,7 +226,7 @@ export default function InvoicePage() {
       {card.kind === "button" || card.kind === "inFlight" ? (
         <section className="stack" data-testid="card-payment">
           <h2>{t("payments.card.title")}</h2>
-          {card.kind === "inFlight" ? <p className="notice">{t("payments.processing.notice")}</p> : null}
+          {card.kind === "inFlight" ? <p className="notice">{t("payments.card.openSession")}</p> : null}
           {answer?.intent === "card" ? <FormErrors errors={answer.formErrors} /> : null}
           <Form method="post" reloadDocument>
             <CsrfInput />
@@ -237,6 +237,10 @@ export default function InvoicePage() {
           </Form>
           <p className="hint">{t("payments.card.hint")}</p>
         </section>
+      ) : card.kind === "processing" ? (
+        <p className="notice" data-testid="card-processing">
+          {t("payments.processing.notice")}
+        </p>
       ) : card.kind === "bankOnly" ? (
         <p className="notice" data-testid="card-bank-only">
           {t(card.reason)}

@@ -10,7 +10,7 @@ import {
 } from "../../../db/queries/card-payments";
 import { findInvoiceById, findInvoiceForOrg, lockInvoice, updatePaymentState } from "../../../db/queries/invoices";
 import { refundable, RefundSchema } from "~/domain/payments/refund";
-import { applyPaymentEvent, nextCardAttempt, paymentSummary, type PaymentState } from "~/domain/payments/state";
+import { applyPaymentEvent, hasOpenCardSession, nextCardAttempt, paymentSummary, type PaymentState } from "~/domain/payments/state";
 import { checkCardAmount, checkoutSessionParams, type CardAmountCheck } from "~/domain/payments/stripe-rules";
 import { can, type Actor } from "~/domain/permissions";
 import { t, type Locale } from "~/i18n";
@@ -37,8 +37,10 @@ type CardRefusal = Extract<CardAmountCheck, { ok: false }>["key"];
 export type CardOffer =
   | { kind: "hidden" }
   | { kind: "button" }
-  /** An open session the buyer can go back to (the button reuses it). */
+  /** An open session the buyer can go back to (the button reuses it); nothing is paid yet. */
   | { kind: "inFlight" }
+  /** Money committed by an async method and settling: no button until Stripe says how it ended. */
+  | { kind: "processing" }
   | { kind: "bankOnly"; reason: CardRefusal | "payments.card.vendorNotReady" };
 
 /**
@@ -58,7 +60,8 @@ export async function cardPaymentOffer(ctx: AppContext, actor: Actor, invoiceId:
   if (!check.ok) return { kind: "bankOnly", reason: check.key };
   const account = await findStripeAccount(ctx.db, inv.vendor_org_id);
   if (account?.state !== "enabled") return { kind: "bankOnly", reason: "payments.card.vendorNotReady" };
-  return summary.status === "processing" ? { kind: "inFlight" } : { kind: "button" };
+  if (summary.status === "processing") return { kind: "processing" };
+  return hasOpenCardSession(state) ? { kind: "inFlight" } : { kind: "button" };
 }
 
 export interface StartedCardPayment {
