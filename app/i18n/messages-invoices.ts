@@ -116,6 +116,10 @@ export const invoiceMessages = {
   "invoices.pdf.number": { ja: "請求書番号", en: "Invoice no." },
   "invoices.pdf.date": { ja: "請求日", en: "Invoice date" },
   "invoices.pdf.registration": { ja: "登録番号 {number}", en: "Registration no. {number}" },
+  "invoices.registration.source.formatOnly": {
+    ja: "形式とチェックディジットを確認済み（国税庁の公表サイトとは未照合）",
+    en: "format and check digit valid; not checked against the National Tax Agency's register",
+  },
   "invoices.pdf.registrationSource": { ja: "登録番号の確認（請求日時点）：{source}", en: "Registration check (as of the invoice date): {source}" },
   "invoices.pdf.reason": { ja: "理由：{reason}", en: "Reason: {reason}" },
   "invoices.pdf.total": { ja: "ご請求金額（税込）", en: "Amount due (incl. tax)" },

@@ -22,7 +22,9 @@ let stripe: StripeTestServer;
 
 beforeAll(async () => {
   stripe = await startStripeTestServer();
-  h = await createHarness({ payments: stripeGateway({ secretKey: "sk_test_demo_seed", webhookSecret: "whsec_demo_seed_0123456789", apiBase: stripe.apiBase }) });
+  h = await createHarness({
+    payments: stripeGateway({ secretKey: "sk_test_demo_seed", webhookSecret: "whsec_demo_seed_0123456789", apiBase: stripe.apiBase }),
+  });
   h.clock.set(NOW);
   await seedDemoData(h.db, NOW);
 }, 120_000);

@@ -232,6 +232,8 @@ describe("issuing the invoice of an accepted milestone", () => {
     expect(text).toContain(formatYen(1_086_800, "ja"));
     expect(text).toContain("請求商事株式会社 御中");
     expect(text).toContain("1234567");
+    // The registration check in the reader's words, never the stored code.
+    expect(text.replace(/\s+/g, "")).toContain("形式とチェックディジットを確認済み（国税庁の公表サイトとは未照合）");
     const b = await api(vendor.token, `/api/v1/invoices/${first.id}/pdf`);
     expect(b.headers.get("X-Content-SHA256")).toBe(a.headers.get("X-Content-SHA256"));
     expect(new Uint8Array(await b.arrayBuffer())).toEqual(bytes);
@@ -240,6 +242,7 @@ describe("issuing the invoice of an accepted milestone", () => {
     const en = (await pdfPages(new Uint8Array(await (await api(vendor.token, `/api/v1/invoices/${first.id}/pdf?lang=en`)).arrayBuffer()))).join("\n");
     expect(en).toContain(`Registration no. ${REG}`);
     expect(en).toContain("Consumption tax (10%)");
+    expect(en.replace(/\s+/g, " ")).toContain("not checked against the National Tax Agency");
   });
 });
 
@@ -480,6 +483,7 @@ describe("pages (ja/en)", () => {
     const view = await (await page(`/invoices/${open.id}`, b)).text();
     expect(view).toContain("INV-000004");
     expect(view).toContain("消費税額");
+    expect(view).toContain("形式とチェックディジットを確認済み（国税庁の公表サイトとは未照合）");
     const before = await count("invoice_receipts");
     const ja = await postForm(h, `/invoices/${open.id}`, { intent: "receipt", amount: "0", receivedOn: "" }, b, { "Accept-Language": "ja" });
     expect(ja.status).toBe(400);

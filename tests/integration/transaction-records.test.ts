@@ -458,7 +458,7 @@ describe("the page and its downloads", () => {
     const html = await res.text();
     expect(html).toContain("2026年12月21日");
     expect(html).toContain("￥110,000");
-    expect(html).toContain("保存期限 2034-05-31");
+    expect(html).toContain("保存期限 2034年5月31日");
     expect(html).toContain("INV-000001");
     expect(html).not.toContain("INV-000002");
     expect(html).toContain(`/records/files/invoice-${ids.inv1}-buyer`);
@@ -470,7 +470,7 @@ describe("the page and its downloads", () => {
     const enTable = await (await page("/records?search=1&dateFrom=2026-12-21&dateTo=2026-12-21&amountMin=110000&amountMax=110000", cookies, "en")).text();
     expect(enTable).toContain("21 Dec 2026");
     expect(enTable).toContain("¥110,000");
-    expect(enTable).toContain("Keep until 2034-05-31");
+    expect(enTable).toContain("Keep until 31 May 2034");
     expect(enTable).toContain(">Invoice<");
     expect(enTable).toContain("Export for tax inspection (ZIP)");
     expect(enTable).toContain('href="/records"');

@@ -13,6 +13,14 @@ import { InvoiceLineSchema, INVOICE_LINES_MAX, INVOICE_REASON_MAX, type InvoiceL
 /** What the default registration verifier records: the tax office's service is not reachable from here. */
 export const REGISTRATION_SOURCE_FORMAT_ONLY = "format valid, not checked against the registry";
 
+/**
+ * The words for a recorded registration source in the reader's language. The source is stored as the verifier wrote
+ * it (a stable code for the default verifier); a source without words of its own is shown as stored.
+ */
+export function registrationSourceText(source: string, t: (key: "invoices.registration.source.formatOnly") => string): string {
+  return source === REGISTRATION_SOURCE_FORMAT_ONLY ? t("invoices.registration.source.formatOnly") : source;
+}
+
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const DateField = (key: string) => z.preprocess(blankToUndefined, z.string({ error: key }).trim().refine(isCalendarDate, { error: key }));

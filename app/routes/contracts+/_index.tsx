@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BillingTabs } from "~/components/billing-tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -11,6 +11,8 @@ import { useI18n } from "~/utils/use-i18n";
 // where milestones are accepted (検収) and invoiced.
 
 const STATUS = { draft: "contracts.status.draft", active: "contracts.status.active" } as const;
+
+export const meta: MetaFunction = () => [{ title: "契約 / Contracts — Kurabe" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -1,9 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
+import { registrationSourceText } from "~/domain/invoices/milestone-invoice";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
 import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
@@ -21,6 +22,8 @@ import { useI18n } from "~/utils/use-i18n";
 // reader's language and write nothing. Anyone else: not found.
 
 const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.invoice.number} — Kurabe` : "Kurabe" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -113,7 +116,12 @@ export default function InvoicePage() {
         <dd>
           {inv.issuer.name} · {t("invoices.pdf.registration", { number: inv.issuer.registrationNumber })}
           <br />
-          <small>{t("invoices.page.registrationSource", { date: formatDate(inv.registration.asOf, locale), source: inv.registration.source })}</small>
+          <small>
+            {t("invoices.page.registrationSource", {
+              date: formatDate(inv.registration.asOf, locale),
+              source: registrationSourceText(inv.registration.source, t),
+            })}
+          </small>
         </dd>
         <dt>{t("invoices.page.recipient")}</dt>
         <dd>{inv.recipient.name}</dd>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BillingTabs } from "~/components/billing-tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,6 +12,8 @@ import { useI18n } from "~/utils/use-i18n";
 // buyer organisation.
 
 const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
+
+export const meta: MetaFunction = () => [{ title: "請求書 / Invoices — Kurabe" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -33,6 +35,7 @@ export default function InvoicesPage() {
           <thead>
             <tr>
               <th scope="col">{t("invoices.page.number")}</th>
+              <th scope="col">{t("contracts.list.counterparty")}</th>
               <th scope="col">{t("invoices.page.kind")}</th>
               <th scope="col">{t("invoices.page.date")}</th>
               <th scope="col">{t("invoices.page.dueDate")}</th>
@@ -47,6 +50,7 @@ export default function InvoicesPage() {
                 <td>
                   <Link to={`/invoices/${i.id}`}>{i.number}</Link>
                 </td>
+                <td>{i.side === "buyer" ? i.issuer.name : i.recipient.name}</td>
                 <td>{t(KIND[i.kind])}</td>
                 <td>{formatDate(i.invoiceDate, locale)}</td>
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>

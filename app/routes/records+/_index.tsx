@@ -132,7 +132,7 @@ export default function RecordsPage() {
                     <td>
                       <Link to={r.href}>{r.number}</Link>
                     </td>
-                    <td>{t("records.retentionEnd", { date: r.retentionEnd })}</td>
+                    <td>{t("records.retentionEnd", { date: formatDate(r.retentionEnd, locale) })}</td>
                     <td>
                       {r.fileUrl ? (
                         <a href={r.fileUrl} download>

@@ -2,7 +2,7 @@
 // Carries the six required items: the issuer with its registration number, the date, the lines with reduced-rate
 // items marked ※, the totals and the tax per rate (computed once per rate, with the vendor's rounding), and the
 // recipient; the bank account for the transfer and the due date.
-import type { BankAccount } from "~/domain/invoices/milestone-invoice";
+import { registrationSourceText, type BankAccount } from "~/domain/invoices/milestone-invoice";
 import type { QualifiedInvoice } from "~/domain/invoices/qualified-invoice";
 import { t, type Locale } from "~/i18n";
 import { formatDate, formatNumber, formatYen } from "~/utils/format";
@@ -46,7 +46,7 @@ export function renderInvoicePdf(input: InvoicePdfInput, locale: Locale): Promis
   for (const [text, bold, size] of [
     [inv.issuer.name, true, 11],
     [t(locale, "invoices.pdf.registration", { number: inv.issuer.registrationNumber }), false, 9],
-    [t(locale, "invoices.pdf.registrationSource", { source: input.registrationSource }), false, 7],
+    [t(locale, "invoices.pdf.registrationSource", { source: registrationSourceText(input.registrationSource, (key) => t(locale, key)) }), false, 7],
   ] as const) {
     w.at(text, rightX, y, { font: bold ? "bold" : "regular", size, width: 210 });
     y += w.heightOf(text, 210, bold ? "bold" : "regular", size) + 1;
