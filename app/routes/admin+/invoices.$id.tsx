@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfInput } from "~/components/csrf-input";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormErrors } from "~/components/field";
+import { InvoiceHistoryNotes, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { adminReadInvoice, invoiceHistory, recordReceiptAsAdmin } from "~/services/invoices.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { failureStatus, notFound, pageFailure } from "~/utils/errors";
-import { formatDate, formatDateTime, formatYen } from "~/utils/format";
+import { formatDate, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -86,72 +85,20 @@ export default function AdminInvoicePage() {
         <dd>{formatYen(inv.received, locale)}</dd>
       </dl>
 
-      <h2>{t("invoices.page.receipts")}</h2>
-      {inv.receipts.length === 0 ? (
-        <p>{t("invoices.page.noReceipts")}</p>
-      ) : (
-        <ul data-testid="receipts">
-          {inv.receipts.map((r) => (
-            <li key={r.id}>
-              {formatDate(r.receivedOn, locale)} · {formatYen(r.amount, locale)} ·{" "}
-              {t(`invoices.page.receiptSource.${r.source as "bank" | "credit" | "credit_note"}`)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {history
-        ? [
-            ...history.creditsApplied.map((c) => (
-              <p key={c.id}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</p>
-            )),
-            ...history.creditsMade.map((c) => (
-              <p key={c.id}>
-                {c.toNumber
-                  ? t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })
-                  : t("invoices.page.creditPending", { amount: formatYen(c.amount, locale) })}
-              </p>
-            )),
-          ]
-        : null}
-      {history && history.reminders.length > 0 ? (
-        <>
-          <h2>{t("invoices.page.reminders")}</h2>
-          <ul>
-            {history.reminders.map((r) => (
-              <li key={r.step}>
-                {t("invoices.page.reminder", {
-                  step: r.step,
-                  date: formatDateTime(r.sentAt, locale),
-                  days: r.daysOverdue,
-                  amount: formatYen(r.balance, locale),
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ReceiptList receipts={inv.receipts} />
+      {history ? <InvoiceHistoryNotes history={history} invoiceHref={(id) => `/admin/invoices/${id}`} /> : null}
 
       <p>
         <Link to={`/admin/refunds?invoice=${inv.id}`}>{t("payments.refund.title")}</Link>
       </p>
       {inv.payable ? (
-        <section className="stack">
-          <h2>{t("invoices.page.recordReceipt")}</h2>
-          <p className="hint">{t("adminInvoices.recordHint")}</p>
-          {answer ? <FormErrors errors={answer.formErrors} /> : null}
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <Field id="amount" label={t("invoices.page.amount")} errors={answer?.fieldErrors.amount}>
-              {(aria) => <input type="text" inputMode="numeric" name="amount" defaultValue={answer?.values.amount ?? String(inv.balance || "")} {...aria} />}
-            </Field>
-            <Field id="receivedOn" label={t("invoices.page.receivedOn")} errors={answer?.fieldErrors.receivedOn}>
-              {(aria) => <input type="date" name="receivedOn" defaultValue={answer?.values.receivedOn ?? ""} {...aria} />}
-            </Field>
-            <button type="submit" className="button primary">
-              {t("invoices.page.recordReceipt")}
-            </button>
-          </Form>
-        </section>
+        <ReceiptForm
+          balance={inv.balance}
+          hint={t("adminInvoices.recordHint")}
+          formErrors={answer?.formErrors}
+          fieldErrors={answer?.fieldErrors}
+          values={answer?.values}
+        />
       ) : null}
     </article>
   );

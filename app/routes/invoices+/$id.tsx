@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
+import { InvoiceHistoryNotes, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
 import { registrationSourceText } from "~/domain/invoices/milestone-invoice";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
@@ -11,7 +12,7 @@ import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
-import { formatDate, formatDateTime, formatNumber, formatYen } from "~/utils/format";
+import { formatDate, formatNumber, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -99,7 +100,7 @@ export default function InvoicePage() {
         {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
         {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
       </p>
-      {history ? <InvoiceHistoryNotes history={history} /> : null}
+      {history ? <InvoiceHistoryNotes history={history} invoiceHref={(id) => `/invoices/${id}`} /> : null}
       {inv.cancelledBy ? (
         <p className="notice">
           {t("invoices.page.cancelledBy")} <Link to={`/invoices/${inv.cancelledBy}`}>{t("invoices.page.viewCorrection")}</Link>
@@ -201,19 +202,7 @@ export default function InvoicePage() {
       </table>
       <p className="hint">{t("invoices.pdf.rounding", { method: t(`invoices.rounding.${inv.rounding}`) })}</p>
 
-      <h2>{t("invoices.page.receipts")}</h2>
-      {inv.receipts.length === 0 ? (
-        <p>{t("invoices.page.noReceipts")}</p>
-      ) : (
-        <ul>
-          {inv.receipts.map((r) => (
-            <li key={r.id}>
-              {formatDate(r.receivedOn, locale)} · {formatYen(r.amount, locale)} ·{" "}
-              {t(`invoices.page.receiptSource.${r.source as "bank" | "credit" | "credit_note"}`)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReceiptList receipts={inv.receipts} />
 
       {cardPayments.length > 0 ? (
         <section className="stack" data-testid="card-payments">
@@ -256,25 +245,13 @@ export default function InvoicePage() {
       ) : null}
 
       {inv.side === "buyer" && payable ? (
-        <section className="stack">
-          <h2>{t("invoices.page.recordReceipt")}</h2>
-          {answer?.intent === "receipt" ? <FormErrors errors={answer.formErrors} /> : null}
-          <Form method="post" className="stack">
-            <CsrfInput />
-            <input type="hidden" name="intent" value="receipt" />
-            <Field id="amount" label={t("invoices.page.amount")} errors={errorsFor("receipt", "amount")}>
-              {(aria) => (
-                <input type="text" inputMode="numeric" name="amount" defaultValue={valueOf("receipt", "amount", String(inv.balance || ""))} {...aria} />
-              )}
-            </Field>
-            <Field id="receivedOn" label={t("invoices.page.receivedOn")} errors={errorsFor("receipt", "receivedOn")}>
-              {(aria) => <input type="date" name="receivedOn" defaultValue={valueOf("receipt", "receivedOn")} {...aria} />}
-            </Field>
-            <button type="submit" className="button primary">
-              {t("invoices.page.recordReceipt")}
-            </button>
-          </Form>
-        </section>
+        <ReceiptForm
+          balance={inv.balance}
+          intent="receipt"
+          formErrors={answer?.intent === "receipt" ? answer.formErrors : undefined}
+          fieldErrors={answer?.intent === "receipt" ? answer.fieldErrors : undefined}
+          values={answer?.intent === "receipt" ? answer.values : undefined}
+        />
       ) : null}
 
       {inv.side === "vendor" && payable
@@ -315,47 +292,6 @@ export default function InvoicePage() {
           ))
         : null}
     </article>
-  );
-}
-
-/** Overpayments set against this invoice or made on it (with the other invoice's number), and the reminders sent. */
-function InvoiceHistoryNotes({ history }: { history: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["history"]> }) {
-  const { t, locale } = useI18n();
-  return (
-    <>
-      {history.creditsApplied.map((c) => (
-        <p key={c.id} data-testid="credit-applied">
-          <Link to={`/invoices/${c.fromInvoiceId}`}>{t("invoices.page.creditAppliedFrom", { amount: formatYen(c.amount, locale), number: c.fromNumber })}</Link>
-        </p>
-      ))}
-      {history.creditsMade.map((c) => (
-        <p key={c.id} data-testid="credit-made">
-          {c.toNumber && c.toInvoiceId ? (
-            <Link to={`/invoices/${c.toInvoiceId}`}>{t("invoices.page.creditedTo", { amount: formatYen(c.amount, locale), number: c.toNumber })}</Link>
-          ) : (
-            t("invoices.page.creditPending", { amount: formatYen(c.amount, locale) })
-          )}
-        </p>
-      ))}
-      {history.reminders.length > 0 ? (
-        <section data-testid="reminders">
-          <h2>{t("invoices.page.reminders")}</h2>
-          <ul>
-            {history.reminders.map((r) => (
-              <li key={r.step}>
-                {t("invoices.page.reminder", {
-                  step: r.step,
-                  date: formatDateTime(r.sentAt, locale),
-                  days: r.daysOverdue,
-                  amount: formatYen(r.balance, locale),
-                })}
-              </li>
-            ))}
-          </ul>
-          <p className="hint">{t("invoices.page.remindersPolicy")}</p>
-        </section>
-      ) : null}
-    </>
   );
 }
 
