@@ -131,6 +131,10 @@ describe("the buyer asks for a refund", () => {
     const html = await (await page(`/invoices/${id}`, await signIn(p.buyer.email))).text();
     expect(html).toContain(`を依頼：依頼中`);
     expect(html).not.toContain('value="refundRequest"');
+    // The vendor, whose transfer a refund would reverse, reads the request on the page its notice leads to; no form.
+    const vendorHtml = await (await page(`/invoices/${id}`, await signIn(p.vendor.email))).text();
+    expect(vendorHtml).toContain(`${formatYen(3000, "ja")} を依頼：依頼中`);
+    expect(vendorHtml).not.toContain('value="refundRequest"');
   });
 
   it("the page form asks too, with field errors in the reader's language", async () => {
@@ -183,6 +187,12 @@ describe("the platform admin answers", () => {
     expect(buyerHtml).toContain(`for ${formatYen(3000, "en")}: Refunded`);
     // Money is still left on the payment, so the buyer may ask again.
     expect(buyerHtml).toContain('value="refundRequest"');
+
+    // Asking again at the same moment from several tabs: the one-open-request index lets exactly one through.
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => ask(p.buyer.token, id, { amount: 100 + i, reason: "同時の依頼" })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect((await requests(id)).filter((r) => r.status === "open")).toHaveLength(1);
+    expect(await audits("invoice.refund.request", id)).toHaveLength(2);
   });
 
   it("declines with a note (required, ja/en); the buyer is told and reads the note; anyone else gets not found", async () => {

@@ -75,16 +75,18 @@ const view = (r: NonNullable<Awaited<ReturnType<typeof findLatestRefundRequest>>
 
 /**
  * For the invoice page: whether the buyer may ask for a refund now (a card payment succeeded with money left and no
- * request is open), how much is left, and the newest request with its status. Null for anyone but the invoice's buyer.
+ * request is open), how much is left, and the newest request with its status. The vendor reads the request too (the
+ * refund would reverse its transfer, and its notice leads here) but never asks. Null for anyone else, and when there
+ * is neither a request nor anything to ask for.
  */
 export async function refundRequestPanel(ctx: AppContext, actor: Actor, invoiceId: string) {
-  const a = orgActor(actor, "buyer");
-  if (!a || !isRowId(invoiceId)) return null;
-  const inv = await findInvoiceForOrg(ctx.db, a.org.id, invoiceId);
-  if (!inv || inv.buyer_org_id !== a.org.id) return null;
+  if (!actor.org || !isRowId(invoiceId)) return null;
+  const inv = await findInvoiceForOrg(ctx.db, actor.org.id, invoiceId);
+  if (!inv) return null;
+  const isBuyer = inv.buyer_org_id === actor.org.id;
   const [left, latest] = await Promise.all([refundableLeft(ctx.db, inv), findLatestRefundRequest(ctx.db, inv.id)]);
-  if (left === 0 && !latest) return null;
-  return { eligible: left > 0 && latest?.status !== "open", left, latest: latest ? view(latest) : null };
+  if (!latest && (!isBuyer || left === 0)) return null;
+  return { eligible: isBuyer && left > 0 && latest?.status !== "open", left, latest: latest ? view(latest) : null };
 }
 
 /**
