@@ -23,6 +23,7 @@ import * as transactionRecords from "./migrations/2026120903_transaction_records
 import * as invoiceReminders from "./migrations/2026120904_invoice_reminders";
 import * as cardPayments from "./migrations/2026120905_card_payments";
 import * as cardRefundsApplied from "./migrations/2026120908_card_refunds_applied";
+import * as refundRequests from "./migrations/2026120909_refund_requests";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   "2026120904_invoice_reminders": invoiceReminders,
   "2026120905_card_payments": cardPayments,
   "2026120908_card_refunds_applied": cardRefundsApplied,
+  "2026120909_refund_requests": refundRequests,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -580,6 +580,7 @@ export interface Database {
   card_payment_attempts: CardPaymentAttemptsTable;
   card_refunds: CardRefundsTable;
   card_refunds_applied: CardRefundsAppliedTable;
+  refund_requests: RefundRequestsTable;
   stripe_events: StripeEventsTable;
 }
 
@@ -724,6 +725,21 @@ export interface CardRefundsTable {
   amount: Money;
   reason: string;
   requested_by: string;
+  created_at: Timestamp;
+}
+
+/** A buyer's request that a card payment be refunded; null amount = all that is left (decision 0035). */
+export interface RefundRequestsTable {
+  id: Generated<string>;
+  invoice_id: string;
+  requested_by: string;
+  buyer_org_id: string;
+  amount: ColumnType<number | null, number | null, number | null>;
+  reason: string;
+  status: ColumnType<"open" | "refunded" | "declined", "open" | "refunded" | "declined" | undefined, "open" | "refunded" | "declined">;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  decision_note: string | null;
   created_at: Timestamp;
 }
 

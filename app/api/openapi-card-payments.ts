@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RefundSchema } from "~/domain/payments/refund";
+import { RefundRequestSchema } from "~/domain/payments/refund-request";
 import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthorized } from "./openapi-helpers";
 
 // Card payment of an invoice with Stripe (issue 16 items 3 and 7; decision 0035), spread into the document's `paths`
@@ -28,6 +29,16 @@ const Session = z.object({
 });
 
 const Refund = z.object({ attempt: z.number().int().nullable(), refundId: z.string(), amount: z.number().int(), reason: z.string(), requestedAt: z.string() });
+
+const RefundRequest = z.object({
+  id: z.string(),
+  status: z.enum(["open", "refunded", "declined"]),
+  amount: z.number().int().nullable().describe("Yen asked; null = all that is left to refund"),
+  reason: z.string(),
+  note: z.string().nullable().describe("The platform admin's note when declined"),
+  requestedOn: z.string().describe("Day (Asia/Tokyo)"),
+  decidedOn: z.string().nullable(),
+});
 
 export function cardPaymentPaths() {
   return {
@@ -75,6 +86,24 @@ export function cardPaymentPaths() {
           "404": problem("Not found — unknown invoice, or the caller is not a platform admin"),
           "405": methodNotAllowed,
           "409": problem("No card payment of the invoice has money left to refund, card payment is off, or Stripe refused"),
+        },
+      },
+    },
+    "/api/v1/invoices/{id}/refund-requests": {
+      parameters: idParameter("Invoice id"),
+      post: {
+        operationId: "requestInvoiceRefund",
+        summary: "The invoice's buyer asks for a refund of its card payment (amount omitted = all that is left), with a reason",
+        description:
+          "The request goes to the platform admins and the vendor's members (in-app notices). An admin refunds it through POST /api/v1/invoices/{id}/refunds, which marks it refunded, or declines it with a note. At most one request per invoice is open at a time.",
+        requestBody: body(RefundRequestSchema),
+        responses: {
+          "201": ok("Requested", RefundRequest),
+          "400": problem("`errors` names each field (amount not whole yen or more than is left, reason missing) in the caller's language"),
+          "401": unauthorized,
+          "404": problem("Not found — unknown invoice, or the caller is not a member of its buyer organisation"),
+          "405": methodNotAllowed,
+          "409": problem("No card payment of the invoice has money left to refund, or a request is already open"),
         },
       },
     },

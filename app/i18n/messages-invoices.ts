@@ -377,6 +377,41 @@ export const invoiceMessages = {
     ja: "Stripe が返金を受け付けませんでした。時間をおいて再度お試しください。",
     en: "Stripe did not accept the refund. Try again later.",
   },
+  // The buyer's refund request (a platform admin refunds or declines it)
+  "payments.refundRequest.title": { ja: "返金を依頼する", en: "Request a refund" },
+  "payments.refundRequest.hint": {
+    ja: "カード決済の返金を運営に依頼します。返金できる残額は {amount} です。金額を空欄にすると残額の全額を依頼します。",
+    en: "Ask the platform to refund your card payment. Up to {amount} can be refunded; leave the amount blank to ask for all of it.",
+  },
+  "payments.refundRequest.submit": { ja: "返金を依頼する", en: "Request a refund" },
+  "payments.refundRequest.sent": { ja: "返金を依頼しました。運営からの連絡をお待ちください。", en: "Refund requested. The platform will get back to you." },
+  "payments.refundRequest.statusTitle": { ja: "返金の依頼", en: "Refund request" },
+  "payments.refundRequest.status.open": { ja: "依頼中", en: "Requested" },
+  "payments.refundRequest.status.refunded": { ja: "返金済み", en: "Refunded" },
+  "payments.refundRequest.status.declined": { ja: "見送り", en: "Declined" },
+  "payments.refundRequest.summary": { ja: "{date} に {amount} を依頼：{status}", en: "Asked on {date} for {amount}: {status}" },
+  "payments.refundRequest.allLeft": { ja: "残額の全額", en: "all that is left" },
+  "payments.refundRequest.note": { ja: "運営からの連絡：{note}", en: "From the platform: {note}" },
+  "payments.refundRequest.notEligible": {
+    ja: "この請求書には返金できるカード決済がありません（返金はカードで支払われた請求書のみ依頼できます）。",
+    en: "This invoice has no card payment left to refund (a refund can be asked only for an invoice paid by card).",
+  },
+  "payments.refundRequest.alreadyOpen": {
+    ja: "この請求書にはすでに返金の依頼があります。運営の判断をお待ちください。",
+    en: "A refund request for this invoice is already open. Please wait for the platform's decision.",
+  },
+  "payments.refundRequest.notOpen": { ja: "この依頼はすでに対応済みです。", en: "This request has already been decided." },
+  "payments.refundRequest.note.required": { ja: "見送る理由を入力してください。", en: "Enter why the request is declined." },
+  "payments.refundRequest.note.tooLong": { ja: "理由は500文字以内で入力してください。", en: "Keep the note to 500 characters or fewer." },
+  "payments.refundRequest.openTitle": { ja: "買い手からの返金依頼", en: "Refund requests from buyers" },
+  "payments.refundRequest.none": { ja: "未対応の返金依頼はありません。", en: "No open refund requests." },
+  "payments.refundRequest.requestedOn": { ja: "依頼日", en: "Requested on" },
+  "payments.refundRequest.amountAsked": { ja: "依頼額", en: "Amount asked" },
+  "payments.refundRequest.reason": { ja: "依頼理由", en: "Reason" },
+  "payments.refundRequest.prefill": { ja: "返金フォームへ", en: "Refund…" },
+  "payments.refundRequest.declineNote": { ja: "見送る理由", en: "Why it is declined" },
+  "payments.refundRequest.decline": { ja: "見送る", en: "Decline" },
+  "payments.refundRequest.declined": { ja: "返金の依頼を見送りました。買い手に通知しました。", en: "Request declined. The buyer has been told." },
   // Vendor payouts (Stripe Connect)
   "settings.tab.payouts": { ja: "カード決済の受取", en: "Card payouts" },
   "payouts.title": { ja: "カード決済の受取口座（Stripe）", en: "Card payouts (Stripe)" },
@@ -407,6 +442,15 @@ export const invoiceMessages = {
   "notifications.invoice.payment.partially_paid": { ja: "請求書 {title} に一部入金がありました", en: "Invoice {title} has been partly paid" },
   "notifications.invoice.payment.partially_refunded": { ja: "請求書 {title} の一部が返金されました", en: "Invoice {title} has been partly refunded" },
   "notifications.invoice.payment.refunded": { ja: "請求書 {title} が返金されました", en: "Invoice {title} has been refunded" },
+  "notifications.invoice.refundRequest.opened": { ja: "請求書 {title} について返金の依頼がありました", en: "A refund has been requested for invoice {title}" },
+  "notifications.invoice.refundRequest.refunded": {
+    ja: "請求書 {title} の返金依頼に応じて返金しました",
+    en: "Your refund request for invoice {title} has been refunded",
+  },
+  "notifications.invoice.refundRequest.declined": {
+    ja: "請求書 {title} の返金依頼は見送られました",
+    en: "Your refund request for invoice {title} was declined",
+  },
 } as const;
 
 export type InvoiceMessageKey = keyof typeof invoiceMessages;

@@ -104,6 +104,9 @@ export const AUDIT_ACTIONS = [
   "seed.trackRecords",
   "invoice.reminder",
   "invoice.receipt.admin",
+  "invoice.refund.request",
+  "invoice.refund.request.decline",
+  "invoice.refund.request.refunded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

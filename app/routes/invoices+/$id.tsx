@@ -9,6 +9,7 @@ import { registrationSourceText } from "~/domain/invoices/milestone-invoice";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
 import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
+import { refundRequestPanel, requestRefund } from "~/services/payments/refund-requests.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -37,7 +38,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Card payments taken (or tried) on this invoice, for both sides' records: amount, platform fee, refunds.
   const attempts = await listCardPayments(context, user.actor, read.invoice.id);
   const cardPayments = attempts.ok ? attempts.sessions.filter((x) => x.stage !== "open" && x.stage !== "expired") : [];
-  return { invoice: read.invoice, history: history.ok ? history : null, card, cardPayments };
+  // The buyer's refund request on a card payment: the form while one may be asked, the newest request's status.
+  const refundRequest = await refundRequestPanel(context, user.actor, read.invoice.id);
+  return { invoice: read.invoice, history: history.ok ? history : null, card, cardPayments, refundRequest };
 }
 
 type Values = Record<string, string>;
@@ -59,7 +62,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(started.url, 303);
   }
   let done;
-  if (intent === "receipt") done = await recordReceipt(context, user.actor, id, { amount: values.amount, receivedOn: values.receivedOn });
+  if (intent === "refundRequest") done = await requestRefund(context, user.actor, id, { amount: values.amount, reason: values.reason });
+  else if (intent === "receipt") done = await recordReceipt(context, user.actor, id, { amount: values.amount, receivedOn: values.receivedOn });
   else if (intent === "correction" || intent === "creditNote") {
     const input = {
       ...(values.invoiceDate ? { invoiceDate: values.invoiceDate } : {}),
@@ -78,11 +82,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent, values, formErrors: failed.formErrors, fieldErrors }, { status: failed.status });
   }
   const target = "invoiceId" in done ? `/invoices/${done.invoiceId}` : `/invoices/${id}`;
-  return redirect(target, { headers: { "Set-Cookie": await toastHeader(context, { key: "invoices.page.saved" }) } });
+  const toast = intent === "refundRequest" ? "payments.refundRequest.sent" : "invoices.page.saved";
+  return redirect(target, { headers: { "Set-Cookie": await toastHeader(context, { key: toast }) } });
 }
 
 export default function InvoicePage() {
-  const { invoice: inv, history, card, cardPayments } = useLoaderData<typeof loader>();
+  const { invoice: inv, history, card, cardPayments, refundRequest } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const errorsFor = (intent: string, field: string) => (answer?.intent === intent ? answer.fieldErrors[field] : undefined);
@@ -217,6 +222,44 @@ export default function InvoicePage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {refundRequest ? (
+        <section className="stack" data-testid="refund-request">
+          {refundRequest.latest ? (
+            <>
+              <h2>{t("payments.refundRequest.statusTitle")}</h2>
+              <p>
+                {t("payments.refundRequest.summary", {
+                  date: formatDate(refundRequest.latest.requestedOn, locale),
+                  amount: refundRequest.latest.amount === null ? t("payments.refundRequest.allLeft") : formatYen(refundRequest.latest.amount, locale),
+                  status: t(`payments.refundRequest.status.${refundRequest.latest.status}`),
+                })}
+              </p>
+              {refundRequest.latest.note ? <p className="notice">{t("payments.refundRequest.note", { note: refundRequest.latest.note })}</p> : null}
+            </>
+          ) : null}
+          {refundRequest.eligible ? (
+            <>
+              <h2>{t("payments.refundRequest.title")}</h2>
+              <p className="hint">{t("payments.refundRequest.hint", { amount: formatYen(refundRequest.left, locale) })}</p>
+              {answer?.intent === "refundRequest" ? <FormErrors errors={answer.formErrors} /> : null}
+              <Form method="post" className="stack">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="refundRequest" />
+                <Field id="refundRequest-amount" label={t("payments.refund.amount")} errors={errorsFor("refundRequest", "amount")}>
+                  {(aria) => <input type="text" inputMode="numeric" name="amount" defaultValue={valueOf("refundRequest", "amount")} {...aria} />}
+                </Field>
+                <Field id="refundRequest-reason" label={t("payments.refund.reason")} errors={errorsFor("refundRequest", "reason")}>
+                  {(aria) => <textarea name="reason" rows={3} defaultValue={valueOf("refundRequest", "reason")} {...aria} />}
+                </Field>
+                <button type="submit" className="button">
+                  {t("payments.refundRequest.submit")}
+                </button>
+              </Form>
+            </>
+          ) : null}
         </section>
       ) : null}
 

@@ -20,6 +20,7 @@ import { appOrigin } from "~/utils/env.server";
 import { tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
+import { closeRefundRequestOnRefund } from "./refund-requests.server";
 
 // Card payment of an invoice through Stripe Checkout, refunds, and Connect onboarding (issue 16 items 3 and 6;
 // decision 0035). Stripe is `ctx.payments` (null: card payment off, every card surface hidden). The redirect back
@@ -294,6 +295,15 @@ export async function refundCardPayment(
         entityId: inv.id,
         before: { status: paymentSummary(state).status, refundable: target.left },
         after: { refundId: refund.id, stripeStatus: refund.status, attempt: target.row.attempt, amount, reason: parsed.data.reason },
+      });
+      // The buyer's open refund request, if any, is answered by this refund (decision 0035).
+      await closeRefundRequestOnRefund(trx, {
+        invoiceId: inv.id,
+        adminId: actor.userId,
+        adminOrgId: actor.org?.id ?? null,
+        refundId: refund.id,
+        amount,
+        at: now,
       });
     }
     return { ok: true as const, refundId: refund.id, amount, attempt: target.row.attempt };
