@@ -14,7 +14,10 @@ import { useI18n } from "~/utils/use-i18n";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const items = await notificationsOf(context, user.id);
-  return { items };
+  // A platform admin acting for no buyer or vendor reads invoices on the admin's invoice page.
+  const kind = user.actor.org?.kind;
+  const invoiceBase = user.actor.isPlatformAdmin && kind !== "buyer" && kind !== "vendor" ? "/admin/invoices" : "/invoices";
+  return { items, invoiceBase };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,15 +27,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/notifications", { headers: { "Set-Cookie": await toastHeader(context, { key: "notifications.markedRead" }) } });
 }
 
-/** Where a notice leads: the invoice it is about (both parties read it there), else its RFQ. */
-function hrefOf(payload: { rfqId?: string; invoiceId?: string }): string | null {
-  if (payload.invoiceId) return `/invoices/${payload.invoiceId}`;
+/** Where a notice leads: the invoice it is about (both parties read it there; an admin on the admin page), else its RFQ. */
+function hrefOf(payload: { rfqId?: string; invoiceId?: string }, invoiceBase: string): string | null {
+  if (payload.invoiceId) return `${invoiceBase}/${payload.invoiceId}`;
   if (payload.rfqId) return `/rfqs/${payload.rfqId}`;
   return null;
 }
 
 export default function Notifications() {
-  const { items } = useLoaderData<typeof loader>();
+  const { items, invoiceBase } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   const unread = items.some((n) => !n.read_at);
   return (
@@ -50,8 +53,8 @@ export default function Notifications() {
       <ul className="result-list">
         {items.map((n) => (
           <li key={n.id} className={`card ${n.read_at ? "" : "unread"}`} data-testid="notification">
-            {hrefOf(n.payload) ? (
-              <Link to={hrefOf(n.payload)!}>
+            {hrefOf(n.payload, invoiceBase) ? (
+              <Link to={hrefOf(n.payload, invoiceBase)!}>
                 {translateOrPassThrough(`notifications.${n.kind}`, { title: n.payload.title ?? "", reason: n.payload.reason ?? "" })}
               </Link>
             ) : (

@@ -120,6 +120,8 @@ describe("the buyer asks for a refund", () => {
     // The admin reads it in their notices, in words, linked to the invoice.
     const adminNotices = await (await page("/notifications", await signIn(admin.email))).text();
     expect(adminNotices).toContain(`請求書 ${number} について返金の依頼がありました`);
+    // …on the admin's invoice page (an admin is no party to the invoice, so /invoices/:id would be 404 to them).
+    expect(adminNotices).toContain(`href="/admin/invoices/${id}"`);
 
     // A second open request on the same invoice is refused, even for another amount.
     const again = await ask(p.buyer.token, id, { reason: "もう一度" });
