@@ -34,7 +34,7 @@ export interface RagResult {
  * The prior. With a claim, the scoring module's convention (app/domain/scoring/credibility.ts):
  * a = claim × k + successes, b = (1 − claim) × k + failures — the same posterior the comparison's risk
  * figure uses, so the two never disagree. Without one, the uniform Beta(1, 1): every rate equally likely
- * before any delivery, the least informative proper prior, so the status is the evidence's alone and a and
+ * before any delivery (the flat prior), so the status is the evidence's alone and a and
  * b stay positive for any record.
  *
  * Which to use. A periodic review judges a KPI against its commitment, so the claim IS the target: pass
