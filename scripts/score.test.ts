@@ -106,6 +106,52 @@ describe("score CLI — input and output plumbing", () => {
   });
 });
 
+describe("score CLI — risk of a missed KPI", () => {
+  // The BPO fixture with a target on its rate criteria; expected P from tests/fixtures/scoring/kpi-risk.json
+  // (computed independently by scripts/fixtures/kpi-risk-table.py) where the row matches, else from the domain function.
+  const withTargets = (targets: Record<string, unknown>) => {
+    const input = JSON.parse(readFileSync(fixturePath("bpo-accounting-quotes.json"), "utf8"));
+    for (const criterion of input.criteria) if (criterion.key in targets) criterion.target = targets[criterion.key];
+    return input;
+  };
+
+  it("prints risk beside the score of each alternative with evidence on a criterion with a target", async () => {
+    const input = withTargets({ onTime: 0.95 });
+    input.criteria.find((c: { key: string }) => c.key === "onTime").priorStrength = 10;
+    input.alternatives[0].values.onTime = 0.95;
+    input.alternatives[0].evidence = { onTime: { successes: 40, trials: 50 } };
+    const result = await run(["-"], JSON.stringify(input));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const first = result.json().ranking.find((r: { id: string }) => r.id === input.alternatives[0].id);
+    expect(Object.keys(first).slice(0, 4)).toEqual(["id", "rank", "score", "risk"]);
+    expect(Object.keys(first.risk)).toEqual(["onTime"]);
+    // Row "evidence below the claim": claim 0.95, k 10, 40 of 50, target 0.95.
+    expect(Math.abs(first.risk.onTime - 0.9996886709929658) / 0.9996886709929658).toBeLessThan(1e-9);
+  });
+
+  it("prints no risk without a target, and the ranking is unchanged by targets", async () => {
+    const plain = (await run([fixturePath("bpo-accounting-quotes.json")])).json();
+    expect(plain.ranking.every((r: Record<string, unknown>) => !("risk" in r))).toBe(true);
+    const targeted = (await run(["-"], JSON.stringify(withTargets({ onTime: 0.95 })))).json();
+    expect(targeted.ranking.map((r: { id: string; score: number }) => [r.id, r.score])).toEqual(
+      plain.ranking.map((r: { id: string; score: number }) => [r.id, r.score]),
+    );
+    const withEvidence = targeted.ranking.filter((r: Record<string, unknown>) => "risk" in r);
+    expect(withEvidence.length).toBeGreaterThan(0);
+    for (const r of withEvidence) expect(r.risk.onTime).toBeGreaterThanOrEqual(0);
+  });
+
+  it("rejects a target outside 0–1 and a target on a criterion that is not a rate", async () => {
+    const out = await run(["-"], JSON.stringify(withTargets({ onTime: 95 })));
+    expect(out.status).toBe(2);
+    expect(out.stderr).toBe("error: criteria[1].target must be a rate between 0 and 1 (got 95).\n");
+    const notRate = await run(["-"], JSON.stringify(withTargets({ tco: 0.5 })));
+    expect(notRate.status).toBe(2);
+    expect(notRate.stderr).toBe('error: criteria[0].target is only for a rate criterion ("kind": "rate").\n');
+  });
+});
+
 describe("score CLI — bad input exits 2 with a message naming the field", () => {
   const rankWith = async (
     patch: (input: Record<string, unknown> & { criteria: Record<string, unknown>[]; alternatives: Record<string, unknown>[] }) => void,

@@ -2,7 +2,16 @@
 // domain module's; this file only moves text between the terminal and it.
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { ahpWeightsFor, parseAhpInput, parseJsonText, parseRankingInput, rankAlternatives, ScoringInputError } from "../app/domain/scoring/index";
+import {
+  ahpWeightsFor,
+  missedTargetRisks,
+  parseAhpInput,
+  parseJsonText,
+  parseRankingInput,
+  rankAlternatives,
+  ScoringInputError,
+  takeRiskTargets,
+} from "../app/domain/scoring/index";
 
 export const USAGE = `Kurabe scoring CLI — rank quotes on shared criteria, or derive weights with AHP.
 
@@ -17,13 +26,14 @@ Options:
 Rank input:
   { "method": "topsis" | "weighted-sum-target" | "weighted-sum-minmax",
     "criteria": [ { "key", "label": { "ja", "en" }, "perspective", "direction": "benefit" | "cost",
-                    "weight", "kind"?: "number" | "rate" | "boolean", "gate"?, "scale"?, "priorStrength"? } ],
+                    "weight", "kind"?: "number" | "rate" | "boolean", "gate"?, "scale"?, "priorStrength"?,
+                    "target"?: rate in 0–1 (a rate criterion's KPI target, for the risk below) } ],
     "alternatives": [ { "id", "values": { "<criterion key>": number | boolean | null },
                         "evidence"?: { "<rate criterion key>": { "successes", "trials" } } } ],
     "robustness"?: { "samples": 1000, "perturbation": 0.2, "seed": 42 } }
 Rank output:
-  { "method", "ranking": [ { "id", "rank", "score", "contributions", "explanation": { "ja", "en" },
-                             "dominatedBy", "flags" } ],
+  { "method", "ranking": [ { "id", "rank", "score", "risk"?: { "<criterion key>": P(true rate < target) },
+                             "contributions", "explanation": { "ja", "en" }, "dominatedBy", "flags" } ],
     "disqualified": [ { "id", "reasons" } ], "robustness": { "winner", "stability" } }
 
 AHP input:   { "criteria": ["a", "b", …], "matrix": [[1, 3, "1/5"], …] }
@@ -82,6 +92,23 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   }
 }
 
+/**
+ * Ranks, then puts `risk: { "<criterion>": P(true rate < target) }` beside the score of each ranked
+ * alternative that has evidence on a rate criterion with a `target` (docs/scoring.md, "Risk of a missed KPI").
+ */
+function rankWithRisk(data: unknown) {
+  const { data: rest, targets } = takeRiskTargets(data);
+  const input = parseRankingInput(rest);
+  const risks = missedTargetRisks(input, targets);
+  const result = rankAlternatives(input);
+  return {
+    ...result,
+    ranking: result.ranking.map(({ id, rank, score, ...others }) =>
+      risks[id] ? { id, rank, score, risk: risks[id], ...others } : { id, rank, score, ...others },
+    ),
+  };
+}
+
 /** Runs the CLI and returns its exit status; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let language: Language = "en";
@@ -99,7 +126,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             const input = parseAhpInput(data);
             return ahpWeightsFor(input.criteria, input.matrix);
           })()
-        : rankAlternatives(parseRankingInput(data));
+        : rankWithRisk(data);
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -6,6 +6,8 @@ export { ahpWeights, ahpWeightsFor, checkPairwiseMatrix, CONSISTENCY_THRESHOLD, 
 export type { AhpCriteriaResult, AhpResult } from "./ahp";
 export { credibilityOf, DEFAULT_PRIOR_STRENGTH, probabilityBelowTarget, shrinkClaim } from "./credibility";
 export { regularizedIncompleteBeta } from "./incomplete-beta";
+export { missedTargetRisks, takeRiskTargets } from "./kpi-risk";
+export type { RiskTargets } from "./kpi-risk";
 export { targetScore } from "./normalize";
 export { checkRankingInput, DEFAULT_PERTURBATION, DEFAULT_SAMPLES, DEFAULT_SEED, MAX_SAMPLES } from "./validate";
 export { parseAhpInput, parseJsonText, parseRankingInput, rankingInputSchema } from "./schema";
