@@ -54,6 +54,7 @@ import {
   buildCorrection,
   buildCreditNote,
   buildQualifiedInvoice,
+  INVOICE_KIND_MESSAGE,
   INVOICE_SEQUENCE_DIGITS,
   invoiceTotals,
   nextInvoiceNumber,
@@ -617,10 +618,7 @@ export async function invoicePdf(ctx: AppContext, actor: Actor, invoiceId: strin
   const receipts = await listReceipts(ctx.db, row.id);
   // 'credit' receipts are made only when the invoice is issued: earlier overpayments or a cancelled invoice's money.
   const creditApplied = receipts.filter((r) => r.source === "credit").reduce((sum, r) => sum + Number(r.amount), 0);
-  const kindWord = t(
-    locale,
-    row.kind === "invoice" ? "invoices.kind.invoice" : row.kind === "correction" ? "invoices.kind.correction" : "invoices.kind.creditNote",
-  );
+  const kindWord = t(locale, INVOICE_KIND_MESSAGE[row.kind]);
   return storeDocumentOnce(
     ctx,
     {

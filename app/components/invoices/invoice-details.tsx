@@ -1,6 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
+import { INVOICE_KIND_MESSAGE, type InvoiceKind } from "~/domain/invoices/qualified-invoice";
+import { STATUS_MESSAGE, type DisplayStatus } from "~/domain/payments/state";
 import { formatDate, formatDateTime, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
@@ -11,6 +13,43 @@ export interface InvoiceHistoryView {
   creditsApplied: { id: string; amount: number; fromInvoiceId: string; fromNumber: string }[];
   creditsMade: { id: string; amount: number; toInvoiceId: string | null; toNumber: string | null }[];
   reminders: { step: number; daysOverdue: number; balance: number; sentAt: string }[];
+}
+
+/** The invoice's kind and number, its status and what is still due. */
+export function InvoiceTitle({ invoice }: { invoice: { kind: InvoiceKind; number: string; status: DisplayStatus; balance: number } }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <h1>
+        {t(INVOICE_KIND_MESSAGE[invoice.kind])} {invoice.number}
+      </h1>
+      <p data-testid="invoice-status">
+        {t("invoices.page.status")}: {t(STATUS_MESSAGE[invoice.status])}
+        {invoice.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(invoice.balance, locale) })}</> : null}
+      </p>
+    </>
+  );
+}
+
+/** The dates and amounts in an invoice's facts list (inside its <dl>). */
+export function InvoiceDatesAndAmounts({ invoice }: { invoice: { invoiceDate: string; dueDate: string | null; total: number; received: number } }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <dt>{t("invoices.page.date")}</dt>
+      <dd>{formatDate(invoice.invoiceDate, locale)}</dd>
+      {invoice.dueDate ? (
+        <>
+          <dt>{t("invoices.page.dueDate")}</dt>
+          <dd>{formatDate(invoice.dueDate, locale)}</dd>
+        </>
+      ) : null}
+      <dt>{t("invoices.page.total")}</dt>
+      <dd>{formatYen(invoice.total, locale)}</dd>
+      <dt>{t("invoices.page.received")}</dt>
+      <dd>{formatYen(invoice.received, locale)}</dd>
+    </>
+  );
 }
 
 /** The money received on the invoice: bank transfers, credits set against it, credit notes. */

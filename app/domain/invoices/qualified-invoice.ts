@@ -122,6 +122,13 @@ export function invoiceTotals(lines: readonly Pick<InvoiceLineInput, "quantity" 
 
 export type InvoiceKind = "invoice" | "correction" | "credit_note";
 
+/** What each kind is called on pages, lists and file names (適格請求書 / 修正インボイス / 返還インボイス). */
+export const INVOICE_KIND_MESSAGE: Record<InvoiceKind, InvoiceMessageKey> = {
+  invoice: "invoices.kind.invoice",
+  correction: "invoices.kind.correction",
+  credit_note: "invoices.kind.creditNote",
+};
+
 export interface InvoiceParty {
   name: string;
 }

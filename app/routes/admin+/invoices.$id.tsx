@@ -2,13 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { InvoiceHistoryNotes, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
-import { STATUS_MESSAGE } from "~/domain/payments/state";
+import { InvoiceDatesAndAmounts, InvoiceHistoryNotes, InvoiceTitle, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
 import { adminReadInvoice, invoiceHistory, recordReceiptAsAdmin } from "~/services/invoices.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { failureStatus, notFound, pageFailure } from "~/utils/errors";
-import { formatDate, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -16,8 +14,6 @@ import { useI18n } from "~/utils/use-i18n";
 // /admin/invoices/:id (issue 16 item 2): one invoice of any organisation for a platform admin — parties, totals,
 // status, balance, receipts, credits and reminders — and the form that records a bank transfer on the buyer's
 // behalf (audited with the admin as actor). Bad input comes back at its field in the admin's language.
-
-const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
 
 async function requireAdmin(request: Request, context: LoaderFunctionArgs["context"]) {
   const user = await requireUser(request, context);
@@ -51,19 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AdminInvoicePage() {
   const { invoice: inv, history } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <article className="stack">
       <p>
         <Link to="/admin/invoices">← {t("adminInvoices.back")}</Link>
       </p>
-      <h1>
-        {t(KIND[inv.kind])} {inv.number}
-      </h1>
-      <p data-testid="invoice-status">
-        {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
-        {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
-      </p>
+      <InvoiceTitle invoice={inv} />
       <dl className="facts">
         <dt>{t("adminInvoices.vendor")}</dt>
         <dd>
@@ -71,18 +61,7 @@ export default function AdminInvoicePage() {
         </dd>
         <dt>{t("adminInvoices.buyer")}</dt>
         <dd>{inv.recipient.name}</dd>
-        <dt>{t("invoices.page.date")}</dt>
-        <dd>{formatDate(inv.invoiceDate, locale)}</dd>
-        {inv.dueDate ? (
-          <>
-            <dt>{t("invoices.page.dueDate")}</dt>
-            <dd>{formatDate(inv.dueDate, locale)}</dd>
-          </>
-        ) : null}
-        <dt>{t("invoices.page.total")}</dt>
-        <dd>{formatYen(inv.total, locale)}</dd>
-        <dt>{t("invoices.page.received")}</dt>
-        <dd>{formatYen(inv.received, locale)}</dd>
+        <InvoiceDatesAndAmounts invoice={inv} />
       </dl>
 
       <ReceiptList receipts={inv.receipts} />

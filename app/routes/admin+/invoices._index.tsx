@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { INVOICE_KIND_MESSAGE } from "~/domain/invoices/qualified-invoice";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { adminInvoiceList } from "~/services/invoices.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
@@ -11,8 +12,6 @@ import { useI18n } from "~/utils/use-i18n";
 // /admin/invoices (issue 16 item 2): every organisation's invoices for platform admins — number, vendor, buyer,
 // total, status (overdue flagged), balance — with an "overdue only" filter; each links to the admin's invoice page
 // where a receipt can be recorded on the buyer's behalf.
-
-const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -62,7 +61,7 @@ export default function AdminInvoicesPage() {
                 <td>
                   <Link to={`/admin/invoices/${i.id}`}>{i.number}</Link>
                 </td>
-                <td>{t(KIND[i.kind])}</td>
+                <td>{t(INVOICE_KIND_MESSAGE[i.kind])}</td>
                 <td>{i.vendorName}</td>
                 <td>{i.buyerName}</td>
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>

@@ -4,9 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
-import { InvoiceHistoryNotes, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
+import { InvoiceDatesAndAmounts, InvoiceHistoryNotes, InvoiceTitle, ReceiptForm, ReceiptList } from "~/components/invoices/invoice-details";
 import { registrationSourceText } from "~/domain/invoices/milestone-invoice";
-import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { correctInvoice, invoiceHistory, issueCreditNote, readInvoice, recordReceipt } from "~/services/invoices.server";
 import { cardPaymentOffer, listCardPayments, startCardPayment } from "~/services/payments/card-payments.server";
 import { refundRequestPanel, requestRefund } from "~/services/payments/refund-requests.server";
@@ -22,8 +21,6 @@ import { useI18n } from "~/utils/use-i18n";
 // derived from the due date), balance, receipts. The buyer records a bank transfer received; the vendor issues a
 // correction (修正インボイス) or a credit note (返還インボイス). Refusals come back at their fields in the
 // reader's language and write nothing. Anyone else: not found.
-
-const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.invoice.number} — Kurabe` : "Kurabe" }];
 
@@ -98,13 +95,7 @@ export default function InvoicePage() {
       <p>
         <Link to="/invoices">← {t("invoices.page.listTitle")}</Link>
       </p>
-      <h1>
-        {t(KIND[inv.kind])} {inv.number}
-      </h1>
-      <p data-testid="invoice-status">
-        {t("invoices.page.status")}: {t(STATUS_MESSAGE[inv.status])}
-        {inv.kind !== "credit_note" ? <> · {t("payments.balance", { amount: formatYen(inv.balance, locale) })}</> : null}
-      </p>
+      <InvoiceTitle invoice={inv} />
       {history ? <InvoiceHistoryNotes history={history} invoiceHref={(id) => `/invoices/${id}`} /> : null}
       {inv.cancelledBy ? (
         <p className="notice">
@@ -131,18 +122,7 @@ export default function InvoicePage() {
         </dd>
         <dt>{t("invoices.page.recipient")}</dt>
         <dd>{inv.recipient.name}</dd>
-        <dt>{t("invoices.page.date")}</dt>
-        <dd>{formatDate(inv.invoiceDate, locale)}</dd>
-        {inv.dueDate ? (
-          <>
-            <dt>{t("invoices.page.dueDate")}</dt>
-            <dd>{formatDate(inv.dueDate, locale)}</dd>
-          </>
-        ) : null}
-        <dt>{t("invoices.page.total")}</dt>
-        <dd>{formatYen(inv.total, locale)}</dd>
-        <dt>{t("invoices.page.received")}</dt>
-        <dd>{formatYen(inv.received, locale)}</dd>
+        <InvoiceDatesAndAmounts invoice={inv} />
         {inv.bankAccount && inv.kind !== "credit_note" ? (
           <>
             <dt>{t("invoices.page.bankAccount")}</dt>

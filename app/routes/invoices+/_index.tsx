@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BillingTabs } from "~/components/billing-tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { INVOICE_KIND_MESSAGE } from "~/domain/invoices/qualified-invoice";
 import { STATUS_MESSAGE } from "~/domain/payments/state";
 import { listInvoices } from "~/services/invoices.server";
 import { requireUser } from "~/utils/auth.server";
@@ -10,8 +11,6 @@ import { useI18n } from "~/utils/use-i18n";
 
 // /invoices (issue 16): the caller's own side — invoices its vendor organisation issued, or those addressed to its
 // buyer organisation.
-
-const KIND = { invoice: "invoices.kind.invoice", correction: "invoices.kind.correction", credit_note: "invoices.kind.creditNote" } as const;
 
 export const meta: MetaFunction = () => [{ title: "請求書 / Invoices — Kurabe" }];
 
@@ -51,7 +50,7 @@ export default function InvoicesPage() {
                   <Link to={`/invoices/${i.id}`}>{i.number}</Link>
                 </td>
                 <td>{i.side === "buyer" ? i.issuer.name : i.recipient.name}</td>
-                <td>{t(KIND[i.kind])}</td>
+                <td>{t(INVOICE_KIND_MESSAGE[i.kind])}</td>
                 <td>{formatDate(i.invoiceDate, locale)}</td>
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : "—"}</td>
                 <td className="num">{formatYen(i.total, locale)}</td>
