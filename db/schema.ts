@@ -306,6 +306,24 @@ export interface VendorKpiObservationsTable {
   trials: number;
 }
 
+/** One confirmed fact of a vendor's delivery under a contract (migration 2026121001): a rate's counts or a value. */
+export interface EvidenceEventsTable {
+  id: Generated<string>;
+  vendor_org_id: string;
+  buyer_org_id: string;
+  contract_id: string;
+  category: string;
+  kpi_key: string;
+  successes: number | null;
+  trials: number | null;
+  /** numeric: pg returns it as a string. */
+  value: string | null;
+  observed_on: string;
+  source: "delivery" | "measurement";
+  source_id: string;
+  created_at: Timestamp;
+}
+
 export interface RfqAdvisorsTable {
   rfq_id: string;
   advisor_org_id: string;
@@ -541,6 +559,7 @@ export interface Database {
   notifications: NotificationsTable;
   vendor_engagements: VendorEngagementsTable;
   vendor_kpi_observations: VendorKpiObservationsTable;
+  evidence_events: EvidenceEventsTable;
   rfq_advisors: RfqAdvisorsTable;
   advisor_notes: AdvisorNotesTable;
   organizations: OrganizationsTable;

@@ -29,6 +29,7 @@ import { contractMessages } from "./messages-contracts";
 import { bafoMessages } from "./messages-bafo";
 import { approvalMessages } from "./messages-approvals";
 import { recordMessages } from "./messages-records";
+import { afterAwardMessages } from "./messages-after-award";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -66,6 +67,7 @@ export const DICTIONARIES = {
   bafoMessages,
   approvalMessages,
   recordMessages,
+  afterAwardMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

@@ -5,10 +5,12 @@ import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import {
   findAcceptedAwardForBuyer,
+  findContractCategory,
   findContractForBuyer,
   findContractForVendor,
   findContractOfQuoteForVendor,
   findContractOfRfqForBuyer,
+  findContractVersion,
   findPartyOrganization,
   insertContract,
   insertContractVersion,
@@ -86,6 +88,28 @@ async function contractFor(ctx: AppContext, actor: Actor, contractId: string): P
   }
   return null;
 }
+
+/**
+ * One contract for either party, for the pages after the award (issue 17: deliveries, measurements, change
+ * requests, reviews): which side the caller is on, the row, the content of the version in force, the RFQ's
+ * category and the link to the side's own contract page. Null for anyone else (a 404 to them). What a vendor may
+ * read of the content is the vendor view's business (`contractVendorView`); this is for the services' own checks.
+ */
+export async function contractForParty(ctx: AppContext, actor: Actor, contractId: string) {
+  const found = await contractFor(ctx, actor, contractId);
+  if (!found || !actor.org) return null;
+  const { side, row } = found;
+  const [version, category] = await Promise.all([findContractVersion(ctx.db, contractId, row.current_version), findContractCategory(ctx.db, contractId)]);
+  return {
+    side,
+    row,
+    content: version!.content as ContractContent,
+    category,
+    actor: { userId: actor.userId, orgId: actor.org.id },
+    contractHref: side === "buyer" ? `/rfqs/${row.rfq_id}/contract` : `/quotes/${row.quote_id}/contract`,
+  };
+}
+export type ContractForParty = NonNullable<Awaited<ReturnType<typeof contractForParty>>>;
 
 async function recordOf(db: Kysely<Database>, row: ContractRow): Promise<ContractRecord> {
   const versions = await listContractVersions(db, row.id);

@@ -46,6 +46,17 @@ export async function findContractForBuyer(db: Kysely<Database>, buyerOrgId: str
   return db.selectFrom("contracts").selectAll().where("id", "=", contractId).where("buyer_org_id", "=", buyerOrgId).executeTakeFirst();
 }
 
+/** The category of work of the contract's RFQ: the track record is kept per category. */
+export async function findContractCategory(db: Kysely<Database>, contractId: string): Promise<string> {
+  const row = await db
+    .selectFrom("contracts")
+    .innerJoin("rfqs", "rfqs.id", "contracts.rfq_id")
+    .select("rfqs.category")
+    .where("contracts.id", "=", contractId)
+    .executeTakeFirstOrThrow();
+  return row.category;
+}
+
 export async function findContractForVendor(db: Kysely<Database>, vendorOrgId: string, contractId: string) {
   return db.selectFrom("contracts").selectAll().where("id", "=", contractId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
 }

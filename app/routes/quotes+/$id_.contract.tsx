@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ContractTabs } from "~/components/contracts/contract-tabs";
 import { ContractView } from "~/components/contracts/contract-view";
 import { MilestoneBilling } from "~/components/invoices/milestone-billing";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -36,6 +37,7 @@ export default function VendorContractPage() {
         {t(contract.status === "active" ? "contracts.status.active" : "contracts.status.draft")} ·{" "}
         {t("contracts.versionLabel", { version: contract.currentVersion })}
       </p>
+      <ContractTabs contractId={contract.id} contractHref={`/quotes/${quoteId}/contract`} />
       <ContractView c={contract} />
       {contract.status === "active" ? (
         <p>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ContractTabs } from "~/components/contracts/contract-tabs";
 import { ContractView } from "~/components/contracts/contract-view";
 import { MilestoneBilling } from "~/components/invoices/milestone-billing";
 import { MilestonePlanForm, type MilestoneFormState } from "~/components/contracts/milestone-plan-form";
@@ -134,6 +135,7 @@ export default function ContractPage() {
           <p data-testid="contract-status">
             {t(c.status === "active" ? "contracts.status.active" : "contracts.status.draft")} · {t("contracts.versionLabel", { version: c.currentVersion })}
           </p>
+          <ContractTabs contractId={c.id} contractHref={`/rfqs/${d.rfq.id}/contract`} />
           <ContractView c={{ ...c.content, milestones: c.milestones, outsideScope: c.outsideScope }} />
           {c.status === "draft" && editState ? (
             <>
