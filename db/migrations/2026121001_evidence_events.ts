@@ -36,13 +36,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("evidence_events_vendor_idx").on("evidence_events").columns(["vendor_org_id", "kpi_key", "observed_on"]).execute();
   await db.schema.createIndex("evidence_events_contract_idx").on("evidence_events").columns(["contract_id", "observed_on"]).execute();
+  // Two statements: the embedded database (PGlite) runs one command per call.
   await sql`
     create function evidence_events_frozen() returns trigger language plpgsql as $$
     begin
       raise exception 'evidence events are never changed or deleted';
-    end $$;
+    end $$
+  `.execute(db);
+  await sql`
     create trigger evidence_events_frozen before update or delete on evidence_events
-      for each row execute function evidence_events_frozen();
+      for each row execute function evidence_events_frozen()
   `.execute(db);
 }
 
