@@ -56,6 +56,12 @@ export const deliveryMessages = {
   "deliveries.saved.delivered": { ja: "納品しました。発注者に通知しました。", en: "Delivered. The buyer has been notified." },
   "deliveries.saved.accepted": { ja: "検収しました。受注者は請求書を発行できます。", en: "Accepted. The vendor can now invoice the milestone." },
   "deliveries.saved.rejected": { ja: "差し戻しました。受注者に理由を通知しました。", en: "Rejected. The vendor has been told why." },
+  "deliveries.billing.inspect": { ja: "納品・検収へ", en: "Inspect the delivery" },
+  "deliveries.billing.deliver": { ja: "納品・検収へ", en: "Deliver" },
+  "deliveries.milestonePage.hint": {
+    ja: "検収すると、検収待ちの納品を合格として記録します。納品内容は「納品・検収」タブで確認できます。",
+    en: "Accepting records the delivery awaiting inspection as accepted. See what was delivered on the Deliveries tab.",
+  },
   "deliveries.download": { ja: "ダウンロード", en: "Download" },
 
   "deliveries.milestone.invalid": { ja: "マイルストーンを選んでください。", en: "Choose a milestone." },

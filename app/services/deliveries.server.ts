@@ -639,3 +639,9 @@ export async function sendDeliveryReminders(deps: DeliveryJobDeps, now: Date): P
   }
   return { sent };
 }
+
+/** The contract's inspection terms for either party (the contract pages show them); null → 404. */
+export async function inspectionTermsOf(ctx: AppContext, actor: Actor, contractId: string) {
+  const party = await contractForParty(ctx, actor, contractId);
+  return party ? { inspectionDays: party.row.inspection_days, deemedAcceptance: party.row.deemed_acceptance } : null;
+}

@@ -9,7 +9,6 @@ import {
   findInvoiceById,
   findInvoiceForOrg,
   findInvoiceSettings,
-  insertAcceptance,
   insertCredit,
   insertInvoice,
   insertReceipt,
