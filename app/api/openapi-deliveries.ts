@@ -26,7 +26,9 @@ const Round = z.object({
 const State = z
   .object({ kind: z.enum(["not_delivered", "awaiting_inspection", "rejected", "accepted"]) })
   .loose()
-  .describe("not_delivered {overdue}, awaiting_inspection {deliveryId, windowEndsOn, windowPassed}, rejected {deliveryId, reason, overdue}, accepted {deliveryId, acceptedOn, deemed, revisionRounds, onTime}");
+  .describe(
+    "not_delivered {overdue}, awaiting_inspection {deliveryId, windowEndsOn, windowPassed}, rejected {deliveryId, reason, overdue}, accepted {deliveryId, acceptedOn, deemed, revisionRounds, onTime}",
+  );
 const DeliveryList = z.object({
   contractId: z.string().uuid(),
   side: z.enum(["buyer", "vendor"]),
@@ -46,7 +48,12 @@ export function deliveryPaths() {
       get: {
         operationId: "listDeliveries",
         summary: "Every milestone of the contract with its delivery state and rounds, for either party",
-        responses: { "200": ok("OK", DeliveryList), "401": unauthorized, "404": problem("No such contract of the caller's organisation"), "405": methodNotAllowed },
+        responses: {
+          "200": ok("OK", DeliveryList),
+          "401": unauthorized,
+          "404": problem("No such contract of the caller's organisation"),
+          "405": methodNotAllowed,
+        },
       },
       post: {
         operationId: "submitDelivery",
@@ -84,12 +91,18 @@ export function deliveryPaths() {
       },
     },
     "/api/v1/contracts/{id}/deliveries/files/{fileId}": {
-      parameters: [...idParameter("Contract id"), { name: "fileId", in: "path", required: true, description: "Delivery file id", schema: { type: "string", format: "uuid" } }],
+      parameters: [
+        ...idParameter("Contract id"),
+        { name: "fileId", in: "path", required: true, description: "Delivery file id", schema: { type: "string", format: "uuid" } },
+      ],
       get: {
         operationId: "downloadDeliveryFile",
         summary: "Download one file of a delivery (either party; every download audited)",
         responses: {
-          "200": { description: "The file, as an attachment", content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } } },
+          "200": {
+            description: "The file, as an attachment",
+            content: { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } },
+          },
           "401": unauthorized,
           "404": problem("No such file, or not a party to the contract"),
           "405": methodNotAllowed,

@@ -8,23 +8,35 @@ export const deliveryMessages = {
   },
   "deliveries.page.notActive": { ja: "契約の締結後に納品できます。", en: "Deliveries start once the contract is concluded." },
   "deliveries.terms.title": { ja: "検収条件", en: "Inspection terms" },
-  "deliveries.terms.summary": { ja: "検収期間: 納品の翌日から{days}日（マイルストーンに定めがあればそちら）", en: "Inspection window: {days} days after the delivery (unless the milestone sets its own)" },
+  "deliveries.terms.summary": {
+    ja: "検収期間: 納品の翌日から{days}日（マイルストーンに定めがあればそちら）",
+    en: "Inspection window: {days} days after the delivery (unless the milestone sets its own)",
+  },
   "deliveries.terms.deemedOn": {
     ja: "みなし検収: あり（検収期間内に検収も差戻しもない納品は、期間の末日に検収済みとみなします）",
     en: "Deemed acceptance: yes (a delivery neither accepted nor rejected within the window is deemed accepted on its last day)",
   },
-  "deliveries.terms.deemedOff": { ja: "みなし検収: なし（期間を過ぎた納品は検収遅れとして表示します）", en: "Deemed acceptance: no (a delivery past its window is shown as overdue for inspection)" },
+  "deliveries.terms.deemedOff": {
+    ja: "みなし検収: なし（期間を過ぎた納品は検収遅れとして表示します）",
+    en: "Deemed acceptance: no (a delivery past its window is shown as overdue for inspection)",
+  },
   "deliveries.terms.daysLabel": { ja: "検収期間（日）", en: "Inspection window (days)" },
   "deliveries.terms.daysHint": {
     ja: "納品（完了通知）の翌日から数えます。地方公共団体は法定の10日が上限です。",
     en: "Counted from the day after the delivery (completion notice). For municipalities the legal 10 days is the maximum.",
   },
-  "deliveries.terms.deemedLabel": { ja: "期間内に検収がなければ検収済みとみなす（みなし検収）", en: "Deem a delivery accepted when not inspected within the window" },
+  "deliveries.terms.deemedLabel": {
+    ja: "期間内に検収がなければ検収済みとみなす（みなし検収）",
+    en: "Deem a delivery accepted when not inspected within the window",
+  },
   "deliveries.terms.save": { ja: "検収条件を保存", en: "Save inspection terms" },
   "deliveries.terms.saved": { ja: "検収条件を保存しました。", en: "Inspection terms saved." },
   "deliveries.terms.days.invalid": { ja: "検収期間は1〜60の整数で入力してください。", en: "Enter the inspection window as a whole number from 1 to 60." },
   "deliveries.terms.deemed.invalid": { ja: "みなし検収の有無を選んでください。", en: "Choose whether deemed acceptance applies." },
-  "deliveries.terms.notDraft": { ja: "検収条件は契約の締結前にだけ変更できます。", en: "The inspection terms can only change before the contract is concluded." },
+  "deliveries.terms.notDraft": {
+    ja: "検収条件は契約の締結前にだけ変更できます。",
+    en: "The inspection terms can only change before the contract is concluded.",
+  },
 
   "deliveries.milestone.dueDate": { ja: "納期 {date}", en: "Due {date}" },
   "deliveries.state.not_delivered": { ja: "未納品", en: "Not delivered" },

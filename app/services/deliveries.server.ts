@@ -243,7 +243,16 @@ async function currentContent(db: Db, row: ContractRowT) {
  */
 async function acceptInTrx(
   trx: Db,
-  a: { row: ContractRowT; content: ContractContent; deliveryId: string; milestoneIndex: number; acceptedOn: string; by: string | null; deemed: boolean; now: Date },
+  a: {
+    row: ContractRowT;
+    content: ContractContent;
+    deliveryId: string;
+    milestoneIndex: number;
+    acceptedOn: string;
+    by: string | null;
+    deemed: boolean;
+    now: Date;
+  },
 ): Promise<boolean> {
   const milestone = a.content.milestonePlan.milestones[a.milestoneIndex]!;
   const rounds = await listRoundsOfMilestone(trx, a.row.id, a.milestoneIndex);
@@ -354,7 +363,15 @@ export async function inspectDelivery(
       const pastWindow = deemedAcceptanceDue(delivery.window_ends_on, today);
       if (decision.decision === "reject") {
         if (row.deemed_acceptance && pastWindow) return failure.conflict("deliveries.window.deemed");
-        await decideDelivery(trx, { deliveryId, status: "rejected", decidedOn: today, decidedBy: actor.userId, deemed: false, reason: decision.reason, at: now });
+        await decideDelivery(trx, {
+          deliveryId,
+          status: "rejected",
+          decidedOn: today,
+          decidedBy: actor.userId,
+          deemed: false,
+          reason: decision.reason,
+          at: now,
+        });
         await writeAudit(trx, {
           actorUserId: actor.userId,
           actorOrgId: row.buyer_org_id,
@@ -535,7 +552,10 @@ export function deliveryReminderMail(m: PendingMail): Mail {
  * audits): to the vendor a milestone it still owes, due within 3 business days ("due_soon") or past due
  * ("overdue"); to the buyer a delivery whose inspection window ends tomorrow or today. Mails after the commit.
  */
-export async function sendDeliveryReminders(deps: DeliveryJobDeps, now: Date): Promise<{ sent: { kind: string; contractId: string; milestoneIndex: number }[] }> {
+export async function sendDeliveryReminders(
+  deps: DeliveryJobDeps,
+  now: Date,
+): Promise<{ sent: { kind: string; contractId: string; milestoneIndex: number }[] }> {
   const today = tokyoDateString(now);
   const origin = deps.env ? appOrigin(deps.env) : "";
   const sent: { kind: string; contractId: string; milestoneIndex: number }[] = [];
@@ -554,7 +574,13 @@ export async function sendDeliveryReminders(deps: DeliveryJobDeps, now: Date): P
     link: string;
   }) => {
     const members = await deps.db.transaction().execute(async (trx) => {
-      const claimed = await claimDeliveryReminder(trx, { contractId: r.contractId, milestoneIndex: r.milestoneIndex, kind: r.kind, subject: r.subject, at: now });
+      const claimed = await claimDeliveryReminder(trx, {
+        contractId: r.contractId,
+        milestoneIndex: r.milestoneIndex,
+        kind: r.kind,
+        subject: r.subject,
+        at: now,
+      });
       if (!claimed) return null;
       const contacts = await listOrgContacts(trx, r.orgId);
       await notifyUsers(

@@ -21,7 +21,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("deemed_acceptance", "boolean", (c) => c.notNull().defaultTo(false))
     .execute();
-  await db.schema.alterTable("milestone_acceptances").alterColumn("accepted_by", (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable("milestone_acceptances")
+    .alterColumn("accepted_by", (c) => c.dropNotNull())
+    .execute();
 
   await db.schema
     .createTable("deliveries")

@@ -95,7 +95,10 @@ export async function insertDelivery(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertDeliveryFile(db: Db, f: { deliveryId: string; vendorOrgId: string; name: string; mime: string; size: number; path: string; at: Date }) {
+export async function insertDeliveryFile(
+  db: Db,
+  f: { deliveryId: string; vendorOrgId: string; name: string; mime: string; size: number; path: string; at: Date },
+) {
   return db
     .insertInto("delivery_files")
     .values({ delivery_id: f.deliveryId, vendor_org_id: f.vendorOrgId, name: f.name, mime: f.mime, size: f.size, path: f.path, created_at: f.at })
@@ -129,7 +132,15 @@ export async function findDeliveryFile(db: Db, contractId: string, fileId: strin
 /** Records the decision on a pending delivery; undefined when it is no longer pending. */
 export async function decideDelivery(
   db: Db,
-  d: { deliveryId: string; status: Exclude<DeliveryStatus, "pending">; decidedOn: string; decidedBy: string | null; deemed: boolean; reason: string | null; at: Date },
+  d: {
+    deliveryId: string;
+    status: Exclude<DeliveryStatus, "pending">;
+    decidedOn: string;
+    decidedBy: string | null;
+    deemed: boolean;
+    reason: string | null;
+    at: Date;
+  },
 ) {
   return db
     .updateTable("deliveries")
@@ -169,7 +180,14 @@ export async function listWindowClosing(db: Db, from: string, to: string) {
   return db
     .selectFrom("deliveries")
     .innerJoin("contracts", "contracts.id", "deliveries.contract_id")
-    .select(["deliveries.id", "deliveries.contract_id", "deliveries.milestone_index", "deliveries.window_ends_on", "deliveries.buyer_org_id", "contracts.rfq_id"])
+    .select([
+      "deliveries.id",
+      "deliveries.contract_id",
+      "deliveries.milestone_index",
+      "deliveries.window_ends_on",
+      "deliveries.buyer_org_id",
+      "contracts.rfq_id",
+    ])
     .where("deliveries.status", "=", "pending")
     .where("deliveries.window_ends_on", ">=", from)
     .where("deliveries.window_ends_on", "<=", to)
@@ -181,7 +199,9 @@ export async function listWindowClosing(db: Db, from: string, to: string) {
 export async function listActiveContractsWithContent(db: Db, party?: { side: "buyer" | "vendor"; orgId: string }) {
   return db
     .selectFrom("contracts")
-    .innerJoin("contract_versions", (j) => j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"))
+    .innerJoin("contract_versions", (j) =>
+      j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"),
+    )
     .innerJoin("rfqs", "rfqs.id", "contracts.rfq_id")
     .innerJoin("organizations as buyer", "buyer.id", "contracts.buyer_org_id")
     .select([

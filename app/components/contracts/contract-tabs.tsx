@@ -9,6 +9,7 @@ import { useI18n } from "~/utils/use-i18n";
  * A feature adds its tab to CONTRACT_TABS (one line) and its page at /contracts/:id/<path>.
  */
 export const CONTRACT_TABS: readonly { path: string; label: AnyMessageKey }[] = [
+  // One line per feature, in the order of the work after the award.
   { path: "deliveries", label: "afterAward.tabs.deliveries" },
 ];
 

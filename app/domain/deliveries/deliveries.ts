@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { addCalendarDays, businessDaysBetween, COMPANY_CALENDAR, isCalendarDate, MUNICIPAL_CALENDAR, type CalendarDate } from "~/domain/calendar/japan-business-days";
+import {
+  addCalendarDays,
+  businessDaysBetween,
+  COMPANY_CALENDAR,
+  isCalendarDate,
+  MUNICIPAL_CALENDAR,
+  type CalendarDate,
+} from "~/domain/calendar/japan-business-days";
 import { deadlineAfter, ruleById, type BuyerKind } from "~/domain/contracts/legal-deadlines";
 
 /**
@@ -38,23 +45,30 @@ export const DeliveryLink = z
   .refine(isHttpUrl, { error: "deliveries.link.invalid" });
 
 export const DeliveryInput = z.object({
-  milestoneIndex: z.number({ error: "deliveries.milestone.invalid" }).int({ error: "deliveries.milestone.invalid" }).min(0, { error: "deliveries.milestone.invalid" }),
+  milestoneIndex: z
+    .number({ error: "deliveries.milestone.invalid" })
+    .int({ error: "deliveries.milestone.invalid" })
+    .min(0, { error: "deliveries.milestone.invalid" }),
   note: z
     .string({ error: "deliveries.note.required" })
     .trim()
     .min(1, { error: "deliveries.note.required" })
     .max(DELIVERY_NOTE_MAX, { error: "deliveries.note.tooLong" }),
-  links: z
-    .array(DeliveryLink, { error: "deliveries.links.invalid" })
-    .max(DELIVERY_LINKS_MAX, { error: "deliveries.links.tooMany" })
-    .default([]),
+  links: z.array(DeliveryLink, { error: "deliveries.links.invalid" }).max(DELIVERY_LINKS_MAX, { error: "deliveries.links.tooMany" }).default([]),
 });
 export type DeliveryInput = z.output<typeof DeliveryInput>;
 
 export const InspectionInput = z.discriminatedUnion(
   "decision",
   [
-    z.object({ decision: z.literal("accept"), reason: z.string().optional().nullable(), acceptedOn: z.preprocess(blankToUndefined, z.string({ error: "deliveries.acceptedOn.invalid" }).refine(isCalendarDate, { error: "deliveries.acceptedOn.invalid" }).optional()) }),
+    z.object({
+      decision: z.literal("accept"),
+      reason: z.string().optional().nullable(),
+      acceptedOn: z.preprocess(
+        blankToUndefined,
+        z.string({ error: "deliveries.acceptedOn.invalid" }).refine(isCalendarDate, { error: "deliveries.acceptedOn.invalid" }).optional(),
+      ),
+    }),
     z.object({
       decision: z.literal("reject"),
       reason: z

@@ -41,7 +41,8 @@ export const { loader, action } = apiRoute(
           read = await readDeliveryForm(request);
         } catch (thrown) {
           if (!(thrown instanceof Response)) throw thrown;
-          if (thrown.status === 413) return problem(413, t(locale, "common.formHasErrors"), undefined, [{ path: "files", message: t(locale, "attachments.file.tooLarge") }]);
+          if (thrown.status === 413)
+            return problem(413, t(locale, "common.formHasErrors"), undefined, [{ path: "files", message: t(locale, "attachments.file.tooLarge") }]);
           return statusProblem(thrown.status, locale);
         }
         const checked = checkDeliveryUploads(read.files);

@@ -7,14 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { linesOf } from "~/domain/deliveries/deliveries";
 import { t, translateOrPassThrough } from "~/i18n";
-import {
-  checkDeliveryUploads,
-  contractDeliveries,
-  inspectDelivery,
-  readDeliveryForm,
-  submitDelivery,
-  type DeliveriesPage,
-} from "~/services/deliveries.server";
+import { checkDeliveryUploads, contractDeliveries, inspectDelivery, readDeliveryForm, submitDelivery, type DeliveriesPage } from "~/services/deliveries.server";
 import { requireUser } from "~/utils/auth.server";
 import { assertCsrf } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -176,7 +169,11 @@ function DeliverForm({ m, answer }: { m: Milestone; answer: Answer | undefined }
       <Field id={id("note")} label={t("deliveries.form.note")} errors={mine?.fieldErrors?.note}>
         {(aria) => <textarea name="note" rows={4} defaultValue={mine?.values.note} {...aria} />}
       </Field>
-      <Field id={id("links")} label={t("deliveries.form.links")} errors={Object.entries(mine?.fieldErrors ?? {}).flatMap(([k, v]) => (k.startsWith("links") ? v : []))}>
+      <Field
+        id={id("links")}
+        label={t("deliveries.form.links")}
+        errors={Object.entries(mine?.fieldErrors ?? {}).flatMap(([k, v]) => (k.startsWith("links") ? v : []))}
+      >
         {(aria) => <textarea name="links" rows={2} defaultValue={mine?.values.links} {...aria} />}
       </Field>
       <Field id={id("files")} label={t("deliveries.form.files")} errors={mine?.fieldErrors?.files}>

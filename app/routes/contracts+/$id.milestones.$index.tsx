@@ -29,7 +29,13 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { page, milestone } = await load(request, params, context);
   const back = page.side === "buyer" ? `/rfqs/${page.rfqId}/contract` : `/quotes/${page.quoteId}/contract`;
-  return { side: page.side, today: page.today, back, deliveries: `/contracts/${page.contractId}/deliveries`, milestone: { index: milestone.index, name: milestone.name, amountYen: milestone.amountYen } };
+  return {
+    side: page.side,
+    today: page.today,
+    back,
+    deliveries: `/contracts/${page.contractId}/deliveries`,
+    milestone: { index: milestone.index, name: milestone.name, amountYen: milestone.amountYen },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
