@@ -365,8 +365,13 @@ describe("deemed acceptance (みなし検収)", () => {
 });
 
 describe("reminders", () => {
+  const run = (day: string) => sendDeliveryReminders({ db: h.db, env: h.ctx.env, mailer: h.mailer }, new Date(`${day}T00:05:00+09:00`));
+  // The reminders about milestone 3 (the award's mails went to the same people earlier).
+  const mailsTo = (email: string) => h.mailer.sent().filter((m) => m.to === email && m.subject.includes("運用マニュアル"));
+
   it("tells the vendor once that a milestone is due within 3 business days, then once that it is overdue", async () => {
-    const run = (day: string) => sendDeliveryReminders({ db: h.db, env: h.ctx.env }, new Date(`${day}T00:05:00+09:00`));
+    // The vendor reads English: its mails come in English first, Japanese below.
+    await h.db.updateTable("users").set({ locale: "en" }).where("id", "=", vendor.user.id).execute();
     expect((await run("2027-04-09")).sent).toEqual([]);
     expect((await run("2027-04-12")).sent).toEqual([{ kind: "due_soon", contractId: a.contractId, milestoneIndex: 2 }]);
     expect((await run("2027-04-13")).sent).toEqual([]);
@@ -379,15 +384,23 @@ describe("reminders", () => {
       .where("kind", "in", ["delivery.dueSoon", "delivery.overdue"])
       .execute();
     expect(notices.map((n) => n.kind).sort()).toEqual(["delivery.dueSoon", "delivery.overdue"]);
+    const mails = mailsTo(vendor.email);
+    expect(mails.map((m) => m.subject)).toEqual(["[Kurabe] Delivery due soon: 運用マニュアル", "[Kurabe] Delivery overdue: 運用マニュアル"]);
+    expect(mails[0]!.text).toContain("is due on 15 Apr 2027");
+    expect(mails[0]!.text).toContain("納期は 2027年4月15日 です");
+    expect(mails[0]!.text).toContain(`/contracts/${a.contractId}/deliveries`);
+    expect(mailsTo(buyer.email)).toEqual([]);
   });
 
   it("tells the buyer once that an inspection window is closing", async () => {
     at("2027-04-20");
     const res = await deliver(vendor, a.contractId, { milestoneIndex: 2, note: "運用マニュアル" });
     expect(((await res.json()) as { windowEndsOn: string }).windowEndsOn).toBe("2027-04-30");
-    const run = (day: string) => sendDeliveryReminders({ db: h.db, env: h.ctx.env }, new Date(`${day}T00:05:00+09:00`));
     expect((await run("2027-04-28")).sent).toEqual([]);
     expect((await run("2027-04-29")).sent).toEqual([{ kind: "window_closing", contractId: a.contractId, milestoneIndex: 2 }]);
     expect((await run("2027-04-30")).sent).toEqual([]);
+    const mails = mailsTo(buyer.email);
+    expect(mails.map((m) => m.subject)).toEqual(["【Kurabe】検収期限が近づいています: 運用マニュアル"]);
+    expect(mails[0]!.text).toContain("2027年4月30日 までに検収または差戻し");
   });
 });
