@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openItemsFor } from "../../db/queries/deliveries";
 import { deliveryDeemedJob } from "~/jobs/deliveries";
 import { saveInspectionTerms, sendDeliveryReminders } from "~/services/deliveries.server";
-import { actorFor, createAccount, mustSucceed, type Account } from "../factories";
+import { actorFor, createAccount, createAcceptedAward, mustSucceed, type Account } from "../factories";
 import { FACTORY_PASSWORD } from "../factories/accounts";
 import { apiRequest, Cookies, createHarness, postForm, type ApiInit, type Harness } from "./harness";
 import { createActiveContract } from "./support/active-contract";
@@ -402,5 +402,38 @@ describe("reminders", () => {
     const mails = mailsTo(buyer.email);
     expect(mails.map((m) => m.subject)).toEqual(["【Kurabe】検収期限が近づいています: 運用マニュアル"]);
     expect(mails[0]!.text).toContain("2027年4月30日 までに検収または差戻し");
+  });
+});
+
+describe("the contract's inspection terms", () => {
+  it("are set by the buyer on the draft contract's page (field errors in ja), shown to both sides, fixed once concluded", async () => {
+    const award = await createAcceptedAward(h, { buyerEmail: buyer.email, buyerOrgId: buyer.org.id, vendorEmail: vendor.email, vendorOrgId: vendor.org.id });
+    const created = await api(buyer, `/api/v1/rfqs/${award.rfqId}/contract`, { method: "POST" });
+    const contractId = ((await created.json()) as { id: string }).id;
+    const cookies = await login(buyer);
+    const page = `/rfqs/${award.rfqId}/contract?_data=${encodeURIComponent("routes/rfqs+/$id.contract")}`;
+    const bad = await postForm(h, page, { intent: "inspectionTerms", inspectionDays: "0", deemedAcceptance: "yes" }, cookies);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
+      inspectionDays: ["検収期間は1〜60の整数で入力してください。"],
+    });
+    expect((await postForm(h, page, { intent: "inspectionTerms", inspectionDays: "7", deemedAcceptance: "yes" }, cookies)).status).toBe(204);
+    expect(await h.db.selectFrom("contracts").select(["inspection_days", "deemed_acceptance"]).where("id", "=", contractId).executeTakeFirst()).toEqual({
+      inspection_days: 7,
+      deemed_acceptance: true,
+    });
+    expect(
+      await h.db.selectFrom("audit_log").select("after").where("action", "=", "contract.inspectionTerms").where("entity_id", "=", contractId).execute(),
+    ).toEqual([{ after: { inspectionDays: 7, deemedAcceptance: true } }]);
+    const vendorList = (await (await api(vendor, `/api/v1/contracts/${contractId}/deliveries`)).json()) as { terms: unknown };
+    expect(vendorList.terms).toEqual({ inspectionDays: 7, deemedAcceptance: true });
+    // The vendor cannot change them, nor anyone once the contract is concluded (a's terms stay the defaults).
+    expect(await saveInspectionTerms(h.ctx, await actorFor(h.db, vendor.email), contractId, { inspectionDays: 3, deemedAcceptance: false })).toMatchObject({
+      status: 404,
+    });
+    expect(await saveInspectionTerms(h.ctx, await actorFor(h.db, buyer.email), a.contractId, { inspectionDays: 3, deemedAcceptance: true })).toMatchObject({
+      status: 409,
+      key: "deliveries.terms.notDraft",
+    });
   });
 });
