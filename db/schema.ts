@@ -434,6 +434,9 @@ export interface ContractsTable {
   updated_at: Timestamp;
   activated_at: NullableTimestamp;
   activated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Deliveries (decision 0039): the inspection window in days when a milestone sets none, and みなし検収. */
+  inspection_days: Generated<number>;
+  deemed_acceptance: Generated<boolean>;
 }
 
 export interface ContractVersionsTable {
@@ -560,6 +563,9 @@ export interface Database {
   vendor_engagements: VendorEngagementsTable;
   vendor_kpi_observations: VendorKpiObservationsTable;
   evidence_events: EvidenceEventsTable;
+  deliveries: DeliveriesTable;
+  delivery_files: DeliveryFilesTable;
+  delivery_reminders: DeliveryRemindersTable;
   rfq_advisors: RfqAdvisorsTable;
   advisor_notes: AdvisorNotesTable;
   organizations: OrganizationsTable;
@@ -642,7 +648,7 @@ export interface MilestoneAcceptancesTable {
   contract_version: number;
   milestone_index: number;
   accepted_at: DateOnly;
-  accepted_by: string;
+  accepted_by: string | null;
   created_at: Timestamp;
 }
 
@@ -782,4 +788,46 @@ export interface StripeEventsTable {
   invoice_id: string | null;
   outcome: string;
   received_at: Timestamp;
+}
+
+/** A delivery round of a milestone (decision 0039): pending until the buyer accepts or rejects it (or it is deemed accepted). */
+export type DeliveryStatus = "pending" | "accepted" | "rejected";
+export interface DeliveriesTable {
+  id: Generated<string>;
+  contract_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  milestone_index: number;
+  round: number;
+  note: string;
+  links: ColumnType<string[], string | undefined, string>;
+  status: DeliveryStatus;
+  submitted_on: DateOnly;
+  window_ends_on: DateOnly;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  decided_on: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: NullableTimestamp;
+  deemed: Generated<boolean>;
+  rejection_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface DeliveryFilesTable {
+  id: Generated<string>;
+  delivery_id: string;
+  vendor_org_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  path: string;
+  created_at: Generated<Date>;
+}
+
+export interface DeliveryRemindersTable {
+  contract_id: string;
+  milestone_index: number;
+  kind: "due_soon" | "overdue" | "window_closing";
+  subject: string;
+  sent_at: Generated<Date>;
 }

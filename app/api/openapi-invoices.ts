@@ -65,7 +65,7 @@ export function invoicePaths() {
       parameters: milestoneParameters,
       post: {
         operationId: "acceptMilestone",
-        summary: "検収: the buyer accepts a milestone of an active contract (audited)",
+        summary: "検収: the buyer accepts the delivery of a milestone awaiting inspection (audited; see POST /api/v1/deliveries/{id}/inspection)",
         requestBody: body(AcceptanceSchema),
         responses: {
           "201": ok("Accepted", z.object({ milestoneIndex: z.number().int(), acceptedOn: z.string() })),
@@ -73,7 +73,7 @@ export function invoicePaths() {
           "401": unauthorized,
           "404": problem("Not found — unknown contract or milestone, or the caller is not a member of its buyer organisation"),
           "405": methodNotAllowed,
-          "409": problem("The contract is not active, or the milestone is already accepted"),
+          "409": problem("The contract is not active, the milestone is already accepted, or no delivery of it awaits inspection"),
         },
       },
     },

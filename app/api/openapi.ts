@@ -31,6 +31,7 @@ import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
 import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
+import { deliveryPaths } from "./openapi-deliveries";
 import { recordPaths } from "./openapi-records";
 import {
   outputSchema as jsonSchema,
@@ -236,6 +237,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...awardResultPaths(),
       ...approvalPaths(),
       ...invoicePaths(),
+      ...deliveryPaths(),
       ...recordPaths(),
       ...cardPaymentPaths(),
     },

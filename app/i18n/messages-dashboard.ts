@@ -229,4 +229,9 @@ export const dashboardMessages = {
   "audit.action.record.download.denied": { ja: "取引書類のダウンロード拒否", en: "Transaction record download refused" },
   "audit.action.record.export": { ja: "取引書類の税務調査用エクスポート", en: "Transaction records exported for tax inspection" },
   "audit.entity.transaction_record": { ja: "取引書類", en: "Transaction record" },
+  "audit.action.delivery.submit": { ja: "納品", en: "Delivery submitted" },
+  "audit.action.delivery.reject": { ja: "納品の差戻し", en: "Delivery rejected" },
+  "audit.action.delivery.reminder": { ja: "納品・検収のリマインド", en: "Delivery or inspection reminder sent" },
+  "audit.action.delivery.file.download": { ja: "納品ファイルのダウンロード", en: "Delivery file downloaded" },
+  "audit.action.contract.inspectionTerms": { ja: "検収条件の設定", en: "Inspection terms set" },
 } as const;

@@ -7,6 +7,7 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions, type RunningJob
 export type { RunningJobRunner };
 import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
 import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
+import { deliveryDeemedJob, deliveryReminderJob, deliverySchedule } from "./deliveries";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -22,8 +23,10 @@ export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedule
 export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
-    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])],
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule],
+    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])]
+      .concat(deliveryDeemedJob)
+      .concat(o.mail ? [deliveryReminderJob(o.mail)] : []),
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule].concat(deliverySchedule),
   });
 }
 

@@ -50,6 +50,25 @@ export async function readFileForm(request: Request, field: string, maxBytes: nu
   return { formData: body.formData, file };
 }
 
+/**
+ * The same for a field that may carry several files (a delivery's files, at most `maxFiles`): the body is cut
+ * off past `maxFiles` × 2 × `maxBytes`; each file is kept in memory only when within `maxBytes`.
+ */
+export async function readFilesForm(request: Request, field: string, maxBytes: number, maxFiles: number): Promise<{ formData: FormData; files: FileUpload[] }> {
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const body = await readFormBody(request, multipart ? 2 * maxBytes * maxFiles : undefined);
+  if (!body.ok) throw formBodyFailure(body.reason);
+  const parts = body.formData.getAll(field);
+  body.formData.delete(field);
+  const files: FileUpload[] = [];
+  for (const part of parts) {
+    if (!(part instanceof File) || (part.name === "" && part.size === 0)) continue;
+    const bytes = new Uint8Array(await part.arrayBuffer());
+    files.push({ name: part.name, declaredType: part.type, size: part.size, head: bytes.subarray(0, HEAD_BYTES), bytes: part.size <= maxBytes ? bytes : null });
+  }
+  return { formData: body.formData, files };
+}
+
 /** Where a stored file is recorded in its row. */
 export interface StoredFileValues {
   path: string;
@@ -100,6 +119,49 @@ export async function writeWithFile<R extends { ok: boolean }>(
     return result;
   } catch (error) {
     await Promise.all([rm(tempPath, { force: true }), rm(finalPath, { force: true })]);
+    throw error;
+  }
+}
+
+/**
+ * The same for several files at once (a delivery's files): all staged, all renamed as the transaction's last
+ * step, all removed when anything fails. `stored[i]` is where `files[i]` is kept.
+ */
+export async function writeWithFiles<R extends { ok: boolean }>(
+  ctx: AppContext,
+  area: FileArea,
+  orgId: string,
+  files: readonly { name: string; type: string; bytes: Uint8Array }[],
+  write: (trx: Kysely<Database>, stored: StoredFileValues[]) => Promise<R>,
+): Promise<R> {
+  if (files.length === 0) return ctx.db.transaction().execute((trx) => write(trx, []));
+  const folder = path.join(areaRoot(ctx, area), orgId);
+  const staged = files.map((file) => {
+    const id = randomBytes(16).toString("hex");
+    return {
+      file,
+      finalPath: path.join(folder, id),
+      tempPath: path.join(folder, `.tmp-${id}`),
+      stored: { path: `${orgId}/${id}`, name: file.name, mime: file.type, size: file.bytes.byteLength } satisfies StoredFileValues,
+    };
+  });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const dropAll = (which: "tempPath" | "both") =>
+    Promise.all(staged.flatMap((s) => (which === "both" ? [s.tempPath, s.finalPath] : [s.tempPath])).map((p) => rm(p, { force: true })));
+  try {
+    for (const s of staged) await writeFile(s.tempPath, s.file.bytes, { flag: "wx", mode: 0o600 });
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const r = await write(
+        trx,
+        staged.map((s) => s.stored),
+      );
+      if (r.ok) for (const s of staged) await rename(s.tempPath, s.finalPath);
+      return r;
+    });
+    if (!result.ok) await dropAll("tempPath");
+    return result;
+  } catch (error) {
+    await dropAll("both");
     throw error;
   }
 }

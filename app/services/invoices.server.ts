@@ -9,7 +9,6 @@ import {
   findInvoiceById,
   findInvoiceForOrg,
   findInvoiceSettings,
-  insertAcceptance,
   insertCredit,
   insertInvoice,
   insertReceipt,
@@ -69,6 +68,7 @@ import { tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type OrgActor, type ServiceFailure } from "~/utils/service-failure";
 import { storeDocumentOnce, type StoredPdf } from "./contracts.server";
+import { acceptPendingDelivery } from "./deliveries.server";
 import { renderInvoicePdf } from "./documents/invoice.server";
 
 // Milestone acceptance (検収), qualified invoices per milestone, corrections and credit notes, bank-transfer
@@ -102,9 +102,11 @@ async function currentContent(db: Db, contractId: string, version: number): Prom
 // 検収
 
 /**
- * The buyer accepts (検収) milestone `index` of an ACTIVE contract on a day not after today (default today). 404 for
- * anyone but a member of the buyer organisation or for an unknown milestone; 409 on a draft or when already
- * accepted; 400 for a bad date. One transaction with its audit row.
+ * The buyer accepts (検収) milestone `index` of an ACTIVE contract on a day not after today (default today): the
+ * delivery awaiting inspection is accepted through the deliveries service (decision 0039), which writes the
+ * acceptance row, its audit row and the track record's facts. 404 for anyone but a member of the buyer
+ * organisation or for an unknown milestone; 409 on a draft, when already accepted, or when no delivery awaits
+ * inspection (a milestone is never accepted without one); 400 for a bad date.
  */
 export async function acceptMilestone(
   ctx: AppContext,
@@ -119,34 +121,9 @@ export async function acceptMilestone(
   if (!(await findContractForBuyer(ctx.db, a.org.id, contractId))) return failure.notFound();
   const parsed = AcceptanceSchema.safeParse(input ?? {});
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-  const now = ctx.clock.now();
-  const today = tokyoDateString(now);
-  const acceptedOn = parsed.data.acceptedOn ?? today;
-  if (acceptedOn > today) return invalidAt(["acceptedOn"], "invoices.acceptance.date.invalid");
-  return ctx.db.transaction().execute(async (trx) => {
-    const row = (await lockContract(trx, contractId))!;
-    if (row.status !== "active") return failure.conflict("invoices.contract.notActive");
-    const content = await currentContent(trx, contractId, row.current_version);
-    if (i >= content.milestonePlan.milestones.length) return failure.notFound();
-    const inserted = await insertAcceptance(trx, {
-      contractId,
-      contractVersion: row.current_version,
-      milestoneIndex: i,
-      acceptedOn,
-      acceptedBy: a.userId,
-      at: now,
-    });
-    if (!inserted) return failure.conflict("invoices.acceptance.already");
-    await writeAudit(trx, {
-      actorUserId: a.userId,
-      actorOrgId: a.org.id,
-      action: "milestone.accept",
-      entityType: "contract",
-      entityId: contractId,
-      after: { milestoneIndex: i, contractVersion: row.current_version, acceptedOn },
-    });
-    return { ok: true as const, acceptedOn };
-  });
+  const today = tokyoDateString(ctx.clock.now());
+  if (parsed.data.acceptedOn && parsed.data.acceptedOn > today) return invalidAt(["acceptedOn"], "invoices.acceptance.date.invalid");
+  return acceptPendingDelivery(ctx, actor, contractId, i, parsed.data.acceptedOn);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

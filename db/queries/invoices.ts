@@ -30,7 +30,7 @@ export async function listAcceptances(db: Kysely<Database>, contractId: string) 
 
 export async function insertAcceptance(
   db: Kysely<Database>,
-  a: { contractId: string; contractVersion: number; milestoneIndex: number; acceptedOn: string; acceptedBy: string; at: Date },
+  a: { contractId: string; contractVersion: number; milestoneIndex: number; acceptedOn: string; acceptedBy: string | null; at: Date },
 ) {
   return db
     .insertInto("milestone_acceptances")

@@ -24,7 +24,14 @@ export type NotificationKind =
   | "award.won"
   | "award.notSelected"
   | "invoice.overdue"
-  | "invoice.reminderSent";
+  | "invoice.reminderSent"
+  | "delivery.submitted"
+  | "delivery.rejected"
+  | "delivery.accepted"
+  | "delivery.deemedAccepted"
+  | "delivery.dueSoon"
+  | "delivery.overdue"
+  | "delivery.windowClosing";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -3,7 +3,8 @@ import type { Database } from "../schema";
 import { insertStripeAccount, updateStripeAccountState } from "../queries/card-payments";
 import { setInvoiceRegistrationNumber } from "~/services/certifications.server";
 import { contractPageForBuyer } from "~/services/contracts.server";
-import { acceptMilestone, issueMilestoneInvoice, readInvoice, recordReceipt, saveInvoiceSettings } from "~/services/invoices.server";
+import { inspectDelivery, submitDelivery } from "~/services/deliveries.server";
+import { issueMilestoneInvoice, readInvoice, recordReceipt, saveInvoiceSettings } from "~/services/invoices.server";
 import { createLocalMailer } from "~/services/mail.server";
 import { readEnv } from "~/utils/env.server";
 import { actorFor, mustSucceed, serviceContext } from "../../tests/factories";
@@ -14,10 +15,14 @@ import { DEMO_RFQS, findDemoRfqIds } from "./demo-rfqs";
 // active bookkeeping contract (demo-awards.ts, (g); activated 61 days before the seed's "now"):
 //  - the winning vendor invoices with a valid registration number (T + 13 digits, check digit right; fictional
 //    numbers) and its bank account set in its invoice settings (請求設定);
-//  - milestone 1 (第1四半期分): accepted (検収) 35 days ago, invoiced the next day, PAID by bank transfer 10 days ago;
-//  - milestone 2: accepted 5 days ago, invoiced 4 days ago, OPEN (due 59 days after its acceptance under the 60-day
-//    rule for a company buyer, so nowhere near overdue whenever the seed runs);
-//  - milestones 3 and 4 are left to the reader (and to tests/e2e/invoices.spec.ts, which accepts and invoices them).
+//  - milestone 1 (第1四半期分): delivered 37 days ago, accepted (検収) 35 days ago, invoiced the next day, PAID by bank
+//    transfer 10 days ago;
+//  - milestone 2: delivered 7 days ago, accepted 5 days ago, invoiced 4 days ago, OPEN (due 59 days after its
+//    acceptance under the 60-day rule for a company buyer, so nowhere near overdue whenever the seed runs);
+//  - milestones 3 and 4 are left to the reader (and to tests/e2e/invoices.spec.ts, which delivers, accepts and
+//    invoices them).
+// Deliveries and 検収 go through the deliveries service (decision 0039), so the acceptances also leave the vendor's
+// track-record facts (evidence_events) the way a real contract does.
 // The other demo vendors get registration numbers too where they would invoice in the demo (see below), so a demo
 // user who carries another award through to an invoice does not stop at "no registration number".
 // A vendor connected to Stripe (card payments, issue 16 item 3) is seeded by its own step: see the marked spot below.
@@ -70,9 +75,18 @@ export async function seedDemoInvoices(db: Kysely<Database>, now: Date): Promise
   if (!vendorEmail || !DEMO_REGISTRATION_NUMBERS[vendorEmail]) throw new Error(`Demo invoice seed: no invoicing settings for ${vendorName}`);
   const vendor = await actorFor(db, vendorEmail);
 
-  // Milestone 1: accepted, invoiced, paid in full by bank transfer before its due date.
-  f.clock.set(at(-35));
-  mustSucceed(await acceptMilestone(f.ctx, sakura, contractId, 0, { acceptedOn: day(-35) }), "accepting milestone 1");
+  const deliverThenAccept = async (index: number, deliveredDaysAgo: number, acceptedDaysAgo: number, note: string) => {
+    f.clock.set(at(-deliveredDaysAgo));
+    const { delivery } = mustSucceed(await submitDelivery(f.ctx, vendor, contractId, { milestoneIndex: index, note }), `delivering milestone ${index + 1}`);
+    f.clock.set(at(-acceptedDaysAgo));
+    mustSucceed(
+      await inspectDelivery(f.ctx, sakura, delivery.id, { decision: "accept", acceptedOn: day(-acceptedDaysAgo) }),
+      `accepting milestone ${index + 1}`,
+    );
+  };
+
+  // Milestone 1: delivered, accepted, invoiced, paid in full by bank transfer before its due date.
+  await deliverThenAccept(0, 37, 35, "第1四半期の記帳代行が完了しました。月次試算表（4〜6月）と証憑の整理一覧をお送りします。");
   f.clock.set(at(-34));
   const paid = mustSucceed(await issueMilestoneInvoice(f.ctx, vendor, contractId, 0, {}), "invoicing milestone 1");
   f.clock.set(at(-10));
@@ -80,9 +94,8 @@ export async function seedDemoInvoices(db: Kysely<Database>, now: Date): Promise
   const { invoice } = mustSucceed(await readInvoice(f.ctx, sakura, paid.invoiceId), "reading invoice 1");
   mustSucceed(await recordReceipt(f.ctx, sakura, paid.invoiceId, { amount: invoice.total, receivedOn: day(-10) }), "the bank transfer for milestone 1");
 
-  // Milestone 2: accepted and invoiced, open.
-  f.clock.set(at(-5));
-  mustSucceed(await acceptMilestone(f.ctx, sakura, contractId, 1, { acceptedOn: day(-5) }), "accepting milestone 2");
+  // Milestone 2: delivered, accepted and invoiced, open.
+  await deliverThenAccept(1, 7, 5, "第2四半期の記帳代行が完了しました。月次試算表（7〜9月）をお送りします。");
   f.clock.set(at(-4));
   mustSucceed(await issueMilestoneInvoice(f.ctx, vendor, contractId, 1, {}), "invoicing milestone 2");
 

@@ -5,10 +5,10 @@ import { pdfPages } from "../support/pdf-text";
 import { logIn, logOut } from "./support/session";
 
 // Issue 16 through the pages, on the seeded さくら食品 bookkeeping contract (db/seed/demo-invoices.ts leaves its
-// milestones 3 and 4 unaccepted; no other spec reads them). In Japanese on milestone 3: the buyer accepts it (検収),
-// the vendor issues the qualified invoice, downloads its PDF and the test reads it back (registration number, the
+// milestones 3 and 4 unaccepted; no other spec reads them). In Japanese on milestone 3: the vendor delivers it and the
+// buyer accepts the delivery (検収) on the deliveries tab (decision 0039), the vendor issues the qualified invoice, downloads its PDF and the test reads it back (registration number, the
 // 10 % tax line, the total); the buyer records a partial bank transfer (一部入金, balance shown), then the rest
-// (入金済み). In English on milestone 4: the same, with bad input first (amount 0, a future date → the field says
+// (入金済み). In English on milestone 4: the same (delivered, then accepted), with bad input first (amount 0, a future date → the field says
 // why, nothing recorded) and the English PDF. Only new invoices are written, so the spec can run in `main`.
 
 const RFQ = "記帳代行・月次決算支援業務（2026年度）";
@@ -68,14 +68,28 @@ test.describe.serial("invoices and bank transfers on the bookkeeping contract", 
   let invoiceJa: ApiInvoice | undefined;
   let invoiceEn: ApiInvoice | undefined;
 
-  test("ja: the buyer accepts milestone 3 (検収)", async ({ page }) => {
+  test("ja: the vendor delivers milestone 3, the buyer accepts the delivery (検収)", async ({ page }) => {
+    await logIn(page, VENDOR);
+    await vendorContract(page);
+    await page.getByTestId("milestone-2-deliveries").click();
+    await expect(page).toHaveURL(/\/contracts\/[0-9a-f-]{36}\/deliveries$/);
+    const form = page.getByTestId("deliver-form-2");
+    await form.getByLabel("納品内容（必須）").fill("第3四半期の記帳代行が完了しました。月次試算表をお送りします。");
+    await form.getByRole("button", { name: "納品する" }).click();
+    await expect(page.getByTestId("toast")).toHaveText("納品しました。発注者に通知しました。");
+    await expect(page.getByTestId("delivery-state-2")).toContainText("検収待ち（検収期限");
+    await logOut(page);
+
     await logIn(page, BUYER);
     await buyerContract(page);
-    const row = page.getByTestId("milestone-2");
-    await row.getByRole("button", { name: "検収する" }).click();
-    await expect(page.getByTestId("toast")).toHaveText("保存しました。");
-    await expect(page.getByTestId("milestone-2")).toContainText("検収（佐藤 健一）");
+    // The billing table no longer accepts in one click: it leads to the delivery to inspect.
     await expect(page.getByTestId("milestone-2").getByRole("button")).toHaveCount(0);
+    await page.getByTestId("milestone-2-deliveries").click();
+    await page.getByTestId("inspect-form-2").getByRole("button", { name: "検収する（合格）" }).click();
+    await expect(page.getByTestId("toast")).toHaveText("検収しました。受注者は請求書を発行できます。");
+    await expect(page.getByTestId("delivery-state-2")).toContainText("検収済み（");
+    await buyerContract(page);
+    await expect(page.getByTestId("milestone-2")).toContainText("検収（佐藤 健一）");
     // The seeded invoices of milestones 1 and 2 are there: one paid, one open.
     await expect(page.getByTestId("milestone-0")).toContainText("入金済み");
     await expect(page.getByTestId("milestone-1")).toContainText("未入金");
@@ -132,15 +146,24 @@ test.describe.serial("invoices and bank transfers on the bookkeeping contract", 
   });
 
   test("en: milestone 4 accepted and invoiced; the English PDF; bad input refused at its field; then paid", async ({ browser }) => {
+    const vendor = await english(browser);
+    await logIn(vendor.page, VENDOR);
+    await vendorContract(vendor.page);
+    await vendor.page.getByTestId("milestone-3-deliveries").click();
+    const form = vendor.page.getByTestId("deliver-form-3");
+    await form.getByLabel("What is delivered (required)").fill("Fourth-quarter bookkeeping done; trial balances attached.");
+    await form.getByRole("button", { name: "Deliver" }).click();
+    await expect(vendor.page.getByTestId("delivery-state-3")).toContainText("Awaiting inspection (window ends");
+
     const buyer = await english(browser);
     await logIn(buyer.page, BUYER);
     await buyerContract(buyer.page);
-    await buyer.page.getByTestId("milestone-3").getByRole("button", { name: "Accept" }).click();
-    await expect(buyer.page.getByTestId("toast")).toHaveText("Saved.");
+    await buyer.page.getByTestId("milestone-3-deliveries").click();
+    await buyer.page.getByTestId("inspect-form-3").getByRole("button", { name: "Accept" }).click();
+    await expect(buyer.page.getByTestId("toast")).toHaveText("Accepted. The vendor can now invoice the milestone.");
+    await buyerContract(buyer.page);
     await expect(buyer.page.getByTestId("milestone-3")).toContainText("Accepted");
 
-    const vendor = await english(browser);
-    await logIn(vendor.page, VENDOR);
     await vendorContract(vendor.page);
     await vendor.page.getByTestId("milestone-3").getByRole("button", { name: "Issue the invoice" }).click();
     await expect(vendor.page.getByRole("heading", { level: 1 })).toContainText("Qualified invoice INV-");

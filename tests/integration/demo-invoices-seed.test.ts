@@ -14,7 +14,8 @@ import { createHarness, type Harness } from "./harness";
 // The demo seed's invoices (issue 16 "Done means": a contract with one paid invoice by bank transfer and one open
 // invoice), seeded with a fixed "now" through the real services: さくら食品's bookkeeping contract has milestone 1
 // paid by bank transfer and milestone 2 open and not overdue; the invoicing vendor has a valid registration number
-// and a bank account; milestones 3 and 4 are left for the e2e spec.
+// and a bank account; milestones 1 and 2 were delivered and accepted through the deliveries service; milestones 3
+// and 4 are left for the e2e spec.
 
 const NOW = new Date("2026-12-07T10:00:00+09:00");
 let h: Harness;
@@ -65,6 +66,15 @@ describe("the demo invoices", () => {
     // Milestones 3 and 4 (indexes 2, 3) are neither accepted nor invoiced: the e2e spec uses them.
     const accepted = await h.db.selectFrom("milestone_acceptances").select("milestone_index").where("contract_id", "=", open!.contractId).execute();
     expect(accepted.map((a) => a.milestone_index).sort()).toEqual([0, 1]);
+    // Each acceptance went through a delivery (decision 0039) and left the vendor's facts on the event path.
+    const deliveries = await h.db.selectFrom("deliveries").select(["id", "milestone_index", "status"]).where("contract_id", "=", open!.contractId).execute();
+    expect(deliveries.map((d) => [d.milestone_index, d.status]).sort()).toEqual([
+      [0, "accepted"],
+      [1, "accepted"],
+    ]);
+    const facts = await h.db.selectFrom("evidence_events").select(["kpi_key", "source_id"]).where("contract_id", "=", open!.contractId).execute();
+    expect(facts.map((f) => f.kpi_key).sort()).toEqual(["on_time_rate", "on_time_rate", "revision_rounds", "revision_rounds"]);
+    expect(new Set(facts.map((f) => f.source_id))).toEqual(new Set(deliveries.map((d) => d.id)));
     const content = await h.db.selectFrom("contract_versions").select("content").where("contract_id", "=", open!.contractId).executeTakeFirstOrThrow();
     expect((content.content as { milestonePlan: { milestones: unknown[] } }).milestonePlan.milestones.length).toBeGreaterThanOrEqual(4);
   });

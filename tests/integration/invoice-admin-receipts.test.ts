@@ -5,6 +5,7 @@ import { acceptMilestone, adminReadInvoice, issueMilestoneInvoice, recordReceipt
 import { formatYen } from "~/utils/format";
 import { actorFor, createAccount, createAcceptedAward, mustSucceed, type Account } from "../factories";
 import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
+import { deliverMilestone } from "./support/deliveries";
 
 // A platform admin records a receipt (issue 16 item 2: "the buyer (or a platform admin) records a receipt") through
 // /admin/invoices and /admin/invoices/:id on the built app: every organisation's invoices with number, parties, total,
@@ -66,6 +67,7 @@ beforeAll(async () => {
   mustSucceed(await saveMilestones(h.ctx, buyerActor, contractId, { basis: "percent", milestones }), "milestones");
   mustSucceed(await activateContract(h.ctx, buyerActor, contractId), "activate");
   h.clock.set(`${TODAY}T10:00:00+09:00`);
+  await deliverMilestone(h.ctx, vendorActor, contractId, 0);
   mustSucceed(await acceptMilestone(h.ctx, buyerActor, contractId, 0, {}), "accept 1");
   first = mustSucceed(await issueMilestoneInvoice(h.ctx, vendorActor, contractId, 0, {}), "issue 1");
   total = Number((await h.db.selectFrom("invoices").select("total").where("id", "=", first.invoiceId).executeTakeFirstOrThrow()).total);
@@ -144,6 +146,7 @@ describe("the admin's invoice pages", () => {
   });
 
   it("the overpayment is set against the vendor's next invoice, and both invoice pages name the other invoice", async () => {
+    await deliverMilestone(h.ctx, vendorActor, contractId, 1);
     mustSucceed(await acceptMilestone(h.ctx, buyerActor, contractId, 1, {}), "accept 2");
     const second = mustSucceed(await issueMilestoneInvoice(h.ctx, vendorActor, contractId, 1, {}), "issue 2");
     expect(await count("invoice_credits")).toBe(1);

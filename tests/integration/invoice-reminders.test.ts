@@ -10,6 +10,7 @@ import { activateContract, createContract, saveMilestones } from "~/services/con
 import { formatDate, formatYen } from "~/utils/format";
 import { actorFor, createAccount, createAcceptedAward, createUser, mustSucceed, type Account } from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { deliverMilestone } from "./support/deliveries";
 import { startSmtpCapture } from "./smtp-capture";
 
 // Overdue reminders (issue 16 item 2) on real PostgreSQL, mails through a real SMTP server that keeps what it
@@ -83,6 +84,8 @@ beforeAll(async () => {
   mustSucceed(await saveMilestones(h.ctx, buyerActor, contractId, { basis: "percent", milestones }), "milestones");
   mustSucceed(await activateContract(h.ctx, buyerActor, contractId), "activate");
   h.clock.set(at(ISSUED_ON, "10:00:00"));
+  // 検収 goes through a delivery (decision 0039): all four milestones are delivered on the day they are accepted.
+  for (let i = 0; i < 4; i++) await deliverMilestone(h.ctx, vendorActor, contractId, i);
   const keys = ["open", "paid", "cancelled"] as const;
   for (const [i, key] of keys.entries()) {
     mustSucceed(await acceptMilestone(h.ctx, buyerActor, contractId, i, {}), `accept ${i}`);

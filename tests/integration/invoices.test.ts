@@ -115,14 +115,35 @@ describe("検収 (acceptance)", () => {
     expect(await count("milestone_acceptances")).toBe(0);
   });
 
+  it("refuses 検収 of a milestone nobody has delivered", async () => {
+    const res = await accept(buyer.token, 0);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as Problem).title).toBe("検収待ちの納品がありません。受注者の納品後に検収できます（納品・検収タブ）。");
+    expect(await count("milestone_acceptances")).toBe(0);
+  });
+
   it("records who accepted and when, audited; a second acceptance is refused", async () => {
+    // 検収 accepts the vendor's delivery awaiting inspection (decision 0039): every milestone is delivered yesterday.
+    h.clock.set(`${YESTERDAY}T10:00:00+09:00`);
+    const delivered: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const d = await api(vendor.token, `/api/v1/contracts/${contractId}/deliveries`, {
+        method: "POST",
+        body: { milestoneIndex: i, note: `第${i + 1}回の成果物` },
+      });
+      expect(d.status).toBe(201);
+      delivered.push(((await d.json()) as { id: string }).id);
+    }
+    h.clock.set(`${TODAY}T10:00:00+09:00`);
     const res = await accept(buyer.token, 0, { acceptedOn: YESTERDAY });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ milestoneIndex: 0, acceptedOn: YESTERDAY });
     expect((await accept(buyer.token, 0)).status).toBe(409);
     const row = await h.db.selectFrom("milestone_acceptances").selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ contract_id: contractId, contract_version: 1, milestone_index: 0, accepted_at: YESTERDAY, accepted_by: buyer.user.id });
-    expect(await audits("milestone.accept")).toEqual([{ entity_id: contractId, after: { milestoneIndex: 0, contractVersion: 1, acceptedOn: YESTERDAY } }]);
+    expect(await audits("milestone.accept")).toEqual([
+      { entity_id: contractId, after: { milestoneIndex: 0, contractVersion: 1, acceptedOn: YESTERDAY, deliveryId: delivered[0], round: 1, deemed: false } },
+    ]);
   });
 });
 

@@ -6,8 +6,9 @@ import { formatDate, formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 
 // The milestones section of the contract pages (issue 16): per milestone its acceptance (検収) and its invoices;
-// the buyer gets 「検収する」, the vendor 「請求書を発行」 once accepted. The forms post to
-// /contracts/:id/milestones/:index, which shows refusals at their fields.
+// 検収 itself happens on the deliveries tab (the buyer accepts the vendor's delivery, decision 0039), linked from
+// here; the vendor gets 「請求書を発行」 once accepted. The form posts to /contracts/:id/milestones/:index, which shows
+// refusals at their fields.
 
 export interface MilestoneBillingData {
   side: "buyer" | "vendor";
@@ -48,14 +49,14 @@ export function MilestoneBilling({ data }: { data: MilestoneBillingData }) {
                 <td>
                   {m.acceptance ? (
                     t("invoices.milestones.acceptedOn", { date: formatDate(m.acceptance.acceptedOn, locale), name: m.acceptance.byName ?? "" })
-                  ) : data.side === "buyer" && data.active ? (
-                    <Form method="post" action={`/contracts/${data.contractId}/milestones/${m.index}`} className="inline-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="accept" />
-                      <button type="submit" className="button small">
-                        {t("invoices.milestones.accept")}
-                      </button>
-                    </Form>
+                  ) : data.active ? (
+                    // 検収 goes through the delivery awaiting inspection (decision 0039), on the deliveries tab.
+                    <>
+                      {t("invoices.milestones.notAccepted")} ·{" "}
+                      <Link to={`/contracts/${data.contractId}/deliveries`} data-testid={`milestone-${m.index}-deliveries`}>
+                        {t(data.side === "buyer" ? "deliveries.billing.inspect" : "deliveries.billing.deliver")}
+                      </Link>
+                    </>
                   ) : (
                     t("invoices.milestones.notAccepted")
                   )}

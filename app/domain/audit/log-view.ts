@@ -107,6 +107,11 @@ export const AUDIT_ACTIONS = [
   "invoice.refund.request",
   "invoice.refund.request.decline",
   "invoice.refund.request.refunded",
+  "delivery.submit",
+  "delivery.reject",
+  "delivery.reminder",
+  "delivery.file.download",
+  "contract.inspectionTerms",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,7 +14,7 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 
 // /contracts/:id/milestones/:index (issue 16): 検収 (the buyer) or issuing the invoice (the vendor) of one
-// milestone. The contract pages post here; GET shows the form alone (and after a refusal, its field errors).
+// milestone. 検収 accepts the delivery awaiting inspection (decision 0039); without one it is refused (409). The contract pages post here; GET shows the form alone (and after a refusal, its field errors).
 // Anyone but the contract's buyer members and its vendor: not found.
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
@@ -29,7 +29,13 @@ async function load(request: Request, params: LoaderFunctionArgs["params"], cont
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { page, milestone } = await load(request, params, context);
   const back = page.side === "buyer" ? `/rfqs/${page.rfqId}/contract` : `/quotes/${page.quoteId}/contract`;
-  return { side: page.side, today: page.today, back, milestone: { index: milestone.index, name: milestone.name, amountYen: milestone.amountYen } };
+  return {
+    side: page.side,
+    today: page.today,
+    back,
+    deliveries: `/contracts/${page.contractId}/deliveries`,
+    milestone: { index: milestone.index, name: milestone.name, amountYen: milestone.amountYen },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,7 +75,13 @@ export default function MilestoneActionPage() {
       <p>
         {d.milestone.name} · {formatYen(d.milestone.amountYen, locale)}
       </p>
-      {buyer ? null : <p className="hint">{t("invoices.milestones.issueHint")}</p>}
+      {buyer ? (
+        <p className="hint">
+          {t("deliveries.milestonePage.hint")} <Link to={d.deliveries}>{t("afterAward.tabs.deliveries")}</Link>
+        </p>
+      ) : (
+        <p className="hint">{t("invoices.milestones.issueHint")}</p>
+      )}
       <FormErrors errors={answer?.formErrors} />
       <Form method="post" className="stack">
         <CsrfInput />

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContractTabs } from "~/components/contracts/contract-tabs";
 import { ContractView } from "~/components/contracts/contract-view";
+import { InspectionTerms } from "~/components/deliveries/inspection-terms";
 import { MilestoneBilling } from "~/components/invoices/milestone-billing";
 import { MilestonePlanForm, type MilestoneFormState } from "~/components/contracts/milestone-plan-form";
 import { CsrfInput } from "~/components/csrf-input";
@@ -13,6 +14,7 @@ import { defaultDays } from "~/domain/contracts/contract-draft";
 import type { MilestonePlanInput } from "~/domain/contracts/milestone-plan";
 import { activateContract, contractPageForBuyer, createContract, saveMilestones } from "~/services/contracts.server";
 import { contractMilestoneBilling } from "~/services/invoices.server";
+import { inspectionTermsOf, saveInspectionTerms } from "~/services/deliveries.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
@@ -37,7 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const confirming = new URL(request.url).searchParams.get("confirm") === "activate";
   const { ok: _ok, ...data } = page;
   const billing = page.contract?.status === "active" ? await contractMilestoneBilling(context, user.actor, page.contract.id) : null;
-  return { ...data, confirming, billing: billing?.ok ? billing : null };
+  const inspectionTerms = page.contract ? await inspectionTermsOf(context, user.actor, page.contract.id) : null;
+  return { ...data, confirming, billing: billing?.ok ? billing : null, inspectionTerms };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -62,6 +65,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!done.ok && done.status === 404) throw notFound();
     if (!done.ok) return json({ kind: "activate" as const, ...pageFailure(done, locale) }, { status: done.status });
     return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "contracts.activated" }) } });
+  }
+  if (intent === "inspectionTerms") {
+    const termValues = { inspectionDays: String(formData.get("inspectionDays") ?? ""), deemedAcceptance: formData.get("deemedAcceptance") === "yes" };
+    const days = /^\d{1,3}$/.test(termValues.inspectionDays.trim()) ? Number(termValues.inspectionDays.trim()) : termValues.inspectionDays;
+    const done = await saveInspectionTerms(context, user.actor, contractId, { inspectionDays: days, deemedAcceptance: termValues.deemedAcceptance });
+    if (!done.ok && done.status === 404) throw notFound();
+    if (!done.ok) return json({ kind: "terms" as const, termValues, ...pageFailure(done, locale) }, { status: done.status });
+    return redirect(back, { headers: { "Set-Cookie": await toastHeader(context, { key: "deliveries.terms.saved" }) } });
   }
   const fields = new Map<string, string>();
   for (const [k, v] of formData) if (typeof v === "string") fields.set(k, v);
@@ -101,7 +112,8 @@ export default function ContractPage() {
           },
         }
     : null;
-  const otherErrors = answer && answer.kind !== "edit" ? answer : null;
+  const otherErrors = answer && answer.kind !== "edit" && answer.kind !== "terms" ? answer : null;
+  const termsAnswer = answer && answer.kind === "terms" ? { values: answer.termValues, formErrors: answer.formErrors, fieldErrors: answer.fieldErrors } : null;
   return (
     <article className="stack">
       <p>
@@ -137,6 +149,7 @@ export default function ContractPage() {
           </p>
           <ContractTabs contractId={c.id} contractHref={`/rfqs/${d.rfq.id}/contract`} />
           <ContractView c={{ ...c.content, milestones: c.milestones, outsideScope: c.outsideScope }} />
+          {d.inspectionTerms ? <InspectionTerms terms={d.inspectionTerms} editable={c.status === "draft"} answer={termsAnswer} /> : null}
           {c.status === "draft" && editState ? (
             <>
               <MilestonePlanForm state={editState} buyerKind={c.content.buyerKind} />
