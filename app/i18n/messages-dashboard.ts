@@ -229,4 +229,11 @@ export const dashboardMessages = {
   "audit.action.record.download.denied": { ja: "取引書類のダウンロード拒否", en: "Transaction record download refused" },
   "audit.action.record.export": { ja: "取引書類の税務調査用エクスポート", en: "Transaction records exported for tax inspection" },
   "audit.entity.transaction_record": { ja: "取引書類", en: "Transaction record" },
+  "audit.action.measurement.enter": { ja: "SLA実績の入力", en: "SLA measurement entered" },
+  "audit.action.measurement.correct": { ja: "SLA実績の訂正", en: "SLA measurement corrected" },
+  "audit.action.measurement.import": { ja: "SLA実績のCSV取込", en: "SLA measurements imported from CSV" },
+  "audit.action.measurement.confirm": { ja: "SLA実績の確認", en: "SLA measurement confirmed" },
+  "audit.action.measurement.dispute": { ja: "SLA実績への異議", en: "SLA measurement disputed" },
+  "audit.action.measurement.reply": { ja: "SLA実績の異議への回答", en: "Reply to an SLA measurement dispute" },
+  "audit.action.measurement.reminder": { ja: "SLA実績のリマインド", en: "SLA measurement reminder sent" },
 } as const;

@@ -24,7 +24,9 @@ export type NotificationKind =
   | "award.won"
   | "award.notSelected"
   | "invoice.overdue"
-  | "invoice.reminderSent";
+  | "invoice.reminderSent"
+  | "measurement.missing"
+  | "measurement.pending";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -107,6 +107,13 @@ export const AUDIT_ACTIONS = [
   "invoice.refund.request",
   "invoice.refund.request.decline",
   "invoice.refund.request.refunded",
+  "measurement.enter",
+  "measurement.correct",
+  "measurement.import",
+  "measurement.confirm",
+  "measurement.dispute",
+  "measurement.reply",
+  "measurement.reminder",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
