@@ -32,6 +32,7 @@ import { approvalPaths } from "./openapi-approvals";
 import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import { recordPaths } from "./openapi-records";
+import { measurementPaths } from "./openapi-measurements";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -238,6 +239,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...invoicePaths(),
       ...recordPaths(),
       ...cardPaymentPaths(),
+      ...measurementPaths(),
     },
   };
 }

@@ -74,7 +74,10 @@ export const measurementMessages = {
   "measurements.successes.invalid": { ja: "成功件数は0以上の整数で入力してください。", en: "Enter successes as a whole number, 0 or more." },
   "measurements.trials.invalid": { ja: "対象件数は1以上の整数で入力してください。", en: "Enter trials as a whole number, 1 or more." },
   "measurements.successes.overTrials": { ja: "成功件数は対象件数以下にしてください。", en: "Successes cannot exceed trials." },
-  "measurements.value.invalid": { ja: "値は0以上の数値（小数は4桁まで）で入力してください。", en: "Enter the value as a number, 0 or more (up to 4 decimals)." },
+  "measurements.value.invalid": {
+    ja: "値はこのKPIの単位で取り得る数値（円は整数、小数は4桁まで）で入力してください。",
+    en: "Enter the value as a number this KPI's unit allows (whole yen, up to 4 decimals).",
+  },
   "measurements.value.notForRate": { ja: "率のKPIには値ではなく成功件数と対象件数を入力してください。", en: "A rate KPI takes successes and trials, not a value." },
   "measurements.counts.notForValue": { ja: "このKPIには件数ではなく値を入力してください。", en: "This KPI takes a value, not counts." },
   "measurements.note.tooLong": { ja: "備考は2,000文字以内で入力してください。", en: "Keep the note within 2,000 characters." },
@@ -110,8 +113,8 @@ export const measurementMessages = {
   "measurements.csv.trials.invalid": { ja: "{row}行目: trials は1以上の整数で入力してください。", en: "Row {row}: trials must be a whole number, 1 or more." },
   "measurements.csv.successes.overTrials": { ja: "{row}行目: successes が trials を超えています。", en: "Row {row}: successes exceed trials." },
   "measurements.csv.value.invalid": {
-    ja: "{row}行目: value は0以上の数値（小数は4桁まで）で入力してください。",
-    en: "Row {row}: value must be a number, 0 or more (up to 4 decimals).",
+    ja: "{row}行目: value はこのKPIの単位で取り得る数値（円は整数、小数は4桁まで）で入力してください。",
+    en: "Row {row}: value must be a number this KPI's unit allows (whole yen, up to 4 decimals).",
   },
   "measurements.csv.value.notForRate": {
     ja: "{row}行目: 率のKPIには value ではなく successes と trials を入力してください。",

@@ -93,7 +93,7 @@ export function readMeasurementCsv(
   if (new TextEncoder().encode(text).byteLength > MAX_CSV_BYTES) return { ok: false, issues: [fileIssue("measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 })] };
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) return { ok: false, issues: [fileIssue("measurements.csv.unreadable", { row: Number(error.records ?? 0) + 1 })] };
     throw error;
@@ -121,7 +121,7 @@ export function readMeasurementCsv(
     const pp = periodProblem(period, o.term, o.today);
     if (pp) issues.push(rowIssue(row, "period", ROW_KEYS[pp]));
     const kpi = o.sla.find((k) => k.key === kpiKey);
-    // Spreadsheets turn "0.999" into a count column's "0.999" only if typed there; a rate row reads counts, others the value.
+    // A note starting with = + - @ was written with a leading ' by the template's CSV (formula guard): drop it.
     const checked = checkFigures(kpi, {
       successes: at(record, "successes"),
       trials: at(record, "trials"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SlaTarget } from "~/domain/contracts/contract-draft";
+import { CRITERION_UNITS, isWithinUnitRange, type CriterionUnit } from "~/domain/rfq/units";
 
 // What a vendor enters per (period, KPI) and what may happen to it next (decision 0040). Pure: the service and
 // the CSV import share `checkFigures`, so a figure typed in the form and one in a CSV row get the same rule and
@@ -47,7 +48,8 @@ const isCount = (n: number | undefined | null): n is number => typeof n === "num
 
 /**
  * The figures of one measurement of `kpi`: a rate needs whole successes and trials (0 ≤ successes ≤ trials,
- * trials ≥ 1) and no value; any other unit needs a value (0 or more, at most 4 decimals) and no counts.
+ * trials ≥ 1) and no value; any other unit needs a value in its unit's range (rfq/units.ts: yen whole, ROI from −1,
+ * others 0 or more; at most 4 decimals) and no counts.
  */
 export function checkFigures(
   kpi: SlaTarget | undefined,
@@ -68,7 +70,9 @@ export function checkFigures(
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, figures: { kind: "rate", successes: successes as number, trials: trials as number }, note };
   }
-  if (value === undefined || value === null || value < 0 || value > MAX_VALUE || Math.round(value * 10_000) / 10_000 !== value)
+  const inRange = (v: number) =>
+    (CRITERION_UNITS as readonly string[]).includes(kpi.unit) ? isWithinUnitRange(kpi.unit as CriterionUnit, v) : v >= 0;
+  if (value === undefined || value === null || !inRange(value) || Math.abs(value) > MAX_VALUE || Math.round(value * 10_000) / 10_000 !== value)
     problems.push({ path: "value", key: "measurements.value.invalid" });
   if (successes !== undefined || trials !== undefined) problems.push({ path: "successes", key: "measurements.counts.notForValue" });
   if (problems.length > 0) return { ok: false, problems };

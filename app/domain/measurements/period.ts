@@ -51,13 +51,15 @@ export type PeriodProblem = "measurements.period.invalid" | "measurements.period
 export function periodProblem(value: unknown, term: Term, today: CalendarDate): PeriodProblem | null {
   if (!isPeriod(value)) return "measurements.period.invalid";
   if (lastDayOf(value) < term.from || firstDayOf(value) > term.to) return "measurements.period.outsideTerm";
-  if (firstDayOf(value) > today) return "measurements.period.future";
+  // Nothing is measured before the month — or the term — has begun.
+  if (firstDayOf(value) > today || term.from > today) return "measurements.period.future";
   return null;
 }
 
 /** Every measurable period of the term up to `today`, newest first. */
 export function periodsOfTerm(term: Term, today: CalendarDate): Period[] {
   const out: Period[] = [];
+  if (term.from > today) return out;
   const last = periodOf(today < term.to ? today : term.to);
   for (let p = periodOf(term.from); p <= last; p = addMonths(p, 1)) out.unshift(p);
   return out;
