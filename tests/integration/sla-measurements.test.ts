@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCalendarDays } from "~/domain/calendar/japan-business-days";
-import { lastDayOf, periodOf } from "~/domain/measurements/period";
+import { addBusinessDays, addCalendarDays } from "~/domain/calendar/japan-business-days";
+import { addMonths, lastDayOf, periodOf } from "~/domain/measurements/period";
+import { nthBusinessDayOf } from "~/domain/measurements/reminders";
+import { sendMeasurementReminders } from "~/services/measurement-reminders.server";
 import { openItemsFor } from "../../db/queries/sla-measurements";
 import { enterAndConfirmMonth } from "~/services/sla-measurements.server";
 import { actorFor, createAccount, createAcceptedAward, type AcceptedAward, type Account } from "../factories";
@@ -318,5 +320,46 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
     const done = await enterAndConfirmMonth(h.ctx, { vendor: vendorActor, buyer: buyerActor, contractId, period: second, figures: [{ kpiKey: "processing_lead_time_days", value: 4 }] });
     expect(done.ok).toBe(true);
     expect(await facts(done.ok ? done.ids[0] : "")).toHaveLength(1);
+  });
+});
+
+describe("reminders (the daily job's work)", () => {
+  const run = () => sendMeasurementReminders({ db: h.db, mailer: h.mailer, env: h.ctx.env }, h.clock.now());
+  const ours = (sent: { contractId: string; period: string; kind: string }[]) => sent.filter((s) => s.contractId === contractId).map((s) => `${s.kind} ${s.period}`);
+
+  it("reminds the vendor once, from the 5th business day, of last month's missing measurements", async () => {
+    const third = periodOf(addCalendarDays(lastDayOf(second), 1));
+    const fourth = addMonths(third, 1);
+    const fifth = addMonths(third, 2);
+    const reminderDay = nthBusinessDayOf(fifth, 5);
+    h.clock.set(`${addCalendarDays(reminderDay, -1)}T10:00:00+09:00`);
+    expect(ours((await run()).sent)).toEqual([]);
+    h.clock.set(`${reminderDay}T10:00:00+09:00`);
+    const mailsBefore = h.mailer.sent().length;
+    expect(ours((await run()).sent)).toEqual([`missing ${fourth}`]);
+    const mail = h.mailer.sent().slice(mailsBefore).find((m) => m.to === vendor.email);
+    expect(mail?.subject).toContain(`${fourth}のSLA実績の入力のお願い`);
+    expect(mail?.text).toContain(`/contracts/${contractId}/measurements`);
+    const notices = await h.db.selectFrom("notifications").select("kind").where("user_id", "=", vendor.user.id).where("kind", "=", "measurement.missing").execute();
+    expect(notices).toHaveLength(1);
+    // Once: the same day again, or the next, sends nothing.
+    expect(ours((await run()).sent)).toEqual([]);
+    h.clock.set(`${addCalendarDays(reminderDay, 1)}T10:00:00+09:00`);
+    expect(ours((await run()).sent)).toEqual([]);
+  });
+
+  it("reminds the buyer once when measurements have awaited confirmation for 5 business days", async () => {
+    const fourth = addMonths(periodOf(addCalendarDays(lastDayOf(second), 1)), 1);
+    const submitted = h.clock.now().toISOString().slice(0, 10);
+    expect((await enter(vendor.token, { period: fourth, kpiKey: "accuracy", successes: 99, trials: 100 })).status).toBe(201);
+    h.clock.set(`${addBusinessDays(submitted, 4)}T23:00:00+09:00`);
+    expect(ours((await run()).sent)).toEqual([]);
+    h.clock.set(`${addBusinessDays(submitted, 5)}T09:00:00+09:00`);
+    const mailsBefore = h.mailer.sent().length;
+    expect(ours((await run()).sent)).toEqual([`pending ${fourth}`]);
+    expect(h.mailer.sent().slice(mailsBefore).map((m) => m.to)).toContain(buyer.email);
+    expect(ours((await run()).sent)).toEqual([]);
+    const audits = await h.db.selectFrom("audit_log").select("after").where("action", "=", "measurement.reminder").where("entity_id", "=", contractId).execute();
+    expect(audits).toHaveLength(2);
   });
 });
