@@ -7,7 +7,7 @@ import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthori
 const EntryBody = z.object({
   period: z.string().describe("The month, YYYY-MM (Japan): within the contract's term, already begun"),
   kpiKey: z.string().describe("A key of the contract's SLA"),
-  successes: z.union([z.number().int(), z.string()]).optional().describe("Rate KPIs (unit \"rate\"): whole number, 0 ≤ successes ≤ trials"),
+  successes: z.union([z.number().int(), z.string()]).optional().describe('Rate KPIs (unit "rate"): whole number, 0 ≤ successes ≤ trials'),
   trials: z.union([z.number().int(), z.string()]).optional().describe("Rate KPIs: whole number, 1 or more"),
   value: z.union([z.number(), z.string()]).optional().describe("Any other KPI (hours, yen, count…): 0 or more, up to 4 decimals"),
   note: z.string().max(2000).optional(),
@@ -62,7 +62,10 @@ export function measurementPaths() {
         summary: "The contract's SLA measurements (one live per month and KPI) with their history, for either party",
         parameters: idParameter("Contract id"),
         responses: {
-          "200": ok("The SLA and the measurements", z.object({ contractId: z.string(), side: z.enum(["buyer", "vendor"]), sla: z.array(SlaTarget), measurements: z.array(Measurement) })),
+          "200": ok(
+            "The SLA and the measurements",
+            z.object({ contractId: z.string(), side: z.enum(["buyer", "vendor"]), sla: z.array(SlaTarget), measurements: z.array(Measurement) }),
+          ),
           "401": unauthorized,
           "404": notFound,
           "405": methodNotAllowed,
@@ -74,7 +77,10 @@ export function measurementPaths() {
         parameters: idParameter("Contract id"),
         requestBody: body(EntryBody),
         responses: {
-          "201": ok("Entered, awaiting the buyer's confirmation", z.object({ ok: z.literal(true), id: z.string(), revision: z.number().int(), status: z.literal("pending") })),
+          "201": ok(
+            "Entered, awaiting the buyer's confirmation",
+            z.object({ ok: z.literal(true), id: z.string(), revision: z.number().int(), status: z.literal("pending") }),
+          ),
           "400": fieldErrors,
           "401": unauthorized,
           "403": forbidden,

@@ -15,7 +15,10 @@ export const measurementMessages = {
     en: "A confirmed measurement is final: it cannot be corrected afterwards (agree any change through a change request).",
   },
   "measurements.noSla": { ja: "この契約にはSLA（KPIの約束値）がありません。", en: "This contract has no SLA (no KPI commitments)." },
-  "measurements.noPeriods": { ja: "まだ実績を入力できる期間がありません（契約期間の開始前です）。", en: "No period can be measured yet (the term has not started)." },
+  "measurements.noPeriods": {
+    ja: "まだ実績を入力できる期間がありません（契約期間の開始前です）。",
+    en: "No period can be measured yet (the term has not started).",
+  },
   "measurements.notActive": { ja: "契約の締結後に実績を入力できます。", en: "Measurements can be entered once the contract is active." },
   "measurements.col.period": { ja: "対象月", en: "Month" },
   "measurements.col.kpi": { ja: "KPI", en: "KPI" },
@@ -78,7 +81,10 @@ export const measurementMessages = {
     ja: "値はこのKPIの単位で取り得る数値（円は整数、小数は4桁まで）で入力してください。",
     en: "Enter the value as a number this KPI's unit allows (whole yen, up to 4 decimals).",
   },
-  "measurements.value.notForRate": { ja: "率のKPIには値ではなく成功件数と対象件数を入力してください。", en: "A rate KPI takes successes and trials, not a value." },
+  "measurements.value.notForRate": {
+    ja: "率のKPIには値ではなく成功件数と対象件数を入力してください。",
+    en: "A rate KPI takes successes and trials, not a value.",
+  },
   "measurements.counts.notForValue": { ja: "このKPIには件数ではなく値を入力してください。", en: "This KPI takes a value, not counts." },
   "measurements.note.tooLong": { ja: "備考は2,000文字以内で入力してください。", en: "Keep the note within 2,000 characters." },
   "measurements.decision.invalid": { ja: "「確認」か「異議」を選んでください。", en: "Choose confirm or dispute." },
@@ -99,7 +105,7 @@ export const measurementMessages = {
   "measurements.csv.empty": { ja: "CSVにデータ行がありません（1行目は見出し）。", en: "The CSV has no data rows (row 1 is the header)." },
   "measurements.csv.tooLarge": { ja: "CSVは{max}KBまでです。", en: "The CSV may be {max} KB at most." },
   "measurements.csv.tooManyRows": { ja: "CSVのデータ行は{max}行までです。", en: "The CSV may have {max} data rows at most." },
-  "measurements.csv.header": { ja: "見出し行に列「{column}」がありません。", en: "The header row has no column \"{column}\"." },
+  "measurements.csv.header": { ja: "見出し行に列「{column}」がありません。", en: 'The header row has no column "{column}".' },
   "measurements.csv.unreadable": {
     ja: "{row}行目: CSVとして読み取れません（引用符の対応を確認してください）。",
     en: "Row {row}: cannot be read as CSV (check the quotes).",
@@ -109,7 +115,10 @@ export const measurementMessages = {
   "measurements.csv.period.outsideTerm": { ja: "{row}行目: period が契約期間外です。", en: "Row {row}: period is outside the contract's term." },
   "measurements.csv.period.future": { ja: "{row}行目: period がまだ始まっていない月です。", en: "Row {row}: period is a month that has not started." },
   "measurements.csv.kpi.unknown": { ja: "{row}行目: kpi_key がこの契約のKPIではありません。", en: "Row {row}: kpi_key is not one of the contract's KPIs." },
-  "measurements.csv.successes.invalid": { ja: "{row}行目: successes は0以上の整数で入力してください。", en: "Row {row}: successes must be a whole number, 0 or more." },
+  "measurements.csv.successes.invalid": {
+    ja: "{row}行目: successes は0以上の整数で入力してください。",
+    en: "Row {row}: successes must be a whole number, 0 or more.",
+  },
   "measurements.csv.trials.invalid": { ja: "{row}行目: trials は1以上の整数で入力してください。", en: "Row {row}: trials must be a whole number, 1 or more." },
   "measurements.csv.successes.overTrials": { ja: "{row}行目: successes が trials を超えています。", en: "Row {row}: successes exceed trials." },
   "measurements.csv.value.invalid": {
@@ -125,7 +134,10 @@ export const measurementMessages = {
     en: "Row {row}: this KPI takes value, not successes / trials.",
   },
   "measurements.csv.note.tooLong": { ja: "{row}行目: note は2,000文字以内で入力してください。", en: "Row {row}: keep note within 2,000 characters." },
-  "measurements.csv.duplicate": { ja: "{row}行目: 同じ period と kpi_key の行が前にあります。", en: "Row {row}: an earlier row has the same period and kpi_key." },
+  "measurements.csv.duplicate": {
+    ja: "{row}行目: 同じ period と kpi_key の行が前にあります。",
+    en: "Row {row}: an earlier row has the same period and kpi_key.",
+  },
   "measurements.csv.confirmed": {
     ja: "{row}行目: この月のこのKPIは確認済みのため訂正できません。",
     en: "Row {row}: this KPI's month is confirmed and cannot be corrected.",
@@ -140,14 +152,17 @@ export const measurementMessages = {
     ja: "{title}：確認待ちのSLA実績が5営業日を過ぎています。",
     en: "{title}: SLA measurements have awaited your confirmation for 5 business days.",
   },
-  "mail.measurement.missing.subject": { ja: "【Kurabe】{period}のSLA実績の入力のお願い（{title}）", en: "[Kurabe] Please enter the SLA measurements for {period} ({title})" },
+  "mail.measurement.missing.subject": {
+    ja: "【Kurabe】{period}のSLA実績の入力のお願い（{title}）",
+    en: "[Kurabe] Please enter the SLA measurements for {period} ({title})",
+  },
   "mail.measurement.missing.body": {
     ja: "{name} 様\n\n{buyer} 様との契約「{title}」の{period}のSLA実績が、まだ入力されていません（未入力のKPI：{kpis}）。\n\n下記から入力またはCSVで取り込んでください。\n\n{link}\n\n本メールはKurabeから自動送信しています。",
-    en: "Dear {name}\n\nThe SLA measurements for {period} under the contract \"{title}\" with {buyer} have not been entered yet (KPIs missing: {kpis}).\n\nPlease enter them or import a CSV here:\n\n{link}\n\nThis mail was sent automatically by Kurabe.",
+    en: 'Dear {name}\n\nThe SLA measurements for {period} under the contract "{title}" with {buyer} have not been entered yet (KPIs missing: {kpis}).\n\nPlease enter them or import a CSV here:\n\n{link}\n\nThis mail was sent automatically by Kurabe.',
   },
   "mail.measurement.pending.subject": { ja: "【Kurabe】SLA実績のご確認のお願い（{title}）", en: "[Kurabe] SLA measurements await your confirmation ({title})" },
   "mail.measurement.pending.body": {
     ja: "{name} 様\n\n{vendor} が入力した契約「{title}」の{period}のSLA実績が、5営業日以上ご確認待ちとなっています（{count}件）。\n\n内容をご確認のうえ、「確認」または「異議」を選んでください。確認した実績だけが実績評価に反映されます。\n\n{link}\n\n本メールはKurabeから自動送信しています。",
-    en: "Dear {name}\n\nThe SLA measurements for {period} that {vendor} entered under the contract \"{title}\" have awaited your confirmation for 5 business days or more ({count}).\n\nPlease check them and confirm or dispute each. Only confirmed measurements count towards the vendor's track record.\n\n{link}\n\nThis mail was sent automatically by Kurabe.",
+    en: 'Dear {name}\n\nThe SLA measurements for {period} that {vendor} entered under the contract "{title}" have awaited your confirmation for 5 business days or more ({count}).\n\nPlease check them and confirm or dispute each. Only confirmed measurements count towards the vendor\'s track record.\n\n{link}\n\nThis mail was sent automatically by Kurabe.',
   },
 } as const;

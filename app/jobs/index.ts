@@ -23,7 +23,11 @@ export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedule
 export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
-    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : []), ...(o.mail ? [measurementReminderJob(o.mail)] : [])],
+    jobs: [
+      ...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }),
+      ...(o.mail ? [invoiceReminderJob(o.mail)] : []),
+      ...(o.mail ? [measurementReminderJob(o.mail)] : []),
+    ],
     schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, measurementReminderSchedule],
   });
 }

@@ -39,8 +39,7 @@ import { contractForParty, type ContractForParty } from "./contracts.server";
 type Db = Kysely<Database>;
 type Trx = Db;
 
-const customIssue = (path: (string | number)[], message: string): core.$ZodIssue =>
-  ({ code: "custom", path, message, input: undefined }) as core.$ZodIssue;
+const customIssue = (path: (string | number)[], message: string): core.$ZodIssue => ({ code: "custom", path, message, input: undefined }) as core.$ZodIssue;
 
 const figuresRow = (f: Figures, note: string): FiguresRow =>
   f.kind === "rate" ? { successes: f.successes, trials: f.trials, value: null, note } : { successes: null, trials: null, value: f.value, note };
@@ -91,7 +90,8 @@ function present(m: MeasurementRow, events: readonly EventRow[], party: Contract
 export type MeasurementView = ReturnType<typeof present>;
 
 /** The SLA as either party may read it (the KPI commitments are the vendor's own: nothing of the buyer's evaluation). */
-const slaOf = (party: ContractForParty): SlaTarget[] => party.content.sla.map((k) => ({ key: k.key, label: k.label, unit: k.unit, direction: k.direction, target: k.target }));
+const slaOf = (party: ContractForParty): SlaTarget[] =>
+  party.content.sla.map((k) => ({ key: k.key, label: k.label, unit: k.unit, direction: k.direction, target: k.target }));
 
 /** Every live measurement of a contract with its history, for either party; null → 404. */
 export async function listMeasurements(ctx: AppContext, actor: Actor, contractId: string) {
@@ -158,7 +158,14 @@ async function writeEntry(trx: Trx, party: ContractForParty, e: Entry, at: Date)
   const next = nextStatus(live ? (live.status as MeasurementStatus) : null, "enter");
   if (!next.ok) return { ok: false as const, key: next.key };
   const figures = figuresRow(e.figures, e.note);
-  if (live && live.status === "pending" && live.successes === figures.successes && live.trials === figures.trials && live.value === figures.value && live.note === figures.note)
+  if (
+    live &&
+    live.status === "pending" &&
+    live.successes === figures.successes &&
+    live.trials === figures.trials &&
+    live.value === figures.value &&
+    live.note === figures.note
+  )
     return { ok: true as const, id: live.id, revision: live.revision, changed: false };
   const written = live
     ? await correctMeasurement(trx, live.id, { ...figures, enteredBy: party.actor.userId, at })
@@ -217,7 +224,9 @@ export async function enterMeasurement(ctx: AppContext, actor: Actor, contractId
         action: done.corrected ? "measurement.correct" : "measurement.enter",
         entityType: "contract",
         entityId: contractId,
-        before: done.before ? { successes: done.before.successes, trials: done.before.trials, value: done.before.value, revision: done.before.revision } : undefined,
+        before: done.before
+          ? { successes: done.before.successes, trials: done.before.trials, value: done.before.value, revision: done.before.revision }
+          : undefined,
         after: { measurementId: done.id, period: read.entry.period, kpiKey: read.entry.kpiKey, revision: done.revision, ...done.figures },
       });
     return { ok: true as const, id: done.id, revision: done.revision, status: "pending" as const };

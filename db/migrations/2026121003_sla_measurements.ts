@@ -22,7 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("trials", "integer")
     .addColumn("value", "numeric")
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("revision", "integer", (c) => c.notNull().defaultTo(1).check(sql`revision >= 1`))
+    .addColumn("revision", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`revision >= 1`),
+    )
     .addColumn("entered_by", "uuid", (c) => c.notNull().references("users.id"))
     // When the figures last went to the buyer (entry or correction): the buyer's reminder counts from it.
     .addColumn("submitted_at", "timestamptz", (c) => c.notNull())

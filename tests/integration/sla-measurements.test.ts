@@ -43,7 +43,11 @@ const base = () => `/api/v1/contracts/${contractId}/measurements`;
 const enter = (token: string, body: unknown, lang = "ja") => api(token, base(), { method: "POST", body, lang });
 const decide = (token: string, id: string, body: unknown, lang = "ja") => api(token, `/api/v1/measurements/${id}/confirmation`, { method: "POST", body, lang });
 const importCsv = (token: string, csv: string, lang = "ja", contentType = "text/csv; charset=utf-8") =>
-  h.request(`${base()}/import`, { method: "POST", body: csv, headers: { Authorization: `Bearer ${token}`, "Accept-Language": lang, "Content-Type": contentType } });
+  h.request(`${base()}/import`, {
+    method: "POST",
+    body: csv,
+    headers: { Authorization: `Bearer ${token}`, "Accept-Language": lang, "Content-Type": contentType },
+  });
 const list = async (token: string) => ((await (await api(token, base())).json()) as { measurements: Measurement[] }).measurements;
 const errorsOf = async (res: Response) => ((await res.json()) as Problem).errors ?? [];
 const facts = (sourceId?: string) => {
@@ -87,7 +91,13 @@ beforeAll(async () => {
   other = await createAccount(h.db, { kind: "buyer", org: "別テナント工業" });
   vendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "実績入力サービス株式会社" } });
   otherVendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "他社ベンダー株式会社" } });
-  award = await createAcceptedAward(h, { buyerEmail: buyer.email, buyerOrgId: buyer.org.id, vendorEmail: vendor.email, vendorOrgId: vendor.org.id, buyerKind: "company" });
+  award = await createAcceptedAward(h, {
+    buyerEmail: buyer.email,
+    buyerOrgId: buyer.org.id,
+    vendorEmail: vendor.email,
+    vendorOrgId: vendor.org.id,
+    buyerKind: "company",
+  });
   const created = await api(buyer.token, `/api/v1/rfqs/${award.rfqId}/contract`, { method: "POST" });
   expect(created.status).toBe(201);
   contractId = ((await created.json()) as { id: string }).id;
@@ -113,7 +123,10 @@ describe("the contract's SLA", () => {
   it("has a rate KPI and a non-rate KPI from the quote's commitments", async () => {
     const body = (await (await api(vendor.token, base())).json()) as { sla: { key: string; unit: string; target: number }[] };
     expect(body.sla).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key: "accuracy", unit: "rate", target: 0.999 }), expect.objectContaining({ key: "processing_lead_time_days" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ key: "accuracy", unit: "rate", target: 0.999 }),
+        expect.objectContaining({ key: "processing_lead_time_days" }),
+      ]),
     );
     expect(body.sla.find((k) => k.key === "processing_lead_time_days")?.unit).not.toBe("rate");
   });
@@ -157,7 +170,12 @@ describe("enter → confirm", () => {
       { path: "period", message: "The month is outside the contract's term." },
       { path: "successes", message: "Successes cannot exceed trials." },
     ]);
-    const future = await enter(vendor.token, { period: periodOf(addCalendarDays(h.clock.now().toISOString().slice(0, 10), 40)), kpiKey: "accuracy", successes: 1, trials: 1 });
+    const future = await enter(vendor.token, {
+      period: periodOf(addCalendarDays(h.clock.now().toISOString().slice(0, 10), 40)),
+      kpiKey: "accuracy",
+      successes: 1,
+      trials: 1,
+    });
     expect((await errorsOf(future))[0]?.message).toBe("まだ始まっていない月の実績は入力できません。");
     expect(await rows()).toBe(before);
   });
@@ -172,9 +190,21 @@ describe("enter → confirm", () => {
     expect(await confirmed.json()).toEqual({ id, status: "confirmed" });
     const recorded = await facts(id);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ vendor_org_id: vendor.org.id, buyer_org_id: buyer.org.id, contract_id: contractId, kpi_key: "accuracy", successes: 9990, trials: 10000, value: null });
+    expect(recorded[0]).toMatchObject({
+      vendor_org_id: vendor.org.id,
+      buyer_org_id: buyer.org.id,
+      contract_id: contractId,
+      kpi_key: "accuracy",
+      successes: 9990,
+      trials: 10000,
+      value: null,
+    });
     expect(recorded[0]!.category).toBeTruthy();
-    const observed = await h.db.selectFrom("evidence_events").select((eb) => eb.fn<string>("to_char", [eb.ref("observed_on"), eb.val("YYYY-MM-DD")]).as("d")).where("source_id", "=", id).executeTakeFirstOrThrow();
+    const observed = await h.db
+      .selectFrom("evidence_events")
+      .select((eb) => eb.fn<string>("to_char", [eb.ref("observed_on"), eb.val("YYYY-MM-DD")]).as("d"))
+      .where("source_id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(observed.d).toBe(lastDayOf(first));
     expect(await vendorOutbox()).toBe(outboxBefore + 1);
     // Final: no second confirmation, no dispute, no correction.
@@ -247,7 +277,10 @@ describe("CSV import", () => {
     const before = await rows();
     const ja = await importCsv(vendor.token, csv);
     expect(ja.status).toBe(400);
-    expect(await errorsOf(ja)).toEqual([{ path: "rows.3.value", message: expect.stringMatching(/^3行目: value は/) }, { path: "rows.3.successes", message: "3行目: このKPIには successes / trials ではなく value を入力してください。" }]);
+    expect(await errorsOf(ja)).toEqual([
+      { path: "rows.3.value", message: expect.stringMatching(/^3行目: value は/) },
+      { path: "rows.3.successes", message: "3行目: このKPIには successes / trials ではなく value を入力してください。" },
+    ]);
     const en = await importCsv(vendor.token, csv.replace(",3,0,,", ",,,2,").replace("95,100", "95,0"), "en");
     expect(await errorsOf(en)).toEqual([{ path: "rows.2.trials", message: "Row 2: trials must be a whole number, 1 or more." }]);
     // A confirmed month in the file refuses the whole file too.
@@ -260,7 +293,10 @@ describe("CSV import", () => {
   it("imports every row of a good file in one go", async () => {
     const third = periodOf(addCalendarDays(lastDayOf(second), 1));
     const before = await rows();
-    const res = await importCsv(vendor.token, `kpi_key,period,successes,trials,value,note\naccuracy,${third},"9,995","10,000",,"速報, 月次"\nprocessing_lead_time_days,${third},,,3,\n`);
+    const res = await importCsv(
+      vendor.token,
+      `kpi_key,period,successes,trials,value,note\naccuracy,${third},"9,995","10,000",,"速報, 月次"\nprocessing_lead_time_days,${third},,,3,\n`,
+    );
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ ok: true, imported: 2, changed: 2 });
     expect(await rows()).toBe(before + 2);
@@ -296,13 +332,28 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
 
   it("the vendor's page form answers field by field; the buyer cannot enter through the page", async () => {
     const cookies = await signIn(vendor.email);
-    const res = await postForm(h, `/contracts/${contractId}/measurements`, { intent: "enter", period: second, kpiKey: "processing_lead_time_days", value: "-1" }, cookies);
+    const res = await postForm(
+      h,
+      `/contracts/${contractId}/measurements`,
+      { intent: "enter", period: second, kpiKey: "processing_lead_time_days", value: "-1" },
+      cookies,
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("値はこのKPIの単位で取り得る数値");
-    const ok = await postForm(h, `/contracts/${contractId}/measurements`, { intent: "enter", period: second, kpiKey: "processing_lead_time_days", value: "4" }, cookies);
+    const ok = await postForm(
+      h,
+      `/contracts/${contractId}/measurements`,
+      { intent: "enter", period: second, kpiKey: "processing_lead_time_days", value: "4" },
+      cookies,
+    );
     expect(ok.status).toBe(302);
     const buyerCookies = await signIn(buyer.email);
-    const refused = await postForm(h, `/contracts/${contractId}/measurements`, { intent: "enter", period: second, kpiKey: "accuracy", successes: "1", trials: "1" }, buyerCookies);
+    const refused = await postForm(
+      h,
+      `/contracts/${contractId}/measurements`,
+      { intent: "enter", period: second, kpiKey: "accuracy", successes: "1", trials: "1" },
+      buyerCookies,
+    );
     expect(refused.status).toBe(403);
   });
 
@@ -314,10 +365,22 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
     const buyerActor = await actorFor(h.db, buyer.email);
     const third = periodOf(addCalendarDays(lastDayOf(second), 1));
     // At this clock the third month has not begun: refused, although by the wall clock it has.
-    const early = await enterAndConfirmMonth(h.ctx, { vendor: vendorActor, buyer: buyerActor, contractId, period: third, figures: [{ kpiKey: "accuracy", successes: 1, trials: 1 }] });
+    const early = await enterAndConfirmMonth(h.ctx, {
+      vendor: vendorActor,
+      buyer: buyerActor,
+      contractId,
+      period: third,
+      figures: [{ kpiKey: "accuracy", successes: 1, trials: 1 }],
+    });
     expect(early.ok).toBe(false);
     h.clock.set(savedNow);
-    const done = await enterAndConfirmMonth(h.ctx, { vendor: vendorActor, buyer: buyerActor, contractId, period: second, figures: [{ kpiKey: "processing_lead_time_days", value: 4 }] });
+    const done = await enterAndConfirmMonth(h.ctx, {
+      vendor: vendorActor,
+      buyer: buyerActor,
+      contractId,
+      period: second,
+      figures: [{ kpiKey: "processing_lead_time_days", value: 4 }],
+    });
     expect(done.ok).toBe(true);
     expect(await facts(done.ok ? done.ids[0] : "")).toHaveLength(1);
   });
@@ -325,7 +388,8 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
 
 describe("reminders (the daily job's work)", () => {
   const run = () => sendMeasurementReminders({ db: h.db, mailer: h.mailer, env: h.ctx.env }, h.clock.now());
-  const ours = (sent: { contractId: string; period: string; kind: string }[]) => sent.filter((s) => s.contractId === contractId).map((s) => `${s.kind} ${s.period}`);
+  const ours = (sent: { contractId: string; period: string; kind: string }[]) =>
+    sent.filter((s) => s.contractId === contractId).map((s) => `${s.kind} ${s.period}`);
 
   it("reminds the vendor once, from the 5th business day, of last month's missing measurements", async () => {
     const third = periodOf(addCalendarDays(lastDayOf(second), 1));
@@ -337,10 +401,18 @@ describe("reminders (the daily job's work)", () => {
     h.clock.set(`${reminderDay}T10:00:00+09:00`);
     const mailsBefore = h.mailer.sent().length;
     expect(ours((await run()).sent)).toEqual([`missing ${fourth}`]);
-    const mail = h.mailer.sent().slice(mailsBefore).find((m) => m.to === vendor.email);
+    const mail = h.mailer
+      .sent()
+      .slice(mailsBefore)
+      .find((m) => m.to === vendor.email);
     expect(mail?.subject).toContain(`${fourth}のSLA実績の入力のお願い`);
     expect(mail?.text).toContain(`/contracts/${contractId}/measurements`);
-    const notices = await h.db.selectFrom("notifications").select("kind").where("user_id", "=", vendor.user.id).where("kind", "=", "measurement.missing").execute();
+    const notices = await h.db
+      .selectFrom("notifications")
+      .select("kind")
+      .where("user_id", "=", vendor.user.id)
+      .where("kind", "=", "measurement.missing")
+      .execute();
     expect(notices).toHaveLength(1);
     // Once: the same day again, or the next, sends nothing.
     expect(ours((await run()).sent)).toEqual([]);
@@ -357,9 +429,19 @@ describe("reminders (the daily job's work)", () => {
     h.clock.set(`${addBusinessDays(submitted, 5)}T09:00:00+09:00`);
     const mailsBefore = h.mailer.sent().length;
     expect(ours((await run()).sent)).toEqual([`pending ${fourth}`]);
-    expect(h.mailer.sent().slice(mailsBefore).map((m) => m.to)).toContain(buyer.email);
+    expect(
+      h.mailer
+        .sent()
+        .slice(mailsBefore)
+        .map((m) => m.to),
+    ).toContain(buyer.email);
     expect(ours((await run()).sent)).toEqual([]);
-    const audits = await h.db.selectFrom("audit_log").select("after").where("action", "=", "measurement.reminder").where("entity_id", "=", contractId).execute();
+    const audits = await h.db
+      .selectFrom("audit_log")
+      .select("after")
+      .where("action", "=", "measurement.reminder")
+      .where("entity_id", "=", contractId)
+      .execute();
     expect(audits).toHaveLength(2);
   });
 });

@@ -33,7 +33,10 @@ describe("the template", () => {
 
 describe("reading an upload", () => {
   it("reads rows in any column order, quoted notes with commas and line breaks", () => {
-    const r = readMeasurementCsv('\uFEFFKPI_KEY,Period,Successes,Trials,Value,Note\r\naccuracy,2026-06,"9,990","10,000",,"月次, 速報\n確定"\nfirst_response_hours,2026-05,,,3.5,\n', o);
+    const r = readMeasurementCsv(
+      '\uFEFFKPI_KEY,Period,Successes,Trials,Value,Note\r\naccuracy,2026-06,"9,990","10,000",,"月次, 速報\n確定"\nfirst_response_hours,2026-05,,,3.5,\n',
+      o,
+    );
     expect(r).toEqual({
       ok: true,
       rows: [
@@ -65,6 +68,8 @@ describe("reading an upload", () => {
     expect(messages('period,kpi_key,note\n2026-06,accuracy,"open\n')[0]).toMatch(/^file .*行目: CSVとして読み取れません/);
     const many = ["period,kpi_key,successes,trials", ...Array.from({ length: MAX_CSV_ROWS + 1 }, () => "2026-06,accuracy,1,1")].join("\n");
     expect(messages(many)).toEqual([`file ${t("ja", "measurements.csv.tooManyRows", { max: MAX_CSV_ROWS })}`]);
-    expect(messages(`period,kpi_key,note\n2026-06,accuracy,${"x".repeat(300 * 1024)}\n`)).toEqual([`file ${t("ja", "measurements.csv.tooLarge", { max: 256 })}`]);
+    expect(messages(`period,kpi_key,note\n2026-06,accuracy,${"x".repeat(300 * 1024)}\n`)).toEqual([
+      `file ${t("ja", "measurements.csv.tooLarge", { max: 256 })}`,
+    ]);
   });
 });

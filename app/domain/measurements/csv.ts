@@ -60,11 +60,7 @@ const ROW_KEYS = {
 
 export type CsvRowKey = (typeof ROW_KEYS)[keyof typeof ROW_KEYS] | "measurements.csv.duplicate" | "measurements.csv.confirmed";
 export type CsvFileKey =
-  | "measurements.csv.empty"
-  | "measurements.csv.tooLarge"
-  | "measurements.csv.tooManyRows"
-  | "measurements.csv.header"
-  | "measurements.csv.unreadable";
+  "measurements.csv.empty" | "measurements.csv.tooLarge" | "measurements.csv.tooManyRows" | "measurements.csv.header" | "measurements.csv.unreadable";
 
 const COLUMN_OF: Record<FigureProblem["path"], string> = {
   period: "period",
@@ -90,7 +86,8 @@ export function readMeasurementCsv(
   text: string,
   o: { sla: readonly SlaTarget[]; term: Term; today: string },
 ): { ok: true; rows: CsvRow[] } | { ok: false; issues: core.$ZodIssue[] } {
-  if (new TextEncoder().encode(text).byteLength > MAX_CSV_BYTES) return { ok: false, issues: [fileIssue("measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 })] };
+  if (new TextEncoder().encode(text).byteLength > MAX_CSV_BYTES)
+    return { ok: false, issues: [fileIssue("measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 })] };
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];

@@ -31,7 +31,10 @@ describe("checkFigures", () => {
     expect(checkFigures(hours, { value: "3.5" })).toEqual({ ok: true, figures: { kind: "value", value: 3.5 }, note: "" });
     expect(checkFigures(hours, { value: "-1" })).toMatchObject({ ok: false, problems: [{ path: "value", key: "measurements.value.invalid" }] });
     expect(checkFigures(hours, { value: "0.12345" })).toMatchObject({ ok: false, problems: [{ path: "value" }] });
-    expect(checkFigures(hours, { value: 2, trials: 3 })).toMatchObject({ ok: false, problems: [{ path: "successes", key: "measurements.counts.notForValue" }] });
+    expect(checkFigures(hours, { value: 2, trials: 3 })).toMatchObject({
+      ok: false,
+      problems: [{ path: "successes", key: "measurements.counts.notForValue" }],
+    });
   });
   it("keeps a value within its unit's range: whole yen, ROI from -1", () => {
     const yen: SlaTarget = { ...hours, key: "cpa", unit: "yen" };

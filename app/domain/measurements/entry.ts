@@ -65,13 +65,13 @@ export function checkFigures(
   if (isRateKpi(kpi)) {
     if (!isCount(successes)) problems.push({ path: "successes", key: "measurements.successes.invalid" });
     if (!isCount(trials) || trials < 1) problems.push({ path: "trials", key: "measurements.trials.invalid" });
-    if (isCount(successes) && isCount(trials) && trials >= 1 && successes > trials) problems.push({ path: "successes", key: "measurements.successes.overTrials" });
+    if (isCount(successes) && isCount(trials) && trials >= 1 && successes > trials)
+      problems.push({ path: "successes", key: "measurements.successes.overTrials" });
     if (value !== undefined) problems.push({ path: "value", key: "measurements.value.notForRate" });
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, figures: { kind: "rate", successes: successes as number, trials: trials as number }, note };
   }
-  const inRange = (v: number) =>
-    (CRITERION_UNITS as readonly string[]).includes(kpi.unit) ? isWithinUnitRange(kpi.unit as CriterionUnit, v) : v >= 0;
+  const inRange = (v: number) => ((CRITERION_UNITS as readonly string[]).includes(kpi.unit) ? isWithinUnitRange(kpi.unit as CriterionUnit, v) : v >= 0);
   if (value === undefined || value === null || !inRange(value) || Math.abs(value) > MAX_VALUE || Math.round(value * 10_000) / 10_000 !== value)
     problems.push({ path: "value", key: "measurements.value.invalid" });
   if (successes !== undefined || trials !== undefined) problems.push({ path: "successes", key: "measurements.counts.notForValue" });

@@ -20,7 +20,8 @@ export const { action } = apiRoute(
         // A little over the CSV limit is read so the service can say the limit in words; far over is cut off.
         text = await readBodyText(request, MAX_CSV_BYTES * 2);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return problem(413, t(locale, "http.413.title"), t(locale, "measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 }));
+        if (error instanceof BodyTooLargeError)
+          return problem(413, t(locale, "http.413.title"), t(locale, "measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 }));
         throw error;
       }
       const done = await importMeasurementsCsv(context, caller.actor, id, text);

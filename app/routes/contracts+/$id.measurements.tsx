@@ -87,7 +87,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (done === "tooLarge") {
     // Refused before reading the file; its words need the limit, which a bare message key cannot carry.
     const file = [translate(locale, "measurements.csv.tooLarge", { max: MAX_CSV_BYTES / 1024 })];
-    return json({ intent, id, values, status: 400, formErrors: [translate(locale, "common.formHasErrors")], fieldErrors: { file } as Record<string, string[]> }, { status: 400 });
+    return json(
+      { intent, id, values, status: 400, formErrors: [translate(locale, "common.formHasErrors")], fieldErrors: { file } as Record<string, string[]> },
+      { status: 400 },
+    );
   }
   if (!done.ok && done.status === 404) throw notFound();
   if (!done.ok) return json({ intent, id, values, ...pageFailure(done, locale) }, { status: done.status });
@@ -105,7 +108,11 @@ function useFormat() {
   const amount = (kpi: Pick<Kpi, "unit">, v: number) => (kpi.unit === "yen" ? formatYen(v, locale) : `${formatNumber(v, locale, 4)} ${kpi.unit}`);
   const figures = (kpi: Kpi, m: { successes: number | null; trials: number | null; value: number | null }) =>
     m.successes !== null && m.trials !== null
-      ? t("measurements.actual.rate", { percent: percent(m.successes / m.trials), successes: formatNumber(m.successes, locale), trials: formatNumber(m.trials, locale) })
+      ? t("measurements.actual.rate", {
+          percent: percent(m.successes / m.trials),
+          successes: formatNumber(m.successes, locale),
+          trials: formatNumber(m.trials, locale),
+        })
       : m.value !== null
         ? amount(kpi, m.value)
         : "—";
@@ -339,11 +346,7 @@ function VendorForms({ d, answer }: { d: Page; answer: Answer }) {
           <CsrfInput />
           <input type="hidden" name="intent" value="import" />
           <FormErrors errors={importing?.formErrors} />
-          <Field
-            id="file"
-            label={t("measurements.form.file")}
-            errors={importing ? rowErrors : undefined}
-          >
+          <Field id="file" label={t("measurements.form.file")} errors={importing ? rowErrors : undefined}>
             {(aria) => <input type="file" name="file" accept=".csv,text/csv" {...aria} />}
           </Field>
           <button type="submit" className="button">
