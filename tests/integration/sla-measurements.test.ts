@@ -303,6 +303,37 @@ describe("CSV import", () => {
   });
 });
 
+describe("CSV import on the page", () => {
+  it("lists every wrong row under the file field and writes nothing; no file is a field error", async () => {
+    const cookies = await signIn(vendor.email);
+    const html = await (await h.request("/", { cookies })).text();
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const upload = (csv: string, lang = "ja") => {
+      const form = new FormData();
+      form.set("csrf", csrf);
+      form.set("intent", "import");
+      form.set("file", new Blob([csv], { type: "text/csv" }), "sla.csv");
+      return h.request(`/contracts/${contractId}/measurements`, {
+        method: "POST",
+        body: form,
+        cookies,
+        redirect: "manual",
+        headers: { "Accept-Language": lang },
+      });
+    };
+    const before = await rows();
+    const bad = await upload(`period,kpi_key,successes,trials\n${second},accuracy,1,2\n2026-13,accuracy,1,2\n${second},uptime,1,0\n`);
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    expect(text).toContain("3行目: period は YYYY-MM の形式で入力してください。");
+    expect(text).toContain("4行目: kpi_key がこの契約のKPIではありません。");
+    expect(await rows()).toBe(before);
+    const empty = await upload("", "en");
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("Choose a CSV file (.csv).");
+  });
+});
+
 describe("bulk confirmation, to-dos and the seed's path", () => {
   it("lists the open items of each side", async () => {
     const today = h.clock.now().toISOString().slice(0, 10);
