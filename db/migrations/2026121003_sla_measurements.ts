@@ -61,13 +61,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("at", "timestamptz", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("sla_measurement_events_idx").on("sla_measurement_events").columns(["measurement_id", "id"]).execute();
+  // Two statements, not one: PGlite (the embedded database) refuses several commands in one prepared statement.
   await sql`
     create function sla_measurement_events_frozen() returns trigger language plpgsql as $$
     begin
       raise exception 'measurement history is never changed or deleted';
-    end $$;
+    end $$
+  `.execute(db);
+  await sql`
     create trigger sla_measurement_events_frozen before update or delete on sla_measurement_events
-      for each row execute function sla_measurement_events_frozen();
+      for each row execute function sla_measurement_events_frozen()
   `.execute(db);
 
   await db.schema
