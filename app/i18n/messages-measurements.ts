@@ -152,6 +152,11 @@ export const measurementMessages = {
     ja: "{title}：確認待ちのSLA実績が5営業日を過ぎています。",
     en: "{title}: SLA measurements have awaited your confirmation for 5 business days.",
   },
+  "notifications.measurement.disputed": { ja: "{title}：SLA実績に異議がありました（{reason}）", en: "{title}: an SLA measurement was disputed ({reason})" },
+  "notifications.measurement.replied": {
+    ja: "{title}：SLA実績の異議に回答がありました（{reason}）",
+    en: "{title}: the vendor replied to a dispute ({reason})",
+  },
   "mail.measurement.missing.subject": {
     ja: "【Kurabe】{period}のSLA実績の入力のお願い（{title}）",
     en: "[Kurabe] Please enter the SLA measurements for {period} ({title})",

@@ -3,6 +3,8 @@ import type { core } from "zod";
 import { writeAudit } from "../../db/queries/audit";
 import { lockContract } from "../../db/queries/contracts";
 import { recordEvidence } from "../../db/queries/evidence-events";
+import { listOrgContacts } from "../../db/queries/invoice-reminders";
+import { notifyUsers } from "../../db/queries/notifications";
 import {
   correctMeasurement,
   findMeasurementForOrg,
@@ -366,6 +368,8 @@ export async function decideMeasurements(ctx: AppContext, actor: Actor, contract
           },
         });
       }
+      // A dispute is the vendor's to-do: its members are told in-app (the figures' page shows the thread).
+      if (decision.decision === "dispute") await notifyParty(trx, party.row.vendor_org_id, "measurement.disputed", party, decision.reason ?? "", at);
       return { ok: true as const, status: decision.decision === "confirm" ? ("confirmed" as const) : ("disputed" as const), count: locked.length, facts };
     })
     .catch((error: unknown) => {
@@ -416,8 +420,22 @@ export async function replyToMeasurement(ctx: AppContext, actor: Actor, measurem
       entityId: found.contract_id,
       after: { measurementId, period: m.period, kpiKey: m.kpi_key, body: parsed.data.body },
     });
+    await notifyParty(trx, party.row.buyer_org_id, "measurement.replied", party, parsed.data.body, at);
     return { ok: true as const, id: measurementId, status: m.status as MeasurementStatus };
   });
+}
+
+/** An in-app notice to every member of one party, about this contract (the RFQ's title names it). */
+async function notifyParty(trx: Trx, orgId: string, kind: "measurement.disputed" | "measurement.replied", party: ContractForParty, text: string, at: Date) {
+  const members = await listOrgContacts(trx, orgId);
+  const reason = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  await notifyUsers(
+    trx,
+    members.map((m) => m.id),
+    kind,
+    { contractId: party.row.id, title: party.content.rfq.title, reason },
+    at,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -26,7 +26,9 @@ export type NotificationKind =
   | "invoice.overdue"
   | "invoice.reminderSent"
   | "measurement.missing"
-  | "measurement.pending";
+  | "measurement.pending"
+  | "measurement.disputed"
+  | "measurement.replied";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

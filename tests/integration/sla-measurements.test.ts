@@ -245,6 +245,19 @@ describe("dispute → reply and correction → confirm", () => {
     expect(await corrected.json()).toMatchObject({ id, revision: 2, status: "pending" });
     expect((await api(vendor.token, `/api/v1/measurements/${id}/reply`, { method: "POST", body: { body: "x" } })).status).toBe(409);
 
+    const told = await h.db
+      .selectFrom("notifications")
+      .select(["user_id", "kind", "payload"])
+      .where("kind", "like", "measurement.%")
+      .orderBy("created_at")
+      .execute();
+    // The dispute to the vendor's members; the reply to every member of the buyer organisation (its approvers too).
+    expect(told.filter((n) => n.kind === "measurement.disputed").map((n) => n.user_id)).toEqual([vendor.user.id]);
+    const replied = told.filter((n) => n.kind === "measurement.replied").map((n) => n.user_id);
+    expect(replied).toContain(buyer.user.id);
+    expect(replied).not.toContain(vendor.user.id);
+    expect(told[0]!.payload).toMatchObject({ contractId, reason: "当社集計では 985 件です。" });
+
     expect((await decide(buyer.token, id, { decision: "confirm" })).status).toBe(200);
     expect(await facts(id)).toEqual([expect.objectContaining({ successes: 985, trials: 1000 })]);
     const m = (await list(vendor.token)).find((x) => x.id === id)!;
@@ -288,6 +301,10 @@ describe("CSV import", () => {
     expect(await errorsOf(confirmedRow)).toEqual([{ path: "rows.3.period", message: "3行目: この月のこのKPIは確認済みのため訂正できません。" }]);
     expect(await rows()).toBe(before);
     expect((await importCsv(vendor.token, "period,kpi_key\n", "ja", "application/json")).status).toBe(415);
+    const huge = await importCsv(vendor.token, `period,kpi_key,note\n${third},accuracy,${"x".repeat(600 * 1024)}\n`);
+    expect(huge.status).toBe(413);
+    const large = await importCsv(vendor.token, `period,kpi_key,note\n${third},accuracy,${"x".repeat(300 * 1024)}\n`, "en");
+    expect(await errorsOf(large)).toEqual([{ path: "file", message: "The CSV may be 256 KB at most." }]);
   });
 
   it("imports every row of a good file in one go", async () => {
