@@ -369,6 +369,11 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
     expect(html).toContain("確認待ち");
     expect(html).toContain("確認済み");
     expect(html).toContain("未入力");
+    // Months and units in words: 2026年12月, 99.9% 以上, 2.5日 (9,990 / 10,000 as a percentage with its counts).
+    expect(html).toContain(`${first.slice(0, 4)}年${Number(first.slice(5))}月`);
+    expect(html).toContain("99.9% 以上");
+    expect(html).toContain("2.5日");
+    expect(html).toContain("99.9%（9,990 / 10,000件）");
     const pending = (await list(buyer.token)).filter((m) => m.status === "pending").map((m) => m.id);
     expect(pending).toHaveLength(2);
     const res = await postForm(h, `/contracts/${contractId}/measurements`, { intent: "confirmMany", ids: pending }, cookies);
@@ -376,6 +381,8 @@ describe("bulk confirmation, to-dos and the seed's path", () => {
     for (const id of pending) expect(await facts(id)).toHaveLength(1);
     const en = await (await page(cookies, "en")).text();
     expect(en).toContain("Confirmed");
+    expect(en).toContain("2.5 days");
+    expect(en).toContain("at least 99.9%");
   });
 
   it("the vendor's page form answers field by field; the buyer cannot enter through the page", async () => {

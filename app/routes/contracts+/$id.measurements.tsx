@@ -11,7 +11,7 @@ import { decideMeasurements, enterMeasurement, importMeasurementsCsv, measuremen
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { notFound, pageFailure } from "~/utils/errors";
-import { formatDateTime, formatNumber, formatYen } from "~/utils/format";
+import { formatDateTime, formatMonth, formatNumber, formatYen } from "~/utils/format";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
@@ -102,10 +102,26 @@ type Cell = Page["grid"][number]["cells"][number];
 type Kpi = Cell["kpi"];
 type Answer = ReturnType<typeof useActionData<typeof action>>;
 
+const UNIT_WORDS = {
+  hours: "measurements.unit.hours",
+  days: "measurements.unit.days",
+  count: "measurements.unit.count",
+  ratio: "measurements.unit.ratio",
+  score: "measurements.unit.score",
+} as const;
+
 function useFormat() {
   const { t, locale } = useI18n();
   const percent = (fraction: number) => `${formatNumber(fraction * 100, locale, 2)}%`;
-  const amount = (kpi: Pick<Kpi, "unit">, v: number) => (kpi.unit === "yen" ? formatYen(v, locale) : `${formatNumber(v, locale, 4)} ${kpi.unit}`);
+  const amount = (kpi: Pick<Kpi, "unit">, v: number) => {
+    if (kpi.unit === "yen") return formatYen(v, locale);
+    const value = formatNumber(v, locale, 4);
+    return Object.hasOwn(UNIT_WORDS, kpi.unit)
+      ? t(UNIT_WORDS[kpi.unit as keyof typeof UNIT_WORDS], { value })
+      : t("measurements.unit.other", { value, unit: kpi.unit });
+  };
+  /** "2027-02" → 2027年2月 / Feb 2027. */
+  const period = (p: string) => t("measurements.period", { year: p.slice(0, 4), month: formatMonth(Number(p.slice(5, 7)), locale) });
   const figures = (kpi: Kpi, m: { successes: number | null; trials: number | null; value: number | null }) =>
     m.successes !== null && m.trials !== null
       ? t("measurements.actual.rate", {
@@ -120,7 +136,7 @@ function useFormat() {
     const v = kpi.unit === "rate" ? percent(kpi.target) : amount(kpi, kpi.target);
     return t(kpi.direction === "benefit" ? "measurements.target.atLeast" : "measurements.target.atMost", { value: v });
   };
-  return { figures, target };
+  return { figures, target, period };
 }
 
 const STATUS_KEY = {
@@ -162,7 +178,7 @@ export default function MeasurementsPage() {
 
 function Grid({ d, answer }: { d: Page; answer: Answer }) {
   const { t, locale } = useI18n();
-  const { figures, target } = useFormat();
+  const { figures, target, period } = useFormat();
   return (
     <table className="table" data-testid="measurements">
       <thead>
@@ -179,7 +195,7 @@ function Grid({ d, answer }: { d: Page; answer: Answer }) {
         {d.grid.flatMap((row) =>
           row.cells.map((cell) => (
             <tr key={`${row.period}-${cell.kpi.key}`} data-period={row.period} data-kpi={cell.kpi.key}>
-              <th scope="row">{row.period}</th>
+              <th scope="row">{period(row.period)}</th>
               <td>{cell.kpi.label[locale] || cell.kpi.label.ja}</td>
               <td>{target(cell.kpi)}</td>
               <td>
@@ -205,7 +221,7 @@ function Grid({ d, answer }: { d: Page; answer: Answer }) {
 
 function CellActions({ d, period, cell, answer }: { d: Page; period: string; cell: Cell; answer: Answer }) {
   const { t, locale } = useI18n();
-  const { figures } = useFormat();
+  const { figures, period: periodWords } = useFormat();
   const m = cell.measurement;
   if (!m) return null;
   const mine = answer && answer.id === m.id ? answer : null;
@@ -216,7 +232,7 @@ function CellActions({ d, period, cell, answer }: { d: Page; period: string; cel
       {d.side === "buyer" && open ? (
         <>
           <label className="small">
-            <input type="checkbox" name="ids" value={m.id} form="confirm-many" /> {t("measurements.form.select", { kpi: label, period })}
+            <input type="checkbox" name="ids" value={m.id} form="confirm-many" /> {t("measurements.form.select", { kpi: label, period: periodWords(period) })}
           </label>
           <Form method="post">
             <CsrfInput />
@@ -284,6 +300,7 @@ function CellActions({ d, period, cell, answer }: { d: Page; period: string; cel
 
 function VendorForms({ d, answer }: { d: Page; answer: Answer }) {
   const { t, locale } = useI18n();
+  const { period } = useFormat();
   const entering = answer?.intent === "enter" ? answer : null;
   const importing = answer?.intent === "import" ? answer : null;
   const rowErrors = importing ? Object.entries(importing.fieldErrors).flatMap(([, messages]) => messages) : [];
@@ -300,7 +317,7 @@ function VendorForms({ d, answer }: { d: Page; answer: Answer }) {
               <select name="period" defaultValue={entering?.values.period || d.templatePeriod || undefined} {...aria}>
                 {d.periods.map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {period(p)}
                   </option>
                 ))}
               </select>
