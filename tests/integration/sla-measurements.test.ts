@@ -207,6 +207,8 @@ describe("enter → confirm", () => {
       .executeTakeFirstOrThrow();
     expect(observed.d).toBe(lastDayOf(first));
     expect(await vendorOutbox()).toBe(outboxBefore + 1);
+    // The vendors index follows through the outbox without failing on the new fact.
+    await h.index();
     // Final: no second confirmation, no dispute, no correction.
     expect((await decide(buyer.token, id, { decision: "confirm" })).status).toBe(409);
     expect((await decide(buyer.token, id, { decision: "dispute", reason: "やはり" })).status).toBe(409);
