@@ -26,6 +26,7 @@ import * as cardRefundsApplied from "./migrations/2026120908_card_refunds_applie
 import * as refundRequests from "./migrations/2026120909_refund_requests";
 import * as evidenceEvents from "./migrations/2026121001_evidence_events";
 import * as deliveries from "./migrations/2026121002_deliveries";
+import * as slaMeasurements from "./migrations/2026121003_sla_measurements";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   "2026120909_refund_requests": refundRequests,
   "2026121001_evidence_events": evidenceEvents,
   "2026121002_deliveries": deliveries,
+  "2026121003_sla_measurements": slaMeasurements,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -324,6 +324,54 @@ export interface EvidenceEventsTable {
   created_at: Timestamp;
 }
 
+/** SLA measurements (migration 2026121003_sla_measurements, decision 0040). */
+export type MeasurementStatus = "pending" | "disputed" | "confirmed";
+export interface SlaMeasurementsTable {
+  id: Generated<string>;
+  contract_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  /** "YYYY-MM". */
+  period: string;
+  kpi_key: string;
+  status: MeasurementStatus;
+  successes: number | null;
+  trials: number | null;
+  /** numeric: pg returns it as a string. */
+  value: string | null;
+  note: Generated<string>;
+  revision: Generated<number>;
+  entered_by: string;
+  submitted_at: Timestamp;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MeasurementEventKind = "entered" | "corrected" | "disputed" | "replied" | "confirmed";
+export interface SlaMeasurementEventsTable {
+  id: Generated<string>;
+  measurement_id: string;
+  kind: MeasurementEventKind;
+  revision: number;
+  successes: number | null;
+  trials: number | null;
+  value: string | null;
+  note: string | null;
+  body: string | null;
+  actor_user_id: string;
+  actor_org_id: string;
+  at: Timestamp;
+}
+
+export interface SlaMeasurementRemindersTable {
+  contract_id: string;
+  period: string;
+  kind: "missing" | "pending";
+  sent_at: Timestamp;
+}
+
 export interface RfqAdvisorsTable {
   rfq_id: string;
   advisor_org_id: string;
@@ -566,6 +614,9 @@ export interface Database {
   deliveries: DeliveriesTable;
   delivery_files: DeliveryFilesTable;
   delivery_reminders: DeliveryRemindersTable;
+  sla_measurements: SlaMeasurementsTable;
+  sla_measurement_events: SlaMeasurementEventsTable;
+  sla_measurement_reminders: SlaMeasurementRemindersTable;
   rfq_advisors: RfqAdvisorsTable;
   advisor_notes: AdvisorNotesTable;
   organizations: OrganizationsTable;

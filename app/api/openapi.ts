@@ -33,6 +33,7 @@ import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import { deliveryPaths } from "./openapi-deliveries";
 import { recordPaths } from "./openapi-records";
+import { measurementPaths } from "./openapi-measurements";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -240,6 +241,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...deliveryPaths(),
       ...recordPaths(),
       ...cardPaymentPaths(),
+      ...measurementPaths(),
     },
   };
 }

@@ -31,6 +31,7 @@ import { approvalMessages } from "./messages-approvals";
 import { recordMessages } from "./messages-records";
 import { afterAwardMessages } from "./messages-after-award";
 import { deliveryMessages } from "./messages-deliveries";
+import { measurementMessages } from "./messages-measurements";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -70,6 +71,7 @@ export const DICTIONARIES = {
   recordMessages,
   afterAwardMessages,
   deliveryMessages,
+  measurementMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

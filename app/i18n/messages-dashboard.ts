@@ -234,4 +234,11 @@ export const dashboardMessages = {
   "audit.action.delivery.reminder": { ja: "納品・検収のリマインド", en: "Delivery or inspection reminder sent" },
   "audit.action.delivery.file.download": { ja: "納品ファイルのダウンロード", en: "Delivery file downloaded" },
   "audit.action.contract.inspectionTerms": { ja: "検収条件の設定", en: "Inspection terms set" },
+  "audit.action.measurement.enter": { ja: "SLA実績の入力", en: "SLA measurement entered" },
+  "audit.action.measurement.correct": { ja: "SLA実績の訂正", en: "SLA measurement corrected" },
+  "audit.action.measurement.import": { ja: "SLA実績のCSV取込", en: "SLA measurements imported from CSV" },
+  "audit.action.measurement.confirm": { ja: "SLA実績の確認", en: "SLA measurement confirmed" },
+  "audit.action.measurement.dispute": { ja: "SLA実績への異議", en: "SLA measurement disputed" },
+  "audit.action.measurement.reply": { ja: "SLA実績の異議への回答", en: "Reply to an SLA measurement dispute" },
+  "audit.action.measurement.reminder": { ja: "SLA実績のリマインド", en: "SLA measurement reminder sent" },
 } as const;

@@ -8,6 +8,7 @@ export type { RunningJobRunner };
 import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
 import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
 import { deliveryDeemedJob, deliveryReminderJob, deliverySchedule } from "./deliveries";
+import { measurementReminderJob, measurementReminderSchedule } from "./measurement-reminders";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -23,10 +24,12 @@ export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedule
 export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
-    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])]
-      .concat(deliveryDeemedJob)
-      .concat(o.mail ? [deliveryReminderJob(o.mail)] : []),
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule].concat(deliverySchedule),
+    jobs: [
+      ...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }),
+      deliveryDeemedJob,
+      ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail)] : []),
+    ],
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, deliverySchedule, measurementReminderSchedule],
   });
 }
 

@@ -31,7 +31,11 @@ export type NotificationKind =
   | "delivery.deemedAccepted"
   | "delivery.dueSoon"
   | "delivery.overdue"
-  | "delivery.windowClosing";
+  | "delivery.windowClosing"
+  | "measurement.missing"
+  | "measurement.pending"
+  | "measurement.disputed"
+  | "measurement.replied";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -11,6 +11,7 @@ import { useI18n } from "~/utils/use-i18n";
 export const CONTRACT_TABS: readonly { path: string; label: AnyMessageKey }[] = [
   // One line per feature, in the order of the work after the award.
   { path: "deliveries", label: "afterAward.tabs.deliveries" },
+  { path: "measurements", label: "afterAward.tabs.measurements" },
 ];
 
 export function ContractTabs({ contractId, contractHref }: { contractId: string; contractHref: string }) {

@@ -112,6 +112,13 @@ export const AUDIT_ACTIONS = [
   "delivery.reminder",
   "delivery.file.download",
   "contract.inspectionTerms",
+  "measurement.enter",
+  "measurement.correct",
+  "measurement.import",
+  "measurement.confirm",
+  "measurement.dispute",
+  "measurement.reply",
+  "measurement.reminder",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
