@@ -175,7 +175,10 @@ describe("overdue reminders", () => {
   });
 
   it("sends step 2 a week later once, through the daily schedule and the job, with two runners at once", async () => {
-    const before = smtp.received.length;
+    // The daily schedules run every feature's reminders (a contract's missing SLA measurements mail its vendor
+    // too): count the invoice reminders, the only mails about this invoice.
+    const invoiceMails = () => smtp.received.filter((m) => (m.mail.subject ?? "").includes(numbers.open));
+    const before = invoiceMails().length;
     const day8 = nextBusinessDayFrom(addCalendarDays(DUE, firstDayOfStep(2)));
     let now = at(day8, "00:30:00");
     const runner = () => appJobRunner({ db: h.db, search: h.search, mail: { mailer, env: h.ctx.env }, now: () => now });
@@ -187,11 +190,12 @@ describe("overdue reminders", () => {
       [ids.open, 1],
       [ids.open, 2],
     ]);
-    expect(await waitForMails(before + buyerMemberIds.length)).toHaveLength(before + buyerMemberIds.length);
+    for (let i = 0; i < 100 && invoiceMails().length < before + buyerMemberIds.length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(invoiceMails()).toHaveLength(before + buyerMemberIds.length);
     // The job run again later the same day (a retried row, a second process): nothing more.
     now = at(day8, "15:00:00");
     expect((await run(now)).sent).toEqual([]);
-    expect(smtp.received).toHaveLength(before + buyerMemberIds.length);
+    expect(invoiceMails()).toHaveLength(before + buyerMemberIds.length);
   });
 
   it("the invoice page lists the reminders sent, for the buyer and for the vendor, in their language", async () => {
