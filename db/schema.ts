@@ -341,7 +341,11 @@ export interface ContractReviewsTable {
   cadence: "monthly" | "quarterly";
   period_start: DateOnly;
   period_end: DateOnly;
-  status: ColumnType<"draft" | "awaiting_vendor" | "finalized", "draft" | "awaiting_vendor" | "finalized" | undefined, "draft" | "awaiting_vendor" | "finalized">;
+  status: ColumnType<
+    "draft" | "awaiting_vendor" | "finalized",
+    "draft" | "awaiting_vendor" | "finalized" | undefined,
+    "draft" | "awaiting_vendor" | "finalized"
+  >;
   notes: Generated<string>;
   proposals: Generated<string>;
   actions: ColumnType<unknown, string | undefined, string>;
@@ -360,6 +364,17 @@ export interface ContractReviewCommentsTable {
   side: "buyer" | "vendor";
   author_user_id: string;
   body: string;
+  created_at: Timestamp;
+}
+
+/** The PDF of a finalized review, kept once per language with its SHA-256. */
+export interface ContractReviewDocumentsTable {
+  id: Generated<string>;
+  review_id: string;
+  locale: "ja" | "en";
+  file_name: string;
+  sha256: string;
+  bytes: ColumnType<Buffer, Buffer | Uint8Array, Buffer | Uint8Array>;
   created_at: Timestamp;
 }
 
@@ -631,6 +646,7 @@ export interface Database {
   contract_review_settings: ContractReviewSettingsTable;
   contract_reviews: ContractReviewsTable;
   contract_review_comments: ContractReviewCommentsTable;
+  contract_review_documents: ContractReviewDocumentsTable;
   review_reminders: ReviewRemindersTable;
   vendor_ratings: VendorRatingsTable;
   rfq_advisors: RfqAdvisorsTable;

@@ -7,6 +7,7 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions, type RunningJob
 export type { RunningJobRunner };
 import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
 import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
+import { reviewReminderJob, reviewReminderSchedule } from "./review-reminders";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -22,8 +23,12 @@ export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedule
 export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
-    jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])],
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule],
+    jobs: [
+      ...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }),
+      ...(o.mail ? [invoiceReminderJob(o.mail)] : []),
+      ...(o.mail ? [reviewReminderJob(o.mail)] : []),
+    ],
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, reviewReminderSchedule],
   });
 }
 

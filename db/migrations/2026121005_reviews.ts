@@ -8,6 +8,8 @@ import { sql, type Kysely } from "kysely";
 // adds improvement proposals and comments) → finalized. A finalized review is frozen by a trigger: no update and no
 // delete, and `snapshot` keeps the KPI table (targets, actuals, RAG) as it was finalized, so a later fact never
 // rewrites what both parties agreed on. `contract_review_comments` refuses rows on a finalized review (trigger).
+// `contract_review_documents`: the PDF of a finalized review, rendered once per language and kept with its SHA-256
+// (the way `documents` keeps the 発注書), so every download of an agreed review is the same bytes.
 // `review_reminders`: the claim rows of the daily reminder job — (kind, subject) is the key, so a reminder goes
 // out once however often the job runs.
 // `vendor_ratings`: a buyer member's rating of the vendor under one contract, one per contract and contract year
@@ -31,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("cadence", "text", (c) => c.notNull().check(sql`cadence in ('monthly', 'quarterly')`))
     .addColumn("period_start", "date", (c) => c.notNull())
     .addColumn("period_end", "date", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("draft").check(sql`status in ('draft', 'awaiting_vendor', 'finalized')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft', 'awaiting_vendor', 'finalized')`),
+    )
     .addColumn("notes", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("proposals", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("actions", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
@@ -62,6 +69,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("contract_review_comments_review_idx").on("contract_review_comments").column("review_id").execute();
+
+  await db.schema
+    .createTable("contract_review_documents")
+    .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn("review_id", "uuid", (c) => c.notNull().references("contract_reviews.id"))
+    .addColumn("locale", "text", (c) => c.notNull().check(sql`locale in ('ja', 'en')`))
+    .addColumn("file_name", "text", (c) => c.notNull())
+    .addColumn("sha256", "text", (c) => c.notNull())
+    .addColumn("bytes", "bytea", (c) => c.notNull())
+    .addColumn("created_at", "timestamptz", (c) => c.notNull())
+    .addUniqueConstraint("contract_review_documents_once", ["review_id", "locale"])
+    .execute();
 
   await db.schema
     .createTable("review_reminders")
@@ -145,8 +164,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("vendor_ratings").ifExists().execute();
   await db.schema.dropTable("review_reminders").ifExists().execute();
+  await db.schema.dropTable("contract_review_documents").ifExists().execute();
   await db.schema.dropTable("contract_review_comments").ifExists().execute();
   await db.schema.dropTable("contract_reviews").ifExists().execute();
   await db.schema.dropTable("contract_review_settings").ifExists().execute();
-  await sql`drop function if exists vendor_ratings_kept(); drop function if exists contract_review_comments_open(); drop function if exists contract_reviews_frozen();`.execute(db);
+  await sql`drop function if exists vendor_ratings_kept(); drop function if exists contract_review_comments_open(); drop function if exists contract_reviews_frozen();`.execute(
+    db,
+  );
 }

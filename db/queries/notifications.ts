@@ -24,6 +24,11 @@ export type NotificationKind =
   | "award.won"
   | "award.notSelected"
   | "invoice.overdue"
+  | "review.shared"
+  | "review.finalized"
+  | "review.due"
+  | "review.commentDue"
+  | "rating.received"
   | "invoice.reminderSent";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {

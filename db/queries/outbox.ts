@@ -6,7 +6,7 @@ import type { Database, OutboxRow } from "../schema";
 // (`now()`), so several processes agree on due-ness and leases whatever their clocks say.
 
 /** `transaction_record`: a 取引書類 (entity id "<kind>:<id>", search/indexer.ts refreshTransactionRecords). */
-export type OutboxTopic = "vendor" | "rfq" | "quote" | "transaction_record" | "invoice.reminders";
+export type OutboxTopic = "vendor" | "rfq" | "quote" | "transaction_record" | "invoice.reminders" | "review.reminders";
 
 /** Enqueue a projection refresh. Must run in the same transaction as the business write. */
 export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, entityId: string): Promise<void> {

@@ -86,18 +86,35 @@ function figures(facts: readonly ReviewFact[], isRate: boolean, direction: "bene
  * One row per SLA KPI (in the contract's order), then one per delivery KPI that has facts but no commitment.
  * `period` counts the facts observed within the period; `toDate` every fact from the term's start to the period's end.
  */
-export function reviewKpiTable(sla: readonly SlaTarget[], facts: readonly ReviewFact[], period: Pick<ReviewPeriod, "start" | "end">, termFrom: string): KpiRow[] {
+export function reviewKpiTable(
+  sla: readonly SlaTarget[],
+  facts: readonly ReviewFact[],
+  period: Pick<ReviewPeriod, "start" | "end">,
+  termFrom: string,
+): KpiRow[] {
   const inPeriod = facts.filter((f) => f.observedOn >= period.start && f.observedOn <= period.end);
   const toDate = facts.filter((f) => f.observedOn >= termFrom && f.observedOn <= period.end);
   const rows: KpiRow[] = sla.map((k) => {
     const isRate = k.unit === "rate";
-    const of = (list: readonly ReviewFact[]) => figures(list.filter((f) => f.kpiKey === k.key), isRate, k.direction, k.target);
+    const of = (list: readonly ReviewFact[]) =>
+      figures(
+        list.filter((f) => f.kpiKey === k.key),
+        isRate,
+        k.direction,
+        k.target,
+      );
     return { key: k.key, label: k.label, unit: k.unit, direction: k.direction, target: k.target, isRate, period: of(inPeriod), toDate: of(toDate) };
   });
   for (const [key, d] of Object.entries(DELIVERY_KPIS)) {
     if (rows.some((r) => r.key === key) || !toDate.some((f) => f.kpiKey === key)) continue;
     const isRate = d.unit === "rate";
-    const of = (list: readonly ReviewFact[]) => figures(list.filter((f) => f.kpiKey === key), isRate, d.direction, null);
+    const of = (list: readonly ReviewFact[]) =>
+      figures(
+        list.filter((f) => f.kpiKey === key),
+        isRate,
+        d.direction,
+        null,
+      );
     rows.push({ key, label: d.label, unit: d.unit, direction: d.direction, target: null, isRate, period: of(inPeriod), toDate: of(toDate) });
   }
   return rows;

@@ -1,10 +1,4 @@
-import {
-  addBusinessDays,
-  addCalendarDays,
-  COMPANY_CALENDAR,
-  MUNICIPAL_CALENDAR,
-  type CalendarDate,
-} from "~/domain/calendar/japan-business-days";
+import { addBusinessDays, addCalendarDays, COMPANY_CALENDAR, MUNICIPAL_CALENDAR, type CalendarDate } from "~/domain/calendar/japan-business-days";
 
 // The periods of a periodic review (定例レビュー, decision 0042). Calendar months or calendar quarters
 // (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec: the same boundaries as Japan's fiscal quarters), clipped to the contract's
@@ -56,7 +50,7 @@ export function periodContaining(date: CalendarDate, cadence: Cadence, term: Ter
 /** Every period of the term that has begun by `until` (all of them without `until`), oldest first. */
 export function periodsOfTerm(term: Term, cadence: Cadence, until?: CalendarDate): ReviewPeriod[] {
   const out: ReviewPeriod[] = [];
-  for (let day = term.from; day <= term.to && (until === undefined || day <= until); ) {
+  for (let day = term.from; day <= term.to && (until === undefined || day <= until);) {
     const p = periodContaining(day, cadence, term)!;
     out.push(p);
     day = addCalendarDays(p.calendarEnd, 1);

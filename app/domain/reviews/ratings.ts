@@ -83,7 +83,10 @@ export function summarizeRatings(ratings: readonly RatingScores[]): RatingSummar
   const count = ratings.length;
   const enough = count >= MIN_RATINGS_FOR_AVERAGE;
   const averages = enough
-    ? (Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, Math.round((ratings.reduce((s, r) => s + r[d], 0) / count) * 10) / 10])) as Record<RatingDimension, number>)
+    ? (Object.fromEntries(RATING_DIMENSIONS.map((d) => [d, Math.round((ratings.reduce((s, r) => s + r[d], 0) / count) * 10) / 10])) as Record<
+        RatingDimension,
+        number
+      >)
     : null;
   return { count, distribution, averages, nps: { ...nps, score: enough ? Math.round(((nps.promoters - nps.detractors) / count) * 100) : null } };
 }

@@ -12,7 +12,11 @@ export const CreateReviewSchema = z.object({
 });
 
 export const ReviewActionSchema = z.object({
-  description: z.string({ message: "reviews.action.description.required" }).trim().min(1, "reviews.action.description.required").max(500, "reviews.text.tooLong"),
+  description: z
+    .string({ message: "reviews.action.description.required" })
+    .trim()
+    .min(1, "reviews.action.description.required")
+    .max(500, "reviews.text.tooLong"),
   /** A member of either party (users.id). */
   ownerUserId: z.string({ message: "reviews.action.owner.required" }).uuid("reviews.action.owner.required"),
   dueDate: CalendarDateSchema,
