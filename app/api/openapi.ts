@@ -31,6 +31,7 @@ import { awardResultPaths } from "./openapi-award-result";
 import { approvalPaths } from "./openapi-approvals";
 import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
+import { reviewPaths } from "./openapi-reviews";
 import { recordPaths } from "./openapi-records";
 import {
   outputSchema as jsonSchema,
@@ -238,6 +239,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...invoicePaths(),
       ...recordPaths(),
       ...cardPaymentPaths(),
+      ...reviewPaths(),
     },
   };
 }

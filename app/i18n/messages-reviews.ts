@@ -159,6 +159,7 @@ export const reviewMessages = {
   "reviews.profile.title": { ja: "発注者からの評価", en: "Ratings by buyers" },
   "reviews.profile.count": { ja: "評価 {count}件", en: "{count} rating(s)" },
   "reviews.profile.belowMinimum": { ja: "評価が3件未満のため平均は表示しません", en: "Fewer than 3 ratings: no average is shown" },
+  "reviews.profile.averageHeader": { ja: "平均", en: "Average" },
   "reviews.profile.average": { ja: "平均 {value}", en: "Average {value}" },
   "reviews.profile.distribution": { ja: "{dimension}の分布", en: "Distribution of {dimension}" },
   "reviews.profile.score": { ja: "{score}点", en: "{score}" },

@@ -21,7 +21,8 @@ import { kpiTrends, reviewKpiTable, type KpiRow, type ReviewFact } from "~/domai
 import { periodContaining, periodLabel, periodsOfTerm, type Cadence } from "~/domain/reviews/periods";
 import { CommentSchema, CreateReviewSchema, ProposalsSchema, UpdateReviewSchema, type ReviewAction } from "~/domain/reviews/schema";
 import type { Actor } from "~/domain/permissions";
-import { t, type Locale } from "~/i18n";
+import type { core } from "zod";
+import { t, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
@@ -44,7 +45,9 @@ export type ReviewStatus = "draft" | "awaiting_vendor" | "finalized";
 type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReviewOfContract>>>;
 type StoredAction = ReviewAction & { ownerName: string; ownerSide: "buyer" | "vendor" };
 
-const problem = (path: (string | number)[], key: Parameters<typeof failure.conflict>[0]) => failure.invalid({ problems: [{ path, key }] });
+// A refusal at a field, as a zod issue whose message is a catalog key: pages and the API both name the field.
+const issueAt = (path: (string | number)[], key: AnyMessageKey) => ({ code: "custom", path, message: key, input: undefined }) as unknown as core.$ZodIssue;
+const problem = (path: (string | number)[], key: AnyMessageKey) => failure.invalid({ issues: [issueAt(path, key)] });
 
 async function party(ctx: AppContext, actor: Actor, contractId: string) {
   return isRowId(contractId) ? contractForParty(ctx, actor, contractId) : null;
