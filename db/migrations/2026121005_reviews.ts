@@ -114,6 +114,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("vendor_ratings_vendor_idx").on("vendor_ratings").columns(["vendor_org_id", "created_at"]).execute();
 
+  // One statement per call: PGlite (the embedded database) refuses several commands in one prepared statement.
   await sql`
     create function contract_reviews_frozen() returns trigger language plpgsql as $$
     begin
@@ -122,10 +123,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
       if tg_op = 'DELETE' then return old; end if;
       return new;
-    end $$;
+    end $$
+  `.execute(db);
+  await sql`
     create trigger contract_reviews_frozen before update or delete on contract_reviews
-      for each row execute function contract_reviews_frozen();
-
+      for each row execute function contract_reviews_frozen()
+  `.execute(db);
+  await sql`
     create function contract_review_comments_open() returns trigger language plpgsql as $$
     begin
       if tg_op <> 'INSERT' then
@@ -135,10 +139,13 @@ export async function up(db: Kysely<any>): Promise<void> {
         raise exception 'a finalized review takes no more comments';
       end if;
       return new;
-    end $$;
+    end $$
+  `.execute(db);
+  await sql`
     create trigger contract_review_comments_open before insert or update or delete on contract_review_comments
-      for each row execute function contract_review_comments_open();
-
+      for each row execute function contract_review_comments_open()
+  `.execute(db);
+  await sql`
     create function vendor_ratings_kept() returns trigger language plpgsql as $$
     begin
       if tg_op = 'DELETE' then
@@ -155,9 +162,11 @@ export async function up(db: Kysely<any>): Promise<void> {
         raise exception 'the vendor replies once';
       end if;
       return new;
-    end $$;
+    end $$
+  `.execute(db);
+  await sql`
     create trigger vendor_ratings_kept before update or delete on vendor_ratings
-      for each row execute function vendor_ratings_kept();
+      for each row execute function vendor_ratings_kept()
   `.execute(db);
 }
 
@@ -168,7 +177,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("contract_review_comments").ifExists().execute();
   await db.schema.dropTable("contract_reviews").ifExists().execute();
   await db.schema.dropTable("contract_review_settings").ifExists().execute();
-  await sql`drop function if exists vendor_ratings_kept(); drop function if exists contract_review_comments_open(); drop function if exists contract_reviews_frozen();`.execute(
-    db,
-  );
+  await sql`drop function if exists vendor_ratings_kept()`.execute(db);
+  await sql`drop function if exists contract_review_comments_open()`.execute(db);
+  await sql`drop function if exists contract_reviews_frozen()`.execute(db);
 }
