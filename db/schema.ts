@@ -372,6 +372,89 @@ export interface SlaMeasurementRemindersTable {
   sent_at: Timestamp;
 }
 
+/** The review cadence a buyer picked for a contract, once (migration 2026121005, decision 0042). */
+export interface ContractReviewSettingsTable {
+  contract_id: string;
+  cadence: "monthly" | "quarterly";
+  set_by: string;
+  set_at: Timestamp;
+}
+
+/** A periodic review (定例レビュー) of one contract period; frozen by a trigger once finalized. */
+export interface ContractReviewsTable {
+  id: Generated<string>;
+  contract_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  cadence: "monthly" | "quarterly";
+  period_start: DateOnly;
+  period_end: DateOnly;
+  status: ColumnType<
+    "draft" | "awaiting_vendor" | "finalized",
+    "draft" | "awaiting_vendor" | "finalized" | undefined,
+    "draft" | "awaiting_vendor" | "finalized"
+  >;
+  notes: Generated<string>;
+  proposals: Generated<string>;
+  actions: ColumnType<unknown, string | undefined, string>;
+  snapshot: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  shared_at: NullableTimestamp;
+  finalized_at: NullableTimestamp;
+  finalized_by: string | null;
+}
+
+export interface ContractReviewCommentsTable {
+  id: Generated<string>;
+  review_id: string;
+  side: "buyer" | "vendor";
+  author_user_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+/** The PDF of a finalized review, kept once per language with its SHA-256. */
+export interface ContractReviewDocumentsTable {
+  id: Generated<string>;
+  review_id: string;
+  locale: "ja" | "en";
+  file_name: string;
+  sha256: string;
+  bytes: ColumnType<Buffer, Buffer | Uint8Array, Buffer | Uint8Array>;
+  created_at: Timestamp;
+}
+
+/** The claim rows of the review reminders: (kind, subject) once. */
+export interface ReviewRemindersTable {
+  kind: "review_due" | "review_comment";
+  subject: string;
+  contract_id: string;
+  sent_at: Timestamp;
+}
+
+/** A verified rating of a vendor by a buyer member under one contract and contract year. */
+export interface VendorRatingsTable {
+  id: Generated<string>;
+  contract_id: string;
+  vendor_org_id: string;
+  buyer_org_id: string;
+  buyer_kind: "municipality" | "company";
+  rating_year: number;
+  quality: number;
+  schedule: number;
+  cost: number;
+  communication: number;
+  would_hire_again: number;
+  comment: Generated<string>;
+  author_user_id: string;
+  created_at: Timestamp;
+  vendor_reply: string | null;
+  replied_by: string | null;
+  replied_at: NullableTimestamp;
+}
+
 export interface RfqAdvisorsTable {
   rfq_id: string;
   advisor_org_id: string;
@@ -608,6 +691,12 @@ export interface Database {
   rfq_invitations: RfqInvitationsTable;
   rfq_questions: RfqQuestionsTable;
   notifications: NotificationsTable;
+  contract_review_settings: ContractReviewSettingsTable;
+  contract_reviews: ContractReviewsTable;
+  contract_review_comments: ContractReviewCommentsTable;
+  contract_review_documents: ContractReviewDocumentsTable;
+  review_reminders: ReviewRemindersTable;
+  vendor_ratings: VendorRatingsTable;
   vendor_engagements: VendorEngagementsTable;
   vendor_kpi_observations: VendorKpiObservationsTable;
   evidence_events: EvidenceEventsTable;

@@ -32,6 +32,7 @@ import { approvalPaths } from "./openapi-approvals";
 import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import { deliveryPaths } from "./openapi-deliveries";
+import { reviewPaths } from "./openapi-reviews";
 import { recordPaths } from "./openapi-records";
 import { measurementPaths } from "./openapi-measurements";
 import {
@@ -242,6 +243,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...recordPaths(),
       ...cardPaymentPaths(),
       ...measurementPaths(),
+      ...reviewPaths(),
     },
   };
 }

@@ -32,6 +32,7 @@ import { recordMessages } from "./messages-records";
 import { afterAwardMessages } from "./messages-after-award";
 import { deliveryMessages } from "./messages-deliveries";
 import { measurementMessages } from "./messages-measurements";
+import { reviewMessages } from "./messages-reviews";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -72,6 +73,7 @@ export const DICTIONARIES = {
   afterAwardMessages,
   deliveryMessages,
   measurementMessages,
+  reviewMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

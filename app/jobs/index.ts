@@ -9,6 +9,7 @@ import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
 import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
 import { deliveryDeemedJob, deliveryReminderJob, deliverySchedule } from "./deliveries";
 import { measurementReminderJob, measurementReminderSchedule } from "./measurement-reminders";
+import { reviewReminderJob, reviewReminderSchedule } from "./review-reminders";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -27,9 +28,9 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
     jobs: [
       ...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }),
       deliveryDeemedJob,
-      ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail)] : []),
+      ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail), reviewReminderJob(o.mail)] : []),
     ],
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, deliverySchedule, measurementReminderSchedule],
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, deliverySchedule, measurementReminderSchedule, reviewReminderSchedule],
   });
 }
 

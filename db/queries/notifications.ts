@@ -35,7 +35,12 @@ export type NotificationKind =
   | "measurement.missing"
   | "measurement.pending"
   | "measurement.disputed"
-  | "measurement.replied";
+  | "measurement.replied"
+  | "review.shared"
+  | "review.finalized"
+  | "review.due"
+  | "review.commentDue"
+  | "rating.received";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -7,7 +7,15 @@ import type { Database, OutboxRow } from "../schema";
 
 /** `transaction_record`: a 取引書類 (entity id "<kind>:<id>", search/indexer.ts refreshTransactionRecords). */
 export type OutboxTopic =
-  "vendor" | "rfq" | "quote" | "transaction_record" | "invoice.reminders" | "deliveries.deemed" | "deliveries.reminders" | "measurement.reminders";
+  | "vendor"
+  | "rfq"
+  | "quote"
+  | "transaction_record"
+  | "invoice.reminders"
+  | "deliveries.deemed"
+  | "deliveries.reminders"
+  | "measurement.reminders"
+  | "review.reminders";
 
 /** Enqueue a projection refresh. Must run in the same transaction as the business write. */
 export async function enqueueOutbox(db: Kysely<Database>, topic: OutboxTopic, entityId: string): Promise<void> {

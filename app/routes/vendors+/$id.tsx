@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CertificationBadges } from "~/components/vendor/certification-badges";
 import { TrackRecord } from "~/components/vendor/track-record";
+import { VendorRatings } from "~/components/vendor/vendor-ratings";
+import { vendorRatings } from "~/services/vendor-ratings.server";
 import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { InviteForm } from "~/components/vendor/invite-form";
 import { can } from "~/domain/permissions";
@@ -25,11 +27,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { vendor, engagements } = page;
   const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
-  return { vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite };
+  const ratings = await vendorRatings(context, vendor.id);
+  return { vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite, ratings };
 }
 
 export default function VendorDetail() {
-  const { vendor, engagements, trackRecord, today, invite } = useLoaderData<typeof loader>();
+  const { vendor, engagements, trackRecord, today, invite, ratings } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -68,6 +71,7 @@ export default function VendorDetail() {
       <CertificationBadges certifications={vendor.certifications} today={today} />
       <h2>{t("trackRecord.title")}</h2>
       <TrackRecord summary={trackRecord} engagements={engagements} />
+      <VendorRatings ratings={ratings} />
     </article>
   );
 }
