@@ -32,6 +32,7 @@ import { approvalPaths } from "./openapi-approvals";
 import { cardPaymentPaths } from "./openapi-card-payments";
 import { invoicePaths } from "./openapi-invoices";
 import { recordPaths } from "./openapi-records";
+import { changeRequestPaths } from "./openapi-change-requests";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -237,6 +238,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...approvalPaths(),
       ...invoicePaths(),
       ...recordPaths(),
+      ...changeRequestPaths(),
       ...cardPaymentPaths(),
     },
   };

@@ -228,5 +228,13 @@ export const dashboardMessages = {
   "audit.action.record.download": { ja: "取引書類のダウンロード", en: "Transaction record downloaded" },
   "audit.action.record.download.denied": { ja: "取引書類のダウンロード拒否", en: "Transaction record download refused" },
   "audit.action.record.export": { ja: "取引書類の税務調査用エクスポート", en: "Transaction records exported for tax inspection" },
+  "audit.action.change.propose": { ja: "契約変更の提案", en: "Contract change proposed" },
+  "audit.action.change.comment": { ja: "契約変更へのコメント", en: "Comment on a contract change" },
+  "audit.action.change.withdraw": { ja: "契約変更の取下げ", en: "Contract change withdrawn" },
+  "audit.action.change.route": { ja: "契約変更を稟議に回付", en: "Contract change sent for approval" },
+  "audit.action.change.approve": { ja: "契約変更の承認", en: "Contract change approved" },
+  "audit.action.change.reject": { ja: "契約変更の却下", en: "Contract change rejected" },
+  "audit.action.change.threshold": { ja: "契約変更の稟議基準額の変更", en: "Change approval threshold set" },
+  "audit.entity.change_request": { ja: "契約変更", en: "Contract change" },
   "audit.entity.transaction_record": { ja: "取引書類", en: "Transaction record" },
 } as const;

@@ -64,7 +64,7 @@ describe("applyChange", () => {
 
   it("keeps each rate exact on a contract with two rates (the change takes the rate of the larger subtotal)", () => {
     const c = base();
-    const mixed: ContractContent = { ...c, lines: [...c.lines, { code: "FOOD", description: "弁当", quantity: 10, unitPrice: 1_001, taxRate: 8 }] };
+    const mixed: ContractContent = { ...c, lines: [...c.lines, { code: "FOOD", description: "弁当", quantity: 10, unit: "個", unitPrice: 1_001, taxRate: 8 }] };
     mixed.totals = (({ subtotal, tax, total }) => ({ subtotal, tax, total }))(orderTotals(mixed.lines));
     expect(contractTaxRate(mixed)).toBe(10);
     const next = applied(applyChange(ctx([], mixed), { ...none, priceImpactYen: 7 }, { number: 3, title: "x" }));
