@@ -45,10 +45,7 @@ const ChangeRequestDetail = ChangeRequestResponse.extend({
   side: z.enum(["buyer", "vendor"]).describe("The caller's side"),
   thread: z.array(z.object({ id: z.string(), side: z.enum(["buyer", "vendor"]), authorName: z.string(), body: z.string(), createdAt: z.string() })),
   diff: z.array(DiffEntry).nullable().describe("What changed between the version before and the version the approval created"),
-  route: z
-    .unknown()
-    .optional()
-    .describe("Buyer only: the 稟議's steps, seats, decisions (earlier rounds void) and whether the caller may decide"),
+  route: z.unknown().optional().describe("Buyer only: the 稟議's steps, seats, decisions (earlier rounds void) and whether the caller may decide"),
 });
 
 const ChangeListResponse = z.object({
@@ -94,7 +91,10 @@ export function changeRequestPaths() {
           "The buyer approves or rejects (a reason is required to reject). Above the organisation's threshold, approving starts the 稟議; then an approver of the current step decides {decision: approve|reject|return, comment}",
         requestBody: body(ChangeDecisionInput),
         responses: {
-          "200": ok("Decided", z.object({ status: z.enum(CHANGE_STATUSES), version: z.number().int().nullable().describe("The new contract version when approved") })),
+          "200": ok(
+            "Decided",
+            z.object({ status: z.enum(CHANGE_STATUSES), version: z.number().int().nullable().describe("The new contract version when approved") }),
+          ),
           "400": invalid,
           "401": unauthorized,
           "403": problem("Not an approver of the current step, or the member who sent it to the 稟議"),

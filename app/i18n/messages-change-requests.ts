@@ -97,7 +97,10 @@ export const changeRequestMessages = {
   "changes.route.return": { ja: "差戻す", en: "Return" },
   "changes.route.comment": { ja: "コメント（却下・差戻しでは必須、社内のみ）", en: "Comment (required to reject or return; internal)" },
   "changes.threshold.heading": { ja: "変更依頼の稟議基準額", en: "Approval threshold for change requests" },
-  "changes.threshold.label": { ja: "金額影響（税抜）の絶対値がこの額以上の変更は稟議に回します（円、0 = 回さない）", en: "Changes whose price impact (excl. tax, either way) is at least this go through the approval route (yen; 0 = never)" },
+  "changes.threshold.label": {
+    ja: "金額影響（税抜）の絶対値がこの額以上の変更は稟議に回します（円、0 = 回さない）",
+    en: "Changes whose price impact (excl. tax, either way) is at least this go through the approval route (yen; 0 = never)",
+  },
   "changes.threshold.saved": { ja: "基準額を保存しました。", en: "The threshold was saved." },
   "changes.approvals.heading": { ja: "あなたの承認を待っている契約変更", en: "Contract changes waiting for your decision" },
   "changes.approvals.item": { ja: "{contract}：{title}（{vendor}、{price}）", en: "{contract}: {title} ({vendor}, {price})" },
@@ -106,7 +109,10 @@ export const changeRequestMessages = {
   "changes.title.tooLong": { ja: "件名は200文字以内で入力してください。", en: "Keep the title to 200 characters." },
   "changes.description.required": { ja: "変更の内容と理由を入力してください。", en: "Describe the change and why." },
   "changes.description.tooLong": { ja: "内容は4,000文字以内で入力してください。", en: "Keep the description to 4,000 characters." },
-  "changes.priceImpact.invalid": { ja: "金額影響は円単位の整数で入力してください（減額はマイナス）。", en: "Enter the price impact in whole yen (negative for a reduction)." },
+  "changes.priceImpact.invalid": {
+    ja: "金額影響は円単位の整数で入力してください（減額はマイナス）。",
+    en: "Enter the price impact in whole yen (negative for a reduction).",
+  },
   "changes.priceImpact.belowZero": { ja: "この減額では契約金額がマイナスになります。", en: "This reduction would make the contract total negative." },
   "changes.priceImpact.noOpenMilestone": {
     ja: "すべてのマイルストーンが検収済みのため、金額を変更できません。",
@@ -116,12 +122,21 @@ export const changeRequestMessages = {
     ja: "マイルストーン「{name}」の支払額がマイナスになります。減額を小さくしてください。",
     en: "The payment of milestone “{name}” would fall below zero. Reduce the reduction.",
   },
-  "changes.impact.none": { ja: "金額・期間・期日・目標のいずれかの変更を入力してください。", en: "Enter at least one change: price, term, a due date or a target." },
+  "changes.impact.none": {
+    ja: "金額・期間・期日・目標のいずれかの変更を入力してください。",
+    en: "Enter at least one change: price, term, a due date or a target.",
+  },
   "changes.termTo.invalid": { ja: "終了日を YYYY-MM-DD の形式で入力してください。", en: "Enter the last day as YYYY-MM-DD." },
   "changes.termTo.past": { ja: "終了日は今日（{today}）以降にしてください。", en: "The last day must be today ({today}) or later." },
-  "changes.termTo.beforeStart": { ja: "終了日は契約期間の開始日（{from}）より後にしてください。", en: "The last day must come after the term's start ({from})." },
+  "changes.termTo.beforeStart": {
+    ja: "終了日は契約期間の開始日（{from}）より後にしてください。",
+    en: "The last day must come after the term's start ({from}).",
+  },
   "changes.milestone.invalid": { ja: "このマイルストーンは契約にありません。", en: "The contract has no such milestone." },
-  "changes.milestone.accepted": { ja: "マイルストーン「{name}」は検収済みのため、期日を変更できません。", en: "Milestone “{name}” is accepted: its due date cannot move." },
+  "changes.milestone.accepted": {
+    ja: "マイルストーン「{name}」は検収済みのため、期日を変更できません。",
+    en: "Milestone “{name}” is accepted: its due date cannot move.",
+  },
   "changes.milestone.duplicate": { ja: "同じマイルストーンが2回指定されています。", en: "The same milestone is given twice." },
   "changes.milestone.dueDate.invalid": { ja: "期日を YYYY-MM-DD の形式で入力してください。", en: "Enter the due date as YYYY-MM-DD." },
   "changes.milestone.dueDate.past": { ja: "期日は今日（{today}）以降にしてください。", en: "The due date must be today ({today}) or later." },

@@ -18,7 +18,7 @@ import {
   type ChangeRequestRow,
   type ChangeSide,
 } from "../../db/queries/change-requests";
-import { findContractVersion, lockContract } from "../../db/queries/contracts";
+import { findContractVersion, listContractVersions, lockContract } from "../../db/queries/contracts";
 import { listAcceptances } from "../../db/queries/invoices";
 import type { Database } from "../../db/schema";
 import type { Kysely } from "kysely";
@@ -76,7 +76,9 @@ const REFUSAL: Record<Exclude<DecideAnswer, { ok: true }>["reason"], ServiceFail
 
 const issuesOf = (issues: readonly ChangeIssue[]) =>
   failure.invalid({
-    issues: issues.map((i) => ({ code: "custom", path: i.path, message: i.message, input: undefined, ...(i.params ? { params: i.params } : {}) }) as core.$ZodIssue),
+    issues: issues.map(
+      (i) => ({ code: "custom", path: i.path, message: i.message, input: undefined, ...(i.params ? { params: i.params } : {}) }) as core.$ZodIssue,
+    ),
   });
 
 const stepsOf = (r: { route_steps: unknown }) => (r.route_steps ?? []) as RouteStep[];
@@ -133,8 +135,30 @@ export type ChangeRequestView = ReturnType<typeof presentRequest>;
 export async function listChanges(ctx: AppContext, actor: Actor, contractId: string) {
   const party = await contractForParty(ctx, actor, contractId);
   if (!party) return failure.notFound();
-  const rows = await listChangeRequestsOfContract(ctx.db, party.side, party.actor.orgId, contractId);
-  const accepted = await acceptedIndexes(ctx.db, contractId);
+  const [rows, accepted, versions, thresholdYen] = await Promise.all([
+    listChangeRequestsOfContract(ctx.db, party.side, party.actor.orgId, contractId),
+    acceptedIndexes(ctx.db, contractId),
+    listContractVersions(ctx.db, contractId),
+    party.side === "buyer" ? findChangeThreshold(ctx.db, party.actor.orgId) : Promise.resolve(null),
+  ]);
+  // The version history with what each version changed. The reason of a version is the buyer's record (the vendor
+  // view of a contract has no reasons, decision 0028); a version made by a change request names the request, which
+  // both sides know.
+  const byVersion = new Map(rows.filter((r) => r.applied_version !== null).map((r) => [r.applied_version!, r]));
+  const ascending = [...versions].sort((x, y) => x.version - y.version);
+  const history = ascending
+    .slice(1)
+    .map((v, i) => {
+      const request = byVersion.get(v.version);
+      return {
+        version: v.version,
+        createdAt: new Date(v.created_at).toISOString(),
+        reason: party.side === "buyer" ? v.change_reason : null,
+        changeRequest: request ? { id: request.id, number: request.number, title: request.title } : null,
+        diff: contractDiff(ascending[i]!.content as ContractContent, v.content as ContractContent),
+      };
+    })
+    .reverse();
   return {
     ok: true as const,
     side: party.side,
@@ -142,6 +166,8 @@ export async function listChanges(ctx: AppContext, actor: Actor, contractId: str
     active: party.row.status === "active",
     currentVersion: party.row.current_version,
     requests: rows.map((r) => presentRequest(r, party.side)),
+    history,
+    thresholdYen,
     form: {
       termTo: party.content.term.to,
       milestones: party.content.milestonePlan.milestones.map((m, index) => ({ index, name: m.name, dueDate: m.dueDate, accepted: accepted.has(index) })),
@@ -163,11 +189,17 @@ export async function readChange(ctx: AppContext, actor: Actor, changeId: string
       : null;
   const open = row.status === "proposed" || row.status === "in_route";
   const route = side === "buyer" && row.route_steps ? await routeProgress(ctx, party.actor, row) : null;
+  const threshold = side === "buyer" && row.status === "proposed" ? await findChangeThreshold(ctx.db, party.actor.orgId) : null;
   return {
     ok: true as const,
     side,
     contractHref: party.contractHref,
     request: presentRequest(row, side),
+    /** Names for the impact: the milestones and KPIs of the version in force. */
+    names: {
+      milestones: party.content.milestonePlan.milestones.map((m) => m.name),
+      sla: party.content.sla.map((k) => ({ key: k.key, label: k.label, unit: k.unit })),
+    },
     thread: comments.map((c) => ({ id: c.id, side: c.side, authorName: c.author_name, body: c.body, createdAt: new Date(c.created_at).toISOString() })),
     diff,
     route,
@@ -175,6 +207,8 @@ export async function readChange(ctx: AppContext, actor: Actor, changeId: string
       canComment: open,
       canWithdraw: open && row.proposed_side === side,
       canDecide: side === "buyer" && row.status === "proposed",
+      /** The threshold the buyer's "approve" will send it through the 稟議 at, when it does. */
+      routeAt: threshold !== null && needsRoute(Number(row.price_impact_yen), threshold) ? threshold : null,
       routeDecide: route?.you.decide ?? null,
     },
   };
@@ -304,7 +338,13 @@ export async function commentOnChange(ctx: AppContext, actor: Actor, changeId: s
   return ctx.db.transaction().execute(async (trx) => {
     const r = (await lockChangeRequest(trx, party.side, party.actor.orgId, changeId))!;
     if (r.status !== "proposed" && r.status !== "in_route") return failure.conflict("changes.notOpen");
-    const { id } = await insertChangeComment(trx, { changeRequestId: r.id, side: party.side, authorUserId: party.actor.userId, body: parsed.data.body, at: now });
+    const { id } = await insertChangeComment(trx, {
+      changeRequestId: r.id,
+      side: party.side,
+      authorUserId: party.actor.userId,
+      body: parsed.data.body,
+      at: now,
+    });
     await writeAudit(trx, {
       actorUserId: party.actor.userId,
       actorOrgId: party.actor.orgId,
@@ -658,7 +698,8 @@ export async function saveChangeThreshold(ctx: AppContext, actor: Actor, input: 
   if (!a) return failure.notFound();
   if (a.org.role !== "owner") return failure.forbidden();
   const value = (input as { thresholdYen?: unknown } | null)?.thresholdYen;
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return failure.invalid({ fieldErrors: { thresholdYen: ["changes.threshold.invalid"] } });
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+    return failure.invalid({ fieldErrors: { thresholdYen: ["changes.threshold.invalid"] } });
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findChangeThreshold(trx, a.org.id);
     await setChangeThreshold(trx, a.org.id, value);

@@ -71,7 +71,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("change_request_comments_request_idx").on("change_request_comments").columns(["change_request_id", "seq"]).execute();
   // approval_decisions serve award proposals and change requests: exactly one subject per row.
-  await db.schema.alterTable("approval_decisions").alterColumn("proposal_id", (c) => c.dropNotNull()).execute();
+  await db.schema
+    .alterTable("approval_decisions")
+    .alterColumn("proposal_id", (c) => c.dropNotNull())
+    .execute();
   await db.schema
     .alterTable("approval_decisions")
     .addColumn("change_request_id", "uuid", (c) => c.references("change_requests.id").onDelete("cascade"))
@@ -91,7 +94,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("approval_decisions").dropConstraint("approval_decisions_one_per_change_seat").execute();
   await db.schema.alterTable("approval_decisions").dropConstraint("approval_decisions_one_subject").execute();
   await db.schema.alterTable("approval_decisions").dropColumn("change_request_id").execute();
-  await db.schema.alterTable("approval_decisions").alterColumn("proposal_id", (c) => c.setNotNull()).execute();
+  await db.schema
+    .alterTable("approval_decisions")
+    .alterColumn("proposal_id", (c) => c.setNotNull())
+    .execute();
   await db.schema.dropTable("change_request_comments").ifExists().execute();
   await db.schema.dropTable("change_requests").ifExists().execute();
   await db.schema.alterTable("organizations").dropColumn("change_route_threshold_yen").execute();

@@ -7,7 +7,8 @@ import type { Database } from "../schema";
 
 export type ChangeSide = "buyer" | "vendor";
 
-const sideColumn = (side: ChangeSide) => (side === "buyer" ? "change_requests.buyer_org_id" : "change_requests.vendor_org_id") as "change_requests.buyer_org_id";
+const sideColumn = (side: ChangeSide) =>
+  (side === "buyer" ? "change_requests.buyer_org_id" : "change_requests.vendor_org_id") as "change_requests.buyer_org_id";
 
 const columns = [
   "change_requests.id",
@@ -141,7 +142,10 @@ export async function moveChangeRequest(
   return r.numUpdatedRows > 0n;
 }
 
-export async function insertChangeComment(db: Kysely<Database>, c: { changeRequestId: string; side: ChangeSide; authorUserId: string; body: string; at: Date }) {
+export async function insertChangeComment(
+  db: Kysely<Database>,
+  c: { changeRequestId: string; side: ChangeSide; authorUserId: string; body: string; at: Date },
+) {
   return db
     .insertInto("change_request_comments")
     .values({ change_request_id: c.changeRequestId, side: c.side, author_user_id: c.authorUserId, body: c.body, created_at: c.at })

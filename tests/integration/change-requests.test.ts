@@ -3,7 +3,8 @@ import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
 import { saveChangeThreshold } from "../../app/services/change-requests.server";
 import { openItemsFor } from "../../db/queries/change-requests";
 import { actorFor, createAccount, createAcceptedAward, createApiToken, createUser, mustSucceed, type AcceptedAward, type Account } from "../factories";
-import { apiRequest, createHarness, type ApiInit, type Harness } from "./harness";
+import { FACTORY_PASSWORD } from "../factories/accounts";
+import { apiRequest, Cookies, createHarness, postForm, type ApiInit, type Harness } from "./harness";
 
 // 変更管理 (issue 17 item 3; decision 0041) on real PostgreSQL through the API: the vendor proposes, field errors in
 // ja and en writing nothing; below the buyer's threshold the buyer approves → contract version n+1 with the diff, the
@@ -21,7 +22,7 @@ let vendor: Account;
 let otherVendor: Account;
 let award: AcceptedAward;
 let contractId: string;
-type Member = { id: string; token: string };
+type Member = { id: string; email: string; token: string };
 let kacho: Member;
 let bucho: Member;
 
@@ -41,7 +42,8 @@ const propose = (token: string, body: unknown, lang = "ja") => api(token, `/api/
 const read = async (token: string, id: string) => (await (await api(token, `/api/v1/change-requests/${id}`)).json()) as Change;
 const decide = (token: string, id: string, body: unknown, lang = "ja") => api(token, `/api/v1/change-requests/${id}/decision`, { method: "POST", body, lang });
 const errorsOf = async (res: Response) => ((await res.json()) as Problem).errors ?? [];
-const versions = () => h.db.selectFrom("contract_versions").select(["version", "change_reason", "content"]).where("contract_id", "=", contractId).orderBy("version").execute();
+const versions = () =>
+  h.db.selectFrom("contract_versions").select(["version", "change_reason", "content"]).where("contract_id", "=", contractId).orderBy("version").execute();
 const changeRows = () => h.db.selectFrom("change_requests").select(["id", "status"]).execute();
 const quoteState = async () => ({
   quote: await h.db.selectFrom("quotes").selectAll().where("id", "=", award.quoteId).executeTakeFirstOrThrow(),
@@ -59,7 +61,13 @@ beforeAll(async () => {
   other = await createAccount(h.db, { kind: "buyer", org: "別テナント変更工業" });
   vendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "変更対応サービス株式会社" } });
   otherVendor = await createAccount(h.db, { kind: "vendor", vendor: { name: "無関係ベンダー株式会社" } });
-  award = await createAcceptedAward(h, { buyerEmail: buyer.email, buyerOrgId: buyer.org.id, vendorEmail: vendor.email, vendorOrgId: vendor.org.id, buyerKind: "company" });
+  award = await createAcceptedAward(h, {
+    buyerEmail: buyer.email,
+    buyerOrgId: buyer.org.id,
+    vendorEmail: vendor.email,
+    vendorOrgId: vendor.org.id,
+    buyerKind: "company",
+  });
   const created = await api(buyer.token, `/api/v1/rfqs/${award.rfqId}/contract`, { method: "POST" });
   expect(created.status).toBe(201);
   contractId = ((await created.json()) as { id: string }).id;
@@ -74,7 +82,7 @@ beforeAll(async () => {
   h.clock.set(`${TODAY}T10:00:00+09:00`);
   const member = async (name: string): Promise<Member> => {
     const u = await createUser(h.db, { orgId: buyer.org.id, role: "member", name, isApprover: true });
-    return { id: u.id, token: await createApiToken(h.db, { orgId: buyer.org.id, userId: u.id }) };
+    return { id: u.id, email: u.email, token: await createApiToken(h.db, { orgId: buyer.org.id, userId: u.id }) };
   };
   kacho = await member("課長 一郎");
   bucho = await member("部長 二郎");
@@ -178,8 +186,9 @@ describe("below the threshold: the buyer approves directly", () => {
   it("approval makes version 2 with the title as its reason and a diff; the quote is never rewritten", async () => {
     const before = await quoteState();
     const orders = async () =>
-      (await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "transaction_record").execute()).filter((o) => o.entity_id === `purchase_order:${contractId}`)
-        .length;
+      (await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "transaction_record").execute()).filter(
+        (o) => o.entity_id === `purchase_order:${contractId}`,
+      ).length;
     const ordersBefore = await orders();
     const res = await decide(buyer.token, id, { decision: "approve" });
     expect(res.status).toBe(200);
@@ -187,7 +196,11 @@ describe("below the threshold: the buyer approves directly", () => {
     const [v1, v2] = await versions();
     expect(v2).toMatchObject({ version: 2, change_reason: "帳票の追加" });
     const c1 = v1!.content as { totals: { total: number }; lines: unknown[]; quote: unknown };
-    const c2 = v2!.content as { totals: { subtotal: number; tax: number; total: number }; lines: { code: string; unitPrice: number; taxRate: number }[]; quote: unknown };
+    const c2 = v2!.content as {
+      totals: { subtotal: number; tax: number; total: number };
+      lines: { code: string; unitPrice: number; taxRate: number }[];
+      quote: unknown;
+    };
     expect(c2.lines.at(-1)).toMatchObject({ code: "CHG-1", unitPrice: 300_000, taxRate: 10 });
     expect(c2.totals.total - c1.totals.total).toBe(330_000);
     expect(c2.quote).toEqual(c1.quote);
@@ -233,7 +246,11 @@ describe("above the threshold: through the 稟議 route", () => {
     const last = await decide(bucho.token, id, { decision: "approve" });
     expect(await last.json()).toEqual({ status: "approved", version: 3 });
     expect((await versions()).map((v) => v.change_reason)).toContain("対象業務の拡大");
-    const rows = await h.db.selectFrom("approval_decisions").select(["proposal_id", "change_request_id", "step_index", "decision"]).where("change_request_id", "=", id).execute();
+    const rows = await h.db
+      .selectFrom("approval_decisions")
+      .select(["proposal_id", "change_request_id", "step_index", "decision"])
+      .where("change_request_id", "=", id)
+      .execute();
     expect(rows).toEqual([
       { proposal_id: null, change_request_id: id, step_index: 0, decision: "approve" },
       { proposal_id: null, change_request_id: id, step_index: 1, decision: "approve" },
@@ -290,7 +307,90 @@ describe("rejecting, withdrawing, to-dos", () => {
     expect(await openItemsFor(h.db, "buyer", buyer.org.id)).toEqual([]);
     const audit = await h.db.selectFrom("audit_log").select("action").where("entity_type", "=", "change_request").execute();
     expect(new Set(audit.map((a) => a.action))).toEqual(
-      new Set(["change.propose", "change.comment", "change.approve", "change.route", "approval.approve", "approval.reject", "change.reject", "change.withdraw"]),
+      new Set([
+        "change.propose",
+        "change.comment",
+        "change.approve",
+        "change.route",
+        "approval.approve",
+        "approval.reject",
+        "change.reject",
+        "change.withdraw",
+      ]),
     );
+  });
+});
+
+async function signIn(email: string) {
+  const cookies = new Cookies();
+  const res = await postForm(h, "/login", { email, password: FACTORY_PASSWORD }, cookies);
+  expect(res.status).toBe(302);
+  cookies.absorb(res);
+  return cookies;
+}
+const page = (p: string, cookies: Cookies, lang = "ja") => h.request(p, { cookies, redirect: "manual", headers: { "Accept-Language": lang } });
+
+describe("pages", () => {
+  it("the 変更管理 tab lists the requests with their state and the version history's diff, in ja and en", async () => {
+    const cookies = await signIn(buyer.email);
+    const ja = await (await page(`/contracts/${contractId}/changes`, cookies)).text();
+    expect(ja).toContain('data-testid="change-requests"');
+    expect(ja).toContain("帳票の追加");
+    expect(ja).toContain("承認");
+    expect(ja).toContain("取下げ");
+    expect(ja).toContain('data-testid="contract-version"');
+    expect(ja).toContain("合計（税込）");
+    const en = await (await page(`/contracts/${contractId}/changes`, cookies, "en")).text();
+    expect(en).toContain("Withdrawn");
+    expect(en).toContain("Total (incl. tax)");
+  });
+
+  it("the form refuses a past due date and a rate over 100 % at their own fields, writing nothing; withdrawing asks first", async () => {
+    const cookies = await signIn(vendor.email);
+    const before = (await changeRows()).length;
+    const res = await postForm(
+      h,
+      `/contracts/${contractId}/changes`,
+      { title: "率の変更", description: "理由", sla_accuracy: "120", due_1: "2026-01-01" },
+      cookies,
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("率は 0〜100% の範囲で入力してください。");
+    expect(html).toContain("期日は今日（2026-12-21）以降にしてください。");
+    expect(html).toMatch(/id="due_1-error"/);
+    expect(html).toMatch(/id="sla_accuracy-error"/);
+    expect((await changeRows()).length).toBe(before);
+    const ok = await postForm(h, `/contracts/${contractId}/changes`, { title: "率の変更", description: "理由", sla_accuracy: "99.5" }, cookies);
+    expect(ok.status).toBe(302);
+    const id = ok.headers.get("location")!.split("/").at(-1)!;
+    expect(await read(vendor.token, id)).toMatchObject({ impact: { slaTargets: [{ key: "accuracy", target: 0.995 }] } });
+    // Withdrawing asks first, then does it.
+    const confirm = await (await page(`/contracts/${contractId}/changes/${id}?withdraw=1`, cookies)).text();
+    expect(confirm).toContain('data-testid="withdraw-confirm"');
+    expect((await postForm(h, `/contracts/${contractId}/changes/${id}`, { intent: "withdraw" }, cookies)).status).toBe(302);
+    expect((await read(vendor.token, id)).status).toBe("withdrawn");
+  });
+
+  it("the vendor's request page never shows the route or the approvers' comments; the buyer's does; others get 404", async () => {
+    const [routed] = await h.db.selectFrom("change_requests").select("id").where("title", "=", "対象業務の拡大").execute();
+    const path = `/contracts/${contractId}/changes/${routed!.id}`;
+    const vendorHtml = await (await page(path, await signIn(vendor.email))).text();
+    expect(vendorHtml).toContain("対象業務の拡大");
+    expect(vendorHtml).not.toContain(INTERNAL);
+    expect(vendorHtml).not.toContain('data-testid="change-route"');
+    const buyerHtml = await (await page(path, await signIn(buyer.email))).text();
+    expect(buyerHtml).toContain('data-testid="change-route"');
+    expect(buyerHtml).toContain(INTERNAL);
+    expect((await page(path, await signIn(other.email))).status).toBe(404);
+    expect((await page(`/contracts/${contractId}/changes`, await signIn(otherVendor.email))).status).toBe(404);
+  });
+
+  it("the 承認待ち page lists a change waiting in the route for its approver", async () => {
+    const id = await proposed(vendor.token, { title: "保守範囲の追加", description: "追加", priceImpactYen: 700_000 });
+    expect(await (await decide(buyer.token, id, { decision: "approve" })).json()).toEqual({ status: "in_route", version: null });
+    const html = await (await page("/approvals", await signIn(kacho.email))).text();
+    expect(html).toContain('data-testid="approval-waiting-change"');
+    expect(html).toContain(`/contracts/${contractId}/changes/${id}`);
   });
 });

@@ -8,7 +8,7 @@ import { useI18n } from "~/utils/use-i18n";
  * page is /contracts/:id/<tab> and decides itself what each side may see and do there.
  * A feature adds its tab to CONTRACT_TABS (one line) and its page at /contracts/:id/<path>.
  */
-export const CONTRACT_TABS: readonly { path: string; label: AnyMessageKey }[] = [];
+export const CONTRACT_TABS: readonly { path: string; label: AnyMessageKey }[] = [{ path: "changes", label: "afterAward.tabs.changes" }];
 
 export function ContractTabs({ contractId, contractHref }: { contractId: string; contractHref: string }) {
   const { t } = useI18n();

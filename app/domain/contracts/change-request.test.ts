@@ -131,7 +131,12 @@ describe("contractDiff", () => {
     const next = applied(
       applyChange(
         ctx([0]),
-        { priceImpactYen: 100_000, termTo: "2028-06-30", milestoneDueDates: [{ index: 2, dueDate: "2028-01-31" }], slaTargets: [{ key: "accuracy", target: 0.995 }] },
+        {
+          priceImpactYen: 100_000,
+          termTo: "2028-06-30",
+          milestoneDueDates: [{ index: 2, dueDate: "2028-01-31" }],
+          slaTargets: [{ key: "accuracy", target: 0.995 }],
+        },
         { number: 4, title: "機能追加" },
       ),
     );

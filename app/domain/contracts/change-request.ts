@@ -43,11 +43,19 @@ export const ChangeRequestInput = z.object({
   termTo: date("changes.termTo.invalid").nullish(),
   /** New due dates of milestones not yet accepted (index into the contract's milestone plan). */
   milestoneDueDates: z
-    .array(z.object({ index: z.number(e("changes.milestone.invalid")).int(e("changes.milestone.invalid")).min(0, e("changes.milestone.invalid")), dueDate: date("changes.milestone.dueDate.invalid") }))
+    .array(
+      z.object({
+        index: z.number(e("changes.milestone.invalid")).int(e("changes.milestone.invalid")).min(0, e("changes.milestone.invalid")),
+        dueDate: date("changes.milestone.dueDate.invalid"),
+      }),
+    )
     .max(60)
     .default([]),
   /** New targets of the contract's SLA KPIs (rates as fractions 0–1). */
-  slaTargets: z.array(z.object({ key: z.string(e("changes.sla.unknown")).min(1, e("changes.sla.unknown")), target: z.number(e("changes.sla.target.invalid")) })).max(50).default([]),
+  slaTargets: z
+    .array(z.object({ key: z.string(e("changes.sla.unknown")).min(1, e("changes.sla.unknown")), target: z.number(e("changes.sla.target.invalid")) }))
+    .max(50)
+    .default([]),
 });
 export type ChangeRequestInput = z.output<typeof ChangeRequestInput>;
 

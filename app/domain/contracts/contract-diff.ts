@@ -59,6 +59,7 @@ export function contractDiff(prev: ContractContent, next: ContractContent): Diff
     push({ field: `sla.${s.key}.target`, kind: "target", label: s.label.ja, labelEn: s.label.en, unit: s.unit, before: p?.target ?? null, after: s.target });
   }
   for (const p of prev.sla)
-    if (!next.sla.some((s) => s.key === p.key)) push({ field: `sla.${p.key}.target`, kind: "target", label: p.label.ja, labelEn: p.label.en, unit: p.unit, before: p.target, after: null });
+    if (!next.sla.some((s) => s.key === p.key))
+      push({ field: `sla.${p.key}.target`, kind: "target", label: p.label.ja, labelEn: p.label.en, unit: p.unit, before: p.target, after: null });
   return out;
 }
