@@ -39,7 +39,7 @@ import {
 } from "~/domain/contracts/change-request";
 import { contractDiff } from "~/domain/contracts/contract-diff";
 import type { ContractContent } from "~/domain/contracts/contract-draft";
-import type { Actor } from "~/domain/permissions";
+import { can, type Actor } from "~/domain/permissions";
 import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
@@ -686,18 +686,21 @@ export async function pendingChangeApprovals(ctx: AppContext, actor: Actor) {
 }
 
 /** The buyer organisation's 稟議 threshold for change requests (decision 0041). */
-export async function changeThreshold(ctx: AppContext, actor: Actor): Promise<{ ok: true; thresholdYen: number } | ServiceFailure> {
+export async function changeThreshold(ctx: AppContext, actor: Actor): Promise<{ ok: true; thresholdYen: number; canManage: boolean } | ServiceFailure> {
   const a = orgActor(actor, "buyer");
   if (!a) return failure.notFound();
-  return { ok: true, thresholdYen: await findChangeThreshold(ctx.db, a.org.id) };
+  const canManage = can(a, "approvalRoutes:manage", { type: "organization", id: a.org.id });
+  return { ok: true, thresholdYen: await findChangeThreshold(ctx.db, a.org.id), canManage };
 }
 
-/** An owner sets the threshold: integer yen ≥ 0 (0 = no change request goes through the route). */
+/** Whoever may manage the approval routes sets the threshold: integer yen ≥ 0 (0 = no change request goes through the route). */
 export async function saveChangeThreshold(ctx: AppContext, actor: Actor, input: unknown): Promise<{ ok: true; thresholdYen: number } | ServiceFailure> {
   const a = orgActor(actor, "buyer");
   if (!a) return failure.notFound();
-  if (a.org.role !== "owner") return failure.forbidden();
-  const value = (input as { thresholdYen?: unknown } | null)?.thresholdYen;
+  if (!can(a, "approvalRoutes:manage", { type: "organization", id: a.org.id })) return failure.forbidden();
+  const raw = (input as { thresholdYen?: unknown } | null)?.thresholdYen;
+  // The form sends text ("1,000,000"); the API a number.
+  const value = typeof raw === "string" && /^[\d,，\s]+$/.test(raw.trim()) ? Number(raw.replace(/[,，\s]/g, "")) : raw;
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
     return failure.invalid({ fieldErrors: { thresholdYen: ["changes.threshold.invalid"] } });
   return ctx.db.transaction().execute(async (trx) => {

@@ -393,4 +393,19 @@ describe("pages", () => {
     expect(html).toContain('data-testid="approval-waiting-change"');
     expect(html).toContain(`/contracts/${contractId}/changes/${id}`);
   });
+
+  it("the threshold is set on the approval-routes settings page, field by field in ja and en; a vendor gets 404", async () => {
+    const cookies = await signIn(buyer.email);
+    expect(await (await page("/settings/approvals", cookies)).text()).toContain('data-testid="change-threshold"');
+    const ja = await postForm(h, "/settings/change-threshold", { thresholdYen: "-5" }, cookies);
+    expect(ja.status).toBe(400);
+    expect(await ja.text()).toContain("基準額は0以上の円単位の整数で入力してください。");
+    const en = await postForm(h, "/settings/change-threshold", { thresholdYen: "abc" }, cookies, { "Accept-Language": "en" });
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain("Enter the threshold in whole yen, 0 or more.");
+    expect((await postForm(h, "/settings/change-threshold", { thresholdYen: "1,000,000" }, cookies)).status).toBe(302);
+    const org = await h.db.selectFrom("organizations").select("change_route_threshold_yen").where("id", "=", buyer.org.id).executeTakeFirstOrThrow();
+    expect(Number(org.change_route_threshold_yen)).toBe(1_000_000);
+    expect((await page("/settings/change-threshold", await signIn(vendor.email))).status).toBe(404);
+  });
 });
