@@ -10,6 +10,7 @@ import {
   listChangeDecisions,
   listChangeRequestsInRoute,
   listChangeRequestsOfContract,
+  listMemberNames,
   lockChangeRequest,
   moveChangeRequest,
   nextChangeNumber,
@@ -223,11 +224,7 @@ async function routeProgress(ctx: AppContext, actor: { userId: string; orgId: st
   const now = ctx.clock.now();
   const delegations = await activeDelegations(ctx.db, actor.orgId, now);
   const names = new Map(all.flatMap((d) => [[d.approver_user_id, d.approver_name] as const]));
-  const members = await ctx.db
-    .selectFrom("users")
-    .select(["id", "name"])
-    .where("id", "in", route.flatMap((s) => s.approverIds).concat(["00000000-0000-0000-0000-000000000000"]))
-    .execute();
+  const members = await listMemberNames(ctx.db, actor.orgId, [...new Set(route.flatMap((s) => s.approverIds))]);
   for (const m of members) names.set(m.id, m.name);
   const decide =
     row.status === "in_route" && state.status === "pending" && row.routed_by

@@ -258,6 +258,18 @@ export async function listChangeRequestsInRoute(db: Kysely<Database>, buyerOrgId
     .execute();
 }
 
+/** Names of members of the organisation (the seats of a route), only of its members. */
+export async function listMemberNames(db: Kysely<Database>, orgId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.id", "users.name"])
+    .where("memberships.org_id", "=", orgId)
+    .where("users.id", "in", [...userIds])
+    .execute();
+}
+
 /** The buyer organisation's 稟議 threshold for change requests (decision 0041). */
 export async function findChangeThreshold(db: Kysely<Database>, orgId: string): Promise<number> {
   const r = await db.selectFrom("organizations").select("change_route_threshold_yen").where("id", "=", orgId).executeTakeFirstOrThrow();

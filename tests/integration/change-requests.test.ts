@@ -86,6 +86,8 @@ beforeAll(async () => {
   };
   kacho = await member("課長 一郎");
   bucho = await member("部長 二郎");
+  // 課長 reads Kurabe in English: the mails follow each member's language.
+  await h.db.updateTable("users").set({ locale: "en" }).where("id", "=", kacho.id).execute();
   const owner = await actorFor(h.db, buyer.email);
   mustSucceed(
     await saveApprovalRoutes(h.ctx, owner, {
@@ -163,6 +165,8 @@ describe("below the threshold: the buyer approves directly", () => {
     });
     const notices = await h.db.selectFrom("notifications").select(["user_id", "kind"]).where("kind", "=", "change.proposed").execute();
     expect(notices.map((n) => n.user_id)).toContain(buyer.user.id);
+    const mail = h.mailer.sent().find((m) => m.to === buyer.email && m.text.includes(`/contracts/${contractId}/changes/${id}`));
+    expect(mail?.subject).toBe("【Kurabe】契約の変更が提案されました：「帳票の追加」");
     expect((await read(buyer.token, id)).status).toBe("proposed");
     expect((await read(vendor.token, id)).status).toBe("proposed");
     for (const token of [other.token, otherVendor.token]) {
@@ -237,6 +241,12 @@ describe("above the threshold: through the 稟議 route", () => {
     expect(inbox.waitingChanges.map((w) => w.changeRequestId)).toEqual([id]);
     expect(((await (await api(bucho.token, "/api/v1/approvals")).json()) as { waitingChanges: unknown[] }).waitingChanges).toEqual([]);
     expect(await h.db.selectFrom("notifications").select("user_id").where("kind", "=", "change.waiting").execute()).toEqual([{ user_id: kacho.id }]);
+    expect(
+      h.mailer
+        .sent()
+        .filter((m) => m.to === kacho.email)
+        .map((m) => m.subject),
+    ).toContain("[Kurabe] Awaiting your approval: contract change “対象業務の拡大”");
     // The member who sent it to the route never approves it; 部長 is not at the current step.
     expect((await decide(buyer.token, id, { decision: "approve" })).status).toBe(403);
     expect((await decide(bucho.token, id, { decision: "approve" })).status).toBe(403);
