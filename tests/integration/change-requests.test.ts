@@ -303,6 +303,14 @@ describe("rejecting, withdrawing, to-dos", () => {
     expect(await versions()).toHaveLength(3);
   });
 
+  it("two buyer members approving at the same moment make one version; the other is told it is decided", async () => {
+    const id = await proposed(vendor.token, { title: "小さな変更", description: "少額", priceImpactYen: 10_000 });
+    const before = (await versions()).length;
+    const answers = await Promise.all([decide(buyer.token, id, { decision: "approve" }), decide(kacho.token, id, { decision: "approve" })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect((await versions()).length).toBe(before + 1);
+  });
+
   it("only the proposing side withdraws, while open; the buyer's proposal is the vendor's to-do until it answers", async () => {
     const id = await proposed(buyer.token, { title: "KPIの見直し", description: "目標を下げます。", slaTargets: [{ key: "accuracy", target: 0.99 }] });
     expect(await openItemsFor(h.db, "vendor", vendor.org.id)).toEqual([{ contractId, kind: "change_pending", count: 1 }]);
