@@ -27,6 +27,7 @@ import * as refundRequests from "./migrations/2026120909_refund_requests";
 import * as evidenceEvents from "./migrations/2026121001_evidence_events";
 import * as deliveries from "./migrations/2026121002_deliveries";
 import * as slaMeasurements from "./migrations/2026121003_sla_measurements";
+import * as changeRequests from "./migrations/2026121004_change_requests";
 import * as reviews from "./migrations/2026121005_reviews";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   "2026121001_evidence_events": evidenceEvents,
   "2026121002_deliveries": deliveries,
   "2026121003_sla_measurements": slaMeasurements,
+  "2026121004_change_requests": changeRequests,
   "2026121005_reviews": reviews,
 };
 

@@ -25,6 +25,8 @@ export interface OrganizationsTable {
   buyer_kind: Generated<"company" | "municipality">;
   /** A vendor's rounding of the tax per rate on its invoices (issue 16): 切り捨て, 切り上げ, 四捨五入. */
   invoice_tax_rounding: Generated<"floor" | "ceil" | "round">;
+  /** A buyer's 稟議 threshold for change requests (decision 0041): |price impact| ≥ it goes through the route; 0 = never. */
+  change_route_threshold_yen: ColumnType<number, number | undefined, number>;
 }
 
 export interface UsersTable {
@@ -615,9 +617,11 @@ export interface AwardQuestionsTable {
 export interface ApprovalDecisionsTable {
   id: Generated<string>;
   seq: Generated<number>;
-  proposal_id: string;
+  proposal_id: ColumnType<string | null, string | null | undefined, string | null>;
   round: number;
   step_index: number;
+  /** Exactly one subject: an award proposal or a change request (decision 0041). */
+  change_request_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The seat: the approver named in the step. */
   approver_user_id: string;
   /** Who acted: the approver, or their delegate (代決). */
@@ -747,6 +751,8 @@ export interface Database {
   card_refunds_applied: CardRefundsAppliedTable;
   refund_requests: RefundRequestsTable;
   stripe_events: StripeEventsTable;
+  change_requests: ChangeRequestsTable;
+  change_request_comments: ChangeRequestCommentsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -970,4 +976,43 @@ export interface DeliveryRemindersTable {
   kind: "due_soon" | "overdue" | "window_closing";
   subject: string;
   sent_at: Generated<Date>;
+}
+
+/** A change request of an active contract (issue 17 item 3; decision 0041). */
+export interface ChangeRequestsTable {
+  id: Generated<string>;
+  contract_id: string;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  number: number;
+  proposed_side: "buyer" | "vendor";
+  proposed_by: string;
+  title: string;
+  description: string;
+  price_impact_yen: Money;
+  /** The impact as app/domain/contracts/change-request.ts checks it (ChangeImpact). */
+  impact: ColumnType<unknown, string, string>;
+  base_version: number;
+  status: "proposed" | "in_route" | "approved" | "rejected" | "withdrawn";
+  route_steps: ColumnType<unknown, string | null | undefined, string | null>;
+  route_revision: number | null;
+  round: Generated<number>;
+  routed_by: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  rejection_reason: string | null;
+  applied_version: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One comment on a change request, from either side (both sides read the thread). */
+export interface ChangeRequestCommentsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  change_request_id: string;
+  side: "buyer" | "vendor";
+  author_user_id: string;
+  body: string;
+  created_at: Timestamp;
 }

@@ -45,6 +45,25 @@ export const ApprovalsResponse = z.object({
       }),
     )
     .describe("The caller's own proposals (自分の起案), newest first"),
+  /** Contract change requests waiting in their 稟議 for the caller (decision 0041). */
+  waitingChanges: z
+    .array(
+      z.object({
+        changeRequestId: z.string(),
+        contractId: z.string(),
+        href: z.string(),
+        number: z.number().int(),
+        title: z.string(),
+        contractTitle: z.string(),
+        vendorName: z.string(),
+        priceImpactYen: z.number().int(),
+        proposer: z.object({ id: z.string().nullable(), name: z.string() }),
+        since: z.string(),
+        step: StepProgress,
+        delegated: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 const Person = z.object({ id: z.string(), name: z.string() });

@@ -35,6 +35,7 @@ import { deliveryPaths } from "./openapi-deliveries";
 import { reviewPaths } from "./openapi-reviews";
 import { recordPaths } from "./openapi-records";
 import { measurementPaths } from "./openapi-measurements";
+import { changeRequestPaths } from "./openapi-change-requests";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -241,6 +242,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...invoicePaths(),
       ...deliveryPaths(),
       ...recordPaths(),
+      ...changeRequestPaths(),
       ...cardPaymentPaths(),
       ...measurementPaths(),
       ...reviewPaths(),

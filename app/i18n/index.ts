@@ -33,6 +33,7 @@ import { afterAwardMessages } from "./messages-after-award";
 import { deliveryMessages } from "./messages-deliveries";
 import { measurementMessages } from "./messages-measurements";
 import { reviewMessages } from "./messages-reviews";
+import { changeRequestMessages } from "./messages-change-requests";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -74,6 +75,7 @@ export const DICTIONARIES = {
   deliveryMessages,
   measurementMessages,
   reviewMessages,
+  changeRequestMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

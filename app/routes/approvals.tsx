@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { t } from "~/i18n";
 import { myProposals, pendingApprovals } from "~/services/approval-decisions.server";
+import { pendingChangeApprovals } from "~/services/change-requests.server";
 import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/errors";
 import { formatDateTime, formatYen } from "~/utils/format";
@@ -18,12 +19,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   if (user.actor.org?.kind !== "buyer") throw notFound();
-  const [waiting, mine, locale] = await Promise.all([pendingApprovals(context, user.actor), myProposals(context, user.actor), getLocale(request, context)]);
-  return { waiting, mine, pageTitle: t(locale, "approvals.title") };
+  const [waiting, mine, waitingChanges, locale] = await Promise.all([
+    pendingApprovals(context, user.actor),
+    myProposals(context, user.actor),
+    pendingChangeApprovals(context, user.actor),
+    getLocale(request, context),
+  ]);
+  return { waiting, mine, waitingChanges, pageTitle: t(locale, "approvals.title") };
 }
 
 export default function ApprovalsPage() {
-  const { waiting, mine } = useLoaderData<typeof loader>();
+  const { waiting, mine, waitingChanges } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const progress = (s: { index: number; of: number; approvals: number; required: number }) =>
     `${t("approvals.step.progress", { step: s.index + 1, steps: s.of })}${s.required > 1 ? ` · ${t("approvals.step.nOfM", { approvals: s.approvals, required: s.required })}` : ""}`;
@@ -64,6 +70,21 @@ export default function ApprovalsPage() {
           </table>
         )}
       </section>
+      {waitingChanges.length > 0 ? (
+        <section className="stack" aria-labelledby="changes-heading">
+          <h2 id="changes-heading">{t("changes.approvals.heading")}</h2>
+          <ul className="stack" data-testid="approvals-waiting-changes">
+            {waitingChanges.map((w) => (
+              <li key={w.changeRequestId} data-testid="approval-waiting-change">
+                <Link to={w.href}>
+                  {t("changes.approvals.item", { contract: w.contractTitle, title: w.title, vendor: w.vendorName, price: formatYen(w.priceImpactYen, locale) })}
+                </Link>{" "}
+                {progress(w.step)} · {w.proposer.name} · {formatDateTime(w.since, locale)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="stack" aria-labelledby="mine-heading">
         <h2 id="mine-heading">{t("approvals.mine.heading")}</h2>
         {mine.length === 0 ? (

@@ -28,7 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Where a notice leads: the invoice it is about (both parties read it there; an admin on the admin page), else its RFQ. */
-function hrefOf(payload: { rfqId?: string; invoiceId?: string }, invoiceBase: string): string | null {
+function hrefOf(payload: { rfqId?: string; invoiceId?: string; href?: string }, invoiceBase: string): string | null {
+  if (payload.href?.startsWith("/")) return payload.href;
   if (payload.invoiceId) return `${invoiceBase}/${payload.invoiceId}`;
   if (payload.rfqId) return `/rfqs/${payload.rfqId}`;
   return null;

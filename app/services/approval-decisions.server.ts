@@ -24,6 +24,7 @@ import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, ServiceFailure, type OrgActor } from "~/utils/service-failure";
 import { activeDelegations, noticeBuyerMembers, sendPendingMails, stepRecipients, type PendingMail } from "./approval-notices.server";
 import { awardApprovedProposal } from "./award.server";
+import { pendingChangeApprovals } from "./change-requests.server";
 
 // 稟議 decisions (issue 15 item 3, decision 0027): approve / reject (却下) / return (差戻し) on a pending
 // award proposal, the proposer's edit that starts the next round, and the 承認待ち list.
@@ -397,9 +398,11 @@ export async function pendingApprovals(ctx: AppContext, actor: Actor, options: {
   });
 }
 
-/** How many proposals wait for the caller (the header's badge). */
+/** How many proposals and change requests wait for the caller (the header's badge). */
 export async function countPendingApprovals(ctx: AppContext, actor: Actor): Promise<number> {
-  return (await pendingApprovals(ctx, actor, { names: false })).length;
+  // The same inbox serves the change requests in their 稟議 (decision 0041).
+  const [proposals, changes] = await Promise.all([pendingApprovals(ctx, actor, { names: false }), pendingChangeApprovals(ctx, actor)]);
+  return proposals.length + changes.length;
 }
 
 /** 自分の起案: the caller's own proposals with their state and, while pending, the step they wait at. */

@@ -385,6 +385,40 @@ export async function activateContract(ctx: AppContext, actor: Actor, contractId
   });
 }
 
+/**
+ * The one writer of version n+1 of an active contract — `reviseContract` and an approved change request
+ * (change-requests.server.ts) both come here, inside their own transaction and after `lockContract`: the version
+ * row, the contract's current version, the audit row `contract.revise` (with the caller's details) and the
+ * 発注書's transaction record for the new version (the 発注書 is stored per version, decision 0028).
+ */
+export async function writeContractVersion(
+  trx: Kysely<Database>,
+  row: { id: string; current_version: number },
+  v: {
+    content: ContractContent;
+    reason: string;
+    outside: { outsideScope: boolean; reason: string | null };
+    by: { userId: string; orgId: string };
+    at: Date;
+    audit?: Record<string, unknown>;
+  },
+): Promise<number> {
+  const version = row.current_version + 1;
+  await insertContractVersion(trx, { contractId: row.id, version, content: v.content, changeReason: v.reason, createdBy: v.by.userId, at: v.at });
+  await updateContractRow(trx, row.id, { currentVersion: version, outsideScope: v.outside.outsideScope, outsideScopeReason: v.outside.reason, at: v.at });
+  await writeAudit(trx, {
+    actorUserId: v.by.userId,
+    actorOrgId: v.by.orgId,
+    action: "contract.revise",
+    entityType: "contract",
+    entityId: row.id,
+    before: { version: row.current_version },
+    after: { version, reason: v.reason, ...v.audit },
+  });
+  await enqueueOutbox(trx, "transaction_record", `purchase_order:${row.id}`);
+  return version;
+}
+
 export interface RevisionInput {
   /** The new milestone plan; the current one is kept when absent. */
   milestones?: unknown;
@@ -422,19 +456,14 @@ export async function reviseContract(
       next = { ...content, milestonePlan: checked.plan };
       outside = { outsideScope: !!checked.plan.outsideScope, reason: checked.plan.outsideScope?.reason ?? null };
     }
-    const version = row.current_version + 1;
-    await insertContractVersion(trx, { contractId, version, content: next, changeReason: reason, createdBy: a.userId, at: now });
-    await updateContractRow(trx, contractId, { currentVersion: version, outsideScope: outside.outsideScope, outsideScopeReason: outside.reason, at: now });
-    await writeAudit(trx, {
-      actorUserId: a.userId,
-      actorOrgId: a.org.id,
-      action: "contract.revise",
-      entityType: "contract",
-      entityId: contractId,
-      before: { version: row.current_version },
-      after: { version, reason, milestonesChanged: input.milestones !== undefined },
+    const version = await writeContractVersion(trx, row, {
+      content: next,
+      reason,
+      outside,
+      by: { userId: a.userId, orgId: a.org.id },
+      at: now,
+      audit: { milestonesChanged: input.milestones !== undefined },
     });
-    await enqueueOutbox(trx, "transaction_record", `purchase_order:${contractId}`);
     return { ok: true as const, version };
   });
 }

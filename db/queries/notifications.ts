@@ -40,7 +40,13 @@ export type NotificationKind =
   | "review.finalized"
   | "review.due"
   | "review.commentDue"
-  | "rating.received";
+  | "rating.received"
+  | "change.proposed"
+  | "change.withdrawn"
+  | "change.approved"
+  | "change.rejected"
+  | "change.waiting"
+  | "change.returned";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
@@ -52,7 +58,7 @@ export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind:
 }
 
 /** What notifyUsers callers put in the payload and the notifications page links with. */
-export type NotificationPayload = { rfqId?: string; invoiceId?: string; title?: string; reason?: string };
+export type NotificationPayload = { rfqId?: string; invoiceId?: string; title?: string; reason?: string; href?: string };
 
 export async function listNotifications(db: Kysely<Database>, userId: string, limit = 50) {
   return db

@@ -12,6 +12,7 @@ export const CONTRACT_TABS: readonly { path: string; label: AnyMessageKey }[] = 
   // One line per feature, in the order of the work after the award.
   { path: "deliveries", label: "afterAward.tabs.deliveries" },
   { path: "measurements", label: "afterAward.tabs.measurements" },
+  { path: "changes", label: "afterAward.tabs.changes" },
   { path: "reviews", label: "afterAward.tabs.reviews" },
   { path: "rating", label: "afterAward.tabs.rating" },
 ];

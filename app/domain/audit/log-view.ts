@@ -128,6 +128,13 @@ export const AUDIT_ACTIONS = [
   "measurement.dispute",
   "measurement.reply",
   "measurement.reminder",
+  "change.propose",
+  "change.comment",
+  "change.withdraw",
+  "change.route",
+  "change.approve",
+  "change.reject",
+  "change.threshold",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -156,6 +163,7 @@ export const AUDIT_ENTITY_TYPES = [
   "document",
   "invoice",
   "transaction_record",
+  "change_request",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 export const isKnownEntityType = (t: string): t is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(t);

@@ -1,6 +1,7 @@
 import { ApprovalsResponse } from "~/api/openapi-approvals";
 import { apiRoute } from "~/api/route.server";
 import { myProposals, pendingApprovals } from "~/services/approval-decisions.server";
+import { pendingChangeApprovals } from "~/services/change-requests.server";
 import { json } from "~/utils/api.server";
 import { failure } from "~/utils/service-failure";
 
@@ -12,8 +13,12 @@ export const { loader, action } = apiRoute(
   {
     GET: async ({ context, caller }) => {
       if (caller.actor.org?.kind !== "buyer") return failure.notFound();
-      const [waiting, mine] = await Promise.all([pendingApprovals(context, caller.actor), myProposals(context, caller.actor)]);
-      return json(ApprovalsResponse.parse({ waiting, mine }));
+      const [waiting, mine, waitingChanges] = await Promise.all([
+        pendingApprovals(context, caller.actor),
+        myProposals(context, caller.actor),
+        pendingChangeApprovals(context, caller.actor),
+      ]);
+      return json(ApprovalsResponse.parse({ waiting, mine, waitingChanges }));
     },
   },
 );

@@ -11,6 +11,8 @@ import { listDelegations } from "~/services/approval-delegations.server";
 import { approvalRoutesOf, saveApprovalRoutes } from "~/services/approval-routes.server";
 import { AwardSettingsForm } from "~/components/award/award-settings-form";
 import { awardSettingsOf } from "~/services/award-result.server";
+import { ChangeThresholdForm } from "~/components/contracts/change-threshold-form";
+import { changeThreshold } from "~/services/change-requests.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { forbidden, notFound, pageFailure } from "~/utils/errors";
@@ -38,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     approvers: r.approvers,
     canManage: r.canManage,
     awardSettings: await awardSettingsOf(context, user.actor).then((a) => (a.ok ? a : null)),
+    changeThreshold: await changeThreshold(context, user.actor).then((c) => (c.ok ? c : null)),
   };
 }
 
@@ -151,7 +154,7 @@ function StepFields({
 }
 
 export default function ApprovalRoutesPage() {
-  const { rules, revision, updatedAt, updatedByName, approvers, canManage, awardSettings, delegations } = useLoaderData<typeof loader>();
+  const { rules, revision, updatedAt, updatedByName, approvers, canManage, awardSettings, delegations, changeThreshold } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm<z.input<typeof RouteRulesSchema>>({
@@ -228,6 +231,7 @@ export default function ApprovalRoutesPage() {
         </Form>
       ) : null}
       {awardSettings ? <AwardSettingsForm values={awardSettings} canManage={awardSettings.canManage} /> : null}
+      {changeThreshold ? <ChangeThresholdForm value={changeThreshold.thresholdYen} canManage={changeThreshold.canManage} /> : null}
       <DelegationsSection data={delegations} />
     </div>
   );
