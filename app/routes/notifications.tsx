@@ -27,7 +27,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/notifications", { headers: { "Set-Cookie": await toastHeader(context, { key: "notifications.markedRead" }) } });
 }
 
-/** Where a notice leads: the invoice it is about (both parties read it there; an admin on the admin page), else its RFQ. */
+/**
+ * Where a notice leads: the page it names (a contract's deliveries, measurements, change request, review, rating), else
+ * the invoice it is about (both parties read it there; an admin on the admin page), else its RFQ.
+ */
 function hrefOf(payload: { rfqId?: string; invoiceId?: string; href?: string }, invoiceBase: string): string | null {
   if (payload.href?.startsWith("/")) return payload.href;
   if (payload.invoiceId) return `${invoiceBase}/${payload.invoiceId}`;

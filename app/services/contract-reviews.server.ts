@@ -315,7 +315,7 @@ export async function shareContractReview(ctx: AppContext, actor: Actor, contrac
       trx,
       vendors.map((m) => m.id),
       "review.shared",
-      { title: `${p.content.rfq.title}（${review.period_start}〜${review.period_end}）` },
+      { href: `/contracts/${p.row.id}/reviews/${review.id}`, title: `${p.content.rfq.title}（${review.period_start}〜${review.period_end}）` },
       now,
     );
     return { ok: true as const };
@@ -373,7 +373,7 @@ export async function finalizeContractReview(ctx: AppContext, actor: Actor, cont
       trx,
       vendors.map((m) => m.id),
       "review.finalized",
-      { title: `${p.content.rfq.title}（${review.period_start}〜${review.period_end}）` },
+      { href: `/contracts/${p.row.id}/reviews/${review.id}`, title: `${p.content.rfq.title}（${review.period_start}〜${review.period_end}）` },
       now,
     );
     return { ok: true as const };

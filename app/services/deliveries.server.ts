@@ -217,7 +217,7 @@ export async function submitDelivery(
       trx,
       buyerMembers.map((m) => m.id),
       "delivery.submitted",
-      { rfqId: row.rfq_id, contractId: row.id, title: milestone.name },
+      { rfqId: row.rfq_id, href: `/contracts/${row.id}/deliveries`, title: milestone.name },
       now,
     );
     return { ok: true as const, delivery: { id: delivery.id, round: delivery.round, windowEndsOn, milestoneIndex } };
@@ -312,7 +312,7 @@ async function acceptInTrx(
     trx,
     [...vendors, ...(a.deemed ? buyers : [])].map((m) => m.id),
     kind,
-    { rfqId: a.row.rfq_id, contractId: a.row.id, title: milestone.name },
+    { rfqId: a.row.rfq_id, href: `/contracts/${a.row.id}/deliveries`, title: milestone.name },
     a.now,
   );
   return true;
@@ -385,7 +385,12 @@ export async function inspectDelivery(
           trx,
           vendors.map((m) => m.id),
           "delivery.rejected",
-          { rfqId: row.rfq_id, contractId: row.id, title: content.milestonePlan.milestones[delivery.milestone_index]?.name ?? "", reason: decision.reason },
+          {
+            rfqId: row.rfq_id,
+            href: `/contracts/${row.id}/deliveries`,
+            title: content.milestonePlan.milestones[delivery.milestone_index]?.name ?? "",
+            reason: decision.reason,
+          },
           now,
         );
         return { ok: true as const, decision: "reject" as const, acceptedOn: null, deemed: false, contractId: row.id };
@@ -587,7 +592,7 @@ export async function sendDeliveryReminders(
         trx,
         contacts.map((m) => m.id),
         REMINDER_NOTICE[r.kind],
-        { rfqId: r.rfqId, contractId: r.contractId, title: r.milestone },
+        { rfqId: r.rfqId, href: `/contracts/${r.contractId}/deliveries`, title: r.milestone },
         now,
       );
       await writeAudit(trx, {

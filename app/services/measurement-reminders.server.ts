@@ -125,7 +125,7 @@ async function remind(
       trx,
       members.map((m) => m.id),
       r.kind === "missing" ? "measurement.missing" : "measurement.pending",
-      { contractId: r.contractId, title: r.params.title, period: r.period },
+      { href: `/contracts/${r.contractId}/measurements`, title: r.params.title, period: r.period },
       r.now,
     );
     await writeAudit(trx, {

@@ -118,7 +118,7 @@ async function remind(
       trx,
       members.map((m) => m.id),
       o.notification,
-      { title: `${title}（${periodLabel(o.period, "ja")}）` },
+      { href: `/contracts/${o.contract.id}/reviews`, title: `${title}（${periodLabel(o.period, "ja")}）` },
       o.now,
     );
     await writeAudit(trx, {

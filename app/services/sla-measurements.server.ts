@@ -433,7 +433,7 @@ async function notifyParty(trx: Trx, orgId: string, kind: "measurement.disputed"
     trx,
     members.map((m) => m.id),
     kind,
-    { contractId: party.row.id, title: party.content.rfq.title, reason },
+    { href: `/contracts/${party.row.id}/measurements`, title: party.content.rfq.title, reason },
     at,
   );
 }

@@ -103,7 +103,7 @@ export async function rateVendor(ctx: AppContext, actor: Actor, contractId: stri
       trx,
       vendors.map((m) => m.id),
       "rating.received",
-      { title: p.content.rfq.title },
+      { href: `/contracts/${p.row.id}/rating`, title: p.content.rfq.title },
       now,
     );
     return { ok: true as const, ratingId: inserted.id };

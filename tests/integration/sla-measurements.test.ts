@@ -258,7 +258,7 @@ describe("dispute → reply and correction → confirm", () => {
     const replied = told.filter((n) => n.kind === "measurement.replied").map((n) => n.user_id);
     expect(replied).toContain(buyer.user.id);
     expect(replied).not.toContain(vendor.user.id);
-    expect(told[0]!.payload).toMatchObject({ contractId, reason: "当社集計では 985 件です。" });
+    expect(told[0]!.payload).toMatchObject({ href: `/contracts/${contractId}/measurements`, reason: "当社集計では 985 件です。" });
 
     expect((await decide(buyer.token, id, { decision: "confirm" })).status).toBe(200);
     expect(await facts(id)).toEqual([expect.objectContaining({ successes: 985, trials: 1000 })]);
