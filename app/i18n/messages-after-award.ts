@@ -8,4 +8,7 @@ export const afterAwardMessages = {
   "afterAward.tabs.changes": { ja: "変更管理", en: "Change requests" },
   "afterAward.tabs.reviews": { ja: "定例レビュー", en: "Periodic reviews" },
   "afterAward.tabs.rating": { ja: "取引評価", en: "Vendor rating" },
+  "afterAward.todo.column": { ja: "対応が必要なこと", en: "To do" },
+  "afterAward.todo.total": { ja: "対応が必要な項目が {n} 件あります。", en: "{n} item(s) need your attention." },
+  "afterAward.todo.none": { ja: "いま対応が必要な項目はありません。", en: "Nothing needs your attention now." },
 } as const;

@@ -114,7 +114,10 @@ describe("proposing", () => {
   it("waits for activation, then refuses bad input field by field in ja and en, writing nothing", async () => {
     expect((await propose(vendor.token, { title: "t", description: "d", priceImpactYen: 1 })).status).toBe(409);
     expect((await api(buyer.token, `/api/v1/contracts/${contractId}/activate`, { method: "POST" })).status).toBe(200);
-    // 検収 of the first milestone: it can no longer move.
+    // 検収 of the first milestone (delivered first: acceptance inspects a delivery): it can no longer move.
+    expect(
+      (await api(vendor.token, `/api/v1/contracts/${contractId}/deliveries`, { method: "POST", body: { milestoneIndex: 0, note: "納品します" } })).status,
+    ).toBe(201);
     expect((await api(buyer.token, `/api/v1/contracts/${contractId}/milestones/0/acceptance`, { method: "POST", body: {} })).status).toBe(201);
     const ja = await propose(vendor.token, { title: "", description: "", priceImpactYen: 1.5 });
     expect(ja.status).toBe(400);

@@ -202,7 +202,12 @@ describe("deliver → reject → redeliver → accept", () => {
       .where("user_id", "=", vendor.user.id)
       .where("kind", "=", "delivery.rejected")
       .execute();
-    expect(notice).toEqual([{ kind: "delivery.rejected", payload: { rfqId: a.rfqId, title: "要件定義書", reason: "非機能要件の記載がありません" } }]);
+    expect(notice).toEqual([
+      {
+        kind: "delivery.rejected",
+        payload: { rfqId: a.rfqId, href: `/contracts/${a.contractId}/deliveries`, title: "要件定義書", reason: "非機能要件の記載がありません" },
+      },
+    ]);
   });
 
   it("records round 2 (late), then acceptance: the acceptance row, the audit row and the facts, once", async () => {

@@ -51,12 +51,17 @@ async function ok<T = Record<string, unknown>>(res: Promise<Response>, status = 
   return (body ? JSON.parse(body) : {}) as T;
 }
 
-/** Contract between the award's buyer and vendor: two milestones of 50 %, activated (a 発注書) and the first one accepted. */
+/** The vendor delivers a milestone, which the buyer can then accept (検収 inspects a delivery, decision 0039). */
+const deliver = (contractId: string, index: number) =>
+  ok(api(vendorX.token, `/api/v1/contracts/${contractId}/deliveries`, { method: "POST", body: { milestoneIndex: index, note: "納品します" } }), 201);
+
+/** Contract between the award's buyer and vendor: two milestones of 50 %, activated (a 発注書) and the first one delivered and accepted. */
 async function activeContract(buyer: Account, rfqId: string, acceptedOn: string): Promise<string> {
   const { id } = await ok<{ id: string }>(api(buyer.token, `/api/v1/rfqs/${rfqId}/contract`, { method: "POST" }), 201);
   const milestones = [0, 1].map((i) => ({ name: `第${i + 1}回`, dueDate: "2027-03-31", acceptance: "完了報告書の承認", paymentDueDays: 60, percent: 50 }));
   await ok(api(buyer.token, `/api/v1/contracts/${id}/milestones`, { method: "PUT", body: { basis: "percent", milestones } }));
   await ok(api(buyer.token, `/api/v1/contracts/${id}/activate`, { method: "POST" }));
+  await deliver(id, 0);
   await ok(api(buyer.token, `/api/v1/contracts/${id}/milestones/0/acceptance`, { method: "POST", body: { acceptedOn } }), 201);
   return id;
 }
@@ -117,6 +122,7 @@ beforeAll(async () => {
 
   // 2027-01-10: the second milestone of contract 1 (¥330,000) and buyer A's bank transfer of ¥50,000 received 2026-12-25.
   h.clock.set("2027-01-10T10:00:00+09:00");
+  await deliver(ids.contract1, 1);
   await ok(api(buyerA.token, `/api/v1/contracts/${ids.contract1}/milestones/1/acceptance`, { method: "POST", body: { acceptedOn: "2027-01-10" } }), 201);
   ids.inv1b = (await issue(ids.contract1, 1, "2027-01-10", 300_000)).id;
   ids.receipt = (

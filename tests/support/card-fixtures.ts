@@ -47,6 +47,8 @@ export async function createInvoicedContract(h: Harness, opts: { milestones: num
   expect((await api(vendor.token, "/api/v1/invoice-settings", "PUT", { bankAccount: BANK })).status).toBe(200);
   const invoiceIds: string[] = [];
   for (let i = 0; i < opts.milestones; i++) {
+    // 検収 inspects a delivery (decision 0039): the vendor delivers, the buyer accepts.
+    expect((await api(vendor.token, `/api/v1/contracts/${contractId}/deliveries`, "POST", { milestoneIndex: i, note: "納品します" })).status).toBe(201);
     expect((await api(buyer.token, `/api/v1/contracts/${contractId}/milestones/${i}/acceptance`, "POST", {})).status).toBe(201);
     const issued = await api(vendor.token, `/api/v1/contracts/${contractId}/milestones/${i}/invoice`, "POST", {});
     expect(issued.status).toBe(201);
