@@ -25,6 +25,7 @@ import * as cardPayments from "./migrations/2026120905_card_payments";
 import * as cardRefundsApplied from "./migrations/2026120908_card_refunds_applied";
 import * as refundRequests from "./migrations/2026120909_refund_requests";
 import * as evidenceEvents from "./migrations/2026121001_evidence_events";
+import * as trackRecordFromEvents from "./migrations/2026121006_track_record_from_events";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   "2026120908_card_refunds_applied": cardRefundsApplied,
   "2026120909_refund_requests": refundRequests,
   "2026121001_evidence_events": evidenceEvents,
+  "2026121006_track_record_from_events": trackRecordFromEvents,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -285,27 +285,6 @@ export interface RfqQuestionsTable {
   created_at: Timestamp;
 }
 
-export interface VendorEngagementsTable {
-  id: Generated<string>;
-  vendor_org_id: string;
-  client_name: string;
-  category: string;
-  title: string;
-  started_on: string;
-  ended_on: string | null;
-  source: Generated<"seeded" | "post_award">;
-  rfq_id: string | null;
-  created_at: Timestamp;
-}
-
-export interface VendorKpiObservationsTable {
-  engagement_id: string;
-  vendor_org_id: string;
-  kpi_key: string;
-  successes: number;
-  trials: number;
-}
-
 /** One confirmed fact of a vendor's delivery under a contract (migration 2026121001): a rate's counts or a value. */
 export interface EvidenceEventsTable {
   id: Generated<string>;
@@ -557,8 +536,6 @@ export interface Database {
   rfq_invitations: RfqInvitationsTable;
   rfq_questions: RfqQuestionsTable;
   notifications: NotificationsTable;
-  vendor_engagements: VendorEngagementsTable;
-  vendor_kpi_observations: VendorKpiObservationsTable;
   evidence_events: EvidenceEventsTable;
   rfq_advisors: RfqAdvisorsTable;
   advisor_notes: AdvisorNotesTable;

@@ -30,6 +30,7 @@ import { bafoMessages } from "./messages-bafo";
 import { approvalMessages } from "./messages-approvals";
 import { recordMessages } from "./messages-records";
 import { afterAwardMessages } from "./messages-after-award";
+import { trackRecordMessages } from "./messages-track-record";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -68,6 +69,7 @@ export const DICTIONARIES = {
   approvalMessages,
   recordMessages,
   afterAwardMessages,
+  trackRecordMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

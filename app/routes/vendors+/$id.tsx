@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CertificationBadges } from "~/components/vendor/certification-badges";
 import { TrackRecord } from "~/components/vendor/track-record";
-import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { InviteForm } from "~/components/vendor/invite-form";
 import { can } from "~/domain/permissions";
 import { invitableRfqsFor } from "~/services/rfq-invitations.server";
@@ -22,14 +21,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
   const page = await vendorPage(context, id.data);
   invariantResponse(page);
-  const { vendor, engagements } = page;
-  const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
+  const { vendor, trackRecord } = page;
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
-  return { vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite };
+  return { vendor, trackRecord, today: tokyoDateString(context.clock.now()), invite };
 }
 
 export default function VendorDetail() {
-  const { vendor, engagements, trackRecord, today, invite } = useLoaderData<typeof loader>();
+  const { vendor, trackRecord, today, invite } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -67,7 +65,7 @@ export default function VendorDetail() {
       <h2>{t("profile.certifications")}</h2>
       <CertificationBadges certifications={vendor.certifications} today={today} />
       <h2>{t("trackRecord.title")}</h2>
-      <TrackRecord summary={trackRecord} engagements={engagements} />
+      <TrackRecord record={trackRecord} />
     </article>
   );
 }
