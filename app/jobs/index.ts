@@ -7,6 +7,7 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions, type RunningJob
 export type { RunningJobRunner };
 import { certificateSweep, openingSweep, searchIndexJobs } from "./search";
 import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders";
+import { trackRecordRefreshSchedule } from "./track-record-refresh";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -23,7 +24,7 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
   return createJobRunner({
     ...o,
     jobs: [...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }), ...(o.mail ? [invoiceReminderJob(o.mail)] : [])],
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule],
+    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, trackRecordRefreshSchedule],
   });
 }
 

@@ -87,8 +87,31 @@ export async function listFactsOfVendor(db: Db, vendorOrgId: string) {
     .execute();
 }
 
-/** The vendors with at least one fact: re-enqueued daily so the index's weighted record follows the calendar. */
-export async function vendorIdsWithFacts(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom("evidence_events").select("vendor_org_id").distinct().orderBy("vendor_org_id").execute();
-  return rows.map((r) => r.vendor_org_id);
+/**
+ * Queues a `vendor` refresh for every vendor with at least one fact, in one statement (the daily schedule,
+ * app/jobs/track-record-refresh.ts): the weights decay with the calendar, so the index's weighted record and the
+ * rankings of the RFQs those vendors quoted on are brought up to the day. Returns how many were queued.
+ */
+export async function enqueueVendorsWithFacts(db: Db): Promise<number> {
+  const result = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("evidence_events")
+        .select([sql<string>`'vendor'`.as("topic"), sql<string>`vendor_org_id::text`.as("entity_id")])
+        .distinct(),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * The contracts list's open to-dos of this feature, per the after-award convention (every feature exports one).
+ * The track record has none: it is built from facts the deliveries and measurements features confirm, and
+ * their to-dos (a delivery due, a measurement to confirm) are theirs. Always empty, kept so the list can call
+ * every feature alike.
+ */
+export async function openItemsFor(_db: Db, _side: "buyer" | "vendor", _orgId: string): Promise<{ contractId: string; kind: string; count: number }[]> {
+  return [];
 }

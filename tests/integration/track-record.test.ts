@@ -4,7 +4,8 @@ import { DEMO_PAST_CONTRACTS, seedDemoPastContracts } from "../../db/seed/demo-p
 import { VENDOR } from "../../db/seed/demo-rfqs";
 import { recordEvidence, type EvidenceFact } from "../../db/queries/evidence-events";
 import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
-import type { RankedAlternative } from "../../app/domain/scoring";
+import { trackRecordRefreshSchedule } from "../../app/jobs/track-record-refresh";
+import { probabilityBelowTarget, type RankedAlternative } from "../../app/domain/scoring";
 import { formatNumber } from "../../app/utils/format";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
@@ -22,7 +23,10 @@ let buyerOrgId: string;
 const org: Record<string, string> = {};
 
 type Credibility = { claim: number; effective: number; verified: boolean; priorStrength: number; evidence: { successes: number; trials: number } | null };
-type Comparison = { ranking: (RankedAlternative & { contributions: { criterion: string; value: number; credibility?: Credibility }[] })[]; quotes: { id: string; vendorName: string }[] };
+type Comparison = {
+  ranking: (RankedAlternative & { contributions: { criterion: string; value: number; credibility?: Credibility }[] })[];
+  quotes: { id: string; vendorName: string }[];
+};
 
 async function comparison(): Promise<Comparison> {
   const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison`, { headers: { Authorization: `Bearer ${token(BUYER)}` } });
@@ -124,6 +128,18 @@ describe("the closed survey RFQ's comparison", () => {
     expect(ja).toMatch(/data-testid="badge-shrunk"/);
     const en = await (await h.request(`/rfqs/${rfqId}/compare`, { cookies: buyer, headers: { "Accept-Language": "en" } })).text();
     expect(en).toContain(`Adjusted by evidence: 100% → ${effective}%`);
+
+    // The risk of a missed KPI beside each claimed rate with a record: P(true rate < the RFQ's target of 95%).
+    const onTime = credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate");
+    const p = probabilityBelowTarget(onTime.claim, onTime.priorStrength, onTime.evidence!.successes, onTime.evidence!.trials, 0.95);
+    expect(p).toBeGreaterThan(0.5);
+    expect(ja).toContain(`未達リスク ${formatNumber(p * 100, "ja", 1)}%`);
+    expect(en).toContain(`risk of missing ${formatNumber(p * 100, "en", 1)}%`);
+    expect(en).toContain("below the target of 95");
+    // Two rates with a record for each of two vendors, none for the vendor without one — each shown in the table
+    // and again in the cards for narrow screens.
+    const risks = ja.match(/data-testid="kpi-risk"/g) ?? [];
+    expect(risks.length).toBe(2 * 2 * 2);
   });
 });
 
@@ -140,7 +156,14 @@ describe("new facts", () => {
     // A year of flawless work for 北海道データエントリー under a contract in ANOTHER category (creative): 1,000 of 1,000
     // on time and 200,000 of 200,000 accurate, confirmed last month.
     const contract = await h.db.selectFrom("contracts").select(["id", "buyer_org_id"]).where("vendor_org_id", "=", hokkaido).executeTakeFirstOrThrow();
-    const base = { vendorOrgId: hokkaido, buyerOrgId: contract.buyer_org_id, contractId: contract.id, category: "creative", observedOn: "2026-10-31", source: "measurement" as const };
+    const base = {
+      vendorOrgId: hokkaido,
+      buyerOrgId: contract.buyer_org_id,
+      contractId: contract.id,
+      category: "creative",
+      observedOn: "2026-10-31",
+      source: "measurement" as const,
+    };
     const facts: EvidenceFact[] = [
       { ...base, kpiKey: "on_time_rate", successes: 1_000, trials: 1_000, sourceId: "00000000-0000-4000-8000-000000000001" },
       { ...base, kpiKey: "accuracy", successes: 200_000, trials: 200_000, sourceId: "00000000-0000-4000-8000-000000000002" },
@@ -165,6 +188,18 @@ describe("new facts", () => {
     const doc = hits.hits.find((d) => d.name === VENDOR.hokkaidoData)!;
     expect(doc.track_record_count).toBe(3);
     expect(doc.track_record_summary.rates.on_time_rate).toBeCloseTo(onTime.evidence!.successes / onTime.evidence!.trials, 12);
+  });
+});
+
+describe("the daily refresh", () => {
+  it("queues every vendor with facts once, so the weighted record in the indexes follows the calendar", async () => {
+    await h.index();
+    await h.db.transaction().execute((trx) => trackRecordRefreshSchedule.run({ trx, period: 1, now: h.clock.now(), since: null }));
+    const queued = await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "vendor").where("processed_at", "is", null).execute();
+    const withFacts = await h.db.selectFrom("evidence_events").select("vendor_org_id").distinct().execute();
+    expect(queued.map((q) => q.entity_id).sort()).toEqual(withFacts.map((v) => v.vendor_org_id).sort());
+    expect(queued).not.toContainEqual({ entity_id: org[VENDOR.nextKeiri] });
+    await h.index();
   });
 });
 
