@@ -205,7 +205,13 @@ export const DEMO_PAST_CONTRACTS: Record<string, DemoPastContract[]> = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JST_MS = 9 * 60 * 60 * 1000;
 
-type KpiTemplateLike = { key: string; label: { ja: string; en: string }; perspective: Criterion["perspective"]; direction: Criterion["direction"]; aspect: string };
+type KpiTemplateLike = {
+  key: string;
+  label: { ja: string; en: string };
+  perspective: Criterion["perspective"];
+  direction: Criterion["direction"];
+  aspect: string;
+};
 const template = (key: string) => (KPI_CATALOG as Record<string, KpiTemplateLike & { scale?: { worst: number; best: number }; target?: number }>)[key]!;
 
 /** KPIs counted per delivery (a milestone accepted on time or late); every other rate is measured monthly. */
@@ -259,7 +265,15 @@ export function pastFactsOf(c: DemoPastContract, ids: { contractId: string; vend
     months.forEach((observedOn, i) => {
       if (monthTrials[i]! === 0) return;
       const failures = Math.min(monthFailures[i]!, monthTrials[i]!);
-      facts.push({ ...base, kpiKey, successes: monthTrials[i]! - failures, trials: monthTrials[i]!, observedOn, source: "measurement", sourceId: seededId(ids.contractId, "measurement", observedOn) });
+      facts.push({
+        ...base,
+        kpiKey,
+        successes: monthTrials[i]! - failures,
+        trials: monthTrials[i]!,
+        observedOn,
+        source: "measurement",
+        sourceId: seededId(ids.contractId, "measurement", observedOn),
+      });
     });
   }
   const deliveries = deliveriesOf(c);

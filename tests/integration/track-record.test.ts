@@ -26,6 +26,7 @@ type Credibility = { claim: number; effective: number; verified: boolean; priorS
 type Comparison = {
   ranking: (RankedAlternative & { contributions: { criterion: string; value: number; credibility?: Credibility }[] })[];
   quotes: { id: string; vendorName: string }[];
+  risks: Record<string, Record<string, { probability: number; target: number; from: string }>>;
 };
 
 async function comparison(): Promise<Comparison> {
@@ -133,6 +134,9 @@ describe("the closed survey RFQ's comparison", () => {
     const onTime = credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate");
     const p = probabilityBelowTarget(onTime.claim, onTime.priorStrength, onTime.evidence!.successes, onTime.evidence!.trials, 0.95);
     expect(p).toBeGreaterThan(0.5);
+    // The API carries the same number; none for the vendor without a record.
+    expect(c.risks[quoteOf(c, VENDOR.hokkaidoData)]!.on_time_rate).toEqual({ probability: p, target: 0.95, from: "target" });
+    expect(c.risks[quoteOf(c, VENDOR.nextKeiri)]).toBeUndefined();
     expect(ja).toContain(`未達リスク ${formatNumber(p * 100, "ja", 1)}%`);
     expect(en).toContain(`risk of missing ${formatNumber(p * 100, "en", 1)}%`);
     expect(en).toContain("below the target of 95");

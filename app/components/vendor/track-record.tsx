@@ -57,7 +57,11 @@ function kpiLines(kpis: KpiCounts[], locale: Locale, t: ReturnType<typeof useI18
     ? "—"
     : kpis.map((k) => (
         <div key={k.kpi_key}>
-          {t("trackRecord.kpiLine", { label: kpiLabel(k.kpi_key, locale), rate: percent(k.successes / k.trials, locale), trials: formatNumber(k.trials, locale) })}
+          {t("trackRecord.kpiLine", {
+            label: kpiLabel(k.kpi_key, locale),
+            rate: percent(k.successes / k.trials, locale),
+            trials: formatNumber(k.trials, locale),
+          })}
         </div>
       ));
 }

@@ -1,5 +1,5 @@
 import type { Criterion as RfqCriterion } from "~/domain/rfq/schema";
-import { probabilityBelowTarget, type CredibilityDetail } from "~/domain/scoring";
+import { probabilityBelowTarget, type CredibilityDetail, type RankingResult } from "~/domain/scoring";
 
 // The risk of a missed KPI on the comparison page (issue 17 item 7; decision 0038): beside a rate commitment that
 // has evidence, the probability that the vendor's true rate misses the RFQ's target under the Beta posterior
@@ -38,6 +38,27 @@ export function missedKpiRisk(
   if (!credibility.verified || !credibility.evidence || credibility.evidence.trials <= 0) return null;
   const target = riskTarget(row);
   if (!target || !(target.target >= 0 && target.target <= 1)) return null;
-  const below = probabilityBelowTarget(credibility.claim, credibility.priorStrength, credibility.evidence.successes, credibility.evidence.trials, target.target);
+  const below = probabilityBelowTarget(
+    credibility.claim,
+    credibility.priorStrength,
+    credibility.evidence.successes,
+    credibility.evidence.trials,
+    target.target,
+  );
   return { probability: row.direction === "cost" ? 1 - below : below, ...target };
+}
+
+/**
+ * Quote id → { criterion key → risk } for every ranked quote and rate commitment with a record and a target: what
+ * the comparison API returns as `risks` (the page shows the same numbers per cell). Quotes without any are absent.
+ */
+export function risksOfRanking(criteria: readonly RfqCriterion[], result: Pick<RankingResult, "ranking">): Record<string, Record<string, MissedKpiRisk>> {
+  const out: Record<string, Record<string, MissedKpiRisk>> = {};
+  for (const ranked of result.ranking)
+    for (const c of ranked.contributions) {
+      const row = criteria.find((r) => r.key === c.criterion);
+      const risk = row && c.credibility ? missedKpiRisk(row, c.credibility) : null;
+      if (risk) (out[ranked.id] ??= {})[c.criterion] = risk;
+    }
+  return out;
 }

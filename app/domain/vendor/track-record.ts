@@ -132,7 +132,9 @@ function valuesOf(facts: readonly ProfileFact[]): KpiValues[] {
 }
 
 const rateFacts = (facts: readonly ProfileFact[]): DatedKpiCounts[] =>
-  facts.flatMap((f) => (f.successes !== null && f.trials !== null ? [{ kpi_key: f.kpi_key, observed_on: f.observed_on, successes: f.successes, trials: f.trials }] : []));
+  facts.flatMap((f) =>
+    f.successes !== null && f.trials !== null ? [{ kpi_key: f.kpi_key, observed_on: f.observed_on, successes: f.successes, trials: f.trials }] : [],
+  );
 
 /** The vendor page's track record as of `today`: overall and per category (weighted and unweighted), and per contract. */
 export function profileTrackRecord(facts: readonly ProfileFact[], today: string, halfLifeDays = DEFAULT_HALF_LIFE_DAYS): ProfileTrackRecord {
