@@ -46,7 +46,7 @@ export const DEMO_PAST_CONTRACTS: Record<string, DemoPastContract[]> = {
       client: "青葉市 税務課",
       buyerKind: "municipality",
       category: "data_entry",
-      title: "個人住民税 申告書データ入力業務",
+      title: "令和5年度 個人住民税 申告書データ入力業務",
       started: "2023-04-01",
       ended: "2024-03-31",
       kpis: { accuracy: [59_955, 60_000], on_time_rate: [24, 24] },
