@@ -29,6 +29,7 @@ import * as deliveries from "./migrations/2026121002_deliveries";
 import * as slaMeasurements from "./migrations/2026121003_sla_measurements";
 import * as changeRequests from "./migrations/2026121004_change_requests";
 import * as reviews from "./migrations/2026121005_reviews";
+import * as trackRecordFromEvents from "./migrations/2026121006_track_record_from_events";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   "2026121003_sla_measurements": slaMeasurements,
   "2026121004_change_requests": changeRequests,
   "2026121005_reviews": reviews,
+  "2026121006_track_record_from_events": trackRecordFromEvents,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -287,27 +287,6 @@ export interface RfqQuestionsTable {
   created_at: Timestamp;
 }
 
-export interface VendorEngagementsTable {
-  id: Generated<string>;
-  vendor_org_id: string;
-  client_name: string;
-  category: string;
-  title: string;
-  started_on: string;
-  ended_on: string | null;
-  source: Generated<"seeded" | "post_award">;
-  rfq_id: string | null;
-  created_at: Timestamp;
-}
-
-export interface VendorKpiObservationsTable {
-  engagement_id: string;
-  vendor_org_id: string;
-  kpi_key: string;
-  successes: number;
-  trials: number;
-}
-
 /** One confirmed fact of a vendor's delivery under a contract (migration 2026121001): a rate's counts or a value. */
 export interface EvidenceEventsTable {
   id: Generated<string>;
@@ -701,8 +680,6 @@ export interface Database {
   contract_review_documents: ContractReviewDocumentsTable;
   review_reminders: ReviewRemindersTable;
   vendor_ratings: VendorRatingsTable;
-  vendor_engagements: VendorEngagementsTable;
-  vendor_kpi_observations: VendorKpiObservationsTable;
   evidence_events: EvidenceEventsTable;
   deliveries: DeliveriesTable;
   delivery_files: DeliveryFilesTable;

@@ -380,9 +380,7 @@ try {
     },
   });
   const loadMs = performance.now() - t;
-  log(
-    `  ${loaded.vendors.toLocaleString("en")} vendors, ${loaded.certifications.toLocaleString("en")} certifications, ${loaded.engagements.toLocaleString("en")} engagements in ${fmtS(loadMs)}`,
-  );
+  log(`  ${loaded.vendors.toLocaleString("en")} vendors, ${loaded.certifications.toLocaleString("en")} certifications in ${fmtS(loadMs)}`);
 
   // Owners for the vendors whose profiles the lag test edits (they never log in: sessions are minted below).
   const owners = await db

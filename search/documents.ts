@@ -3,7 +3,7 @@ import { z } from "zod";
 import { categoryLabel } from "~/domain/vendor/catalog";
 import { certificationTypeLabel } from "~/domain/vendor/catalog";
 import { regionLabel } from "~/domain/regions";
-import { summarizeTrackRecord } from "~/domain/vendor/track-record";
+import { summarizeTrackRecord, weighTrackRecord } from "~/domain/vendor/track-record";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
 import { synonymExpansion } from "./synonym-expansion";
@@ -28,9 +28,9 @@ export const VendorDocumentSchema = z.object({
   certifications: z.array(z.string()),
   certification_labels: z.array(z.string()),
   certification_details: z.array(z.object({ type: z.string(), valid_until: z.string(), status: z.enum(["unverified", "verified", "rejected"]) })),
-  // Past engagements on record: what "sort by track record" orders by.
+  // Kurabe contracts with confirmed facts (decision 0038): what "sort by track record" orders by.
   track_record_count: z.number().int(),
-  // The same, with the measured rates (0–1) by KPI key and the pooled on-time rate, null where never measured.
+  // The same, with the recency-weighted rates (0–1) by KPI key and the pooled on-time rate, null where never measured.
   track_record_summary: z.object({ engagements: z.number().int(), on_time_rate: z.number().nullable(), rates: z.record(z.string(), z.number()) }),
   // Synonyms of the terms the vendor's text mentions (see synonym-expansion.ts); searched last.
   synonyms_ja: z.array(z.string()).default([]),
@@ -69,7 +69,8 @@ export function toVendorDocument(row: VendorIndexRow, today: string): VendorDocu
     certification_labels: certificationLabels,
     certification_details: row.certifications.map((c) => ({ type: c.type, valid_until: c.valid_until, status: c.status })),
     track_record_count: row.track_record_count,
-    track_record_summary: summarizeTrackRecord(row.track_record_count, row.track_record_kpis),
+    // Weighted as of `today`: the daily vendor refresh (app/jobs/track-record-refresh.ts) keeps it current.
+    track_record_summary: summarizeTrackRecord(row.track_record_count, weighTrackRecord(row.track_record_facts, today)),
     synonyms_ja: synonyms.ja,
     synonyms_en: synonyms.en,
     updated_at: Math.floor(row.updated_at.getTime() / 1000),

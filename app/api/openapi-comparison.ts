@@ -148,6 +148,19 @@ const comparison = {
       description:
         "Keys of criteria scored by evaluator ratings that are not yet in for every quote: left out of `criteria` and the ranking (the other weights share the whole) until they are",
     },
+    risks: {
+      type: "object",
+      description:
+        "Quote id → criterion key → the risk of missing the RFQ's target on a rate commitment with a track record: `probability` = I_target(a, b) of the Beta posterior a = claim·k + successes, b = (1 − claim)·k + failures (1 − that for a lower-is-better rate), `target` and where it came from (`target`, or the gate's `minimum` / `maximum`). Absent where there is no record or no target. See docs/scoring.md",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: {
+          type: "object",
+          required: ["probability", "target", "from"],
+          properties: { probability: { type: "number" }, target: { type: "number" }, from: { type: "string", enum: ["target", "minimum", "maximum"] } },
+        },
+      },
+    },
   },
 };
 

@@ -34,6 +34,7 @@ import { deliveryMessages } from "./messages-deliveries";
 import { measurementMessages } from "./messages-measurements";
 import { reviewMessages } from "./messages-reviews";
 import { changeRequestMessages } from "./messages-change-requests";
+import { trackRecordMessages } from "./messages-track-record";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -76,6 +77,7 @@ export const DICTIONARIES = {
   measurementMessages,
   reviewMessages,
   changeRequestMessages,
+  trackRecordMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

@@ -105,21 +105,6 @@ export const comparisonMessages = {
   "compare.vendor": { ja: "事業者", en: "Vendor" },
   "compare.noScore": { ja: "—", en: "—" },
   "compare.print": { ja: "印刷（稟議用）", en: "Print (for approval)" },
-  // The vendor's track record on its profile page (the evidence behind the comparison's badges).
-  "trackRecord.title": { ja: "実績（過去の受託業務）", en: "Track record (past engagements)" },
-  "trackRecord.none": {
-    ja: "登録された受託実績はありません。見積のKPIは自己申告として扱われます。",
-    en: "No past engagement on record. Its quotes' KPIs count as unverified claims.",
-  },
-  "trackRecord.summary": { ja: "受託実績 {n}件", en: "{n} past engagements" },
-  "trackRecord.onTime": { ja: "納期遵守率（実測）{rate}", en: "on-time rate (measured) {rate}" },
-  "trackRecord.caption": { ja: "過去の受託業務と実測したKPI", en: "Past engagements and the KPIs measured on them" },
-  "trackRecord.client": { ja: "発注者", en: "Client" },
-  "trackRecord.work": { ja: "業務", en: "Work" },
-  "trackRecord.period": { ja: "期間", en: "Period" },
-  "trackRecord.kpis": { ja: "実測KPI", en: "Measured KPIs" },
-  "trackRecord.kpi": { ja: "{label}: {rate}（{trials}件）", en: "{label}: {rate} (of {trials})" },
-  "trackRecord.ongoing": { ja: "継続中", en: "ongoing" },
   "compare.value.yes": { ja: "あり", en: "Yes" },
   "compare.value.no": { ja: "なし", en: "No" },
   "compare.export.fileWord": { ja: "比較", en: "comparison" },
@@ -133,9 +118,5 @@ export const comparisonMessages = {
   "compare.whatIf.weights": {
     ja: "重みは「項目キー:0以上の数」をカンマ区切りで指定してください（{bad}）。",
     en: 'Weights are comma-separated "criterion:non-negative number" pairs ({bad}).',
-  },
-  "trackRecord.note": {
-    ja: "比較画面では、見積のKPI（率）をこの実績で補正して評価します（実績が多いほど実績値に近づきます）。",
-    en: "In comparisons, a quote's rate KPIs are weighed against this record (the more observations, the closer to the measured rate).",
   },
 } as const;

@@ -10,6 +10,7 @@ import { invoiceReminderJob, invoiceReminderSchedule } from "./invoice-reminders
 import { deliveryDeemedJob, deliveryReminderJob, deliverySchedule } from "./deliveries";
 import { measurementReminderJob, measurementReminderSchedule } from "./measurement-reminders";
 import { reviewReminderJob, reviewReminderSchedule } from "./review-reminders";
+import { trackRecordRefreshSchedule } from "./track-record-refresh";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -30,7 +31,15 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
       deliveryDeemedJob,
       ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail), reviewReminderJob(o.mail)] : []),
     ],
-    schedules: [openingSweep, certificateSweep, invoiceReminderSchedule, deliverySchedule, measurementReminderSchedule, reviewReminderSchedule],
+    schedules: [
+      openingSweep,
+      certificateSweep,
+      invoiceReminderSchedule,
+      deliverySchedule,
+      measurementReminderSchedule,
+      reviewReminderSchedule,
+      trackRecordRefreshSchedule,
+    ],
   });
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { risksOfRanking } from "~/domain/comparison/kpi-risk";
 import type { core } from "zod";
 import { buildComparisonView, replaceIds } from "~/domain/comparison/comparison-view";
 import { buildComparisonExport, toCsv, type ComparisonExport, type ExportTable, type Locale } from "~/domain/comparison/export-table";
@@ -78,6 +79,8 @@ function comparisonHead(o: Comparison) {
     awaitingReconfirmation: r.awaitingReconfirmation,
     /** Criteria left out of the ranking until every quote has its evaluator rating. */
     awaitingRatings: r.awaitingRatings,
+    /** The risk of missing each rate target, per quote and criterion (decision 0038); buyers and advisors only. */
+    risks: risksOfRanking(r.rfq.criteria, r.result),
   };
 }
 

@@ -12,6 +12,7 @@ import {
 import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
+import { weighTrackRecord } from "~/domain/vendor/track-record";
 import { rankAlternatives, winnerStability, type RankingInput, type RankingResult, type WinnerStability } from "~/domain/scoring";
 import { tokyoDateString } from "~/utils/format";
 import { Lru } from "~/utils/lru";
@@ -51,7 +52,10 @@ export async function rankListedQuotes(
   if (!rfq) throw new Error(`RFQ ${rfqId} has no version ${rfqVersion}`);
   const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
   // The track record feeds rate criteria (claims checked against it, or observed rates scored directly)
-  // and counts of similar engagements. It is aggregate, public data about each vendor, listed with its offer.
+  // and counts of similar engagements. It is aggregate, public data about each vendor, listed with its offer:
+  // its rate facts from every category (a rate such as accuracy is comparable across categories), weighted by
+  // recency as of the ranking's clock; "similar projects" counts its contracts with facts in the RFQ's category
+  // (decision 0038).
   const rateKeys = new Set(rfq.criteria.filter((c) => c.unit === "rate" && (c.source === "kpi_commitment" || c.source === "track_record")).map((c) => c.key));
   const countsEngagements = rfq.criteria.some((c) => c.source === "track_record" && c.unit === "count");
   const versions = await quotesAtVersions(
@@ -61,7 +65,10 @@ export async function rankListedQuotes(
   const today = tokyoDateString(now);
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
-    const evidence = q.vendor_kpi_totals.filter((e) => rateKeys.has(e.kpi_key));
+    const evidence = weighTrackRecord(
+      q.vendor_rate_facts.filter((e) => rateKeys.has(e.kpi_key)),
+      today,
+    );
     const forRanking: QuoteForRanking = {
       id: q.id,
       vendorName: q.vendor_name,

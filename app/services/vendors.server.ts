@@ -1,11 +1,12 @@
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
-import { listEngagementsOfVendor } from "../../db/queries/track-records";
+import { listFactsOfVendor } from "../../db/queries/track-records";
 import { countVendorsAndValidCertifications, findVendor, listVendorsPage, searchVendorsInDatabase, updateVendorProfile } from "../../db/queries/vendors";
 import type { VendorSearchParams } from "../../search/client";
 import { toVendorDocument, type VendorDocument } from "../../search/documents";
 import { otherLanguageQuery } from "../../search/synonym-expansion";
 import type { VendorProfileInput } from "~/domain/vendor/profile";
+import { profileTrackRecord } from "~/domain/vendor/track-record";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
 
@@ -79,10 +80,15 @@ export function vendorProfile(ctx: AppContext, orgId: string) {
   return findVendor(ctx.db, orgId);
 }
 
-/** The public vendor page: the profile and its engagements (null when there is no such vendor). */
+/**
+ * The public vendor page: the profile and its track record measured on Kurabe, recency-weighted as of the app's
+ * clock (null when there is no such vendor).
+ */
 export async function vendorPage(ctx: AppContext, orgId: string) {
-  const [vendor, engagements] = await Promise.all([findVendor(ctx.db, orgId), listEngagementsOfVendor(ctx.db, orgId)]);
-  return vendor ? { vendor, engagements } : null;
+  const [vendor, facts] = await Promise.all([findVendor(ctx.db, orgId), listFactsOfVendor(ctx.db, orgId)]);
+  if (!vendor) return null;
+  const { track_record_facts: _facts, ...profile } = vendor;
+  return { vendor: profile, trackRecord: profileTrackRecord(facts, tokyoDateString(ctx.clock.now())) };
 }
 
 /** The figures on the home page: vendors, and certificates valid today (Tokyo). */

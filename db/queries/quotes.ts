@@ -2,7 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from "kysely";
 import { PREPARE } from "../prepared";
 import type { Database, QuoteStatusColumn, QuoteVersionKind } from "../schema";
 import { certificateValiditiesOf } from "./certifications";
-import { engagementsInCategoryOf, kpiTotalsOf } from "./track-records";
+import { engagementsInCategoryOf, rateFactsOf } from "./track-records";
 
 // Sealed bids live here, in the WHERE clauses: a quote's content is selected for its own vendor,
 // or for the RFQ's buyer (and the advisors it assigned) once the quotes are opened (deadline passed,
@@ -118,15 +118,15 @@ function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withC
 
 /**
  * The opened offers as the ranking reads them: without content (it reads immutable versions from its
- * cache) and with what it needs about each vendor — certificates, measured KPI totals, engagements in
- * the RFQ's category — as correlated subqueries. One round trip instead of four: on 2 shared cores each
+ * cache) and with what it needs about each vendor — certificates, its rate facts per KPI and day (weighted in
+ * TypeScript by the ranking's clock), contracts with facts in the RFQ's category — as correlated subqueries. One round trip instead of four: on 2 shared cores each
  * round trip cost the comparison API more CPU (socket writes, both ends) than ranking 30 quotes.
  * The category is the RFQ's published one, i.e. that of its current version, the version ranked.
  */
 function offersForRanking(db: Kysely<Database>, rfqId: string, now: Date) {
   return openedOffersOfRfq(db, rfqId, now, false).select([
     certificateValiditiesOf(db, "vendor.id").as("vendor_certifications"),
-    kpiTotalsOf(db, "vendor.id").as("vendor_kpi_totals"),
+    rateFactsOf(db, "vendor.id").as("vendor_rate_facts"),
     engagementsInCategoryOf(db, "vendor.id", "rfqs.category").as("vendor_engagements_in_category"),
   ]);
 }

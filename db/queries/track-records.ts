@@ -2,10 +2,14 @@ import { sql, type Kysely, type QueryCreator } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema";
 
-// Vendors' track records: past engagements and the rate KPIs measured on them. A track record is
-// public, aggregate data about a vendor (its profile is a shop window readable by any signed-in user),
-// so these reads take vendor ids, not the caller's organisation. They never touch quotes, and never
-// return an engagement's `rfq_id`: a post-award engagement's RFQ may be another buyer's private one.
+// Vendors' track records, read from the confirmed facts of their Kurabe contracts (`evidence_events`,
+// decision 0038). A track record is public, aggregate data about a vendor (its profile is a shop window
+// readable by any signed-in user), so these reads take vendor ids, not the caller's organisation. They never
+// return a buyer's name, an RFQ's title or id: another buyer's RFQ may be private.
+//
+// The queries return sums per (KPI, day) — the day a fact belongs to — and leave the recency weighting to
+// TypeScript (app/domain/vendor/track-record.ts `weighTrackRecord`), so the weights use the app's clock, not
+// the database's `now()`, and tests can move it.
 
 type Db = Kysely<Database>;
 
@@ -16,110 +20,98 @@ type Db = Kysely<Database>;
 // outer queries whatever they join or alias.
 type Scope = QueryCreator<Database>;
 
-/** How many past engagements the organisation has on record. */
+/** An engagement is a Kurabe contract with at least one confirmed fact: how many the vendor has. */
 export function engagementCountOf(qc: Scope, vendorId = "organizations.id") {
   return qc
-    .selectFrom("vendor_engagements")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("vendor_engagements.vendor_org_id", "=", sql.ref<string>(vendorId));
+    .selectFrom("evidence_events")
+    .select(sql<number>`count(distinct evidence_events.contract_id)::int`.as("n"))
+    .where("evidence_events.vendor_org_id", "=", sql.ref<string>(vendorId));
 }
 
-/** Engagements in one category ("similar projects delivered"), 0 when none; `category` is a column in scope. */
+/** Contracts with facts in one category ("similar projects delivered"), 0 when none; `category` is a column in scope. */
 export function engagementsInCategoryOf(qc: Scope, vendorId: string, category: string) {
   return qc
-    .selectFrom("vendor_engagements")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .where("vendor_engagements.vendor_org_id", "=", sql.ref<string>(vendorId))
-    .where("vendor_engagements.category", "=", sql.ref<string>(category));
+    .selectFrom("evidence_events")
+    .select(sql<number>`count(distinct evidence_events.contract_id)::int`.as("n"))
+    .where("evidence_events.vendor_org_id", "=", sql.ref<string>(vendorId))
+    .where("evidence_events.category", "=", sql.ref<string>(category));
 }
 
 /**
- * The organisation's measured KPIs, summed over all its engagements, by key: on the vendor page, and
- * the evidence the ranking weighs claims against.
+ * The vendor's rate facts, summed per KPI and day (every category: a rate such as accuracy is comparable across
+ * categories — decision 0038), oldest first: weighed by `weighTrackRecord` into the evidence the ranking weighs
+ * claims against and the rates of the vendors index.
  */
-export function kpiTotalsOf(qc: Scope, vendorId = "organizations.id") {
+export function rateFactsOf(qc: Scope, vendorId = "organizations.id") {
   return jsonArrayFrom(
     qc
-      .selectFrom("vendor_kpi_observations")
-      .select(["vendor_kpi_observations.kpi_key", sql<number>`sum(successes)::int`.as("successes"), sql<number>`sum(trials)::int`.as("trials")])
-      .where("vendor_kpi_observations.vendor_org_id", "=", sql.ref<string>(vendorId))
-      .groupBy("vendor_kpi_observations.kpi_key")
-      .orderBy("vendor_kpi_observations.kpi_key"),
+      .selectFrom("evidence_events")
+      .select([
+        "evidence_events.kpi_key",
+        sql<string>`to_char(evidence_events.observed_on, 'YYYY-MM-DD')`.as("observed_on"),
+        sql<number>`sum(evidence_events.successes)::float8`.as("successes"),
+        sql<number>`sum(evidence_events.trials)::float8`.as("trials"),
+      ])
+      .where("evidence_events.vendor_org_id", "=", sql.ref<string>(vendorId))
+      .where("evidence_events.trials", "is not", null)
+      .groupBy(["evidence_events.kpi_key", "evidence_events.observed_on"])
+      .orderBy("evidence_events.kpi_key")
+      .orderBy("evidence_events.observed_on"),
   );
 }
 
-/** One vendor's engagements for its public profile, newest first, each with its measured KPIs. */
-export async function listEngagementsOfVendor(db: Db, vendorOrgId: string) {
+/**
+ * One vendor's facts for its public profile, summed per contract, KPI and day, with what may be shown of the
+ * contract: its category, the buyer's kind (自治体 / 企業) — never the buyer's name or the RFQ's title. Rate facts
+ * carry successes/trials, non-rate facts (revision rounds, hours) their summed value and how many there were.
+ */
+export async function listFactsOfVendor(db: Db, vendorOrgId: string) {
   return db
-    .selectFrom("vendor_engagements")
-    .select((eb) => [
-      "vendor_engagements.id",
-      "vendor_engagements.client_name",
-      "vendor_engagements.category",
-      "vendor_engagements.title",
-      sql<string>`to_char(vendor_engagements.started_on, 'YYYY-MM-DD')`.as("started_on"),
-      sql<string | null>`to_char(vendor_engagements.ended_on, 'YYYY-MM-DD')`.as("ended_on"),
-      "vendor_engagements.source",
-      jsonArrayFrom(
-        eb
-          .selectFrom("vendor_kpi_observations")
-          .select(["vendor_kpi_observations.kpi_key", "vendor_kpi_observations.successes", "vendor_kpi_observations.trials"])
-          .whereRef("vendor_kpi_observations.engagement_id", "=", "vendor_engagements.id")
-          .orderBy("vendor_kpi_observations.kpi_key"),
-      ).as("kpis"),
+    .selectFrom("evidence_events")
+    .innerJoin("organizations as buyer", "buyer.id", "evidence_events.buyer_org_id")
+    .select([
+      "evidence_events.contract_id",
+      "evidence_events.category",
+      "buyer.buyer_kind",
+      "evidence_events.kpi_key",
+      sql<string>`to_char(evidence_events.observed_on, 'YYYY-MM-DD')`.as("observed_on"),
+      sql<number | null>`sum(evidence_events.successes)::float8`.as("successes"),
+      sql<number | null>`sum(evidence_events.trials)::float8`.as("trials"),
+      sql<number | null>`sum(evidence_events.value)::float8`.as("value_sum"),
+      sql<number>`count(evidence_events.value)::int`.as("value_count"),
     ])
-    .where("vendor_engagements.vendor_org_id", "=", vendorOrgId)
-    .orderBy("vendor_engagements.started_on", "desc")
-    .orderBy("vendor_engagements.id")
+    .where("evidence_events.vendor_org_id", "=", vendorOrgId)
+    .groupBy(["evidence_events.contract_id", "evidence_events.category", "buyer.buyer_kind", "evidence_events.kpi_key", "evidence_events.observed_on"])
+    .orderBy("evidence_events.observed_on")
+    .orderBy("evidence_events.kpi_key")
     .execute();
 }
 
-export interface EngagementValues {
-  vendorOrgId: string;
-  clientName: string;
-  category: string;
-  title: string;
-  startedOn: string;
-  endedOn: string | null;
-  source: "seeded" | "post_award";
-  rfqId?: string | null;
-  kpis: { kpiKey: string; successes: number; trials: number }[];
+/**
+ * Queues a `vendor` refresh for every vendor with at least one fact, in one statement (the daily schedule,
+ * app/jobs/track-record-refresh.ts): the weights decay with the calendar, so the index's weighted record and the
+ * rankings of the RFQs those vendors quoted on are brought up to the day. Returns how many were queued.
+ */
+export async function enqueueVendorsWithFacts(db: Db): Promise<number> {
+  const result = await db
+    .insertInto("outbox")
+    .columns(["topic", "entity_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("evidence_events")
+        .select([sql<string>`'vendor'`.as("topic"), sql<string>`vendor_org_id::text`.as("entity_id")])
+        .distinct(),
+    )
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 /**
- * Records an engagement and its measured KPIs unless the vendor already has one with the same client,
- * title and start date (so an import can run twice). Returns whether it was inserted. Run it in the
- * transaction that also writes the audit and outbox rows.
+ * The contracts list's open to-dos of this feature, per the after-award convention (every feature exports one).
+ * The track record has none: it is built from facts the deliveries and measurements features confirm, and
+ * their to-dos (a delivery due, a measurement to confirm) are theirs. Always empty, kept so the list can call
+ * every feature alike.
  */
-export async function insertEngagementIfAbsent(db: Db, e: EngagementValues): Promise<boolean> {
-  const existing = await db
-    .selectFrom("vendor_engagements")
-    .select("id")
-    .where("vendor_org_id", "=", e.vendorOrgId)
-    .where("client_name", "=", e.clientName)
-    .where("title", "=", e.title)
-    .where("started_on", "=", e.startedOn)
-    .executeTakeFirst();
-  if (existing) return false;
-  const { id } = await db
-    .insertInto("vendor_engagements")
-    .values({
-      vendor_org_id: e.vendorOrgId,
-      client_name: e.clientName,
-      category: e.category,
-      title: e.title,
-      started_on: e.startedOn,
-      ended_on: e.endedOn,
-      source: e.source,
-      rfq_id: e.rfqId ?? null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (e.kpis.length > 0) {
-    await db
-      .insertInto("vendor_kpi_observations")
-      .values(e.kpis.map((k) => ({ engagement_id: id, vendor_org_id: e.vendorOrgId, kpi_key: k.kpiKey, successes: k.successes, trials: k.trials })))
-      .execute();
-  }
-  return true;
+export async function openItemsFor(_db: Db, _side: "buyer" | "vendor", _orgId: string): Promise<{ contractId: string; kind: string; count: number }[]> {
+  return [];
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../schema";
-import { engagementCountOf, kpiTotalsOf } from "./track-records";
+import { engagementCountOf, rateFactsOf } from "./track-records";
 
 // Vendors are organisations of kind 'vendor' with a profile. Profiles are public to
 // signed-in users (they are shop windows); certifications are listed with their status.
@@ -35,9 +35,9 @@ function vendorBase(db: Kysely<Database>) {
           .whereRef("certifications.org_id", "=", "organizations.id")
           .orderBy("certifications.type"),
       ).as("certifications"),
-      // Past engagements (seeded until post-award tracking exists) and their measured KPIs, summed.
+      // Kurabe contracts with confirmed facts, and the rate facts per KPI and day (weighted by the reader's clock).
       eb.fn.coalesce(engagementCountOf(db), sql<number>`0`).as("track_record_count"),
-      kpiTotalsOf(db).as("track_record_kpis"),
+      rateFactsOf(db).as("track_record_facts"),
     ]);
 }
 

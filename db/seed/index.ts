@@ -5,7 +5,7 @@ import { createAccount } from "../../tests/factories";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 import { seedDemoRfqs } from "./demo-rfqs";
 import { seedDemoQuotes } from "./demo-quotes";
-import { seedDemoTrackRecords } from "./demo-track-records";
+import { seedDemoPastContracts } from "./demo-past-contracts";
 import { seedDemoAdvisors } from "./demo-advisors";
 import { seedDemoApprovers } from "./demo-approvers";
 import { seedDemoAwards } from "./demo-awards";
@@ -44,7 +44,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoApprovers(db, passwordHash, now);
   await seedDemoRfqs(db, now);
   await seedDemoQuotes(db, now);
-  await seedDemoTrackRecords(db);
+  await seedDemoPastContracts(db, now, passwordHash);
   await seedDemoAdvisors(db, now);
   await seedDemoAwards(db, now);
   await seedDemoInvoices(db, now);

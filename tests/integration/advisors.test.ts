@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { trackRecordRefreshSchedule } from "../../app/jobs/track-record-refresh";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
 import { createApiToken } from "../../app/services/api-tokens.server";
 import { createOrg, createUser } from "../factories";
@@ -182,6 +183,10 @@ describe("what the assigned advisor reads", () => {
   describe("after the deadline", () => {
     beforeAll(async () => {
       h.clock.set(new Date(benefitsDeadline.getTime() + 60_000));
+      // Weeks later: the track record is recency-weighted as of the day (decision 0038), so the quotes index
+      // follows as the daily refresh makes it (search.track-record-refresh), or the page would rightly distrust it.
+      await h.db.transaction().execute((trx) => trackRecordRefreshSchedule.run({ trx, period: 0, now: h.clock.now(), since: null }));
+      await h.index();
       await logInEveryone();
     });
     afterAll(() => h.clock.set(new Date(benefitsDeadline.getTime() - 86_400_000)));

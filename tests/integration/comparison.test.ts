@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
 import { SURVEY_CLOSED_DAYS } from "../../db/seed/demo-rfqs";
@@ -60,18 +61,35 @@ async function inputIndependently(harness: Harness, id: string): Promise<Ranking
     .where("quotes.rfq_version", ">=", rfqRow.current_version)
     .execute();
   const certs = await harness.db.selectFrom("certifications").selectAll().execute();
-  // The track record, summed here from the raw rows: every observation of the vendor, and its engagements in the RFQ's category.
-  const observations = await harness.db.selectFrom("vendor_kpi_observations").selectAll().execute();
-  const engagements = await harness.db.selectFrom("vendor_engagements").select(["vendor_org_id", "category"]).execute();
+  // The track record, weighed here from the raw facts (restated independently of weighTrackRecord): every rate fact
+  // of the vendor scaled by 2^(−age in days / 730) as of the harness's Tokyo date, and its contracts with facts in
+  // the RFQ's category (decision 0038).
+  const facts = await harness.db
+    .selectFrom("evidence_events")
+    .select(["vendor_org_id", "contract_id", "category", "kpi_key", "successes", "trials", sql<string>`to_char(observed_on, 'YYYY-MM-DD')`.as("day")])
+    .orderBy("kpi_key")
+    .orderBy("observed_on")
+    .execute();
+  const today = Date.parse(`${tokyoDateString(harness.clock.now())}T00:00:00Z`);
   const evidenceOf = (vendorOrgId: string) => {
     const evidence: Record<string, { successes: number; trials: number }> = {};
-    for (const o of observations.filter((x) => x.vendor_org_id === vendorOrgId)) {
-      const sum = (evidence[o.kpi_key] ??= { successes: 0, trials: 0 });
-      sum.successes += o.successes;
-      sum.trials += o.trials;
+    // Summed per KPI and day first, then weighed oldest first: the same additions in the same order, so the
+    // floating-point sums (and the scores) are equal to the last bit.
+    const days = new Map<string, { kpi: string; day: string; successes: number; trials: number }>();
+    for (const o of facts.filter((x) => x.vendor_org_id === vendorOrgId && x.trials !== null)) {
+      const d = days.get(`${o.kpi_key} ${o.day}`) ?? { kpi: o.kpi_key, day: o.day, successes: 0, trials: 0 };
+      days.set(`${o.kpi_key} ${o.day}`, { ...d, successes: d.successes + o.successes!, trials: d.trials + o.trials! });
+    }
+    for (const d of days.values()) {
+      const weight = Math.pow(2, -Math.max(0, Math.round((today - Date.parse(`${d.day}T00:00:00Z`)) / 86_400_000)) / 730);
+      const sum = (evidence[d.kpi] ??= { successes: 0, trials: 0 });
+      sum.successes += weight * d.successes;
+      sum.trials += weight * d.trials;
     }
     return evidence;
   };
+  const contractsIn = (vendorOrgId: string, category: string) =>
+    new Set(facts.filter((e) => e.vendor_org_id === vendorOrgId && e.category === category).map((e) => e.contract_id)).size;
   const iso = (d: unknown) => (d instanceof Date ? tokyoDateString(d) : String(d).slice(0, 10));
   const quotes: QuoteForRanking[] = rows.map((r) => ({
     id: r.id,
@@ -87,7 +105,7 @@ async function inputIndependently(harness: Harness, id: string): Promise<Ranking
         validUntil: iso(c.valid_until),
       })),
     evidence: evidenceOf(r.vendor_org_id),
-    trackRecord: { engagementsInCategory: engagements.filter((e) => e.vendor_org_id === r.vendor_org_id && e.category === rfq.category).length },
+    trackRecord: { engagementsInCategory: contractsIn(r.vendor_org_id, rfq.category) },
   }));
   return buildRankingInput(rfq, quotes, tokyoDateString(harness.clock.now()));
 }

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { DEMO_PAST_CONTRACTS } from "../../db/seed/demo-past-contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listOpenRfqsForVendor, listQuestionsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
 import { DEMO_ACCOUNTS, DEMO_RFQS, findDemoRfqIds, seedDemoData, type DemoRfqKey } from "../../db/seed";
@@ -450,19 +451,32 @@ describe("demo data", () => {
     expect(closed.map((row) => row.title).sort()).toEqual([DEMO_RFQS.surveyClosed.title, DEMO_RFQS.taxFormsPending.title].sort());
     // The award loop (issue 15): one RFQ awarded with an approved proposal, an accepted award and an active
     // contract; one proposal waiting for approval.
-    const awarded = rows.filter((row) => row.status === "awarded");
+    // The past contracts behind the demo's track records (db/seed/demo-past-contracts.ts) are awarded RFQs of
+    // their own past clients; the award loop's RFQ is the only one of the demo buyers.
+    const pastClients = Object.values(DEMO_PAST_CONTRACTS).flatMap((list) => list.map((c) => c.client));
+    const pastRfqs = await demo.db
+      .selectFrom("rfqs")
+      .innerJoin("organizations as buyer", "buyer.id", "rfqs.buyer_org_id")
+      .select("rfqs.id")
+      .where("buyer.name", "in", pastClients)
+      .execute();
+    expect(pastRfqs).toHaveLength(pastClients.length);
+    const pastIds = new Set(pastRfqs.map((r) => r.id));
+    const awarded = rows.filter((row) => row.status === "awarded" && !pastIds.has(row.id));
     expect(awarded.map((row) => row.title)).toEqual([DEMO_RFQS.bookkeepingAwarded.title]);
-    const proposals = await demo.db.selectFrom("award_proposals").select(["rfq_id", "status"]).execute();
+    const proposals = (await demo.db.selectFrom("award_proposals").select(["rfq_id", "status"]).execute()).filter((p) => !pastIds.has(p.rfq_id));
     expect(proposals.map((p) => [rows.find((r) => r.id === p.rfq_id)!.title, p.status]).sort()).toEqual(
       [
         [DEMO_RFQS.bookkeepingAwarded.title, "approved"],
         [DEMO_RFQS.taxFormsPending.title, "pending"],
       ].sort(),
     );
-    const award = await demo.db.selectFrom("awards").select(["rfq_id", "status"]).executeTakeFirstOrThrow();
-    expect(award).toEqual({ rfq_id: awarded[0]!.id, status: "accepted" });
-    const contract = await demo.db.selectFrom("contracts").select(["rfq_id", "status"]).executeTakeFirstOrThrow();
-    expect(contract).toEqual({ rfq_id: awarded[0]!.id, status: "active" });
+    const award = (await demo.db.selectFrom("awards").select(["rfq_id", "status"]).execute()).filter((x) => !pastIds.has(x.rfq_id));
+    expect(award).toHaveLength(1);
+    expect(award[0]).toEqual({ rfq_id: awarded[0]!.id, status: "accepted" });
+    const contract = (await demo.db.selectFrom("contracts").select(["rfq_id", "status"]).execute()).filter((x) => !pastIds.has(x.rfq_id));
+    expect(contract).toHaveLength(1);
+    expect(contract[0]).toEqual({ rfq_id: awarded[0]!.id, status: "active" });
     const survey = closed.find((row) => row.title === DEMO_RFQS.surveyClosed.title)!;
     const questions = await demo.db.selectFrom("rfq_questions").select(["answer", "answered_at", "created_at"]).where("rfq_id", "=", survey.id).execute();
     expect(questions.length).toBeGreaterThanOrEqual(2);

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
-import { seedDemoTrackRecords } from "../../db/seed/demo-track-records";
+import { DEMO_PAST_CONTRACTS, seedDemoPastContracts } from "../../db/seed/demo-past-contracts";
 import { VENDOR } from "../../db/seed/demo-rfqs";
-import { sql } from "kysely";
+import { recordEvidence, type EvidenceFact } from "../../db/queries/evidence-events";
 import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
-import { insertEngagementIfAbsent, listEngagementsOfVendor } from "../../db/queries/track-records";
-import type { RankedAlternative } from "../../app/domain/scoring";
+import { trackRecordRefreshSchedule } from "../../app/jobs/track-record-refresh";
+import { probabilityBelowTarget, type RankedAlternative } from "../../app/domain/scoring";
+import { formatNumber } from "../../app/utils/format";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
-// Track records as evidence: seeded past engagements reach the ranking (claims shrunk towards what was
-// delivered), the API, the quotes index and the vendors index agree, and the vendor page lists them.
-// A track record is public aggregate data; nothing of any quote, and no RFQ id, comes with it.
+// The track record from events (issue 17 item 5; decision 0038): the demo's past contracts and their facts reach
+// the ranking (claims shrunk towards what was delivered, recency-weighted), the API, the quotes index and the
+// vendors index agree, and the vendor page shows the record per category without buyers' names or RFQ titles.
+// New facts (recordEvidence) go through the outbox and re-rank an opened comparison.
 
 const BUYER = "buyer@midori-city.example";
 const token = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.token;
@@ -20,7 +22,12 @@ let rfqId: string;
 let buyerOrgId: string;
 const org: Record<string, string> = {};
 
-type Comparison = { ranking: RankedAlternative[]; quotes: { id: string; vendorName: string }[] };
+type Credibility = { claim: number; effective: number; verified: boolean; priorStrength: number; evidence: { successes: number; trials: number } | null };
+type Comparison = {
+  ranking: (RankedAlternative & { contributions: { criterion: string; value: number; credibility?: Credibility }[] })[];
+  quotes: { id: string; vendorName: string }[];
+  risks: Record<string, Record<string, { probability: number; target: number; from: string }>>;
+};
 
 async function comparison(): Promise<Comparison> {
   const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison`, { headers: { Authorization: `Bearer ${token(BUYER)}` } });
@@ -31,6 +38,12 @@ async function comparison(): Promise<Comparison> {
 const quoteOf = (c: Comparison, vendor: string) => c.quotes.find((q) => q.vendorName === vendor)!.id;
 const placeOf = (c: Comparison, vendor: string) => c.ranking.find((r) => r.id === quoteOf(c, vendor))!;
 const credibilityOf = (c: Comparison, vendor: string, key: string) => placeOf(c, vendor).contributions.find((x) => x.criterion === key)!.credibility!;
+const count = (table: "contracts" | "evidence_events") =>
+  h.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
 
 beforeAll(async () => {
   h = await createHarness();
@@ -42,195 +55,245 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+describe("the demo's past contracts", () => {
+  it("are real contracts whose facts add up to the old totals, and seeding again adds nothing", async () => {
+    const past = Object.values(DEMO_PAST_CONTRACTS).flat();
+    const contracts = await h.db
+      .selectFrom("contracts")
+      .innerJoin("organizations as buyer", "buyer.id", "contracts.buyer_org_id")
+      .select(["contracts.id", "contracts.status", "buyer.name", "buyer.buyer_kind"])
+      .where(
+        "buyer.name",
+        "in",
+        past.map((p) => p.client),
+      )
+      .execute();
+    expect(contracts).toHaveLength(past.length);
+    expect(new Set(contracts.map((c) => c.status))).toEqual(new Set(["active"]));
+    // 行政サポートセンター's accuracy: 12 months of 青葉市 … adding up to what the old seed had in one row each.
+    const sums = await h.db
+      .selectFrom("evidence_events")
+      .select(["kpi_key", (eb) => eb.fn.sum<string>("successes").as("s"), (eb) => eb.fn.sum<string>("trials").as("t")])
+      .where("vendor_org_id", "=", org[VENDOR.gyosei])
+      .where("trials", "is not", null)
+      .groupBy("kpi_key")
+      .orderBy("kpi_key")
+      .execute();
+    expect(sums.map((r) => [r.kpi_key, Number(r.s), Number(r.t)])).toEqual([
+      ["accuracy", 184_851, 185_000],
+      ["answer_rate", 21_110, 21_800],
+      ["on_time_rate", 58, 60],
+    ]);
+    const [contractsBefore, factsBefore] = [await count("contracts"), await count("evidence_events")];
+    const started = performance.now();
+    await seedDemoPastContracts(h.db, h.clock.now(), "unused");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect([await count("contracts"), await count("evidence_events")]).toEqual([contractsBefore, factsBefore]);
+  });
+});
+
 describe("the closed survey RFQ's comparison", () => {
-  it("shows a verified, a shrunk and an unverified claim", async () => {
+  it("shows a verified, a shrunk and an unverified claim from recency-weighted evidence", async () => {
     const c = await comparison();
-    // 行政サポートセンター: 58 of 60 on time against a claim of 95%.
+    // 行政サポートセンター: 58 of 60 on time (weighted: fewer, fractional) against a claim of 95%.
     const verified = credibilityOf(c, VENDOR.gyosei, "on_time_rate");
-    expect(verified).toMatchObject({ claim: 0.95, verified: true, evidence: { successes: 58, trials: 60 } });
+    expect(verified).toMatchObject({ claim: 0.95, verified: true });
+    expect(verified.evidence!.trials).toBeGreaterThan(10);
+    expect(verified.evidence!.trials).toBeLessThan(60);
+    expect(Number.isInteger(verified.evidence!.trials)).toBe(false);
     expect(verified.effective).toBeGreaterThanOrEqual(verified.claim);
     // 北海道データエントリー: 48 of 56 on time against a claim of 100%, and 99.77% accurate against 99.95%.
     const onTime = credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate");
-    expect(onTime).toMatchObject({ claim: 1, verified: true, evidence: { successes: 48, trials: 56 } });
-    expect(onTime.effective).toBeCloseTo((1 * 10 + 48) / (10 + 56), 12);
+    expect(onTime).toMatchObject({ claim: 1, verified: true });
+    const e = onTime.evidence!;
+    expect(onTime.effective).toBeCloseTo((1 * 10 + e.successes) / (10 + e.trials), 12);
+    expect(onTime.effective).toBeLessThan(0.95);
     const accuracy = credibilityOf(c, VENDOR.hokkaidoData, "accuracy");
     expect(accuracy.effective).toBeLessThan(accuracy.claim - 0.001);
     // ネクスト経理サービス: no record at all.
     expect(credibilityOf(c, VENDOR.nextKeiri, "on_time_rate")).toMatchObject({ claim: 0.9, effective: 0.9, verified: false, evidence: null });
-    // Similar projects come from the engagements in the RFQ's category (data entry): 3, 3 and none.
+    // Similar projects: contracts with facts in the RFQ's category (data entry): 3, 3 and none.
     const similar = (vendor: string) => placeOf(c, vendor).contributions.find((x) => x.criterion === "similar_projects")!.value;
     expect([similar(VENDOR.gyosei), similar(VENDOR.hokkaidoData), similar(VENDOR.nextKeiri)]).toEqual([3, 3, 0]);
   });
 
   it("the page badges them, with claim and effective value, in Japanese and English", async () => {
+    const c = await comparison();
+    const effective = formatNumber(credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate").effective * 100, "ja", 2);
     const buyer = new Cookies();
     expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
     const ja = await (await h.request(`/rfqs/${rfqId}/compare`, { cookies: buyer })).text();
     expect(ja).toContain('data-testid="badge-verified"');
     expect(ja).toContain('data-testid="badge-unverified"');
-    expect(ja).toMatch(/data-testid="badge-shrunk".*?実績で補正: 100(\.00)?% → 87\.88%/s);
+    expect(ja).toContain(`実績で補正: 100% → ${effective}%`);
+    expect(ja).toMatch(/data-testid="badge-shrunk"/);
     const en = await (await h.request(`/rfqs/${rfqId}/compare`, { cookies: buyer, headers: { "Accept-Language": "en" } })).text();
-    expect(en).toContain("Adjusted by evidence: 100% → 87.88%");
-  });
+    expect(en).toContain(`Adjusted by evidence: 100% → ${effective}%`);
 
-  it("the download carries the same evidence beside each claimed rate", async () => {
-    const buyer = new Cookies();
-    await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer);
-    const csv = await (await h.request(`/rfqs/${rfqId}/compare.csv`, { cookies: buyer })).text();
-    const line = (label: string) => csv.split("\r\n").find((l) => l.startsWith(`${label},`))!;
-    const c = await comparison();
-    const header = csv
-      .split("\r\n")[0]
-      .replace(/^\uFEFF/, "")
-      .split(",");
-    const column = header.indexOf(`${VENDOR.hokkaidoData} 値`);
-    expect(column).toBeGreaterThan(1);
-    expect(line("納期遵守率: 実績の確認").split(",")[column]).toBe("実績で補正");
-    expect(Number(line("納期遵守率: 実効値（実績で補正）").split(",")[column])).toBeCloseTo(
-      credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate").effective,
-      12,
-    );
-    expect(line("納期遵守率: 実績: 観測件数").split(",")[column]).toBe("56");
-    expect(line("納期遵守率: 実績の確認").split(",")[header.indexOf(`${VENDOR.nextKeiri} 値`)]).toBe("未検証（自己申告）");
+    // The risk of a missed KPI beside each claimed rate with a record: P(true rate < the RFQ's target of 95%).
+    const onTime = credibilityOf(c, VENDOR.hokkaidoData, "on_time_rate");
+    const p = probabilityBelowTarget(onTime.claim, onTime.priorStrength, onTime.evidence!.successes, onTime.evidence!.trials, 0.95);
+    expect(p).toBeGreaterThan(0.5);
+    // The API carries the same number; none for the vendor without a record.
+    expect(c.risks[quoteOf(c, VENDOR.hokkaidoData)]!.on_time_rate).toEqual({ probability: p, target: 0.95, from: "target" });
+    expect(c.risks[quoteOf(c, VENDOR.nextKeiri)]).toBeUndefined();
+    expect(ja).toContain(`未達リスク ${formatNumber(p * 100, "ja", 1)}%`);
+    expect(en).toContain(`risk of missing ${formatNumber(p * 100, "en", 1)}%`);
+    expect(en).toContain("below the target of 95");
+    // Two rates with a record for each of two vendors, none for the vendor without one — each shown in the table
+    // and again in the cards for narrow screens.
+    const risks = ja.match(/data-testid="kpi-risk"/g) ?? [];
+    expect(risks.length).toBe(2 * 2 * 2);
   });
+});
 
-  it("a weak record costs the vendor its rank: without it the same quotes rank it higher, and the quotes index follows", async () => {
-    const withRecord = await comparison();
+describe("new facts", () => {
+  it("reach the vendors index and re-rank the opened comparison through the outbox; another category counts for rates, not for similar projects", async () => {
+    const before = await comparison();
     const indexed = async () => Object.fromEntries((await h.search.searchQuotes({ rfqId, buyerOrgId })).map((d) => [d.id, [d.rank, d.score]]));
     const asRanked = (c: Comparison) => Object.fromEntries(c.ranking.map((r) => [r.id, [r.rank, r.score]]));
-    expect(await indexed()).toEqual(asRanked(withRecord));
-
-    // The record disappears (as if never imported); the vendor is queued as any record change would do.
+    expect(await indexed()).toEqual(asRanked(before));
     const hokkaido = org[VENDOR.hokkaidoData];
-    await h.db.deleteFrom("vendor_engagements").where("vendor_org_id", "=", hokkaido).execute();
-    await h.db.insertInto("outbox").values({ topic: "vendor", entity_id: hokkaido }).execute();
-    await h.index();
-    const bare = await comparison();
-    expect(credibilityOf(bare, VENDOR.hokkaidoData, "on_time_rate")).toMatchObject({ claim: 1, effective: 1, verified: false });
-    expect(placeOf(bare, VENDOR.hokkaidoData).score).toBeGreaterThan(placeOf(withRecord, VENDOR.hokkaidoData).score);
-    expect(placeOf(bare, VENDOR.hokkaidoData).rank).toBeLessThan(placeOf(withRecord, VENDOR.hokkaidoData).rank);
-    expect(await indexed()).toEqual(asRanked(bare));
+    const gyoseiPlace = placeOf(before, VENDOR.gyosei).rank;
+    expect(placeOf(before, VENDOR.hokkaidoData).rank).toBeGreaterThan(gyoseiPlace);
 
-    // Seeding again restores exactly the missing engagements (the seed is idempotent) and the ranking.
-    const before = await h.db
-      .selectFrom("vendor_engagements")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .executeTakeFirstOrThrow();
-    await seedDemoTrackRecords(h.db);
-    await seedDemoTrackRecords(h.db);
-    const after = await h.db
-      .selectFrom("vendor_engagements")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .executeTakeFirstOrThrow();
-    expect(Number(after.n) - Number(before.n)).toBe(3);
+    // A year of flawless work for 北海道データエントリー under a contract in ANOTHER category (creative): 1,000 of 1,000
+    // on time and 200,000 of 200,000 accurate, confirmed last month.
+    const contract = await h.db.selectFrom("contracts").select(["id", "buyer_org_id"]).where("vendor_org_id", "=", hokkaido).executeTakeFirstOrThrow();
+    const base = {
+      vendorOrgId: hokkaido,
+      buyerOrgId: contract.buyer_org_id,
+      contractId: contract.id,
+      category: "creative",
+      observedOn: "2026-10-31",
+      source: "measurement" as const,
+    };
+    const facts: EvidenceFact[] = [
+      { ...base, kpiKey: "on_time_rate", successes: 1_000, trials: 1_000, sourceId: "00000000-0000-4000-8000-000000000001" },
+      { ...base, kpiKey: "accuracy", successes: 200_000, trials: 200_000, sourceId: "00000000-0000-4000-8000-000000000002" },
+    ];
+    expect(await h.db.transaction().execute((trx) => recordEvidence(trx, facts))).toBe(2);
+    const queued = await h.db.selectFrom("outbox").select(["topic", "entity_id"]).where("topic", "=", "vendor").where("entity_id", "=", hokkaido).execute();
+    expect(queued.length).toBeGreaterThan(0);
     await h.index();
-    expect(asRanked(await comparison())).toEqual(asRanked(withRecord));
-    expect(await indexed()).toEqual(asRanked(withRecord));
+
+    const after = await comparison();
+    const onTime = credibilityOf(after, VENDOR.hokkaidoData, "on_time_rate");
+    expect(onTime.evidence!.trials).toBeGreaterThan(1_000);
+    expect(onTime.effective).toBeGreaterThan(0.99);
+    // Rates from every category count; "similar projects" stays the contracts in the RFQ's category (data entry).
+    const similar = placeOf(after, VENDOR.hokkaidoData).contributions.find((x) => x.criterion === "similar_projects")!.value;
+    expect(similar).toBe(3);
+    expect(placeOf(after, VENDOR.hokkaidoData).score).toBeGreaterThan(placeOf(before, VENDOR.hokkaidoData).score);
+    expect(placeOf(after, VENDOR.hokkaidoData).rank).toBeLessThan(placeOf(before, VENDOR.hokkaidoData).rank);
+    expect(await indexed()).toEqual(asRanked(after));
+
+    const hits = await h.search.searchVendors({ q: "", page: 1, perPage: 50 });
+    const doc = hits.hits.find((d) => d.name === VENDOR.hokkaidoData)!;
+    expect(doc.track_record_count).toBe(3);
+    expect(doc.track_record_summary.rates.on_time_rate).toBeCloseTo(onTime.evidence!.successes / onTime.evidence!.trials, 12);
+  });
+});
+
+describe("the daily refresh", () => {
+  it("queues every vendor with facts once, so the weighted record in the indexes follows the calendar", async () => {
+    await h.index();
+    await h.db.transaction().execute((trx) => trackRecordRefreshSchedule.run({ trx, period: 1, now: h.clock.now(), since: null }));
+    const queued = await h.db.selectFrom("outbox").select("entity_id").where("topic", "=", "vendor").where("processed_at", "is", null).execute();
+    const withFacts = await h.db.selectFrom("evidence_events").select("vendor_org_id").distinct().execute();
+    expect(queued.map((q) => q.entity_id).sort()).toEqual(withFacts.map((v) => v.vendor_org_id).sort());
+    expect(queued).not.toContainEqual({ entity_id: org[VENDOR.nextKeiri] });
+    await h.index();
   });
 });
 
 describe("the vendors index", () => {
-  it("counts engagements and summarizes the measured rates; sorting by track record puts the longest record first", async () => {
+  it("counts contracts with facts and summarizes the weighted rates; sorting by track record puts the longest record first", async () => {
+    const c = await comparison();
     const hits = await h.search.searchVendors({ q: "", page: 1, perPage: 50 });
     const doc = (name: string) => hits.hits.find((d) => d.name === name)!;
     expect(doc(VENDOR.gyosei).track_record_count).toBe(5);
     expect(doc(VENDOR.gyosei).track_record_summary.engagements).toBe(5);
-    expect(doc(VENDOR.gyosei).track_record_summary.on_time_rate).toBeCloseTo(58 / 60, 12);
-    expect(doc(VENDOR.gyosei).track_record_summary.rates.accuracy).toBeCloseTo(184_851 / 185_000, 12);
+    const evidence = credibilityOf(c, VENDOR.gyosei, "accuracy").evidence!;
+    expect(doc(VENDOR.gyosei).track_record_summary.rates.accuracy).toBeCloseTo(evidence.successes / evidence.trials, 12);
+    // The misses are in the latest contract, which weighs most: the weighted on-time rate is below the plain 58/60.
+    expect(doc(VENDOR.gyosei).track_record_summary.on_time_rate).toBeLessThan(58 / 60);
     expect(doc(VENDOR.nextKeiri)).toMatchObject({ track_record_count: 0, track_record_summary: { engagements: 0, on_time_rate: null, rates: {} } });
-    // Contact centre KPIs only: measured, but no on-time rate.
     expect(doc(VENDOR.contactOne).track_record_summary.on_time_rate).toBeNull();
     const sorted = await h.search.searchVendors({ q: "", sort: "track_record", page: 1, perPage: 50 });
     expect(sorted.hits[0].name).toBe(VENDOR.gyosei);
     expect(sorted.hits.at(-1)!.track_record_count).toBe(0);
   });
-
-  it("the search page shows each vendor's record beside its name (count and on-time rate)", async () => {
-    const buyer = new Cookies();
-    expect((await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer)).status).toBe(302);
-    const html = await (await h.request(`/vendors?sort=track_record`, { cookies: buyer, headers: { "Accept-Language": "ja" } })).text();
-    const card = html.slice(html.indexOf(VENDOR.gyosei), html.indexOf(VENDOR.gyosei) + 3000);
-    expect(card).toContain("実績 5件");
-    expect(card).toContain("納期遵守率 96.7%");
-  });
 });
 
-describe("track-record queries", () => {
-  it("list each opened offer with its vendor's certificates, KPI totals and engagements in the RFQ's category, as the direct aggregates say", async () => {
-    const rfqId = (await findDemoRfqIds(h.db)).surveyClosed;
-    const rfq = await h.db.selectFrom("rfqs").select(["buyer_org_id", "category"]).where("id", "=", rfqId).executeTakeFirstOrThrow();
-    const offers = await listOffersForRankingByBuyer(h.db, rfq.buyer_org_id, rfqId, new Date());
-    expect(offers.length).toBeGreaterThan(1);
-    for (const offer of offers) {
-      const totals = await h.db
-        .selectFrom("vendor_kpi_observations")
-        .select(["kpi_key", sql<number>`sum(successes)::int`.as("successes"), sql<number>`sum(trials)::int`.as("trials")])
-        .where("vendor_org_id", "=", offer.vendor_org_id)
-        .groupBy("kpi_key")
-        .orderBy("kpi_key")
-        .execute();
-      const engagements = await h.db
-        .selectFrom("vendor_engagements")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .where("vendor_org_id", "=", offer.vendor_org_id)
-        .where("category", "=", rfq.category)
-        .executeTakeFirstOrThrow();
-      const certs = await h.db.selectFrom("certifications").select(["type", "status"]).where("org_id", "=", offer.vendor_org_id).orderBy("type").execute();
-      expect(offer.vendor_kpi_totals).toEqual(totals);
-      expect(offer.vendor_engagements_in_category).toBe(engagements.n);
-      expect(offer.vendor_certifications.map((c) => ({ type: c.type, status: c.status }))).toEqual(certs);
-      for (const c of offer.vendor_certifications) expect(c.valid_until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }
-    // The seeded record is not empty, so the comparison above compares something.
-    expect(offers.some((o) => o.vendor_kpi_totals.length > 0 && (o.vendor_engagements_in_category ?? 0) > 0 && o.vendor_certifications.length > 0)).toBe(true);
-    // Another buyer's scope lists nothing.
-    const other = await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "<>", rfq.buyer_org_id).executeTakeFirstOrThrow();
-    expect(await listOffersForRankingByBuyer(h.db, other.id, rfqId, new Date())).toEqual([]);
-  });
-
-  it("never hand out an engagement's RFQ, nor anything of a quote, even for a post-award engagement on another buyer's RFQ", async () => {
-    const payroll = (await findDemoRfqIds(h.db)).payroll;
-    const hokkaido = org[VENDOR.hokkaidoData];
-    await h.db.transaction().execute((trx) =>
-      insertEngagementIfAbsent(trx, {
-        vendorOrgId: hokkaido,
-        clientName: "株式会社さくら食品",
-        category: "hr_payroll",
-        title: "給与計算業務（受託後の実測）",
-        startedOn: "2026-04-01",
-        endedOn: null,
-        source: "post_award",
-        rfqId: payroll,
-        kpis: [{ kpiKey: "payroll_on_time", successes: 6, trials: 6 }],
-      }),
-    );
-    const engagements = await listEngagementsOfVendor(h.db, hokkaido);
-    expect(engagements.length).toBeGreaterThan(0);
-    for (const e of engagements) expect(Object.keys(e).sort()).toEqual(["category", "client_name", "ended_on", "id", "kpis", "source", "started_on", "title"]);
-
-    // The public profile, read by another vendor: engagements listed, the payroll RFQ's id and its quotes' figures absent.
+describe("the vendor profile", () => {
+  it("shows the record per category, weighted and unweighted, measured on Kurabe — no buyer names, no RFQ titles", async () => {
     const rival = new Cookies();
     expect((await postForm(h, "/login", { email: "gyosei@gyosei-support.example", password: DEMO_PASSWORD }, rival)).status).toBe(302);
-    const page = await h.request(`/vendors/${hokkaido}`, { cookies: rival });
+    const page = await h.request(`/vendors/${org[VENDOR.gyosei]}`, { cookies: rival });
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain("北斗市 市民課");
-    expect(html).toContain("住民異動届 データ入力業務");
-    expect(html).toMatch(/処理の正確性: 99\.77%（30,000件）/);
-    expect(html).not.toContain(payroll);
-    const payrollQuote = await h.db
-      .selectFrom("quotes")
-      .select("id")
-      .where("rfq_id", "=", payroll)
-      .where("vendor_org_id", "=", hokkaido)
-      .executeTakeFirstOrThrow();
-    expect(html).not.toContain(payrollQuote.id);
+    expect(html).toContain("実績（Kurabeでの契約の実測値）");
+    expect(html).toContain('data-testid="track-record-category-data_entry"');
+    expect(html).toContain('data-testid="track-record-category-municipal"');
+    expect(html).toContain("データ入力（契約 3件）");
+    // Unweighted counts beside the weighted ones: 青葉市 + 白浜町 + 緑ヶ丘市 on time, 58 of 60.
+    expect(html).toContain("60件中 58件");
+    expect(html).toContain("自治体");
+    expect(html).toContain("2023年4月 – 2024年3月");
+    // Revision rounds are shown as values, not as a rate.
+    expect(html).toMatch(/修正回数|revision_rounds/);
+    for (const p of DEMO_PAST_CONTRACTS[VENDOR.gyosei]!) {
+      expect(html).not.toContain(p.client);
+      expect(html).not.toContain(p.title);
+    }
+    const en = await (await h.request(`/vendors/${org[VENDOR.gyosei]}`, { cookies: rival, headers: { "Accept-Language": "en" } })).text();
+    expect(en).toContain("Track record (measured on Kurabe)");
+    expect(en).toContain("58 of 60");
   });
 
-  it("show a vendor without a record as such, in English too", async () => {
+  it("shows a vendor without a record as such, in English too", async () => {
     const buyer = new Cookies();
     await postForm(h, "/login", { email: BUYER, password: DEMO_PASSWORD }, buyer);
     const html = await (await h.request(`/vendors/${org[VENDOR.nextKeiri]}`, { cookies: buyer, headers: { "Accept-Language": "en" } })).text();
     expect(html).toContain('data-testid="track-record-empty"');
+  });
+
+  it("the vendor's settings link to its record as buyers see it", async () => {
+    const vendor = new Cookies();
+    await postForm(h, "/login", { email: "gyosei@gyosei-support.example", password: DEMO_PASSWORD }, vendor);
+    const html = await (await h.request(`/vendor/profile`, { cookies: vendor })).text();
+    expect(html).toContain('data-testid="own-track-record"');
+    expect(html).toContain(`href="/vendors/${org[VENDOR.gyosei]}"`);
+  });
+});
+
+describe("track-record queries", () => {
+  it("list each opened offer with its vendor's rate facts per day and contracts in the RFQ's category", async () => {
+    const rfq = await h.db.selectFrom("rfqs").select(["buyer_org_id", "category"]).where("id", "=", rfqId).executeTakeFirstOrThrow();
+    const offers = await listOffersForRankingByBuyer(h.db, rfq.buyer_org_id, rfqId, new Date());
+    expect(offers.length).toBeGreaterThan(1);
+    for (const offer of offers) {
+      const days = await h.db
+        .selectFrom("evidence_events")
+        .select(["kpi_key", "observed_on"])
+        .distinct()
+        .where("vendor_org_id", "=", offer.vendor_org_id)
+        .where("trials", "is not", null)
+        .execute();
+      expect(offer.vendor_rate_facts).toHaveLength(days.length);
+      const contracts = await h.db
+        .selectFrom("evidence_events")
+        .select("contract_id")
+        .distinct()
+        .where("vendor_org_id", "=", offer.vendor_org_id)
+        .where("category", "=", rfq.category)
+        .execute();
+      expect(offer.vendor_engagements_in_category).toBe(contracts.length);
+      for (const f of offer.vendor_rate_facts) expect(Object.keys(f).sort()).toEqual(["kpi_key", "observed_on", "successes", "trials"]);
+    }
+    expect(offers.some((o) => o.vendor_rate_facts.length > 0 && (o.vendor_engagements_in_category ?? 0) > 0)).toBe(true);
+    const other = await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "<>", rfq.buyer_org_id).executeTakeFirstOrThrow();
+    expect(await listOffersForRankingByBuyer(h.db, other.id, rfqId, new Date())).toEqual([]);
   });
 });

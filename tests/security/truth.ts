@@ -176,7 +176,8 @@ export async function loadTruth(db: pg.Pool): Promise<Truth> {
     body: n.body,
     advisorOrgId: n.advisor_org_id,
   }));
-  const observations = await q<{ successes: number; trials: number }>(`select successes, trials from vendor_kpi_observations`);
+  // The track record's counts are public (the vendor profile shows them).
+  const observations = await q<{ successes: number; trials: number }>(`select successes, trials from evidence_events where trials is not null`);
   const publicNumbers = new Set([...numbersIn(rfqRows.map((r) => r.content)), ...numbersIn(observations)]);
   const vendorOrgIds = [...orgs].filter(([, o]) => o.kind === "vendor").map(([id]) => id);
   return { roles, orgs, rfqs, quotes, certifications, questions, notes, vendorOrgIds, publicNumbers, now };

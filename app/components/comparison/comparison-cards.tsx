@@ -3,6 +3,7 @@ import { label } from "~/components/rfq/labels";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { EvidenceBadge } from "./evidence-badge";
+import { KpiRisk } from "./kpi-risk";
 import { formatScore, formatValue } from "./format";
 
 /** The phone layout (under 720px): one card per quote, in the same order as the table's columns. */
@@ -25,6 +26,7 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
                   <dd>
                     {formatValue(row.unit, cell?.value ?? null, locale)} · {t("compare.score", { score: formatScore(cell?.score ?? null, locale) })}{" "}
                     {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
+                    {cell ? <KpiRisk risk={cell.risk} label={row.label} /> : null}
                   </dd>
                 </div>
               );

@@ -3,6 +3,7 @@ import { label } from "~/components/rfq/labels";
 import { formatNumber, formatYen, joinList } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { EvidenceBadge } from "./evidence-badge";
+import { KpiRisk } from "./kpi-risk";
 import { formatScore, formatValue } from "./format";
 
 /** Quotes as columns, criteria as rows (wide screens and print; phones get ComparisonCards instead). */
@@ -64,6 +65,7 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                         : null}
                     </span>
                     {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
+                    {cell ? <KpiRisk risk={cell.risk} label={row.label} /> : null}
                   </td>
                 );
               })}

@@ -15,6 +15,7 @@ import type {
 import { isRelativeMethod, type CompareParams } from "./compare-params";
 import { criterionScore100, perspectiveScores, type PerspectiveScores } from "./perspective-scores";
 import { valueOf, type QuoteForRanking } from "./ranking-input";
+import { missedKpiRisk, type MissedKpiRisk } from "./kpi-risk";
 
 // Shapes a ranking into what the comparison page shows: plain, serializable data, so the route
 // stays a loader and a layout. Filters hide columns; they never re-rank (the ranking is over every
@@ -69,8 +70,10 @@ export interface ComparisonCell {
   /** A claimed rate: what the vendor committed to and the value scored after weighing its record. */
   claim: number | null;
   effective: number | null;
-  /** The record the claim was weighed against (summed over past engagements); null without one. */
+  /** The record the claim was weighed against (recency-weighted facts of Kurabe contracts); null without one. */
   evidence: Evidence | null;
+  /** The risk that the true rate misses the RFQ's target (item 7, decision 0038); null without evidence or target. */
+  risk?: MissedKpiRisk | null;
 }
 
 export interface ComparisonRow {
@@ -186,6 +189,7 @@ function cellOf(c: Contribution | undefined, row: RfqCriterion, raw: CriterionVa
     claim: credibility?.claim ?? null,
     effective: credibility?.effective ?? null,
     evidence: credibility?.verified && credibility.evidence ? { successes: credibility.evidence.successes, trials: credibility.evidence.trials } : null,
+    risk: credibility ? missedKpiRisk(row, credibility) : null,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 import { t } from "~/i18n";
 import { credibilityBadge } from "./comparison-view";
 import { isClaimedRate } from "./ranking-input";
+import { missedKpiRisk } from "./kpi-risk";
 
 // The comparison as plain tables, for the Excel and CSV downloads: pure, so the cells a buyer
 // pastes into a 稟議 are tested without opening a workbook. Numbers stay numbers (the writer
@@ -116,6 +117,7 @@ const L = {
     effective: "実効値（実績で補正）",
     successes: "実績: 該当件数",
     trials: "実績: 観測件数",
+    risk: "未達リスク（目標を下回る確率）",
     badge: { verified: "実績で確認済み", shrunk: "実績で補正", unverified: "未検証（自己申告）" },
   },
   en: {
@@ -167,6 +169,7 @@ const L = {
     effective: "Effective (adjusted by the record)",
     successes: "Record: events counted",
     trials: "Record: observations",
+    risk: "Risk of missing the target",
     badge: { verified: "Verified", shrunk: "Adjusted by evidence", unverified: "Unverified (claim)" },
   },
 } as const;
@@ -275,6 +278,11 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
       evidenceRow(l.effective, (d) => cell(d.effective, "percent")),
       evidenceRow(l.successes, (d) => cell(d.verified ? d.evidence!.successes : null, "number")),
       evidenceRow(l.trials, (d) => cell(d.verified ? d.evidence!.trials : null, "number")),
+      // The risk of a missed KPI (decision 0038): only where the RFQ sets a target or threshold and there is a record.
+      evidenceRow(l.risk, (d) => {
+        const rfqCriterion = x.rfq.criteria.find((r) => r.key === c.key);
+        return cell(rfqCriterion ? (missedKpiRisk(rfqCriterion, d)?.probability ?? null) : null, "percent");
+      }),
     ];
   });
   const normalized = (id: string) => x.quotes.find((q) => q.id === id)?.normalized;

@@ -61,4 +61,23 @@ describe("probabilityBelowTarget", () => {
       expect((error as ScoringInputError).issues.map((i) => i.path)).toEqual(["claim", "priorStrength", "evidence", "target"]);
     }
   });
+
+  // The track record is recency-weighted (decision 0038), so counts arrive fractional. Reference values from
+  // SciPy 1.17: scipy.special.betainc(claim·k + s, (1 − claim)·k + (t − s), target).
+  it("takes fractional (recency-weighted) counts", () => {
+    expect(probabilityBelowTarget(0.98, 10, 44.37, 49.2, 0.95)).toBeCloseTo(0.838627722015358, 12);
+    expect(probabilityBelowTarget(0.97, 10, 0.5, 0.5, 0.95)).toBeCloseTo(0.18438443822850664, 12);
+    expect(probabilityBelowTarget(0.999, 10, 123.456, 123.789, 0.99)).toBeCloseTo(0.06212845017884681, 12);
+  });
+
+  it("still refuses negative, NaN and more successes than trials", () => {
+    for (const [s, t] of [
+      [-0.1, 1],
+      [Number.NaN, 2],
+      [1, Number.NaN],
+      [2.5, 2.4],
+      [0, Number.POSITIVE_INFINITY],
+    ] as const)
+      expect(() => probabilityBelowTarget(0.9, 10, s, t, 0.9)).toThrow(ScoringInputError);
+  });
 });

@@ -50,13 +50,15 @@ export function probabilityBelowTarget(claim: number, priorStrength: number, suc
         `priorStrength は正の数で指定してください（指定値: ${priorStrength}）。`,
       ),
     );
-  if (!(Number.isInteger(trials) && Number.isInteger(successes) && successes >= 0 && successes <= trials)) {
+  // Real, not only whole, counts: the track record is recency-weighted (decision 0038), and the Beta
+  // posterior is defined for any positive real shape. Negative, NaN and successes > trials stay refused.
+  if (!(Number.isFinite(trials) && Number.isFinite(successes) && successes >= 0 && successes <= trials)) {
     problems.push(
       issue(
         "evidence-invalid",
         "evidence",
-        `successes and trials must be whole numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`,
-        `successes と trials は 0 ≤ successes ≤ trials の整数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`,
+        `successes and trials must be non-negative numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`,
+        `successes と trials は 0 ≤ successes ≤ trials の 0 以上の数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`,
       ),
     );
   }

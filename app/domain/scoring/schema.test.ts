@@ -156,10 +156,15 @@ describe("parseRankingInput", () => {
     ]);
   });
 
-  it("checks evidence: only on rate criteria, whole numbers, successes ≤ trials", () => {
+  it("checks evidence: only on rate criteria, non-negative, successes ≤ trials; fractional (weighted) counts pass", () => {
     const data = validInput();
     data.alternatives[0].evidence = { onTime: { successes: 11, trials: 10 } };
     expect(issuesOf(data)[0]).toMatchObject({ code: "evidence-invalid", path: "alternatives[0].evidence.onTime" });
+    data.alternatives[0].evidence = { onTime: { successes: -0.5, trials: 10 } };
+    expect(issuesOf(data)[0]).toMatchObject({ code: "evidence-invalid", path: "alternatives[0].evidence.onTime" });
+    // Recency-weighted evidence (decision 0038): 8.7 of 9.35 is a valid record.
+    data.alternatives[0].evidence = { onTime: { successes: 8.7, trials: 9.35 } };
+    expect(parseRankingInput(data).alternatives[0]!.evidence).toEqual({ onTime: { successes: 8.7, trials: 9.35 } });
     data.alternatives[0].evidence = { price: { successes: 1, trials: 1 } };
     expect(issuesOf(data)[0]).toMatchObject({ code: "evidence-not-rate", path: "alternatives[0].evidence.price" });
   });

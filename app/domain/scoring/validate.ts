@@ -71,13 +71,14 @@ export function checkRankingInput(input: RankingInput): ScoringIssue[] {
         );
       } else if (evidence) {
         const { successes, trials } = evidence;
-        if (!Number.isInteger(trials) || trials < 0 || !Number.isInteger(successes) || successes < 0 || successes > trials) {
+        // Recency-weighted counts are fractional (decision 0038): any finite non-negative real is a Beta pseudo-count.
+        if (!Number.isFinite(trials) || trials < 0 || !Number.isFinite(successes) || successes < 0 || successes > trials) {
           issues.push(
             issue(
               "evidence-invalid",
               path,
-              `${path} must have whole numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`,
-              `${path} は 0 ≤ successes ≤ trials の整数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`,
+              `${path} must have non-negative numbers with 0 ≤ successes ≤ trials (got ${successes} of ${trials}).`,
+              `${path} は 0 ≤ successes ≤ trials の 0 以上の数で指定してください（指定値: ${trials} 件中 ${successes} 件）。`,
             ),
           );
         }

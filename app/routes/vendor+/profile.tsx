@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { OwnTrackRecord } from "~/components/vendor/own-track-record";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -64,6 +65,7 @@ export default function VendorProfilePage() {
     <section className="stack">
       <h1>{t("profile.title")}</h1>
       <p className="lead">{t("profile.intro")}</p>
+      <OwnTrackRecord vendorId={vendor.id} />
       <Form method="post" {...getFormProps(form)} className="card">
         <CsrfInput />
         <FormErrors errors={form.errors} />

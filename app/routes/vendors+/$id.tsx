@@ -5,7 +5,6 @@ import { CertificationBadges } from "~/components/vendor/certification-badges";
 import { TrackRecord } from "~/components/vendor/track-record";
 import { VendorRatings } from "~/components/vendor/vendor-ratings";
 import { vendorRatings } from "~/services/vendor-ratings.server";
-import { summarizeTrackRecord } from "~/domain/vendor/track-record";
 import { InviteForm } from "~/components/vendor/invite-form";
 import { can } from "~/domain/permissions";
 import { invitableRfqsFor } from "~/services/rfq-invitations.server";
@@ -24,15 +23,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePermission(user.actor, "vendorProfile:read", { type: "vendorProfile", orgId: id.data }, { hide: true });
   const page = await vendorPage(context, id.data);
   invariantResponse(page);
-  const { vendor, engagements } = page;
-  const trackRecord = summarizeTrackRecord(vendor.track_record_count, vendor.track_record_kpis);
+  const { vendor, trackRecord } = page;
   const invite = can(user.actor, "rfq:create", { type: "rfqs" }) ? { rfqs: await invitableRfqsFor(context, user.actor) } : null;
   const ratings = await vendorRatings(context, vendor.id);
-  return { vendor, engagements, trackRecord, today: tokyoDateString(context.clock.now()), invite, ratings };
+  return { vendor, trackRecord, today: tokyoDateString(context.clock.now()), invite, ratings };
 }
 
 export default function VendorDetail() {
-  const { vendor, engagements, trackRecord, today, invite, ratings } = useLoaderData<typeof loader>();
+  const { vendor, trackRecord, today, invite, ratings } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   return (
     <article className="stack">
@@ -70,7 +68,7 @@ export default function VendorDetail() {
       <h2>{t("profile.certifications")}</h2>
       <CertificationBadges certifications={vendor.certifications} today={today} />
       <h2>{t("trackRecord.title")}</h2>
-      <TrackRecord summary={trackRecord} engagements={engagements} />
+      <TrackRecord record={trackRecord} />
       <VendorRatings ratings={ratings} />
     </article>
   );
