@@ -1,15 +1,16 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
-import { recordEvidence, type EvidenceFact } from "../queries/evidence-events";
 import { writeAudit } from "../queries/audit";
 import { KPI_CATALOG, toWeightPoints } from "~/domain/rfq/kpi-templates";
 import type { Criterion } from "~/domain/rfq/schema";
 import { quoteA } from "~/domain/quote/test-fixtures";
+import type { Actor } from "~/domain/permissions";
 import { activateContract, createContract, readContract, saveMilestones } from "~/services/contracts.server";
+import { inspectDelivery, submitDelivery } from "~/services/deliveries.server";
+import { enterAndConfirmMonth } from "~/services/sla-measurements.server";
 import { createLocalMailer } from "~/services/mail.server";
 import { readEnv } from "~/utils/env.server";
-import { createAccount, createAcceptedAward, mustSucceed, serviceContext, vendorOrgId, type FactoryContext } from "../../tests/factories";
+import { actorFor, createAccount, createAcceptedAward, mustSucceed, serviceContext, vendorOrgId, type FactoryContext } from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
 import { VENDOR } from "./demo-rfqs";
 
@@ -17,8 +18,9 @@ import { VENDOR } from "./demo-rfqs";
 // buyer organisation with one member, a closed RFQ in the work's category with its KPI criteria, the vendor's
 // quote, the award (through the buyer's approval route) and the vendor's acceptance, and an ACTIVE contract with
 // the SLA targets and a milestone plan — all through the services and factories the award and invoice seeds use.
-// The facts (monthly SLA measurements, one delivery per milestone) are then recorded by `recordPastFacts`, the
-// one place this seed writes evidence.
+// Then the parties do the contract's work through the services they use — the vendor delivers each milestone and
+// the buyer inspects it, the vendor enters each month's measurements and the buyer confirms them — and those
+// services record the evidence (`doPastWork`). This seed never writes evidence itself.
 //
 // The closed survey RFQ (accuracy, on-time rate, similar projects) is built to show all three badges:
 // 行政サポートセンター's record is at or above its claims (verified); 北海道データエントリー's is clearly below its
@@ -238,12 +240,6 @@ export function spread(total: number, n: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0));
 }
 
-/** A stable id for a seeded fact's source (what the deliveries / measurements services will give as their row id). */
-function seededId(...parts: string[]): string {
-  const h = createHash("sha256").update(parts.join("|")).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 /** The milestone dates of a contract: `n` due dates evenly between start and end, the last on the end day. */
 function dueDates(c: DemoPastContract, n: number): string[] {
   const days = Math.round((Date.parse(c.ended) - Date.parse(c.started)) / DAY_MS);
@@ -252,54 +248,78 @@ function dueDates(c: DemoPastContract, n: number): string[] {
 
 const deliveriesOf = (c: DemoPastContract) => Object.entries(c.kpis).find(([key]) => isDeliveryKpi(key));
 
-/** The facts of one past contract: monthly measurements of its rate KPIs, and one delivery per milestone. */
-export function pastFactsOf(c: DemoPastContract, ids: { contractId: string; vendorOrgId: string; buyerOrgId: string }): EvidenceFact[] {
-  const base = { vendorOrgId: ids.vendorOrgId, buyerOrgId: ids.buyerOrgId, contractId: ids.contractId, category: c.category };
+/** One step of a past contract's work, on its day: a month's measurements entered and confirmed, or a milestone delivered. */
+export type PastStep =
+  | { kind: "month"; day: string; period: string; figures: { kpiKey: string; successes: number; trials: number }[] }
+  | { kind: "delivery"; day: string; milestoneIndex: number; late: boolean };
+
+/**
+ * The work of one past contract, in the order it happened: each month's rate KPIs entered on the 3rd of the next
+ * month (their totals adding up to the contract's), and one delivery per milestone — on its due date, or, for the
+ * late ones (spread over the contract), rejected once and delivered again five days late.
+ */
+export function pastWorkOf(c: DemoPastContract): PastStep[] {
   const months = monthEnds(c.started, c.ended);
-  const facts: EvidenceFact[] = [];
+  const steps: PastStep[] = months.map((end) => ({ kind: "month", day: addDays(end, 3), period: end.slice(0, 7), figures: [] }));
   for (const [kpiKey, [successes, trials]] of Object.entries(c.kpis)) {
     if (isDeliveryKpi(kpiKey)) continue;
     // Failures spread like trials, so every month has 0 ≤ successes ≤ trials and the totals add up.
     const monthTrials = spread(trials, months.length);
     const monthFailures = spread(trials - successes, months.length);
-    months.forEach((observedOn, i) => {
+    months.forEach((_, i) => {
       if (monthTrials[i]! === 0) return;
       const failures = Math.min(monthFailures[i]!, monthTrials[i]!);
-      facts.push({
-        ...base,
-        kpiKey,
-        successes: monthTrials[i]! - failures,
-        trials: monthTrials[i]!,
-        observedOn,
-        source: "measurement",
-        sourceId: seededId(ids.contractId, "measurement", observedOn),
-      });
+      (steps[i] as Extract<PastStep, { kind: "month" }>).figures.push({ kpiKey, successes: monthTrials[i]! - failures, trials: monthTrials[i]! });
     });
   }
   const deliveries = deliveriesOf(c);
   if (deliveries) {
-    const [kpiKey, [onTime, total]] = deliveries;
+    const [, [onTime, total]] = deliveries;
     const late = total - onTime;
     dueDates(c, total).forEach((due, i) => {
-      // The late deliveries are spread over the contract, each accepted five days late after one revision round.
       const isLate = Math.floor(((i + 1) * late) / total) > Math.floor((i * late) / total);
-      const sourceId = seededId(ids.contractId, "delivery", String(i));
-      const observedOn = isLate ? addDays(due, 5) : due;
-      facts.push({ ...base, kpiKey, successes: isLate ? 0 : 1, trials: 1, observedOn, source: "delivery", sourceId });
-      facts.push({ ...base, kpiKey: "revision_rounds", value: isLate ? 1 : 0, observedOn, source: "delivery", sourceId });
+      steps.push({ kind: "delivery", day: due, milestoneIndex: i, late: isLate });
     });
   }
-  return facts;
+  return steps.filter((s) => s.kind === "delivery" || s.figures.length > 0).sort((a, b) => a.day.localeCompare(b.day));
 }
 
 /**
- * Records a past contract's facts. TEMPORARY until the deliveries and measurements services (issue 17 items 1–2)
- * merge: then this body submits and accepts each delivery and enters and confirms each month's measurement through
- * them, and they record the evidence. Until then it calls `recordEvidence` with the same sources and stable ids,
- * so a second run records nothing new.
+ * Does a past contract's work through the services its parties use — the vendor delivers and the buyer inspects
+ * (deliveries.server.ts), the vendor enters each month's measurements and the buyer confirms them
+ * (sla-measurements.server.ts) — each on its day (the factory clock), so the evidence comes through the one event
+ * path (decision 0038) and never from this seed. Returns the number of steps done.
  */
-export async function recordPastFacts(db: Kysely<Database>, facts: readonly EvidenceFact[]): Promise<number> {
-  return db.transaction().execute((trx) => recordEvidence(trx, facts));
+async function doPastWork(f: FactoryContext, c: DemoPastContract, contractId: string, vendor: Actor, buyer: Actor): Promise<number> {
+  const steps = pastWorkOf(c);
+  for (const step of steps) {
+    f.clock.set(atJst(step.day));
+    if (step.kind === "month") {
+      mustSucceed(
+        await enterAndConfirmMonth(f.ctx, { vendor, buyer, contractId, period: step.period, figures: step.figures }),
+        `${c.client}: the measurements of ${step.period}`,
+      );
+      continue;
+    }
+    const note = `第${step.milestoneIndex + 1}回の成果物を納品します。`;
+    let delivered = mustSucceed(await submitDelivery(f.ctx, vendor, contractId, { milestoneIndex: step.milestoneIndex, note }), `${c.client}: delivery`);
+    if (step.late) {
+      mustSucceed(
+        await inspectDelivery(f.ctx, buyer, delivered.delivery.id, {
+          decision: "reject",
+          reason: "チェックリストの一部が未記入です。記入のうえ再納品してください。",
+        }),
+        `${c.client}: rejection`,
+      );
+      f.clock.set(atJst(addDays(step.day, 5)));
+      delivered = mustSucceed(
+        await submitDelivery(f.ctx, vendor, contractId, { milestoneIndex: step.milestoneIndex, note: `${note}（修正版）` }),
+        `${c.client}: redelivery`,
+      );
+    }
+    mustSucceed(await inspectDelivery(f.ctx, buyer, delivered.delivery.id, { decision: "accept" }), `${c.client}: acceptance`);
+  }
+  return steps.length;
 }
 
 /** The past RFQ's criteria: TCO and the contract's KPIs as commitments with the catalog's scales and targets. */
@@ -353,7 +373,7 @@ async function pastContract(f: FactoryContext, c: DemoPastContract, vendorName: 
     .where("buyer.name", "=", c.client)
     .where("contracts.vendor_org_id", "=", vendorId)
     .executeTakeFirst();
-  if (existing) return { contractId: existing.id, vendorOrgId: vendorId, buyerOrgId: existing.buyer_org_id };
+  if (existing) return null;
 
   // The RFQ is published six weeks before the work starts; its deadline (two weeks later) opens the quote.
   f.clock.set(new Date(atJst(c.started).getTime() - 42 * DAY_MS));
@@ -364,7 +384,8 @@ async function pastContract(f: FactoryContext, c: DemoPastContract, vendorName: 
     vendorEmail: vendorEmailOf(vendorName),
     vendorOrgId: vendorId,
     buyerKind: c.buyerKind,
-    rfq: { title: c.title, category: c.category as never, phase: "launch", criteria: criteriaOf(c) },
+    // The term is the months of the work, so every month measured falls within it.
+    rfq: { title: c.title, category: c.category as never, phase: "launch", criteria: criteriaOf(c), contractTermMonths: monthEnds(c.started, c.ended).length },
     quote: quoteA({ kpiCommitments: commitmentsOf(c) }),
   });
   f.clock.set(atJst(c.started));
@@ -393,31 +414,35 @@ async function pastContract(f: FactoryContext, c: DemoPastContract, vendorName: 
     `the milestones with ${c.client}`,
   );
   mustSucceed(await activateContract(f.ctx, buyerActor, contractId), `activating the contract with ${c.client}`);
-  return { contractId, vendorOrgId: vendorId, buyerOrgId: buyer.org.id };
+  return { contractId, buyer: buyerActor };
 }
 
 /**
- * Seeds the past contracts and their facts (after the demo accounts). Idempotent: a client already contracted
- * with the vendor is not contracted again, and its facts are recorded once (stable source ids).
+ * Seeds the past contracts and their work (after the demo accounts). Idempotent: a client already contracted with
+ * the vendor is left as it is (its work was done when it was contracted).
  */
 export async function seedDemoPastContracts(db: Kysely<Database>, now: Date, passwordHash: string): Promise<void> {
   const f = serviceContext(db, now, { mailer: createLocalMailer(), env: readEnv({ NODE_ENV: "development" }) });
-  let recorded = 0;
+  let steps = 0;
+  let contracted = 0;
   const vendors = Object.entries(DEMO_PAST_CONTRACTS);
   for (const [vi, [vendorName, contracts]] of vendors.entries()) {
+    const vendor = await actorFor(db, vendorEmailOf(vendorName));
     for (const [ci, c] of contracts.entries()) {
-      const ids = await pastContract(f, c, vendorName, clientEmail(vi, ci), passwordHash);
-      recorded += await recordPastFacts(db, pastFactsOf(c, ids));
+      const made = await pastContract(f, c, vendorName, clientEmail(vi, ci), passwordHash);
+      if (!made) continue;
+      contracted++;
+      steps += await doPastWork(f, c, made.contractId, vendor, made.buyer);
     }
   }
   f.clock.set(now);
-  if (recorded > 0)
+  if (contracted > 0)
     await writeAudit(db, {
       actorUserId: null,
       actorOrgId: null,
       action: "seed.trackRecords",
       entityType: "system",
       entityId: "demo",
-      after: { facts: recorded },
+      after: { contracts: contracted, steps },
     });
 }
