@@ -99,6 +99,15 @@ export async function contractReviewsPage(ctx: AppContext, actor: Actor, contrac
   const inForce = cadence ?? "monthly";
   const taken = new Set(reviews.map((r) => r.period_start));
   const active = p.row.status === "active";
+  // Periods begun by today without a review, newest first (the buyer opens one; a review of a running period is a
+  // mid-period look and is allowed).
+  const openable =
+    p.side === "buyer" && active
+      ? periodsOfTerm(p.content.term, inForce, today)
+          .filter((x) => !taken.has(x.start))
+          .reverse()
+          .map((x) => ({ start: x.start, end: x.end }))
+      : [];
   return {
     ok: true as const,
     side: p.side,
@@ -107,15 +116,9 @@ export async function contractReviewsPage(ctx: AppContext, actor: Actor, contrac
     title: p.content.rfq.title,
     active,
     cadence,
-    // Periods begun by today without a review, newest first (the buyer opens one; a review of a running period is a
-    // mid-period look and is allowed).
-    openable:
-      p.side === "buyer" && active
-        ? periodsOfTerm(p.content.term, inForce, today)
-            .filter((x) => !taken.has(x.start))
-            .reverse()
-            .map((x) => ({ start: x.start, end: x.end }))
-        : [],
+    openable,
+    // The period a buyer usually reviews: the newest that has ended (last month), else the running one.
+    suggested: (openable.find((x) => x.end < today) ?? openable[0])?.start ?? null,
     reviews: reviews
       .filter((r) => visibleTo(p.side, r.status))
       .map((r) => ({

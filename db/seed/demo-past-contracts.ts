@@ -40,6 +40,10 @@ export interface DemoPastContract {
   ended: string;
   /** Totals over the contract, as the old seeded engagements had them; spread over months / milestones below. */
   kpis: Kpis;
+  /** The vendor's commitments, when not the catalog's targets or the rates it delivered (an ongoing contract). */
+  claims?: Record<string, number>;
+  /** How many milestones, when not one per delivery counted (an ongoing contract: quarterly). */
+  milestones?: number;
 }
 
 export const DEMO_PAST_CONTRACTS: Record<string, DemoPastContract[]> = {
@@ -356,7 +360,7 @@ function criteriaOf(c: DemoPastContract): Criterion[] {
 
 /** The vendor's commitments on the past RFQ: the catalog's target where it has one, else the rate it went on to deliver. */
 const commitmentsOf = (c: DemoPastContract) =>
-  Object.fromEntries(Object.entries(c.kpis).map(([key, [s, n]]) => [key, template(key).target ?? Math.round((s / n) * 1000) / 1000]));
+  c.claims ?? Object.fromEntries(Object.entries(c.kpis).map(([key, [s, n]]) => [key, template(key).target ?? Math.round((s / n) * 1000) / 1000]));
 
 const vendorEmailOf = (orgName: string) => DEMO_ACCOUNTS.find((a) => a.org === orgName)!.email;
 
@@ -396,7 +400,7 @@ async function pastContract(f: FactoryContext, c: DemoPastContract, vendorName: 
   const plan = read.contract.content.milestonePlan;
   const first = plan.milestones[0]!;
   // One milestone per delivery counted on time or late; a quarterly report where the work has no delivery KPI.
-  const count = deliveriesOf(c)?.[1][1] ?? Math.max(1, Math.ceil(monthEnds(c.started, c.ended).length / 3));
+  const count = c.milestones ?? deliveriesOf(c)?.[1][1] ?? Math.max(1, Math.ceil(monthEnds(c.started, c.ended).length / 3));
   const amounts = spread(read.contract.content.totals.total, count);
   mustSucceed(
     await saveMilestones(f.ctx, buyerActor, contractId, {
@@ -417,6 +421,33 @@ async function pastContract(f: FactoryContext, c: DemoPastContract, vendorName: 
   return { contractId, buyer: buyerActor };
 }
 
+/** The buyer of the demo's ongoing contract; it signs in with the demo password. */
+export const ONGOING_CLIENT_EMAIL = "buyer@shirakawa-shokai.example";
+
+/**
+ * The demo's ongoing contract (issue 17's path to try): ネクスト経理サービス's monthly bookkeeping for 株式会社しらかわ
+ * 商会, begun on the first day of last month, for a year, with quarterly milestones and nothing delivered or measured
+ * yet — so last month's measurements are due and the first milestone can be delivered, inspected and accepted.
+ * Its dates follow `now`, so the demo always has a month to measure.
+ */
+export function ongoingContract(now: Date): DemoPastContract {
+  const today = new Date(now.getTime() + JST_MS).toISOString().slice(0, 10);
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const started = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 10);
+  const ended = new Date(Date.UTC(y, m + 10, 0)).toISOString().slice(0, 10);
+  return {
+    client: "株式会社しらかわ商会",
+    buyerKind: "company",
+    category: "accounting",
+    title: "月次記帳代行・決算補助業務",
+    started,
+    ended,
+    kpis: { accuracy: [0, 0], on_time_rate: [0, 0] },
+    claims: { accuracy: 0.995, on_time_rate: 0.95 },
+    milestones: 4,
+  };
+}
+
 /**
  * Seeds the past contracts and their work (after the demo accounts). Idempotent: a client already contracted with
  * the vendor is left as it is (its work was done when it was contracted).
@@ -435,6 +466,8 @@ export async function seedDemoPastContracts(db: Kysely<Database>, now: Date, pas
       steps += await doPastWork(f, c, made.contractId, vendor, made.buyer);
     }
   }
+  // The ongoing contract: contracted, its work still to do.
+  if (await pastContract(f, ongoingContract(now), VENDOR.nextKeiri, ONGOING_CLIENT_EMAIL, passwordHash)) contracted++;
   f.clock.set(now);
   if (contracted > 0)
     await writeAudit(db, {

@@ -5,6 +5,7 @@ import { findLiveApiToken } from "../../db/queries/api-tokens";
 import { findVendor } from "../../db/queries/vendors";
 import { hashApiToken } from "../../app/services/api-tokens.server";
 import { isDatabaseEmpty, seedDemoData, DEMO_ACCOUNTS, DEMO_APPROVERS } from "../../db/seed";
+import { DEMO_PAST_CONTRACTS, ongoingContract } from "../../db/seed/demo-past-contracts";
 
 // Smoke test of the path `npm start` takes with no DATABASE_URL: embedded PGlite,
 // the same migrations, the same seed and the same queries as on PostgreSQL.
@@ -23,12 +24,26 @@ describe("embedded database (PGlite)", () => {
       // A query marked for preparing on PostgreSQL (db/prepared.ts) runs unchanged here: the mark is a comment.
       const buyer = DEMO_ACCOUNTS.find((a) => a.email === "buyer@midori-city.example")!;
       expect((await findLiveApiToken(db, hashApiToken(buyer.token)))?.email).toBe(buyer.email);
+      // One person per demo organisation, plus the buyers' approvers (稟議); the people of the past contracts' clients
+      // (db/seed/demo-past-contracts.ts) belong to those clients' organisations alone.
+      const clients = [...Object.values(DEMO_PAST_CONTRACTS).flatMap((list) => list.map((c) => c.client)), ongoingContract(new Date()).client];
       const count = await db
         .selectFrom("users")
         .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("memberships")
+                .innerJoin("organizations", "organizations.id", "memberships.org_id")
+                .whereRef("memberships.user_id", "=", "users.id")
+                .where("organizations.name", "in", clients),
+            ),
+          ),
+        )
         .executeTakeFirstOrThrow();
-      // One person per demo organisation, plus the buyers' approvers (稟議).
       expect(count.n).toBe(DEMO_ACCOUNTS.length + Object.keys(DEMO_APPROVERS).length);
+      const contracted = await db.selectFrom("organizations").select("name").where("name", "in", clients).execute();
+      expect(contracted).toHaveLength(clients.length);
       // A failed transaction leaves nothing behind, and a concurrent read is not caught inside it.
       const [txResult, concurrent] = await Promise.allSettled([
         db.transaction().execute(async (trx) => {

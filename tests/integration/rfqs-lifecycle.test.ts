@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { DEMO_PAST_CONTRACTS } from "../../db/seed/demo-past-contracts";
+import { DEMO_PAST_CONTRACTS, ongoingContract } from "../../db/seed/demo-past-contracts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listOpenRfqsForVendor, listQuestionsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
 import { DEMO_ACCOUNTS, DEMO_RFQS, findDemoRfqIds, seedDemoData, type DemoRfqKey } from "../../db/seed";
@@ -452,8 +452,9 @@ describe("demo data", () => {
     // The award loop (issue 15): one RFQ awarded with an approved proposal, an accepted award and an active
     // contract; one proposal waiting for approval.
     // The past contracts behind the demo's track records (db/seed/demo-past-contracts.ts) are awarded RFQs of
-    // their own past clients; the award loop's RFQ is the only one of the demo buyers.
-    const pastClients = Object.values(DEMO_PAST_CONTRACTS).flatMap((list) => list.map((c) => c.client));
+    // their own past clients, like the ongoing contract's (しらかわ商会); the award loop's RFQ is the only one of the
+    // demo buyers.
+    const pastClients = [...Object.values(DEMO_PAST_CONTRACTS).flatMap((list) => list.map((c) => c.client)), ongoingContract(new Date()).client];
     const pastRfqs = await demo.db
       .selectFrom("rfqs")
       .innerJoin("organizations as buyer", "buyer.id", "rfqs.buyer_org_id")

@@ -4,6 +4,7 @@ import type { core } from "zod";
 import { toCsv } from "~/domain/comparison/export-table";
 import type { SlaTarget } from "~/domain/contracts/contract-draft";
 import type { Locale } from "~/i18n";
+import { MAX_CSV_BYTES, MAX_CSV_ROWS } from "./csv-limits";
 import { checkFigures, isRateKpi, type FigureProblem, type Figures } from "./entry";
 import { periodProblem, type Period, type PeriodProblem, type Term } from "./period";
 
@@ -14,10 +15,7 @@ import { periodProblem, type Period, type PeriodProblem, type Term } from "./per
 
 export const CSV_COLUMNS = ["period", "kpi_key", "kpi_label", "successes", "trials", "value", "note"] as const;
 const REQUIRED_COLUMNS = ["period", "kpi_key"] as const;
-/** An upload over this is refused before parsing (a month of KPIs is a few hundred bytes). */
-export const MAX_CSV_BYTES = 256 * 1024;
-/** Data rows at most (a contract's KPIs × several years of months fit many times over). */
-export const MAX_CSV_ROWS = 1000;
+export { MAX_CSV_BYTES, MAX_CSV_ROWS } from "./csv-limits";
 
 /** The template: a header and one row per KPI of the contract for `period`, keys and labels filled in. */
 export function measurementTemplateCsv(sla: readonly SlaTarget[], period: Period, locale: Locale): string {

@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormErrors } from "~/components/field";
 import { t as translate, type AnyMessageKey } from "~/i18n";
-import { MAX_CSV_BYTES } from "~/domain/measurements/csv";
+import { MAX_CSV_BYTES } from "~/domain/measurements/csv-limits";
 import { decideMeasurements, enterMeasurement, importMeasurementsCsv, measurementsPage, replyToMeasurement } from "~/services/sla-measurements.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";

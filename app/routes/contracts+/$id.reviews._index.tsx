@@ -83,7 +83,7 @@ export default function ContractReviews() {
                 )}
                 <Field id="periodStart" label={t("reviews.openPeriod")} errors={answer?.fieldErrors?.periodStart}>
                   {(aria) => (
-                    <select name="periodStart" defaultValue={answer?.values.periodStart || d.openable[0]?.start} {...aria}>
+                    <select name="periodStart" defaultValue={answer?.values.periodStart || d.suggested || undefined} {...aria}>
                       {d.openable.map((p) => (
                         <option key={p.start} value={p.start}>
                           {periodLabel(p, locale)}
