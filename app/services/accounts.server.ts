@@ -15,10 +15,6 @@ import { hashPassword } from "./passwords.server";
 
 // Members and invitations. Sign-up lives in signup.server.ts, log-in and its limiter in login.server.ts.
 
-export function isUniqueViolation(e: unknown) {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
-}
-
 /** Japanese first, English below, in one mail: the recipient's language is unknown. */
 export function bilingualMail(to: string, subjectKey: AnyMessageKey, bodyKey: AnyMessageKey, params: (locale: Locale) => Record<string, string>): Mail {
   return {

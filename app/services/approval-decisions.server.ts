@@ -14,14 +14,15 @@ import {
 import { writeAudit } from "../../db/queries/audit";
 import { lockRfqForAward } from "../../db/queries/award-outcome";
 import { DecisionInput, ProposalEditInput, routeState, stepStates } from "~/domain/approvals/decisions";
-import { canDecide, type DecideAnswer, type Delegation, type RouteState, type RouteStep } from "~/domain/approvals/route-rules";
+import { DECISION_REFUSAL } from "./approval-routes.server";
+import { canDecide, type Delegation, type RouteState, type RouteStep } from "~/domain/approvals/route-rules";
 import type { SpecificReasonTrigger } from "~/domain/award/proposal";
 import type { Actor } from "~/domain/permissions";
 import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { isRowId } from "~/utils/row-id";
-import { failure, orgActor, ServiceFailure, type OrgActor } from "~/utils/service-failure";
+import { failure, orgActor, ServiceFailure, type OrgActor, isUniqueViolation, Rollback } from "~/utils/service-failure";
 import { activeDelegations, noticeBuyerMembers, sendPendingMails, stepRecipients, type PendingMail } from "./approval-notices.server";
 import { awardApprovedProposal } from "./award.server";
 import { pendingChangeApprovals } from "./change-requests.server";
@@ -34,21 +35,6 @@ import { pendingChangeApprovals } from "./change-requests.server";
 // Members of other organisations (vendors, advisors, other buyers) get 404 everywhere.
 
 type Buyer = OrgActor<"buyer">;
-
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
-
-/** Thrown inside a transaction to roll it back with a refusal (the award refused after earlier writes). */
-class Rollback extends Error {
-  constructor(readonly failure: ServiceFailure) {
-    super(failure.key);
-  }
-}
-
-const REFUSAL: Record<Exclude<DecideAnswer, { ok: true }>["reason"], ServiceFailure> = {
-  proposer: new ServiceFailure(403, "approvals.refused.proposer"),
-  notApprover: new ServiceFailure(403, "approvals.refused.notApprover"),
-  alreadyDecided: new ServiceFailure(409, "approvals.alreadyDecided"),
-};
 
 const steps = (p: { route_steps: unknown }) => p.route_steps as RouteStep[];
 const ofRound = (rows: readonly DecisionListRow[], round: number) => rows.filter((r) => r.round === round);
@@ -126,7 +112,7 @@ export async function decideProposal(ctx: AppContext, actor: Actor, proposalId: 
       const p = await lockProposal(trx, a.org.id, proposalId);
       if (!p) return failure.notFound();
       if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-      if (p.proposed_by === a.userId) return REFUSAL.proposer;
+      if (p.proposed_by === a.userId) return DECISION_REFUSAL.proposer;
       if (p.status !== "pending") return failure.conflict("approvals.notPending");
       const route = steps(p);
       const decisions = ofRound(await listDecisions(trx, [p.id]), p.round);
@@ -135,8 +121,8 @@ export async function decideProposal(ctx: AppContext, actor: Actor, proposalId: 
       const delegations = await activeDelegations(trx, a.org.id, now);
       const answer = canDecide(state.step, a.userId, p.proposed_by, delegations, { at: now, decided: decidedSeats(decisions, state.stepIndex) });
       // A second press of a decision that moved the route on: the seat is no longer in the current step.
-      if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return REFUSAL.alreadyDecided;
-      if (!answer.ok) return REFUSAL[answer.reason];
+      if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return DECISION_REFUSAL.alreadyDecided;
+      if (!answer.ok) return DECISION_REFUSAL[answer.reason];
       const { decision, comment } = parsed.data;
       const row = await insertDecision(trx, {
         proposalId: p.id,

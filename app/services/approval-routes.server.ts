@@ -1,9 +1,9 @@
 import { findApprovalRouteRules, listApprovers, lockApprovalRouteRules, saveApprovalRouteRules, setMemberApprover } from "../../db/queries/approval-routes";
 import { writeAudit } from "../../db/queries/audit";
-import { approversIn, RouteRulesSchema, routeFor, unknownApprovers, type RouteRules, type RouteStep } from "~/domain/approvals/route-rules";
+import { approversIn, RouteRulesSchema, routeFor, unknownApprovers, type DecideAnswer, type RouteRules, type RouteStep } from "~/domain/approvals/route-rules";
 import { can, type Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
-import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
+import { failure, orgActor, ServiceFailure } from "~/utils/service-failure";
 
 // 稟議ルート (issue 15, item 3): a buyer organisation's approval rules and its approvers.
 // Every member of the buyer organisation reads them; owners save them and set the approver flag.
@@ -120,3 +120,10 @@ export async function routeForAmount(
   const steps = rules ? routeFor(rules, amountYen) : null;
   return row && steps ? { revision: row.revision, steps } : null;
 }
+
+/** Why an approver may not decide at a step, as the refusal the caller returns (award proposals and change requests). */
+export const DECISION_REFUSAL: Record<Exclude<DecideAnswer, { ok: true }>["reason"], ServiceFailure> = {
+  proposer: new ServiceFailure(403, "approvals.refused.proposer"),
+  notApprover: new ServiceFailure(403, "approvals.refused.notApprover"),
+  alreadyDecided: new ServiceFailure(409, "approvals.alreadyDecided"),
+};

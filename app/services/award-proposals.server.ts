@@ -20,7 +20,7 @@ import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { isRowId } from "~/utils/row-id";
-import { failure, orgActor, type OrgActor, type ServiceFailure } from "~/utils/service-failure";
+import { failure, orgActor, type OrgActor, type ServiceFailure, isUniqueViolation } from "~/utils/service-failure";
 import { noticeFirstStep } from "./approval-decisions.server";
 import { sendPendingMails, type PendingMail } from "./approval-notices.server";
 import { routeForAmount } from "./approval-routes.server";
@@ -122,8 +122,6 @@ export async function awardProposalForm(ctx: AppContext, actor: Actor, rfqId: st
       .map((q) => ({ id: q.id, vendorName: q.vendorName, amountYen: q.contractValueIncludingTaxYen, ...requiredRationales(snapshot, q.id) })),
   };
 }
-
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
 
 /**
  * Proposes `input.quoteId` for award (決裁起案). Refusals write nothing:

@@ -41,7 +41,7 @@ import { isLocale, t, type AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { isRowId } from "~/utils/row-id";
-import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure";
+import { failure, orgActor, type ServiceFailure, isUniqueViolation } from "~/utils/service-failure";
 import { bilingualMail } from "./mail.server";
 
 // After the award (issue 15, item 4; decision 0029). The winner accepts (受諾) or declines (辞退) before
@@ -52,8 +52,6 @@ import { bilingualMail } from "./mail.server";
 
 type Award = Selectable<AwardsTable>;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
-
 /** A refusal that names a date (受諾期限, standstill end) in both languages: the problem's `field` and its message. */
 function refusedOn(key: AnyMessageKey, path: string, dateKey: AnyMessageKey, labelKey: AnyMessageKey, at: Date | string): ServiceFailure {
   const words = { ja: t("ja", labelKey, { date: formatDeadlineDate(at, "ja") }), en: t("en", labelKey, { date: formatDeadlineDate(at, "en") }) };

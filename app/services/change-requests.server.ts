@@ -24,7 +24,7 @@ import { listAcceptances } from "../../db/queries/invoices";
 import type { Database } from "../../db/schema";
 import type { Kysely } from "kysely";
 import { DecisionInput, routeState, stepStates, stepRecipients } from "~/domain/approvals/decisions";
-import { canDecide, unreachableSteps, type DecideAnswer, type RouteStep } from "~/domain/approvals/route-rules";
+import { canDecide, unreachableSteps, type RouteStep } from "~/domain/approvals/route-rules";
 import {
   applyChange,
   ChangeDecisionInput,
@@ -46,9 +46,9 @@ import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
-import { failure, orgActor, ServiceFailure } from "~/utils/service-failure";
+import { failure, orgActor, ServiceFailure, isUniqueViolation, Rollback } from "~/utils/service-failure";
 import { activeDelegations, noticeBuyerMembers, noticeOrgMembers, sendPendingMails, type PendingMail } from "./approval-notices.server";
-import { routeForAmount } from "./approval-routes.server";
+import { DECISION_REFUSAL, routeForAmount } from "./approval-routes.server";
 import { contractForParty, writeContractVersion, type ContractForParty } from "./contracts.server";
 
 // 変更管理 (issue 17 item 3; decision 0041). Either party of an ACTIVE contract proposes a change (price, schedule,
@@ -60,20 +60,6 @@ import { contractForParty, writeContractVersion, type ContractForParty } from ".
 // in the same transaction, with the request's title as the reason. The quote is never touched.
 // A vendor reads the vendor view only: the status, the impact, the thread, a direct rejection's reason and the diff;
 // never the route, the approvers or their comments (internal to the buyer).
-
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
-
-class Rollback extends Error {
-  constructor(readonly failure: ServiceFailure) {
-    super(failure.key);
-  }
-}
-
-const REFUSAL: Record<Exclude<DecideAnswer, { ok: true }>["reason"], ServiceFailure> = {
-  proposer: new ServiceFailure(403, "approvals.refused.proposer"),
-  notApprover: new ServiceFailure(403, "approvals.refused.notApprover"),
-  alreadyDecided: new ServiceFailure(409, "approvals.alreadyDecided"),
-};
 
 const issuesOf = (issues: readonly ChangeIssue[]) =>
   failure.invalid({
@@ -475,15 +461,15 @@ async function decideInRoute(
   const parsed = DecisionInput.safeParse({ decision: body.decision, comment: body.comment ?? body.reason });
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
   const proposer = r.routed_by!;
-  if (proposer === a.userId) return REFUSAL.proposer;
+  if (proposer === a.userId) return DECISION_REFUSAL.proposer;
   const route = stepsOf(r);
   const decisions = ofRound(await listChangeDecisions(trx, [r.id]), r.round);
   const state = routeState(route, decisions);
   if (state.status !== "pending") return failure.conflict("approvals.notPending");
   const delegations = await activeDelegations(trx, a.org.id, now);
   const answer = canDecide(state.step, a.userId, proposer, delegations, { at: now, decided: decidedSeats(decisions, state.stepIndex) });
-  if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return REFUSAL.alreadyDecided;
-  if (!answer.ok) return REFUSAL[answer.reason];
+  if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return DECISION_REFUSAL.alreadyDecided;
+  if (!answer.ok) return DECISION_REFUSAL[answer.reason];
   const { decision, comment } = parsed.data;
   await insertChangeDecision(trx, {
     changeRequestId: r.id,

@@ -43,7 +43,7 @@ import { t, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { formatDate, tokyoDateString } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
-import { failure, orgActor, ServiceFailure, type OrgActor } from "~/utils/service-failure";
+import { failure, orgActor, ServiceFailure, type OrgActor, isUniqueViolation } from "~/utils/service-failure";
 import type { RouteStep } from "~/domain/approvals/route-rules";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { renderApprovalPacketPdf } from "./documents/approval-packet.server";
@@ -174,8 +174,6 @@ export async function contractPageForBuyer(ctx: AppContext, actor: Actor, rfqId:
     })),
   };
 }
-
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "23505";
 
 /**
  * Creates the contract (draft, version 1) from the RFQ's accepted award. 404 for anyone but a member of the

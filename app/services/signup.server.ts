@@ -13,7 +13,8 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
-import { bilingualMail, isUniqueViolation } from "./accounts.server";
+import { isUniqueViolation } from "~/utils/service-failure";
+import { bilingualMail } from "./accounts.server";
 import { hashPassword } from "./passwords.server";
 
 // Sign-up in two steps. Submitting the form answers the same for every address — "we sent you

@@ -73,3 +73,15 @@ export function orgActor<K extends OrgKind>(actor: Actor, kind?: K): OrgActor<K>
   if (!actor.org || (kind !== undefined && actor.org.kind !== kind)) return null;
   return actor as OrgActor<K>;
 }
+
+/** Thrown inside a transaction to roll it back with a refusal found after earlier writes; the caller returns it. */
+export class Rollback extends Error {
+  constructor(readonly failure: ServiceFailure) {
+    super(failure.key);
+  }
+}
+
+/** A PostgreSQL unique violation (23505): the race a unique constraint settles — someone else did it first. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "23505";
+}
