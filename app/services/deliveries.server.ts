@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { writeAudit } from "../../db/queries/audit";
-import { findContractCategory, lockContract } from "../../db/queries/contracts";
+import { findContractCategory, listActiveContractsWithContent, lockContract } from "../../db/queries/contracts";
 import {
   asRound,
   claimDeliveryReminder,
@@ -9,7 +9,6 @@ import {
   findDeliveryFile,
   insertDelivery,
   insertDeliveryFile,
-  listActiveContractsWithContent,
   listDeemedCandidates,
   listDeliveriesOfContract,
   listDeliveryFiles,

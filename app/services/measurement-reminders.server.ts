@@ -1,7 +1,8 @@
 import { writeAudit } from "../../db/queries/audit";
 import { listOrgContacts } from "../../db/queries/invoice-reminders";
 import { notifyUsers } from "../../db/queries/notifications";
-import { claimMeasurementReminder, listActiveContractsWithContent, listMeasuredKeys, listPendingSubmittedBefore } from "../../db/queries/sla-measurements";
+import { listActiveContractsWithContent } from "../../db/queries/contracts";
+import { claimMeasurementReminder, listMeasuredKeys, listPendingSubmittedBefore } from "../../db/queries/sla-measurements";
 import { COMPANY_CALENDAR, MUNICIPAL_CALENDAR } from "~/domain/calendar/japan-business-days";
 import { missingReminderPeriod, pendingReminderDue } from "~/domain/measurements/reminders";
 import { isLocale, type Locale } from "~/i18n";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
+import type { ContractContent } from "~/domain/contracts/contract-draft";
 
 // Contracts and their versions (issue 15, item 5; decision 0028). Every read takes the organisation of the
 // side that reads — the buyer's, or the vendor's own: a contract is tenant data.
@@ -191,4 +192,36 @@ export async function findAcceptedAwardForBuyer(db: Kysely<Database>, buyerOrgId
     .where("buyer_org_id", "=", buyerOrgId)
     .where("status", "=", "accepted")
     .executeTakeFirst();
+}
+
+/**
+ * The active contracts with the content of their version in force (milestones, SLA, term), the RFQ's title and the
+ * parties' names: all of them (the daily reminders) or one party's (its to-dos).
+ */
+export async function listActiveContractsWithContent(db: Kysely<Database>, party?: { side: "buyer" | "vendor"; orgId: string }) {
+  const rows = await db
+    .selectFrom("contracts")
+    .innerJoin("contract_versions", (j) =>
+      j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"),
+    )
+    .innerJoin("rfqs", "rfqs.id", "contracts.rfq_id")
+    .innerJoin("organizations as buyer", "buyer.id", "contracts.buyer_org_id")
+    .innerJoin("organizations as vendor", "vendor.id", "contracts.vendor_org_id")
+    .select([
+      "contracts.id",
+      "contracts.rfq_id",
+      "contracts.quote_id",
+      "contracts.buyer_org_id",
+      "contracts.vendor_org_id",
+      "contract_versions.content",
+      "rfqs.title",
+      "buyer.name as buyer_name",
+      "buyer.buyer_kind",
+      "vendor.name as vendor_name",
+    ])
+    .where("contracts.status", "=", "active")
+    .$if(party !== undefined, (q) => q.where(party!.side === "buyer" ? "contracts.buyer_org_id" : "contracts.vendor_org_id", "=", party!.orgId))
+    .orderBy("contracts.id")
+    .execute();
+  return rows.map((r) => ({ ...r, content: r.content as unknown as ContractContent }));
 }

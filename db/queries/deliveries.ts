@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { listActiveContractsWithContent } from "./contracts";
 import type { Database, DeliveryStatus } from "../schema";
 import type { ContractContent } from "~/domain/contracts/contract-draft";
 import { addCalendarDays } from "~/domain/calendar/japan-business-days";
@@ -192,32 +193,6 @@ export async function listWindowClosing(db: Db, from: string, to: string) {
     .where("deliveries.window_ends_on", ">=", from)
     .where("deliveries.window_ends_on", "<=", to)
     .where("contracts.status", "=", "active")
-    .execute();
-}
-
-/** Active contracts with their version in force (milestones and due dates), optionally of one party. */
-export async function listActiveContractsWithContent(db: Db, party?: { side: "buyer" | "vendor"; orgId: string }) {
-  return db
-    .selectFrom("contracts")
-    .innerJoin("contract_versions", (j) =>
-      j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"),
-    )
-    .innerJoin("rfqs", "rfqs.id", "contracts.rfq_id")
-    .innerJoin("organizations as buyer", "buyer.id", "contracts.buyer_org_id")
-    .select([
-      "contracts.id",
-      "contracts.rfq_id",
-      "contracts.quote_id",
-      "contracts.buyer_org_id",
-      "contracts.vendor_org_id",
-      "contract_versions.content",
-      "rfqs.title",
-      "buyer.buyer_kind",
-    ])
-    .where("contracts.status", "=", "active")
-    .$if(party?.side === "buyer", (q) => q.where("contracts.buyer_org_id", "=", party!.orgId))
-    .$if(party?.side === "vendor", (q) => q.where("contracts.vendor_org_id", "=", party!.orgId))
-    .orderBy("contracts.id")
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
+import { listActiveContractsWithContent } from "./contracts";
 import type { Database, MeasurementEventKind, MeasurementStatus } from "../schema";
-import type { ContractContent } from "../../app/domain/contracts/contract-draft";
 import { lastEndedPeriod } from "../../app/domain/measurements/period";
 import { tokyoDateString } from "../../app/utils/format";
 
@@ -177,30 +177,6 @@ export async function listMeasurementEventsOfContract(db: Db, contractId: string
     .where("m.contract_id", "=", contractId)
     .orderBy("e.id")
     .execute();
-}
-
-/** Active contracts with their current content (SLA, term): all of them (the reminder job) or one party's. */
-export async function listActiveContractsWithContent(db: Db, party?: { side: "buyer" | "vendor"; orgId: string }) {
-  let q = db
-    .selectFrom("contracts")
-    .innerJoin("contract_versions", (j) =>
-      j.onRef("contract_versions.contract_id", "=", "contracts.id").onRef("contract_versions.version", "=", "contracts.current_version"),
-    )
-    .innerJoin("organizations as buyer", "buyer.id", "contracts.buyer_org_id")
-    .innerJoin("organizations as vendor", "vendor.id", "contracts.vendor_org_id")
-    .select([
-      "contracts.id",
-      "contracts.buyer_org_id",
-      "contracts.vendor_org_id",
-      "contract_versions.content",
-      "buyer.name as buyer_name",
-      "buyer.buyer_kind",
-      "vendor.name as vendor_name",
-    ])
-    .where("contracts.status", "=", "active");
-  if (party) q = q.where(party.side === "buyer" ? "contracts.buyer_org_id" : "contracts.vendor_org_id", "=", party.orgId);
-  const rows = await q.orderBy("contracts.id").execute();
-  return rows.map((r) => ({ ...r, content: r.content as unknown as ContractContent }));
 }
 
 /** (contract, period, KPI) keys of the live measurements of the given contracts in the given periods. */
