@@ -66,6 +66,44 @@ export function contractPaths() {
         },
       },
     },
+    "/api/v1/contracts": {
+      get: {
+        operationId: "listContracts",
+        summary: "The caller's organisation's contracts (its side), each with its open to-dos after the award",
+        responses: {
+          "200": ok(
+            "OK",
+            z.object({
+              contracts: z.array(
+                z.object({
+                  id: z.string().uuid(),
+                  title: z.string(),
+                  counterparty: z.string(),
+                  status: z.enum(["draft", "active"]),
+                  version: z.number().int(),
+                  total: z.number().int().describe("Tax included, yen"),
+                  term: z.object({ months: z.number().int(), from: z.string(), to: z.string() }),
+                  milestones: z.number().int(),
+                  todos: z.array(
+                    z.object({
+                      kind: z
+                        .string()
+                        .describe(
+                          "delivery_due, delivery_rejected, inspection_pending, measurement_missing, measurement_disputed, measurement_pending, change_pending, review_due, review_comment, rating_due",
+                        ),
+                      count: z.number().int(),
+                      page: z.string().describe("The contract tab where it is done"),
+                    }),
+                  ),
+                }),
+              ),
+            }),
+          ),
+          "401": unauthorized,
+          "405": methodNotAllowed,
+        },
+      },
+    },
     "/api/v1/contracts/{id}": {
       parameters: idParameter("Contract id"),
       get: {

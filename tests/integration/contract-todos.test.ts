@@ -62,6 +62,16 @@ describe("the contracts list's to-dos", () => {
     expect(await contractsPage(vendor)).not.toContain("納品予定 (1)");
   });
 
+  it("gives the same list and to-dos through the API (GET /api/v1/contracts)", async () => {
+    const res = await apiRequest(h, buyer.token, "/api/v1/contracts");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { contracts: { id: string; status: string; todos: { kind: string; count: number; page: string }[] }[] };
+    expect(body.contracts.map((c) => [c.id, c.status])).toEqual([[contractId, "active"]]);
+    expect(body.contracts[0]!.todos).toContainEqual({ kind: "inspection_pending", count: 1, page: `/contracts/${contractId}/deliveries` });
+    const other = (await (await apiRequest(h, otherVendor.token, "/api/v1/contracts")).json()) as { contracts: unknown[] };
+    expect(other.contracts).toEqual([]);
+  });
+
   it("shows another vendor nothing of it", async () => {
     const page = await contractsPage(otherVendor);
     expect(page).not.toContain(contractId);
