@@ -105,13 +105,3 @@ export async function enqueueVendorsWithFacts(db: Db): Promise<number> {
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
-
-/**
- * The contracts list's open to-dos of this feature, per the after-award convention (every feature exports one).
- * The track record has none: it is built from facts the deliveries and measurements features confirm, and
- * their to-dos (a delivery due, a measurement to confirm) are theirs. Always empty, kept so the list can call
- * every feature alike.
- */
-export async function openItemsFor(_db: Db, _side: "buyer" | "vendor", _orgId: string): Promise<{ contractId: string; kind: string; count: number }[]> {
-  return [];
-}
