@@ -72,6 +72,14 @@ describe("the contracts list's to-dos", () => {
     expect(other.contracts).toEqual([]);
   });
 
+  it("answers 405 with Allow to a method a contract's POST-only routes do not serve", async () => {
+    for (const path of [`/api/v1/contracts/${contractId}/versions`, `/api/v1/contracts/${contractId}/activate`]) {
+      const res = await apiRequest(h, buyer.token, path);
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get("Allow")).toBe("POST");
+    }
+  });
+
   it("shows another vendor nothing of it", async () => {
     const page = await contractsPage(otherVendor);
     expect(page).not.toContain(contractId);

@@ -3,7 +3,7 @@ import { commentOnChange } from "~/services/change-requests.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/change-requests/{id}/comments {body}: either side comments on an open request.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/change-requests/{id}/decision: the buyer approves or rejects {decision, reason}; in the 稟議 an
 // approver of the current step decides {decision: approve|reject|return, comment}. Decision 0041.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

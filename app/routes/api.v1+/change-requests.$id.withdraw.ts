@@ -3,7 +3,7 @@ import { withdrawChange } from "~/services/change-requests.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/change-requests/{id}/withdraw: the proposing side withdraws its open request (取下げ).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ context, caller, id }) => {

@@ -3,7 +3,7 @@ import { activateContract } from "~/services/contracts.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/activate: 締結. Activating an active contract changes nothing (one effect).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ context, caller, id }) => {

@@ -8,7 +8,7 @@ import { BodyTooLargeError, readBodyText } from "~/utils/request-body.server";
 // POST /api/v1/contracts/{id}/measurements/import (Content-Type: text/csv, UTF-8): the vendor's CSV of SLA
 // measurements, all rows or none; each wrong row named in `errors` (path rows.<row>.<column>, the row as a
 // spreadsheet numbers it).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ request, context, caller, locale, id }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/milestones/{index}/acceptance: 検収 of milestone {index} (0-based) of an active
 // contract by its buyer; `acceptedOn` (YYYY-MM-DD, not in the future) defaults to today.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, params, body }) => {

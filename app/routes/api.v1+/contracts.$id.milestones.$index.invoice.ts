@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/milestones/{index}/invoice: the vendor issues the qualified invoice of accepted
 // milestone {index}; lines default to the milestone's amount split per tax rate as the contract's lines are.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, params, body }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // PUT /api/v1/contracts/{id}/milestones: replace the milestone plan of a draft contract. Refused field by
 // field (sums, due dates, the legal deadline rules by name) in the caller's language, writing nothing.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     PUT: withBody("json", async ({ context, caller, id, body }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/reviews/{reviewId}/comments: a comment by either party before the review is
 // finalized (the vendor once it is shared). Decision 0042.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, params, body }) => {

@@ -3,7 +3,7 @@ import { contractReviewDetail, finalizeContractReview } from "~/services/contrac
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/reviews/{reviewId}/finalize: the buyer finalizes a shared review; it is frozen from then on. Decision 0042.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ context, caller, id, params }) => {

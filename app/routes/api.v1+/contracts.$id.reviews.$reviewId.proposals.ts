@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // PUT /api/v1/contracts/{id}/reviews/{reviewId}/proposals: the vendor's improvement proposals while the review
 // awaits its comment. Decision 0042.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     PUT: withBody("json", async ({ context, caller, id, params, body }) => {

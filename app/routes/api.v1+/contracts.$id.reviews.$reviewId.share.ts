@@ -3,7 +3,7 @@ import { contractReviewDetail, shareContractReview } from "~/services/contract-r
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/reviews/{reviewId}/share: the buyer shares a draft with the vendor (now awaiting its comment). Decision 0042.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ context, caller, id, params }) => {

@@ -3,7 +3,7 @@ import { reviseContract } from "~/services/contracts.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/contracts/{id}/versions {milestones?, reason}: version n+1 of an active contract.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/deliveries/{id}/inspection: 検収 by a member of the contract's buyer organisation —
 // { decision: "accept", acceptedOn? } or { decision: "reject", reason }. 403 for the vendor, 404 for anyone else.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

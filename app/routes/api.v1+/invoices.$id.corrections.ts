@@ -3,7 +3,7 @@ import { correctInvoice, readInvoice } from "~/services/invoices.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/invoices/{id}/corrections: 修正インボイス: a corrected invoice that references and cancels {id} (vendor only).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

@@ -3,7 +3,7 @@ import { issueCreditNote, readInvoice } from "~/services/invoices.server";
 import { json } from "~/utils/api.server";
 
 // POST /api/v1/invoices/{id}/credit-notes: 返還インボイス: a credit note against {id} (vendor only).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/invoices/{id}/refunds: a platform admin refunds a card payment (amount omitted = all that is left) with
 // a reason; Stripe reverses the transfer. The invoice changes when `charge.refunded` arrives.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

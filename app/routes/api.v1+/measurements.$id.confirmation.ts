@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/measurements/{id}/confirmation { decision: "confirm" | "dispute", reason }: the buyer's decision.
 // Confirming records the measurement as evidence of the vendor's track record; a dispute needs a reason.
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

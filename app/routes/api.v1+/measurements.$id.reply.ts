@@ -4,7 +4,7 @@ import { json } from "~/utils/api.server";
 
 // POST /api/v1/measurements/{id}/reply { body }: the vendor's reply to a dispute (to correct the figures, POST
 // the measurement again to /contracts/{id}/measurements).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: withBody("json", async ({ context, caller, id, body }) => {

@@ -7,7 +7,7 @@ import { json, problem } from "~/utils/api.server";
 // POST /api/v1/rfqs/{id}/contract: create the contract (draft, version 1) from the RFQ's accepted award.
 // Members of the buyer organisation only; vendors, advisors and other tenants get 404. While the standstill
 // runs the 409 names the date it ends (a worded issue: failureProblem would answer issues as a 400).
-export const { action } = apiRoute(
+export const { loader, action } = apiRoute(
   { id: true },
   {
     POST: async ({ context, caller, id, locale }) => {
