@@ -22,6 +22,32 @@ async function run(argv: string[], stdin = "") {
   return { status, stdout, stderr, json: () => JSON.parse(stdout) };
 }
 
+describe("score CLI — agreement (Krippendorff's alpha), the published example to 3 decimals", () => {
+  // Krippendorff (2011), cited in the fixture: 0.743 nominal, 0.815 ordinal, 0.849 interval, 0.797 ratio.
+  const fixture = JSON.parse(readFileSync(fixturePath("agreement-krippendorff-2011.json"), "utf8")) as { ratings: unknown };
+  it.each([
+    ["nominal", "0.743"],
+    ["ordinal", "0.815"],
+    ["interval", "0.849"],
+    ["ratio", "0.797"],
+  ])("%s: %s", async (level, alpha) => {
+    const result = await run(["agreement", "-"], JSON.stringify({ level, ratings: fixture.ratings }));
+    expect(result.status).toBe(0);
+    const output = result.json();
+    expect(Object.keys(output)).toEqual(["alpha", "level", "units", "pairableValues", "observedDisagreement", "expectedDisagreement"]);
+    expect(output.alpha.toFixed(3)).toBe(alpha);
+    expect([output.level, output.units, output.pairableValues]).toEqual([level, 11, 40]);
+  });
+
+  it("reads the fixture file itself (interval), and refuses bad input with exit 2 naming the field", async () => {
+    expect((await run(["agreement", fixturePath("agreement-krippendorff-2011.json")])).json().alpha.toFixed(3)).toBe("0.849");
+    const bad = await run(["agreement", "-", "--lang", "ja"], JSON.stringify({ level: "ordinal", ratings: { a: { x: "3" } } }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("ratings.a.x は数値または null");
+    expect((await run(["agreement"])).status).toBe(2);
+  });
+});
+
 describe("score CLI — published examples to 4 decimals", () => {
   it("TOPSIS, Hwang & Yoon (1981) fighter aircraft", async () => {
     // Source cited in the fixture; expected closeness recomputed independently with NumPy.

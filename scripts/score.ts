@@ -4,7 +4,9 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import {
   ahpWeightsFor,
+  krippendorffAlpha,
   missedTargetRisks,
+  parseAgreementInput,
   parseAhpInput,
   parseJsonText,
   parseRankingInput,
@@ -18,6 +20,8 @@ export const USAGE = `Kurabe scoring CLI — rank quotes on shared criteria, or 
 Usage:
   npm run --silent score -- <file.json | ->        rank the alternatives in the file (- reads stdin)
   npm run --silent score -- ahp <file.json | ->    AHP weights from a pairwise comparison matrix
+  npm run --silent score -- agreement <file.json | ->
+                                                   Krippendorff's alpha: how far evaluators agree
 
 Options:
   --lang en|ja   language of error messages (default: en)
@@ -39,6 +43,13 @@ Rank output:
 AHP input:   { "criteria": ["a", "b", …], "matrix": [[1, 3, "1/5"], …] }
 AHP output:  { "weights": { "a": …, … }, "lambdaMax", "consistencyIndex", "consistencyRatio", "consistent" }
 
+Agreement input:  { "level": "interval" | "ordinal" | "nominal" | "ratio",
+                    "ratings": { "<evaluator>": { "<unit>": number | null } } }
+Agreement output: { "alpha" (null when no value varies), "level", "units", "pairableValues",
+                    "observedDisagreement", "expectedDisagreement" }
+                  Units with fewer than two values are ignored. Reading: α ≥ 0.8 good agreement;
+                  0.667–0.8 tentative; below, discuss.
+
 Exit status: 0 success; 2 invalid input (the reason, naming the field, is on stderr); 1 unexpected failure.
 Full reference: docs/scoring.md
 `;
@@ -55,7 +66,7 @@ type Language = "en" | "ja";
 class UsageError extends Error {}
 
 interface Command {
-  kind: "help" | "rank" | "ahp";
+  kind: "help" | "rank" | "ahp" | "agreement";
   source?: string;
   language: Language;
 }
@@ -74,9 +85,10 @@ function parseArguments(argv: readonly string[]): Command {
       throw new UsageError(`Unknown option ${argument}.`);
     } else positional.push(argument);
   }
-  if (positional[0] === "ahp") {
-    if (positional.length !== 2) throw new UsageError("ahp needs exactly one input: a file path or - for stdin.");
-    return { kind: "ahp", source: positional[1], language };
+  if (positional[0] === "ahp" || positional[0] === "agreement") {
+    const kind = positional[0];
+    if (positional.length !== 2) throw new UsageError(`${kind} needs exactly one input: a file path or - for stdin.`);
+    return { kind, source: positional[1], language };
   }
   if (positional.length !== 1) throw new UsageError("Give exactly one input: a file path or - for stdin.");
   return { kind: "rank", source: positional[0], language };
@@ -126,7 +138,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             const input = parseAhpInput(data);
             return ahpWeightsFor(input.criteria, input.matrix);
           })()
-        : rankWithRisk(data);
+        : command.kind === "agreement"
+          ? krippendorffAlpha(parseAgreementInput(data))
+          : rankWithRisk(data);
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -3,6 +3,8 @@ export { rankAlternatives } from "./rank";
 export { winnerStability, withWeightShare } from "./stability";
 export type { FlipDirection, WeightFlip, WinnerStability } from "./stability";
 export { ahpWeights, ahpWeightsFor, checkPairwiseMatrix, CONSISTENCY_THRESHOLD, RANDOM_INDEX } from "./ahp";
+export { AGREEMENT_LEVELS, krippendorffAlpha, parseAgreementInput } from "./agreement";
+export type { Agreement, AgreementInput, AgreementLevel, Ratings } from "./agreement";
 export type { AhpCriteriaResult, AhpResult } from "./ahp";
 export { credibilityOf, DEFAULT_PRIOR_STRENGTH, probabilityBelowTarget, shrinkClaim } from "./credibility";
 export { regularizedIncompleteBeta } from "./incomplete-beta";
