@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { writeAudit } from "../../db/queries/audit";
 import { lockRfqForBuyer } from "../../db/queries/rfq-api";
-import { findOpenedQuoteForBuyer, findOpenedQuoteIdForAdvisor, findQuoteForVendor, rfqIdsOfQuotes } from "../../db/queries/quotes";
+import { findOpenedQuoteForReader, findOpenedQuoteIdForAdvisor, findQuoteForVendor, rfqIdsOfQuotes } from "../../db/queries/quotes";
 import { findUserById } from "../../db/queries/users";
 import {
   deleteQuoteAttachmentOfVendor,
@@ -376,7 +376,7 @@ async function quoteReaderOf(ctx: AppContext, actor: Actor, quoteId: string, via
   const now = ctx.clock.now();
   const org = actor.org;
   if (org.kind === "vendor" && (await findQuoteForVendor(ctx.db, org.id, quoteId))) return { as: "vendor" as const };
-  if (org.kind === "buyer" && (await findOpenedQuoteForBuyer(ctx.db, org.id, quoteId, now))) return { as: "buyer" as const };
+  if (org.kind === "buyer" && (await findOpenedQuoteForReader(ctx.db, { side: "buyer", orgId: org.id }, quoteId, now))) return { as: "buyer" as const };
   if (org.kind === "advisory") {
     const [ref] = await rfqIdsOfQuotes(ctx.db, [quoteId]);
     if (ref && (await findOpenedQuoteIdForAdvisor(ctx.db, org.id, ref.rfq_id, quoteId, now))) return { as: "advisor" as const };

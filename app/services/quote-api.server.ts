@@ -82,7 +82,8 @@ async function quoteResponse(
 export async function quoteForCaller(ctx: AppContext, actor: Actor, quoteId: string) {
   const found = await readQuote(ctx, actor, quoteId, "api");
   if (!found) return null;
-  if (found.as === "buyer") {
+  // The buyer, and an advisor it assigned to the RFQ, read the opened offer as the comparison shows it.
+  if (found.as === "buyer" || found.as === "advisor") {
     const q = found.quote;
     return quoteResponse(ctx, "buyer", q, { vendorName: q.vendor_name, rfqCurrentVersion: q.rfq_current_version, versions: found.versions });
   }

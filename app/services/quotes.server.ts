@@ -17,7 +17,7 @@ import { failure, orgActor, type ServiceFailure } from "~/utils/service-failure"
 import { isRowId, rfqResource } from "~/domain/rfq/resource";
 import {
   countQuotesForBuyer,
-  findOpenedQuoteForBuyer,
+  findOpenedQuoteForReader,
   findQuoteForVendor,
   findQuoteOfVendorForRfq,
   insertQuote,
@@ -296,8 +296,12 @@ export async function readQuote(ctx: AppContext, actor: Actor, quoteId: string, 
     const own = await findQuoteForVendor(ctx.db, actor.org.id, quoteId);
     if (own) return { as: "vendor" as const, quote: own, versions: await listQuoteVersions(ctx.db, own.id) };
   } else if (actor.org.kind === "buyer") {
-    const opened = await findOpenedQuoteForBuyer(ctx.db, actor.org.id, quoteId, now);
+    const opened = await findOpenedQuoteForReader(ctx.db, { side: "buyer", orgId: actor.org.id }, quoteId, now);
     if (opened) return { as: "buyer" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id, now) };
+  } else if (actor.org.kind === "advisory") {
+    // An advisor the buyer assigned to the RFQ reads its opened offers as the buyer does (issue 18 item 6).
+    const opened = await findOpenedQuoteForReader(ctx.db, { side: "advisor", orgId: actor.org.id }, quoteId, now);
+    if (opened) return { as: "advisor" as const, quote: opened, versions: await listQuoteVersions(ctx.db, opened.id, now) };
   }
   await writeAudit(ctx.db, {
     actorUserId: actor.userId,

@@ -57,34 +57,51 @@ export async function findQuoteForVendor(db: Kysely<Database>, vendorOrgId: stri
   return db.selectFrom("quotes").selectAll().where("id", "=", quoteId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
 }
 
-/** The buyer's read of one quote: only an offer on its own RFQ, only once quotes are opened. */
-export async function findOpenedQuoteForBuyer(db: Kysely<Database>, buyerOrgId: string, quoteId: string, now: Date) {
-  return db
-    .selectFrom("quotes")
-    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
-    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
-    .leftJoinLateral(finalVersionOf(db, now), (j) => j.onTrue())
-    .select([
-      "quotes.id",
-      "quotes.rfq_id",
-      "quotes.vendor_org_id",
-      "quotes.status",
-      "quotes.rfq_version",
-      "quotes.submitted_at",
-      "quotes.withdrawn_at",
-      "quotes.created_by",
-      "quotes.created_at",
-      "quotes.updated_at",
-      finalCurrentVersion.as("current_version"),
-      finalTco.as("tco"),
-      finalContent.as("content"),
-      finalRound.as("ranked_round"),
-    ])
-    .select(["vendor.name as vendor_name", "rfqs.title as rfq_title", "rfqs.current_version as rfq_current_version"])
-    .where("quotes.id", "=", quoteId)
-    .where("rfqs.buyer_org_id", "=", buyerOrgId)
-    .$call(openedOffers(now))
-    .executeTakeFirst();
+/**
+ * One quote for its buyer, or for an advisor the buyer assigned to the RFQ: only an offer, only once quotes are
+ * opened (the sealed-bid rule in SQL).
+ */
+export async function findOpenedQuoteForReader(db: Kysely<Database>, reader: { side: "buyer" | "advisor"; orgId: string }, quoteId: string, now: Date) {
+  return (
+    db
+      .selectFrom("quotes")
+      .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+      .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+      .leftJoinLateral(finalVersionOf(db, now), (j) => j.onTrue())
+      .select([
+        "quotes.id",
+        "quotes.rfq_id",
+        "quotes.vendor_org_id",
+        "quotes.status",
+        "quotes.rfq_version",
+        "quotes.submitted_at",
+        "quotes.withdrawn_at",
+        "quotes.created_by",
+        "quotes.created_at",
+        "quotes.updated_at",
+        finalCurrentVersion.as("current_version"),
+        finalTco.as("tco"),
+        finalContent.as("content"),
+        finalRound.as("ranked_round"),
+      ])
+      .select(["vendor.name as vendor_name", "rfqs.title as rfq_title", "rfqs.current_version as rfq_current_version"])
+      .where("quotes.id", "=", quoteId)
+      .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
+      // An advisor reads only the RFQs it is assigned to (rfq_advisors), by the same sealed-bid rule as the buyer.
+      .$if(reader.side === "advisor", (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("rfq_advisors")
+              .select("rfq_advisors.rfq_id")
+              .whereRef("rfq_advisors.rfq_id", "=", "rfqs.id")
+              .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
+          ),
+        ),
+      )
+      .$call(openedOffers(now))
+      .executeTakeFirst()
+  );
 }
 
 /**

@@ -177,6 +177,13 @@ describe("what the assigned advisor reads", () => {
 
   it("before the deadline the sealed comparison is a 404 for the assigned advisor, like for everyone", async () => {
     expect(await comparisonStatuses("advisor", ADVISOR.token, ids.benefits)).toEqual(all(404));
+    // So is each sealed quote's own page and API read.
+    const sealed = await h.db.selectFrom("quotes").select("id").where("rfq_id", "=", ids.benefits).execute();
+    expect(sealed.length).toBeGreaterThan(0);
+    for (const q of sealed) {
+      expect((await api(ADVISOR.token, `/api/v1/quotes/${q.id}`)).status).toBe(404);
+      expect((await page("advisor", `/quotes/${q.id}`)).status).toBe(404);
+    }
     expect(await (await page("advisor", `/rfqs/${ids.benefits}`)).text()).not.toContain('data-testid="compare-link"');
   });
 
@@ -206,6 +213,21 @@ describe("what the assigned advisor reads", () => {
       expect(items(advisorSorted)).toBeGreaterThanOrEqual(2);
       expect(items(advisorSorted)).toBe(items(buyerSorted));
       expect(await (await page("advisor", `/rfqs/${ids.benefits}`)).text()).toContain('data-testid="compare-link"');
+    });
+
+    it("the assigned advisor opens each quote's own page and API read, as the buyer does; an unassigned advisor gets 404", async () => {
+      const ranked = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison`)).json()) as { ranking: { id: string }[] };
+      const quoteId = ranked.ranking[0]!.id;
+      const read = await api(ADVISOR.token, `/api/v1/quotes/${quoteId}`);
+      expect(read.status).toBe(200);
+      const body = (await read.json()) as { view: string; vendor: { name: string }; tco: unknown };
+      expect(body.view).toBe("buyer");
+      expect(body.tco).toBeTruthy();
+      const pageRes = await page("advisor", `/quotes/${quoteId}`);
+      expect(pageRes.status).toBe(200);
+      expect(await pageRes.text()).toContain(body.vendor.name);
+      expect((await api(outsiderToken, `/api/v1/quotes/${quoteId}`)).status).toBe(404);
+      expect((await page("outsider", `/quotes/${quoteId}`)).status).toBe(404);
     });
 
     it("is a 404 everywhere for an unassigned advisor, a vendor and another buyer", async () => {

@@ -11,8 +11,8 @@ import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { invariantResponse } from "~/utils/errors";
 
-// One quote in full, for its buyer once the bids are opened. Its own vendor works on the quote page
-// of the RFQ instead; anyone else gets the same 404 as for an id that does not exist.
+// One quote in full, for its buyer and the advisors it assigned to the RFQ, once the bids are opened. Its own
+// vendor works on the quote page of the RFQ instead; anyone else gets the same 404 as for an id that does not exist.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const found = await readQuote(context, user.actor, params.id ?? "", "page");
