@@ -4,7 +4,6 @@ import {
   findChangeRequest,
   findChangeThreshold,
   insertChangeComment,
-  insertChangeDecision,
   insertChangeRequest,
   listChangeComments,
   listChangeDecisions,
@@ -19,6 +18,7 @@ import {
   type ChangeRequestRow,
   type ChangeSide,
 } from "../../db/queries/change-requests";
+import { insertDecision } from "../../db/queries/approval-decisions";
 import { findContractVersion, listContractVersions, lockContract } from "../../db/queries/contracts";
 import { listAcceptances } from "../../db/queries/invoices";
 import type { Database } from "../../db/schema";
@@ -471,7 +471,7 @@ async function decideInRoute(
   if (!answer.ok && answer.reason === "notApprover" && decisions.some((d) => d.decided_by === a.userId)) return DECISION_REFUSAL.alreadyDecided;
   if (!answer.ok) return DECISION_REFUSAL[answer.reason];
   const { decision, comment } = parsed.data;
-  await insertChangeDecision(trx, {
+  await insertDecision(trx, {
     changeRequestId: r.id,
     round: r.round,
     stepIndex: state.stepIndex,

@@ -67,8 +67,8 @@ export async function listDecisions(db: Kysely<Database>, proposalIds: readonly 
 }
 export type DecisionListRow = Awaited<ReturnType<typeof listDecisions>>[number];
 
-export interface NewDecision {
-  proposalId: string;
+/** One 稟議 decision on its subject: an award proposal or a change request (exactly one; a check constraint holds it). */
+export type NewDecision = ({ proposalId: string; changeRequestId?: undefined } | { changeRequestId: string; proposalId?: undefined }) & {
   round: number;
   stepIndex: number;
   approverUserId: string;
@@ -77,13 +77,14 @@ export interface NewDecision {
   decision: "approve" | "reject" | "return";
   comment: string | null;
   at: Date;
-}
+};
 
 export async function insertDecision(db: Kysely<Database>, d: NewDecision) {
   return db
     .insertInto("approval_decisions")
     .values({
-      proposal_id: d.proposalId,
+      proposal_id: d.proposalId ?? null,
+      change_request_id: d.changeRequestId ?? null,
       round: d.round,
       step_index: d.stepIndex,
       approver_user_id: d.approverUserId,

@@ -199,37 +199,6 @@ export async function listChangeDecisions(db: Kysely<Database>, changeRequestIds
 }
 export type ChangeDecisionRow = Awaited<ReturnType<typeof listChangeDecisions>>[number];
 
-export async function insertChangeDecision(
-  db: Kysely<Database>,
-  d: {
-    changeRequestId: string;
-    round: number;
-    stepIndex: number;
-    approverUserId: string;
-    decidedBy: string;
-    delegated: boolean;
-    decision: "approve" | "reject" | "return";
-    comment: string | null;
-    at: Date;
-  },
-) {
-  return db
-    .insertInto("approval_decisions")
-    .values({
-      change_request_id: d.changeRequestId,
-      round: d.round,
-      step_index: d.stepIndex,
-      approver_user_id: d.approverUserId,
-      decided_by: d.decidedBy,
-      delegated: d.delegated,
-      decision: d.decision,
-      comment: d.comment,
-      created_at: d.at,
-    })
-    .returning(["id"])
-    .executeTakeFirstOrThrow();
-}
-
 /** The change requests of a buyer organisation waiting in their 稟議 route, with what the 承認待ち list shows. */
 export async function listChangeRequestsInRoute(db: Kysely<Database>, buyerOrgId: string) {
   return db
