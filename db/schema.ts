@@ -663,7 +663,149 @@ export interface QuoteAttachmentsTable {
   created_at: Timestamp;
 }
 
+/** An assigned advisor's comment on a draft RFQ's evaluation design (issue 18 item 1). */
+export interface RfqDesignCommentsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  author_user_id: string;
+  author_org_id: string;
+  /** The criterion the comment is anchored to; null for the design as a whole (a missing KPI, the method). */
+  criterion_key: string | null;
+  field: "criterion" | "weight" | "scale" | "target" | "gate" | "rating" | "missing_kpi" | "scoring_method";
+  body: string;
+  /** A concrete change the buyer can apply in one click (shape: app/domain/evaluation). */
+  suggestion: ColumnType<unknown, string | null | undefined, string | null>;
+  status: ColumnType<"open" | "applied" | "declined", "open" | "applied" | "declined" | undefined, "open" | "applied" | "declined">;
+  resolution_reason: string | null;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RfqDesignCommentRepliesTable {
+  id: Generated<string>;
+  comment_id: string;
+  author_user_id: string;
+  author_org_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export type AnnotationKind = "strength" | "risk" | "question";
+
+/** A strength / risk / question on an opened quote or one comparison cell; never shown to vendors. */
+export interface QuoteAnnotationsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  quote_id: string;
+  /** The comparison cell's criterion; null for the quote as a whole. */
+  criterion_key: string | null;
+  kind: AnnotationKind;
+  body: string;
+  author_user_id: string;
+  author_org_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  withdrawn_at: NullableTimestamp;
+}
+
+/** An annotation's earlier texts, one row per edit. */
+export interface QuoteAnnotationRevisionsTable {
+  id: Generated<string>;
+  annotation_id: string;
+  kind: AnnotationKind;
+  body: string;
+  replaced_by: string;
+  replaced_at: Timestamp;
+}
+
+/** A question sent to a quote's vendor and its answer (written once; trigger). */
+export interface ClarificationRequestsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  quote_id: string;
+  vendor_org_id: string;
+  annotation_id: string | null;
+  question: string;
+  asked_by: string;
+  asker_org_id: string;
+  asked_at: Timestamp;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+}
+
+/** The evaluation of one RFQ: its chair (records consensus) and the price-later option. */
+export interface RfqEvaluationPanelsTable {
+  rfq_id: string;
+  chair_user_id: string;
+  price_later: Generated<boolean>;
+  set_by: string;
+  set_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A named evaluator of an RFQ; `submitted_at` ends its blind phase. */
+export interface RfqEvaluatorsTable {
+  rfq_id: string;
+  user_id: string;
+  org_id: string;
+  side: "buyer" | "advisor";
+  added_by: string;
+  added_at: Timestamp;
+  submitted_at: NullableTimestamp;
+}
+
+export interface EvaluatorRatingsTable {
+  rfq_id: string;
+  quote_id: string;
+  criterion_key: string;
+  evaluator_user_id: string;
+  /** On the criterion's rating scale: 1–5 or 0–100. */
+  score: number;
+  reason: string;
+  updated_at: Timestamp;
+}
+
+export interface RatingConsensusTable {
+  rfq_id: string;
+  quote_id: string;
+  criterion_key: string;
+  score: number;
+  comment: string;
+  chair_user_id: string;
+  recorded_at: Timestamp;
+}
+
+/** An advisory organisation's recommendation memo on an RFQ, one row per version. */
+export interface RecommendationMemosTable {
+  id: Generated<string>;
+  rfq_id: string;
+  advisor_org_id: string;
+  version: number;
+  status: "draft" | "published" | "superseded";
+  quote_id: string | null;
+  rationale: Generated<string>;
+  conditions: Generated<string>;
+  risks: Generated<string>;
+  author_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
 export interface Database {
+  rfq_design_comments: RfqDesignCommentsTable;
+  rfq_design_comment_replies: RfqDesignCommentRepliesTable;
+  quote_annotations: QuoteAnnotationsTable;
+  quote_annotation_revisions: QuoteAnnotationRevisionsTable;
+  clarification_requests: ClarificationRequestsTable;
+  rfq_evaluation_panels: RfqEvaluationPanelsTable;
+  rfq_evaluators: RfqEvaluatorsTable;
+  evaluator_ratings: EvaluatorRatingsTable;
+  rating_consensus: RatingConsensusTable;
+  recommendation_memos: RecommendationMemosTable;
   rfq_attachments: RfqAttachmentsTable;
   quote_attachments: QuoteAttachmentsTable;
   quotes: QuotesTable;

@@ -140,7 +140,7 @@ export const criterionSourceLabels: Record<CriterionSource, LocalizedText> = {
   kpi_commitment: { ja: "KPIコミットメント", en: "KPI commitment" },
   track_record: { ja: "実績", en: "Track record" },
   certification: { ja: "認証", en: "Certification" },
-  advisor_rating: { ja: "アドバイザー評価", en: "Advisor rating" },
+  advisor_rating: { ja: "評価者による評価", en: "Evaluator rating" },
 };
 
 export const SCORING_METHODS = ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const;

@@ -111,6 +111,20 @@ export const rfqMessages = {
     en: "The target-scale method needs a full-marks value and a zero value on every criterion.",
   },
   "rfq.criteria.scale.equal": { ja: "満点の値と0点の値が同じです。", en: "The full-marks and zero values are the same." },
+  "rfq.criteria.rating.sourceOnly": {
+    ja: "評価段階は「評価者による評価」の基準にだけ設定できます。",
+    en: "A rating scale belongs only to a criterion rated by evaluators.",
+  },
+  "rfq.criteria.rating.unit": {
+    ja: "単位が評価段階と合いません（5段階は「評点（0〜5）」、0〜100点は「評点（0〜100）」）。",
+    en: "The unit does not fit the rating scale (1–5 uses Score (0–5); 0–100 uses Points (0–100)).",
+  },
+  "rfq.criteria.rating.anchorsFiveOnly": {
+    ja: "段階ごとの説明は5段階評価にだけ設定できます。",
+    en: "Written anchors per level belong to the 1–5 scale only.",
+  },
+  "rfq.criteria.rating.anchor.required": { ja: "この段階の説明を入力してください。", en: "Describe this level." },
+  "rfq.criteria.rating.levels.invalid": { ja: "評価段階を選択してください。", en: "Choose a rating scale." },
   "rfq.criteria.scale.direction": {
     ja: "スケールの向きが評価方向と逆です（高いほど良い基準では満点の値を大きく）。",
     en: "The scale runs against the direction (for higher-is-better, full marks must be the larger value).",

@@ -185,6 +185,22 @@ export const criterionGateSchema = z.union(
   rfqError("rfq.criteria.gate.invalid"),
 );
 
+/** How evaluators rate a criterion of source `advisor_rating`: 1–5 (optionally with a written anchor per level) or 0–100. */
+export const RATING_LEVELS = ["1-5", "0-100"] as const;
+export type RatingLevels = (typeof RATING_LEVELS)[number];
+
+const anchorText = z.object({
+  ja: z.string().trim().min(1, rfqError("rfq.criteria.rating.anchor.required")).max(300, rfqError("rfq.text.tooLong")),
+  en: z.string().trim().max(300, rfqError("rfq.text.tooLong")).default(""),
+});
+
+export const criterionRatingSchema = z.object({
+  levels: z.enum(RATING_LEVELS, rfqError("rfq.criteria.rating.levels.invalid")),
+  /** Level 1 first: what a 1, 2 … 5 means, shown to every evaluator beside the choice. */
+  anchors: z.array(anchorText).length(5).optional(),
+});
+export type CriterionRating = z.infer<typeof criterionRatingSchema>;
+
 export const criterionSchema = z
   .object({
     key: z.string().regex(CRITERION_KEY_PATTERN, rfqError("rfq.criteria.key.format")),
@@ -204,8 +220,17 @@ export const criterionSchema = z
     scale: criterionScaleSchema.optional(),
     /** The value the buyer aims for (shown to vendors beside their commitment); not used for scoring. */
     target: z.number().finite().optional(),
+    /** Evaluator-rated criteria only: the rating scale (absent → 1–5 without anchors). */
+    rating: criterionRatingSchema.optional(),
   })
   .superRefine((criterion, ctx) => {
+    if (criterion.rating) {
+      if (criterion.source !== "advisor_rating") ctx.addIssue({ code: "custom", message: "rfq.criteria.rating.sourceOnly", path: ["rating"] });
+      else if (criterion.unit !== (criterion.rating.levels === "0-100" ? "points" : "score"))
+        ctx.addIssue({ code: "custom", message: "rfq.criteria.rating.unit", path: ["unit"] });
+      if (criterion.rating.anchors && criterion.rating.levels !== "1-5")
+        ctx.addIssue({ code: "custom", message: "rfq.criteria.rating.anchorsFiveOnly", path: ["rating", "anchors"] });
+    }
     const outOfRange = (value: number, path: (string | number)[]) => {
       if (isWithinUnitRange(criterion.unit, value)) return;
       ctx.addIssue({ code: "custom", message: criterion.unit === "rate" ? "rfq.criteria.rateOutOfRange" : "rfq.criteria.valueOutOfRange", path });

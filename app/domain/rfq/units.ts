@@ -4,7 +4,7 @@ import type { LocalizedText } from "./categories";
  * Units of criterion values. Rates are fractions 0–1 (97% is 0.97) so that arithmetic never has to
  * guess whether a number is a percentage; the UI formats them as %.
  */
-export const CRITERION_UNITS = ["rate", "count", "hours", "days", "yen", "score", "ratio", "flag"] as const;
+export const CRITERION_UNITS = ["rate", "count", "hours", "days", "yen", "score", "points", "ratio", "flag"] as const;
 export type CriterionUnit = (typeof CRITERION_UNITS)[number];
 
 export interface UnitRange {
@@ -24,6 +24,8 @@ export const unitRanges: Record<CriterionUnit, UnitRange> = {
   yen: { min: 0, integer: true },
   // Advisor ratings and quality scores use the familiar 5段階評価.
   score: { min: 0, max: 5, integer: false },
+  // Evaluator ratings on a 0–100 scale (an RFQ criterion rated by evaluators may use either).
+  points: { min: 0, max: 100, integer: false },
   // ROI as a ratio: 4 means 400%. Below -1 would mean losing more than the whole investment.
   ratio: { min: -1, integer: false },
   // Certification held (1) or not (0).
@@ -37,6 +39,7 @@ export const unitLabels: Record<CriterionUnit, LocalizedText> = {
   days: { ja: "日数", en: "Days" },
   yen: { ja: "円", en: "Yen" },
   score: { ja: "評点（0〜5）", en: "Score (0–5)" },
+  points: { ja: "評点（0〜100）", en: "Points (0–100)" },
   ratio: { ja: "倍率（ROI）", en: "Ratio (ROI)" },
   flag: { ja: "有無", en: "Yes/no" },
 };
