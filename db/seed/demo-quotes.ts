@@ -5,7 +5,7 @@ import type { QuoteInput } from "~/domain/quote/schema";
 import { loadOwnQuote, withdrawQuote } from "~/services/quotes.server";
 import { actorFor, mustSucceed, serviceContext, submitQuote } from "../../tests/factories";
 import { DEMO_ACCOUNTS } from "./demo-data";
-import { BOOKKEEPING_DAYS, findDemoRfqIds, SURVEY_CLOSED_DAYS, TAX_FORMS_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
+import { BOOKKEEPING_DAYS, CALL_CENTRE_DAYS, findDemoRfqIds, SURVEY_CLOSED_DAYS, TAX_FORMS_DAYS, VENDOR, type DemoRfqKey } from "./demo-rfqs";
 
 // Demo quotes, submitted through the quote service so each one has its versions, normalized TCO,
 // audit and outbox rows. Prices are realistic yen figures for the work; about half the vendors quote
@@ -123,6 +123,51 @@ const TAX_FORMS_QUOTES: DemoQuote[] = [
     },
   },
 ];
+
+// (i) コールセンター: three invited firms on each contact-centre RFQ; what the evaluators judge (業務理解度,
+// 提案内容の質) is in the proposal text — assumptions, team, past work — not in a number.
+function callCentreQuotes(deadline: number): DemoQuote[] {
+  return [
+    {
+      vendor: VENDOR.contactOne,
+      at: deadline - 6,
+      quote: {
+        unitPrices: { OPS: 1_900_000, CALL: 260, SETUP: 1_800_000 },
+        ...tax("excluded"),
+        leadTimeDays: 45,
+        kpiCommitments: { answer_rate: 0.92, resolution_rate: 0.82, csat: 0.88 },
+        assumptions:
+          "転入・転出期（3〜4月）は席数を12席から18席に増やします。高齢の方の問い合わせが多いため、ゆっくり話す応対研修と、聞き返しを前提にした通話時間の設計をしています。現行のFAQは更新が年1回と伺いましたので、月次でFAQ更新案を提出します。",
+        team: "センター長1名（自治体コールセンター8年）、SV3名、オペレーター12名（繁忙期18名）。",
+        pastWork: { text: "B市 市民コールセンター（総合案内）運営 3年間（応答率93%）", links: [] },
+      },
+    },
+    {
+      vendor: VENDOR.gyosei,
+      at: deadline - 4,
+      quote: {
+        unitPrices: { OPS: 1_600_000, CALL: 240, SETUP: 1_200_000 },
+        ...tax("excluded"),
+        leadTimeDays: 30,
+        kpiCommitments: { answer_rate: 0.9, resolution_rate: 0.8, csat: 0.85 },
+        assumptions: "仕様書の業務を仕様書どおりに実施します。繁忙期の体制は入電状況を見て調整します。",
+        team: "業務責任者1名、オペレーター10名。",
+      },
+    },
+    {
+      vendor: VENDOR.hokkaidoData,
+      at: deadline - 2,
+      quote: {
+        unitPrices: { OPS: 1_400_000, CALL: 300, SETUP: 900_000 },
+        ...tax("excluded"),
+        leadTimeDays: 40,
+        kpiCommitments: { answer_rate: 0.88, resolution_rate: 0.75, csat: 0.8 },
+        assumptions: "札幌のセンターから遠隔で応対します。方言・地名の研修を立ち上げ時に行います。メール応対はチャットボットで一次対応します。",
+        team: "SV2名、オペレーター9名（札幌センター）。",
+      },
+    },
+  ];
+}
 
 const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> = {
   // (a) 給付金: ¥30–42M budget; the addendum (version 2) was published 2 days ago, so these answer version 2.
@@ -350,6 +395,8 @@ const DEMO_QUOTES: Record<Exclude<DemoRfqKey, "accountingDraft">, DemoQuote[]> =
   ],
   bookkeepingAwarded: BOOKKEEPING_QUOTES,
   taxFormsPending: TAX_FORMS_QUOTES,
+  callCentreEvaluated: callCentreQuotes(CALL_CENTRE_DAYS.evaluated.deadline),
+  callCentreEvaluating: callCentreQuotes(CALL_CENTRE_DAYS.evaluating.deadline),
 };
 
 /** Milestone amounts from shares of the total, the last one taking the rounding remainder so they add up exactly. */

@@ -32,6 +32,8 @@ export const DEMO_RFQS = {
   surveyClosed: { title: "市民意識調査 調査票データ入力・集計業務", buyer: "buyer@midori-city.example", state: "closed" },
   bookkeepingAwarded: { title: "記帳代行・月次決算支援業務（2026年度）", buyer: "buyer@sakura-foods.example", state: "closed" },
   taxFormsPending: { title: "個人住民税 申告書データ入力業務", buyer: "buyer@midori-city.example", state: "closed" },
+  callCentreEvaluated: { title: "市民総合案内コールセンター運営業務", buyer: "buyer@midori-city.example", state: "closed" },
+  callCentreEvaluating: { title: "粗大ごみ受付センター運営業務", buyer: "buyer@midori-city.example", state: "closed" },
 } as const satisfies Record<string, { title: string; buyer: string; state: "published" | "draft" | "closed" }>;
 
 export type DemoRfqKey = keyof typeof DEMO_RFQS;
@@ -536,6 +538,115 @@ async function seedTaxFormsPending(demo: DemoContext, now: Date): Promise<string
   return createAndPublish(demo, DEMO_RFQS.taxFormsPending.buyer, input, daysFrom(now, TAX_FORMS_DAYS.published));
 }
 
+// ---------------------------------------------------------------------------------------------
+// (i) みどり市: two contact-centre RFQs with criteria only evaluators can score (業務理解度 with written
+// anchors, 提案内容の質). The first was evaluated by a panel (demo-evaluation.ts: ratings, a flagged spread
+// with the chair's consensus, annotations, a clarification and the advisor's memo); on the second the panel
+// is named and nobody has rated yet, so the ratings are still to be given (the e2e gives them).
+
+/** Days relative to `now`: publication and deadline of the two contact-centre RFQs. */
+export const CALL_CENTRE_DAYS = { evaluated: { published: -50, deadline: -16 }, evaluating: { published: -30, deadline: -3 } } as const;
+
+/** What each level of 業務理解度 means, shown to every evaluator beside the choice. */
+export const WORK_UNDERSTANDING_ANCHORS = [
+  { ja: "仕様の理解に誤りがある", en: "Misreads the specification" },
+  { ja: "仕様をなぞるだけで、市の業務の特性に触れていない", en: "Restates the specification; nothing on the city's specifics" },
+  { ja: "主な特性（繁忙期・高齢の問い合わせ者）を理解している", en: "Understands the main specifics (peaks, elderly callers)" },
+  { ja: "特性を踏まえた具体的な運営設計がある", en: "A concrete operating design built on the specifics" },
+  { ja: "現行業務の課題まで把握し、改善策が具体的", en: "Grasps today's problems and proposes concrete fixes" },
+];
+
+function callCentreCriteria(): Criterion[] {
+  const base = criteria("contact_center", "improvement", "personal", {
+    tcoScale: { worst: 60_000_000, best: 30_000_000 },
+    override: { work_understanding: { scale: { worst: 1, best: 5 }, rating: { levels: "1-5", anchors: WORK_UNDERSTANDING_ANCHORS } } },
+  });
+  const proposal: Criterion = {
+    key: "proposal_quality",
+    label: { ja: "提案内容の質", en: "Quality of the proposal" },
+    perspective: "learningGrowth",
+    direction: "benefit",
+    weight: 10,
+    source: "advisor_rating",
+    unit: "points",
+    scale: { worst: 0, best: 100 },
+    rating: { levels: "0-100" },
+  };
+  return [...base, proposal];
+}
+
+function callCentreInput(now: Date, title: string, purpose: string, deadlineDays: number, invited: string[]): RfqInput {
+  return {
+    category: "contact_center",
+    phase: "improvement",
+    title,
+    purpose,
+    goal: "応答率90%以上を年間を通じて維持し、一次解決率を80%以上にする",
+    scopeIn: "電話・メールでの問い合わせ受付と一次回答、担当課への取次ぎ、FAQの更新案の作成、月次報告",
+    scopeOut: "担当課の判断を要する回答、苦情の最終対応（市が実施）",
+    decisionsInHouse: "回答方針の変更、FAQの公開可否、苦情の扱い",
+    deliverables: [
+      { title: "運営マニュアル・FAQ案", dueDate: jstDate(now, deadlineDays + 40), qualityCriteria: "市の確認を経て運用開始の2週間前までに確定" },
+      { title: "月次運営報告書", qualityCriteria: "応答率・一次解決率・主な問い合わせ・改善提案を含む" },
+    ],
+    volumes: { perMonth: 9000, peakMonths: [3, 4], notes: "3〜4月（転入・転出期）は月1万4千件程度。" },
+    judgementCriteria: "FAQにない問い合わせは担当課へ取り次ぎ、翌営業日までに折り返す。",
+    escalationRules: "個人情報の漏えいのおそれ・職員への暴言等は直ちに所管課長へ電話で報告。",
+    changeRequestRule: "入電数が見込みの±15%を超える月は、応答1件あたりの単価で精算する。",
+    reportingCadence: "月次（定例会）",
+    lineItems: [
+      { code: "OPS", description: "センター運営（席・SV・システム）", unit: "月", quantity: 12, recurrence: "monthly" },
+      { code: "CALL", description: "応答（電話・メール）", unit: "件", quantity: 9000, recurrence: "per_unit" },
+      { code: "SETUP", description: "立ち上げ（マニュアル・研修・回線）", unit: "式", quantity: 1, recurrence: "one_off" },
+    ],
+    contractTermMonths: 12,
+    budget: { min: 30_000_000, max: 55_000_000, showToVendors: false },
+    dataSensitivity: "personal",
+    // Either certificate is welcome; neither is required, so every invited firm's proposal is evaluated.
+    requiredCertifications: [
+      { type: "privacy_mark", level: "preferred", reason: "個人情報の取扱いは委託契約の特記事項と現地確認で担保するため、認証は必須としない。" },
+      { type: "isms_iso27001", level: "preferred" },
+    ],
+    criteria: callCentreCriteria(),
+    scoringMethod: "weighted-sum-target",
+    baselineCostMonthlyYen: 3_900_000,
+    quoteDeadline: jstDeadline(now, deadlineDays),
+    sealed: true,
+    visibility: "invited",
+    invitedVendorIds: invited,
+  };
+}
+
+async function seedCallCentres(demo: DemoContext, now: Date): Promise<{ evaluated: string; evaluating: string }> {
+  const invited = await Promise.all([VENDOR.contactOne, VENDOR.gyosei, VENDOR.hokkaidoData].map((name) => demo.vendorOrgId(name)));
+  const days = CALL_CENTRE_DAYS;
+  const evaluated = await createAndPublish(
+    demo,
+    DEMO_RFQS.callCentreEvaluated.buyer,
+    callCentreInput(
+      now,
+      DEMO_RFQS.callCentreEvaluated.title,
+      "市政全般の問い合わせ窓口を一本化し、担当課への電話を減らして職員が本来業務に充てる時間を確保する。",
+      days.evaluated.deadline,
+      invited,
+    ),
+    daysFrom(now, days.evaluated.published),
+  );
+  const evaluating = await createAndPublish(
+    demo,
+    DEMO_RFQS.callCentreEvaluating.buyer,
+    callCentreInput(
+      now,
+      DEMO_RFQS.callCentreEvaluating.title,
+      "粗大ごみの収集申込（電話・Web）を受け付け、収集日程と手数料を案内する。繁忙期の話し中をなくす。",
+      days.evaluating.deadline,
+      invited,
+    ),
+    daysFrom(now, days.evaluating.published),
+  );
+  return { evaluated, evaluating };
+}
+
 /**
  * Seeds the demo RFQs relative to `now`: four open (deadlines weeks ahead), one draft and one closed
  * (deadline 10 days ago) with answered questions. Needs the demo accounts; returns the RFQ ids.
@@ -543,7 +654,7 @@ async function seedTaxFormsPending(demo: DemoContext, now: Date): Promise<string
  */
 export async function seedDemoRfqs(db: Kysely<Database>, now: Date): Promise<DemoRfqIds> {
   const demo: DemoContext = { ...serviceContext(db, now), actorFor: (email) => actorFor(db, email), vendorOrgId: (name) => vendorOrgId(db, name) };
-  const ids: DemoRfqIds = {
+  const ids: Omit<DemoRfqIds, "callCentreEvaluated" | "callCentreEvaluating"> = {
     surveyClosed: await seedSurveyClosed(demo, now),
     benefits: await seedBenefits(demo, now),
     payroll: await seedPayroll(demo, now),
@@ -553,8 +664,9 @@ export async function seedDemoRfqs(db: Kysely<Database>, now: Date): Promise<Dem
     bookkeepingAwarded: await seedBookkeepingAwarded(demo, now),
     taxFormsPending: await seedTaxFormsPending(demo, now),
   };
+  const callCentres = await seedCallCentres(demo, now);
   demo.clock.set(now);
-  return ids;
+  return { ...ids, callCentreEvaluated: callCentres.evaluated, callCentreEvaluating: callCentres.evaluating };
 }
 
 /** The demo RFQs' ids in a seeded database, found by buyer and title (for tests and scripts). */

@@ -448,7 +448,9 @@ describe("demo data", () => {
     expect(rows.filter((row) => statusOf(row) === "published").length).toBeGreaterThanOrEqual(4);
     expect(rows.filter((row) => statusOf(row) === "draft")).toHaveLength(1);
     const closed = rows.filter((row) => statusOf(row) === "closed");
-    expect(closed.map((row) => row.title).sort()).toEqual([DEMO_RFQS.surveyClosed.title, DEMO_RFQS.taxFormsPending.title].sort());
+    expect(closed.map((row) => row.title).sort()).toEqual(
+      [DEMO_RFQS.surveyClosed.title, DEMO_RFQS.taxFormsPending.title, DEMO_RFQS.callCentreEvaluated.title, DEMO_RFQS.callCentreEvaluating.title].sort(),
+    );
     // The award loop (issue 15): one RFQ awarded with an approved proposal, an accepted award and an active
     // contract; one proposal waiting for approval.
     // The past contracts behind the demo's track records (db/seed/demo-past-contracts.ts) are awarded RFQs of

@@ -33,7 +33,7 @@ const SCOPE: Record<string, Key[]> = {
   [STUDIO_AOI]: ["payroll", "landingPage", "adOperations", "soon"],
   [GYOSEI]: ["benefits", "payroll", "landingPage", "soon"],
   [HOKKAIDO]: ["benefits", "payroll", "landingPage", "soon"],
-  [MIDORI]: ["benefits", "surveyClosed", "taxFormsPending", "soon"],
+  [MIDORI]: ["benefits", "surveyClosed", "taxFormsPending", "callCentreEvaluated", "callCentreEvaluating", "soon"],
   [SAKURA]: ["payroll", "landingPage", "adOperations", "accountingDraft", "bookkeepingAwarded"],
 };
 
