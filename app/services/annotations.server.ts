@@ -11,7 +11,9 @@ import {
   insertAnnotation,
   insertClarification,
   isAnnotationSent,
+  listAnnotatableQuotes,
   listAnnotationRevisions,
+  findClarificationOfVendor,
   listAnnotations,
   listClarificationsForReader,
   listClarificationsForVendor,
@@ -80,10 +82,11 @@ async function criteriaOf(ctx: AppContext, rfqId: string, version: number) {
 export async function annotationsFor(ctx: AppContext, actor: Actor, rfqId: string, quoteId?: string) {
   const found = await openedRfqForEvaluator(ctx, actor, rfqId);
   if (!found || (quoteId !== undefined && !isRowId(quoteId))) return null;
-  const [rows, clarifications, criteria] = await Promise.all([
+  const [rows, clarifications, criteria, quotes] = await Promise.all([
     listAnnotations(ctx.db, found.reader, rfqId, quoteId),
     listClarificationsForReader(ctx.db, found.reader, rfqId, quoteId),
     criteriaOf(ctx, rfqId, found.row.current_version),
+    listAnnotatableQuotes(ctx.db, found.reader, rfqId),
   ]);
   const revisions = await listAnnotationRevisions(
     ctx.db,
@@ -132,6 +135,8 @@ export async function annotationsFor(ctx: AppContext, actor: Actor, rfqId: strin
     // Questions asked without an annotation first.
     directClarifications: clarifications.filter((c) => !c.annotation_id).map(clarificationJson),
     criteria,
+    quotes: quotes.filter((q) => quoteId === undefined || q.id === quoteId).map((q) => ({ id: q.id, vendorName: q.vendor_name })),
+    rfqTitle: found.row.title,
     side: found.reader.side,
   };
 }
@@ -395,6 +400,13 @@ export async function clarificationsForQuote(ctx: AppContext, actor: Actor, quot
       answererName: c.answerer_name,
     })),
   };
+}
+
+/** One clarification on the vendor's own quote, as the vendor reads it (its answer page); null → 404. */
+export async function clarificationOfVendor(ctx: AppContext, actor: Actor, clarificationId: string) {
+  if (actor.org?.kind !== "vendor" || !isRowId(clarificationId)) return null;
+  const row = await findClarificationOfVendor(ctx.db, actor.org.id, clarificationId);
+  return row ? { rfqId: row.rfq_id, clarification: clarificationForVendor(row) } : null;
 }
 
 /**

@@ -55,6 +55,34 @@ export async function listAnnotations(db: Kysely<Database>, reader: AnnotationRe
     .execute();
 }
 
+/**
+ * The offers of an RFQ a reader may annotate, by vendor name: the statuses of an offer (app/domain/quote/sealed.ts);
+ * the caller has checked that the RFQ's quotes are opened (the sealed-bid rule needs its clock).
+ */
+export async function listAnnotatableQuotes(db: Kysely<Database>, reader: AnnotationReader, rfqId: string) {
+  return db
+    .selectFrom("quotes")
+    .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .innerJoin("organizations as vendor", "vendor.id", "quotes.vendor_org_id")
+    .select(["quotes.id", "vendor.name as vendor_name"])
+    .where("quotes.rfq_id", "=", rfqId)
+    .where("quotes.status", "in", ["submitted", "shortlisted", "awarded", "not_selected"])
+    .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
+    .$if(reader.side === "advisor", (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("rfq_advisors")
+            .select("rfq_advisors.rfq_id")
+            .whereRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id")
+            .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
+        ),
+      ),
+    )
+    .orderBy("vendor.name")
+    .execute();
+}
+
 /** The earlier states of annotations the caller already read (ids from listAnnotations), oldest first. */
 export async function listAnnotationRevisions(db: Kysely<Database>, annotationIds: string[]) {
   if (annotationIds.length === 0) return [];
@@ -218,6 +246,16 @@ export async function listClarificationsForReader(db: Kysely<Database>, reader: 
     .orderBy("c.asked_at")
     .orderBy("c.id")
     .execute();
+}
+
+/** One clarification on a quote of this vendor: the columns the vendor view projects from. */
+export async function findClarificationOfVendor(db: Kysely<Database>, vendorOrgId: string, clarificationId: string) {
+  return db
+    .selectFrom("clarification_requests")
+    .select(["id", "rfq_id", "quote_id", "question", "asked_at", "answer", "answered_at"])
+    .where("id", "=", clarificationId)
+    .where("vendor_org_id", "=", vendorOrgId)
+    .executeTakeFirst();
 }
 
 /** The clarifications on the vendor's own quote: only the columns the vendor view projects from. */
