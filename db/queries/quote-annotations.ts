@@ -344,3 +344,18 @@ export async function listAnnotationsForPacket(db: Kysely<Database>, rfqId: stri
     .orderBy("a.id")
     .execute();
 }
+
+/** For the award packet too: the questions asked directly (without an annotation), with their answers, by vendor. */
+export async function listDirectClarificationsForPacket(db: Kysely<Database>, rfqId: string) {
+  return db
+    .selectFrom("clarification_requests as c")
+    .innerJoin("organizations as vendor", "vendor.id", "c.vendor_org_id")
+    .innerJoin("organizations as asker_org", "asker_org.id", "c.asker_org_id")
+    .select(["c.id", "c.quote_id", "c.question", "c.asked_at", "c.answer", "c.answered_at", "vendor.name as vendor_name", "asker_org.name as asker_org_name"])
+    .where("c.rfq_id", "=", rfqId)
+    .where("c.annotation_id", "is", null)
+    .orderBy("vendor.name")
+    .orderBy("c.asked_at")
+    .orderBy("c.id")
+    .execute();
+}

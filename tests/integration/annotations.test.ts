@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAnnotationsForPacket } from "../../db/queries/quote-annotations";
+import { listAnnotationsForPacket, listDirectClarificationsForPacket } from "../../db/queries/quote-annotations";
 import { assignAdvisor } from "../../app/services/advisors.server";
 import { actorFor, createAccount, createApiToken, createPublishedRfq, createUser, mustSucceed, openRfq, submitQuote, type Account } from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -366,5 +366,7 @@ describe("for the award packet", () => {
       ["確認事項ベンダーA株式会社", "question", "精度99.9%の根拠となる検査体制を教えてください。", "全件をダブルエントリーし、差異は責任者が照合します。"],
       ["確認事項ベンダーB株式会社", "question", "2名体制で欠員時の代替要員は？", null],
     ]);
+    const direct = await listDirectClarificationsForPacket(h.db, rfqId);
+    expect(direct.map((c) => [c.vendor_name, c.question, c.answer])).toEqual([["確認事項ベンダーB株式会社", "引継ぎ期間を教えてください。", null]]);
   });
 });
