@@ -22,6 +22,7 @@ import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
+import { annotationPaths } from "./openapi-annotations";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { bafoPaths } from "./openapi-bafo";
@@ -232,6 +233,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...searchPaths(),
       ...invitationPaths(),
       ...advisorPaths(),
+      ...annotationPaths(),
       ...approvalRoutePaths(),
       ...rfqCancelPaths(),
       ...awardProposalPaths(),

@@ -135,6 +135,11 @@ export const AUDIT_ACTIONS = [
   "change.approve",
   "change.reject",
   "change.threshold",
+  "quote.annotation.add",
+  "quote.annotation.edit",
+  "quote.annotation.withdraw",
+  "quote.clarification.ask",
+  "quote.clarification.answer",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

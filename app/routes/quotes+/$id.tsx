@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QuoteTotals } from "~/components/quote/quote-totals";
 import { QuoteAttachmentsSection } from "~/components/attachments";
+import { QuoteAnnotations } from "~/components/comparison/annotations";
+import { annotationsFor } from "~/services/annotations.server";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { quoteDetails, readQuote } from "~/services/quotes.server";
 import { quoteAttachmentsFor } from "~/services/attachments.server";
@@ -31,11 +33,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rfq,
     normalized,
     attachments: (await quoteAttachmentsFor(context, user.actor, found.quote.id)) ?? [],
+    // The buyer's and the advisors' annotations and clarifications on this quote (never on the vendor's page).
+    annotations: await annotationsFor(context, user.actor, found.quote.rfq_id, found.quote.id),
   };
 }
 
 export default function QuoteDetail() {
-  const { quote, rfq, normalized, attachments } = useLoaderData<typeof loader>();
+  const { quote, rfq, normalized, attachments, annotations } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <article className="stack">
@@ -114,6 +118,7 @@ export default function QuoteDetail() {
           ) : null}
         </dl>
       </section>
+      {annotations ? <QuoteAnnotations data={annotations} rfqId={quote.rfqId} quoteId={quote.id} back={`/quotes/${quote.id}`} /> : null}
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { BafoSection } from "~/components/bafo/bafo-section";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
+import { AnnotationsPanel } from "~/components/comparison/annotations";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
@@ -28,6 +29,7 @@ import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
+import { annotationsFor } from "~/services/annotations.server";
 import { awardProposalForm } from "~/services/award-proposals.server";
 import { bafoPanel } from "~/services/bafo.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
@@ -121,6 +123,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
+    annotations: await annotationsFor(context, user.actor, id.data),
   };
 }
 
@@ -166,7 +169,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo } = useLoaderData<typeof loader>();
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, annotations } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -249,6 +252,8 @@ export default function ComparePage() {
       <ChartsSection view={view} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
+
+      {annotations ? <AnnotationsPanel data={annotations} rfqId={rfqId} back={`/rfqs/${rfqId}/compare`} /> : null}
 
       {bafo ? <BafoSection rfqId={rfqId} panel={bafo} /> : null}
 

@@ -35,6 +35,8 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { invariantResponse } from "~/utils/errors";
 import { BafoNotice } from "~/components/bafo/bafo-notice";
+import { VendorClarifications } from "~/components/quote/clarifications";
+import { clarificationsForQuote } from "~/services/annotations.server";
 import { vendorBafo } from "~/services/bafo.server";
 
 async function requireQuoting(request: Request, context: LoaderFunctionArgs["context"], rfqId: string) {
@@ -71,7 +73,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     certificationWarnings: own.certificationWarnings,
     bafo: own.quote ? await vendorBafo(context, user.actor, own.quote.id) : null,
     awardResult: own.quote ? await awardResultOf(context, user.actor, own.quote.id) : null,
+    // Clarifications from the buyer: the vendor projection (question and own answer) only.
+    clarifications: own.quote ? await vendorClarifications(context, user.actor, own.quote.id) : [],
   };
+}
+
+/** The clarifications on the vendor's own quote, only ever in the vendor projection. */
+async function vendorClarifications(context: LoaderFunctionArgs["context"], actor: Parameters<typeof clarificationsForQuote>[1], quoteId: string) {
+  const found = await clarificationsForQuote(context, actor, quoteId);
+  return found?.as === "vendor" ? found.items : [];
 }
 
 /** 「選定結果」: the winner's offer or the debrief; null before an award or without an opened offer. */
@@ -191,6 +201,7 @@ export default function QuotePage() {
         ) : null}
       </div>
       <BafoNotice bafo={d.bafo} />
+      <VendorClarifications items={d.clarifications} />
       <p className="muted">
         {t("rfq.detail.deadlineIn", { date: deadline })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
