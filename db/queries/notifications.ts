@@ -46,7 +46,8 @@ export type NotificationKind =
   | "change.approved"
   | "change.rejected"
   | "change.waiting"
-  | "change.returned";
+  | "change.returned"
+  | "evaluation.named";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -135,6 +135,10 @@ export const AUDIT_ACTIONS = [
   "change.approve",
   "change.reject",
   "change.threshold",
+  "evaluation.panel.set",
+  "evaluation.ratings.draft",
+  "evaluation.ratings.submit",
+  "evaluation.consensus.record",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
