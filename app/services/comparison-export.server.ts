@@ -12,6 +12,7 @@ import { t } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
 import { failure, type ServiceResult } from "~/utils/service-failure";
+import { readerVisibility } from "./evaluation.server";
 import { rankRfqForBuyer, type RfqRanking } from "./ranking.server";
 
 // The comparison as data for the API and as files for the 稟議: one ranking call (the buyer's,
@@ -47,6 +48,9 @@ export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: s
     throw e;
   }
   if (!ranking || ranking.sealed) return failure.notFound();
+  // Price later (two envelopes): an evaluator who has not submitted gets neither the API's comparison nor a file.
+  if (!(await readerVisibility(ctx, actor, rfqId)).seesPrice)
+    return failure.conflict("evaluation.priceLater.refused", { fieldErrors: { comparison: ["evaluation.priceLater.refused"] } });
   const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
   if (unknown.length) return failure.invalid({ issues: unknown.map((k) => whatIfIssue(`weights.${k}`, "compare.whatIf.unknownCriterion", { key: k })) });
   return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };

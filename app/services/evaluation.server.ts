@@ -67,6 +67,17 @@ export async function readerVisibility(ctx: AppContext, actor: Actor, rfqId: str
   return { ...evaluationVisibility(facts), evaluator: facts.evaluator, submitted: facts.submitted };
 }
 
+/**
+ * The refusal for a surface that shows prices (an API read of quotes), when price later applies to the caller;
+ * null when it may read them. The page surfaces hide the prices instead.
+ */
+export async function priceLaterRefusal(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (actor.org?.kind === "vendor") return null;
+  return (await readerVisibility(ctx, actor, rfqId)).seesPrice
+    ? null
+    : failure.conflict("evaluation.priceLater.refused", { fieldErrors: { comparison: ["evaluation.priceLater.refused"] } });
+}
+
 const ratedCriteria = (criteria: readonly Criterion[]) => criteria.filter((c) => c.source === "advisor_rating");
 
 /** The panel as the buyer side reads it, with what this reader may do. Null → 404. */
