@@ -92,6 +92,7 @@ export const evaluationMessages = {
   },
   "evaluation.basis.consensus": { ja: "合議", en: "consensus" },
   "evaluation.basis.mean": { ja: "平均 ({n})", en: "mean ({n})" },
+  "evaluation.export.basis": { ja: "評価の根拠", en: "basis" },
   "evaluation.priceLater.compareNotice": {
     ja: "この見積依頼は二封筒方式です。自分の評価を提出するまで、比較表（価格・TCO・ROI）は表示されません。",
     en: "This RFQ uses two envelopes: the comparison (price, TCO, ROI) is shown once you have submitted your ratings.",

@@ -83,6 +83,10 @@ function comparisonHead(o: Comparison) {
     awaitingReconfirmation: r.awaitingReconfirmation,
     /** Criteria left out of the ranking until every quote has its evaluator rating. */
     awaitingRatings: r.awaitingRatings,
+    /** How many named evaluators have submitted (rated criteria wait for all of them). */
+    ratingProgress: r.ratingProgress,
+    /** Per quote id and evaluator-rated criterion: the value ranked and its basis (consensus, or the mean of n ratings). */
+    ratedValues: r.ratedValues,
     /** The risk of missing each rate target, per quote and criterion (decision 0038); buyers and advisors only. */
     risks: risksOfRanking(r.rfq.criteria, r.result),
   };
@@ -135,6 +139,7 @@ export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSear
       order,
       hiddenByFilters,
       awaitingRatings: r.awaitingRatings,
+      ratedBasis: r.ratedValues,
     },
     locale,
   );

@@ -335,6 +335,12 @@ describe("once every evaluator submitted", () => {
     expect(scoreOf(after, quoteBId)).toBeCloseTo(scoreOf(before, quoteBId), 6);
     const compare = await (await page("buyer", `/rfqs/${rfqId}/compare`)).text();
     expect(compare).toContain("合議");
+    const body = (await (await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as { ratedValues: Record<string, Record<string, unknown>> };
+    expect(body.ratedValues[quoteA]!.work_understanding).toEqual({ value: 2, basis: "consensus", n: 2, flagged: true });
+    expect(body.ratedValues[quoteBId]!.work_understanding).toEqual({ value: 4, basis: "mean", n: 2, flagged: false });
+    const csv = await (await page("buyer", `/rfqs/${rfqId}/compare.csv`, "en")).text();
+    expect(csv).toContain("Understanding of the work: basis");
+    expect(csv).toContain("mean (2)");
     await h.index();
     const docs = await h.search.searchQuotes({ rfqId, buyerOrgId: buyer.org.id });
     expect(docs.find((d) => d.id === quoteA)!.score).toBeCloseTo(scoreOf(after, quoteA), 6);
