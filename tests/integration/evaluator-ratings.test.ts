@@ -42,7 +42,16 @@ const understanding: Criterion = {
   weight: 30,
   source: "advisor_rating",
   unit: "score",
-  rating: { levels: "1-5" },
+  rating: {
+    levels: "1-5",
+    anchors: [
+      { ja: "業務をほぼ理解していない", en: "Barely understands the work" },
+      { ja: "理解が浅い", en: "Shallow understanding" },
+      { ja: "標準的な理解", en: "Adequate understanding" },
+      { ja: "深い理解", en: "Deep understanding" },
+      { ja: "業務改善まで踏み込んだ理解", en: "Understands it well enough to improve it" },
+    ],
+  },
 };
 
 let h: Harness;
@@ -162,6 +171,20 @@ describe("the panel", () => {
   });
 });
 
+describe("an evaluator removed before submitting", () => {
+  it("goes with its draft ratings", async () => {
+    const temp = await createUser(h.db, { orgId: buyer.org.id, role: "member" });
+    const token = await createApiToken(h.db, { orgId: buyer.org.id, userId: temp.id });
+    const panel = (ids: string[]) => api(buyer.token, `/api/v1/rfqs/${rfqId}/evaluation`, { method: "PUT", body: { priceLater: true, evaluatorUserIds: ids } });
+    expect((await panel([member.id, advisor.user.id, temp.id])).status).toBe(200);
+    const draft = { ratings: [{ quoteId: quoteA, criterionKey: "work_understanding", score: 3, reason: "draft" }] };
+    expect((await api(token, `/api/v1/rfqs/${rfqId}/ratings`, { method: "PUT", body: draft })).status).toBe(200);
+    expect((await panel([member.id, advisor.user.id])).status).toBe(200);
+    expect(await h.db.selectFrom("evaluator_ratings").selectAll().where("evaluator_user_id", "=", temp.id).execute()).toHaveLength(0);
+    expect((await api(token, `/api/v1/rfqs/${rfqId}/ratings`, { method: "PUT", body: draft })).status).toBe(403);
+  });
+});
+
 describe("before an evaluator submits (blind, price later)", () => {
   it("shows it no price anywhere: comparison page, API, files, quote page and API, quotes list", async () => {
     for (const who of ["member", "advisor"] as const) {
@@ -271,6 +294,12 @@ describe("after one of two evaluators submitted", () => {
     expect((await comparison(member.token)).awaitingRatings).toEqual(["work_understanding"]);
   });
 
+  it("keeps an evaluator who submitted on the panel; one who has not may still be removed", async () => {
+    const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/evaluation`, { method: "PUT", body: { priceLater: true, evaluatorUserIds: [advisor.user.id] } });
+    expect(res.status).toBe(409);
+    expect((await api(buyer.token, `/api/v1/rfqs/${rfqId}/evaluation`)).status).toBe(200);
+  });
+
   it("shows the evaluator still rating nobody else's rating: API, results page, comparison", async () => {
     const mine = await (await api(advisor.token, `/api/v1/rfqs/${rfqId}/ratings`)).json();
     expect(mine).toMatchObject({ evaluator: true, submitted: false, blind: true, submittedRatings: [], own: [] });
@@ -290,7 +319,25 @@ describe("once every evaluator submitted", () => {
   let before: { id: string; score: number }[];
 
   beforeAll(async () => {
-    await rateAll(advisor.token, { [quoteA]: 5, [quoteBId]: 4 });
+    // The advisor rates through its rating page: the anchors are written beside each level, in English too.
+    const sheet = await (await page("advisor", `/rfqs/${rfqId}/evaluation/rate`, "en")).text();
+    expect(sheet).toContain("Understands it well enough to improve it");
+    const cells = [quoteA, quoteBId].map((q) => `${q}|work_understanding`);
+    const submitted = await postForm(
+      h,
+      `/rfqs/${rfqId}/evaluation/rate`,
+      {
+        intent: "submit",
+        cell: cells,
+        [`score:${cells[0]}`]: "5",
+        [`reason:${cells[0]}`]: `${REASON_SENTINEL} 5`,
+        [`score:${cells[1]}`]: "4",
+        [`reason:${cells[1]}`]: `${REASON_SENTINEL} 4`,
+      },
+      sessions.advisor,
+    );
+    expect(submitted.status).toBe(302);
+    expect(submitted.headers.get("Location")).toBe(`/rfqs/${rfqId}/evaluation`);
     await h.index();
     before = (await comparison(buyer.token)).ranking;
   });
