@@ -137,6 +137,9 @@ describe("the panel", () => {
     expect(notes.map((n) => n.user_id).sort()).toEqual([member.id, advisor.user.id].sort());
     expect(JSON.stringify(notes[0]!.payload)).toContain(`/rfqs/${rfqId}/evaluation/rate`);
     expect(await h.db.selectFrom("audit_log").select("action").where("action", "=", "evaluation.panel.set").execute()).toHaveLength(1);
+    // The buyer's RFQ page and the advisor's lead there.
+    expect(await (await page("buyer", `/rfqs/${rfqId}`)).text()).toContain(`href="/rfqs/${rfqId}/evaluation"`);
+    expect(await (await page("advisor", `/rfqs/${rfqId}`)).text()).toContain(`href="/rfqs/${rfqId}/evaluation"`);
   });
 
   it("refuses a chair who is not a buyer member, field by field, in English too", async () => {
