@@ -148,6 +148,29 @@ const comparison = {
       description:
         "Keys of criteria scored by evaluator ratings that are not yet in for every quote: left out of `criteria` and the ranking (the other weights share the whole) until they are",
     },
+    ratingProgress: {
+      type: "object",
+      description: "Named evaluators and how many have submitted: rated criteria get values only once every one has (decision 0046)",
+      properties: { submitted: { type: "integer" }, total: { type: "integer" } },
+    },
+    ratedValues: {
+      type: "object",
+      description:
+        "Quote id → evaluator-rated criterion key → the value ranked and its `basis`: the chair's `consensus`, else the `mean` of `n` submitted ratings; `flagged` when the spread needs a consensus",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: {
+          type: "object",
+          required: ["value", "basis", "n", "flagged"],
+          properties: {
+            value: { type: "number" },
+            basis: { type: "string", enum: ["consensus", "mean"] },
+            n: { type: "integer" },
+            flagged: { type: "boolean" },
+          },
+        },
+      },
+    },
     risks: {
       type: "object",
       description:

@@ -37,6 +37,7 @@ import { reviewPaths } from "./openapi-reviews";
 import { recordPaths } from "./openapi-records";
 import { measurementPaths } from "./openapi-measurements";
 import { changeRequestPaths } from "./openapi-change-requests";
+import { evaluationPaths } from "./openapi-evaluation";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -245,6 +246,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...deliveryPaths(),
       ...recordPaths(),
       ...changeRequestPaths(),
+      ...evaluationPaths(),
       ...cardPaymentPaths(),
       ...measurementPaths(),
       ...reviewPaths(),

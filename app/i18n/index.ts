@@ -8,6 +8,7 @@ import { quoteFormMessages } from "./messages-quote-form";
 import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
+import { evaluationMessages } from "./messages-evaluation";
 import { invitationMessages } from "./messages-invitations";
 import { sealedMessages } from "./messages-sealed";
 import { authMessages } from "./messages-auth";
@@ -80,6 +81,7 @@ export const DICTIONARIES = {
   changeRequestMessages,
   trackRecordMessages,
   annotationMessages,
+  evaluationMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

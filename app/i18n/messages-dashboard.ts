@@ -265,4 +265,8 @@ export const dashboardMessages = {
   "audit.action.measurement.dispute": { ja: "SLA実績への異議", en: "SLA measurement disputed" },
   "audit.action.measurement.reply": { ja: "SLA実績の異議への回答", en: "Reply to an SLA measurement dispute" },
   "audit.action.measurement.reminder": { ja: "SLA実績のリマインド", en: "SLA measurement reminder sent" },
+  "audit.action.evaluation.panel.set": { ja: "評価パネルの設定", en: "Evaluation panel set" },
+  "audit.action.evaluation.ratings.draft": { ja: "評価の下書き保存", en: "Evaluator ratings saved as draft" },
+  "audit.action.evaluation.ratings.submit": { ja: "評価の提出", en: "Evaluator ratings submitted" },
+  "audit.action.evaluation.consensus.record": { ja: "合議スコアの記録", en: "Consensus score recorded" },
 } as const;

@@ -12,6 +12,7 @@ import { t } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { tokyoDateString } from "~/utils/format";
 import { failure, type ServiceResult } from "~/utils/service-failure";
+import { readerVisibility } from "./evaluation.server";
 import { rankRfqForBuyer, type RfqRanking } from "./ranking.server";
 
 // The comparison as data for the API and as files for the 稟議: one ranking call (the buyer's,
@@ -47,6 +48,9 @@ export async function comparisonForBuyer(ctx: AppContext, actor: Actor, rfqId: s
     throw e;
   }
   if (!ranking || ranking.sealed) return failure.notFound();
+  // Price later (two envelopes): an evaluator who has not submitted gets neither the API's comparison nor a file.
+  if (!(await readerVisibility(ctx, actor, rfqId)).seesPrice)
+    return failure.conflict("evaluation.priceLater.refused", { fieldErrors: { comparison: ["evaluation.priceLater.refused"] } });
   const unknown = Object.keys(overrides.weights ?? {}).filter((k) => !ranking.rfq.criteria.some((c) => c.key === k));
   if (unknown.length) return failure.invalid({ issues: unknown.map((k) => whatIfIssue(`weights.${k}`, "compare.whatIf.unknownCriterion", { key: k })) });
   return { ok: true, ranking, date: tokyoDateString(ctx.clock.now()), overrides };
@@ -79,6 +83,10 @@ function comparisonHead(o: Comparison) {
     awaitingReconfirmation: r.awaitingReconfirmation,
     /** Criteria left out of the ranking until every quote has its evaluator rating. */
     awaitingRatings: r.awaitingRatings,
+    /** How many named evaluators have submitted (rated criteria wait for all of them). */
+    ratingProgress: r.ratingProgress,
+    /** Per quote id and evaluator-rated criterion: the value ranked and its basis (consensus, or the mean of n ratings). */
+    ratedValues: r.ratedValues,
     /** The risk of missing each rate target, per quote and criterion (decision 0038); buyers and advisors only. */
     risks: risksOfRanking(r.rfq.criteria, r.result),
   };
@@ -131,6 +139,7 @@ export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSear
       order,
       hiddenByFilters,
       awaitingRatings: r.awaitingRatings,
+      ratedBasis: r.ratedValues,
     },
     locale,
   );

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { loadRatingsForRanking } from "../../db/queries/evaluation";
 import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
 import { loadRfqIndexRows } from "../../db/queries/rfqs";
 import type { Database } from "../../db/schema";
@@ -9,6 +10,7 @@ import {
   type QuoteForRanking,
   type RankingOverrides,
 } from "~/domain/comparison/ranking-input";
+import { panelRatingValues, type RatedValue } from "~/domain/evaluation/panel-values";
 import type { Evidence } from "~/domain/scoring";
 import type { CertificationType } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
@@ -34,6 +36,10 @@ export interface RankedQuotes {
   input: RankingInput;
   /** Criteria left out of the ranking until every quote has its evaluator rating (keys, RFQ order). */
   awaitingRatings: string[];
+  /** How many named evaluators have submitted (the "awaiting ratings (1 of 2 submitted)" words). */
+  ratingProgress: { submitted: number; total: number };
+  /** Per quote and rated criterion: the value ranked and where it comes from (consensus, or the mean of n). */
+  ratedValues: Record<string, Record<string, RatedValue>>;
   result: RankingResult;
   /** How far single weights can move before another quote is first (ids as in `result`). */
   stability: WinnerStability;
@@ -63,6 +69,11 @@ export async function rankListedQuotes(
     current.map((q) => ({ id: q.id, version: q.current_version })),
   );
   const today = tokyoDateString(now);
+  // Evaluator ratings count only once EVERY named evaluator has submitted (decision 0046): until then the
+  // rated criteria are "awaiting ratings" for every reader, so no ranking, export or index document can
+  // carry a rating to an evaluator who is still rating blind.
+  const rated = rfq.criteria.some((c) => c.source === "advisor_rating") ? await loadRatingsForRanking(db, rfqId) : null;
+  const ratedValues = rated ? panelRatingValues(rfq.criteria, rated.ratings, rated.consensus) : {};
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
     const evidence = weighTrackRecord(
@@ -86,13 +97,24 @@ export async function rankListedQuotes(
         ? { evidence: Object.fromEntries(evidence.map((e): [string, Evidence] => [e.kpi_key, { successes: e.successes, trials: e.trials }])) }
         : {}),
       ...(countsEngagements ? { trackRecord: { engagementsInCategory: q.vendor_engagements_in_category ?? 0 } } : {}),
+      ...(ratedValues[q.id] ? { ratings: Object.fromEntries(Object.entries(ratedValues[q.id]!).map(([k, v]) => [k, v.value])) } : {}),
     };
     return { ...forRanking, vendorOrgId: q.vendor_org_id, status: q.status, expiringCertifications: certificatesExpiringDuringTerm(forRanking, rfq, today) };
   });
   const input = buildRankingInput(rfq, quotes, today, overrides);
   const { result, stability } = rankMemoized(input);
   const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
-  return { rfq, quotes, awaitingReconfirmation, input, result, stability, awaitingRatings: awaitingRatings(rfq, quotes, overrides) };
+  return {
+    rfq,
+    quotes,
+    awaitingReconfirmation,
+    input,
+    result,
+    stability,
+    awaitingRatings: awaitingRatings(rfq, quotes, overrides),
+    ratingProgress: { submitted: rated?.submitted ?? 0, total: rated?.total ?? 0 },
+    ratedValues,
+  };
 }
 
 // The module is a pure, seeded function (robustness included), so a result keyed by a hash of its

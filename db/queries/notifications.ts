@@ -48,7 +48,8 @@ export type NotificationKind =
   | "change.waiting"
   | "change.returned"
   | "quote.clarificationRequested"
-  | "rfq.clarificationAnswered";
+  | "rfq.clarificationAnswered"
+  | "evaluation.named";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -140,6 +140,10 @@ export const AUDIT_ACTIONS = [
   "quote.annotation.withdraw",
   "quote.clarification.ask",
   "quote.clarification.answer",
+  "evaluation.panel.set",
+  "evaluation.ratings.draft",
+  "evaluation.ratings.submit",
+  "evaluation.consensus.record",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

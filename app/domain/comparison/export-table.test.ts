@@ -6,6 +6,7 @@ import { rankAlternatives } from "~/domain/scoring";
 import { recurrenceLabel, recurrenceLabels } from "~/domain/rfq/categories";
 import { buildComparisonExport, gateLabel, roundScore, toCsv } from "./export-table";
 import { buildRankingInput, mandatoryCertificationKey, type QuoteForRanking } from "./ranking-input";
+import { workUnderstanding } from "./test-fixtures";
 
 const rfq = fixtureRfq();
 const valid = { verificationStatus: "verified" as const, validFrom: "2025-01-01", validUntil: "2028-12-31" };
@@ -44,6 +45,17 @@ describe("buildComparisonExport", () => {
     expect(totals[4].value).toBe(first.score);
     const ranks = e.sideBySide.rows.find((r) => r[0].value === "Rank")!;
     expect(ranks.filter((_, i) => i >= 2 && (i - 2) % 3 === 0).map((c) => c.value)).toEqual([...result.ranking.map((r) => r.rank), null]);
+  });
+
+  it("says beside an evaluator-rated value whether it is the chair's consensus or the mean of n ratings", () => {
+    const rated = { ...rfq, criteria: [...rfq.criteria, workUnderstanding()] };
+    const withRatings = quotes.map((q, i) => ({ ...q, ratings: { work_understanding: 3 + i } }));
+    const ratedInput = buildRankingInput(rated, withRatings, "2026-11-20");
+    const ratedBasis = { a: { work_understanding: { basis: "consensus" as const, n: 2 } }, b: { work_understanding: { basis: "mean" as const, n: 2 } } };
+    const e = buildComparisonExport({ ...x, rfq: rated, input: ratedInput, result: rankAlternatives(ratedInput), quotes: withRatings, ratedBasis }, "ja");
+    const row = e.sideBySide.rows.find((r) => r[0].value === "業務理解度: 評価の根拠")!;
+    const ids = [...rankAlternatives(ratedInput).ranking.map((r) => r.id), "c"];
+    expect(ids.map((id, i) => [id, row[2 + i * 3]!.value])).toEqual(ids.map((id) => [id, id === "a" ? "合議" : id === "b" ? "平均 (2)" : null]));
   });
 
   it("explains a disqualification in the reader's language and shows the failed gate as ×", () => {

@@ -57,6 +57,8 @@ export interface ComparisonExportInput {
   hiddenByFilters?: number;
   /** Criteria left out of the ranking until evaluator ratings are in: listed on the criteria sheet as such. */
   awaitingRatings?: string[];
+  /** Per quote and evaluator-rated criterion, where its value comes from: the chair's consensus or the mean of n. */
+  ratedBasis?: Record<string, Record<string, { basis: "consensus" | "mean"; n: number }>>;
 }
 
 export interface ComparisonExport {
@@ -256,6 +258,19 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
         ];
       }),
     ];
+    // An evaluator-rated value says what it is: 「合議」 or 「平均 (n)」 (decision 0046).
+    const basisOf = (id: string) => x.ratedBasis?.[id]?.[c.key];
+    if (ids.some((id) => basisOf(id))) {
+      const basisRow: ExportCell[] = [
+        cell(`${label}: ${t(locale, "evaluation.export.basis")}`),
+        cell(null),
+        ...perQuote((id) => {
+          const b = basisOf(id);
+          return cell(b ? (b.basis === "consensus" ? t(locale, "evaluation.basis.consensus") : t(locale, "evaluation.basis.mean", { n: b.n })) : null);
+        }),
+      ];
+      return [valueRow, basisRow];
+    }
     if (!claimed.has(c.key)) return [valueRow];
     // A claimed rate: the claim, the value scored after weighing the vendor's record, and the record itself,
     // as the page's badge shows them (disqualified quotes too: their claims were weighed the same way).

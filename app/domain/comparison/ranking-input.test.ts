@@ -153,6 +153,22 @@ describe("a criterion nobody can score yet (evaluator ratings)", () => {
     expect(awaitingRatings(withRating, [rated[0], quotes()[1]])).toEqual(["work_understanding"]);
   });
 
+  it("scores a rated criterion without its own scale on the rating scale, not min–max of the quotes", () => {
+    const { scale: _ownScale, ...unscaled } = understanding;
+    const onScale: Rfq = { ...rfq, criteria: [...rfq.criteria, unscaled] };
+    const rated = quotes().map((q, i) => ({ ...q, ratings: { work_understanding: 3 + i * 0.5 } }));
+    const criterion = buildRankingInput(onScale, rated, "2026-11-20").criteria.find((c) => c.key === "work_understanding");
+    expect(criterion?.scale).toEqual({ worst: 1, best: 5 });
+    const points: Rfq = { ...rfq, criteria: [...rfq.criteria, { ...unscaled, unit: "points", rating: { levels: "0-100" } }] };
+    expect(buildRankingInput(points, rated, "2026-11-20").criteria.find((c) => c.key === "work_understanding")?.scale).toEqual({ worst: 0, best: 100 });
+    // 3 and 3.5 of 5 score 50 and 62.5 on the criterion, not 0 and 100 as min–max would make them.
+    const result = rankAlternatives(buildRankingInput(onScale, rated, "2026-11-20"));
+    const scores = Object.fromEntries(result.ranking.map((r) => [r.id, r.contributions.find((c) => c.criterion === "work_understanding")?.score]));
+    expect(scores).toEqual({ a: 50, b: 62.5 });
+    // A criterion that brings its own scale keeps it.
+    expect(buildRankingInput(withRating, rated, "2026-11-20").criteria.find((c) => c.key === "work_understanding")?.scale).toEqual({ worst: 0, best: 5 });
+  });
+
   it("stays in when nothing else carries weight (a ranking needs something to rank by)", () => {
     expect(awaitingRatings(withRating, quotes(), { weights: { tco: 0, accuracy: 0, processing_lead_time_days: 0 } })).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { certificationCriterionType } from "~/domain/rfq/draft-assist";
 import { isCertificateValidOn, expiresDuringTerm, type CertificateRecord } from "~/domain/certifications/validity";
 import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
+import { ratingScaleOf } from "~/domain/evaluation/ratings";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
 import type { Alternative, Criterion, CriterionKind, CriterionValue, Evidence, Method, RankingInput } from "~/domain/scoring";
 
@@ -141,6 +142,17 @@ function rankedCriteria(rfq: Rfq, quotes: readonly QuoteForRanking[], overrides:
   return kept.filter((c) => weightIn(c, overrides) > 0 || c.gate);
 }
 
+/**
+ * An evaluator-rated criterion without its own scale is scored on its rating scale (1 → 0, 5 → 100; or 0–100
+ * as it is), not min–max over the quotes: with min–max a mean of 3.1 against 3.0 would be 100 against 0, and
+ * two quotes both rated "excellent" would be told apart by a tenth of a point (decision 0046).
+ */
+function ratingScale(c: RfqCriterion): { scale?: { worst: number; best: number } } {
+  if (c.source !== "advisor_rating") return {};
+  const s = ratingScaleOf(c);
+  return { scale: c.direction === "cost" ? { worst: s.max, best: s.min } : { worst: s.min, best: s.max } };
+}
+
 export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: string, overrides: RankingOverrides = {}): RankingInput {
   const ranked = rankedCriteria(rfq, quotes, overrides);
   const criteria: Criterion[] = ranked.map((c) => ({
@@ -153,6 +165,7 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
     ...(c.gate ? { gate: c.gate } : {}),
     // A yes/no criterion (a certification held) scores 100 or 0 by itself; the module refuses a scale on it.
     ...(c.scale && kindOf(c) !== "boolean" ? { scale: c.scale } : {}),
+    ...(!c.scale ? ratingScale(c) : {}),
   }));
   const gates = uncoveredMandatoryCertifications(rfq);
   for (const g of gates) {

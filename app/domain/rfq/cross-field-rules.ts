@@ -36,7 +36,9 @@ export function crossFieldProblems(rfq: CrossFieldInput): PublishProblem[] {
   criteria.forEach((criterion, index) => {
     if (!allZero && !(criterion.weight > 0)) error(["criteria", index, "weight"], "rfq.criteria.weight.positive");
     // Only the absolute method needs a scale per criterion; min–max and TOPSIS derive theirs from the quotes.
-    if (rfq.scoringMethod === "weighted-sum-target" && !criterion.scale) error(["criteria", index, "scale"], "rfq.criteria.scale.required");
+    // An evaluator-rated criterion has one already: its rating scale (1–5 or 0–100; decision 0046).
+    if (rfq.scoringMethod === "weighted-sum-target" && !criterion.scale && criterion.source !== "advisor_rating")
+      error(["criteria", index, "scale"], "rfq.criteria.scale.required");
   });
 
   const certificationRows = certificationProblems(rfq);

@@ -1,4 +1,5 @@
 import { apiRoute } from "~/api/route.server";
+import { priceLaterRefusal } from "~/services/evaluation.server";
 import { quoteForCaller } from "~/services/quote-api.server";
 import { json } from "~/utils/api.server";
 import { failure } from "~/utils/service-failure";
@@ -12,7 +13,9 @@ export const { loader, action } = apiRoute(
   {
     GET: async ({ context, caller, id }) => {
       const quote = await quoteForCaller(context, caller.actor, id);
-      return quote ? json(quote) : failure.notFound();
+      if (!quote) return failure.notFound();
+      // Price later (two envelopes): an evaluator who has not submitted reads no quote with its prices (decision 0046).
+      return (await priceLaterRefusal(context, caller.actor, quote.rfqId)) ?? json(quote);
     },
   },
 );

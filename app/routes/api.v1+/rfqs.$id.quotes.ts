@@ -1,6 +1,7 @@
 import { QuoteEnvelope, SavedQuoteResponse } from "~/api/quote-schemas";
 import { certificationWarningMessage } from "~/domain/quote/certification-warnings";
 import { apiRoute, withBody } from "~/api/route.server";
+import { priceLaterRefusal } from "~/services/evaluation.server";
 import { hasOwnQuote, quoteForCaller, rfqQuotesForCaller } from "~/services/quote-api.server";
 import { saveQuote } from "~/services/quotes.server";
 import { json, keyedIssuesProblem, parseApiInput } from "~/utils/api.server";
@@ -16,7 +17,9 @@ export const { loader, action } = apiRoute(
   {
     GET: async ({ context, caller, id }) => {
       const result = await rfqQuotesForCaller(context, caller.actor, id);
-      return result ? json(result) : failure.notFound();
+      if (!result) return failure.notFound();
+      // Price later (two envelopes): an evaluator who has not submitted reads no offers with their prices (decision 0046).
+      return (await priceLaterRefusal(context, caller.actor, id)) ?? json(result);
     },
     // The envelope is parsed here rather than by withBody: quote issues are worded field by field,
     // including a domain message for an unknown line code (keyedIssuesProblem).

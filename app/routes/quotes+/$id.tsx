@@ -8,6 +8,7 @@ import { annotationsFor } from "~/services/annotations.server";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { quoteDetails, readQuote } from "~/services/quotes.server";
 import { quoteAttachmentsFor } from "~/services/attachments.server";
+import { readerVisibility } from "~/services/evaluation.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
@@ -21,6 +22,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(found);
   if (found.as === "vendor") throw redirect(`/rfqs/${found.quote.rfq_id}/quote`);
   const { content, rfq, normalized } = await quoteDetails(context, found.quote);
+  // Price later (two envelopes): an evaluator who has not submitted reads the proposal without its price lines,
+  // totals, TCO or ROI (decision 0046) — they are left out of the data, not just the markup.
+  const { seesPrice } = await readerVisibility(context, user.actor, found.quote.rfq_id);
+  const { unitPrices: _prices, oneOffFees: _fees, paymentSchedule: _schedule, ...unpriced } = content;
   return {
     quote: {
       id: found.quote.id,
@@ -28,10 +33,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       vendorName: found.quote.vendor_name,
       status: found.quote.status,
       version: found.quote.current_version,
-      content,
+      content: seesPrice ? content : unpriced,
     },
     rfq,
-    normalized,
+    seesPrice,
+    normalized: seesPrice ? normalized : null,
     attachments: (await quoteAttachmentsFor(context, user.actor, found.quote.id)) ?? [],
     // The buyer's and the advisors' annotations and clarifications on this quote (never on the vendor's page).
     annotations: await annotationsFor(context, user.actor, found.quote.rfq_id, found.quote.id),
@@ -39,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function QuoteDetail() {
-  const { quote, rfq, normalized, attachments, annotations } = useLoaderData<typeof loader>();
+  const { quote, rfq, normalized, attachments, seesPrice, annotations } = useLoaderData<typeof loader>();
   const { t, translateOrPassThrough, locale } = useI18n();
   return (
     <article className="stack">
@@ -53,11 +59,17 @@ export default function QuoteDetail() {
         </span>
       </div>
       <QuoteAttachmentsSection quoteId={quote.id} files={attachments} intro={t("attachments.quote.buyerIntro")} />
-      <section className="card">
-        <h2>{t("quotes.totals.title")}</h2>
-        <QuoteTotals totals={normalized} />
-      </section>
-      <section className="card">
+      {seesPrice ? (
+        <section className="card">
+          <h2>{t("quotes.totals.title")}</h2>
+          <QuoteTotals totals={normalized} />
+        </section>
+      ) : (
+        <p className="notice" data-testid="price-later-notice">
+          {t("evaluation.priceLater.quoteHidden")} <Link to={`/rfqs/${quote.rfqId}/evaluation/rate`}>{t("evaluation.rate.link")}</Link>
+        </p>
+      )}
+      <section className="card" hidden={!seesPrice}>
         <h2>{t("quotes.form.lines")}</h2>
         <table className="table">
           <tbody>

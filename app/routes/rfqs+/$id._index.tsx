@@ -262,6 +262,13 @@ export default function RfqDetail() {
           ) : null}
         </p>
       ) : null}
+      {data.as === "buyer" && data.content.criteria?.some((c) => c.source === "advisor_rating") ? (
+        <p>
+          <Link to={`/rfqs/${h.id}/evaluation`} data-testid="evaluation-link">
+            {t("evaluation.title")}
+          </Link>
+        </p>
+      ) : null}
       {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}
       {data.as === "advisor" ? (
         <div className="stack">
@@ -272,6 +279,9 @@ export default function RfqDetail() {
             <p>
               <Link to={`/rfqs/${h.id}/compare`} className="button primary" data-testid="compare-link">
                 {t("compare.link")}
+              </Link>{" "}
+              <Link to={`/rfqs/${h.id}/evaluation`} data-testid="evaluation-link">
+                {t("evaluation.title")}
               </Link>
             </p>
           ) : (

@@ -32,6 +32,7 @@ import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
 import { annotationsFor } from "~/services/annotations.server";
 import { awardProposalForm } from "~/services/award-proposals.server";
 import { bafoPanel } from "~/services/bafo.server";
+import { readerVisibility } from "~/services/evaluation.server";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { saveRfqWeights } from "~/services/rfq-weights.server";
 import { expectedIndexState, orderFromIndex } from "~/services/comparison-order.server";
@@ -48,7 +49,7 @@ import styles from "~/styles/comparison.css";
 // All state is in GET params; the writes are "save as the RFQ's weights" (the buyer) and an advisor's note.
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.title} — Kurabe` : "Kurabe" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && !data.priceHidden ? `${data.view.title} — Kurabe` : "Kurabe" }];
 
 /** Every `w_<key>` param as a number; the scoring module ignores keys the RFQ does not have. */
 function rawWeights(entries: Iterable<[string, FormDataEntryValue]>): Record<string, number> {
@@ -74,6 +75,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   let ranking = await rankRfqForBuyer(context, user.actor, id.data);
   // Sealed before the deadline, someone else's RFQ, or a vendor: the page does not exist for them.
   if (!ranking || ranking.sealed) throw notFound();
+  // Price later (two envelopes): an evaluator who has not submitted reads a notice and a link to its rating
+  // page instead of the table — no price, TCO, ROI, ranking by price, index order or award form (decision 0046).
+  const visibility = await readerVisibility(context, user.actor, id.data);
+  if (!visibility.seesPrice) return { priceHidden: true as const, rfqId: id.data, title: ranking.rfq.title };
   const own = ranking.rfq.criteria;
   const typed = readWhatIfWeights(url.searchParams);
   // A refused weight or an all-zero set applies nothing (not even the method): each field says why.
@@ -113,6 +118,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })),
   };
   return {
+    priceHidden: false as const,
+    ratingProgress: ranking.ratingProgress,
+    ratedValues: ratedValueRows(ranking),
     view,
     params: applied,
     whatIfError,
@@ -125,6 +133,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
     annotations: await annotationsFor(context, user.actor, id.data),
   };
+}
+
+/** Each quote's value on each evaluator-rated criterion, with its basis: the chair's consensus or the mean of n. */
+function ratedValueRows(ranking: Awaited<ReturnType<typeof rankRfqForBuyer>> & { sealed: false }) {
+  const criteria = ranking.rfq.criteria.filter((c) => c.source === "advisor_rating");
+  return ranking.quotes.flatMap((q) =>
+    criteria.flatMap((c) => {
+      const v = ranking.ratedValues[q.id]?.[c.key];
+      return v ? [{ quoteId: q.id, vendorName: q.vendorName, criterionKey: c.key, label: c.label, ...v }] : [];
+    }),
+  );
 }
 
 /** 決裁起案 for members of the buyer organisation: the form, or a link to the proposal that is waiting. */
@@ -169,7 +188,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, annotations } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.priceHidden) return <PriceLaterNotice rfqId={data.rfqId} title={data.title} />;
+  return <Comparison data={data} />;
+}
+
+function PriceLaterNotice({ rfqId, title }: { rfqId: string; title: string }) {
+  const { t } = useI18n();
+  return (
+    <article className="stack">
+      <h1>
+        {t("compare.title")}: {title}
+      </h1>
+      <p className="notice" data-testid="price-later-notice">
+        {t("evaluation.priceLater.compareNotice")}
+      </p>
+      <p>
+        <Link to={`/rfqs/${rfqId}/evaluation/rate`}>{t("evaluation.rate.link")}</Link>
+      </p>
+    </article>
+  );
+}
+
+function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { priceHidden: true }> }) {
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, ratingProgress, ratedValues, annotations } = data;
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -204,8 +246,27 @@ export default function ComparePage() {
         <p className="notice" data-testid="awaiting-ratings">
           {t("weights.awaiting.note", {
             criteria: view.awaitingRatings.map((c) => t("weights.awaiting.item", { label: c.label[locale] })).join(t("weights.awaiting.separator")),
-          })}
+          })}{" "}
+          {ratingProgress.total > 0 ? (
+            <span data-testid="rating-progress">{t("evaluation.awaiting", { submitted: ratingProgress.submitted, total: ratingProgress.total })}</span>
+          ) : null}{" "}
+          <Link to={`/rfqs/${rfqId}/evaluation`}>{t("evaluation.title")}</Link>
         </p>
+      ) : null}
+      {ratedValues.length > 0 ? (
+        <section className="card" aria-labelledby="rated-heading" data-testid="rated-values">
+          <h2 id="rated-heading">
+            {t("evaluation.results.title")} (<Link to={`/rfqs/${rfqId}/evaluation`}>{t("evaluation.title")}</Link>)
+          </h2>
+          <ul>
+            {ratedValues.map((r) => (
+              <li key={`${r.quoteId}-${r.criterionKey}`} data-testid="rated-value">
+                {r.vendorName} · {r.label[locale] || r.label.ja}: {formatNumber(r.value, locale, 2)}{" "}
+                <span className="badge">{r.basis === "consensus" ? t("evaluation.basis.consensus") : t("evaluation.basis.mean", { n: r.n })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {view.relative ? (
         <p className="notice warn" data-testid="relative-warning">
