@@ -10,6 +10,7 @@ import { seedDemoAdvisors } from "./demo-advisors";
 import { seedDemoApprovers } from "./demo-approvers";
 import { seedDemoAwards } from "./demo-awards";
 import { seedDemoInvoices } from "./demo-invoices";
+import { seedDemoEvaluation } from "./demo-evaluation";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_APPROVERS } from "./demo-approvers";
@@ -48,4 +49,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoAdvisors(db, now);
   await seedDemoAwards(db, now);
   await seedDemoInvoices(db, now);
+  await seedDemoEvaluation(db, now);
 }
