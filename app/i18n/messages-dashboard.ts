@@ -260,4 +260,7 @@ export const dashboardMessages = {
   "audit.action.measurement.dispute": { ja: "SLA実績への異議", en: "SLA measurement disputed" },
   "audit.action.measurement.reply": { ja: "SLA実績の異議への回答", en: "Reply to an SLA measurement dispute" },
   "audit.action.measurement.reminder": { ja: "SLA実績のリマインド", en: "SLA measurement reminder sent" },
+  "audit.action.memo.draft": { ja: "推薦メモの下書き作成", en: "Recommendation memo drafted" },
+  "audit.action.memo.edit": { ja: "推薦メモの下書き編集", en: "Recommendation memo draft edited" },
+  "audit.action.memo.publish": { ja: "推薦メモの公開", en: "Recommendation memo published" },
 } as const;

@@ -135,6 +135,9 @@ export const AUDIT_ACTIONS = [
   "change.approve",
   "change.reject",
   "change.threshold",
+  "memo.draft",
+  "memo.edit",
+  "memo.publish",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
