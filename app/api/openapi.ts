@@ -36,6 +36,7 @@ import { reviewPaths } from "./openapi-reviews";
 import { recordPaths } from "./openapi-records";
 import { measurementPaths } from "./openapi-measurements";
 import { changeRequestPaths } from "./openapi-change-requests";
+import { memoPaths } from "./openapi-memos";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -246,6 +247,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...cardPaymentPaths(),
       ...measurementPaths(),
       ...reviewPaths(),
+      ...memoPaths(),
     },
   };
 }

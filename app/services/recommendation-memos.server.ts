@@ -204,15 +204,32 @@ async function draftForWrite(ctx: AppContext, actor: Actor, memoId: string) {
   return { a, memo, options };
 }
 
-/** Parses an edit; every field's error at once, the quote checked against the RFQ's opened, qualifying offers. */
-function parseEdit(input: unknown, qualifying: ReadonlySet<string>): MemoInput | ServiceFailure {
-  const parsed = MemoInputSchema.safeParse(input ?? {});
+const MEMO_FIELDS = ["quoteId", "rationale", "conditions", "risks"] as const;
+
+/**
+ * Parses an edit onto the draft: a field left out keeps the draft's value (PATCH), a field sent replaces it. Every
+ * field's error at once; the quote checked against the RFQ's opened, qualifying offers.
+ */
+function parseEdit(input: unknown, draft: MemoInput, qualifying: ReadonlySet<string>): MemoInput | ServiceFailure {
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return failure.invalid({ issues: [fieldIssue("rationale", "validation.invalid", input)] });
+  const parsed = MemoInputSchema.safeParse(input);
   const issues: core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
   if (parsed.success && parsed.data.quoteId && !qualifying.has(parsed.data.quoteId))
     issues.push(fieldIssue("quoteId", "memos.quote.notOffered", parsed.data.quoteId));
   if (issues.length > 0 || !parsed.success) return failure.invalid({ issues });
-  return parsed.data;
+  const sent = new Set(Object.keys(input));
+  const merged = { ...draft };
+  for (const key of MEMO_FIELDS) if (sent.has(key)) Object.assign(merged, { [key]: parsed.data[key] });
+  return merged;
 }
+
+const draftValues = (m: { quote_id: string | null; rationale: string; conditions: string; risks: string }): MemoInput => ({
+  quoteId: m.quote_id,
+  rationale: m.rationale,
+  conditions: m.conditions,
+  risks: m.risks,
+});
 
 /** Its organisation edits a draft (any member of the assigned advisory org); 409 once it is published. */
 export async function editMemoDraft(
@@ -224,7 +241,7 @@ export async function editMemoDraft(
   const found = await draftForWrite(ctx, actor, memoId);
   if (!("memo" in found)) return found;
   const { a, memo, options } = found;
-  const edit = parseEdit(input, new Set(options.quotes.filter((q) => q.qualifies).map((q) => q.id)));
+  const edit = parseEdit(input, draftValues(memo), new Set(options.quotes.filter((q) => q.qualifies).map((q) => q.id)));
   if (!("rationale" in edit)) return edit;
   const now = ctx.clock.now();
   const saved = await ctx.db.transaction().execute(async (trx) => {
@@ -259,9 +276,9 @@ export async function publishMemo(
   if (!("memo" in found)) return found;
   const { a, memo, options } = found;
   const qualifying = new Set(options.quotes.filter((q) => q.qualifies).map((q) => q.id));
-  let edit: MemoInput = { quoteId: memo.quote_id, rationale: memo.rationale, conditions: memo.conditions, risks: memo.risks };
-  if (input !== undefined && input !== null) {
-    const parsed = parseEdit(input, qualifying);
+  let edit = draftValues(memo);
+  if (input !== undefined) {
+    const parsed = parseEdit(input, edit, qualifying);
     if (!("rationale" in parsed)) return parsed;
     edit = parsed;
   }
@@ -289,4 +306,14 @@ export async function publishMemo(
   if (!done) return failure.conflict("memos.notDraft");
   const row = (await listMemosOfAdvisor(ctx.db, a.org.id, memo.rfq_id)).find((m) => m.id === memo.id)!;
   return { ok: true, memo: presentMemo(row), supersededId: done.supersededId };
+}
+
+/**
+ * What the comparison page shows of memos: the published memos for the buyer's members; for an assigned advisor, only
+ * the way to its own memo page (its drafts and versions live there). Null for anyone else: the panel is absent.
+ */
+export async function memosPanelFor(ctx: AppContext, actor: Actor, rfqId: string) {
+  if (actor.org?.kind === "advisory") return (await advisorRfq(ctx, actor, rfqId)) ? { memos: null, memoHref: `/rfqs/${rfqId}/memo` } : null;
+  const memos = await publishedMemosForBuyer(ctx, actor, rfqId);
+  return memos ? { memos, memoHref: null } : null;
 }

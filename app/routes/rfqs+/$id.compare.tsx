@@ -5,6 +5,8 @@ import { z } from "zod";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { BafoSection } from "~/components/bafo/bafo-section";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
+import { MemosPanel } from "~/components/evaluation/memos-panel";
+import { memosPanelFor } from "~/services/recommendation-memos.server";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
@@ -118,6 +120,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rfqId: id.data,
     preparedAt: context.clock.now().toISOString(),
     notes,
+    memos: await memosPanelFor(context, user.actor, id.data),
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
@@ -166,7 +169,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
 
 export default function ComparePage() {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo } = useLoaderData<typeof loader>();
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, memos, canSaveWeights, award, bafo } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -249,6 +252,7 @@ export default function ComparePage() {
       <ChartsSection view={view} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
+      <MemosPanel panel={memos} />
 
       {bafo ? <BafoSection rfqId={rfqId} panel={bafo} /> : null}
 
