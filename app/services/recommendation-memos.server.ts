@@ -215,8 +215,9 @@ function parseEdit(input: unknown, draft: MemoInput, qualifying: ReadonlySet<str
     return failure.invalid({ issues: [fieldIssue("rationale", "validation.invalid", input)] });
   const parsed = MemoInputSchema.safeParse(input);
   const issues: core.$ZodIssue[] = parsed.success ? [] : [...parsed.error.issues];
-  if (parsed.success && parsed.data.quoteId && !qualifying.has(parsed.data.quoteId))
-    issues.push(fieldIssue("quoteId", "memos.quote.notOffered", parsed.data.quoteId));
+  // The quote is checked even when another field is wrong, so every field's error comes back at once.
+  const quote = MemoInputSchema.shape.quoteId.safeParse((input as { quoteId?: unknown }).quoteId);
+  if (quote.success && quote.data && !qualifying.has(quote.data)) issues.push(fieldIssue("quoteId", "memos.quote.notOffered", quote.data));
   if (issues.length > 0 || !parsed.success) return failure.invalid({ issues });
   const sent = new Set(Object.keys(input));
   const merged = { ...draft };
