@@ -181,6 +181,24 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+describe("before the quotes are opened", () => {
+  it("an assigned advisor's memo page says so and offers no memo; drafting is refused with 409", async () => {
+    const ownerActor = await actorFor(h.db, owner.email);
+    const sealed = await createPublishedRfq(
+      h,
+      ownerActor,
+      rfqInput(h, { sealed: true, invitedVendorIds: [vendorA.org.id], requiredCertifications: [], dataSensitivity: "none" }),
+    );
+    mustSucceed(await assignAdvisor(h.ctx, ownerActor, sealed, { advisorOrgId: advisor.org.id }), "assigning the advisor");
+    const html = await (await page(`/rfqs/${sealed}/memo`, "advisor", "en")).text();
+    expect(html).toContain("A memo can be written once the quotes are opened.");
+    expect(html).not.toContain('data-testid="memo-new"');
+    const refused = await postForm(h, `/rfqs/${sealed}/memo`, { intent: "new" }, cookies.advisor);
+    expect(refused.status).toBe(409);
+    expect(await h.db.selectFrom("recommendation_memos").select("id").where("rfq_id", "=", sealed).execute()).toEqual([]);
+  });
+});
+
 describe("agreement figures before everyone submitted", () => {
   it("say only how many have submitted, on the API and the memo page (blind rule)", async () => {
     await submit(advisor.user.id);
