@@ -70,6 +70,10 @@ export const memoMessages = {
   "memos.text.tooLong": { ja: "8,000文字以内で入力してください。", en: "Use 8,000 characters or fewer." },
   "memos.notOpened": { ja: "見積がまだ開封されていません。", en: "The quotes are not opened yet." },
   "memos.draftExists": { ja: "編集中の下書きがあります。", en: "There is already a draft being edited." },
+  "memos.blind": {
+    ja: "評価をすべて提出するまで、推薦メモは表示・作成できません（メモには他の評価者の評価が含まれるため）。",
+    en: "Submit all your ratings first: a memo shows your colleagues' ratings, which you may not see until then.",
+  },
   "memos.notDraft": { ja: "この版はすでに公開されています。", en: "This version is already published." },
 
   // The memos on the comparison page (buyer's members).

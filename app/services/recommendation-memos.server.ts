@@ -2,6 +2,7 @@ import type { core } from "zod";
 import { writeAudit } from "../../db/queries/audit";
 import {
   findMemoOfAdvisor,
+  isBlindEvaluator,
   insertMemoDraft,
   listAnnotationsOfOrg,
   listMemosOfAdvisor,
@@ -45,7 +46,9 @@ async function advisorRfq(ctx: AppContext, actor: Actor, rfqId: string) {
   if (!a || !isRowId(rfqId)) return null;
   const rfq = await findRfqForAdvisor(ctx.db, a.org.id, rfqId);
   if (!rfq || !can(a, "advisorNote:write", rfqResource(rfq, [], [a.org.id]))) return null;
-  return { a, rfq };
+  // The blind rule: a named evaluator who has not submitted sees nobody else's ratings, and its organisation's memos
+  // are made of its colleagues' submitted ratings and reasons — so none of them until it has submitted.
+  return { a, rfq, blind: await isBlindEvaluator(ctx.db, rfqId, a.userId) };
 }
 
 /**
@@ -96,10 +99,13 @@ export type PresentedMemo = ReturnType<typeof presentMemo>;
 export async function memoPageForAdvisor(ctx: AppContext, actor: Actor, rfqId: string) {
   const found = await advisorRfq(ctx, actor, rfqId);
   if (!found) return null;
+  if (found.blind)
+    return { rfq: { id: rfqId, title: found.rfq.title, buyerName: found.rfq.buyer_name }, blind: true, opened: false, quotes: [], memos: [], draft: null };
   const [options, rows] = await Promise.all([recommendable(ctx, found.a, rfqId), listMemosOfAdvisor(ctx.db, found.a.org.id, rfqId)]);
   const memos = rows.map(presentMemo);
   return {
     rfq: { id: rfqId, title: found.rfq.title, buyerName: found.rfq.buyer_name },
+    blind: false,
     opened: options !== null,
     quotes: options ? options.quotes.filter((q) => q.qualifies).map(({ id, vendorName }) => ({ id, vendorName })) : [],
     memos,
@@ -112,6 +118,7 @@ export async function listMemos(ctx: AppContext, actor: Actor, rfqId: string): P
   if (actor.org?.kind === "advisory") {
     const found = await advisorRfq(ctx, actor, rfqId);
     if (!found) return failure.notFound();
+    if (found.blind) return failure.conflict("memos.blind");
     return { ok: true, memos: (await listMemosOfAdvisor(ctx.db, found.a.org.id, rfqId)).map(presentMemo) };
   }
   const memos = await publishedMemosForBuyer(ctx, actor, rfqId);
@@ -142,6 +149,7 @@ export async function createMemoDraft(
 ): Promise<{ ok: true; memo: PresentedMemo } | ServiceFailure> {
   const found = await advisorRfq(ctx, actor, rfqId);
   if (!found) return failure.notFound();
+  if (found.blind) return failure.conflict("memos.blind");
   const { a } = found;
   const options = await recommendable(ctx, a, rfqId);
   if (!options) return failure.conflict("memos.notOpened");
@@ -198,6 +206,7 @@ async function draftForWrite(ctx: AppContext, actor: Actor, memoId: string) {
   // Still assigned to the RFQ: a removed advisor keeps nothing to edit.
   const found = await advisorRfq(ctx, a, memo.rfq_id);
   if (!found) return failure.notFound();
+  if (found.blind) return failure.conflict("memos.blind");
   if (memo.status !== "draft") return failure.conflict("memos.notDraft");
   const options = await recommendable(ctx, a, memo.rfq_id);
   if (!options) return failure.conflict("memos.notOpened");

@@ -262,3 +262,9 @@ export async function listConsensusOfRfqs(db: Kysely<Database>, rfqIds: readonly
     .where("rfq_id", "in", [...rfqIds])
     .execute();
 }
+
+/** Whether the user is a named evaluator of the RFQ who has not submitted yet (still blind). */
+export async function isBlindEvaluator(db: Kysely<Database>, rfqId: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom("rfq_evaluators").select("submitted_at").where("rfq_id", "=", rfqId).where("user_id", "=", userId).executeTakeFirst();
+  return row !== undefined && row.submitted_at === null;
+}

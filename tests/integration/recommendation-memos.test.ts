@@ -320,6 +320,33 @@ describe("a recommendation memo", () => {
   });
 });
 
+describe("the blind rule on memos", () => {
+  it("a colleague named as evaluator sees and drafts no memo of its organisation until it has submitted", async () => {
+    const colleague = await createUser(h.db, { orgId: advisor.org.id, role: "member", name: "同僚 評価者" });
+    const token = await createApiToken(h.db, { orgId: advisor.org.id, userId: colleague.id });
+    await h.db
+      .insertInto("rfq_evaluators")
+      .values({ rfq_id: rfqId, user_id: colleague.id, org_id: advisor.org.id, side: "advisor", added_by: owner.user.id, added_at: h.clock.now() })
+      .execute();
+    const listed = await api(token, `/api/v1/rfqs/${rfqId}/memos`, { lang: "en" });
+    expect(listed.status).toBe(409);
+    const text = await listed.text();
+    expect(text).toContain("Submit all your ratings first");
+    expect(text).not.toContain(SENTINEL);
+    expect((await api(token, `/api/v1/rfqs/${rfqId}/memos`, { method: "POST" })).status).toBe(409);
+    const draft = (await memos()).find((m) => m.status === "draft")!;
+    expect((await api(token, `/api/v1/memos/${draft.id}`, { method: "PATCH", body: { rationale: "見ていない" } })).status).toBe(409);
+    const jar = await signIn(colleague.email);
+    const html = await (await h.request(`/rfqs/${rfqId}/memo`, { cookies: jar, headers: { "Accept-Language": "ja" } })).text();
+    expect(html).toContain("評価をすべて提出するまで、推薦メモは表示・作成できません");
+    expect(html).not.toContain(SENTINEL);
+    expect(html).not.toContain("価格を重視して安値事務を推薦");
+    // Submitted (it had nothing to rate): the memos are its organisation's again.
+    await submit(colleague.id);
+    expect((await api(token, `/api/v1/rfqs/${rfqId}/memos`)).status).toBe(200);
+  });
+});
+
 describe("proposing against a published memo", () => {
   it("needs the specific reason naming the memo; the snapshot, page and 稟議書 carry memos and annotations", async () => {
     const path = `/api/v1/rfqs/${rfqId}/award-proposals`;

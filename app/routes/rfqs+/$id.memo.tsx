@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MemoPage() {
-  const { rfq, opened, quotes, memos, draft, agreement } = useLoaderData<typeof loader>();
+  const { rfq, blind, opened, quotes, memos, draft, agreement } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const errors = state?.fieldErrors ?? {};
@@ -105,7 +105,13 @@ export default function MemoPage() {
           {state.formErrors.join(" ")}
         </p>
       ) : null}
-      {!opened ? <p data-testid="memo-sealed">{t("memos.sealed")}</p> : null}
+      {blind ? (
+        <p className="notice" data-testid="memo-blind">
+          {t("memos.blind")}
+        </p>
+      ) : !opened ? (
+        <p data-testid="memo-sealed">{t("memos.sealed")}</p>
+      ) : null}
       {opened && !draft ? (
         <Form method="post" className="card stack" data-testid="memo-new">
           <CsrfInput />
