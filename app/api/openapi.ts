@@ -38,6 +38,7 @@ import { recordPaths } from "./openapi-records";
 import { measurementPaths } from "./openapi-measurements";
 import { changeRequestPaths } from "./openapi-change-requests";
 import { evaluationPaths } from "./openapi-evaluation";
+import { memoPaths } from "./openapi-memos";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -250,6 +251,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...cardPaymentPaths(),
       ...measurementPaths(),
       ...reviewPaths(),
+      ...memoPaths(),
     },
   };
 }

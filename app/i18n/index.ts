@@ -37,6 +37,7 @@ import { reviewMessages } from "./messages-reviews";
 import { changeRequestMessages } from "./messages-change-requests";
 import { trackRecordMessages } from "./messages-track-record";
 import { annotationMessages } from "./messages-annotations";
+import { memoMessages } from "./messages-memos";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -82,6 +83,7 @@ export const DICTIONARIES = {
   trackRecordMessages,
   annotationMessages,
   evaluationMessages,
+  memoMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

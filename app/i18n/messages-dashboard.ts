@@ -269,4 +269,7 @@ export const dashboardMessages = {
   "audit.action.evaluation.ratings.draft": { ja: "評価の下書き保存", en: "Evaluator ratings saved as draft" },
   "audit.action.evaluation.ratings.submit": { ja: "評価の提出", en: "Evaluator ratings submitted" },
   "audit.action.evaluation.consensus.record": { ja: "合議スコアの記録", en: "Consensus score recorded" },
+  "audit.action.memo.draft": { ja: "推薦メモの下書き作成", en: "Recommendation memo drafted" },
+  "audit.action.memo.edit": { ja: "推薦メモの下書き編集", en: "Recommendation memo draft edited" },
+  "audit.action.memo.publish": { ja: "推薦メモの公開", en: "Recommendation memo published" },
 } as const;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { listAdvisorNotes } from "../../db/queries/advisor-notes";
 import { writeAudit } from "../../db/queries/audit";
 import { findAwardProposal, findPendingAwardProposal, insertAwardProposal, listAwardProposals } from "../../db/queries/award-proposals";
+import { listAnnotationsWithClarifications, listPublishedMemosForBuyer } from "../../db/queries/recommendation-memos";
 import { findRfqForAdvisor, listAdvisorOrgIdsOfRfq } from "../../db/queries/rfq-advisors";
 import { findRfqForBuyer } from "../../db/queries/rfqs";
 import { unreachableSteps, type RouteStep } from "~/domain/approvals/route-rules";
@@ -58,18 +59,24 @@ async function buyerRfq(
 /**
  * Everything the decision rests on, as of now: the ranking of the opened quotes (method, weights, every
  * score and contribution, gates, robustness, stability), TCO/ROI and versions of each quote, and the
- * advisors' current notes. Null while the quotes are sealed.
+ * advisors' current notes, the assigned organisations' published recommendation memos and the RFQ's current
+ * annotations with their clarifications (schema 2, issue 18). Null while the quotes are sealed.
  */
 export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: string, title: string): Promise<ProposalSnapshot | null> {
   const listing = await openedQuotesForRankingByBuyer(ctx, a, rfqId);
   if (!listing || listing.sealed) return null;
   const now = ctx.clock.now();
   const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, now);
-  const [notes, assigned] = await Promise.all([listAdvisorNotes(ctx.db, { kind: "buyer", orgId: a.org.id }, rfqId), listAdvisorOrgIdsOfRfq(ctx.db, rfqId)]);
+  const [notes, assigned, memos, annotations] = await Promise.all([
+    listAdvisorNotes(ctx.db, { kind: "buyer", orgId: a.org.id }, rfqId),
+    listAdvisorOrgIdsOfRfq(ctx.db, rfqId),
+    listPublishedMemosForBuyer(ctx.db, a.org.id, rfqId),
+    listAnnotationsWithClarifications(ctx.db, a.org.id, rfqId),
+  ]);
   const assignedIds = new Set(assigned);
   const byId = new Map(listing.quotes.map((q) => [q.id, q]));
   return freezeSnapshot({
-    schema: 1,
+    schema: 2,
     takenAt: now.toISOString(),
     rfq: { id: rfqId, version: listing.rfqVersion, title },
     input: ranked.input,
@@ -100,6 +107,42 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
         recommends: n.recommends,
         body: n.body,
         updatedAt: new Date(n.updated_at ?? n.created_at).toISOString(),
+      })),
+    memos: memos
+      .filter((m) => m.status === "published")
+      .map((m) => ({
+        id: m.id,
+        advisorOrgId: m.advisor_org_id,
+        advisorName: m.advisor_name,
+        version: m.version,
+        assigned: assignedIds.has(m.advisor_org_id),
+        quoteId: m.quote_id,
+        rationale: m.rationale,
+        conditions: m.conditions,
+        risks: m.risks,
+        publishedAt: new Date(m.published_at!).toISOString(),
+      })),
+    // Annotations of opened quotes only: the ranking's quotes (a withdrawn quote's notes no longer decide anything).
+    annotations: annotations
+      .filter((n) => byId.has(n.quote_id))
+      .map((n) => ({
+        id: n.id,
+        quoteId: n.quote_id,
+        criterionKey: n.criterion_key,
+        kind: n.kind,
+        body: n.body,
+        authorName: n.author_name,
+        authorOrgName: n.author_org_name,
+        updatedAt: new Date(n.updated_at).toISOString(),
+        ...(n.clarification_question !== null
+          ? {
+              clarification: {
+                question: n.clarification_question,
+                answer: n.clarification_answer,
+                answeredAt: n.clarification_answered_at ? new Date(n.clarification_answered_at).toISOString() : null,
+              },
+            }
+          : {}),
       })),
   });
 }
@@ -169,7 +212,16 @@ export async function proposeAward(
 
   const required = requiredRationales(snapshot, quoteId);
   if (required.specific.length > 0 && !specificRationale)
-    return failure.invalid({ fieldErrors: { specificRationale: ["awardProposal.specificRationale.required", ...required.specific.map(triggerKey)] } });
+    return failure.invalid({
+      fieldErrors: {
+        specificRationale: [
+          "awardProposal.specificRationale.required",
+          ...required.specific.map(triggerKey),
+          // The memo a proposal goes against is named on the form; this line says a published memo is why.
+          ...(required.againstMemos.length > 0 ? (["memos.trigger.againstMemo.short"] as const) : []),
+        ],
+      },
+    });
 
   const amountYen = quote!.contractValueIncludingTaxYen;
   const route = await routeForAmount(ctx, a.org.id, amountYen);

@@ -10,6 +10,8 @@ export interface ProposableQuote {
   amountYen: number;
   rank: number | null;
   specific: SpecificReasonTrigger[];
+  /** Published recommendation memos that recommend another quote (issue 18): named beside the option. */
+  againstMemos?: { advisorName: string; version: number }[];
 }
 
 export interface ProposeAwardState {
@@ -55,6 +57,14 @@ export function ProposeAwardForm({ rfqId, quotes, state }: { rfqId: string; quot
                 ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
                 : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
               {q.specific.length > 0 ? <span className="muted"> — {q.specific.map((s) => t(`awardProposal.trigger.${s}`)).join(" ")}</span> : null}
+              {q.againstMemos?.length ? (
+                <span className="muted" data-testid="award-against-memo">
+                  {" "}
+                  {t("memos.trigger.againstMemo", {
+                    memos: q.againstMemos.map((m) => t("memos.memoName", { org: m.advisorName, version: m.version })).join(locale === "ja" ? "、" : ", "),
+                  })}
+                </span>
+              ) : null}
             </label>
           ))}
           {fieldError("quoteId")}

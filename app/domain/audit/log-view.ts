@@ -144,6 +144,9 @@ export const AUDIT_ACTIONS = [
   "evaluation.ratings.draft",
   "evaluation.ratings.submit",
   "evaluation.consensus.record",
+  "memo.draft",
+  "memo.edit",
+  "memo.publish",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -61,7 +61,7 @@ const note = (quoteId: string | null, over: Partial<ProposalSnapshot["advisorNot
 
 describe("requiredRationales", () => {
   it("asks only for the rationale when the rank-1 quote, unflagged and not against an advisor, is proposed", () => {
-    expect(requiredRationales(snapshot(), A)).toEqual({ rationale: true, specific: [], rank: 1, recommendedQuoteIds: [], flags: [] });
+    expect(requiredRationales(snapshot(), A)).toEqual({ rationale: true, specific: [], rank: 1, recommendedQuoteIds: [], againstMemos: [], flags: [] });
   });
 
   it("asks for a second reason when the quote is not ranked first", () => {
@@ -80,6 +80,31 @@ describe("requiredRationales", () => {
     expect(r.specific).toEqual(["notRecommended"]);
     expect(r.recommendedQuoteIds).toEqual([B]);
     expect(requiredRationales(snapshot({ advisorNotes: [note(A)] }), A).specific).toEqual([]);
+  });
+
+  it("counts a published recommendation memo like a recommendation, naming the memo", () => {
+    const memo = (quoteId: string | null, over: Partial<NonNullable<ProposalSnapshot["memos"]>[number]> = {}) => ({
+      id: `m-${quoteId}`,
+      advisorOrgId: "adv",
+      advisorName: "顧問法人",
+      version: 3,
+      assigned: true,
+      quoteId,
+      rationale: "理由",
+      conditions: "",
+      risks: "",
+      publishedAt: "2026-12-02T00:00:00.000Z",
+      ...over,
+    });
+    const r = requiredRationales(snapshot({ schema: 2, memos: [memo(B)] }), A);
+    expect(r.specific).toEqual(["notRecommended"]);
+    expect(r.recommendedQuoteIds).toEqual([B]);
+    expect(r.againstMemos).toEqual([{ advisorName: "顧問法人", version: 3, quoteId: B }]);
+    // Proposing the memo's quote needs no second reason; nor does a memo of an advisor no longer assigned.
+    expect(requiredRationales(snapshot({ schema: 2, memos: [memo(B)] }), B).specific).toEqual(["notRankedFirst"]);
+    expect(requiredRationales(snapshot({ schema: 2, memos: [memo(B, { assigned: false })] }), A).specific).toEqual([]);
+    // A schema-1 snapshot (no memos recorded) still reads.
+    expect(requiredRationales(snapshot({ advisorNotes: [note(A)] }), A).againstMemos).toEqual([]);
   });
 
   it("ignores notes that do not recommend and advisors no longer assigned", () => {

@@ -40,9 +40,41 @@ export interface SnapshotAdvisorNote {
   updatedAt: string;
 }
 
+/** An advisory organisation's published (current) recommendation memo as it stood (schema 2; decision 0047). */
+export interface SnapshotMemo {
+  id: string;
+  advisorOrgId: string;
+  advisorName: string;
+  version: number;
+  /** Whether the advisory organisation is assigned to the RFQ at the time of the proposal. */
+  assigned: boolean;
+  quoteId: string | null;
+  rationale: string;
+  conditions: string;
+  risks: string;
+  publishedAt: string;
+}
+
+/** A current (not withdrawn) annotation on a quote or a comparison cell, with its clarification (schema 2). */
+export interface SnapshotAnnotation {
+  id: string;
+  quoteId: string;
+  criterionKey: string | null;
+  kind: "strength" | "risk" | "question";
+  body: string;
+  authorName: string;
+  authorOrgName: string;
+  updatedAt: string;
+  /** The question sent to the vendor and its answer (null while unanswered); absent when none was sent. */
+  clarification?: { question: string; answer: string | null; answeredAt: string | null };
+}
+
 export interface ProposalSnapshot {
-  /** The shape of this document; a later shape gets a new number and old ones stay readable. */
-  schema: 1;
+  /**
+   * The shape of this document; a later shape gets a new number and old ones stay readable. 2 adds `memos` and
+   * `annotations` (issue 18); a schema-1 snapshot has neither and reads as "none recorded".
+   */
+  schema: 1 | 2;
   takenAt: string;
   rfq: { id: string; version: number; title: string };
   /** What the scoring module was given: method, criteria with their weights, every quote's values. */
@@ -55,6 +87,8 @@ export interface ProposalSnapshot {
   awaitingRatings: string[];
   quotes: SnapshotQuote[];
   advisorNotes: SnapshotAdvisorNote[];
+  memos?: SnapshotMemo[];
+  annotations?: SnapshotAnnotation[];
 }
 
 /**
@@ -84,6 +118,8 @@ export interface RequiredRationales {
   /** Details for the words: the quote's rank (null when not ranked) and the recommended quotes it is not. */
   rank: number | null;
   recommendedQuoteIds: string[];
+  /** The assigned organisations' published memos that recommend another quote (they name the memo in the words). */
+  againstMemos: { advisorName: string; version: number; quoteId: string }[];
   flags: string[];
 }
 
@@ -98,15 +134,22 @@ const WARNING_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>(["evidence-below-
 /**
  * Which reasons the proposer owes for proposing `quoteId`: always the rationale; a second, specific
  * one when the quote is not ranked first (a tie for first counts as first), differs from what an
- * assigned advisor currently recommends, or is flagged (disqualified by a gate, a track record below a
+ * assigned advisor currently recommends (a current recommendation note or a published recommendation memo), or is flagged (disqualified by a gate, a track record below a
  * gate, a missing value, or a certificate expiring during the term).
  */
 export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string): RequiredRationales {
   const ranked = snapshot.result.ranking.find((r) => r.id === quoteId);
   const rank = ranked?.rank ?? null;
+  const memos = (snapshot.memos ?? []).filter((m) => m.assigned && m.quoteId !== null);
   const recommendedQuoteIds = [
-    ...new Set(snapshot.advisorNotes.filter((n) => n.assigned && n.recommends && n.quoteId !== null).map((n) => n.quoteId as string)),
+    ...new Set([
+      ...snapshot.advisorNotes.filter((n) => n.assigned && n.recommends && n.quoteId !== null).map((n) => n.quoteId as string),
+      ...memos.map((m) => m.quoteId as string),
+    ]),
   ].sort();
+  const againstMemos = memos
+    .filter((m) => m.quoteId !== quoteId)
+    .map((m) => ({ advisorName: m.advisorName, version: m.version, quoteId: m.quoteId as string }));
   const disqualified = snapshot.result.disqualified.find((d) => d.id === quoteId);
   const quote = snapshot.quotes.find((q) => q.id === quoteId);
   const flags = [
@@ -118,7 +161,7 @@ export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string):
   if (rank !== 1) specific.push("notRankedFirst");
   if (recommendedQuoteIds.some((id) => id !== quoteId)) specific.push("notRecommended");
   if (flags.length > 0) specific.push("flagged");
-  return { rationale: true, specific, rank, recommendedQuoteIds, flags };
+  return { rationale: true, specific, rank, recommendedQuoteIds, againstMemos, flags };
 }
 
 const RATIONALE_MAX = 4000;

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ApprovalRoute, DecisionConfirmation, DecisionForm, DecisionHistory, EditProposalForm } from "~/components/award/approval-panel";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { AwardStatusSection } from "~/components/award/award-status-section";
+import { SnapshotEvaluation } from "~/components/evaluation/snapshot-evaluation";
 import { awardForBuyer } from "~/services/award-result.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { replaceIds } from "~/domain/comparison/comparison-view";
@@ -61,6 +62,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           recommendations: s.advisorNotes
             .filter((n) => n.recommends && n.assigned)
             .map((n) => ({ advisorName: n.advisorName, quoteId: n.quoteId, body: n.body })),
+          // Schema 2 (issue 18): the published memos of assigned advisors and the annotations; null on older snapshots.
+          memos: s.memos ? s.memos.filter((m) => m.assigned) : null,
+          annotations: s.annotations ?? null,
+          vendorNames: Object.fromEntries(s.quotes.map((q) => [q.id, q.vendorName])),
         },
       };
     }
@@ -242,6 +247,7 @@ export default function AwardPage() {
               </ul>
             </>
           ) : null}
+          <SnapshotEvaluation memos={current.snapshot.memos} annotations={current.snapshot.annotations} vendorNames={current.snapshot.vendorNames} />
         </section>
       ) : (
         <p data-testid="award-none">{t("awardProposal.none")}</p>

@@ -6,6 +6,8 @@ import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { BafoSection } from "~/components/bafo/bafo-section";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
 import { AnnotationsPanel } from "~/components/comparison/annotations";
+import { MemosPanel } from "~/components/evaluation/memos-panel";
+import { memosPanelFor } from "~/services/recommendation-memos.server";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
@@ -128,6 +130,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rfqId: id.data,
     preparedAt: context.clock.now().toISOString(),
     notes,
+    memos: await memosPanelFor(context, user.actor, id.data),
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
@@ -211,7 +214,8 @@ function PriceLaterNotice({ rfqId, title }: { rfqId: string; title: string }) {
 }
 
 function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { priceHidden: true }> }) {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, ratingProgress, ratedValues, annotations } = data;
+  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, ratingProgress, ratedValues, annotations, memos } =
+    data;
   const { t, locale } = useI18n();
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
@@ -313,6 +317,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
       <ChartsSection view={view} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
+      <MemosPanel panel={memos} />
 
       {annotations ? <AnnotationsPanel data={annotations} rfqId={rfqId} back={`/rfqs/${rfqId}/compare`} /> : null}
 

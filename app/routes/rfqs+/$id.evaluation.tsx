@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { AgreementPanel } from "~/components/evaluation/agreement-panel";
 import { evaluationResults, panelFor, recordConsensus, setPanel } from "~/services/evaluation.server";
+import { agreementForRfq } from "~/services/evaluation-figures.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { failureStatus, notFound, pageFailure } from "~/utils/errors";
@@ -28,7 +30,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!panel) throw notFound();
   const results = await evaluationResults(context, user.actor, id.data);
   if (!results.ok) throw failureStatus(results);
-  return { panel, results };
+  // Agreement figures follow the blind rule themselves: null until every named evaluator has submitted.
+  return { panel, results, agreement: await agreementForRfq(context, user.actor, id.data) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -64,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EvaluationPage() {
-  const { panel, results } = useLoaderData<typeof loader>();
+  const { panel, results, agreement } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <article className="stack">
@@ -81,7 +84,7 @@ export default function EvaluationPage() {
         </p>
       ) : null}
       <PanelSection panel={panel} />
-      <ResultsSection results={results} />
+      <ResultsSection results={results} agreement={agreement} />
     </article>
   );
 }
@@ -160,7 +163,7 @@ function FieldError({ messages }: { messages?: string[] }) {
   ) : null;
 }
 
-function ResultsSection({ results }: { results: Data["results"] }) {
+function ResultsSection({ results, agreement }: { results: Data["results"]; agreement: Data["agreement"] }) {
   const { t, locale } = useI18n();
   const actionData = useActionData<typeof action>();
   if (results.blind) {
@@ -183,7 +186,7 @@ function ResultsSection({ results }: { results: Data["results"] }) {
           {t("evaluation.awaiting", { submitted: results.progress.submitted, total: results.progress.total })}
         </p>
       ) : null}
-      {/* agreement panel (issue 18 item 4) */}
+      <AgreementPanel figures={agreement} />
       {results.criteria.map((c) => (
         <div key={c.key} className="stack">
           <h3>{(locale === "en" && c.label.en) || c.label.ja}</h3>

@@ -6,6 +6,7 @@ import type { RouteStep } from "~/domain/approvals/route-rules";
 import { replaceIds } from "~/domain/comparison/comparison-view";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { t, type Locale } from "~/i18n";
+import { parenthetical } from "~/utils/format";
 import type { ApprovalDecision, ApprovalPacketDocument } from "./types";
 
 export interface PacketDecision {
@@ -40,6 +41,12 @@ export interface ApprovalPacketInput {
   userNames: Readonly<Record<string, string>>;
   decisions: readonly PacketDecision[];
   locale: Locale;
+}
+
+/** A criterion's label as the frozen ranking input named it, in the packet's language (the key when unknown). */
+function criterionLabel(snapshot: ProposalSnapshot, key: string, locale: Locale): string {
+  const label = snapshot.input?.criteria?.find((c) => c.key === key)?.label;
+  return label ? (locale === "en" ? label.en || label.ja : label.ja) : key;
 }
 
 /** 「RINGI-2026-1a2b3c4d」: the year of the proposal and the first 8 hex digits of its id. */
@@ -82,6 +89,34 @@ export function approvalPacketDocument(input: ApprovalPacketInput): ApprovalPack
       recommendsVendor: n.recommends && n.quoteId ? (names.get(n.quoteId) ?? null) : null,
       note: n.body,
     })),
+    // Schema-2 snapshots carry memos and annotations; an older one prints neither section (nothing was recorded).
+    ...(snapshot.memos
+      ? {
+          memos: snapshot.memos
+            .filter((m) => m.assigned)
+            .map((m) => ({
+              organisation: m.advisorName,
+              version: m.version,
+              publishedAt: m.publishedAt,
+              recommendsVendor: m.quoteId ? (names.get(m.quoteId) ?? null) : null,
+              rationale: m.rationale,
+              conditions: m.conditions,
+              risks: m.risks,
+            })),
+        }
+      : {}),
+    ...(snapshot.annotations
+      ? {
+          annotations: snapshot.annotations.map((n) => ({
+            vendorName: names.get(n.quoteId) ?? n.quoteId,
+            ...(n.criterionKey ? { criterion: criterionLabel(snapshot, n.criterionKey, locale) } : {}),
+            kind: n.kind,
+            body: n.body,
+            author: parenthetical(n.authorName, n.authorOrgName, locale),
+            ...(n.clarification ? { clarification: { question: n.clarification.question, answer: n.clarification.answer } } : {}),
+          })),
+        }
+      : {}),
     route: proposal.routeSteps.map((step, stepIndex) => ({
       label: t(locale, step.kind === "parallel" ? "contracts.route.parallel" : "contracts.route.sequential", {
         n: stepIndex + 1,

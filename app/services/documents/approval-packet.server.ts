@@ -106,6 +106,49 @@ export function renderApprovalPacketPdf(packet: ApprovalPacketDocument, locale: 
     w.gap(6);
   }
 
+  // 6. Recommendation memos and 7. annotations (issue 18): printed when the snapshot recorded them (schema 2).
+  if (packet.memos) {
+    w.gap(8);
+    w.heading(t(locale, "memos.packet.memos"));
+    if (packet.memos.length === 0) w.paragraph(t(locale, "documents.none"), { x: MARGIN.left + 6, color: MUTED });
+    for (const m of packet.memos) {
+      w.paragraph(t(locale, "memos.packet.memoHeading", { org: m.organisation, version: m.version, date: formatDate(m.publishedAt, locale) }), {
+        x: MARGIN.left + 6,
+        font: "bold",
+        size: 9.5,
+      });
+      if (m.recommendsVendor) w.paragraph(t(locale, "memos.packet.recommends", { vendor: m.recommendsVendor }), { x: MARGIN.left + 6, size: 9.5 });
+      for (const [key, text] of [
+        ["memos.packet.rationale", m.rationale],
+        ["memos.packet.conditions", m.conditions],
+        ["memos.packet.risks", m.risks],
+      ] as const) {
+        if (!text.trim()) continue;
+        w.paragraph(t(locale, key), { x: MARGIN.left + 14, size: 9, color: MUTED });
+        w.paragraph(text, { x: MARGIN.left + 14, size: 9.5 });
+      }
+      w.gap(6);
+    }
+  }
+  if (packet.annotations) {
+    w.gap(8);
+    w.heading(t(locale, "memos.packet.annotations"));
+    if (packet.annotations.length === 0) w.paragraph(t(locale, "documents.none"), { x: MARGIN.left + 6, color: MUTED });
+    for (const n of packet.annotations) {
+      const where = n.criterion ? parenthetical(n.vendorName, n.criterion, locale) : n.vendorName;
+      w.paragraph(`${t(locale, `memos.packet.kind.${n.kind}`)} · ${where} · ${n.author}`, { x: MARGIN.left + 6, font: "bold", size: 9 });
+      w.paragraph(n.body, { x: MARGIN.left + 14, size: 9.5 });
+      if (n.clarification) {
+        w.paragraph(t(locale, "memos.packet.asked", { question: n.clarification.question }), { x: MARGIN.left + 14, size: 9 });
+        w.paragraph(
+          n.clarification.answer === null ? t(locale, "memos.packet.unanswered") : t(locale, "memos.packet.answer", { answer: n.clarification.answer }),
+          { x: MARGIN.left + 14, size: 9, color: n.clarification.answer === null ? MUTED : INK },
+        );
+      }
+      w.gap(5);
+    }
+  }
+
   w.footer(t(locale, "documents.approval.snapshot", { hash: packet.snapshotSha256 }), (page, pages) => t(locale, "documents.page", { page, pages }));
   return w.finish();
 }

@@ -32,6 +32,26 @@ export type ApprovalPacketDocument = {
   /** The stability of the decision in words, as the scoring module worded it in this language. */
   stability: string;
   advisors: { organisation: string; name?: string; recommendsVendor?: string | null; note: string }[];
+  /** Published recommendation memos of assigned advisory organisations (issue 18); absent in packets of older snapshots. */
+  memos?: {
+    organisation: string;
+    version: number;
+    publishedAt: DocDate;
+    recommendsVendor: string | null;
+    rationale: string;
+    conditions: string;
+    risks: string;
+  }[];
+  /** Evaluators' annotations with their clarifications, by vendor (issue 18); absent in packets of older snapshots. */
+  annotations?: {
+    vendorName: string;
+    /** The comparison cell's criterion in words, when the annotation is on one. */
+    criterion?: string;
+    kind: "strength" | "risk" | "question";
+    body: string;
+    author: string;
+    clarification?: { question: string; answer: string | null };
+  }[];
   /** 承認ルート: steps in order; a step with required < approvers.length is an N-of-M step. */
   route: {
     label: string;
