@@ -35,6 +35,7 @@ import { measurementMessages } from "./messages-measurements";
 import { reviewMessages } from "./messages-reviews";
 import { changeRequestMessages } from "./messages-change-requests";
 import { trackRecordMessages } from "./messages-track-record";
+import { designReviewMessages } from "./messages-design-review";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -78,6 +79,7 @@ export const DICTIONARIES = {
   reviewMessages,
   changeRequestMessages,
   trackRecordMessages,
+  designReviewMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

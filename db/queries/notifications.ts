@@ -46,7 +46,10 @@ export type NotificationKind =
   | "change.approved"
   | "change.rejected"
   | "change.waiting"
-  | "change.returned";
+  | "change.returned"
+  | "design.commented"
+  | "design.resolved"
+  | "design.replied";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];
