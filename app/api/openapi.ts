@@ -22,6 +22,8 @@ import { comparisonPaths } from "./openapi-comparison";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
+import { designReviewPaths } from "./openapi-design-review";
+import { PublishBody } from "./design-review-schemas";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { bafoPaths } from "./openapi-bafo";
@@ -111,6 +113,9 @@ function rfqPaths() {
       post: {
         operationId: "publishRfq",
         summary: "Publish a draft as version 1",
+        description:
+          'With advisors\' design comments still open it answers 409 with `code: designCommentsUnresolved` and `unresolvedComments`, nothing written, unless the body says `{ "confirmUnresolved": true }`. The body is optional.',
+        requestBody: { required: false, content: { "application/json": { schema: inputSchema(PublishBody) } } },
         responses: {
           "200": ok("Published", "PublishResult"),
           "400": problemResponse("Incomplete: `errors` lists everything missing, field by field; nothing was written"),
@@ -246,6 +251,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...cardPaymentPaths(),
       ...measurementPaths(),
       ...reviewPaths(),
+      ...designReviewPaths(),
     },
   };
 }

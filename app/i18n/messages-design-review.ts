@@ -29,6 +29,7 @@ export const designReviewMessages = {
   "designReview.field.scoring_method": { ja: "評価方式", en: "Scoring method" },
   "designReview.field.invalid": { ja: "コメントの対象を選択してください。", en: "Choose what the comment is about." },
   "designReview.criterion.required": { ja: "対象の評価基準を選択してください。", en: "Choose the criterion." },
+  "designReview.criterion.unknown": { ja: "この見積依頼の評価基準を選択してください。", en: "Choose a criterion of this RFQ." },
   "designReview.criterion.notForField": {
     ja: "この対象には評価基準を指定できません。",
     en: "This kind of comment is about the design as a whole, not one criterion.",
