@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignAdvisor } from "~/services/advisors.server";
+import { applyDesignComment } from "~/services/design-review.server";
 import { createAccount, createRfq, mustSucceed, rfqInput, type Account } from "../factories";
 import type { Actor } from "~/domain/permissions";
 import { actorFor } from "../factories";
@@ -167,6 +168,15 @@ describe("the buyer resolves comments", () => {
     expect((await audits("rfq.design.decline")).at(-1)).toMatchObject({
       after: expect.objectContaining({ designCommentId: json.id, reason: "この基準は削除しました。" }),
     });
+  });
+
+  it("two members applying the same comment at once: one applies, the other is refused and writes nothing", async () => {
+    const { json } = await comment({ field: "weight", criterionKey: "accuracy", suggestion: { kind: "set_weight", weight: 35 } });
+    const auditsBefore = (await audits("rfq.design.apply")).length;
+    const answers = await Promise.all([applyDesignComment(h.ctx, buyerActor, json.id), applyDesignComment(h.ctx, buyerActor, json.id)]);
+    expect(answers.map((a) => (a.ok ? 200 : a.status)).sort()).toEqual([200, 409]);
+    expect(await audits("rfq.design.apply")).toHaveLength(auditsBefore + 1);
+    expect((await draftOf(rfqId)).criteria.find((c: { key: string }) => c.key === "accuracy").weight).toBe(35);
   });
 
   it("only the buyer resolves: the advisor's apply and decline are refused", async () => {
