@@ -339,3 +339,51 @@ describe("the pages", () => {
     expect(html).not.toContain("design-review");
   });
 });
+
+describe("the rating scale in the criteria step", () => {
+  it("shows the scale and anchors for an evaluator-rated criterion and saves a 0–100 scale as points", async () => {
+    const cookies = new Cookies();
+    expect((await postForm(h, "/login", { email: buyer.email, password: FACTORY_PASSWORD }, cookies)).status).toBe(302);
+    const rated = {
+      key: "work_understanding",
+      label: { ja: "業務理解度", en: "Understanding of the work" },
+      perspective: "customer" as const,
+      direction: "benefit" as const,
+      weight: 20,
+      source: "advisor_rating" as const,
+      unit: "score" as const,
+      rating: { levels: "1-5" as const, anchors: ["不十分", "やや不足", "標準", "良い", "非常に良い"].map((ja) => ({ ja, en: "" })) },
+    };
+    const id = await createRfq(h, buyerActor, { title: "評価者評価のある依頼", category: "municipal", criteria: [rated] });
+    const page = await h.request(`/rfqs/${id}/edit/evaluation`, { cookies, headers: { "Accept-Language": "en" } });
+    const html = await page.text();
+    expect(html).toContain('data-testid="rating-scale"');
+    expect(html).toContain("Rating scale (evaluator rating)");
+    expect(html).toContain('value="非常に良い"');
+    const fields: Record<string, string> = {
+      "criteria[0].key": rated.key,
+      "criteria[0].label.ja": rated.label.ja,
+      "criteria[0].label.en": rated.label.en,
+      "criteria[0].perspective": rated.perspective,
+      "criteria[0].direction": rated.direction,
+      "criteria[0].weight": "20",
+      "criteria[0].source": rated.source,
+      "criteria[0].unit": "score",
+      "criteria[0].gateKind": "none",
+      "criteria[0].rating.levels": "0-100",
+      then: "stay",
+    };
+    const saved = await postForm(h, `/rfqs/${id}/edit/evaluation`, fields, cookies);
+    expect(saved.status).toBe(302);
+    expect((await draftOf(id)).criteria[0]).toMatchObject({ key: "work_understanding", unit: "points", rating: { levels: "0-100" } });
+    const blank = await postForm(
+      h,
+      `/rfqs/${id}/edit/evaluation`,
+      { ...fields, "criteria[0].rating.levels": "1-5", "criteria[0].rating.anchors[0].ja": "不十分" },
+      cookies,
+      { "Accept-Language": "en" },
+    );
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toContain("Describe this level.");
+  });
+});
