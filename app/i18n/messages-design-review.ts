@@ -11,7 +11,7 @@ export const designReviewMessages = {
     en: "Comment on the evaluation design before it is published. Choose a criterion and field, and suggest a concrete change if you have one.",
   },
   "designReview.none": { ja: "評価設計へのコメントはありません。", en: "No comments on the evaluation design." },
-  "designReview.unresolved": { ja: "未解決のコメント {count} 件", en: "{count} unresolved comments" },
+  "designReview.unresolved": { ja: "未解決のコメント {count} 件", en: "Unresolved comments: {count}" },
   "designReview.readOnly": { ja: "公開済みのため、コメントは閲覧のみです。", en: "The RFQ is published: the comments are read-only." },
   "designReview.status.open": { ja: "未解決", en: "Open" },
   "designReview.status.applied": { ja: "適用済み", en: "Applied" },
@@ -90,11 +90,11 @@ export const designReviewMessages = {
   "designReview.noSuggestion": { ja: "このコメントには適用できる提案がありません。", en: "This comment has no suggestion to apply." },
   "designReview.publish.unresolved": {
     ja: "未解決の評価設計コメントが {count} 件あります。このまま公開する場合はもう一度確認してください。",
-    en: "{count} design comments are unresolved. Confirm to publish anyway.",
+    en: "Design comments still unresolved: {count}. Confirm to publish anyway.",
   },
   "designReview.publish.confirm": { ja: "未解決のまま公開する", en: "Publish with unresolved comments" },
   "designReview.openReview": { ja: "評価設計にコメントする", en: "Comment on the evaluation design" },
-  "designReview.count.onCriterion": { ja: "コメント {count} 件", en: "{count} comments" },
+  "designReview.count.onCriterion": { ja: "コメント {count} 件", en: "Comments: {count}" },
   "notifications.design.commented": {
     ja: "「{title}」の評価設計にアドバイザーがコメントしました",
     en: "An advisor commented on the evaluation design of “{title}”",

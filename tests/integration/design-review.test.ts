@@ -214,7 +214,7 @@ describe("publishing with unresolved comments", () => {
     expect(await refused.json()).toMatchObject({
       code: "designCommentsUnresolved",
       unresolvedComments: open,
-      title: `${open} design comments are unresolved. Confirm to publish anyway.`,
+      title: `Design comments still unresolved: ${open}. Confirm to publish anyway.`,
     });
     expect((await h.db.selectFrom("rfqs").select("status").where("id", "=", rfqId).executeTakeFirstOrThrow()).status).toBe("draft");
     expect((await post(buyer, `/api/v1/rfqs/${rfqId}/publish`, { confirmUnresolved: "yes" })).status).toBe(400);
@@ -293,7 +293,7 @@ describe("the pages", () => {
 
   it("the buyer sees the comment beside its criterion on the review step and the criteria step, and applies it", async () => {
     const review = await (await get(buyer, `/rfqs/${pageRfq}/review`, "en")).text();
-    expect(review).toContain("1 unresolved comments");
+    expect(review).toContain("Unresolved comments: 1");
     expect(review).toContain("Set the target to 99.5%");
     expect(review).toContain('data-criterion="accuracy"');
     const step = await (await get(buyer, `/rfqs/${pageRfq}/edit/evaluation`)).text();
