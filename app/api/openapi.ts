@@ -23,6 +23,8 @@ import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
 import { annotationPaths } from "./openapi-annotations";
+import { designReviewPaths } from "./openapi-design-review";
+import { PublishBody } from "./design-review-schemas";
 import { approvalRoutePaths } from "./openapi-approval-routes";
 import { rfqCancelPaths } from "./openapi-rfq-cancel";
 import { bafoPaths } from "./openapi-bafo";
@@ -114,6 +116,9 @@ function rfqPaths() {
       post: {
         operationId: "publishRfq",
         summary: "Publish a draft as version 1",
+        description:
+          'With advisors\' design comments still open it answers 409 with `code: designCommentsUnresolved` and `unresolvedComments`, nothing written, unless the body says `{ "confirmUnresolved": true }`. The body is optional.',
+        requestBody: { required: false, content: { "application/json": { schema: inputSchema(PublishBody) } } },
         responses: {
           "200": ok("Published", "PublishResult"),
           "400": problemResponse("Incomplete: `errors` lists everything missing, field by field; nothing was written"),
@@ -252,6 +257,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...measurementPaths(),
       ...reviewPaths(),
       ...memoPaths(),
+      ...designReviewPaths(),
     },
   };
 }

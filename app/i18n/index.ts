@@ -38,6 +38,7 @@ import { changeRequestMessages } from "./messages-change-requests";
 import { trackRecordMessages } from "./messages-track-record";
 import { annotationMessages } from "./messages-annotations";
 import { memoMessages } from "./messages-memos";
+import { designReviewMessages } from "./messages-design-review";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -84,6 +85,7 @@ export const DICTIONARIES = {
   annotationMessages,
   evaluationMessages,
   memoMessages,
+  designReviewMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

@@ -17,6 +17,7 @@ import {
   updateRfqWorkingCopy,
 } from "../../db/queries/rfqs";
 import { notifyUsers } from "../../db/queries/notifications";
+import { countOpenDesignComments } from "../../db/queries/design-comments";
 import { findOrganization } from "../../db/queries/organizations";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
 import { writeAudit } from "../../db/queries/audit";
@@ -35,7 +36,9 @@ import { rfqForVendor } from "~/domain/rfq/vendor-view";
 import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import { hasPendingAttachmentChanges } from "./attachments.server";
 import type { AppContext } from "~/utils/context.server";
-import { failure, orgActor } from "~/utils/service-failure";
+import { failure, orgActor, Rollback } from "~/utils/service-failure";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema";
 import { CancelRfqSchema } from "~/domain/award/cancel";
 import { isLocale } from "~/i18n";
 import { appOrigin } from "~/utils/env.server";
@@ -96,8 +99,20 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
  * Merges `changes` (already validated by a step schema or the API's PATCH schema) into the working copy.
  * Drafts change in place; a published RFQ's working copy becomes the next addendum.
  */
-/** `auditAction` names the intent when the edit comes from elsewhere than the form (e.g. "rfq.weights.save"). */
-export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfqId: string, changes: Partial<RfqDraft>, auditAction = "rfq.edit") {
+/**
+ * `auditAction` names the intent when the edit comes from elsewhere than the form (e.g. "rfq.weights.save").
+ * `also`: work of the caller that must commit with this save or not at all (an applied design comment's status,
+ * decision 0044): `inTrx` runs inside the same transaction and may throw `Rollback` to undo the save and refuse;
+ * `audit` is added to the audit row's `after`, so one row says what changed and why.
+ */
+export async function updateRfqWorkingCopyFor(
+  ctx: AppContext,
+  actor: Actor,
+  rfqId: string,
+  changes: Partial<RfqDraft>,
+  auditAction = "rfq.edit",
+  also: { inTrx?: (trx: Transaction<Database>) => Promise<void>; audit?: Record<string, unknown> } = {},
+) {
   const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:edit");
   if (error) return error;
   const status = effectiveStatus({ status: row.status, quoteDeadline: row.quote_deadline?.toISOString() }, ctx.clock.now());
@@ -111,7 +126,7 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
   // The TCO scale proposed from the budget, certification gates in step with their levels (draft-assist.ts).
   const previous = rfqDraftSchema.safeParse(row.content);
   const content = assistDraft(previous.success ? previous.data : null, merged.data);
-  const updated = await ctx.db.transaction().execute(async (trx) => {
+  const saving = ctx.db.transaction().execute(async (trx) => {
     const u = await updateRfqWorkingCopy(trx, buyer.org.id, rfqId, {
       title: content.title,
       category: content.category,
@@ -125,11 +140,19 @@ export async function updateRfqWorkingCopyFor(ctx: AppContext, actor: Actor, rfq
       entityType: "rfq",
       entityId: rfqId,
       before: pickKeys(asDraft(row.content), Object.keys(changes)),
-      after: changes,
+      after: also.audit ? { ...changes, ...also.audit } : changes,
     });
     if (row.status === "draft") await enqueueOutbox(trx, "rfq", rfqId);
+    if (also.inTrx) await also.inTrx(trx);
     return u!;
   });
+  let updated: Awaited<typeof saving>;
+  try {
+    updated = await saving;
+  } catch (e) {
+    if (e instanceof Rollback) return e.failure;
+    throw e;
+  }
   ctx.kickIndexer();
   return { ok: true, rfq: updated } as const;
 }
@@ -143,8 +166,12 @@ function pickKeys(o: Record<string, unknown>, keys: string[]) {
   return Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
 }
 
-/** Publishes a draft: everything missing is listed at once; on success the content is frozen as version 1. */
-export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
+/**
+ * Publishes a draft: everything missing is listed at once; on success the content is frozen as version 1.
+ * Advisors' design comments still open ask for confirmation first (`confirmUnresolved`, decision 0044): a 409
+ * `designReview.publish.unresolved`, nothing written; after publication the comments are read-only.
+ */
+export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string, options: { confirmUnresolved?: boolean } = {}) {
   const { row, buyer, error } = await loadForBuyer(ctx, actor, rfqId, "rfq:publish");
   if (error) return error;
   if (row.status !== "draft") return failure.conflict("rfq.transition.notAllowed");
@@ -158,6 +185,8 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
   }
   if (errors.length > 0 || !rfq.success)
     return failure.invalid({ problems: inWords(errors.length ? errors : problems, row.content) }, "rfq.publish.incomplete");
+  const unresolved = await countOpenDesignComments(ctx.db, rfqId);
+  if (unresolved > 0 && !options.confirmUnresolved) return failure.conflict("designReview.publish.unresolved");
   const published = await ctx.db.transaction().execute(async (trx) => {
     const moved = await markRfqPublished(trx, rfqId, {
       version: 1,
@@ -180,7 +209,7 @@ export async function publishRfq(ctx: AppContext, actor: Actor, rfqId: string) {
       entityType: "rfq",
       entityId: rfqId,
       before: { status: "draft" },
-      after: { status: "published", version: 1 },
+      after: { status: "published", version: 1, ...(unresolved > 0 ? { unresolvedDesignComments: unresolved } : {}) },
     });
     await enqueueOutbox(trx, "rfq", rfqId);
     const recipients = (await Promise.all(invited.map((orgId) => listOrgUserIds(trx, orgId)))).flat();

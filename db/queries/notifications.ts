@@ -49,7 +49,10 @@ export type NotificationKind =
   | "change.returned"
   | "quote.clarificationRequested"
   | "rfq.clarificationAnswered"
-  | "evaluation.named";
+  | "evaluation.named"
+  | "design.commented"
+  | "design.resolved"
+  | "design.replied";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

@@ -104,6 +104,7 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
         const gate =
           c.gateKind === "min" ? { min: gateValue } : c.gateKind === "max" ? { max: gateValue } : c.gateKind === "required" ? { required: true } : undefined;
         const hasScale = num(scale.worst) !== undefined || num(scale.best) !== undefined;
+        const rating = text(c.source) === "advisor_rating" ? ratingOf(c.rating) : undefined;
         return {
           key: text(c.key) ?? "",
           label: { ja: text(label.ja) ?? "", en: text(label.en) ?? "" },
@@ -111,7 +112,9 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
           direction: text(c.direction),
           weight: num(c.weight),
           source: text(c.source),
-          unit: text(c.unit),
+          // An evaluator-rated criterion's unit follows its rating scale: 1–5 is a score, 0–100 points.
+          unit: rating && typeof rating.levels === "string" ? (rating.levels === "0-100" ? "points" : "score") : text(c.unit),
+          rating,
           gate,
           scale: hasScale ? { worst: value(scale.worst), best: value(scale.best) } : undefined,
           target: value(c.target),
@@ -128,6 +131,24 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
     invitedVendorIds: strings(p.invitedVendorIds),
   }),
 };
+
+/**
+ * The rating scale of an evaluator-rated criterion as typed (issue 18 item 4): the levels ("" = not chosen → no
+ * scale, rated 1–5 without anchors) and, for 1–5, the five anchors — all five or none (all blank); one typed and
+ * another left blank is kept so the schema names the blank level.
+ */
+function ratingOf(raw: unknown): Payload | undefined {
+  const r = (raw ?? {}) as Payload;
+  const levels = text(r.levels);
+  if (!levels) return undefined;
+  if (levels !== "1-5") return { levels };
+  const anchors = Array.from({ length: 5 }, (_, i) => {
+    const a = (list(r.anchors)[i] ?? {}) as Payload;
+    return { ja: text(a.ja) ?? "", en: text(a.en) ?? "" };
+  });
+  const typed = anchors.some((a) => a.ja.trim() !== "" || a.en.trim() !== "");
+  return typed ? { levels, anchors } : { levels };
+}
 
 /** Drops keys whose value is undefined so a partial step never blanks a field it did not send. */
 function compact(o: Payload): Payload {

@@ -275,6 +275,11 @@ export default function RfqDetail() {
           <p className="notice" data-testid="advisor-read-only">
             {t("advisors.detail.readOnly", { buyer: data.buyerName })}
           </p>
+          <p>
+            <Link to={`/rfqs/${h.id}/design-review`} className={h.status === "draft" ? "button primary" : undefined} data-testid="design-review-link">
+              {h.status === "draft" ? t("designReview.openReview") : t("designReview.title")}
+            </Link>
+          </p>
           {data.compareOpen ? (
             <p>
               <Link to={`/rfqs/${h.id}/compare`} className="button primary" data-testid="compare-link">

@@ -30,6 +30,7 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { WorkStep } from "~/components/rfq/steps/work-step";
 import { invariantResponse, notFound, pageFailure } from "~/utils/errors";
+import { designReviewFor } from "~/services/design-review.server";
 
 function stepOf(param: string | undefined): RfqStep {
   const step = STEP_ORDER.find((s) => s === param);
@@ -49,7 +50,7 @@ async function requireEditable(request: Request, context: LoaderFunctionArgs["co
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const step = stepOf(params.step);
-  const { row, status } = await requireEditable(request, context, params.id!);
+  const { user, row, status } = await requireEditable(request, context, params.id!);
   const vendors: VendorChoice[] =
     step === "scheduleAndInvitations"
       ? (await vendorsPage(context, { limit: 100, offset: 0 })).rows.map((v) => ({ id: v.id, name: v.name, categories: v.categories }))
@@ -64,6 +65,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     formVersion,
     warnings: stepWarnings(content, step, context.clock.now()),
     tcoNotes: step === "evaluation" ? tcoScaleNotes(content) : [],
+    designAnchors: step === "evaluation" ? await designAnchors(context, user.actor, row.id) : null,
   };
 }
 
@@ -77,6 +79,21 @@ function stepWarnings(content: RfqDraft, step: RfqStep, now: Date) {
     (problem) => problem.severity === "error" && !problem.key.endsWith(".required") && stepOfField(problem.path[0]) === step,
   );
   return inWords(impossible, content);
+}
+
+/** The advisors' design comments per criterion (decision 0044): how many, how many open — shown beside the criteria. */
+async function designAnchors(context: LoaderFunctionArgs["context"], actor: Parameters<typeof designReviewFor>[1], rfqId: string) {
+  const review = await designReviewFor(context, actor, rfqId);
+  if (!review || review.comments.length === 0) return null;
+  const keys = [...new Set(review.comments.map((c) => c.criterionKey ?? ""))];
+  return {
+    open: review.open,
+    anchors: keys.map((key) => ({
+      criterionKey: key || null,
+      total: review.comments.filter((c) => (c.criterionKey ?? "") === key).length,
+      open: review.comments.filter((c) => (c.criterionKey ?? "") === key && c.status === "open").length,
+    })),
+  };
 }
 
 /** Where each TCO criterion's target scale comes from: the app's proposal (and from what), or nothing to propose from yet. */
@@ -136,7 +153,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RfqStepPage() {
-  const { rfq, step, vendors, formVersion, warnings, tcoNotes } = useLoaderData<typeof loader>();
+  const { rfq, step, vendors, formVersion, warnings, tcoNotes, designAnchors } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const ahpConfirm = actionData && "ahpConfirm" in actionData ? actionData.ahpConfirm : null;
   const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
@@ -165,6 +182,24 @@ export default function RfqStepPage() {
             {warnings.map((w, i) => (
               <li key={`${w.key}-${i}`}>{t("rfqReview.problemAt", { field: w.words[locale], message: translateOrPassThrough(w.key) })}</li>
             ))}
+          </ul>
+        </div>
+      ) : null}
+      {designAnchors ? (
+        <div className="notice" data-testid="design-anchors">
+          <p>
+            <Link to={`/rfqs/${rfq.id}/design-review`}>{t("designReview.title")}</Link> — {t("designReview.unresolved", { count: designAnchors.open })}
+          </p>
+          <ul>
+            {designAnchors.anchors.map((a) => {
+              const criterion = (rfq.content.criteria ?? []).find((c) => c.key === a.criterionKey);
+              const label = a.criterionKey ? (criterion ? criterion.label[locale] || criterion.label.ja : a.criterionKey) : t("designReview.anchor.design");
+              return (
+                <li key={a.criterionKey ?? ""} data-testid="design-anchor" data-criterion={a.criterionKey ?? ""}>
+                  {label}: {t("designReview.count.onCriterion", { count: a.total })} ({t("designReview.unresolved", { count: a.open })})
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}

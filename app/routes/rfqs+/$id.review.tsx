@@ -14,6 +14,8 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { notFound } from "~/utils/errors";
 import { inWords } from "~/i18n/rfq-field-words";
+import { DesignCommentList } from "~/components/rfq/design-comments";
+import { designReviewFor } from "~/services/design-review.server";
 
 async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["context"], id: string) {
   const user = await requireUser(request, context);
@@ -23,17 +25,29 @@ async function requireOwnRfq(request: Request, context: LoaderFunctionArgs["cont
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { row } = await requireOwnRfq(request, context, params.id!);
+  const { user, row } = await requireOwnRfq(request, context, params.id!);
   const problems = row.status === "draft" ? inWords(checkPublishable(row.content, context.clock.now()), row.content) : [];
-  return { rfq: { id: row.id, title: row.title, status: row.status }, problems, preview: vendorViewOfContent(row.content) };
+  // The advisors' design comments beside the draft, with how many are still open (decision 0044).
+  const design = await designReviewFor(context, user.actor, row.id);
+  return {
+    rfq: { id: row.id, title: row.title, status: row.status },
+    problems,
+    preview: vendorViewOfContent(row.content),
+    design: design
+      ? { comments: design.comments, open: design.open, canResolve: design.canResolve, canReply: design.canReply, criteria: design.content.criteria ?? [] }
+      : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  await readForm(request, context);
+  const formData = await readForm(request, context);
   const { user, row } = await requireOwnRfq(request, context, params.id!);
-  const result = await publishRfq(context, user.actor, row.id);
+  // A second submit with `confirmUnresolved=1` publishes although advisors' design comments are open.
+  const result = await publishRfq(context, user.actor, row.id, { confirmUnresolved: formData.get("confirmUnresolved") === "1" });
   if (!result.ok) {
     if (result.status === 404) throw notFound();
+    if (result.key === "designReview.publish.unresolved")
+      return json({ problems: result.problems ?? [], key: result.key, confirmUnresolved: true }, { status: 409 });
     return json({ problems: "problems" in result ? (result.problems ?? []) : [], key: result.key }, { status: result.status });
   }
   return redirect(`/rfqs/${row.id}`, { headers: { "Set-Cookie": await toastHeader(context, { key: "rfq.review.published" }) } });
@@ -67,9 +81,10 @@ function ProblemList({
 }
 
 export default function RfqReview() {
-  const { rfq, problems, preview } = useLoaderData<typeof loader>();
+  const { rfq, problems, preview, design } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useI18n();
+  const askUnresolved = refused && "confirmUnresolved" in refused;
   const shown = refused?.problems?.length ? refused.problems : problems;
   const errors = shown.filter((p) => p.severity === "error");
   const warnings = shown.filter((p) => p.severity === "warning");
@@ -96,13 +111,35 @@ export default function RfqReview() {
               <ProblemList rfqId={rfq.id} problems={warnings} />
             </>
           ) : null}
+          {askUnresolved && design ? (
+            <div className="notice warning" role="alert" data-testid="publish-unresolved">
+              <p>{t("designReview.publish.unresolved", { count: design.open })}</p>
+            </div>
+          ) : null}
           <Form method="post">
             <CsrfInput />
+            {askUnresolved ? <input type="hidden" name="confirmUnresolved" value="1" /> : null}
             <button type="submit" className="button primary">
-              {t("rfq.review.publish")}
+              {askUnresolved ? t("designReview.publish.confirm") : t("rfq.review.publish")}
             </button>
           </Form>
         </div>
+      ) : null}
+      {design && design.comments.length ? (
+        <section className="stack" data-testid="design-review" aria-labelledby="design-review-title">
+          <h2 id="design-review-title">{t("designReview.title")}</h2>
+          <p data-testid="design-unresolved">
+            {t("designReview.unresolved", { count: design.open })} · <Link to={`/rfqs/${rfq.id}/design-review`}>{t("designReview.title")}</Link>
+          </p>
+          <DesignCommentList
+            rfqId={rfq.id}
+            comments={design.comments}
+            criteria={design.criteria}
+            canResolve={design.canResolve}
+            canReply={design.canReply}
+            back="review"
+          />
+        </section>
       ) : null}
       <h2>{t("rfq.review.preview")}</h2>
       {preview ? <RfqView rfq={preview} /> : null}

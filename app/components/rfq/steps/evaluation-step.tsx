@@ -84,6 +84,9 @@ export function EvaluationStep({
               <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" suffix={pct(f.unit.value)} />
               <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" suffix={pct(f.unit.value)} />
               <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" suffix={pct(f.unit.value)} />
+              {f.source.value === "advisor_rating" ? (
+                <RatingScaleFields name={f.rating.name} initial={f.rating.initialValue as RatingInitial} errors={f.rating.allErrors} />
+              ) : null}
               <button {...form.remove.getButtonProps({ name: fields.criteria.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>
@@ -211,5 +214,52 @@ function AhpConfirmDialog({ confirm, onReview }: { confirm: AhpConfirm; onReview
         </a>
       </div>
     </dialog>
+  );
+}
+
+type RatingInitial = { levels?: string; anchors?: ({ ja?: string; en?: string } | undefined)[] } | undefined;
+
+/**
+ * How evaluators rate an evaluator-rated criterion (issue 18 item 4): 1–5 with a written description of each level
+ * (ja, en optional), or 0–100 points. Shown when the criterion's source is "evaluator rating"; the unit follows the
+ * choice when the step is saved (form-steps.ts). Errors come back at `…rating.levels` and `…rating.anchors[n].ja`.
+ */
+function RatingScaleFields({ name, initial, errors }: { name: string; initial: RatingInitial; errors: Record<string, string[] | undefined> }) {
+  const { t } = useI18n();
+  const id = name.replace(/[^A-Za-z0-9_-]/g, "-");
+  const [levels, setLevels] = useState(initial?.levels ?? "");
+  return (
+    <fieldset className="field rating-scale" data-testid="rating-scale">
+      <legend>{t("ratingScale.legend")}</legend>
+      <Field id={`${id}-levels`} label={t("ratingScale.legend")} errors={errors[`${name}.levels`]}>
+        {(aria) => (
+          <select name={`${name}.levels`} value={levels} onChange={(e) => setLevels(e.target.value)} {...aria}>
+            <option value="">{t("rfq.field.none")}</option>
+            <option value="1-5">{t("ratingScale.levels.1-5")}</option>
+            <option value="0-100">{t("ratingScale.levels.0-100")}</option>
+          </select>
+        )}
+      </Field>
+      {levels === "1-5"
+        ? [0, 1, 2, 3, 4].map((i) => (
+            <div key={i} className="inline-form">
+              <Field
+                id={`${id}-a${i}-ja`}
+                label={`${t("ratingScale.anchor", { level: i + 1 })} · ${t("ratingScale.anchor.ja")}`}
+                errors={errors[`${name}.anchors[${i}].ja`]}
+              >
+                {(aria) => <input name={`${name}.anchors[${i}].ja`} defaultValue={initial?.anchors?.[i]?.ja ?? ""} {...aria} />}
+              </Field>
+              <Field
+                id={`${id}-a${i}-en`}
+                label={`${t("ratingScale.anchor", { level: i + 1 })} · ${t("ratingScale.anchor.en")}`}
+                errors={errors[`${name}.anchors[${i}].en`]}
+              >
+                {(aria) => <input name={`${name}.anchors[${i}].en`} defaultValue={initial?.anchors?.[i]?.en ?? ""} lang="en" {...aria} />}
+              </Field>
+            </div>
+          ))
+        : null}
+    </fieldset>
   );
 }
