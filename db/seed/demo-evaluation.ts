@@ -3,6 +3,7 @@ import type { Database } from "../schema";
 import { assignAdvisor } from "~/services/advisors.server";
 import { addAnnotation, answerClarification, sendClarification } from "~/services/annotations.server";
 import { recordConsensus, saveRatings, setPanel, submitRatings } from "~/services/evaluation.server";
+import { createMemoDraft, editMemoDraft, publishMemo } from "~/services/recommendation-memos.server";
 import { createLocalMailer } from "~/services/mail.server";
 import { readEnv } from "~/utils/env.server";
 import { actorFor, mustSucceed, serviceContext, vendorOrgId } from "../../tests/factories";
@@ -14,7 +15,7 @@ import { CALL_CENTRE_DAYS, DEMO_RFQS, findDemoRfqIds, VENDOR } from "./demo-rfqs
 // city's 契約審査委員 and the advisor rated every proposal blind with the prices in a second envelope; they
 // disagreed by two points on one firm's understanding of the work, so the chair (the RFQ's buyer) recorded a
 // consensus; the advisor annotated the proposals, asked one firm a clarification it answered, and published its
-// recommendation memo. On the other the panel is named and nobody has rated yet. Everything goes through the
+// recommendation memo (drafted from its ratings, edited, published). On the other the panel is named and nobody has rated yet. Everything goes through the
 // services, so each step has its audit row, notifications and re-ranking.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -138,5 +139,20 @@ export async function seedDemoEvaluation(db: Kysely<Database>, now: Date): Promi
     }),
     "the chair's consensus",
   );
+
+  // The advisor's memo: drafted from its ratings and annotations, edited, published.
+  clock.set(at(days.deadline + 7));
+  const draft = mustSucceed(await createMemoDraft(ctx, advisor, rfqId, "ja"), "the advisor's memo draft");
+  mustSucceed(
+    await editMemoDraft(ctx, advisor, draft.memo.id, {
+      quoteId: quotes[VENDOR.contactOne],
+      rationale:
+        "業務理解度・提案内容の質とも評価者2名の評価が最も高く、他市での同規模センターの運営実績（応答率93%）がある。繁忙期の増席（12→18席）と高齢の方への応対設計が仕様の課題に直接応えている。価格は3者の中位だが、TCOの差は年額の1割以内。",
+      conditions: "契約前に、繁忙期の増席の開始日と研修計画を書面で確認すること。月次のFAQ更新案を運営報告書の必須項目とすること。",
+      risks: "センター長への依存度が高い。交代時の引継ぎ計画を求めること。",
+    }),
+    "editing the memo",
+  );
+  mustSucceed(await publishMemo(ctx, advisor, draft.memo.id), "publishing the memo");
   clock.set(now);
 }
