@@ -683,10 +683,10 @@ describe("organisation settings tabs", () => {
   const tabs = (role: string) => settingsTabs(actors[role]).map((t) => `${t.key}${t.manage ? "+" : ""}`);
 
   it("a member sees the organisation and its members read-only, and its own security; an owner manages members and tokens", () => {
-    expect(tabs("buyerMember")).toEqual(["organization", "members", "approvals", "security+"]);
+    expect(tabs("buyerMember")).toEqual(["organization", "members", "approvals", "evaluators", "security+"]);
     expect(tabs("vendorMember")).toEqual(["organization", "members", "invoices", "payouts", "security+"]);
     expect(tabs("vendorOwner")).toEqual(["organization", "members+", "invoices+", "payouts+", "tokens+", "security+"]);
-    expect(tabs("buyerOwner")).toEqual(["organization", "members+", "approvals+", "tokens+", "security+"]);
+    expect(tabs("buyerOwner")).toEqual(["organization", "members+", "approvals+", "evaluators", "tokens+", "security+"]);
     expect(tabs("advisor")).toEqual(["organization", "members+", "tokens+", "security+"]);
     expect(tabs("anonymous")).toEqual([]);
   });
@@ -699,6 +699,7 @@ describe("organisation settings tabs", () => {
       approvals: "approvalRoutes:read",
       invoices: "invoiceSettings:read",
       payouts: "invoiceSettings:read",
+      evaluators: "evaluators:read",
       tokens: "organization:manageApiTokens",
     } as const;
     for (const who of [member, actors.vendorMember!]) {

@@ -43,6 +43,7 @@ export type Resource =
 
 export type Action =
   | "organization:read"
+  | "evaluators:read"
   | "organization:readMembers"
   | "organization:manageMembers"
   | "organization:manageApiTokens"
@@ -93,7 +94,7 @@ export const ORGANIZATION_PERMISSIONS: Record<OrganizationAction, readonly Membe
 };
 
 export type SettingsTab = {
-  key: "organization" | "members" | "approvals" | "invoices" | "payouts" | "tokens" | "security";
+  key: "organization" | "members" | "approvals" | "invoices" | "payouts" | "evaluators" | "tokens" | "security";
   to: string;
   manage: boolean;
 };
@@ -114,6 +115,8 @@ export function settingsTabs(actor: Actor | null): SettingsTab[] {
   if (can(actor, "invoiceSettings:read", own)) tabs.push({ key: "invoices", to: "/settings/invoices", manage: can(actor, "invoiceSettings:manage", own) });
   // Card payouts (Stripe Connect) are where the buyer's card money goes: the same policy as the bank account.
   if (can(actor, "invoiceSettings:read", own)) tabs.push({ key: "payouts", to: "/settings/payouts", manage: can(actor, "invoiceSettings:manage", own) });
+  // Evaluators' leniency across the buyer's RFQs (issue 18): read by every member of a buyer organisation.
+  if (can(actor, "evaluators:read", own)) tabs.push({ key: "evaluators", to: "/settings/evaluators", manage: false });
   if (can(actor, "organization:manageApiTokens", own)) tabs.push({ key: "tokens", to: "/settings/tokens", manage: true });
   tabs.push({ key: "security", to: "/settings/security", manage: true });
   return tabs;
@@ -139,6 +142,9 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case "organization:manageMembers":
     case "organization:manageApiTokens":
       return resource.type === "organization" && org?.id === resource.id && ORGANIZATION_PERMISSIONS[action].includes(org.role);
+    case "evaluators:read":
+      // Evaluators' leniency across a buyer organisation's RFQs (issue 18): every member of that organisation.
+      return resource.type === "organization" && org?.kind === "buyer" && org.id === resource.id;
     case "approvalRoutes:read":
     case "approvalRoutes:manage":
       // 稟議ルート exist for buyer organisations: every member reads them (they decide who approves), owners edit.

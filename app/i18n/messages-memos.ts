@@ -1,6 +1,7 @@
 // Recommendation memos of advisory organisations, the evaluation's agreement figures and evaluators' leniency
 // (issue 18 items 4 and 5; decision 0047).
 export const memoMessages = {
+  "settings.tab.evaluators": { ja: "評価者の傾向", en: "Evaluators" },
   // The pre-filled draft (app/domain/evaluation/memo-draft.ts).
   "memos.draft.recommend": { ja: "{vendor} の見積を推薦します。", en: "We recommend the quote of {vendor}." },
   "memos.draft.criterion": {

@@ -58,7 +58,7 @@ export async function agreementForRfq(ctx: AppContext, actor: Actor, rfqId: stri
  */
 export async function evaluatorLeniencyForBuyer(ctx: AppContext, actor: Actor) {
   const b = orgActor(actor, "buyer");
-  if (!b) return null;
+  if (!b || !can(actor, "evaluators:read", { type: "organization", id: b.org.id })) return null;
   const rows = await listSubmittedRatingsOfBuyer(ctx.db, b.org.id);
   const versions = new Map<string, number>();
   for (const r of rows) versions.set(r.rfq_id, r.rfq_version);

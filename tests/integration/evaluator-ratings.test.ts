@@ -197,6 +197,10 @@ describe("before an evaluator submits (blind, price later)", () => {
       expect(html).toContain('data-testid="price-later-notice"');
       expect(html).toContain(`/rfqs/${rfqId}/evaluation/rate`);
       expect(html).not.toContain(yen(tcoA));
+      // The index-backed filters and sorts of the page (Meilisearch) give the same notice, never a price.
+      const filtered = await (await page(who, `/rfqs/${rfqId}/compare?sort=tco&tcoMin=1&tcoMax=999999999&hideDisqualified=1`)).text();
+      expect(filtered).toContain('data-testid="price-later-notice"');
+      expect(filtered).not.toContain(yen(tcoA));
       expect((await page(who, `/rfqs/${rfqId}/compare.csv`)).status).toBe(409);
       expect((await page(who, `/rfqs/${rfqId}/compare.xlsx`)).status).toBe(409);
       const quote = await page(who, `/quotes/${quoteA}`);
@@ -310,6 +314,12 @@ describe("after one of two evaluators submitted", () => {
     expect(results).toContain('data-testid="results-blind"');
     expect(results).not.toContain(REASON_SENTINEL);
     expect(await (await page("advisor", `/rfqs/${rfqId}/compare`)).text()).not.toContain(REASON_SENTINEL);
+    // Nor does the quotes index carry a rating yet: its scores are the ranking without the rated criterion.
+    await h.index();
+    const ranking = (await comparison(buyer.token)).ranking;
+    const docs = await h.search.searchQuotes({ rfqId, buyerOrgId: buyer.org.id });
+    for (const r of ranking) expect(docs.find((d) => d.id === r.id)!.score).toBeCloseTo(r.score, 6);
+    expect(JSON.stringify(docs)).not.toContain(REASON_SENTINEL);
     // The submitted evaluator and the buyer read the submitted ratings with their reasons.
     const submitted = await (await api(member.token, `/api/v1/rfqs/${rfqId}/ratings`)).json();
     expect(submitted.blind).toBe(false);

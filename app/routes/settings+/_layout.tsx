@@ -19,6 +19,7 @@ const TAB_LABEL = {
   approvals: "settings.tab.approvals",
   invoices: "settings.tab.invoices",
   payouts: "settings.tab.payouts",
+  evaluators: "settings.tab.evaluators",
   tokens: "nav.tokens",
   security: "settings.tab.security",
 } as const;
