@@ -595,7 +595,7 @@ function callCentreInput(now: Date, title: string, purpose: string, deadlineDays
     changeRequestRule: "入電数が見込みの±15%を超える月は、応答1件あたりの単価で精算する。",
     reportingCadence: "月次（定例会）",
     lineItems: [
-      { code: "OPS", description: "センター運営（席・SV・システム）", unit: "月", quantity: 12, recurrence: "monthly" },
+      { code: "OPS", description: "センター運営（席・SV・システム）", unit: "月", quantity: 1, recurrence: "monthly" },
       { code: "CALL", description: "応答（電話・メール）", unit: "件", quantity: 9000, recurrence: "per_unit" },
       { code: "SETUP", description: "立ち上げ（マニュアル・研修・回線）", unit: "式", quantity: 1, recurrence: "one_off" },
     ],
