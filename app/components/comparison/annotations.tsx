@@ -43,6 +43,21 @@ function Hidden({ back, intent, fields = {} }: { back: string; intent: string; f
   );
 }
 
+/** The counts of one comparison cell, in the table's cell: a link to the cell's marker in the annotations section. */
+export function CellNotes({ cell, counts }: { cell: string; counts: Record<AnnotationKind, number> | undefined }) {
+  const { t } = useI18n();
+  if (!counts) return null;
+  return (
+    <a href={`#annotation-${cell}`} className="cell-notes no-print" data-testid="cell-notes">
+      {ANNOTATION_KINDS.filter((k) => counts[k] > 0).map((k) => (
+        <span key={k} className={KIND_CLASS[k]}>
+          {t(`annotations.kind.${k}`)} {counts[k]}
+        </span>
+      ))}
+    </a>
+  );
+}
+
 export function KindBadge({ kind }: { kind: AnnotationKind }) {
   const { t } = useI18n();
   return (
@@ -211,7 +226,7 @@ function CellMarker({
   const open = refusedHere?.intent === "annotation.add" && refusedHere.target === target;
   const total = counts.strength + counts.risk + counts.question;
   return (
-    <details open={open || undefined} data-testid="annotation-marker" data-cell={target}>
+    <details open={open || undefined} data-testid="annotation-marker" data-cell={target} id={`annotation-${target}`}>
       <summary aria-label={t("annotations.marker", { vendor: quote.vendorName, criterion: criterion?.label ?? t("annotations.criterion.whole"), n: total })}>
         {total === 0 ? (
           <span className="muted">＋</span>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { label } from "~/components/rfq/labels";
 import { formatNumber, formatYen, joinList } from "~/utils/format";
@@ -6,8 +7,12 @@ import { EvidenceBadge } from "./evidence-badge";
 import { KpiRisk } from "./kpi-risk";
 import { formatScore, formatValue } from "./format";
 
-/** Quotes as columns, criteria as rows (wide screens and print; phones get ComparisonCards instead). */
-export function ComparisonTable({ view }: { view: ComparisonView }) {
+/**
+ * Quotes as columns, criteria as rows (wide screens and print; phones get ComparisonCards instead). `cellExtra`
+ * adds something of the reader's own to each quote's header (criterion null) and criterion cell — the
+ * annotation counts of the buyer's side (issue 18).
+ */
+export function ComparisonTable({ view, cellExtra }: { view: ComparisonView; cellExtra?: (quoteId: string, criterionKey: string | null) => ReactNode }) {
   const { t, locale } = useI18n();
   const topsis = view.method === "topsis";
   if (view.columns.length === 0) return <p className="notice">{t("compare.none")}</p>;
@@ -26,6 +31,7 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                     {t("bafo.ranked.bafo")}
                   </span>
                 ) : null}
+                {cellExtra?.(c.id, null)}
                 {c.dominatedBy.length > 0 ? (
                   <span className="badge warn" data-testid="dominated">
                     {t("compare.dominated", { by: joinList(c.dominatedBy, locale) })}
@@ -66,6 +72,7 @@ export function ComparisonTable({ view }: { view: ComparisonView }) {
                     </span>
                     {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
                     {cell ? <KpiRisk risk={cell.risk} label={row.label} /> : null}
+                    {cellExtra?.(c.id, row.key)}
                   </td>
                 );
               })}

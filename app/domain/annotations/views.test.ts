@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clarificationForVendor, countByKind } from "./views";
+import { clarificationForVendor, countByKind, countsByCell } from "./views";
 
 describe("countByKind", () => {
   it("counts current annotations per kind and leaves withdrawn ones out", () => {
@@ -12,6 +12,20 @@ describe("countByKind", () => {
         { kind: "strength", withdrawnAt: null },
       ]),
     ).toEqual({ strength: 1, risk: 2, question: 0 });
+  });
+});
+
+describe("countsByCell", () => {
+  it("counts per quote and criterion (the quote as a whole apart), leaving withdrawn ones out", () => {
+    const at = new Date("2026-12-01T00:00:00Z");
+    expect(
+      countsByCell([
+        { quoteId: "q1", criterionKey: "tco", kind: "risk", withdrawnAt: null },
+        { quoteId: "q1", criterionKey: "tco", kind: "question", withdrawnAt: null },
+        { quoteId: "q1", criterionKey: null, kind: "strength", withdrawnAt: null },
+        { quoteId: "q2", criterionKey: "tco", kind: "risk", withdrawnAt: at },
+      ]),
+    ).toEqual({ "q1:tco": { strength: 0, risk: 1, question: 1 }, "q1:": { strength: 1, risk: 0, question: 0 } });
   });
 });
 

@@ -12,6 +12,19 @@ export function countByKind(annotations: readonly { kind: AnnotationKind; withdr
 /** The key of a comparison cell: the quote, and the criterion or "" for the quote as a whole. */
 export const cellKey = (quoteId: string, criterionKey: string | null) => `${quoteId}:${criterionKey ?? ""}`;
 
+/** Current annotations counted per comparison cell and kind: the badges the comparison table shows in its cells. */
+export function countsByCell(
+  annotations: readonly { quoteId: string; criterionKey: string | null; kind: AnnotationKind; withdrawnAt: Date | string | null }[],
+): Record<string, Record<AnnotationKind, number>> {
+  const cells: Record<string, Record<AnnotationKind, number>> = {};
+  for (const a of annotations) {
+    if (a.withdrawnAt) continue;
+    const counts = (cells[cellKey(a.quoteId, a.criterionKey)] ??= { strength: 0, risk: 0, question: 0 });
+    counts[a.kind] += 1;
+  }
+  return cells;
+}
+
 export interface ClarificationRow {
   id: string;
   quote_id: string;

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
 import { BafoSection } from "~/components/bafo/bafo-section";
 import { AdvisorNotes } from "~/components/comparison/advisor-notes";
-import { AnnotationsPanel } from "~/components/comparison/annotations";
+import { AnnotationsPanel, CellNotes } from "~/components/comparison/annotations";
+import { cellKey, countsByCell } from "~/domain/annotations/views";
 import { MemosPanel } from "~/components/evaluation/memos-panel";
 import { memosPanelFor } from "~/services/recommendation-memos.server";
 import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
@@ -217,6 +218,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
   const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, ratingProgress, ratedValues, annotations, memos } =
     data;
   const { t, locale } = useI18n();
+  const cellCounts = annotations ? countsByCell(annotations.annotations) : {};
   const search = new URLSearchParams(useLocation().search);
   const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
   const filterParams = [...search.entries()].filter(([name]) => FILTER_PARAMS.includes(name));
@@ -310,7 +312,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>
         <span hidden data-testid="ordered-by" data-ordered-by={view.orderedBy} />
-        <ComparisonTable view={view} />
+        <ComparisonTable view={view} cellExtra={annotations ? (q, k) => <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : undefined} />
         <ComparisonCards view={view} />
       </section>
 
