@@ -1,5 +1,20 @@
-import type { Kysely } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database } from "../schema";
+
+/**
+ * The RFQs a reader on the buyer's side may see annotations of: its own organisation's (buyer), or those its advisory
+ * organisation is assigned to (advisor). Every query here joins `rfqs`.
+ */
+function readerSeesRfq(eb: ExpressionBuilder<Database, "rfqs">, reader: AnnotationReader) {
+  if (reader.side === "buyer") return eb("rfqs.buyer_org_id", "=", reader.orgId);
+  return eb.exists(
+    eb
+      .selectFrom("rfq_advisors")
+      .select("rfq_advisors.rfq_id")
+      .whereRef("rfq_advisors.rfq_id", "=", "rfqs.id")
+      .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
+  );
+}
 
 // Annotations on opened quotes (strength / risk / question) and clarification requests to a quote's vendor.
 // Annotations are read by the RFQ's buyer organisation and the advisory organisations assigned to it — the
@@ -38,18 +53,7 @@ export async function listAnnotations(db: Kysely<Database>, reader: AnnotationRe
     ])
     .where("a.rfq_id", "=", rfqId)
     .$if(quoteId !== undefined, (q) => q.where("a.quote_id", "=", quoteId!))
-    .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
-    .$if(reader.side === "advisor", (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("rfq_advisors")
-            .select("rfq_advisors.rfq_id")
-            .whereRef("rfq_advisors.rfq_id", "=", "a.rfq_id")
-            .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
-        ),
-      ),
-    )
+    .where((eb) => readerSeesRfq(eb, reader))
     .orderBy("a.created_at")
     .orderBy("a.id")
     .execute();
@@ -67,18 +71,7 @@ export async function listAnnotatableQuotes(db: Kysely<Database>, reader: Annota
     .select(["quotes.id", "vendor.name as vendor_name"])
     .where("quotes.rfq_id", "=", rfqId)
     .where("quotes.status", "in", ["submitted", "shortlisted", "awarded", "not_selected"])
-    .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
-    .$if(reader.side === "advisor", (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("rfq_advisors")
-            .select("rfq_advisors.rfq_id")
-            .whereRef("rfq_advisors.rfq_id", "=", "quotes.rfq_id")
-            .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
-        ),
-      ),
-    )
+    .where((eb) => readerSeesRfq(eb, reader))
     .orderBy("vendor.name")
     .execute();
 }
@@ -134,18 +127,7 @@ export async function findAnnotationForUpdate(db: Kysely<Database>, reader: Anno
     .selectAll("a")
     .select(["rfqs.buyer_org_id", "rfqs.title as rfq_title"])
     .where("a.id", "=", annotationId)
-    .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
-    .$if(reader.side === "advisor", (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("rfq_advisors")
-            .select("rfq_advisors.rfq_id")
-            .whereRef("rfq_advisors.rfq_id", "=", "a.rfq_id")
-            .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
-        ),
-      ),
-    )
+    .where((eb) => readerSeesRfq(eb, reader))
     .forUpdate("a")
     .executeTakeFirst();
 }
@@ -231,18 +213,7 @@ export async function listClarificationsForReader(db: Kysely<Database>, reader: 
     ])
     .where("c.rfq_id", "=", rfqId)
     .$if(quoteId !== undefined, (q) => q.where("c.quote_id", "=", quoteId!))
-    .$if(reader.side === "buyer", (q) => q.where("rfqs.buyer_org_id", "=", reader.orgId))
-    .$if(reader.side === "advisor", (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("rfq_advisors")
-            .select("rfq_advisors.rfq_id")
-            .whereRef("rfq_advisors.rfq_id", "=", "c.rfq_id")
-            .where("rfq_advisors.advisor_org_id", "=", reader.orgId),
-        ),
-      ),
-    )
+    .where((eb) => readerSeesRfq(eb, reader))
     .orderBy("c.asked_at")
     .orderBy("c.id")
     .execute();

@@ -80,7 +80,7 @@ export function DesignCommentList({
   back?: "review";
   rfqId: string;
   comments: readonly Comment[];
-  criteria: readonly Criterion[];
+  criteria: readonly Pick<Criterion, "key" | "label" | "unit">[];
   canResolve: boolean;
   canReply: boolean;
   failed?: DesignFormFailure | null;
@@ -96,7 +96,7 @@ export function DesignCommentList({
   const design = comments.filter((c) => !c.criterionKey);
   const action = `/rfqs/${rfqId}/design-review`;
   const errorsOf = (intent: string, id: string) => (failed && failed.intent === intent && failed.commentId === id ? failed : null);
-  const one = (c: Comment, criterion: Criterion | undefined) => {
+  const one = (c: Comment, criterion: Pick<Criterion, "unit" | "label"> | undefined) => {
     const applyFailed = errorsOf("apply", c.id);
     const declineFailed = errorsOf("decline", c.id);
     const replyFailed = errorsOf("reply", c.id);

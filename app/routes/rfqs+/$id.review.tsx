@@ -33,8 +33,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rfq: { id: row.id, title: row.title, status: row.status },
     problems,
     preview: vendorViewOfContent(row.content),
+    // The comments need each criterion's name and unit only: the page shows what vendors will see, and the draft's
+    // gates and scales (a ceiling price, say) stay out of it.
     design: design
-      ? { comments: design.comments, open: design.open, canResolve: design.canResolve, canReply: design.canReply, criteria: design.content.criteria ?? [] }
+      ? {
+          comments: design.comments,
+          open: design.open,
+          canResolve: design.canResolve,
+          canReply: design.canReply,
+          criteria: (design.content.criteria ?? []).map(({ key, label, unit }) => ({ key, label, unit })),
+        }
       : null,
   };
 }
