@@ -263,6 +263,8 @@ test("the advisor sends a question to the vendor, the vendor answers on its quot
   await cell.getByRole("button", { name: "評価メモを追加" }).click();
   await expectToast(page, "評価メモを追加しました。");
   await openMarker(cell);
+  // The add form is empty again: the question just added is not left there to be added twice.
+  await expect(cell.getByTestId("add-annotation").getByLabel("内容")).toHaveValue("");
   const mine = cell.getByTestId("annotation").filter({ hasText: question });
   await expect(mine.getByTestId("annotation-kind-question")).toBeVisible();
   await mine.getByTestId("send-clarification").click();
@@ -283,6 +285,13 @@ test("the advisor sends a question to the vendor, the vendor answers on its quot
   await expectToast(page, "回答を送信しました。");
   await expect(page.getByTestId("vendor-clarification").filter({ hasText: question })).toContainText(answer);
   await expect(page.getByTestId("answer-clarification")).toHaveCount(0);
+  // The evaluators' pages stay closed to the vendor: no comparison, annotations, ratings or memos.
+  for (const path of ["compare", "annotations", "evaluation", "evaluation/rate", "memo"]) {
+    const response = await page.goto(`/rfqs/${evaluatingId}/${path}`);
+    expect([403, 404], path).toContain(response?.status());
+    await expect(page.getByText(question)).toHaveCount(0);
+  }
+  await page.goto(`/rfqs/${evaluatingId}/quote`);
   await logOut(page);
 
   // The buyer reads the answer beside the question on the comparison.
