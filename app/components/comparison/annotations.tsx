@@ -243,7 +243,8 @@ function CellMarker({
           <AnnotationEntry key={a.id} a={a} rfqId={rfqId} back={back} />
         ))}
       </ol>
-      <AddAnnotation rfqId={rfqId} back={back} quoteId={quote.id} criterionKey={criterion?.key ?? null} />
+      {/* Keyed on the cell's count: an added annotation remounts the form empty, so its text is not left to be added twice. */}
+      <AddAnnotation key={items.length} rfqId={rfqId} back={back} quoteId={quote.id} criterionKey={criterion?.key ?? null} />
     </details>
   );
 }
@@ -341,7 +342,7 @@ export function AnnotationsPanel({ data, rfqId, back }: { data: AnnotationsData;
       )}
       <h3>{t("clarifications.title")}</h3>
       <DirectClarifications data={data} />
-      <AskVendor data={data} rfqId={rfqId} back={back} />
+      <AskVendor key={data.directClarifications.length} data={data} rfqId={rfqId} back={back} />
     </section>
   );
 }
@@ -373,11 +374,11 @@ export function QuoteAnnotations({ data, rfqId, quoteId, back }: { data: Annotat
       </ol>
       <details className="no-print">
         <summary>{t("annotations.add")}</summary>
-        <AddAnnotationWithCriterion data={data} rfqId={rfqId} quoteId={quoteId} back={back} />
+        <AddAnnotationWithCriterion key={data.annotations.length} data={data} rfqId={rfqId} quoteId={quoteId} back={back} />
       </details>
       <h3>{t("clarifications.title")}</h3>
       <DirectClarifications data={data} />
-      <AskVendor data={data} rfqId={rfqId} back={back} />
+      <AskVendor key={data.directClarifications.length} data={data} rfqId={rfqId} back={back} />
     </section>
   );
 }

@@ -114,7 +114,9 @@ export default function DesignReviewPage() {
         failed={failed}
       />
       {data.canComment ? (
-        <Form method="post" className="card stack" data-testid="design-comment-form">
+        // Keyed on the number of comments: a sent comment remounts the form empty, so the text and suggestion just
+        // sent are not left filled in for a second, duplicate send (a refused send keeps what was typed).
+        <Form method="post" className="card stack" data-testid="design-comment-form" key={data.comments.length}>
           <h2>{t("designReview.form.title")}</h2>
           <CsrfInput />
           <input type="hidden" name="intent" value="comment" />
