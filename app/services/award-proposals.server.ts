@@ -26,6 +26,7 @@ import { noticeFirstStep } from "./approval-decisions.server";
 import { sendPendingMails, type PendingMail } from "./approval-notices.server";
 import { routeForAmount } from "./approval-routes.server";
 import { isBafoRoundAccepting } from "./bafo.server";
+import { priceLaterRefusal } from "./evaluation.server";
 import { openedQuotesForRankingByBuyer } from "./quotes.server";
 import { rankListedQuotes } from "./ranking-projection.server";
 
@@ -54,6 +55,16 @@ async function buyerRfq(
   if (!a || !isRowId(rfqId)) return null;
   const rfq = await findRfqForBuyer(ctx.db, a.org.id, rfqId);
   return rfq && can(a, "awardProposal:read", rfqResource(rfq)) ? { a, rfq } : null;
+}
+
+/**
+ * The buyer's RFQ when the caller may also see its prices: a proposal shows every quote's amount, so an evaluator
+ * still rating under price later (two envelopes) gets the refusal that says why (decision 0046); others, 404.
+ */
+async function pricedBuyerRfq(ctx: AppContext, actor: Actor, rfqId: string) {
+  const found = await buyerRfq(ctx, actor, rfqId);
+  if (!found) return failure.notFound();
+  return (await priceLaterRefusal(ctx, actor, rfqId)) ?? ({ ok: true, ...found } as const);
 }
 
 /**
@@ -152,8 +163,8 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
  * the proposal waiting for approval (then there is no form). No quotes while sealed or once cancelled/awarded.
  */
 export async function awardProposalForm(ctx: AppContext, actor: Actor, rfqId: string) {
-  const found = await buyerRfq(ctx, actor, rfqId);
-  if (!found) return failure.notFound();
+  const found = await pricedBuyerRfq(ctx, actor, rfqId);
+  if (!found.ok) return found;
   const [snapshot, pending] = await Promise.all([buildProposalSnapshot(ctx, found.a, rfqId, found.rfq.title), findPendingAwardProposal(ctx.db, rfqId)]);
   const proposable = can(found.a, "awardProposal:propose", rfqResource(found.rfq));
   if (!snapshot || !proposable) return { ok: true as const, pendingId: pending?.id ?? null, quotes: [] };
@@ -182,8 +193,8 @@ export async function proposeAward(
   rfqId: string,
   input: unknown,
 ): Promise<{ ok: true; id: string; snapshotSha256: string; amountYen: number; routeRevision: number } | ServiceFailure> {
-  const found = await buyerRfq(ctx, actor, rfqId);
-  if (!found) return failure.notFound();
+  const found = await pricedBuyerRfq(ctx, actor, rfqId);
+  if (!found.ok) return found;
   const { a, rfq } = found;
   const now = ctx.clock.now();
   const deadlinePassed = rfq.quote_deadline !== null && now.getTime() >= new Date(rfq.quote_deadline).getTime();
@@ -273,8 +284,8 @@ export async function proposeAward(
 
 /** The RFQ's title and proposals (newest first) for members of its buyer organisation; 404 for anyone else. */
 export async function listProposals(ctx: AppContext, actor: Actor, rfqId: string) {
-  const found = await buyerRfq(ctx, actor, rfqId);
-  if (!found) return failure.notFound();
+  const found = await pricedBuyerRfq(ctx, actor, rfqId);
+  if (!found.ok) return found;
   const rows = await listAwardProposals(ctx.db, found.a.org.id, rfqId);
   return { ok: true as const, title: found.rfq.title, proposals: rows.map(present) };
 }
@@ -306,6 +317,8 @@ export async function readProposal(ctx: AppContext, actor: Actor, proposalId: st
   if (!a || !isRowId(proposalId)) return failure.notFound();
   const row = await findAwardProposal(ctx.db, a.org.id, proposalId);
   if (!row) return failure.notFound();
+  const refused = await priceLaterRefusal(ctx, actor, row.rfq_id);
+  if (refused) return refused;
   return { ok: true as const, proposal: present(row), snapshot: row.snapshot as ProposalSnapshot };
 }
 

@@ -218,6 +218,16 @@ describe("before an evaluator submits (blind, price later)", () => {
       expect((await api(token, `/api/v1/quotes/${quoteA}`)).status).toBe(409);
     }
     expect((await api(member.token, `/api/v1/rfqs/${rfqId}/quotes`)).status).toBe(409);
+    // Nor through an award proposal (every quote's amount): the API refuses, the page sends it to its rating sheet.
+    expect((await api(member.token, `/api/v1/rfqs/${rfqId}/award-proposals`)).status).toBe(409);
+    const proposing = await api(member.token, `/api/v1/rfqs/${rfqId}/award-proposals`, {
+      method: "POST",
+      body: { quoteId: quoteA, rationale: "評価前の起案", debriefReason: "総合評価による" },
+    });
+    expect(proposing.status).toBe(409);
+    const awardPage = await page("member", `/rfqs/${rfqId}/award`);
+    expect(awardPage.status).toBe(302);
+    expect(awardPage.headers.get("Location")).toBe(`/rfqs/${rfqId}/evaluation/rate`);
     // The rating sheet shows the proposal without TCO or ROI.
     const sheet = await (await page("member", `/rfqs/${rfqId}/evaluation/rate`)).text();
     expect(sheet).toContain('data-testid="price-hidden"');

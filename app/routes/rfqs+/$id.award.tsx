@@ -30,6 +30,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const rfqId = params.id;
   if (!isRowId(rfqId)) throw notFound();
   const listed = await listProposals(context, user.actor, rfqId);
+  // An evaluator still rating under price later may not see the proposals' amounts: to the rating sheet, saying why.
+  if (!listed.ok && listed.status === 409)
+    throw redirect(`/rfqs/${rfqId}/evaluation/rate`, {
+      headers: { "Set-Cookie": await toastHeader(context, { key: "evaluation.priceLater.compareNotice" }) },
+    });
   if (!listed.ok) throw notFound();
   const title = listed.title;
   const latest = listed.proposals[0];
