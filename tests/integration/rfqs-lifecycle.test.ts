@@ -489,6 +489,29 @@ describe("demo data", () => {
     }
   });
 
+  it("has one evaluated RFQ (issue 18): two evaluators' submitted ratings, a flagged spread with consensus, annotations, an answered clarification, a memo", async () => {
+    const ids = await findDemoRfqIds(demo.db);
+    const rfqId = ids.callCentreEvaluated;
+    const evaluators = await demo.db.selectFrom("rfq_evaluators").select(["submitted_at"]).where("rfq_id", "=", rfqId).execute();
+    expect(evaluators).toHaveLength(2);
+    expect(evaluators.every((e) => e.submitted_at !== null)).toBe(true);
+    const ratings = await demo.db.selectFrom("evaluator_ratings").select(["quote_id", "criterion_key", "score"]).where("rfq_id", "=", rfqId).execute();
+    expect(ratings).toHaveLength(12); // 2 evaluators × 3 quotes × 2 criteria
+    const [consensus] = await demo.db.selectFrom("rating_consensus").select(["quote_id", "criterion_key", "score"]).where("rfq_id", "=", rfqId).execute();
+    const rated = ratings.filter((r) => r.quote_id === consensus!.quote_id && r.criterion_key === consensus!.criterion_key).map((r) => r.score);
+    expect(Math.max(...rated) - Math.min(...rated)).toBeGreaterThanOrEqual(2); // the flagged spread the consensus settles
+    const annotations = await demo.db.selectFrom("quote_annotations").select("kind").where("rfq_id", "=", rfqId).execute();
+    expect(new Set(annotations.map((a) => a.kind))).toEqual(new Set(["strength", "risk", "question"]));
+    const clarifications = await demo.db.selectFrom("clarification_requests").select("answer").where("rfq_id", "=", rfqId).execute();
+    expect(clarifications).toHaveLength(1);
+    expect(clarifications[0]!.answer).toBeTruthy();
+    const memos = await demo.db.selectFrom("recommendation_memos").select(["status", "quote_id"]).where("rfq_id", "=", rfqId).execute();
+    expect(memos).toEqual([expect.objectContaining({ status: "published" })]);
+    // The other contact-centre RFQ: the panel is named, nobody has rated.
+    expect(await demo.db.selectFrom("rfq_evaluators").select("user_id").where("rfq_id", "=", ids.callCentreEvaluating).execute()).toHaveLength(2);
+    expect(await demo.db.selectFrom("evaluator_ratings").select("score").where("rfq_id", "=", ids.callCentreEvaluating).execute()).toHaveLength(0);
+  });
+
   it("every published version is a complete RFQ, with the same trail of rows a real one leaves", async () => {
     const ids = await findDemoRfqIds(demo.db);
     for (const key of Object.keys(DEMO_RFQS) as DemoRfqKey[]) {
