@@ -1,6 +1,7 @@
 import type { core } from "zod";
 import { lockAdvisorAssignment } from "../../db/queries/advisor-notes";
 import { writeAudit } from "../../db/queries/audit";
+import { listOrgContacts } from "../../db/queries/invoice-reminders";
 import { notifyUsers } from "../../db/queries/notifications";
 import { findOrganization } from "../../db/queries/organizations";
 import {
@@ -17,7 +18,6 @@ import {
   listAnnotations,
   listClarificationsForReader,
   listClarificationsForVendor,
-  listMembersForMail,
   withdrawAnnotation as writeWithdrawal,
   type AnnotationReader,
 } from "../../db/queries/quote-annotations";
@@ -265,7 +265,7 @@ async function recordQuestion(trx: AppContext["db"], actor: Actor, askerOrgId: s
     entityId: asked.quote_id,
     after: { rfqId: asked.rfq_id, clarificationId: asked.id, annotationId },
   });
-  const members = await listMembersForMail(trx, asked.vendor_org_id);
+  const members = await listOrgContacts(trx, asked.vendor_org_id);
   await notifyUsers(
     trx,
     members.map((m) => m.id),

@@ -267,17 +267,6 @@ export async function answerClarification(db: Kysely<Database>, clarificationId:
     .executeTakeFirst();
 }
 
-/** The members of an organisation to notify and mail, with their language. */
-export async function listMembersForMail(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom("memberships")
-    .innerJoin("users", "users.id", "memberships.user_id")
-    .select(["users.id", "users.email", "users.name", "users.locale"])
-    .where("memberships.org_id", "=", orgId)
-    .orderBy("users.id")
-    .execute();
-}
-
 /**
  * For the award packet (稟議, helper D's part): the RFQ's current annotations — withdrawn ones left out — with
  * the quote's vendor, the author and its organisation, and the clarification sent from it with its answer.
