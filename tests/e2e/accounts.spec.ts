@@ -64,6 +64,7 @@ test("switch the language to English and back; the choice sticks", async ({ page
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Compare quotes on the same yardstick." })).toBeVisible();
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await expect(page.getByRole("heading", { name: "見積を、同じ物差しで比べる。" })).toBeVisible();
 });
 

@@ -119,6 +119,7 @@ test("deliver, reject, deliver again, accept; measure, confirm; review; the evid
   await expect(page.getByTestId("kpi-table").locator('tr[data-kpi="accuracy"]')).toContainText("Green (met)");
   await expect(page.getByTestId("trend-accuracy").getByTestId("kpi-trend-chart")).toHaveAccessibleName(/accuracy/i);
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await logOut(page);
 
   // The vendor's profile shows the new record, in Japanese and English.
@@ -131,6 +132,7 @@ test("deliver, reject, deliver again, accept; measure, confirm; review; the evid
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByTestId("track-record-category-accounting").getByTestId("track-record-kpi-accuracy")).toContainText("9,990 of 10,000");
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   await logOut(page);
 
   // A later comparison — みどり市's survey RFQ — weighs ネクスト経理's accuracy claim against it.

@@ -47,6 +47,7 @@ test("the comparison fits a laptop and a phone in Japanese and English", async (
   const firstColumn = page.getByTestId("comparison-table").locator("tbody th").first();
   await expect(firstColumn).toHaveCSS("position", "sticky");
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
 });
 
 test("the Excel and CSV buttons download the comparison as shown, what-if included; print keeps the table", async ({ page }) => {

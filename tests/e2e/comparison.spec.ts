@@ -90,6 +90,7 @@ test("the comparison speaks English", async ({ page }) => {
   await expect(page).toHaveURL(/w_accuracy=100/);
   await expect.poll(() => page.getByTestId("total-score").allInnerTexts()).not.toEqual(before);
   await page.getByRole("button", { name: "日本語" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
 });
 
 test("a vendor gets 404 on the comparison page", async ({ page }) => {
