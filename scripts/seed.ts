@@ -9,7 +9,7 @@ const env = readEnv();
 const db = await createDatabase({ url: env.DATABASE_URL, dataDir: path.join(env.DATA_DIR, "pglite") });
 await migrateToLatest(db);
 if (await isDatabaseEmpty(db)) {
-  await seedDemoData(db);
+  await seedDemoData(db, new Date(), { history: true });
   console.log("Demo data loaded.");
 } else {
   console.log("The database already has data; nothing seeded.");

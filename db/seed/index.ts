@@ -11,6 +11,7 @@ import { seedDemoApprovers } from "./demo-approvers";
 import { seedDemoAwards } from "./demo-awards";
 import { seedDemoInvoices } from "./demo-invoices";
 import { seedDemoEvaluation } from "./demo-evaluation";
+import { seedMarketHistory } from "./market-history";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_APPROVERS } from "./demo-approvers";
@@ -24,11 +25,21 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
+export interface SeedOptions {
+  /**
+   * Also load the market history (db/seed/market-history.ts: three years of other buyers' RFQs, quotes, contracts
+   * and measurements, for the benchmarks). On for `npm start`'s first run and `npm run seed`; off by default so the
+   * integration tests that seed the demo stay as fast as they were.
+   */
+  history?: boolean;
+}
+
 /**
  * Seeds the demo organisations, users, vendor profiles, certifications and API tokens in one transaction,
- * then the demo RFQs relative to `now` (their deadlines are weeks ahead of it, one already past).
+ * then the demo RFQs relative to `now` (their deadlines are weeks ahead of it, one already past), and with
+ * `history` the market history in one more transaction.
  */
-export async function seedDemoData(db: Kysely<Database>, now: Date = new Date()): Promise<void> {
+export async function seedDemoData(db: Kysely<Database>, now: Date = new Date(), options: SeedOptions = {}): Promise<void> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     for (const account of DEMO_ACCOUNTS) {
@@ -50,4 +61,5 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date())
   await seedDemoAwards(db, now);
   await seedDemoInvoices(db, now);
   await seedDemoEvaluation(db, now);
+  if (options.history) await seedMarketHistory(db, now);
 }

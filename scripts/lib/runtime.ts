@@ -47,7 +47,7 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
   await migrateToLatest(db);
   if (await isDatabaseEmpty(db)) {
     log("database: first run — seeding demo data");
-    await seedDemoData(db);
+    await seedDemoData(db, new Date(), { history: true });
   }
 
   let meili: RunningMeilisearch | null = null;
