@@ -75,6 +75,13 @@ async function priceRulesRefusal(ctx: AppContext, buyerOrgId: string, input: { p
   });
 }
 
+/** Whether the buyer's organisation is a municipality: the RFQ form shows the price rules' inputs to those only. */
+export async function buyerKindOf(ctx: AppContext, actor: Actor): Promise<"company" | "municipality"> {
+  const buyer = orgActor(actor, "buyer");
+  const org = buyer ? await findPartyOrganization(ctx.db, buyer.org.id) : undefined;
+  return org?.buyer_kind === "municipality" ? "municipality" : "company";
+}
+
 function asDraft(content: unknown): RfqDraft {
   return content as RfqDraft;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkPriceRules, needsLowBidInvestigation, publicPriceRulesSchema, type PublicPriceRules } from "./public-price-rules";
 import { rfqDraftSchema, rfqStepSchemas } from "./schema";
+import { stepFormSchema } from "./form-steps";
 import { rfqForVendor, vendorViewOfContent } from "./vendor-view";
 import { fixtureRfq } from "~/domain/quote/test-fixtures";
 import { t } from "~/i18n";
@@ -91,5 +92,23 @@ describe("the vendor projection", () => {
     expect(JSON.stringify(vendorViewOfContent({ title: "t", category: "accounting", publicPriceRules: rules }))).not.toMatch(
       /7777777|6666666|publicPriceRules/,
     );
+  });
+});
+
+describe("the lines step's form", () => {
+  it("reads two typed numbers as a tax-excluded ceiling and floor, and names a floor above the ceiling", () => {
+    const form = stepFormSchema("lines");
+    const ok = form.safeParse({ publicPriceRules: { ceilingYen: "5,000,000", floor: { kind: "investigation", yen: "4000000" } } });
+    expect(ok.success && ok.data.publicPriceRules).toEqual({
+      ceilingYen: 5_000_000,
+      ceilingTaxBasis: "excluded",
+      floor: { kind: "investigation", yen: 4_000_000, taxBasis: "excluded" },
+    });
+    const bad = form.safeParse({ publicPriceRules: { ceilingYen: "5000000", floor: { kind: "minimum", yen: "6000000" } } });
+    expect(bad.success ? [] : bad.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["publicPriceRules.floor.yen", "priceRules.floor.notBelowCeiling"],
+    ]);
+    const none = form.safeParse({ publicPriceRules: { ceilingYen: "", floor: { kind: "none", yen: "" } } });
+    expect(none.success && none.data.publicPriceRules).toBeUndefined();
   });
 });
