@@ -56,6 +56,13 @@ export const mandatoryCertificationKey = (type: string) => `gate_${type.replace(
 export const CEILING_PRICE_KEY = "public_price:ceiling";
 export const MINIMUM_PRICE_KEY = "public_price:minimum";
 
+/** The words of a price-rule gate (for a surface that has no comparison row for it, e.g. the debrief); null for any other key. */
+export function priceRuleGateLabel(key: string): { ja: string; en: string } | null {
+  const words =
+    key === CEILING_PRICE_KEY ? priceRuleMessages["priceRules.gate.ceiling"] : key === MINIMUM_PRICE_KEY ? priceRuleMessages["priceRules.gate.minimum"] : null;
+  return words ? { ja: words.ja, en: words.en } : null;
+}
+
 function priceRuleGates(rules: PublicPriceRules | undefined): { key: string; passes: (q: QuoteForRanking) => boolean; criterion: Criterion }[] {
   if (!rules) return [];
   const gate = (key: string, label: { ja: string; en: string }, reason: { ja: string; en: string }): Criterion => ({
