@@ -14,7 +14,9 @@ export const AwardProposalResponse = z.object({
   amountYen: z.number().int().describe("The quote's contract value including tax, in integer yen; it chose the route"),
   rationale: z.string(),
   specificRationale: z.string().nullable(),
-  specificTriggers: z.array(z.enum(["notRankedFirst", "notRecommended", "flagged"])).describe("Why the second, specific reason was required"),
+  specificTriggers: z
+    .array(z.enum(["notRankedFirst", "notRecommended", "flagged", "lowBidInvestigation"]))
+    .describe("Why the second, specific reason was required"),
   status: z.enum(PROPOSAL_STATUSES),
   proposedBy: z.object({ id: z.string(), name: z.string() }),
   snapshotSha256: z.string().describe("SHA-256 (hex) of the canonical JSON of the frozen snapshot (object keys sorted at every level)"),

@@ -119,6 +119,11 @@ const comparison = {
           status: { type: "string" },
           tco: { type: ["integer", "null"], description: "Yen, tax excluded" },
           roi: { type: ["number", "null"] },
+          lowBidInvestigation: {
+            type: "boolean",
+            description:
+              "True when a municipality's RFQ sets a 低入札価格調査基準価格 and the quote's contract value (on that price's tax basis) is below it: ranked, but subject to a low-bid investigation before any award. The price itself is never in any response",
+          },
         },
       },
     },

@@ -104,7 +104,7 @@ export const RfqListResponse = z.object({ data: z.array(z.discriminatedUnion("vi
  */
 export const VendorRfqContent = z
   .object(rfqSchema.shape)
-  .omit({ budget: true, invitedVendorIds: true, baselineCostMonthlyYen: true, hiddenCosts: true })
+  .omit({ budget: true, invitedVendorIds: true, baselineCostMonthlyYen: true, hiddenCosts: true, publicPriceRules: true })
   .extend({ budget: z.object({ min: yenAmountSchema, max: yenAmountSchema }).optional() });
 
 export const BuyerRfqResponse = z.object({

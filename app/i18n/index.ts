@@ -39,6 +39,7 @@ import { trackRecordMessages } from "./messages-track-record";
 import { annotationMessages } from "./messages-annotations";
 import { memoMessages } from "./messages-memos";
 import { designReviewMessages } from "./messages-design-review";
+import { priceRuleMessages } from "./messages-price-rules";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -86,6 +87,7 @@ export const DICTIONARIES = {
   evaluationMessages,
   memoMessages,
   designReviewMessages,
+  priceRuleMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

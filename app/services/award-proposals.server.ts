@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { needsLowBidInvestigation } from "~/domain/rfq/public-price-rules";
 import { listAdvisorNotes } from "../../db/queries/advisor-notes";
 import { writeAudit } from "../../db/queries/audit";
 import { findAwardProposal, findPendingAwardProposal, insertAwardProposal, listAwardProposals } from "../../db/queries/award-proposals";
@@ -106,6 +107,7 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
       tcoYen: q.normalized.tco,
       roi: q.normalized.roi,
       expiringCertifications: q.expiringCertifications,
+      ...(needsLowBidInvestigation(ranked.rfq.publicPriceRules, q.normalized) ? { lowBidInvestigation: true } : {}),
     })),
     advisorNotes: notes
       .filter((n) => n.withdrawn_at === null && n.superseded_at === null)

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { needsLowBidInvestigation } from "~/domain/rfq/public-price-rules";
 import { risksOfRanking } from "~/domain/comparison/kpi-risk";
 import type { core } from "zod";
 import { buildComparisonView, replaceIds } from "~/domain/comparison/comparison-view";
@@ -77,6 +78,8 @@ function comparisonHead(o: Comparison) {
       tco: q.normalized?.tco ?? null,
       roi: q.normalized?.roi ?? null,
       expiringCertifications: q.expiringCertifications,
+      /** Below a public buyer's 低入札価格調査基準価格: ranked, but investigated before any award (decision 0049). */
+      lowBidInvestigation: q.normalized ? needsLowBidInvestigation(r.rfq.publicPriceRules, q.normalized) : false,
     })),
     /** The winner's stability under single-weight changes: quote ids as in `ranking`, the sentence with vendor names. */
     stability: { ...r.stability, sentence: replaceIds(r.stability.sentence, new Map(r.quotes.map((q) => [q.id, q.vendorName]))) },

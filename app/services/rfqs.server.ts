@@ -20,6 +20,7 @@ import { notifyUsers } from "../../db/queries/notifications";
 import { countOpenDesignComments } from "../../db/queries/design-comments";
 import { findOrganization } from "../../db/queries/organizations";
 import { findRfqForAdvisor } from "../../db/queries/rfq-advisors";
+import { findPartyOrganization } from "../../db/queries/contracts";
 import { writeAudit } from "../../db/queries/audit";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import type { Actor } from "~/domain/permissions";
@@ -61,6 +62,26 @@ async function loadForBuyer(ctx: AppContext, actor: Actor, rfqId: string, action
   return { row, buyer };
 }
 
+/**
+ * 予定価格 and its floor are a public buyer's rules (decision 0049): refused, beside the field, for any other buyer.
+ * Asked only when the input sets them, so a company's ordinary save costs no extra query.
+ */
+async function priceRulesRefusal(ctx: AppContext, buyerOrgId: string, input: { publicPriceRules?: unknown }) {
+  if (input.publicPriceRules === undefined) return null;
+  const org = await findPartyOrganization(ctx.db, buyerOrgId);
+  if (org?.buyer_kind === "municipality") return null;
+  return failure.invalid({
+    issues: [{ code: "custom", path: ["publicPriceRules"], message: "priceRules.notMunicipality", input: undefined } as import("zod").core.$ZodIssue],
+  });
+}
+
+/** Whether the buyer's organisation is a municipality: the RFQ form shows the price rules' inputs to those only. */
+export async function buyerKindOf(ctx: AppContext, actor: Actor): Promise<"company" | "municipality"> {
+  const buyer = orgActor(actor, "buyer");
+  const org = buyer ? await findPartyOrganization(ctx.db, buyer.org.id) : undefined;
+  return org?.buyer_kind === "municipality" ? "municipality" : "company";
+}
+
 function asDraft(content: unknown): RfqDraft {
   return content as RfqDraft;
 }
@@ -70,6 +91,8 @@ export async function createRfqDraft(ctx: AppContext, actor: Actor, input: unkno
   if (!buyer || !can(actor, "rfq:create", { type: "rfqs" })) return failure.forbidden();
   const parsed = rfqDraftSchema.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
+  const notMunicipality = await priceRulesRefusal(ctx, buyer.org.id, parsed.data);
+  if (notMunicipality) return notMunicipality;
   const draft = assistDraft(null, parsed.data);
   const row = await ctx.db.transaction().execute(async (trx) => {
     const created = await insertRfqDraft(trx, {
@@ -121,6 +144,8 @@ export async function updateRfqWorkingCopyFor(
   // the addendum is published, so the working copy never holds a value no addendum could publish.
   const fixed = fixedTermProblems({ status: row.status, sealed: row.sealed, quoteDeadline: row.quote_deadline }, changes);
   if (fixed.length > 0) return failure.invalid({ issues: fixed.map(problemAsIssue) });
+  const notMunicipality = await priceRulesRefusal(ctx, buyer.org.id, changes);
+  if (notMunicipality) return notMunicipality;
   const merged = rfqDraftSchema.safeParse({ ...asDraft(row.content), ...changes });
   if (!merged.success) return failure.invalid({ issues: merged.error.issues });
   // The TCO scale proposed from the budget, certification gates in step with their levels (draft-assist.ts).

@@ -5,6 +5,7 @@ import { quoteA } from "../../app/domain/quote/test-fixtures";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
+import { setBuyerKind } from "../factories/contracts";
 
 // Issue 12, item 4: what a vendor may read is defined once (app/domain/quote/vendor-view.ts,
 // app/domain/rfq/vendor-view.ts). The buyer's confidential figures are distinctive sentinels; none may
@@ -33,6 +34,9 @@ const HIDDEN = {
   tcoTarget: 16_180_339,
   roiGate: 0.1357,
   advisorNote: "社内メモ：最安値の業者を優先 ZQX-7781",
+  // A municipality's 予定価格 and 最低制限価格 (decision 0049): above and below the quotes, so nothing is disqualified.
+  ceilingYen: 86_420_135,
+  minimumYen: 3_141_593,
 };
 
 let rfqId: string;
@@ -52,6 +56,11 @@ function rfqInput(invited: string[], deadline: Date): RfqInput {
     budget: { ...HIDDEN.budget, showToVendors: false },
     hiddenCosts: { managementOverheadPct: HIDDEN.overheadPct, transitionEffortYen: HIDDEN.transitionEffortYen },
     baselineCostMonthlyYen: HIDDEN.baselineMonthlyYen,
+    publicPriceRules: {
+      ceilingYen: HIDDEN.ceilingYen,
+      ceilingTaxBasis: "excluded",
+      floor: { kind: "minimum", yen: HIDDEN.minimumYen, taxBasis: "excluded" },
+    },
     criteria: [
       {
         key: "tco",
@@ -128,6 +137,9 @@ function sentinels(): [string, RegExp][] {
     ["ROI gate", /0\.1357/],
     ["other invitee", new RegExp(OTHER_VENDOR.org.name)],
     ["internal note", /ZQX-7781/],
+    ["予定価格", numberPattern(HIDDEN.ceilingYen)],
+    ["最低制限価格", numberPattern(HIDDEN.minimumYen)],
+    ["price rules field", /publicPriceRules/],
   ];
 }
 
@@ -143,6 +155,8 @@ beforeAll(async () => {
   VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "投影試験ベンダー株式会社" } });
   OTHER_VENDOR = await createAccount(h.db, { kind: "vendor", vendor: { name: "もう一社の招待先株式会社" } });
   ADVISOR = await createAccount(h.db, { kind: "advisory", org: "投影試験アドバイザリー合同会社" });
+  // A municipality, so the RFQ may carry its 予定価格 and 最低制限価格 among the confidential figures.
+  await setBuyerKind(h.db, BUYER.org.id, "municipality");
   const invited = [VENDOR.org.id, OTHER_VENDOR.org.id];
   const buyer = await actorFor(h.db, BUYER.email);
   const input = rfqInput(invited, new Date(h.clock.now().getTime() + 10 * DAY));
@@ -272,7 +286,8 @@ describe("the buyer's review step shows the RFQ as vendors will see it: the same
 describe("the buyer still reads its own figures", () => {
   it("its RFQ carries the hidden budget, baseline, hidden costs and the TCO ceiling", async () => {
     const body = await (await api(`/api/v1/rfqs/${rfqId}`, BUYER.token)).text();
-    for (const n of [HIDDEN.budget.min, HIDDEN.baselineMonthlyYen, HIDDEN.transitionEffortYen, HIDDEN.tcoCeiling]) expect(body).toMatch(numberPattern(n));
+    for (const n of [HIDDEN.budget.min, HIDDEN.baselineMonthlyYen, HIDDEN.transitionEffortYen, HIDDEN.tcoCeiling, HIDDEN.ceilingYen, HIDDEN.minimumYen])
+      expect(body).toMatch(numberPattern(n));
   });
 
   it("the opened quote carries the TCO, the hidden costs and the ROI, and the advisor's note is the buyer's to read", async () => {

@@ -32,7 +32,10 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
               );
             })}
             <dt>{t("compare.tco")}</dt>
-            <dd>{formatYen(c.tco, locale)}</dd>
+            <dd>
+              {formatYen(c.tco, locale)}
+              {c.lowBidInvestigation ? <span className="badge warn">{t("priceRules.flag.lowBidInvestigation")}</span> : null}
+            </dd>
             <dt>{t("compare.roi")}</dt>
             <dd>{formatValue("ratio", c.roi, locale)}</dd>
             <dt>{t("compare.mandatoryCerts")}</dt>

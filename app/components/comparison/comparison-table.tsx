@@ -83,6 +83,11 @@ export function ComparisonTable({ view, cellExtra }: { view: ComparisonView; cel
             {view.columns.map((c) => (
               <td key={c.id} data-label={t("compare.tco")}>
                 {formatYen(c.tco, locale)}
+                {c.lowBidInvestigation ? (
+                  <span className="badge warn" data-testid="low-bid-investigation">
+                    {t("priceRules.flag.lowBidInvestigation")}
+                  </span>
+                ) : null}
               </td>
             ))}
           </tr>

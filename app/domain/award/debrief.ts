@@ -1,5 +1,6 @@
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { isBuyerDerivedPriceCriterion } from "~/domain/rfq/vendor-view";
+import { priceRuleGateLabel } from "~/domain/comparison/ranking-input";
 import type { CriterionValue, LocalizedText, Method } from "~/domain/scoring";
 
 /**
@@ -109,7 +110,8 @@ export function debriefFor(view: ComparisonView, vendorQuoteId: string, award: D
   if (!out) return null;
   const requirements = out.reasons.map((r): DebriefRequirement => {
     const row = rowOf.get(r.criterion);
-    const label = row ? { ja: row.label.ja, en: row.label.en } : { ja: r.criterion, en: r.criterion };
+    // A price-rule gate (decision 0049) has no row: named in words (「予定価格」), never with its amount.
+    const label = row ? { ja: row.label.ja, en: row.label.en } : (priceRuleGateLabel(r.criterion) ?? { ja: r.criterion, en: r.criterion });
     // Without the row the criterion's kind is unknown: say nothing beyond its key.
     const named = !row || isBuyerDerivedPriceCriterion(row);
     return { criterion: r.criterion, label, message: named ? null : { ja: r.message.ja, en: r.message.en } };

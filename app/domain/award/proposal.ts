@@ -25,6 +25,11 @@ export interface SnapshotQuote {
   roi: number | null;
   /** Certificates that expire during the contract term (a warning on the comparison page). */
   expiringCertifications: string[];
+  /**
+   * Below the RFQ's 低入札価格調査基準価格 (a municipality's price rule, decision 0049): awarding it needs the
+   * investigation's result recorded as the specific reason. Absent in snapshots taken before the rule existed.
+   */
+  lowBidInvestigation?: boolean;
 }
 
 /** An advisor's note as it stood (current notes only: withdrawn and superseded ones are left out). */
@@ -108,7 +113,7 @@ export function snapshotHash(snapshot: unknown, sha256: Sha256Hex): string {
 }
 
 /** Why a second, specific reason is required. */
-export type SpecificReasonTrigger = "notRankedFirst" | "notRecommended" | "flagged";
+export type SpecificReasonTrigger = "notRankedFirst" | "notRecommended" | "flagged" | "lowBidInvestigation";
 
 export interface RequiredRationales {
   /** A written rationale is always required. */
@@ -135,7 +140,8 @@ const WARNING_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>(["evidence-below-
  * Which reasons the proposer owes for proposing `quoteId`: always the rationale; a second, specific
  * one when the quote is not ranked first (a tie for first counts as first), differs from what an
  * assigned advisor currently recommends (a current recommendation note or a published recommendation memo), or is flagged (disqualified by a gate, a track record below a
- * gate, a missing value, or a certificate expiring during the term).
+ * gate, a missing value, or a certificate expiring during the term), or is below a public buyer's 低入札価格調査基準価格
+ * (the specific reason then records the low-bid investigation's result).
  */
 export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string): RequiredRationales {
   const ranked = snapshot.result.ranking.find((r) => r.id === quoteId);
@@ -161,6 +167,7 @@ export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string):
   if (rank !== 1) specific.push("notRankedFirst");
   if (recommendedQuoteIds.some((id) => id !== quoteId)) specific.push("notRecommended");
   if (flags.length > 0) specific.push("flagged");
+  if (quote?.lowBidInvestigation) specific.push("lowBidInvestigation");
   return { rationale: true, specific, rank, recommendedQuoteIds, againstMemos, flags };
 }
 

@@ -1,4 +1,5 @@
 import { certificationCriterionType } from "~/domain/rfq/draft-assist";
+import { needsLowBidInvestigation } from "~/domain/rfq/public-price-rules";
 import { isCertificateValidOn } from "~/domain/certifications/validity";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
 import type {
@@ -108,6 +109,8 @@ export interface ComparisonColumn {
   expiringCertifications: string[];
   /** "bafo" when the column ranks the vendor's best and final offer (the comparison says so). */
   round?: "first" | "bafo";
+  /** Below the RFQ's 低入札価格調査基準価格: ranked, but subject to a low-bid investigation (decision 0049). */
+  lowBidInvestigation?: boolean;
 }
 
 export interface DisqualifiedColumn {
@@ -278,6 +281,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
         certifications: q.certifications.map((c) => ({ type: c.type, verified: isCertificateValidOn(c, today), validUntil: c.validUntil })),
         expiringCertifications: q.expiringCertifications,
         round: q.round ?? "first",
+        lowBidInvestigation: needsLowBidInvestigation(rfq.publicPriceRules, q.normalized),
       },
     ];
   });

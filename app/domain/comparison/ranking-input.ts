@@ -4,6 +4,8 @@ import type { TcoBreakdown } from "~/domain/quote/normalize";
 import type { Quote } from "~/domain/quote/schema";
 import { ratingScaleOf } from "~/domain/evaluation/ratings";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
+import { checkPriceRules, type PublicPriceRules } from "~/domain/rfq/public-price-rules";
+import { priceRuleMessages } from "~/i18n/messages-price-rules";
 import type { Alternative, Criterion, CriterionKind, CriterionValue, Evidence, Method, RankingInput } from "~/domain/scoring";
 
 // Turns an RFQ and its opened quotes into the scoring module's input, so the comparison page, the
@@ -43,6 +45,52 @@ const kindOf = (c: RfqCriterion): CriterionKind => (c.unit === "rate" ? "rate" :
 
 /** The gate-only criterion a mandatory certification becomes when the RFQ has no criterion for it. */
 export const mandatoryCertificationKey = (type: string) => `gate_${type.replace(/[^a-z0-9_]/gi, "_")}`;
+
+/**
+ * The gate-only criteria a public buyer's price rules become (decision 0049). Their keys hold a colon, which
+ * no RFQ criterion key may (CRITERION_KEY_PATTERN), so they never collide with the buyer's criteria. Each is a
+ * yes/no gate whose value is whether the quote passes, not a price: the ranking input, the comparison, the
+ * award snapshot and the index documents carry no bound, and the failure reads only "予定価格超過" /
+ * "最低制限価格未満" (`gateMessage`), never the ceiling or the quote's distance from it.
+ */
+export const CEILING_PRICE_KEY = "public_price:ceiling";
+export const MINIMUM_PRICE_KEY = "public_price:minimum";
+
+/** The words of a price-rule gate (for a surface that has no comparison row for it, e.g. the debrief); null for any other key. */
+export function priceRuleGateLabel(key: string): { ja: string; en: string } | null {
+  const words =
+    key === CEILING_PRICE_KEY ? priceRuleMessages["priceRules.gate.ceiling"] : key === MINIMUM_PRICE_KEY ? priceRuleMessages["priceRules.gate.minimum"] : null;
+  return words ? { ja: words.ja, en: words.en } : null;
+}
+
+function priceRuleGates(rules: PublicPriceRules | undefined): { key: string; passes: (q: QuoteForRanking) => boolean; criterion: Criterion }[] {
+  if (!rules) return [];
+  const gate = (key: string, label: { ja: string; en: string }, reason: { ja: string; en: string }): Criterion => ({
+    key,
+    label: { ja: label.ja, en: label.en },
+    perspective: "financial",
+    direction: "benefit",
+    weight: 0,
+    kind: "boolean",
+    gate: { required: true },
+    gateMessage: { ja: reason.ja, en: reason.en },
+  });
+  const gates = [
+    {
+      key: CEILING_PRICE_KEY,
+      passes: (q: QuoteForRanking) => checkPriceRules(rules, q.normalized).withinCeiling,
+      criterion: gate(CEILING_PRICE_KEY, priceRuleMessages["priceRules.gate.ceiling"], priceRuleMessages["priceRules.reason.aboveCeiling"]),
+    },
+  ];
+  if (rules.floor?.kind === "minimum") {
+    gates.push({
+      key: MINIMUM_PRICE_KEY,
+      passes: (q: QuoteForRanking) => checkPriceRules(rules, q.normalized).atOrAboveMinimum,
+      criterion: gate(MINIMUM_PRICE_KEY, priceRuleMessages["priceRules.gate.minimum"], priceRuleMessages["priceRules.reason.belowMinimum"]),
+    });
+  }
+  return gates;
+}
 
 /** What a certification criterion or gate asks of a vendor: a certificate of the type, valid on `today`. */
 export function holdsValidCertificate(certs: readonly CertificateRecord[], type: string, today: string): boolean {
@@ -179,10 +227,13 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
       gate: { required: true },
     });
   }
+  const priceGates = priceRuleGates(rfq.publicPriceRules);
+  for (const g of priceGates) criteria.push(g.criterion);
   const alternatives: Alternative[] = quotes.map((q) => {
     const values: Record<string, CriterionValue> = {};
     for (const c of ranked) values[c.key] = valueOf(c, q, today);
     for (const g of gates) values[mandatoryCertificationKey(g.type)] = holdsValidCertificate(q.certifications, g.type, today);
+    for (const g of priceGates) values[g.key] = g.passes(q);
     const evidence = evidenceFor(ranked, q);
     return { id: q.id, values, ...(evidence ? { evidence } : {}) };
   });

@@ -82,6 +82,7 @@ const decoders: Record<RfqStep, (p: Payload) => Payload> = {
       contractTermMonths: num(p.contractTermMonths),
       currency: text(p.currency) || "JPY",
       budget: hasBudget ? { min: num(budget.min), max: num(budget.max), showToVendors: bool(budget.showToVendors) } : undefined,
+      publicPriceRules: priceRulesOf(p.publicPriceRules),
     };
   },
   requirementsAndCertifications: (p) => ({
@@ -148,6 +149,24 @@ function ratingOf(raw: unknown): Payload | undefined {
   });
   const typed = anchors.some((a) => a.ja.trim() !== "" || a.en.trim() !== "");
   return typed ? { levels, anchors } : { levels };
+}
+
+/**
+ * A municipality's 予定価格 and floor as typed (decision 0049): nothing typed → not given; a floor kind of "none"
+ * (or blank) → no floor. Tax bases default to excluded, the floor's to the ceiling's, so the usual case is two numbers.
+ */
+function priceRulesOf(raw: unknown): Payload | undefined {
+  const r = (raw ?? {}) as Payload;
+  const floor = (r.floor ?? {}) as Payload;
+  const kind = text(floor.kind);
+  const hasFloor = kind !== undefined && kind !== "" && kind !== "none";
+  if (num(r.ceilingYen) === undefined && !hasFloor) return undefined;
+  const ceilingTaxBasis = text(r.ceilingTaxBasis) || "excluded";
+  return {
+    ceilingYen: num(r.ceilingYen),
+    ceilingTaxBasis,
+    floor: hasFloor ? { kind, yen: num(floor.yen), taxBasis: text(floor.taxBasis) || ceilingTaxBasis } : undefined,
+  };
 }
 
 /** Drops keys whose value is undefined so a partial step never blanks a field it did not send. */

@@ -15,6 +15,7 @@ import {
 import { rfqError, type RfqMessageKey } from "./messages";
 import { CRITERION_UNITS, isWithinUnitRange } from "./units";
 import { crossFieldProblems } from "./cross-field-rules";
+import { publicPriceRulesSchema } from "./public-price-rules";
 
 /**
  * The normalized RFQ as the API accepts it (camelCase JSON). Three layers:
@@ -304,6 +305,8 @@ const rfqFieldSchemas = z.object({
   sealed: z.boolean(),
   visibility: z.enum(RFQ_VISIBILITIES),
   invitedVendorIds: invitedVendorIdsSchema,
+  /** Municipality buyers only (the service refuses it for others): 予定価格 and a floor. Never shown to vendors. */
+  publicPriceRules: publicPriceRulesSchema,
 });
 
 /** A draft: only title and category are needed to save; defaults are not injected so a draft stays as typed. */
@@ -332,7 +335,7 @@ export const rfqStepSchemas = {
     changeRequestRule: true,
     reportingCadence: true,
   }),
-  lines: rfqDraftSchema.pick({ lineItems: true, contractTermMonths: true, currency: true, budget: true }),
+  lines: rfqDraftSchema.pick({ lineItems: true, contractTermMonths: true, currency: true, budget: true, publicPriceRules: true }),
   requirementsAndCertifications: rfqDraftSchema.pick({ dataSensitivity: true, requiredCertifications: true }),
   evaluation: rfqDraftSchema.pick({ criteria: true, scoringMethod: true, hiddenCosts: true, baselineCostMonthlyYen: true }),
   scheduleAndInvitations: rfqDraftSchema.pick({ quoteDeadline: true, sealed: true, visibility: true, invitedVendorIds: true }),
@@ -379,6 +382,7 @@ export const rfqSchema = rfqFieldSchemas
     sealed: z.boolean().default(true),
     visibility: z.enum(RFQ_VISIBILITIES).default("invited"),
     invitedVendorIds: invitedVendorIdsSchema.default([]),
+    publicPriceRules: publicPriceRulesSchema.optional(),
   })
   .superRefine((rfq, ctx) => {
     for (const problem of crossFieldProblems(rfq)) {

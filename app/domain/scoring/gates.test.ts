@@ -18,6 +18,20 @@ const isms = criterion("isms", { kind: "boolean", gate: { required: true }, weig
 const criteria = [onTime, price, band, isms];
 
 describe("gateFailures", () => {
+  it("gives a criterion's own reason instead of the sentence with its bound, except for a missing value", () => {
+    const ceiling = criterion("ceiling", {
+      kind: "number",
+      direction: "cost",
+      gate: { max: 5_000_000 },
+      gateMessage: { ja: "予定価格超過", en: "Above the ceiling price" },
+    });
+    const [above] = gateFailures([ceiling], { ceiling: 5_000_001 });
+    expect(above).toEqual({ criterion: "ceiling", code: "above-max", value: 5_000_001, message: { ja: "予定価格超過", en: "Above the ceiling price" } });
+    expect(JSON.stringify(above.message)).not.toContain("5,000,000");
+    expect(gateFailures([ceiling], { ceiling: 5_000_000 })).toEqual([]);
+    expect(gateFailures([ceiling], {})[0].message.en).toContain("No value");
+  });
+
   it("passes values on the boundary (gates are inclusive)", () => {
     expect(gateFailures(criteria, { onTime: 0.95, price: 1000, team: 3, isms: true })).toEqual([]);
     expect(gateFailures(criteria, { onTime: 1, price: 0, team: 10, isms: true })).toEqual([]);

@@ -63,7 +63,11 @@ export function gateFailures(criteria: readonly Criterion[], values: Record<stri
       });
     }
   }
-  return failures;
+  // A criterion with its own reason says only that (its bound may be confidential), never the generated sentence.
+  return failures.map((failure) => {
+    const own = criteria.find((c) => c.key === failure.criterion)?.gateMessage;
+    return own && failure.code !== "missing" ? { ...failure, message: { ja: own.ja, en: own.en } } : failure;
+  });
 }
 
 /** True when a claim passes its gate but the evidence-adjusted value would not: worth a flag. */

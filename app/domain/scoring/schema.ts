@@ -23,6 +23,7 @@ export const criterionSchema = z.strictObject({
   weight: z.number(),
   kind: z.enum(CRITERION_KINDS).optional(),
   gate: gateSchema.optional(),
+  gateMessage: localizedTextSchema.optional(),
   scale: z.strictObject({ worst: z.number(), best: z.number() }).optional(),
   priorStrength: z.number().optional(),
 });

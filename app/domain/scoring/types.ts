@@ -48,6 +48,11 @@ export interface Criterion {
   /** Defaults to `number`. */
   kind?: CriterionKind;
   gate?: Gate;
+  /**
+   * The reason a failed gate gives, in place of the generated sentence (which states the value and the bound).
+   * For a gate whose bound must not be repeated, e.g. a public buyer's 予定価格: "予定価格超過".
+   */
+  gateMessage?: LocalizedText;
   scale?: TargetScale;
   /** Prior strength k of the credibility shrinkage for a rate criterion; defaults to 10. */
   priorStrength?: number;

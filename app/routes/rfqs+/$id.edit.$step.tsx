@@ -19,7 +19,7 @@ import { ahpAnswers } from "~/domain/rfq/ahp-form";
 import { suggestCriteria, suggestRequiredCertifications } from "~/domain/rfq/kpi-templates";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { RfqDraft, RfqStep } from "~/domain/rfq/schema";
-import { loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
+import { buyerKindOf, loadRfqForReader, updateRfqWorkingCopyFor } from "~/services/rfqs.server";
 import { vendorsPage } from "~/services/vendors.server";
 import { applyAhpWeights } from "~/services/rfq-weights.server";
 import { requireUser } from "~/utils/auth.server";
@@ -66,6 +66,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     warnings: stepWarnings(content, step, context.clock.now()),
     tcoNotes: step === "evaluation" ? tcoScaleNotes(content) : [],
     designAnchors: step === "evaluation" ? await designAnchors(context, user.actor, row.id) : null,
+    // 予定価格 and its floor are asked of municipalities only (decision 0049).
+    municipality: step === "lines" ? (await buyerKindOf(context, user.actor)) === "municipality" : false,
   };
 }
 
@@ -153,7 +155,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RfqStepPage() {
-  const { rfq, step, vendors, formVersion, warnings, tcoNotes, designAnchors } = useLoaderData<typeof loader>();
+  const { rfq, step, vendors, formVersion, warnings, tcoNotes, designAnchors, municipality } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const ahpConfirm = actionData && "ahpConfirm" in actionData ? actionData.ahpConfirm : null;
   const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
@@ -233,7 +235,7 @@ export default function RfqStepPage() {
         <FormErrors errors={form.errors} />
         {step === "purposeAndScope" ? <PurposeStep fields={f} /> : null}
         {step === "workAndVolumes" ? <WorkStep form={form} fields={f} /> : null}
-        {step === "lines" ? <LinesStep form={form} fields={f} /> : null}
+        {step === "lines" ? <LinesStep form={form} fields={f} municipality={municipality} /> : null}
         {step === "requirementsAndCertifications" ? <RequirementsStep form={form} fields={f} /> : null}
         {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} ahpConfirm={ahpConfirm} /> : null}
         {step === "scheduleAndInvitations" ? (

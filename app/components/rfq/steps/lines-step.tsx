@@ -3,7 +3,7 @@ import { Field } from "~/components/field";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
-export function LinesStep({ form, fields }: { form: RfqForm; fields: RfqFields }) {
+export function LinesStep({ form, fields, municipality = false }: { form: RfqForm; fields: RfqFields; municipality?: boolean }) {
   const { t, locale } = useI18n();
   const lines = fields.lineItems.getFieldList();
   const budget = fields.budget.getFieldset();
@@ -50,6 +50,47 @@ export function LinesStep({ form, fields }: { form: RfqForm; fields: RfqFields }
           {(aria) => <input {...getInputProps(budget.showToVendors, { type: "checkbox" })} {...aria} />}
         </Field>
       </fieldset>
+      {municipality ? <PriceRulesFields fields={fields} /> : null}
     </>
+  );
+}
+
+/** A municipality's 予定価格 and its floor (decision 0049): confidential, never in anything a vendor reads. */
+function PriceRulesFields({ fields }: { fields: RfqFields }) {
+  const { t } = useI18n();
+  const rules = fields.publicPriceRules.getFieldset();
+  const floor = rules.floor.getFieldset();
+  const taxBasis = (field: typeof rules.ceilingTaxBasis, label: string) => (
+    <Field id={field.id} label={label} errors={field.errors}>
+      {(aria) => (
+        <select name={field.name} defaultValue={(field.initialValue as string) ?? "excluded"} {...aria}>
+          <option value="excluded">{t("priceRules.form.taxBasis.excluded")}</option>
+          <option value="included">{t("priceRules.form.taxBasis.included")}</option>
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <fieldset className="field" data-testid="price-rules">
+      <legend>{t("priceRules.form.legend")}</legend>
+      <p className="hint">{t("priceRules.form.hint")}</p>
+      <div className="inline-form">
+        <TextField field={rules.ceilingYen} label={t("priceRules.form.ceilingYen")} type="number" />
+        {taxBasis(rules.ceilingTaxBasis, t("priceRules.form.ceilingTaxBasis"))}
+      </div>
+      <Field id={floor.kind.id} label={t("priceRules.form.floorKind")} errors={floor.kind.errors}>
+        {(aria) => (
+          <select name={floor.kind.name} defaultValue={(floor.kind.initialValue as string) ?? "none"} {...aria}>
+            <option value="none">{t("priceRules.form.floorKind.none")}</option>
+            <option value="minimum">{t("priceRules.form.floorKind.minimum")}</option>
+            <option value="investigation">{t("priceRules.form.floorKind.investigation")}</option>
+          </select>
+        )}
+      </Field>
+      <div className="inline-form">
+        <TextField field={floor.yen} label={t("priceRules.form.floorYen")} type="number" />
+        {taxBasis(floor.taxBasis, t("priceRules.form.floorTaxBasis"))}
+      </div>
+    </fieldset>
   );
 }
