@@ -180,3 +180,108 @@ export function bandOf(cell: { q1: number; median: number; q3: number }, value: 
 export function ownMedian(values: readonly number[]): number | null {
   return values.length === 0 ? null : quartiles(values).median;
 }
+
+// ---- From stored rows to points (the job's sources, as plain data) ----
+
+/** What the benchmarks read of an opened offer: the RFQ's content and the quote's, as stored (already validated). */
+export interface OfferSource {
+  vendorOrgId: string;
+  buyerOrgId: string;
+  category: string;
+  openedAt: Date;
+  tco: number | null;
+  rfqContent: unknown;
+  quoteContent: unknown;
+}
+
+interface RfqContentRead {
+  phase?: string;
+  contractTermMonths?: number;
+  lineItems?: { code: string; unit: string; recurrence: string }[];
+  criteria?: { key: string; source: string; unit: string }[];
+}
+
+interface QuoteContentRead {
+  unitPrices?: Record<string, number>;
+  kpiCommitments?: Record<string, number>;
+  taxBasis?: "excluded" | "included";
+  taxRate?: number;
+}
+
+/** The points one opened offer gives: its KPI commitments, its unit prices (tax-excluded) and its TCO per month. */
+export function pointsFromOffer(source: OfferSource): KeyedPoint[] {
+  const rfq = (source.rfqContent ?? {}) as RfqContentRead;
+  const quote = (source.quoteContent ?? {}) as QuoteContentRead;
+  const base = { buyerOrgId: source.buyerOrgId, vendorOrgId: source.vendorOrgId, at: source.openedAt, category: source.category, phase: rfq.phase ?? null };
+  const points: KeyedPoint[] = [];
+  for (const criterion of rfq.criteria ?? []) {
+    if (criterion.source !== "kpi_commitment") continue;
+    const value = quote.kpiCommitments?.[criterion.key];
+    if (typeof value !== "number") continue;
+    points.push({ ...base, kind: "committed", key: criterion.key, unit: criterion.unit === "rate" ? "rate" : "value", value });
+  }
+  for (const line of rfq.lineItems ?? []) {
+    const price = quote.unitPrices?.[line.code];
+    if (typeof price !== "number") continue;
+    const value = unitPriceExcludingTax(price, quote.taxBasis ?? "excluded", quote.taxRate ?? 10);
+    points.push({ ...base, kind: "unit_price", key: unitPriceKey(line.unit, line.recurrence), unit: "yen", value });
+  }
+  if (source.tco !== null && rfq.contractTermMonths && rfq.contractTermMonths > 0) {
+    points.push({ ...base, kind: "tco_month", key: "", unit: "yen", value: tcoPerMonth(source.tco, rfq.contractTermMonths) });
+  }
+  return points;
+}
+
+/** A confirmed fact (evidence_events): a rate's counts or a value. */
+export interface FactSource {
+  vendorOrgId: string;
+  buyerOrgId: string;
+  category: string;
+  kpiKey: string;
+  successes: number | null;
+  trials: number | null;
+  value: number | null;
+  confirmedAt: Date;
+  phase: string | null;
+}
+
+/** A fact's delivered value: successes / trials for a rate (one point per fact, unweighted), else its value. */
+export function pointFromFact(fact: FactSource): KeyedPoint | null {
+  const base = { buyerOrgId: fact.buyerOrgId, vendorOrgId: fact.vendorOrgId, at: fact.confirmedAt, category: fact.category, phase: fact.phase };
+  if (fact.trials !== null && fact.trials > 0 && fact.successes !== null)
+    return { ...base, kind: "delivered", key: fact.kpiKey, unit: "rate", value: fact.successes / fact.trials };
+  if (fact.value !== null && Number.isFinite(fact.value)) return { ...base, kind: "delivered", key: fact.kpiKey, unit: "value", value: fact.value };
+  return null;
+}
+
+export interface VendorBand extends CellKey {
+  vendorOrgId: string;
+  band: BenchmarkBand;
+}
+
+/**
+ * Each vendor's band in every published committed-value cell where it has commitments (of any age: they are its
+ * own figures): the band of the median of its own values. The only benchmark a vendor ever receives.
+ */
+export function vendorBands(points: readonly KeyedPoint[], cells: readonly BenchmarkCell[]): VendorBand[] {
+  const published = new Map(cells.filter((c) => c.kind === "committed" && c.published).map((c) => [cellId(c), c]));
+  const own = new Map<string, { key: CellKey; vendorOrgId: string; values: number[] }>();
+  for (const p of points) {
+    if (p.kind !== "committed") continue;
+    for (const phase of p.phase ? [null, p.phase] : [null]) {
+      const key: CellKey = { kind: p.kind, category: p.category, key: p.key, phase };
+      if (!published.has(cellId(key))) continue;
+      const id = `${p.vendorOrgId}\u0000${cellId(key)}`;
+      const entry = own.get(id) ?? { key, vendorOrgId: p.vendorOrgId, values: [] };
+      entry.values.push(p.value);
+      own.set(id, entry);
+    }
+  }
+  const bands: VendorBand[] = [];
+  for (const { key, vendorOrgId, values } of own.values()) {
+    const cell = published.get(cellId(key));
+    if (!cell?.published) continue;
+    bands.push({ ...key, vendorOrgId, band: bandOf(cell, ownMedian(values)!) });
+  }
+  return bands.sort((a, b) => a.vendorOrgId.localeCompare(b.vendorOrgId) || compareCells(a, b));
+}

@@ -1,0 +1,136 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/schema";
+
+// A small bulk factory for market history (benchmark tests): organisations, one closed sealed RFQ per offer and its
+// opened quote with a version, inserted directly in one transaction. Opening is the RFQ's deadline, `openedDaysAgo`
+// days before `now`. Every RFQ asks for the KPI `accuracy` (a rate) and one line "件" per unit, for 12 months.
+
+export interface MarketOffer {
+  /** Index into the buyers / vendors made. */
+  buyer: number;
+  vendor: number;
+  /** The committed accuracy, a fraction 0–1. */
+  accuracy: number;
+  /** Unit price per 件, tax-excluded yen. */
+  unitPrice?: number;
+  openedDaysAgo: number;
+  category?: string;
+  phase?: "launch" | "improvement" | "expansion";
+}
+
+export interface MarketHistory {
+  buyerOrgIds: string[];
+  vendorOrgIds: string[];
+  quoteIds: string[];
+}
+
+export const MARKET_CATEGORY = "accounting";
+
+export async function createMarketHistory(
+  db: Kysely<Database>,
+  o: { now: Date; buyers: number; vendors: number; offers: readonly MarketOffer[]; label?: string },
+): Promise<MarketHistory> {
+  const label = o.label ?? Math.random().toString(36).slice(2, 8);
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .insertInto("users")
+      .values({ email: `market-${label}@example.test`, name: "Market history", password_hash: "x" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const orgs = async (kind: "buyer" | "vendor", n: number) =>
+      n === 0
+        ? []
+        : (
+            await trx
+              .insertInto("organizations")
+              .values(Array.from({ length: n }, (_, i) => ({ kind, name: `Market ${kind} ${label} ${i}` })))
+              .returning("id")
+              .execute()
+          ).map((r) => r.id);
+    const buyerOrgIds = await orgs("buyer", o.buyers);
+    const vendorOrgIds = await orgs("vendor", o.vendors);
+    const quoteIds: string[] = [];
+    for (const [i, offer] of o.offers.entries()) {
+      const opened = new Date(o.now.getTime() - offer.openedDaysAgo * 86_400_000);
+      const content = {
+        title: `Market RFQ ${label} ${i}`,
+        category: offer.category ?? MARKET_CATEGORY,
+        phase: offer.phase ?? "launch",
+        contractTermMonths: 12,
+        lineItems: [{ code: "L1", description: "入力", unit: "件", quantity: 1000, recurrence: "per_unit" }],
+        criteria: [
+          {
+            key: "accuracy",
+            label: { ja: "正確性", en: "Accuracy" },
+            perspective: "quality",
+            direction: "benefit",
+            weight: 1,
+            source: "kpi_commitment",
+            unit: "rate",
+          },
+        ],
+      };
+      const rfq = await trx
+        .insertInto("rfqs")
+        .values({
+          buyer_org_id: buyerOrgIds[offer.buyer]!,
+          status: "closed",
+          title: content.title,
+          category: content.category,
+          quote_deadline: opened,
+          sealed: true,
+          content: JSON.stringify(content),
+          created_by: user.id,
+          published_at: new Date(opened.getTime() - 14 * 86_400_000),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const unitPrice = offer.unitPrice ?? 100;
+      const tco = unitPrice * 1000 * 12;
+      const quoteContent = JSON.stringify({ unitPrices: { L1: unitPrice }, kpiCommitments: { accuracy: offer.accuracy }, taxBasis: "excluded", taxRate: 10 });
+      const submitted = new Date(opened.getTime() - 86_400_000);
+      const quote = await trx
+        .insertInto("quotes")
+        .values({
+          rfq_id: rfq.id,
+          vendor_org_id: vendorOrgIds[offer.vendor]!,
+          status: "submitted",
+          rfq_version: 1,
+          content: quoteContent,
+          tco,
+          submitted_at: submitted,
+          created_by: user.id,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("quote_versions")
+        .values({
+          quote_id: quote.id,
+          version: 1,
+          rfq_version: 1,
+          content: quoteContent,
+          normalized: "{}",
+          tco,
+          kind: "submitted",
+          created_by: user.id,
+          created_at: submitted,
+        })
+        .execute();
+      quoteIds.push(quote.id);
+    }
+    return { buyerOrgIds, vendorOrgIds, quoteIds };
+  });
+}
+
+/** n offers spread round-robin over `buyers` and `vendors`, accuracy 0.95 + i/1000, all `openedDaysAgo` old. */
+export function spreadOffers(n: number, buyers: number, vendors: number, openedDaysAgo = 120, extra: Partial<MarketOffer> = {}): MarketOffer[] {
+  return Array.from({ length: n }, (_, i) => ({
+    buyer: i % buyers,
+    vendor: i % vendors,
+    accuracy: 0.95 + i / 1000,
+    unitPrice: 100 + i,
+    openedDaysAgo,
+    ...extra,
+  }));
+}
