@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { benchmarksJob } from "~/jobs/benchmarks";
+import { recomputeBenchmarks } from "~/services/benchmarks.server";
+import { createApiToken, createOrg, createUser } from "../factories";
+import { apiRequest, createHarness, type Harness } from "./harness";
+import { createMarketHistory, spreadOffers, type MarketOffer } from "./support/market-history";
+
+// Market benchmarks end to end (decision 0048): the publication rule at its edges over real rows, the job's
+// idempotence, and what each role receives from the API (buyers numbers without min/max, vendors bands only).
+
+const NOW = new Date("2026-12-07T03:00:00Z");
+let h: Harness;
+let buyerToken: string;
+let vendorToken: string;
+let advisorToken: string;
+
+const offers: MarketOffer[] = [
+  // accounting: 20 offers from 5 buyers and 5 vendors, 120 days old → published (also its "launch" sub-cell).
+  ...spreadOffers(20, 5, 5, 120, { category: "accounting" }),
+  // hr_payroll: only 4 distinct buyers → hidden.
+  ...spreadOffers(20, 4, 5, 120, { category: "hr_payroll" }),
+  // general_affairs: vendor 0 holds 13 of 50 points (26 %) → hidden although 5 buyers and 7 vendors.
+  ...Array.from({ length: 13 }, (_, i) => ({ buyer: i % 5, vendor: 0, accuracy: 0.97, openedDaysAgo: 120, category: "general_affairs" })),
+  ...Array.from({ length: 37 }, (_, i) => ({ buyer: i % 5, vendor: 1 + (i % 6), accuracy: 0.98, openedDaysAgo: 120, category: "general_affairs" })),
+  // it_helpdesk: buyer 4's quotes were opened 89 days ago → only 4 buyers count today; tomorrow they are 90 days old.
+  ...spreadOffers(20, 5, 5, 120, { category: "it_helpdesk" }).map((o) => (o.buyer === 4 ? { ...o, openedDaysAgo: 89 } : o)),
+];
+
+async function tables() {
+  const cells = await h.db.selectFrom("market_benchmarks").selectAll().orderBy("kind").orderBy("category").orderBy("key").orderBy("phase").execute();
+  const bands = await h.db
+    .selectFrom("market_benchmark_bands")
+    .selectAll()
+    .orderBy("vendor_org_id")
+    .orderBy("kind")
+    .orderBy("category")
+    .orderBy("key")
+    .orderBy("phase")
+    .execute();
+  return { cells, bands };
+}
+
+function cell(rows: Awaited<ReturnType<typeof tables>>["cells"], category: string, kind = "committed", key = "accuracy", phase = "") {
+  return rows.find((r) => r.category === category && r.kind === kind && r.key === key && r.phase === phase);
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.clock.set(NOW);
+  const market = await createMarketHistory(h.db, { now: NOW, buyers: 5, vendors: 7, offers });
+  const buyer = await createUser(h.db, { orgId: market.buyerOrgIds[0]! });
+  buyerToken = await createApiToken(h.db, { orgId: market.buyerOrgIds[0]!, userId: buyer.id });
+  const vendor = await createUser(h.db, { orgId: market.vendorOrgIds[1]! });
+  vendorToken = await createApiToken(h.db, { orgId: market.vendorOrgIds[1]!, userId: vendor.id });
+  const advisorOrg = await createOrg(h.db, "advisory");
+  const advisor = await createUser(h.db, { orgId: advisorOrg.id });
+  advisorToken = await createApiToken(h.db, { orgId: advisorOrg.id, userId: advisor.id });
+  await recomputeBenchmarks(h.db, NOW);
+});
+afterAll(() => h?.close());
+
+describe("the publication rule over stored quotes", () => {
+  it("publishes a cell of 5 buyers and 5 vendors with median, quartiles and n only", async () => {
+    const { cells } = await tables();
+    // Accuracies 0.950 … 0.969: type-7 median 0.9595, q1 0.95475, q3 0.96425 (rates kept to 0.01 %).
+    expect(cell(cells, "accounting")).toMatchObject({ published: true, reason: null, median: 0.9595, n: 20, unit: "rate" });
+    expect(cell(cells, "accounting")!.q1).toBeCloseTo(0.9548, 4);
+    expect(cell(cells, "accounting")!.q3).toBeCloseTo(0.9643, 4);
+    expect(cell(cells, "accounting", "committed", "accuracy", "launch")).toMatchObject({ published: true, n: 20 });
+    // Unit prices 100 … 119 yen per 件 and TCO per month (price × 1000).
+    expect(cell(cells, "accounting", "unit_price", "件|per_unit")).toMatchObject({ published: true, median: 110, unit: "yen" });
+    expect(cell(cells, "accounting", "tco_month", "")).toMatchObject({ published: true, median: 109_500, unit: "yen" });
+    // No column can hold a minimum or a maximum.
+    expect(Object.keys(cells[0]!).filter((k) => /min|max/i.test(k) && k !== "median")).toEqual([]);
+  });
+
+  it("hides a cell with 4 distinct buyers, with no figure at all", async () => {
+    const { cells } = await tables();
+    expect(cell(cells, "hr_payroll")).toMatchObject({ published: false, reason: "too_few_buyers", median: null, q1: null, q3: null, n: null });
+  });
+
+  it("hides a cell where one vendor holds 26 % of the points", async () => {
+    const { cells } = await tables();
+    expect(cell(cells, "general_affairs")).toMatchObject({ published: false, reason: "vendor_share", median: null });
+  });
+
+  it("excludes quotes opened 89 days ago and counts them the day after", async () => {
+    try {
+      expect(cell((await tables()).cells, "it_helpdesk")).toMatchObject({ published: false, reason: "too_few_buyers" });
+      await recomputeBenchmarks(h.db, new Date(NOW.getTime() + 86_400_000));
+      expect(cell((await tables()).cells, "it_helpdesk")).toMatchObject({ published: true, n: 20 });
+    } finally {
+      await recomputeBenchmarks(h.db, NOW);
+    }
+  });
+});
+
+describe("the job", () => {
+  it("run twice gives the same table", async () => {
+    await benchmarksJob.handle([], { db: h.db, now: NOW });
+    const first = await tables();
+    await benchmarksJob.handle([], { db: h.db, now: NOW });
+    const second = await tables();
+    expect(first.cells.length).toBeGreaterThan(10);
+    expect(first.bands.length).toBeGreaterThan(0);
+    expect(second).toEqual(first);
+  });
+});
+
+describe("GET /api/v1/benchmarks", () => {
+  it("gives a buyer the published numbers and never a minimum or a maximum", async () => {
+    const res = await apiRequest(h, buyerToken, "/api/v1/benchmarks?category=accounting");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text);
+    expect(body.audience).toBe("market");
+    const accuracy = body.cells.find(
+      (c: { kind: string; key: string; phase: string | null }) => c.kind === "committed" && c.key === "accuracy" && c.phase === null,
+    );
+    expect(accuracy).toMatchObject({ published: true, median: 0.9595, n: 20 });
+    expect(text).not.toMatch(/"(min|max|minimum|maximum)[^"]*"/i);
+    // The lowest and highest commitments (0.95 and 0.969) and prices (100 and 119 yen) are nowhere in the answer.
+    expect(text).not.toMatch(/:0\.95[,}]|0\.969|:100[,}]|:119[,}]/);
+  });
+
+  it("gives a buyer a hidden cell with no figure", async () => {
+    const body = await (await apiRequest(h, buyerToken, "/api/v1/benchmarks?category=hr_payroll")).json();
+    expect(body.cells.length).toBeGreaterThan(0);
+    for (const c of body.cells) {
+      expect(c.published).toBe(false);
+      expect(Object.keys(c).sort()).toEqual(["category", "key", "kind", "phase", "published", "unit"]);
+    }
+  });
+
+  it("gives an advisor the same numbers as a buyer", async () => {
+    const body = await (await apiRequest(h, advisorToken, "/api/v1/benchmarks?category=accounting")).json();
+    expect(body.audience).toBe("market");
+    expect(body.cells.some((c: { published: boolean; median?: number }) => c.published && c.median === 0.9595)).toBe(true);
+  });
+
+  it("gives a vendor its own bands and never a number", async () => {
+    const res = await apiRequest(h, vendorToken, "/api/v1/benchmarks");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const body = JSON.parse(text);
+    // Vendor 1 committed 0.951, 0.956, 0.961, 0.966 in accounting: own median 0.9585, below the market's 0.9595.
+    expect(body).toEqual({
+      audience: "vendor",
+      category: null,
+      bands: expect.arrayContaining([{ kind: "committed", category: "accounting", key: "accuracy", phase: null, band: "lower_half" }]),
+    });
+    // Only published cells give bands: none from hr_payroll, general_affairs or (today) it_helpdesk.
+    expect(body.bands.map((b: { category: string }) => b.category).filter((c: string) => c !== "accounting")).toEqual([]);
+    expect(text).not.toMatch(/median|q1|q3|"n"|\d\.\d|min|max/i);
+  });
+
+  it("refuses an unknown category with a field message in the caller's language", async () => {
+    const res = await apiRequest(h, buyerToken, "/api/v1/benchmarks?category=nope", { lang: "en" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Choose a category from the list.");
+  });
+});
