@@ -115,3 +115,37 @@ export async function readBenchmarks(ctx: Pick<AppContext, "db">, actor: Actor, 
   const computedAt = rows.reduce<Date | null>((latest, r) => (latest && latest > r.computed_at ? latest : r.computed_at), null);
   return { ok: true, audience: "market", category, computedAt, cells };
 }
+
+/** What the RFQ editor shows beside each KPI target and each line's unit (buyer side only; a vendor gets null). */
+export interface BenchmarkHints {
+  /** By KPI key: the committed-value cell. */
+  kpi: Record<string, HintCellView>;
+  /** By "<normalised unit>|<recurrence>": the unit-price cell. */
+  unitPrice: Record<string, HintCellView>;
+}
+export type HintCellView = { unit: "rate" | "yen" | "value"; published: boolean; median?: number; q1?: number; q3?: number };
+
+/**
+ * The hints for one category: per key the phase's own cell when it publishes, else the all-phase cell (published
+ * or "not enough data"). Null for anyone but a buyer or an advisor, so a vendor surface cannot render numbers.
+ */
+export async function benchmarkHints(ctx: Pick<AppContext, "db">, actor: Actor, category: string, phase: string | null): Promise<BenchmarkHints | null> {
+  const member = orgActor(actor);
+  if (!member || (member.org.kind !== "buyer" && member.org.kind !== "advisory")) return null;
+  const read = await readBenchmarks(ctx, actor, category);
+  if (!read.ok || read.audience !== "market") return null;
+  const hints: BenchmarkHints = { kpi: {}, unitPrice: {} };
+  const view = (c: BenchmarkCellView): HintCellView =>
+    c.published ? { unit: c.unit, published: true, median: c.median, q1: c.q1, q3: c.q3 } : { unit: c.unit, published: false };
+  const bucket = (c: BenchmarkCellView) => (c.kind === "committed" ? hints.kpi : c.kind === "unit_price" ? hints.unitPrice : null);
+  for (const c of read.cells) {
+    const into = bucket(c);
+    if (into && c.phase === null) into[c.key] = view(c);
+  }
+  // The RFQ's own phase wins where that sub-cell publishes on its own.
+  for (const c of read.cells) {
+    const into = bucket(c);
+    if (into && phase !== null && c.phase === phase && c.published) into[c.key] = view(c);
+  }
+  return hints;
+}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchmarksJob } from "~/jobs/benchmarks";
 import { recomputeBenchmarks } from "~/services/benchmarks.server";
-import { createApiToken, createOrg, createUser } from "../factories";
-import { apiRequest, createHarness, type Harness } from "./harness";
+import { actorFor, createApiToken, createOrg, createRfq, createUser, FACTORY_PASSWORD } from "../factories";
+import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
 import { createMarketHistory, spreadOffers, type MarketOffer } from "./support/market-history";
 
 // Market benchmarks end to end (decision 0048): the publication rule at its edges over real rows, the job's
@@ -13,6 +13,9 @@ let h: Harness;
 let buyerToken: string;
 let vendorToken: string;
 let advisorToken: string;
+const buyerSession = new Cookies();
+const vendorSession = new Cookies();
+let editedRfqId: string;
 
 const offers: MarketOffer[] = [
   // accounting: 20 offers from 5 buyers and 5 vendors, 120 days old → published (also its "launch" sub-cell).
@@ -48,14 +51,35 @@ beforeAll(async () => {
   h = await createHarness();
   h.clock.set(NOW);
   const market = await createMarketHistory(h.db, { now: NOW, buyers: 5, vendors: 7, offers });
-  const buyer = await createUser(h.db, { orgId: market.buyerOrgIds[0]! });
+  const buyer = await createUser(h.db, { orgId: market.buyerOrgIds[0]!, email: "bench-buyer@example.test" });
   buyerToken = await createApiToken(h.db, { orgId: market.buyerOrgIds[0]!, userId: buyer.id });
-  const vendor = await createUser(h.db, { orgId: market.vendorOrgIds[1]! });
+  const vendor = await createUser(h.db, { orgId: market.vendorOrgIds[1]!, email: "bench-vendor@example.test" });
   vendorToken = await createApiToken(h.db, { orgId: market.vendorOrgIds[1]!, userId: vendor.id });
   const advisorOrg = await createOrg(h.db, "advisory");
   const advisor = await createUser(h.db, { orgId: advisorOrg.id });
   advisorToken = await createApiToken(h.db, { orgId: advisorOrg.id, userId: advisor.id });
   await recomputeBenchmarks(h.db, NOW);
+  expect((await postForm(h, "/login", { email: "bench-buyer@example.test", password: FACTORY_PASSWORD }, buyerSession)).status).toBe(302);
+  expect((await postForm(h, "/login", { email: "bench-vendor@example.test", password: FACTORY_PASSWORD }, vendorSession)).status).toBe(302);
+  // A draft in the benchmarked category: a 99.9 % accuracy target and a line per 件.
+  editedRfqId = await createRfq(h, await actorFor(h.db, "bench-buyer@example.test"), {
+    title: "ベンチマーク確認用",
+    category: "accounting",
+    phase: "launch",
+    criteria: [
+      {
+        key: "accuracy",
+        label: { ja: "正確性", en: "Accuracy" },
+        perspective: "customer",
+        direction: "benefit",
+        weight: 100,
+        source: "kpi_commitment",
+        unit: "rate",
+        target: 0.999,
+      },
+    ],
+    lineItems: [{ code: "L1", description: "入力", unit: "件", quantity: 1000, recurrence: "per_unit" }],
+  });
 });
 afterAll(() => h?.close());
 
@@ -158,5 +182,59 @@ describe("GET /api/v1/benchmarks", () => {
     const res = await apiRequest(h, buyerToken, "/api/v1/benchmarks?category=nope", { lang: "en" });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Choose a category from the list.");
+  });
+});
+
+/** The page's own content, without the layout and the scripts (which carry unrelated numbers). */
+async function article(res: Response) {
+  const html = (await res.text()).replaceAll("<!-- -->", "");
+  return /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? "";
+}
+
+describe("the /benchmarks page", () => {
+  it("shows a buyer median and IQR of a published cell and 'not enough data' for a hidden one, no minimum or maximum", async () => {
+    const res = await h.request("/benchmarks", { cookies: buyerSession });
+    expect(res.status).toBe(200);
+    const page = await article(res);
+    expect(page).toContain("市場ベンチマーク");
+    expect(page).toContain("95.95%"); // median
+    expect(page).toContain("95.48%〜96.43%"); // q1〜q3
+    expect(page).toContain("データ不足");
+    // The lowest and highest commitments (95 % and 96.9 %) and prices (¥100, ¥119) do not appear.
+    expect(page).not.toMatch(/[^.\d]95%|96\.9%|￥100<|￥119</);
+    // The intro says minima and maxima are never shown; the tables themselves have no such column or figure.
+    const tables = page.slice(page.indexOf("<section"));
+    expect(tables).not.toMatch(/最小|最大|minimum|maximum/i);
+  });
+
+  it("shows a vendor only its band, in English, with no number at all", async () => {
+    const res = await h.request("/benchmarks?category=accounting", { cookies: vendorSession, headers: { "Accept-Language": "en" } });
+    expect(res.status).toBe(200);
+    const page = await article(res);
+    expect(page).toContain("Market benchmarks");
+    expect(page).toContain("in the lower half of the market");
+    const text = page.replace(/<[^>]+>/g, " ").replace(/&#x?[0-9a-f]+;/gi, "'");
+    expect(text).not.toMatch(/\d/);
+  });
+
+  it("says an unknown category beside the chooser instead of failing", async () => {
+    const res = await h.request("/benchmarks?category=nope", { cookies: buyerSession });
+    expect(res.status).toBe(200);
+    expect(await article(res)).toContain("業務カテゴリを一覧から選んでください。");
+  });
+});
+
+describe("the RFQ editor", () => {
+  it("shows the market beside each KPI target and where the target stands", async () => {
+    const res = await h.request(`/rfqs/${editedRfqId}/edit/evaluation`, { cookies: buyerSession });
+    expect(res.status).toBe(200);
+    expect((await res.text()).replaceAll("<!-- -->", "")).toContain("市場の中央値 95.95%、四分位範囲 95.48%〜96.43%。目標 99.9% は市場の75%より高い水準です。");
+  });
+
+  it("shows the market's unit price beside each line's unit", async () => {
+    const res = await h.request(`/rfqs/${editedRfqId}/edit/lines`, { cookies: buyerSession });
+    expect(res.status).toBe(200);
+    // Unit prices 100 … 119 yen per 件: median ¥110 (type 7 of 20 values: 109.5 → integer yen 110), IQR ¥105–¥114.
+    expect((await res.text()).replaceAll("<!-- -->", "")).toContain("市場の中央値 ￥110、四分位範囲 ￥105〜￥114。");
   });
 });

@@ -62,7 +62,7 @@ export async function createMarketHistory(
           {
             key: "accuracy",
             label: { ja: "正確性", en: "Accuracy" },
-            perspective: "quality",
+            perspective: "customer",
             direction: "benefit",
             weight: 1,
             source: "kpi_commitment",
