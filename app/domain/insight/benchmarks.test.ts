@@ -6,6 +6,9 @@ import {
   evaluateCell,
   isOldEnough,
   normaliseLineUnit,
+  pointFromFact,
+  pointsFromOffer,
+  vendorBands,
   quantile,
   quartiles,
   tcoPerMonth,
@@ -151,5 +154,56 @@ describe("values", () => {
     expect(unitPriceExcludingTax(55, "excluded", 10)).toBe(55);
     expect(tcoPerMonth(1_000_001, 2)).toBe(500_001); // 500 000.5 → halves up
     expect(tcoPerMonth(1_200_000, 12)).toBe(100_000);
+  });
+});
+
+describe("points from stored rows", () => {
+  it("reads an offer's commitments, tax-excluded unit prices and TCO per month", () => {
+    const points = pointsFromOffer({
+      vendorOrgId: "v",
+      buyerOrgId: "b",
+      category: "accounting",
+      openedAt: OLD,
+      tco: 1_200_000,
+      rfqContent: {
+        phase: "launch",
+        contractTermMonths: 12,
+        lineItems: [{ code: "L1", unit: " 件", recurrence: "per_unit" }],
+        criteria: [
+          { key: "accuracy", source: "kpi_commitment", unit: "rate" },
+          { key: "tco", source: "price", unit: "yen" },
+        ],
+      },
+      quoteContent: { unitPrices: { L1: 110 }, kpiCommitments: { accuracy: 0.995 }, taxBasis: "included", taxRate: 10 },
+    });
+    expect(points.map(({ kind, key, unit, value, phase }) => ({ kind, key, unit, value, phase }))).toEqual([
+      { kind: "committed", key: "accuracy", unit: "rate", value: 0.995, phase: "launch" },
+      { kind: "unit_price", key: "件|per_unit", unit: "yen", value: 100, phase: "launch" },
+      { kind: "tco_month", key: "", unit: "yen", value: 100_000, phase: "launch" },
+    ]);
+  });
+
+  it("reads a fact's rate per fact, or its value, and skips a fact with neither", () => {
+    const fact = { vendorOrgId: "v", buyerOrgId: "b", category: "accounting", kpiKey: "accuracy", confirmedAt: OLD, phase: null };
+    expect(pointFromFact({ ...fact, successes: 990, trials: 1000, value: null })).toMatchObject({ kind: "delivered", unit: "rate", value: 0.99 });
+    expect(pointFromFact({ ...fact, successes: null, trials: null, value: 2.5 })).toMatchObject({ kind: "delivered", unit: "value", value: 2.5 });
+    expect(pointFromFact({ ...fact, successes: null, trials: null, value: null })).toBeNull();
+  });
+});
+
+describe("vendor bands", () => {
+  it("bands a vendor's own median in published committed cells only", () => {
+    const keyed = (kind: "committed" | "unit_price", category: string) =>
+      spread(10, 5, 5).map((p) => ({ ...p, kind, category, key: kind === "committed" ? "accuracy" : "件|per_unit", phase: null, unit: "value" as const }));
+    const points: KeyedPoint[] = [...keyed("committed", "accounting"), ...keyed("unit_price", "accounting"), ...keyed("committed", "hr_payroll").slice(0, 3)];
+    const cells = computeBenchmarks(points, NOW);
+    const bands = vendorBands(points, cells);
+    // v4 committed 5 and 10 (own median 7.5): between the median 5.5 and q3 7.75 → upper half; v0 (1, 6 → 3.5) lower half.
+    expect(bands.filter((b) => b.vendorOrgId === "v4")).toEqual([
+      { kind: "committed", category: "accounting", key: "accuracy", phase: null, vendorOrgId: "v4", band: "upper_half" },
+    ]);
+    expect(bands.find((b) => b.vendorOrgId === "v0")?.band).toBe("lower_half");
+    // No band from unit prices or from the withheld hr_payroll cell.
+    expect(bands.every((b) => b.kind === "committed" && b.category === "accounting")).toBe(true);
   });
 });
