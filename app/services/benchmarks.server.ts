@@ -39,7 +39,7 @@ export async function recomputeBenchmarks(db: Kysely<Database>, now: Date): Prom
         successes: f.successes,
         trials: f.trials,
         value: f.value === null ? null : Number(f.value),
-        confirmedAt: f.created_at,
+        confirmedAt: f.measurement_decided_at ?? tokyoMidnight(f.observed_on),
         phase: f.phase,
       });
       if (point) points.push(point);
@@ -66,6 +66,11 @@ export async function recomputeBenchmarks(db: Kysely<Database>, now: Date): Prom
     );
     return { cells: cells.length, published: cells.filter((c) => c.published).length, bands: bands.length };
   });
+}
+
+/** The start of a Tokyo calendar date ("YYYY-MM-DD", as both drivers return a date) as an instant. */
+function tokyoMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+09:00`);
 }
 
 /** A cell as a buyer or an advisor reads it: numbers only when published; never a minimum or a maximum. */

@@ -34,12 +34,18 @@ export async function listOpenedOfferSources(db: Kysely<Database>, now: Date) {
     .execute();
 }
 
-/** Every confirmed fact (evidence_events), with the phase of the RFQ its contract came from. */
+/**
+ * Every confirmed fact (evidence_events), with the phase of the RFQ its contract came from and when it was confirmed
+ * on the business clock: a measurement's `decided_at` (the buyer's confirmation); a delivery's fact is observed on
+ * its acceptance date, which is its confirmation. (`created_at` is the database's clock, so the demo seed's past
+ * contracts, confirmed at a past business time, would all look new by it.)
+ */
 export async function listConfirmedFactSources(db: Kysely<Database>) {
   return db
     .selectFrom("evidence_events as e")
     .innerJoin("contracts", "contracts.id", "e.contract_id")
     .innerJoin("rfqs", "rfqs.id", "contracts.rfq_id")
+    .leftJoin("sla_measurements as m", (j) => j.onRef("m.id", "=", "e.source_id").on("e.source", "=", "measurement"))
     .select([
       "e.vendor_org_id",
       "e.buyer_org_id",
@@ -48,7 +54,9 @@ export async function listConfirmedFactSources(db: Kysely<Database>) {
       "e.successes",
       "e.trials",
       "e.value",
-      "e.created_at",
+      "e.source",
+      "e.observed_on",
+      "m.decided_at as measurement_decided_at",
       sql<string | null>`rfqs.content->>'phase'`.as("phase"),
     ])
     .orderBy("e.id")

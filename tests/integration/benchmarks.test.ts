@@ -3,7 +3,7 @@ import { benchmarksJob } from "~/jobs/benchmarks";
 import { recomputeBenchmarks } from "~/services/benchmarks.server";
 import { actorFor, createApiToken, createOrg, createRfq, createUser, FACTORY_PASSWORD } from "../factories";
 import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
-import { createMarketHistory, spreadOffers, type MarketOffer } from "./support/market-history";
+import { createMarketHistory, spreadOffers, type MarketFact, type MarketOffer } from "./support/market-history";
 
 // Market benchmarks end to end (decision 0048): the publication rule at its edges over real rows, the job's
 // idempotence, and what each role receives from the API (buyers numbers without min/max, vendors bands only).
@@ -29,6 +29,13 @@ const offers: MarketOffer[] = [
   ...spreadOffers(20, 5, 5, 120, { category: "it_helpdesk" }).map((o) => (o.buyer === 4 ? { ...o, openedDaysAgo: 89 } : o)),
 ];
 
+// Delivered accuracy, one confirmed fact per contract: accounting's 20 contracts (offers 0–19) 100 days ago,
+// 980 … 999 of 1000; it_helpdesk's (offers 90–109) 100 days ago except buyer 4's, confirmed 89 days ago.
+const facts: MarketFact[] = [
+  ...Array.from({ length: 20 }, (_, i) => ({ offer: i, successes: 980 + i, trials: 1000, confirmedDaysAgo: 100 })),
+  ...Array.from({ length: 20 }, (_, i) => ({ offer: 90 + i, successes: 990, trials: 1000, confirmedDaysAgo: i % 5 === 4 ? 89 : 100 })),
+];
+
 async function tables() {
   const cells = await h.db.selectFrom("market_benchmarks").selectAll().orderBy("kind").orderBy("category").orderBy("key").orderBy("phase").execute();
   const bands = await h.db
@@ -50,7 +57,7 @@ function cell(rows: Awaited<ReturnType<typeof tables>>["cells"], category: strin
 beforeAll(async () => {
   h = await createHarness();
   h.clock.set(NOW);
-  const market = await createMarketHistory(h.db, { now: NOW, buyers: 5, vendors: 7, offers });
+  const market = await createMarketHistory(h.db, { now: NOW, buyers: 5, vendors: 7, offers, facts });
   const buyer = await createUser(h.db, { orgId: market.buyerOrgIds[0]!, email: "bench-buyer@example.test" });
   buyerToken = await createApiToken(h.db, { orgId: market.buyerOrgIds[0]!, userId: buyer.id });
   const vendor = await createUser(h.db, { orgId: market.vendorOrgIds[1]!, email: "bench-vendor@example.test" });
@@ -94,6 +101,9 @@ describe("the publication rule over stored quotes", () => {
     // Unit prices 100 … 119 yen per 件 and TCO per month (price × 1000).
     expect(cell(cells, "accounting", "unit_price", "件|per_unit")).toMatchObject({ published: true, median: 110, unit: "yen" });
     expect(cell(cells, "accounting", "tco_month", "")).toMatchObject({ published: true, median: 109_500, unit: "yen" });
+    // Delivered: 0.980 … 0.999 per fact → median 0.9895; the phase comes from the contract's RFQ.
+    expect(cell(cells, "accounting", "delivered")).toMatchObject({ published: true, median: 0.9895, n: 20, unit: "rate" });
+    expect(cell(cells, "accounting", "delivered", "accuracy", "launch")).toMatchObject({ published: true, n: 20 });
     // No column can hold a minimum or a maximum.
     expect(Object.keys(cells[0]!).filter((k) => /min|max/i.test(k) && k !== "median")).toEqual([]);
   });
@@ -108,11 +118,13 @@ describe("the publication rule over stored quotes", () => {
     expect(cell(cells, "general_affairs")).toMatchObject({ published: false, reason: "vendor_share", median: null });
   });
 
-  it("excludes quotes opened 89 days ago and counts them the day after", async () => {
+  it("excludes quotes opened and facts confirmed 89 days ago and counts them the day after", async () => {
     try {
       expect(cell((await tables()).cells, "it_helpdesk")).toMatchObject({ published: false, reason: "too_few_buyers" });
+      expect(cell((await tables()).cells, "it_helpdesk", "delivered")).toMatchObject({ published: false, reason: "too_few_buyers" });
       await recomputeBenchmarks(h.db, new Date(NOW.getTime() + 86_400_000));
       expect(cell((await tables()).cells, "it_helpdesk")).toMatchObject({ published: true, n: 20 });
+      expect(cell((await tables()).cells, "it_helpdesk", "delivered")).toMatchObject({ published: true, n: 20, median: 0.99 });
     } finally {
       await recomputeBenchmarks(h.db, NOW);
     }

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
+import { recordEvidence } from "../../../db/queries/evidence-events";
+import { tokyoDateString } from "~/utils/format";
 
 // A small bulk factory for market history (benchmark tests): organisations, one closed sealed RFQ per offer and its
 // opened quote with a version, inserted directly in one transaction. Opening is the RFQ's deadline, `openedDaysAgo`
@@ -18,6 +20,18 @@ export interface MarketOffer {
   phase?: "launch" | "improvement" | "expansion";
 }
 
+/**
+ * A confirmed delivered fact about the `accuracy` of an offer's contract (the offer is awarded and contracted
+ * for it: a proposal, an award and an active contract are inserted). Recorded as a delivery fact observed on its
+ * acceptance date, `confirmedDaysAgo` days before `now`.
+ */
+export interface MarketFact {
+  offer: number;
+  successes: number;
+  trials: number;
+  confirmedDaysAgo: number;
+}
+
 export interface MarketHistory {
   buyerOrgIds: string[];
   vendorOrgIds: string[];
@@ -28,7 +42,7 @@ export const MARKET_CATEGORY = "accounting";
 
 export async function createMarketHistory(
   db: Kysely<Database>,
-  o: { now: Date; buyers: number; vendors: number; offers: readonly MarketOffer[]; label?: string },
+  o: { now: Date; buyers: number; vendors: number; offers: readonly MarketOffer[]; facts?: readonly MarketFact[]; label?: string },
 ): Promise<MarketHistory> {
   const label = o.label ?? Math.random().toString(36).slice(2, 8);
   return db.transaction().execute(async (trx) => {
@@ -118,6 +132,81 @@ export async function createMarketHistory(
         })
         .execute();
       quoteIds.push(quote.id);
+    }
+    const contractOf = new Map<number, string>();
+    for (const fact of o.facts ?? []) {
+      let contractId = contractOf.get(fact.offer);
+      const quote = await trx
+        .selectFrom("quotes")
+        .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+        .select(["quotes.id", "quotes.rfq_id", "quotes.vendor_org_id", "quotes.tco", "rfqs.buyer_org_id", "rfqs.category"])
+        .where("quotes.id", "=", quoteIds[fact.offer]!)
+        .executeTakeFirstOrThrow();
+      if (!contractId) {
+        const amount = quote.tco ?? 0;
+        const proposal = await trx
+          .insertInto("award_proposals")
+          .values({
+            rfq_id: quote.rfq_id,
+            buyer_org_id: quote.buyer_org_id,
+            proposed_by: user.id,
+            quote_id: quote.id,
+            amount_yen: amount,
+            rationale: "総合評価で最上位",
+            snapshot: "{}",
+            snapshot_sha256: "0".repeat(64),
+            route_steps: "[]",
+            route_revision: 1,
+            status: "approved",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const award = await trx
+          .insertInto("awards")
+          .values({
+            rfq_id: quote.rfq_id,
+            buyer_org_id: quote.buyer_org_id,
+            proposal_id: proposal.id,
+            quote_id: quote.id,
+            vendor_org_id: quote.vendor_org_id,
+            amount_yen: amount,
+            debrief_reason: "総合評価で最上位",
+            status: "accepted",
+            respond_by: o.now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        contractId = (
+          await trx
+            .insertInto("contracts")
+            .values({
+              rfq_id: quote.rfq_id,
+              award_id: award.id,
+              quote_id: quote.id,
+              buyer_org_id: quote.buyer_org_id,
+              vendor_org_id: quote.vendor_org_id,
+              status: "active",
+              created_by: user.id,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+        contractOf.set(fact.offer, contractId);
+      }
+      await recordEvidence(trx, [
+        {
+          vendorOrgId: quote.vendor_org_id,
+          buyerOrgId: quote.buyer_org_id,
+          contractId,
+          category: quote.category,
+          kpiKey: "accuracy",
+          successes: fact.successes,
+          trials: fact.trials,
+          observedOn: tokyoDateString(new Date(o.now.getTime() - fact.confirmedDaysAgo * 86_400_000)),
+          source: "delivery",
+          sourceId: crypto.randomUUID(),
+        },
+      ]);
     }
     return { buyerOrgIds, vendorOrgIds, quoteIds };
   });
