@@ -43,5 +43,18 @@ export const benchmarkMessages = {
   "benchmarks.hint.target.upper_half": { ja: "目標 {target} は市場の中央値以上です。", en: "Your target {target} is at or above the market median." },
   "benchmarks.hint.target.lower_half": { ja: "目標 {target} は市場の中央値より低い水準です。", en: "Your target {target} is below the market median." },
   "benchmarks.hint.target.lower_quartile": { ja: "目標 {target} は市場の75%より低い水準です。", en: "Your target {target} is below 75 % of the market." },
+  "benchmarks.hint.commitment.upper_quartile": {
+    ja: "提示値 {target} は市場の75%より高い水準です。",
+    en: "The commitment {target} is above 75 % of the market.",
+  },
+  "benchmarks.hint.commitment.upper_half": { ja: "提示値 {target} は市場の中央値以上です。", en: "The commitment {target} is at or above the market median." },
+  "benchmarks.hint.commitment.lower_half": {
+    ja: "提示値 {target} は市場の中央値より低い水準です。",
+    en: "The commitment {target} is below the market median.",
+  },
+  "benchmarks.hint.commitment.lower_quartile": {
+    ja: "提示値 {target} は市場の75%より低い水準です。",
+    en: "The commitment {target} is below 75 % of the market.",
+  },
   "benchmarks.hint.notEnoughData": { ja: "市場ベンチマーク：データ不足", en: "Market benchmark: not enough data" },
 } as const;

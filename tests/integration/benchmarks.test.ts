@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchmarksJob } from "~/jobs/benchmarks";
 import { recomputeBenchmarks } from "~/services/benchmarks.server";
-import { actorFor, createApiToken, createOrg, createRfq, createUser, FACTORY_PASSWORD } from "../factories";
+import { actorFor, createApiToken, createOrg, createPublishedRfq, createRfq, createUser, FACTORY_PASSWORD, openRfq, rfqInput, submitQuote } from "../factories";
+import { quoteA } from "~/domain/quote/test-fixtures";
 import { apiRequest, Cookies, createHarness, postForm, type Harness } from "./harness";
 import { createMarketHistory, spreadOffers, type MarketFact, type MarketOffer } from "./support/market-history";
 
@@ -61,6 +62,7 @@ beforeAll(async () => {
   const buyer = await createUser(h.db, { orgId: market.buyerOrgIds[0]!, email: "bench-buyer@example.test" });
   buyerToken = await createApiToken(h.db, { orgId: market.buyerOrgIds[0]!, userId: buyer.id });
   const vendor = await createUser(h.db, { orgId: market.vendorOrgIds[1]!, email: "bench-vendor@example.test" });
+  await createUser(h.db, { orgId: market.vendorOrgIds[2]!, email: "bench-vendor2@example.test" });
   vendorToken = await createApiToken(h.db, { orgId: market.vendorOrgIds[1]!, userId: vendor.id });
   const advisorOrg = await createOrg(h.db, "advisory");
   const advisor = await createUser(h.db, { orgId: advisorOrg.id });
@@ -248,5 +250,32 @@ describe("the RFQ editor", () => {
     expect(res.status).toBe(200);
     // Unit prices 100 … 119 yen per 件: median ¥110 (type 7 of 20 values: 109.5 → integer yen 110), IQR ¥105–¥114.
     expect((await res.text()).replaceAll("<!-- -->", "")).toContain("市場の中央値 ￥110、四分位範囲 ￥105〜￥114。");
+  });
+});
+
+describe("the comparison page", () => {
+  // Last in the file: opening the RFQ moves the harness clock past its deadline (the stored benchmarks stay).
+  it("shows the market once per KPI row and where each quote's commitment stands", async () => {
+    const buyer = await actorFor(h.db, "bench-buyer@example.test");
+    const rfqId = await createPublishedRfq(
+      h,
+      buyer,
+      rfqInput(h, { category: "accounting", phase: "launch", dataSensitivity: "none", requiredCertifications: [] }),
+    );
+    await submitQuote(
+      h,
+      await actorFor(h.db, "bench-vendor2@example.test"),
+      rfqId,
+      quoteA({ kpiCommitments: { accuracy: 0.999, processing_lead_time_days: 3 } }),
+    );
+    await openRfq(h, rfqId);
+    // Two weeks on, the morning's session has lapsed: sign in again.
+    const session = new Cookies();
+    expect((await postForm(h, "/login", { email: "bench-buyer@example.test", password: FACTORY_PASSWORD }, session)).status).toBe(302);
+    const res = await h.request(`/rfqs/${rfqId}/compare`, { cookies: session });
+    expect(res.status).toBe(200);
+    const html = (await res.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("市場の中央値 95.95%、四分位範囲 95.48%〜96.43%。");
+    expect(html).toContain("提示値 99.9% は市場の75%より高い水準です。");
   });
 });

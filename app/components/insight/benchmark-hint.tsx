@@ -45,11 +45,25 @@ export function phaseWords(phase: string | null, locale: Locale, allPhases: stri
   return phase === null ? allPhases : (rfqPhaseLabels[phase as RfqPhase]?.[locale] ?? phase);
 }
 
-export function BenchmarkHint({ cell, target }: { cell: HintCell | null | undefined; target?: number | null }) {
+/**
+ * `target`: the value to place in the market — a buyer's target (the default words) or, with `subject="commitment"`,
+ * a quote's commitment. `positionOnly` leaves out the market's figures (the comparison shows them once per row).
+ */
+export function BenchmarkHint({
+  cell,
+  target,
+  subject = "target",
+  positionOnly = false,
+}: {
+  cell: HintCell | null | undefined;
+  target?: number | null;
+  subject?: "target" | "commitment";
+  positionOnly?: boolean;
+}) {
   const { t, locale } = useI18n();
   if (!cell) return null;
   if (!cell.published || cell.median === undefined || cell.q1 === undefined || cell.q3 === undefined)
-    return (
+    return positionOnly ? null : (
       <p className="muted benchmark-hint" data-testid="benchmark-hint">
         {t("benchmarks.hint.notEnoughData")}
       </p>
@@ -58,8 +72,8 @@ export function BenchmarkHint({ cell, target }: { cell: HintCell | null | undefi
   const figures = { q1: cell.q1, median: cell.median, q3: cell.q3 };
   return (
     <p className="muted benchmark-hint" data-testid="benchmark-hint">
-      {t("benchmarks.hint.cell", { median: f(cell.median), q1: f(cell.q1), q3: f(cell.q3) })}
-      {target !== undefined && target !== null ? t(`benchmarks.hint.target.${bandOf(figures, target)}`, { target: f(target) }) : null}
+      {positionOnly ? null : t("benchmarks.hint.cell", { median: f(cell.median), q1: f(cell.q1), q3: f(cell.q3) })}
+      {target !== undefined && target !== null ? t(`benchmarks.hint.${subject}.${bandOf(figures, target)}`, { target: f(target) }) : null}
     </p>
   );
 }
