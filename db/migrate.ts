@@ -31,6 +31,7 @@ import * as changeRequests from "./migrations/2026121004_change_requests";
 import * as reviews from "./migrations/2026121005_reviews";
 import * as trackRecordFromEvents from "./migrations/2026121006_track_record_from_events";
 import * as evaluation from "./migrations/2026121101_evaluation";
+import * as marketBenchmarks from "./migrations/2026121201_market_benchmarks";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   "2026121005_reviews": reviews,
   "2026121006_track_record_from_events": trackRecordFromEvents,
   "2026121101_evaluation": evaluation,
+  "2026121201_market_benchmarks": marketBenchmarks,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -796,6 +796,8 @@ export interface RecommendationMemosTable {
 }
 
 export interface Database {
+  market_benchmarks: MarketBenchmarksTable;
+  market_benchmark_bands: MarketBenchmarkBandsTable;
   rfq_design_comments: RfqDesignCommentsTable;
   rfq_design_comment_replies: RfqDesignCommentRepliesTable;
   quote_annotations: QuoteAnnotationsTable;
@@ -1134,4 +1136,30 @@ export interface ChangeRequestCommentsTable {
   author_user_id: string;
   body: string;
   created_at: Timestamp;
+}
+
+/** Market benchmarks (migration 2026121201, decision 0048): one cell per kind × category × key × phase ('' = all). */
+export interface MarketBenchmarksTable {
+  kind: "committed" | "delivered" | "unit_price" | "tco_month";
+  category: string;
+  key: string;
+  phase: string;
+  unit: "rate" | "yen" | "value";
+  published: boolean;
+  reason: "too_few_buyers" | "too_few_vendors" | "vendor_share" | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  n: number | null;
+  computed_at: Timestamp;
+}
+
+/** The band of a vendor's own committed values in a published cell: all a vendor is told of a benchmark. */
+export interface MarketBenchmarkBandsTable {
+  vendor_org_id: string;
+  kind: "committed" | "delivered" | "unit_price" | "tco_month";
+  category: string;
+  key: string;
+  phase: string;
+  band: "upper_quartile" | "upper_half" | "lower_half" | "lower_quartile";
 }

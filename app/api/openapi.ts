@@ -41,6 +41,7 @@ import { measurementPaths } from "./openapi-measurements";
 import { changeRequestPaths } from "./openapi-change-requests";
 import { evaluationPaths } from "./openapi-evaluation";
 import { memoPaths } from "./openapi-memos";
+import { benchmarkPaths } from "./openapi-benchmarks";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -258,6 +259,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...reviewPaths(),
       ...memoPaths(),
       ...designReviewPaths(),
+      ...benchmarkPaths(),
     },
   };
 }

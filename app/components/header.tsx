@@ -17,6 +17,7 @@ function navFor(kind: string | undefined, isAdmin: boolean): NavItem[] {
   if (kind === "vendor") items.push({ to: "/vendor/certifications", key: "profile.certifications" });
   // After the award: contracts, invoices (and the 取引書類) behind one entry, for both parties.
   if (kind === "buyer" || kind === "vendor") items.push({ to: "/contracts", key: "billing.nav" });
+  if (kind === "buyer" || kind === "vendor" || kind === "advisory") items.push({ to: "/benchmarks", key: "benchmarks.nav" });
   if (kind) items.push({ to: "/settings", key: "nav.settings" });
   if (isAdmin) items.push({ to: "/admin", key: "nav.admin" });
   return items;

@@ -38,6 +38,7 @@ import { changeRequestMessages } from "./messages-change-requests";
 import { trackRecordMessages } from "./messages-track-record";
 import { annotationMessages } from "./messages-annotations";
 import { memoMessages } from "./messages-memos";
+import { benchmarkMessages } from "./messages-benchmarks";
 import { designReviewMessages } from "./messages-design-review";
 import { priceRuleMessages } from "./messages-price-rules";
 
@@ -88,6 +89,7 @@ export const DICTIONARIES = {
   memoMessages,
   designReviewMessages,
   priceRuleMessages,
+  benchmarkMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

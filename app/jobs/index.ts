@@ -11,6 +11,7 @@ import { deliveryDeemedJob, deliveryReminderJob, deliverySchedule } from "./deli
 import { measurementReminderJob, measurementReminderSchedule } from "./measurement-reminders";
 import { reviewReminderJob, reviewReminderSchedule } from "./review-reminders";
 import { trackRecordRefreshSchedule } from "./track-record-refresh";
+import { benchmarksJob, benchmarksSchedule } from "./benchmarks";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -29,6 +30,7 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
     jobs: [
       ...searchIndexJobs({ db: o.db, search: o.search, projectRfq: projectRfqRanking }),
       deliveryDeemedJob,
+      benchmarksJob,
       ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail), reviewReminderJob(o.mail)] : []),
     ],
     schedules: [
@@ -39,6 +41,7 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
       measurementReminderSchedule,
       reviewReminderSchedule,
       trackRecordRefreshSchedule,
+      benchmarksSchedule,
     ],
   });
 }

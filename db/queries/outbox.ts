@@ -13,6 +13,7 @@ export type OutboxTopic =
   | "transaction_record"
   | "invoice.reminders"
   | "deliveries.deemed"
+  | "insight.benchmarks"
   | "deliveries.reminders"
   | "measurement.reminders"
   | "review.reminders";

@@ -12,6 +12,7 @@ import { seedDemoAwards } from "./demo-awards";
 import { seedDemoInvoices } from "./demo-invoices";
 import { seedDemoEvaluation } from "./demo-evaluation";
 import { seedMarketHistory } from "./market-history";
+import { recomputeBenchmarks } from "~/services/benchmarks.server";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export { DEMO_APPROVERS } from "./demo-approvers";
@@ -61,5 +62,9 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date(),
   await seedDemoAwards(db, now);
   await seedDemoInvoices(db, now);
   await seedDemoEvaluation(db, now);
-  if (options.history) await seedMarketHistory(db, now);
+  if (options.history) {
+    await seedMarketHistory(db, now);
+    // The benchmarks the daily job would compute, now: the demo's RFQ editor and /benchmarks show them at once.
+    await recomputeBenchmarks(db, now);
+  }
 }

@@ -5,6 +5,7 @@ import { formatNumber, formatYen, joinList } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { EvidenceBadge } from "./evidence-badge";
 import { KpiRisk } from "./kpi-risk";
+import { BenchmarkHint, type HintCell } from "~/components/insight/benchmark-hint";
 import { formatScore, formatValue } from "./format";
 
 /**
@@ -12,7 +13,16 @@ import { formatScore, formatValue } from "./format";
  * adds something of the reader's own to each quote's header (criterion null) and criterion cell — the
  * annotation counts of the buyer's side (issue 18).
  */
-export function ComparisonTable({ view, cellExtra }: { view: ComparisonView; cellExtra?: (quoteId: string, criterionKey: string | null) => ReactNode }) {
+export function ComparisonTable({
+  view,
+  cellExtra,
+  benchmarks = null,
+}: {
+  view: ComparisonView;
+  cellExtra?: (quoteId: string, criterionKey: string | null) => ReactNode;
+  /** The market's committed values by KPI key (buyer side only, decision 0048): once per row, and each quote's position. */
+  benchmarks?: { kpi: Record<string, HintCell> } | null;
+}) {
   const { t, locale } = useI18n();
   const topsis = view.method === "topsis";
   if (view.columns.length === 0) return <p className="notice">{t("compare.none")}</p>;
@@ -58,6 +68,7 @@ export function ComparisonTable({ view, cellExtra }: { view: ComparisonView; cel
                   {label("perspective", row.perspective, locale)} · {t("compare.weight")} {formatNumber(row.weight, locale, 2)} (
                   {formatNumber(row.share * 100, locale, 1)}%)
                 </span>
+                <BenchmarkHint cell={benchmarks?.kpi[row.key]} />
               </th>
               {view.columns.map((c) => {
                 const cell = c.cells[row.key];
@@ -72,6 +83,14 @@ export function ComparisonTable({ view, cellExtra }: { view: ComparisonView; cel
                     </span>
                     {cell ? <EvidenceBadge badge={cell.badge} unit={row.unit} claim={cell.claim} effective={cell.effective} evidence={cell.evidence} /> : null}
                     {cell ? <KpiRisk risk={cell.risk} label={row.label} /> : null}
+                    {cell ? (
+                      <BenchmarkHint
+                        cell={benchmarks?.kpi[row.key]}
+                        target={typeof cell.value === "number" ? cell.value : null}
+                        subject="commitment"
+                        positionOnly
+                      />
+                    ) : null}
                     {cellExtra?.(c.id, row.key)}
                   </td>
                 );

@@ -13,6 +13,7 @@ import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
+import { benchmarkHints } from "~/services/benchmarks.server";
 import { ExportActions } from "~/components/comparison/export-actions";
 import { FiltersForm } from "~/components/comparison/filters-form";
 import { formatScore } from "~/components/comparison/format";
@@ -136,6 +137,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     award: await awardFormFor(context, user.actor, id.data),
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
     annotations: await annotationsFor(context, user.actor, id.data),
+    benchmarks: await benchmarkHints(context, user.actor, ranking.rfq.category, ranking.rfq.phase ?? null),
   };
 }
 
@@ -312,7 +314,11 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>
         <span hidden data-testid="ordered-by" data-ordered-by={view.orderedBy} />
-        <ComparisonTable view={view} cellExtra={annotations ? (q, k) => <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : undefined} />
+        <ComparisonTable
+          view={view}
+          benchmarks={data.benchmarks}
+          cellExtra={annotations ? (q, k) => <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : undefined}
+        />
         <ComparisonCards view={view} />
       </section>
 

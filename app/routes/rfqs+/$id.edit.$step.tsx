@@ -31,6 +31,7 @@ import { useI18n } from "~/utils/use-i18n";
 import { WorkStep } from "~/components/rfq/steps/work-step";
 import { invariantResponse, notFound, pageFailure } from "~/utils/errors";
 import { designReviewFor } from "~/services/design-review.server";
+import { benchmarkHints } from "~/services/benchmarks.server";
 
 function stepOf(param: string | undefined): RfqStep {
   const step = STEP_ORDER.find((s) => s === param);
@@ -68,6 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     designAnchors: step === "evaluation" ? await designAnchors(context, user.actor, row.id) : null,
     // 予定価格 and its floor are asked of municipalities only (decision 0049).
     municipality: step === "lines" ? (await buyerKindOf(context, user.actor)) === "municipality" : false,
+    benchmarks: step === "evaluation" || step === "lines" ? await benchmarkHints(context, user.actor, row.category, content.phase ?? null) : null,
   };
 }
 
@@ -155,7 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RfqStepPage() {
-  const { rfq, step, vendors, formVersion, warnings, tcoNotes, designAnchors, municipality } = useLoaderData<typeof loader>();
+  const { rfq, step, vendors, formVersion, warnings, tcoNotes, designAnchors, municipality, benchmarks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const ahpConfirm = actionData && "ahpConfirm" in actionData ? actionData.ahpConfirm : null;
   const lastResult = actionData && "ahpConfirm" in actionData ? undefined : actionData;
@@ -235,9 +237,11 @@ export default function RfqStepPage() {
         <FormErrors errors={form.errors} />
         {step === "purposeAndScope" ? <PurposeStep fields={f} /> : null}
         {step === "workAndVolumes" ? <WorkStep form={form} fields={f} /> : null}
-        {step === "lines" ? <LinesStep form={form} fields={f} municipality={municipality} /> : null}
+        {step === "lines" ? <LinesStep form={form} fields={f} municipality={municipality} benchmarks={benchmarks} /> : null}
         {step === "requirementsAndCertifications" ? <RequirementsStep form={form} fields={f} /> : null}
-        {step === "evaluation" ? <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} ahpConfirm={ahpConfirm} /> : null}
+        {step === "evaluation" ? (
+          <EvaluationStep form={form} fields={f} savedCriteria={rfq.content.criteria ?? []} ahpConfirm={ahpConfirm} benchmarks={benchmarks} />
+        ) : null}
         {step === "scheduleAndInvitations" ? (
           <ScheduleStep fields={f} vendors={vendors} category={rfq.category} fixedSealed={rfq.status === "draft" ? null : rfq.sealed} />
         ) : null}

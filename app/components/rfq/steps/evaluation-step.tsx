@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Field } from "~/components/field";
+import { BenchmarkHint, type HintCell } from "~/components/insight/benchmark-hint";
 import { SAATY_CHOICES, pairField } from "~/domain/rfq/ahp-form";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
@@ -16,11 +17,14 @@ export function EvaluationStep({
   fields,
   savedCriteria,
   ahpConfirm = null,
+  benchmarks = null,
 }: {
   form: RfqForm;
   fields: RfqFields;
   savedCriteria: { key: string; label: { ja: string; en?: string } }[];
   ahpConfirm?: AhpConfirm | null;
+  /** The market benchmark of each KPI key (buyer side only), shown beside its target. */
+  benchmarks?: { kpi: Record<string, HintCell> } | null;
 }) {
   const { t, locale } = useI18n();
   // "Review the judgements" closes this answer's dialog; the next inconsistent answer opens it again.
@@ -84,6 +88,7 @@ export function EvaluationStep({
               <TextField field={scale.worst} label={t("rfq.field.criterion.scaleWorst")} type="number" suffix={pct(f.unit.value)} />
               <TextField field={scale.best} label={t("rfq.field.criterion.scaleBest")} type="number" suffix={pct(f.unit.value)} />
               <TextField field={f.target} label={t("rfq.field.criterion.target")} type="number" suffix={pct(f.unit.value)} />
+              <BenchmarkHint cell={benchmarks?.kpi[String(f.key.value ?? "")]} target={typedTarget(f.target.value, f.unit.value)} />
               {f.source.value === "advisor_rating" ? (
                 <RatingScaleFields name={f.rating.name} initial={f.rating.initialValue as RatingInitial} errors={f.rating.allErrors} />
               ) : null}
@@ -262,4 +267,12 @@ function RatingScaleFields({ name, initial, errors }: { name: string; initial: R
         : null}
     </fieldset>
   );
+}
+
+/** The target as typed, in the benchmark's unit: a rate is typed as a percentage and benchmarked as a fraction. */
+function typedTarget(value: unknown, unit: unknown): number | null {
+  if (typeof value !== "string" || value.trim() === "") return null;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return null;
+  return unit === "rate" ? n / 100 : n;
 }

@@ -1,9 +1,22 @@
 import { getInputProps } from "@conform-to/react";
 import { Field } from "~/components/field";
+import { BenchmarkHint, type HintCell } from "~/components/insight/benchmark-hint";
+import { unitPriceKey } from "~/domain/insight/benchmarks";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
-export function LinesStep({ form, fields, municipality = false }: { form: RfqForm; fields: RfqFields; municipality?: boolean }) {
+export function LinesStep({
+  form,
+  fields,
+  municipality = false,
+  benchmarks = null,
+}: {
+  form: RfqForm;
+  fields: RfqFields;
+  municipality?: boolean;
+  /** The market's unit prices by "<unit>|<recurrence>" (buyer side only), shown beside each line's unit. */
+  benchmarks?: { unitPrice: Record<string, HintCell> } | null;
+}) {
   const { t, locale } = useI18n();
   const lines = fields.lineItems.getFieldList();
   const budget = fields.budget.getFieldset();
@@ -23,6 +36,7 @@ export function LinesStep({ form, fields, municipality = false }: { form: RfqFor
               <TextField field={f.quantity} label={t("rfq.field.line.quantity")} type="number" />
               <SelectField field={f.recurrence} label={t("rfq.field.line.recurrence")} table="recurrence" locale={locale} empty={t("rfq.field.none")} />
               <TextField field={f.occurrences} label={t("recurrence.field.occurrences")} type="number" />
+              <BenchmarkHint cell={benchmarks?.unitPrice[unitPriceKey(String(f.unit.value ?? ""), String(f.recurrence.value ?? ""))]} />
               <button {...form.remove.getButtonProps({ name: fields.lineItems.name, index })} className="button small danger">
                 {t("rfq.field.remove")}
               </button>
