@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trackRecordRefreshSchedule } from "../../app/jobs/track-record-refresh";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, type DemoRfqIds } from "../../db/seed";
 import { createApiToken } from "../../app/services/api-tokens.server";
 import { createOrg, createUser } from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -73,8 +73,7 @@ async function logInEveryone() {
 const all = (status: number) => ({ page: status, csv: status, xlsx: status, api: status, apiXlsx: status });
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   await h.index();
   ids = await findDemoRfqIds(h.db);
   advisorOrgId = (await h.db.selectFrom("organizations").select("id").where("name", "=", ADVISOR.org).executeTakeFirstOrThrow()).id;

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed";
 import { DEMO_REGISTRATION_NUMBERS } from "../../db/seed/demo-invoices";
 import { addCertification, checkEvidenceUpload, deleteCertification } from "../../app/services/certifications.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -27,11 +27,10 @@ const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);
 const fields = { type: "isms_iso27001", number: "IS 777001", issuer: "BSIグループジャパン", validFrom: "2026-04-01", validUntil: "2029-03-31" };
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ demo: true });
   // Evidence goes to a throwaway DATA_DIR; the app reads ctx.env on every request.
   dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-evidence-"));
   h.ctx.env = { ...h.ctx.env, DATA_DIR: dataDir };
-  await seedDemoData(h.db, h.clock.now());
   await h.index();
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds } from "../../db/seed";
 import { SURVEY_CLOSED_DAYS } from "../../db/seed/demo-rfqs";
 import { buildRankingInput, type QuoteForRanking } from "../../app/domain/comparison/ranking-input";
 import type { TcoBreakdown } from "../../app/domain/quote/normalize";
@@ -126,8 +126,7 @@ async function mandatoryCertificationsOf(id: string): Promise<string[]> {
 const order = (ranking: RankedAlternative[]) => ranking.map((r) => [r.id, r.rank, Number(r.score.toFixed(9))]);
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   const ids = await findDemoRfqIds(h.db);
   rfqId = ids.surveyClosed;
   openRfqId = ids.benefits;
@@ -364,9 +363,8 @@ describe("downloads", () => {
 
 describe("with Meilisearch stopped", () => {
   it("the comparison still answers from PostgreSQL", async () => {
-    const dead = await createHarness({ search: createSearchService({ url: "http://127.0.0.1:9", apiKey: "x", timeoutMs: 500 }) });
+    const dead = await createHarness({ demo: true, search: createSearchService({ url: "http://127.0.0.1:9", apiKey: "x", timeoutMs: 500 }) });
     try {
-      await seedDemoData(dead.db, dead.clock.now());
       const id = (await findDemoRfqIds(dead.db)).surveyClosed;
       const res = await api(dead, BUYER, `/api/v1/rfqs/${id}/comparison`);
       expect(res.status).toBe(200);

@@ -12,6 +12,7 @@ import type { PaymentGateway } from "../../app/services/payments/stripe-gateway.
 import type { AppContext } from "../../app/utils/context.server";
 import { readEnv } from "../../app/utils/env.server";
 import { createDatabaseOn } from "../support/postgres";
+import { HARNESS_NOW } from "./harness-clock";
 
 // A fresh database and index prefix per test file on the shared real servers, an AppContext
 // with a controllable clock, and the built Remix app answering real Requests in-process.
@@ -54,6 +55,11 @@ function loadBuild() {
 }
 
 export interface HarnessOptions {
+  /**
+   * Start from the demo data as `seedDemoData(db, HARNESS_NOW)` leaves it: a copy of the database global-setup seeded
+   * once for the whole run (seeding takes seconds; a copy, a fraction of one). Its outbox rows are not yet indexed.
+   */
+  demo?: boolean;
   search?: SearchService;
   /** A gateway (the real SDK pointed at tests/support/stripe-test-server.ts); null (default) = card payment off. */
   payments?: PaymentGateway | null;
@@ -63,18 +69,22 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  return createHarnessOn({ databaseUrl: inject("databaseUrl"), meiliUrl: inject("meiliUrl"), meiliKey: inject("meiliKey") }, opts);
+  const template = opts.demo ? inject("demoDatabase") : undefined;
+  return createHarnessOn({ databaseUrl: inject("databaseUrl"), meiliUrl: inject("meiliUrl"), meiliKey: inject("meiliKey"), template }, opts);
 }
 
 /** The same on given servers, outside vitest (the webhook benchmark builds its data with the test factories). */
-export async function createHarnessOn(on: { databaseUrl: string; meiliUrl: string; meiliKey: string }, opts: HarnessOptions = {}): Promise<Harness> {
+export async function createHarnessOn(
+  on: { databaseUrl: string; meiliUrl: string; meiliKey: string; template?: string },
+  opts: HarnessOptions = {},
+): Promise<Harness> {
   const name = `kurabe_test_${randomBytes(5).toString("hex")}`;
-  const url = await createDatabaseOn(on.databaseUrl, name);
+  const url = await createDatabaseOn(on.databaseUrl, name, on.template);
   const db = await createDatabase({ url, poolSize: opts.poolSize ?? 4 });
   await migrateToLatest(db);
   const search = opts.search ?? createSearchService({ url: on.meiliUrl, apiKey: on.meiliKey, prefix: `${name}_` });
   await search.reconcileSettings().catch(() => {});
-  let now = new Date("2026-11-20T10:00:00+09:00");
+  let now = new Date(HARNESS_NOW);
   const clock = { now: () => new Date(now), set: (d: Date | string) => (now = new Date(d)) };
   const mailer = createLocalMailer();
   const env = readEnv({ NODE_ENV: "test", ...opts.env } as NodeJS.ProcessEnv);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, type DemoRfqIds } from "../../db/seed";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // The HTTP edge through the built app on real PostgreSQL: redirects, body limits, CSRF binding, headers,
@@ -20,10 +20,9 @@ const vendor = account("info@payroll-partners.example");
 const aoi = account("hello@studio-aoi.example");
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ demo: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-edge-"));
   h.ctx.env = { ...h.ctx.env, DATA_DIR: dataDir };
-  await seedDemoData(h.db, h.clock.now());
   ids = await findDemoRfqIds(h.db);
 });
 afterAll(async () => {

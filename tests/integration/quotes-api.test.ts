@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS } from "../../db/seed";
 import { actorFor, mustSucceed } from "../factories";
 import { normalizeQuoteToTco } from "../../app/domain/quote/normalize";
 import { buildQuoteSchema, type QuoteInput } from "../../app/domain/quote/schema";
@@ -79,8 +79,7 @@ const INCLUDED: QuoteInput = {
 const HAND_COMPUTED_TCO = 12_756_818;
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   deadline = new Date(h.clock.now().getTime() + 7 * DAY);
   const invitedVendorIds = [await orgId(vendor.org), await orgId(secondVendor.org), await orgId(thirdVendor.org)];
   const actor = await actorFor(h.db, buyer.email);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds } from "../../db/seed";
 import { actorFor, mustSucceed } from "../factories";
 import type { QuoteInput } from "../../app/domain/quote/schema";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
@@ -143,8 +143,7 @@ async function logInEveryRole() {
 }
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   deadline = new Date(h.clock.now().getTime() + 7 * DAY);
   target.sealed = await publishWithQuotes(true);
   target.open = await publishWithQuotes(false);

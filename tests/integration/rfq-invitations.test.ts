@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RFQS, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RFQS, findDemoRfqIds, type DemoRfqIds } from "../../db/seed";
 import { actorFor, vendorOrgId } from "../factories";
 import { issueAddendumWithChanges } from "../../app/services/rfq-addenda.server";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -16,8 +16,7 @@ const midori = "buyer@midori-city.example";
 const token = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.token;
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   await h.index();
   ids = await findDemoRfqIds(h.db);
   nextKeiri = await vendorOrgId(h.db, "株式会社ネクスト経理サービス");

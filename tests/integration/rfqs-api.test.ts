@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS } from "../../db/seed";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
 import { createHarness, type Harness } from "./harness";
 
@@ -103,8 +103,7 @@ let deadline: string;
 let invitedVendorIds: string[];
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   invitedVendorIds = [await orgId(invitedVendor.org), await orgId(secondInvitedVendor.org)];
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData, type DemoRfqIds } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, type DemoRfqIds } from "../../db/seed";
 import { actorFor, mustSucceed } from "../factories";
 import { enqueueRfqsClosedBetween } from "../../db/queries/rfqs";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
@@ -39,8 +39,8 @@ const SCOPE: Record<string, Key[]> = {
 
 const token = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.token;
 
+/** The demo (the harness starts from it) plus an RFQ of みどり市 closing soon. */
 async function seed(harness: Harness): Promise<Ids> {
-  await seedDemoData(harness.db, harness.clock.now());
   const buyer = await actorFor(harness.db, MIDORI);
   const input = completeRfqInput({
     title: SOON_TITLE,
@@ -109,7 +109,7 @@ const orgOf = new Map<string, string>();
 const secretsFor = (email: string) => secrets.filter((s) => s !== orgOf.get(email));
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ demo: true });
   ids = await seed(h);
   await h.index();
   for (const email of Object.keys(SCOPE)) {
@@ -425,7 +425,7 @@ describe("with Meilisearch unreachable", () => {
   let dead: Harness;
   let deadIds: Ids;
   beforeAll(async () => {
-    dead = await createHarness({ search: createSearchService({ url: "http://127.0.0.1:9", apiKey: "x", timeoutMs: 500 }) });
+    dead = await createHarness({ demo: true, search: createSearchService({ url: "http://127.0.0.1:9", apiKey: "x", timeoutMs: 500 }) });
     deadIds = await seed(dead);
   });
   afterAll(() => dead?.close());

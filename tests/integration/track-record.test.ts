@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, seedDemoData } from "../../db/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds } from "../../db/seed";
 import { DEMO_PAST_CONTRACTS, seedDemoPastContracts } from "../../db/seed/demo-past-contracts";
 import { VENDOR } from "../../db/seed/demo-rfqs";
 import { recordEvidence, type EvidenceFact } from "../../db/queries/evidence-events";
@@ -47,8 +47,7 @@ const count = (table: "contracts" | "evidence_events") =>
     .then((r) => Number(r.n));
 
 beforeAll(async () => {
-  h = await createHarness();
-  await seedDemoData(h.db, h.clock.now());
+  h = await createHarness({ demo: true });
   rfqId = (await findDemoRfqIds(h.db)).surveyClosed;
   buyerOrgId = (await h.db.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
   for (const row of await h.db.selectFrom("organizations").select(["id", "name"]).where("kind", "=", "vendor").execute()) org[row.name] = row.id;

@@ -69,14 +69,17 @@ export async function startPostgres(): Promise<RunningPostgres> {
   };
 }
 
-/** Creates a fresh database on the server and returns its URL. */
-export async function createDatabaseOn(serverUrl: string, name: string): Promise<string> {
+/**
+ * Creates a fresh database on the server and returns its URL; with `template`, a copy of that database
+ * (PostgreSQL's CREATE DATABASE … TEMPLATE), which is how test files start from the run's seeded demo data.
+ */
+export async function createDatabaseOn(serverUrl: string, name: string, template?: string): Promise<string> {
   const pg = (await import("pg")).default;
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}"`);
-    await client.query(`create database "${name}"`);
+    await client.query(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   } finally {
     await client.end();
   }
