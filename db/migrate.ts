@@ -32,6 +32,7 @@ import * as reviews from "./migrations/2026121005_reviews";
 import * as trackRecordFromEvents from "./migrations/2026121006_track_record_from_events";
 import * as evaluation from "./migrations/2026121101_evaluation";
 import * as marketBenchmarks from "./migrations/2026121201_market_benchmarks";
+import * as lowQuoteExplanations from "./migrations/2026121202_low_quote_explanations";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   "2026121006_track_record_from_events": trackRecordFromEvents,
   "2026121101_evaluation": evaluation,
   "2026121201_market_benchmarks": marketBenchmarks,
+  "2026121202_low_quote_explanations": lowQuoteExplanations,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

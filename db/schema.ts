@@ -504,6 +504,8 @@ export interface AwardProposalsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   decided_at: NullableTimestamp;
+  /** The red flags shown when proposing, each acknowledged by the proposer (decision 0051; [] before it). */
+  red_flags: ColumnType<unknown, string | undefined, string>;
 }
 
 export type AwardStatus = "offered" | "accepted" | "declined";
@@ -796,6 +798,7 @@ export interface RecommendationMemosTable {
 }
 
 export interface Database {
+  low_quote_explanations: LowQuoteExplanationsTable;
   market_benchmarks: MarketBenchmarksTable;
   market_benchmark_bands: MarketBenchmarkBandsTable;
   rfq_design_comments: RfqDesignCommentsTable;
@@ -1136,6 +1139,38 @@ export interface ChangeRequestCommentsTable {
   author_user_id: string;
   body: string;
   created_at: Timestamp;
+}
+
+export type LowQuoteTopic = "costs" | "assumptions" | "staffing";
+
+/**
+ * An explanation request for an abnormally low quote (migration 2026121202, decision 0051): the buyer's topics,
+ * message and reply-by date (vendor-readable, no figures), the vendor's answer per topic (once), the buyer's
+ * assessment (once, after the answer).
+ */
+export interface LowQuoteExplanationsTable {
+  id: Generated<string>;
+  rfq_id: string;
+  quote_id: string;
+  quote_version: number;
+  buyer_org_id: string;
+  vendor_org_id: string;
+  trigger: "abnormally_low" | "low_bid_investigation";
+  /** LowQuoteTopic[] as JSON. */
+  topics: ColumnType<unknown, string, never>;
+  message: Generated<string>;
+  /** A calendar date (YYYY-MM-DD). */
+  reply_by: ColumnType<string, string, never>;
+  requested_by: string;
+  requested_at: Timestamp;
+  /** Partial<Record<LowQuoteTopic, string>> as JSON; null until answered. */
+  answer: ColumnType<unknown, string | null | undefined, string | null>;
+  answered_by: string | null;
+  answered_at: NullableTimestamp;
+  assessment: "satisfactory" | "unsatisfactory" | null;
+  assessment_note: string | null;
+  assessed_by: string | null;
+  assessed_at: NullableTimestamp;
 }
 
 /** Market benchmarks (migration 2026121201, decision 0048): one cell per kind × category × key × phase ('' = all). */

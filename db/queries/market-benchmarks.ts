@@ -109,3 +109,20 @@ export async function listBandsOfVendor(db: Kysely<Database>, vendorOrgId: strin
     .orderBy("phase")
     .execute();
 }
+
+/**
+ * The published lower quartile of TCO per month of a category over every phase (the abnormally-low threshold's
+ * market half, decision 0051), or null when the cell is withheld or absent.
+ */
+export async function findPublishedTcoMonthQ1(db: Kysely<Database>, category: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("market_benchmarks")
+    .select("q1")
+    .where("kind", "=", "tco_month")
+    .where("category", "=", category)
+    .where("key", "=", "")
+    .where("phase", "=", "")
+    .where("published", "=", true)
+    .executeTakeFirst();
+  return row?.q1 ?? null;
+}
