@@ -16,7 +16,13 @@ import { idParameter, jsonBody as body, methodNotAllowed, ok, problem, unauthori
 const notFound = problem(
   "Not found — also for callers who may not use it (other buyers, vendors of other quotes, advisors writing, advisors not assigned to the RFQ), so existence never leaks",
 );
-const quoteIdParameter = { name: "quoteId", in: "path", required: true, description: "Quote id (an opened quote of the RFQ)", schema: { type: "string", format: "uuid" } };
+const quoteIdParameter = {
+  name: "quoteId",
+  in: "path",
+  required: true,
+  description: "Quote id (an opened quote of the RFQ)",
+  schema: { type: "string", format: "uuid" },
+};
 
 export function lowQuotePaths() {
   return {
@@ -50,7 +56,8 @@ export function lowQuotePaths() {
       parameters: idParameter("Quote id"),
       get: {
         operationId: "listQuoteExplanationRequests",
-        summary: "The explanation requests on one quote: its vendor reads its own (no trigger, assessment or figure); the buyer side reads them with the quote's standing",
+        summary:
+          "The explanation requests on one quote: its vendor reads its own (no trigger, assessment or figure); the buyer side reads them with the quote's standing",
         responses: { "200": ok("OK", QuoteExplanationList), "401": unauthorized, "404": notFound, "405": methodNotAllowed },
       },
     },

@@ -49,10 +49,10 @@ import { rankRfqForBuyer } from "./ranking.server";
 // flag (the peers' median, the threshold, the market quartile, the 調査基準価格) are the buyer's: the request row,
 // the vendor's reads, the vendor's notice and e-mail carry none of them — only the topics and the reply-by date.
 
-
 /** Topics as stored (JSON), kept to the known ones in the catalogue's order. */
 const topicsOf = (raw: unknown): ExplanationTopic[] => (Array.isArray(raw) ? EXPLANATION_TOPICS.filter((t) => raw.includes(t)) : []);
-const answerOf = (raw: unknown): Partial<Record<ExplanationTopic, string>> | null => (raw && typeof raw === "object" ? (raw as Record<ExplanationTopic, string>) : null);
+const answerOf = (raw: unknown): Partial<Record<ExplanationTopic, string>> | null =>
+  raw && typeof raw === "object" ? (raw as Record<ExplanationTopic, string>) : null;
 
 /** The buyer's RFQ when the actor is a member of its organisation who may act on it; else null (→ 404). */
 async function buyerRfq(ctx: AppContext, actor: Actor, rfqId: string) {
@@ -254,7 +254,12 @@ export async function requestExplanation(ctx: AppContext, actor: Actor, rfqId: s
 type Contact = { email: string; name: string; locale: string };
 const localeOf = (m: Contact): Locale => (isLocale(m.locale) ? m.locale : "ja");
 
-async function sendAll(ctx: AppContext, what: string, members: readonly Contact[], mail: (m: Contact, locale: Locale) => Parameters<AppContext["mailer"]["send"]>[0]) {
+async function sendAll(
+  ctx: AppContext,
+  what: string,
+  members: readonly Contact[],
+  mail: (m: Contact, locale: Locale) => Parameters<AppContext["mailer"]["send"]>[0],
+) {
   const sent = await Promise.allSettled(members.map((m) => ctx.mailer.send(mail(m, localeOf(m)))));
   sent.forEach((s, i) => {
     if (s.status === "rejected") console.warn(`mail: ${what} not delivered to ${members[i]!.email}: ${String(s.reason)}`);
@@ -314,7 +319,13 @@ export async function answerExplanation(ctx: AppContext, actor: Actor, id: strin
       entityId: row.quote_id,
       after: { rfqId: row.rfq_id, explanationId: id, late: answeredLate(row.reply_by, tokyoDateString(now)) },
     });
-    await notifyUsers(trx, [parties.requested_by], "rfq.explanationAnswered", { rfqId: row.rfq_id, title: parties.rfq_title, href: `/quotes/${row.quote_id}#low-price` }, now);
+    await notifyUsers(
+      trx,
+      [parties.requested_by],
+      "rfq.explanationAnswered",
+      { rfqId: row.rfq_id, title: parties.rfq_title, href: `/quotes/${row.quote_id}#low-price` },
+      now,
+    );
     return parties;
   });
   if (!done) return failure.conflict("lowQuote.alreadyAnswered");
@@ -367,3 +378,35 @@ export async function assessExplanation(ctx: AppContext, actor: Actor, id: strin
 /** The default reply-by date a request made now would get (the form's hint). */
 export const defaultReplyByNow = (ctx: AppContext) => defaultReplyBy(tokyoDateString(ctx.clock.now()));
 
+/** One request as its buyer's members read it (the assessment page); null (→ 404) for anyone else. */
+export async function explanationOfBuyer(ctx: AppContext, actor: Actor, id: string) {
+  const a = orgActor(actor, "buyer");
+  if (!a || !isRowId(id)) return null;
+  const row = await findExplanationForBuyer(ctx.db, a.org.id, id);
+  return row ? buyerJson(row) : null;
+}
+
+/**
+ * What the buyer side's panel on a quote page shows (app/components/quote/low-price-panel.tsx): the quote's
+ * standing, its requests, whether the reader may write, the default reply-by date. Null (→ 404) for vendors and
+ * anyone who may not read the opened quote.
+ */
+export async function lowPricePanelData(ctx: AppContext, actor: Actor, quoteId: string) {
+  if (actor.org?.kind !== "buyer" && actor.org?.kind !== "advisory") return null;
+  const found = await explanationsForQuote(ctx, actor, quoteId);
+  if (!found || found.as === "vendor") return null;
+  const side = actor.org.kind === "buyer" ? "buyer" : "advisor";
+  const quote = await findOpenedQuoteForReader(ctx.db, { side, orgId: actor.org.id }, quoteId, ctx.clock.now());
+  if (!quote) return null;
+  return {
+    quoteId,
+    rfqId: quote.rfq_id,
+    quoteVersion: quote.current_version,
+    seesPrice: found.view.seesPrice,
+    canWrite: found.view.canWrite,
+    flagged: found.view.flagged,
+    requests: found.view.requests,
+    defaultReplyBy: defaultReplyByNow(ctx),
+    today: tokyoDateString(ctx.clock.now()),
+  };
+}
