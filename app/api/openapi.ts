@@ -42,6 +42,7 @@ import { changeRequestPaths } from "./openapi-change-requests";
 import { evaluationPaths } from "./openapi-evaluation";
 import { memoPaths } from "./openapi-memos";
 import { benchmarkPaths } from "./openapi-benchmarks";
+import { lowQuotePaths } from "./openapi-low-quotes";
 import {
   outputSchema as jsonSchema,
   idParameter,
@@ -260,6 +261,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...memoPaths(),
       ...designReviewPaths(),
       ...benchmarkPaths(),
+      ...lowQuotePaths(),
     },
   };
 }

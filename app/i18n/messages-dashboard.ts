@@ -272,4 +272,7 @@ export const dashboardMessages = {
   "audit.action.memo.draft": { ja: "推薦メモの下書き作成", en: "Recommendation memo drafted" },
   "audit.action.memo.edit": { ja: "推薦メモの下書き編集", en: "Recommendation memo draft edited" },
   "audit.action.memo.publish": { ja: "推薦メモの公開", en: "Recommendation memo published" },
+  "audit.action.quote.explanation.request": { ja: "ベンダーへの価格の説明依頼", en: "Price explanation requested from vendor" },
+  "audit.action.quote.explanation.answer": { ja: "価格の説明依頼への回答", en: "Price explanation answered" },
+  "audit.action.quote.explanation.assess": { ja: "価格の説明の評価", en: "Price explanation assessed" },
 } as const;

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { certificationTypeLabeler } from "~/domain/vendor/catalog";
 import { dashboardFor } from "~/services/dashboard.server";
+import { VendorExplanationTodos } from "~/components/quote/low-price-panel";
 import { platformStats } from "~/services/vendors.server";
 import { getCurrentUser } from "~/utils/auth.server";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
@@ -88,6 +89,7 @@ function VendorHome({ d }: { d: Extract<Dashboard["work"], { kind: "vendor" }> }
   const { t } = useI18n();
   return (
     <>
+      <VendorExplanationTodos items={d.explanations} />
       <WorkList id="invitations" title={t("dashboard.vendor.invitations")} empty={t("dashboard.vendor.invitations.empty")}>
         {d.invitations.map((r) => (
           <li key={r.id}>

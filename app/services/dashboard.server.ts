@@ -6,6 +6,7 @@ import type { Actor } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import type { AppContext } from "~/utils/context.server";
+import { unansweredExplanationsOf } from "./low-quote-explanations.server";
 
 // Each role's home: one read per role, scoped to the actor's organisation in SQL (db/queries/dashboard.ts).
 // A platform admin's home adds the certificates waiting for review to whatever its organisation shows.
@@ -26,6 +27,8 @@ async function orgDashboard(ctx: AppContext, actor: Actor, now: Date) {
       deadlines: withDaysLeft(rows.deadlines, now),
       reconfirm: withDaysLeft(rows.reconfirm, now),
       withdrawn: withDaysLeft(rows.withdrawn, now),
+      // Requests to explain a quote's price, unanswered (the RFQ and the reply-by date only; decision 0051).
+      explanations: await unansweredExplanationsOf(ctx, org.id),
     };
   }
   if (org?.kind === "advisory") {

@@ -157,3 +157,28 @@ export async function assessExplanation(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Who a notice about a request goes to and what it names: the RFQ's title, the requester, both organisations. */
+export async function findExplanationParties(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("low_quote_explanations as e")
+    .innerJoin("rfqs", "rfqs.id", "e.rfq_id")
+    .innerJoin("organizations as vendor", "vendor.id", "e.vendor_org_id")
+    .select(["e.id", "e.rfq_id", "e.quote_id", "e.buyer_org_id", "e.vendor_org_id", "e.requested_by", "rfqs.title as rfq_title", "vendor.name as vendor_name"])
+    .where("e.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The vendor's unanswered requests (its to-do), the earliest reply-by date first, with the RFQ's title. */
+export async function listUnansweredExplanationsForVendor(db: Kysely<Database>, vendorOrgId: string, limit = 20) {
+  return db
+    .selectFrom("low_quote_explanations as e")
+    .innerJoin("rfqs", "rfqs.id", "e.rfq_id")
+    .select(["e.id", "e.rfq_id", "e.quote_id", "e.reply_by", "rfqs.title"])
+    .where("e.vendor_org_id", "=", vendorOrgId)
+    .where("e.answered_at", "is", null)
+    .orderBy("e.reply_by")
+    .orderBy("e.id")
+    .limit(limit)
+    .execute();
+}

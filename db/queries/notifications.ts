@@ -52,7 +52,9 @@ export type NotificationKind =
   | "evaluation.named"
   | "design.commented"
   | "design.resolved"
-  | "design.replied";
+  | "design.replied"
+  | "quote.explanationRequested"
+  | "rfq.explanationAnswered";
 
 export async function notifyUsers(db: Kysely<Database>, userIds: string[], kind: NotificationKind, payload: Record<string, unknown>, at: Date = new Date()) {
   const unique = [...new Set(userIds)];

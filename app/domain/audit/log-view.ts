@@ -151,6 +151,9 @@ export const AUDIT_ACTIONS = [
   "memo.draft",
   "memo.edit",
   "memo.publish",
+  "quote.explanation.request",
+  "quote.explanation.answer",
+  "quote.explanation.assess",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,8 @@ import { QuoteTotals } from "~/components/quote/quote-totals";
 import { QuoteAttachmentsSection } from "~/components/attachments";
 import { QuoteAnnotations } from "~/components/comparison/annotations";
 import { annotationsFor } from "~/services/annotations.server";
+import { LowPricePanel } from "~/components/quote/low-price-panel";
+import { lowPricePanelData } from "~/services/low-quote-explanations.server";
 import { formatCriterionValue } from "~/components/rfq/rfq-view";
 import { quoteDetails, readQuote } from "~/services/quotes.server";
 import { quoteAttachmentsFor } from "~/services/attachments.server";
@@ -41,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     attachments: (await quoteAttachmentsFor(context, user.actor, found.quote.id)) ?? [],
     // The buyer's and the advisors' annotations and clarifications on this quote (never on the vendor's page).
     annotations: await annotationsFor(context, user.actor, found.quote.rfq_id, found.quote.id),
+    // The abnormally low price panel (anchor #low-price): buyer side only, figures withheld under price later.
+    lowPrice: await lowPricePanelData(context, user.actor, found.quote.id),
   };
 }
 
@@ -58,6 +62,7 @@ export default function QuoteDetail() {
           {translateOrPassThrough(`quotes.status.${quote.status}`)} · v{quote.version}
         </span>
       </div>
+      <LowPriceSection />
       <QuoteAttachmentsSection quoteId={quote.id} files={attachments} intro={t("attachments.quote.buyerIntro")} />
       {seesPrice ? (
         <section className="card">
@@ -133,4 +138,10 @@ export default function QuoteDetail() {
       {annotations ? <QuoteAnnotations data={annotations} rfqId={quote.rfqId} quoteId={quote.id} back={`/quotes/${quote.id}`} /> : null}
     </article>
   );
+}
+
+/** The abnormally low price panel, when the quote is flagged or asked about (buyer side; anchor #low-price). */
+function LowPriceSection() {
+  const { lowPrice } = useLoaderData<typeof loader>();
+  return lowPrice ? <LowPricePanel data={lowPrice} /> : null;
 }

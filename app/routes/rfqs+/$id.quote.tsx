@@ -38,6 +38,8 @@ import { BafoNotice } from "~/components/bafo/bafo-notice";
 import { VendorClarifications } from "~/components/quote/clarifications";
 import { clarificationsForQuote } from "~/services/annotations.server";
 import { vendorBafo } from "~/services/bafo.server";
+import { VendorExplanationRequests } from "~/components/quote/low-price-panel";
+import { explanationsForVendorQuote } from "~/services/low-quote-explanations.server";
 
 async function requireQuoting(request: Request, context: LoaderFunctionArgs["context"], rfqId: string) {
   const user = await requireUser(request, context);
@@ -75,6 +77,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     awardResult: own.quote ? await awardResultOf(context, user.actor, own.quote.id) : null,
     // Clarifications from the buyer: the vendor projection (question and own answer) only.
     clarifications: own.quote ? await vendorClarifications(context, user.actor, own.quote.id) : [],
+    // Requests to explain its price: the request itself and its own answer, never a figure (decision 0051).
+    explanationRequests: own.quote ? ((await explanationsForVendorQuote(context, user.actor, own.quote.id)) ?? []) : [],
   };
 }
 
@@ -202,6 +206,7 @@ export default function QuotePage() {
       </div>
       <BafoNotice bafo={d.bafo} />
       <VendorClarifications items={d.clarifications} />
+      <VendorExplanationRequests items={d.explanationRequests} />
       <p className="muted">
         {t("rfq.detail.deadlineIn", { date: deadline })} {d.sealed ? `· ${t("quotes.form.sealedNote")}` : ""}
       </p>
