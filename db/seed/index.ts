@@ -11,6 +11,7 @@ import { seedDemoApprovers } from "./demo-approvers";
 import { seedDemoAwards } from "./demo-awards";
 import { seedDemoInvoices } from "./demo-invoices";
 import { seedDemoEvaluation } from "./demo-evaluation";
+import { seedDemoLowQuote } from "./demo-low-quote";
 import { seedMarketHistory } from "./market-history";
 import { recomputeBenchmarks } from "~/services/benchmarks.server";
 
@@ -62,6 +63,7 @@ export async function seedDemoData(db: Kysely<Database>, now: Date = new Date(),
   await seedDemoAwards(db, now);
   await seedDemoInvoices(db, now);
   await seedDemoEvaluation(db, now);
+  await seedDemoLowQuote(db, now);
   if (options.history) {
     await seedMarketHistory(db, now);
     // The benchmarks the daily job would compute, now: the demo's RFQ editor and /benchmarks show them at once.

@@ -3,6 +3,7 @@ import { DEMO_PAST_CONTRACTS, ongoingContract } from "../../db/seed/demo-past-co
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listOpenRfqsForVendor, listQuestionsForVendor, listRfqsOfBuyer } from "../../db/queries/rfqs";
 import { DEMO_ACCOUNTS, DEMO_RFQS, findDemoRfqIds, seedDemoData, type DemoRfqKey } from "../../db/seed";
+import { DEMO_LOW_QUOTE } from "../../db/seed/demo-low-quote";
 import { createOrg, createUser } from "../factories";
 import type { Actor, MemberRole, OrgKind } from "../../app/domain/permissions";
 import { effectiveStatus } from "../../app/domain/rfq/lifecycle";
@@ -449,7 +450,13 @@ describe("demo data", () => {
     expect(rows.filter((row) => statusOf(row) === "draft")).toHaveLength(1);
     const closed = rows.filter((row) => statusOf(row) === "closed");
     expect(closed.map((row) => row.title).sort()).toEqual(
-      [DEMO_RFQS.surveyClosed.title, DEMO_RFQS.taxFormsPending.title, DEMO_RFQS.callCentreEvaluated.title, DEMO_RFQS.callCentreEvaluating.title].sort(),
+      [
+        DEMO_RFQS.surveyClosed.title,
+        DEMO_RFQS.taxFormsPending.title,
+        DEMO_RFQS.callCentreEvaluated.title,
+        DEMO_RFQS.callCentreEvaluating.title,
+        DEMO_LOW_QUOTE.title,
+      ].sort(),
     );
     // The award loop (issue 15): one RFQ awarded with an approved proposal, an accepted award and an active
     // contract; one proposal waiting for approval.

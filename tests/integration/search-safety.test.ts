@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds, type DemoRfqIds } from "../../db/seed";
+import { findDemoLowQuoteRfqId } from "../../db/seed/demo-low-quote";
 import { actorFor, mustSucceed } from "../factories";
 import { enqueueRfqsClosedBetween } from "../../db/queries/rfqs";
 import { completeRfqInput } from "../../app/domain/rfq/test-fixtures";
@@ -24,7 +25,8 @@ const MIDORI = "buyer@midori-city.example";
 const SAKURA = "buyer@sakura-foods.example";
 const ADVISOR = "advisor@hikaku-advisory.example";
 
-type Ids = DemoRfqIds & { soon: string };
+/** `lowQuote`: さくら食品's closed marketplace RFQ with an abnormally low quote (db/seed/demo-low-quote.ts). */
+type Ids = DemoRfqIds & { soon: string; lowQuote: string };
 type Key = keyof Ids;
 
 /** What each reader may find with no filter: the whole point of this file. */
@@ -34,7 +36,7 @@ const SCOPE: Record<string, Key[]> = {
   [GYOSEI]: ["benefits", "payroll", "landingPage", "soon"],
   [HOKKAIDO]: ["benefits", "payroll", "landingPage", "soon"],
   [MIDORI]: ["benefits", "surveyClosed", "taxFormsPending", "callCentreEvaluated", "callCentreEvaluating", "soon"],
-  [SAKURA]: ["payroll", "landingPage", "adOperations", "accountingDraft", "bookkeepingAwarded"],
+  [SAKURA]: ["payroll", "landingPage", "adOperations", "accountingDraft", "bookkeepingAwarded", "lowQuote"],
 };
 
 const token = (email: string) => DEMO_ACCOUNTS.find((a) => a.email === email)!.token;
@@ -53,7 +55,7 @@ async function seed(harness: Harness): Promise<Ids> {
   });
   const soon = mustSucceed(await createRfqDraft(harness.ctx, buyer, input), "draft").rfq.id;
   mustSucceed(await publishRfq(harness.ctx, buyer, soon), "publish");
-  return { ...(await findDemoRfqIds(harness.db)), soon };
+  return { ...(await findDemoRfqIds(harness.db)), lowQuote: await findDemoLowQuoteRfqId(harness.db), soon };
 }
 
 interface ApiHit {
