@@ -24,4 +24,9 @@ export const insightGapMessages = {
   "rfqHistory.priceRules.ceiling": { ja: "予定価格 {yen}（{basis}）", en: "Ceiling price {yen} ({basis})" },
   "rfqHistory.priceRules.minimum": { ja: "最低制限価格 {yen}（{basis}）", en: "Minimum price {yen} ({basis})" },
   "rfqHistory.priceRules.investigation": { ja: "低入札価格調査基準価格 {yen}（{basis}）", en: "Low-bid investigation price {yen} ({basis})" },
+  "rfqReview.noCeiling": {
+    ja: "予定価格が設定されていません。地方公共団体の調達では通常、予定価格を設定します（このまま公開することもできます）。",
+    en: "No ceiling price set. Public buyers almost always set one (you can still publish without it).",
+  },
+  "rfqReview.noCeiling.set": { ja: "予定価格を設定する", en: "Set a ceiling price" },
 } as const satisfies Record<string, { ja: string; en: string }>;

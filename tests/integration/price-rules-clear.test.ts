@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFor, createAccount, createRfq, FACTORY_PASSWORD, type Account } from "../factories";
+import { actorFor, createAccount, createRfq, FACTORY_PASSWORD, rfqInput, type Account } from "../factories";
 import { setBuyerKind } from "../factories/contracts";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
 
 // Clearing a municipality's price rules from the form (decision 0049, revisited): the lines step offers
 // "予定価格を設定しない" once a ceiling is set; ticked and saved, `publicPriceRules` leaves the draft (whatever the
 // price inputs still hold), the edit is audited with the old rules before and none after, and the other lines-step
-// fields are saved as usual. Through the route, in Japanese and English.
+// fields are saved as usual. Through the route, in Japanese and English. And the publish step's notice when a
+// municipality publishes without a 予定価格 (a notice, never a block).
 
 let h: Harness;
 let city: Account;
@@ -105,5 +106,30 @@ describe("予定価格を設定しない on the lines step", () => {
     const html = await (await h.request(`/rfqs/${rfqId}/edit/lines`, { cookies: companyCookies })).text();
     expect(html).not.toContain('data-testid="price-rules"');
     expect(html).not.toContain('data-testid="clear-price-rules"');
+  });
+});
+
+describe("publishing without a 予定価格", () => {
+  it("shows a municipality a notice (not a block) on the publish step, in Japanese and English", async () => {
+    const rfqId = await createRfq(h, await actorFor(h.db, city.email), rfqInput(h, { requiredCertifications: [], dataSensitivity: "none" }));
+    const ja = await (await h.request(`/rfqs/${rfqId}/review`, { cookies: cityCookies })).text();
+    expect(ja).toContain('data-testid="no-ceiling-notice"');
+    expect(ja).toContain("予定価格が設定されていません。");
+    const en = await (await h.request(`/rfqs/${rfqId}/review`, { cookies: cityCookies, headers: { "Accept-Language": "en" } })).text();
+    expect(en).toContain("No ceiling price set.");
+    // Not a block: the draft publishes as it is.
+    expect((await postForm(h, `/rfqs/${rfqId}/review`, {}, cityCookies)).status).toBe(302);
+    expect((await h.db.selectFrom("rfqs").select("status").where("id", "=", rfqId).executeTakeFirstOrThrow()).status).toBe("published");
+  });
+
+  it("is not shown with a ceiling set, nor to a company buyer", async () => {
+    const withCeiling = await createRfq(
+      h,
+      await actorFor(h.db, city.email),
+      rfqInput(h, { requiredCertifications: [], dataSensitivity: "none", publicPriceRules: RULES }),
+    );
+    expect(await (await h.request(`/rfqs/${withCeiling}/review`, { cookies: cityCookies })).text()).not.toContain("no-ceiling-notice");
+    const companyRfq = await createRfq(h, await actorFor(h.db, company.email), rfqInput(h, { requiredCertifications: [], dataSensitivity: "none" }));
+    expect(await (await h.request(`/rfqs/${companyRfq}/review`, { cookies: companyCookies })).text()).not.toContain("no-ceiling-notice");
   });
 });
