@@ -42,6 +42,7 @@ import { benchmarkMessages } from "./messages-benchmarks";
 import { designReviewMessages } from "./messages-design-review";
 import { priceRuleMessages } from "./messages-price-rules";
 import { lowQuoteMessages } from "./messages-low-quotes";
+import { insightGapMessages } from "./messages-insight-gaps";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -92,6 +93,7 @@ export const DICTIONARIES = {
   priceRuleMessages,
   benchmarkMessages,
   lowQuoteMessages,
+  insightGapMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

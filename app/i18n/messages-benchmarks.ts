@@ -57,4 +57,7 @@ export const benchmarkMessages = {
     en: "The commitment {target} is below 75 % of the market.",
   },
   "benchmarks.hint.notEnoughData": { ja: "市場ベンチマーク：データ不足", en: "Market benchmark: not enough data" },
+  // The comparison's unit-price rows (each quote's unit price per line, beside the line's market cell).
+  "benchmarks.unitPrices.heading": { ja: "単価（税抜）", en: "Unit prices (tax-excluded)" },
+  "benchmarks.unitPrices.none": { ja: "—（単価なし）", en: "— (no price)" },
 } as const;

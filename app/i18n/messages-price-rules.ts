@@ -36,6 +36,14 @@ export const priceRuleMessages = {
   },
   "priceRules.form.floorYen": { ja: "下限の金額（円）", en: "Floor price (yen)" },
   "priceRules.form.floorTaxBasis": { ja: "下限の税区分", en: "Tax basis of the floor price" },
+  "priceRules.form.clear": {
+    ja: "予定価格を設定しない（登録済みの予定価格と下限を削除する）",
+    en: "No ceiling price (remove the ceiling and floor prices set)",
+  },
+  "priceRules.form.clearHint": {
+    ja: "チェックして保存すると、予定価格と最低制限価格・低入札価格調査基準価格の設定を削除します。削除は変更履歴に残ります。",
+    en: "Tick and save to remove the ceiling price and the floor price. The removal is kept in the change history.",
+  },
 
   // The ranking's gate-only criteria (app/domain/comparison/ranking-input.ts) and the comparison's flag.
   "priceRules.gate.ceiling": { ja: "予定価格", en: "Ceiling price" },

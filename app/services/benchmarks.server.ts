@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { listBandsOfVendor, listBenchmarkCells, listConfirmedFactSources, listOpenedOfferSources, replaceBenchmarks } from "../../db/queries/market-benchmarks";
 import { computeBenchmarks, pointFromFact, pointsFromOffer, vendorBands, type KeyedPoint } from "~/domain/insight/benchmarks";
+import { figuresCounted } from "~/domain/insight/final-offer";
 import { RFQ_CATEGORIES, type RfqCategory } from "~/domain/rfq/categories";
 import type { Actor } from "~/domain/permissions";
 import { failure, orgActor, type ServiceResult } from "~/utils/service-failure";
@@ -18,15 +19,21 @@ export async function recomputeBenchmarks(db: Kysely<Database>, now: Date): Prom
     const facts = await listConfirmedFactSources(trx);
     const points: KeyedPoint[] = [];
     for (const o of offers) {
+      // The finally ranked version (a BAFO round's final offer) once that figure is old enough, else the first round.
+      const counted = figuresCounted(
+        { content: o.quote_content, tco: o.tco, openedAt: new Date(o.opened_at) },
+        o.final_opened_at ? { content: o.final_content, tco: o.final_tco, openedAt: new Date(o.final_opened_at) } : null,
+        now,
+      );
       points.push(
         ...pointsFromOffer({
           vendorOrgId: o.vendor_org_id,
           buyerOrgId: o.buyer_org_id,
           category: o.category,
-          openedAt: new Date(o.opened_at),
-          tco: o.tco,
+          openedAt: counted.openedAt,
+          tco: counted.tco,
           rfqContent: o.rfq_content,
-          quoteContent: o.quote_content,
+          quoteContent: counted.content,
         }),
       );
     }

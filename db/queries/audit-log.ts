@@ -31,6 +31,8 @@ export async function listAuditEntries(db: Kysely<Database>, filter: AuditQuery,
       "audit_log.count",
       "audit_log.aggregated_minute",
       "audit_log.ip",
+      "audit_log.before",
+      "audit_log.after",
       "users.email as actor",
       "actor_org.name as actor_org_name",
       "entity_org.kind as entity_org_kind",
@@ -50,4 +52,29 @@ export async function listAuditEntries(db: Kysely<Database>, filter: AuditQuery,
     .offset((filter.page - 1) * pageSize)
     .execute();
   return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
+}
+
+/**
+ * One RFQ's own audit rows (entity `rfq`), newest first, with their before/after as stored: for the buyer's 変更履歴.
+ * The caller has checked that the RFQ is the reader's organisation's and passes every row through the price-rules
+ * redaction (`sealPriceRulesInAudit`) before showing it.
+ */
+export async function listAuditOfRfq(db: Kysely<Database>, rfqId: string, limit: number) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select([
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.created_at",
+      "audit_log.before",
+      "audit_log.after",
+      "users.name as actor_name",
+      "users.email as actor_email",
+    ])
+    .where("audit_log.entity_type", "=", "rfq")
+    .where("audit_log.entity_id", "=", rfqId)
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
 }

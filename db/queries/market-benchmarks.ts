@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, MarketBenchmarkBandsTable, MarketBenchmarksTable } from "../schema";
+import { finalVersionOf } from "./quotes";
 
 // Market benchmarks (decision 0048). The job reads the raw sources here (opened quotes, confirmed facts) and
 // replaces the two benchmark tables; every page and API reads only those tables.
@@ -13,11 +14,17 @@ const OFFERS = ["submitted", "shortlisted", "awarded", "not_selected"] as const;
  */
 const openedAt = sql<Date>`case when rfqs.sealed then rfqs.quote_deadline else quotes.submitted_at end`;
 
-/** Every opened offer up to `now` with what the benchmarks read from it: the RFQ's content and the quote's. */
+/**
+ * Every opened offer up to `now` with what the benchmarks read from it: the RFQ's content, the quote's first-round
+ * content and TCO with their opening, and — when a BAFO round has opened for it (`finalVersionOf`, the sealed-bid
+ * rule of the BAFO round) — its final version's content and TCO with that round's deadline, when they opened. The
+ * job counts the final figure once it is old enough to publish, and the first-round one until then.
+ */
 export async function listOpenedOfferSources(db: Kysely<Database>, now: Date) {
   return db
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
+    .leftJoinLateral(finalVersionOf(db, now), (j) => j.onTrue())
     .select([
       "quotes.vendor_org_id",
       "rfqs.buyer_org_id",
@@ -26,6 +33,10 @@ export async function listOpenedOfferSources(db: Kysely<Database>, now: Date) {
       "quotes.content as quote_content",
       "quotes.tco",
       openedAt.as("opened_at"),
+      "final.content as final_content",
+      "final.tco as final_tco",
+      sql<Date | null>`(select br.deadline from quote_versions bv join bafo_rounds br on br.id = bv.bafo_round_id
+        where bv.quote_id = quotes.id and bv.version = "final".version)`.as("final_opened_at"),
     ])
     .where("quotes.status", "in", OFFERS)
     .where("quotes.submitted_at", "is not", null)

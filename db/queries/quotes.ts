@@ -29,7 +29,7 @@ function openedOffers<QB extends SelectQueryBuilder<Database, "quotes" | "rfqs",
  * query below joins this and reads `final.*` through the coalescing selections instead of the quote row's
  * own version, TCO and content (which stay the first round's).
  */
-function finalVersionOf(db: Kysely<Database>, now: Date) {
+export function finalVersionOf(db: Kysely<Database>, now: Date) {
   return db
     .selectFrom("quote_versions as bv")
     .innerJoin("bafo_rounds as br", "br.id", "bv.bafo_round_id")

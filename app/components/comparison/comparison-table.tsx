@@ -17,11 +17,14 @@ export function ComparisonTable({
   view,
   cellExtra,
   benchmarks = null,
+  lineRows,
 }: {
   view: ComparisonView;
   cellExtra?: (quoteId: string, criterionKey: string | null) => ReactNode;
   /** The market's committed values by KPI key (buyer side only, decision 0048): once per row, and each quote's position. */
   benchmarks?: { kpi: Record<string, HintCell> } | null;
+  /** Rows per RFQ line after the criteria (the unit prices, `UnitPriceRows`), given by the page. */
+  lineRows?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const topsis = view.method === "topsis";
@@ -97,6 +100,7 @@ export function ComparisonTable({
               })}
             </tr>
           ))}
+          {lineRows}
           <tr>
             <th scope="row">{t("compare.tco")}</th>
             {view.columns.map((c) => (

@@ -6,6 +6,8 @@ import type { AnyMessageKey } from "~/i18n";
 import { auditLogPage } from "~/services/audit.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/format";
+import { isMessageKey, type Locale } from "~/i18n";
+import { rfqFieldWordsIn } from "~/i18n/rfq-field-words";
 import { useI18n } from "~/utils/use-i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -21,6 +23,12 @@ function useAuditWords() {
     action: (code: string) => (isKnownAuditAction(code) ? t(`audit.action.${code}`) : t("audit.action.unknown", { code })),
     entity: (type: string) => (isKnownEntityType(type) ? t(`audit.entity.${type}`) : t("audit.entity.unknown", { type })),
   };
+}
+
+/** A changed RFQ field's name in words (never its value: the platform admin does not read RFQ content). */
+function changedFieldWords(field: string, locale: Locale, t: ReturnType<typeof useI18n>["t"]): string {
+  if (field === "publicPriceRules") return t("rfqHistory.field.publicPriceRules");
+  return isMessageKey(`rfqReview.field.${field}`) ? rfqFieldWordsIn([field], null, locale) : field;
 }
 
 export default function AdminPage() {
@@ -90,6 +98,7 @@ export default function AdminPage() {
                 <th scope="col">{t("admin.action")}</th>
                 <th scope="col">{t("admin.entity")}</th>
                 <th scope="col">{t("audit.count")}</th>
+                <th scope="col">{t("rfqHistory.col.changes")}</th>
               </tr>
             </thead>
             <tbody>
@@ -106,6 +115,9 @@ export default function AdminPage() {
                     <code className="small">{r.entity_id.slice(0, 8)}</code>
                   </td>
                   <td>{r.aggregated_minute ? t("audit.count.times", { n: formatNumber(r.count, locale) }) : formatNumber(r.count, locale)}</td>
+                  <td data-testid="audit-changed-fields">
+                    {r.changedFields.map((f) => changedFieldWords(f, locale, t)).join(t("weights.awaiting.separator"))}
+                  </td>
                 </tr>
               ))}
             </tbody>

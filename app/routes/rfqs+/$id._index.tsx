@@ -269,6 +269,13 @@ export default function RfqDetail() {
           </Link>
         </p>
       ) : null}
+      {data.as === "buyer" ? (
+        <p>
+          <Link to={`/rfqs/${h.id}/history`} data-testid="history-link">
+            {t("rfqHistory.link")}
+          </Link>
+        </p>
+      ) : null}
       {data.as === "buyer" && data.quotes ? <BuyerQuotesSection data={data.quotes} /> : null}
       {data.as === "advisor" ? (
         <div className="stack">

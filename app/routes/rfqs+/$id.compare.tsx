@@ -13,6 +13,8 @@ import { ownNoteAction } from "~/components/comparison/advisor-notes.server";
 import { ChartsSection } from "~/components/comparison/charts-section";
 import { ComparisonCards } from "~/components/comparison/comparison-cards";
 import { ComparisonTable } from "~/components/comparison/comparison-table";
+import { UnitPriceRows } from "~/components/comparison/unit-price-rows";
+import { unitPriceRows } from "~/domain/insight/unit-price-rows";
 import { benchmarkHints } from "~/services/benchmarks.server";
 import { ExportActions } from "~/components/comparison/export-actions";
 import { FiltersForm } from "~/components/comparison/filters-form";
@@ -138,6 +140,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
     annotations: await annotationsFor(context, user.actor, id.data),
     benchmarks: await benchmarkHints(context, user.actor, ranking.rfq.category, ranking.rfq.phase ?? null),
+    // Each quote's ranked unit prices per line (tax-excluded): only past the price-later check above.
+    unitPrices: unitPriceRows(ranking.rfq, ranking.quotes),
   };
 }
 
@@ -317,6 +321,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
         <ComparisonTable
           view={view}
           benchmarks={data.benchmarks}
+          lineRows={<UnitPriceRows view={view} rows={data.unitPrices} hints={data.benchmarks?.unitPrice} />}
           cellExtra={annotations ? (q, k) => <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : undefined}
         />
         <ComparisonCards view={view} />

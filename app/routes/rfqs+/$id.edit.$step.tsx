@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FormErrors } from "~/components/field";
 import { StepNav } from "~/components/rfq/step-nav";
 import { EvaluationStep } from "~/components/rfq/steps/evaluation-step";
-import { LinesStep } from "~/components/rfq/steps/lines-step";
+import { CLEAR_PRICE_RULES, LinesStep } from "~/components/rfq/steps/lines-step";
 import { PurposeStep } from "~/components/rfq/steps/purpose-step";
 import { RequirementsStep } from "~/components/rfq/steps/requirements-step";
 import { ScheduleStep, type VendorChoice } from "~/components/rfq/steps/schedule-step";
@@ -142,10 +142,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(here, { headers: { "Set-Cookie": toast } });
   }
 
+  // "予定価格を設定しない": the price inputs are ignored and the field is removed (a key present with no value).
+  const clearPriceRules = step === "lines" && formData.get(CLEAR_PRICE_RULES) === "on";
+  if (clearPriceRules) for (const name of [...formData.keys()]) if (name.startsWith("publicPriceRules.")) formData.delete(name);
   const submission = parseForm(formData, stepFormSchema(step), locale, { decoded: true });
   // A list intent (add / remove a row) or an invalid step comes back to the form, nothing saved.
   if (submission.status !== "success") return json(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, submission.value as Partial<RfqDraft>);
+  const changes = submission.value as Partial<RfqDraft>;
+  const saved = await updateRfqWorkingCopyFor(context, user.actor, row.id, clearPriceRules ? { ...changes, publicPriceRules: undefined } : changes);
   if (!saved.ok) {
     const { fieldErrors, formErrors } = pageFailure(saved, locale);
     return json(submission.reply({ fieldErrors, formErrors }), { status: saved.status });

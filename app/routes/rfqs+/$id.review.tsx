@@ -7,7 +7,7 @@ import { StepNav } from "~/components/rfq/step-nav";
 import { stepOfField } from "~/domain/rfq/form-steps";
 import { checkPublishable, type PublishProblem } from "~/domain/rfq/schema";
 import { vendorViewOfContent } from "~/domain/rfq/vendor-view";
-import { loadRfqForReader, publishRfq } from "~/services/rfqs.server";
+import { buyerKindOf, loadRfqForReader, publishRfq } from "~/services/rfqs.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { toastHeader } from "~/utils/toast.server";
@@ -29,8 +29,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const problems = row.status === "draft" ? inWords(checkPublishable(row.content, context.clock.now()), row.content) : [];
   // The advisors' design comments beside the draft, with how many are still open (decision 0044).
   const design = await designReviewFor(context, user.actor, row.id);
+  // A municipality publishing without a 予定価格 is told so (a notice, not a block): public buyers almost always set
+  // one (decision 0049, revisited). Only whether it is missing reaches the page, never an amount.
+  const noCeiling =
+    row.status === "draft" &&
+    !(row.content as { publicPriceRules?: { ceilingYen?: number } }).publicPriceRules?.ceilingYen &&
+    (await buyerKindOf(context, user.actor)) === "municipality";
   return {
     rfq: { id: row.id, title: row.title, status: row.status },
+    noCeiling,
     problems,
     preview: vendorViewOfContent(row.content),
     // The comments need each criterion's name and unit only: the page shows what vendors will see, and the draft's
@@ -89,7 +96,7 @@ function ProblemList({
 }
 
 export default function RfqReview() {
-  const { rfq, problems, preview, design } = useLoaderData<typeof loader>();
+  const { rfq, problems, preview, design, noCeiling } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useI18n();
   const askUnresolved = refused && "confirmUnresolved" in refused;
@@ -118,6 +125,11 @@ export default function RfqReview() {
               <p>{t("rfq.review.warnings")}</p>
               <ProblemList rfqId={rfq.id} problems={warnings} />
             </>
+          ) : null}
+          {noCeiling ? (
+            <p className="notice warning" data-testid="no-ceiling-notice">
+              {t("rfqReview.noCeiling")} <Link to={`/rfqs/${rfq.id}/edit/lines`}>{t("rfqReview.noCeiling.set")}</Link>
+            </p>
           ) : null}
           {askUnresolved && design ? (
             <div className="notice warning" role="alert" data-testid="publish-unresolved">

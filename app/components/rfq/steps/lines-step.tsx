@@ -5,6 +5,13 @@ import { unitPriceKey } from "~/domain/insight/benchmarks";
 import { useI18n } from "~/utils/use-i18n";
 import { ListErrors, SelectField, TextField, type RfqFields, type RfqForm } from "./shared";
 
+/**
+ * The lines step's "予定価格を設定しない" box (decision 0049, revisited): ticked, the action drops every price-rule
+ * input and removes `publicPriceRules` from the draft or working copy (the decoder alone drops blank fields, so
+ * emptying the inputs could never clear a price that was set).
+ */
+export const CLEAR_PRICE_RULES = "clearPublicPriceRules";
+
 export function LinesStep({
   form,
   fields,
@@ -105,6 +112,11 @@ function PriceRulesFields({ fields }: { fields: RfqFields }) {
         <TextField field={floor.yen} label={t("priceRules.form.floorYen")} type="number" />
         {taxBasis(floor.taxBasis, t("priceRules.form.floorTaxBasis"))}
       </div>
+      {rules.ceilingYen.initialValue !== undefined && rules.ceilingYen.initialValue !== "" ? (
+        <Field id="clear-price-rules" label={t("priceRules.form.clear")} hint={t("priceRules.form.clearHint")}>
+          {(aria) => <input type="checkbox" name={CLEAR_PRICE_RULES} value="on" data-testid="clear-price-rules" {...aria} />}
+        </Field>
+      ) : null}
     </fieldset>
   );
 }
