@@ -41,6 +41,7 @@ import { memoMessages } from "./messages-memos";
 import { benchmarkMessages } from "./messages-benchmarks";
 import { designReviewMessages } from "./messages-design-review";
 import { priceRuleMessages } from "./messages-price-rules";
+import { lowFlagMessages } from "./messages-low-flags";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -90,6 +91,7 @@ export const DICTIONARIES = {
   designReviewMessages,
   priceRuleMessages,
   benchmarkMessages,
+  lowFlagMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;
