@@ -20,6 +20,7 @@ import { quoteA, quoteB } from "../../app/domain/quote/test-fixtures";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
 import type { Actor } from "../../app/domain/permissions";
 import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
+import { decideProposal } from "../../app/services/approval-decisions.server";
 import { comparisonCsv, comparisonForBuyer, comparisonXlsx } from "../../app/services/comparison-export.server";
 import { approvalPacketPdf } from "../../app/services/contracts.server";
 import { pdfPages } from "../support/pdf-text";
@@ -37,6 +38,7 @@ let h: Harness;
 let buyer: Account;
 let city: Account;
 let memberToken: string;
+let approverEmail: string;
 let buyerActor: Actor;
 const vendors: Account[] = [];
 /** The peers' median TCO, a multiple of 4 so 75 % of it is a whole yen. */
@@ -94,6 +96,7 @@ beforeAll(async () => {
   const member = await createUser(h.db, { orgId: buyer.org.id, role: "member", name: "起案 太郎" });
   memberToken = await createApiToken(h.db, { orgId: buyer.org.id, userId: member.id });
   const approver = await createUser(h.db, { orgId: buyer.org.id, role: "member", name: "課長 承認", isApprover: true });
+  approverEmail = approver.email;
   mustSucceed(
     await saveApprovalRoutes(h.ctx, buyerActor, {
       version: 1,
@@ -273,6 +276,32 @@ describe("awarding the flagged quote", () => {
     const html = await (await h.request(`/rfqs/${underRfq}/award`, { cookies: sessions.buyer, headers: { "Accept-Language": "en" } })).text();
     expect(html).toContain("Acknowledged by 起案 太郎");
     expect(html).toContain("Abnormally low quotes");
+  });
+});
+
+describe("the proposer's edit of a returned proposal", () => {
+  it("re-checks the red flags: a proposal stored without them must acknowledge them, then stores who and when", async () => {
+    const row = await h.db.selectFrom("award_proposals").select(["id", "red_flags"]).where("rfq_id", "=", underRfq).executeTakeFirstOrThrow();
+    const keys = (row.red_flags as { key: string }[]).map((f) => f.key);
+    // As a proposal made before the red flags existed: nothing acknowledged on record.
+    await h.db.updateTable("award_proposals").set({ red_flags: "[]" }).where("id", "=", row.id).execute();
+    const approver = await actorFor(h.db, approverEmail);
+    mustSucceed(await decideProposal(h.ctx, approver, row.id, { decision: "return", comment: "内訳を確認してください。" }), "returning");
+    const texts = {
+      rationale: "総合評価1位",
+      specificRationale: "費用内訳と人員計画の説明を再確認し、妥当と判断した。",
+      debriefReason: "総合評価で上回りました",
+    };
+    const refused = await api(memberToken, `/api/v1/award-proposals/${row.id}`, { method: "PATCH", body: texts, lang: "en" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toEqual([{ path: "acknowledgedRedFlags", message: expect.stringContaining("Acknowledge the red flag") }]);
+    const ok = await api(memberToken, `/api/v1/award-proposals/${row.id}`, { method: "PATCH", body: { ...texts, acknowledgedRedFlags: keys } });
+    expect(ok.status).toBe(200);
+    const after = await h.db.selectFrom("award_proposals").select(["red_flags", "status"]).where("id", "=", row.id).executeTakeFirstOrThrow();
+    expect(after.status).toBe("pending");
+    expect((after.red_flags as { key: string; acknowledgedBy: { name: string } }[]).map((f) => [f.key, f.acknowledgedBy.name])).toEqual(
+      keys.map((k) => [k, "起案 太郎"]),
+    );
   });
 });
 
