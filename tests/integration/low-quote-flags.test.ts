@@ -20,6 +20,7 @@ import { quoteA, quoteB } from "../../app/domain/quote/test-fixtures";
 import { rfqSchema, type RfqInput } from "../../app/domain/rfq/schema";
 import type { Actor } from "../../app/domain/permissions";
 import { saveApprovalRoutes } from "../../app/services/approval-routes.server";
+import { assignAdvisor } from "../../app/services/advisors.server";
 import { decideProposal } from "../../app/services/approval-decisions.server";
 import { comparisonCsv, comparisonForBuyer, comparisonXlsx } from "../../app/services/comparison-export.server";
 import { approvalPacketPdf } from "../../app/services/contracts.server";
@@ -156,6 +157,15 @@ describe("the comparison flags an abnormally low quote at the exact boundary", (
     const at = await comparisonForBuyer(h.ctx, buyerActor, atRfq);
     if (!at.ok) throw new Error("comparison refused");
     expect(comparisonCsv(at, "ja")).not.toContain("著しい低価格");
+  });
+
+  it("an advisor assigned to the RFQ reads the flag too", async () => {
+    const advisor = await createAccount(h.db, { kind: "advisory", org: "低価格アドバイザリー" });
+    mustSucceed(await assignAdvisor(h.ctx, buyerActor, underRfq, { advisorOrgId: advisor.org.id }), "assigning the advisor");
+    const res = await api(advisor.token, `/api/v1/rfqs/${underRfq}/comparison`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { quotes: { id: string; abnormallyLow: { reasons: { thresholdYen: number }[] } | null }[] };
+    expect(body.quotes.find((q) => q.id === underLow)!.abnormallyLow!.reasons[0]!.thresholdYen).toBe(THRESHOLD);
   });
 
   it("the vendor's own surfaces never carry the flag or its figures", async () => {
