@@ -124,6 +124,30 @@ const comparison = {
             description:
               "True when a municipality's RFQ sets a 低入札価格調査基準価格 and the quote's contract value (on that price's tax basis) is below it: ranked, but subject to a low-bid investigation before any award. The price itself is never in any response",
           },
+          abnormallyLow: {
+            type: ["object", "null"],
+            description:
+              "Abnormally low (decision 0051): the qualifying quote's TCO is strictly under 75 % of the median TCO of the other qualifying quotes, or under the category's published lower quartile of TCO per month × the contract term. Null when not flagged. Buyer side only (its buyer and assigned advisors); an evaluator still rating under price later gets 409 for the whole comparison",
+            required: ["reasons", "detailsHref"],
+            properties: {
+              reasons: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["kind", "thresholdYen"],
+                  properties: {
+                    kind: { type: "string", enum: ["belowPeerMedian", "belowBenchmarkQ1"] },
+                    thresholdYen: { type: "integer", description: "A TCO under this (integer yen) is flagged" },
+                    peerMedianYen: { type: "number", description: "belowPeerMedian: the other qualifying quotes' median TCO (may end in .5)" },
+                    peers: { type: "integer", description: "belowPeerMedian: how many other qualifying quotes" },
+                    q1PerMonthYen: { type: "number", description: "belowBenchmarkQ1: the published lower quartile of TCO per month" },
+                    contractTermMonths: { type: "integer", description: "belowBenchmarkQ1: the RFQ's contract term" },
+                  },
+                },
+              },
+              detailsHref: { type: "string", description: "The quote's page section where the buyer sends and reads the explanation request" },
+            },
+          },
         },
       },
     },

@@ -43,6 +43,7 @@ import { designReviewMessages } from "./messages-design-review";
 import { priceRuleMessages } from "./messages-price-rules";
 import { lowQuoteMessages } from "./messages-low-quotes";
 import { insightGapMessages } from "./messages-insight-gaps";
+import { lowFlagMessages } from "./messages-low-flags";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -94,6 +95,7 @@ export const DICTIONARIES = {
   benchmarkMessages,
   lowQuoteMessages,
   insightGapMessages,
+  lowFlagMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

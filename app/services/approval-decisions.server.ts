@@ -16,7 +16,10 @@ import { lockRfqForAward } from "../../db/queries/award-outcome";
 import { DecisionInput, ProposalEditInput, routeState, stepStates } from "~/domain/approvals/decisions";
 import { DECISION_REFUSAL } from "./approval-routes.server";
 import { canDecide, type Delegation, type RouteState, type RouteStep } from "~/domain/approvals/route-rules";
-import type { SpecificReasonTrigger } from "~/domain/award/proposal";
+import type { AcknowledgedRedFlag, ProposalSnapshot, SpecificReasonTrigger } from "~/domain/award/proposal";
+import { setProposalRedFlags } from "../../db/queries/award-proposals";
+import { findUserById } from "../../db/queries/users";
+import { recheckOnEdit } from "./award-red-flags.server";
 import type { Actor } from "~/domain/permissions";
 import type { AnyMessageKey } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
@@ -226,6 +229,20 @@ export async function editProposal(
         });
       const rfq = await lockRfqForAward(trx, a.org.id, p.rfq_id);
       if (!rfq || rfq.status === "awarded" || rfq.status === "cancelled") return failure.conflict("awardProposal.rfq.notProposable");
+      // The red flags and the low-bid investigation, re-checked as proposing checks them (decision 0051).
+      const proposer = await findUserById(trx, a.userId);
+      const checked = await recheckOnEdit(trx, {
+        buyerOrgId: a.org.id,
+        rfqId: p.rfq_id,
+        quoteId: p.quote_id,
+        snapshot: p.snapshot as ProposalSnapshot,
+        stored: (p.red_flags ?? []) as AcknowledgedRedFlag[],
+        acknowledged: parsed.data.acknowledgedRedFlags,
+        by: { id: a.userId, name: proposer?.name ?? "" },
+        at: now,
+      });
+      if (!checked.ok) return checked;
+      if (checked.redFlags.length !== ((p.red_flags ?? []) as unknown[]).length) await setProposalRedFlags(trx, p.id, checked.redFlags);
       const voided = ofRound(await listDecisions(trx, [p.id]), p.round).length;
       const { round } = await startNextRound(trx, p.id, { rationale, specificRationale: specificRationale ?? null, debriefReason }, now);
       await writeAudit(trx, {

@@ -6,17 +6,22 @@ import { findAwardProposal, findPendingAwardProposal, insertAwardProposal, listA
 import { listAnnotationsWithClarifications, listPublishedMemosForBuyer } from "../../db/queries/recommendation-memos";
 import { findRfqForAdvisor, listAdvisorOrgIdsOfRfq } from "../../db/queries/rfq-advisors";
 import { findRfqForBuyer } from "../../db/queries/rfqs";
+import { listExplanationsForBuyer } from "../../db/queries/low-quote-explanations";
+import { findUserById } from "../../db/queries/users";
 import { unreachableSteps, type RouteStep } from "~/domain/approvals/route-rules";
 import { canonicalJson } from "~/domain/canonical-json";
 import {
   AwardProposalInput,
   freezeSnapshot,
+  lowBidInvestigationComplete,
   requiredRationales,
+  type AcknowledgedRedFlag,
   snapshotHash,
   type ProposalSnapshot,
   type SpecificReasonTrigger,
 } from "~/domain/award/proposal";
 import { can, type Actor } from "~/domain/permissions";
+import type { LowQuoteTopic } from "../../db/schema";
 import { rfqResource } from "~/domain/rfq/resource";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import type { AnyMessageKey } from "~/i18n";
@@ -30,6 +35,8 @@ import { isBafoRoundAccepting } from "./bafo.server";
 import { priceLaterRefusal } from "./evaluation.server";
 import { openedQuotesForRankingByBuyer } from "./quotes.server";
 import { rankListedQuotes } from "./ranking-projection.server";
+import { lowQuoteStandingsOf } from "./low-quotes.server";
+import { acknowledgedFlags, redFlagRefusal } from "./award-red-flags.server";
 
 // 決裁起案 (issue 15, item 2): a member of the RFQ's buyer organisation proposes one opened quote for
 // award. The proposal freezes the snapshot the decision rests on (app/domain/award/proposal.ts) with the
@@ -79,11 +86,13 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
   if (!listing || listing.sealed) return null;
   const now = ctx.clock.now();
   const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, now);
-  const [notes, assigned, memos, annotations] = await Promise.all([
+  const [notes, assigned, memos, annotations, standings, explanations] = await Promise.all([
     listAdvisorNotes(ctx.db, { kind: "buyer", orgId: a.org.id }, rfqId),
     listAdvisorOrgIdsOfRfq(ctx.db, rfqId),
     listPublishedMemosForBuyer(ctx.db, a.org.id, rfqId),
     listAnnotationsWithClarifications(ctx.db, a.org.id, rfqId),
+    lowQuoteStandingsOf(ctx, ranked),
+    listExplanationsForBuyer(ctx.db, a.org.id, rfqId),
   ]);
   const assignedIds = new Set(assigned);
   const byId = new Map(listing.quotes.map((q) => [q.id, q]));
@@ -108,6 +117,8 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
       roi: q.normalized.roi,
       expiringCertifications: q.expiringCertifications,
       ...(needsLowBidInvestigation(ranked.rfq.publicPriceRules, q.normalized) ? { lowBidInvestigation: true } : {}),
+      // Abnormally low (decision 0051), from the same ranking: the reasons and figures as they stood.
+      ...(standings.get(q.id)?.abnormallyLow ? { abnormallyLow: { reasons: standings.get(q.id)!.abnormallyLow!.reasons } } : {}),
     })),
     advisorNotes: notes
       .filter((n) => n.withdrawn_at === null && n.superseded_at === null)
@@ -157,6 +168,25 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
             }
           : {}),
       })),
+    // The explanation requests of the opened quotes as they stood: what was asked, answered and assessed (decision 0051).
+    explanations: explanations
+      .filter((e) => byId.has(e.quote_id))
+      .map((e) => ({
+        id: e.id,
+        quoteId: e.quote_id,
+        quoteVersion: e.quote_version,
+        vendorName: e.vendor_name,
+        trigger: e.trigger,
+        topics: e.topics as LowQuoteTopic[],
+        message: e.message,
+        replyBy: e.reply_by,
+        requestedAt: new Date(e.requested_at).toISOString(),
+        answer: (e.answer ?? null) as Partial<Record<LowQuoteTopic, string>> | null,
+        answeredAt: e.answered_at ? new Date(e.answered_at).toISOString() : null,
+        assessment: e.assessment,
+        assessmentNote: e.assessment_note,
+        assessedAt: e.assessed_at ? new Date(e.assessed_at).toISOString() : null,
+      })),
   });
 }
 
@@ -169,13 +199,32 @@ export async function awardProposalForm(ctx: AppContext, actor: Actor, rfqId: st
   if (!found.ok) return found;
   const [snapshot, pending] = await Promise.all([buildProposalSnapshot(ctx, found.a, rfqId, found.rfq.title), findPendingAwardProposal(ctx.db, rfqId)]);
   const proposable = can(found.a, "awardProposal:propose", rfqResource(found.rfq));
-  if (!snapshot || !proposable) return { ok: true as const, pendingId: pending?.id ?? null, quotes: [] };
+  if (!snapshot || !proposable)
+    return {
+      ok: true as const,
+      pendingId: pending?.id ?? null,
+      quotes: [],
+      vendorNames: {} as Record<string, string>,
+      criterionLabels: {} as Record<string, { ja: string; en: string }>,
+    };
   return {
     ok: true as const,
     pendingId: pending?.id ?? null,
     quotes: snapshot.quotes
       .filter((q) => PROPOSABLE.has(q.status))
-      .map((q) => ({ id: q.id, vendorName: q.vendorName, amountYen: q.contractValueIncludingTaxYen, ...requiredRationales(snapshot, q.id) })),
+      .map((q) => ({
+        id: q.id,
+        vendorName: q.vendorName,
+        amountYen: q.contractValueIncludingTaxYen,
+        ...requiredRationales(snapshot, q.id),
+        // The low-price facts the form shows beside the option (decision 0051): buyer figures, this is the buyer's form.
+        abnormallyLow: q.abnormallyLow ?? null,
+        lowBidInvestigation: q.lowBidInvestigation ?? false,
+        investigationComplete: lowBidInvestigationComplete(snapshot, q.id),
+      })),
+    /** Vendor names and criterion labels the red flags' words need (a flag may name a quote that is not proposable). */
+    vendorNames: Object.fromEntries(snapshot.quotes.map((q) => [q.id, q.vendorName])),
+    criterionLabels: Object.fromEntries(snapshot.input.criteria.map((c) => [c.key, c.label])),
   };
 }
 
@@ -208,7 +257,7 @@ export async function proposeAward(
 
   const parsed = AwardProposalInput.safeParse(input);
   if (!parsed.success) return failure.invalid({ issues: parsed.error.issues });
-  const { quoteId, rationale, specificRationale, debriefReason } = parsed.data;
+  const { quoteId, rationale, specificRationale, debriefReason, acknowledgedRedFlags } = parsed.data;
 
   const title = rfq.title;
   const snapshot = await buildProposalSnapshot(ctx, a, rfqId, title);
@@ -236,6 +285,15 @@ export async function proposeAward(
       },
     });
 
+  // Every red flag of the quote acknowledged by key (decision 0051), each named in the caller's words when not.
+  const names = new Map(snapshot.quotes.map((q) => [q.id, q.vendorName]));
+  const redFlagsRefused = redFlagRefusal(required.redFlags, acknowledgedRedFlags, (id) => names.get(id) ?? id);
+  if (redFlagsRefused) return redFlagsRefused;
+  // Below the 低入札価格調査基準価格: the investigation (explanation answered, assessed satisfactory) comes first.
+  if (!lowBidInvestigationComplete(snapshot, quoteId)) return failure.conflict("lowBid.investigationIncomplete");
+  const proposer = await findUserById(ctx.db, a.userId);
+  const redFlags = acknowledgedFlags(required.redFlags, { id: a.userId, name: proposer?.name ?? "" }, now);
+
   const amountYen = quote!.contractValueIncludingTaxYen;
   const route = await routeForAmount(ctx, a.org.id, amountYen);
   if (!route) return failure.conflict("awardProposal.route.none");
@@ -262,6 +320,7 @@ export async function proposeAward(
         routeSteps: route.steps,
         routeRevision: route.revision,
         at: now,
+        redFlags,
       });
       await writeAudit(trx, {
         actorUserId: a.userId,
@@ -269,7 +328,15 @@ export async function proposeAward(
         action: "award.propose",
         entityType: "rfq",
         entityId: rfqId,
-        after: { proposalId: row.id, quoteId, amountYen, snapshotSha256: sha, routeRevision: route.revision, specificTriggers: required.specific },
+        after: {
+          proposalId: row.id,
+          quoteId,
+          amountYen,
+          snapshotSha256: sha,
+          routeRevision: route.revision,
+          specificTriggers: required.specific,
+          ...(redFlags.length > 0 ? { acknowledgedRedFlags: redFlags.map((f) => f.key) } : {}),
+        },
       });
       // The first step's seats and their active delegates, in-app now and by mail after the commit.
       mails = await noticeFirstStep(trx, ctx, { id: row.id, rfq_id: rfqId, buyer_org_id: a.org.id, proposed_by: a.userId, title }, route.steps, now);
@@ -310,6 +377,8 @@ function present(row: Awaited<ReturnType<typeof listAwardProposals>>[number]) {
     route: { revision: row.route_revision, steps: row.route_steps as RouteStep[] },
     createdAt: new Date(row.created_at).toISOString(),
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    /** The red flags shown when proposing, each with who acknowledged it and when (decision 0051; [] before it). */
+    redFlags: (row.red_flags ?? []) as AcknowledgedRedFlag[],
   };
 }
 

@@ -80,6 +80,8 @@ function comparisonHead(o: Comparison) {
       expiringCertifications: q.expiringCertifications,
       /** Below a public buyer's 低入札価格調査基準価格: ranked, but investigated before any award (decision 0049). */
       lowBidInvestigation: q.normalized ? needsLowBidInvestigation(r.rfq.publicPriceRules, q.normalized) : false,
+      /** Abnormally low (decision 0051): the reasons with their figures, and where the buyer asks the vendor to explain. */
+      abnormallyLow: r.abnormallyLow[q.id] ? { reasons: r.abnormallyLow[q.id]!, detailsHref: `/quotes/${q.id}#low-price` } : null,
     })),
     /** The winner's stability under single-weight changes: quote ids as in `ranking`, the sentence with vendor names. */
     stability: { ...r.stability, sentence: replaceIds(r.stability.sentence, new Map(r.quotes.map((q) => [q.id, q.vendorName]))) },
@@ -143,6 +145,7 @@ export function exportTables(o: Comparison, locale: Locale, pageParams?: URLSear
       hiddenByFilters,
       awaitingRatings: r.awaitingRatings,
       ratedBasis: r.ratedValues,
+      abnormallyLow: r.abnormallyLow,
     },
     locale,
   );

@@ -48,6 +48,7 @@ import type { RouteStep } from "~/domain/approvals/route-rules";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { renderApprovalPacketPdf } from "./documents/approval-packet.server";
 import { approvalPacketDocument, type PacketDecision } from "./documents/approval-packet-document";
+import type { AcknowledgedRedFlag } from "~/domain/award/proposal";
 import { renderPurchaseOrderPdf } from "./documents/purchase-order.server";
 import type { PurchaseOrderDocument } from "./documents/types";
 
@@ -640,6 +641,7 @@ export async function approvalPacketPdf(
       specificRationale: p.specific_rationale,
       snapshotSha256: p.snapshot_sha256,
       routeSteps,
+      redFlags: (p.red_flags ?? []) as AcknowledgedRedFlag[],
     },
     snapshot: p.snapshot as ProposalSnapshot,
     buyer: { name: p.buyer_name },

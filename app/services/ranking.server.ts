@@ -3,6 +3,8 @@ import type { Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
 import { openedQuotesForRankingByBuyer, quotesOfRfqForAdvisor } from "./quotes.server";
 import { rankListedQuotes, type RankedQuotes } from "./ranking-projection.server";
+import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
+import { lowQuoteStandingsOf } from "./low-quotes.server";
 
 // The ranking of an RFQ's opened quotes, for the buyer side — its buyer and the advisors it assigned
 // (both read the opened quotes through queries scoped to them): the same function feeds the comparison
@@ -14,6 +16,11 @@ export interface RfqRanking extends RankedQuotes {
   /** The RFQ's buyer organisation: the quotes index is filtered by it, also when an advisor reads. */
   buyerOrgId: string;
   sealed: false;
+  /**
+   * The abnormally low quotes' reasons by quote id (decision 0051), from this very ranking: the buyer side's figures
+   * (peers' median, thresholds, the market quartile). Surfaces that show prices carry them; price later hides them.
+   */
+  abnormallyLow: Record<string, LowQuoteReason[]>;
 }
 
 export async function rankRfqForBuyer(
@@ -26,5 +33,7 @@ export async function rankRfqForBuyer(
   if (!listing) return null;
   if (listing.sealed) return { sealed: true };
   const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, ctx.clock.now(), overrides);
-  return { ...ranked, rfqVersion: listing.rfqVersion, buyerOrgId: listing.buyerOrgId, sealed: false };
+  const standings = await lowQuoteStandingsOf(ctx, ranked);
+  const abnormallyLow = Object.fromEntries([...standings].flatMap(([id, s]) => (s.abnormallyLow ? [[id, s.abnormallyLow.reasons] as const] : [])));
+  return { ...ranked, rfqVersion: listing.rfqVersion, buyerOrgId: listing.buyerOrgId, sealed: false, abnormallyLow };
 }

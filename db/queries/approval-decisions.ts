@@ -31,6 +31,8 @@ function proposalRow(db: Kysely<Database>, buyerOrgId: string, proposalId: strin
       "award_proposals.route_steps",
       "award_proposals.round",
       "award_proposals.status",
+      "award_proposals.snapshot",
+      "award_proposals.red_flags",
       "rfqs.title",
     ])
     .where("award_proposals.id", "=", proposalId)

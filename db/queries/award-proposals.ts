@@ -19,6 +19,8 @@ export interface NewAwardProposal {
   routeSteps: unknown;
   routeRevision: number;
   at: Date;
+  /** The red flags shown and acknowledged, each with who and when (decision 0051). */
+  redFlags?: unknown[];
 }
 
 export async function insertAwardProposal(db: Kysely<Database>, p: NewAwardProposal) {
@@ -38,6 +40,7 @@ export async function insertAwardProposal(db: Kysely<Database>, p: NewAwardPropo
       snapshot_sha256: p.snapshotSha256,
       route_steps: JSON.stringify(p.routeSteps),
       route_revision: p.routeRevision,
+      red_flags: JSON.stringify(p.redFlags ?? []),
       status: "pending",
       created_at: p.at,
       updated_at: p.at,
@@ -65,6 +68,7 @@ const listed = [
   "award_proposals.updated_at",
   "award_proposals.decided_at",
   "award_proposals.proposed_by",
+  "award_proposals.red_flags",
   "proposer.name as proposer_name",
   "vendor.name as vendor_name",
 ] as const;
@@ -104,4 +108,13 @@ export async function findPendingAwardProposal(db: Kysely<Database>, rfqId: stri
     .where("rfq_id", "=", rfqId)
     .where("status", "=", "pending" satisfies AwardProposalStatus)
     .executeTakeFirst();
+}
+
+/** The red flags stored with a proposal, with who acknowledged each and when (the proposer's edit adds any new ones). */
+export async function setProposalRedFlags(db: Kysely<Database>, proposalId: string, redFlags: unknown[]) {
+  await db
+    .updateTable("award_proposals")
+    .set({ red_flags: JSON.stringify(redFlags) })
+    .where("id", "=", proposalId)
+    .execute();
 }

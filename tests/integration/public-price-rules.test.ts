@@ -12,6 +12,7 @@ import {
   type Account,
 } from "../factories";
 import { setBuyerKind } from "../factories/contracts";
+import { answerExplanationRequest, assessExplanation, insertExplanationRequest } from "../../db/queries/low-quote-explanations";
 import { normalizeQuoteToTco } from "../../app/domain/quote/normalize";
 import { quoteBaseSchema } from "../../app/domain/quote/schema";
 import { quoteA, quoteB } from "../../app/domain/quote/test-fixtures";
@@ -174,10 +175,27 @@ describe("a municipality's price rules", () => {
     expect(text).toContain("specificRationale");
     expect(text).toContain("below the low-bid investigation price");
     expect(await h.db.selectFrom("award_proposals").select("id").where("rfq_id", "=", rfqId).execute()).toEqual([]);
-    const accepted = await api(memberToken, path, {
-      method: "POST",
-      body: { ...body, specificRationale: "低入札価格調査：人員計画と単価の内訳を確認し、履行可能と判断した。" },
+    const withResult = { ...body, specificRationale: "低入札価格調査：人員計画と単価の内訳を確認し、履行可能と判断した。" };
+    // Decision 0051: the investigation itself must be on record first — an explanation request for the quote's
+    // current version, answered by the vendor and assessed satisfactory by the buyer.
+    expect((await api(memberToken, path, { method: "POST", body: withResult })).status).toBe(409);
+    const quote = await h.db.selectFrom("quotes").select(["current_version", "vendor_org_id"]).where("id", "=", lowQuote).executeTakeFirstOrThrow();
+    const requestId = await insertExplanationRequest(h.db, {
+      rfqId,
+      quoteId: lowQuote,
+      quoteVersion: quote.current_version,
+      buyerOrgId: city.org.id,
+      vendorOrgId: vendorB.org.id,
+      trigger: "low_bid_investigation",
+      topics: ["costs", "staffing"],
+      message: "価格の根拠を説明してください。",
+      replyBy: "2099-01-31",
+      requestedBy: city.user.id,
+      requestedAt: h.ctx.clock.now(),
     });
+    expect(await answerExplanationRequest(h.db, vendorB.org.id, requestId, { costs: "内訳", staffing: "2名" }, vendorB.user.id, h.ctx.clock.now())).toBe(true);
+    expect(await assessExplanation(h.db, city.org.id, requestId, "satisfactory", "履行可能", city.user.id, h.ctx.clock.now())).toBe(true);
+    const accepted = await api(memberToken, path, { method: "POST", body: withResult });
     expect(accepted.status).toBe(201);
     const [row] = await h.db.selectFrom("award_proposals").select(["specific_triggers"]).where("rfq_id", "=", rfqId).execute();
     expect(row.specific_triggers).toEqual(["lowBidInvestigation"]);

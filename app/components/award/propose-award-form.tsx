@@ -3,6 +3,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import type { SpecificReasonTrigger } from "~/domain/award/proposal";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
+import type { RedFlag } from "~/domain/award/red-flags";
+import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
+import { QuoteLowFlags } from "./red-flags-section";
 
 export interface ProposableQuote {
   id: string;
@@ -12,10 +15,15 @@ export interface ProposableQuote {
   specific: SpecificReasonTrigger[];
   /** Published recommendation memos that recommend another quote (issue 18): named beside the option. */
   againstMemos?: { advisorName: string; version: number }[];
+  /** Decision 0051: the quote's 「著しい低価格」 reasons, the low-bid investigation's state and its red flags. */
+  abnormallyLow?: { reasons: LowQuoteReason[] } | null;
+  lowBidInvestigation?: boolean;
+  investigationComplete?: boolean;
+  redFlags?: RedFlag[];
 }
 
 export interface ProposeAwardState {
-  values?: { quoteId?: string; rationale?: string; specificRationale?: string; debriefReason?: string };
+  values?: { quoteId?: string; rationale?: string; specificRationale?: string; debriefReason?: string; acknowledgedRedFlags?: string[] };
   fieldErrors?: Record<string, string[]>;
   formErrors?: string[];
 }
@@ -25,7 +33,18 @@ export interface ProposeAwardState {
  * the advisor's recommendation, flagged), the specific reason. Posts to /rfqs/:id/award, which shows the
  * refusals field by field. Which quotes need the second reason is said beside each option.
  */
-export function ProposeAwardForm({ rfqId, quotes, state }: { rfqId: string; quotes: ProposableQuote[]; state?: ProposeAwardState }) {
+export function ProposeAwardForm({
+  rfqId,
+  quotes,
+  state,
+  labels = { vendorNames: {}, criterionLabels: {} },
+}: {
+  rfqId: string;
+  quotes: ProposableQuote[];
+  state?: ProposeAwardState;
+  /** Vendor names and criterion labels the red flags' words use (a flag may name a quote not in `quotes`). */
+  labels?: { vendorNames: Record<string, string>; criterionLabels: Record<string, { ja: string; en: string }> };
+}) {
   const { t, locale } = useI18n();
   const errors = state?.fieldErrors ?? {};
   const v = state?.values ?? {};
@@ -65,9 +84,21 @@ export function ProposeAwardForm({ rfqId, quotes, state }: { rfqId: string; quot
                   })}
                 </span>
               ) : null}
+              <QuoteLowFlags
+                quote={{
+                  id: q.id,
+                  abnormallyLow: q.abnormallyLow ?? null,
+                  lowBidInvestigation: q.lowBidInvestigation ?? false,
+                  investigationComplete: q.investigationComplete ?? true,
+                  redFlags: q.redFlags ?? [],
+                }}
+                labels={{ vendorNames: { ...labels.vendorNames, [q.id]: q.vendorName }, criterionLabels: labels.criterionLabels }}
+                acknowledged={v.acknowledgedRedFlags ?? []}
+              />
             </label>
           ))}
           {fieldError("quoteId")}
+          {fieldError("acknowledgedRedFlags")}
         </fieldset>
         <label>
           {t("awardProposal.rationale")}

@@ -5,6 +5,7 @@ import { useI18n } from "~/utils/use-i18n";
 import { EvidenceBadge } from "./evidence-badge";
 import { KpiRisk } from "./kpi-risk";
 import { formatScore, formatValue } from "./format";
+import { LowPriceFlag } from "./low-price-flag";
 
 /** The phone layout (under 720px): one card per quote, in the same order as the table's columns. */
 export function ComparisonCards({ view }: { view: ComparisonView }) {
@@ -35,6 +36,7 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
             <dd>
               {formatYen(c.tco, locale)}
               {c.lowBidInvestigation ? <span className="badge warn">{t("priceRules.flag.lowBidInvestigation")}</span> : null}
+              <LowPriceFlag quoteId={c.id} flag={c.abnormallyLow} />
             </dd>
             <dt>{t("compare.roi")}</dt>
             <dd>{formatValue("ratio", c.roi, locale)}</dd>

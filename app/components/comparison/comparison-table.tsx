@@ -7,6 +7,7 @@ import { EvidenceBadge } from "./evidence-badge";
 import { KpiRisk } from "./kpi-risk";
 import { BenchmarkHint, type HintCell } from "~/components/insight/benchmark-hint";
 import { formatScore, formatValue } from "./format";
+import { LowPriceFlag } from "./low-price-flag";
 
 /**
  * Quotes as columns, criteria as rows (wide screens and print; phones get ComparisonCards instead). `cellExtra`
@@ -111,6 +112,7 @@ export function ComparisonTable({
                     {t("priceRules.flag.lowBidInvestigation")}
                   </span>
                 ) : null}
+                <LowPriceFlag quoteId={c.id} flag={c.abnormallyLow} />
               </td>
             ))}
           </tr>

@@ -48,6 +48,8 @@ export const ProposalEditInput = z.object({
     .optional()
     .transform((s) => (s ? s : undefined)),
   debriefReason: DebriefReasonSchema,
+  /** Red flags acknowledged with this edit (decision 0051): with those stored, every flag of the quote. */
+  acknowledgedRedFlags: z.array(z.string().max(200)).max(20).optional().default([]),
 });
 export type ProposalEditInput = z.infer<typeof ProposalEditInput>;
 

@@ -61,7 +61,15 @@ const note = (quoteId: string | null, over: Partial<ProposalSnapshot["advisorNot
 
 describe("requiredRationales", () => {
   it("asks only for the rationale when the rank-1 quote, unflagged and not against an advisor, is proposed", () => {
-    expect(requiredRationales(snapshot(), A)).toEqual({ rationale: true, specific: [], rank: 1, recommendedQuoteIds: [], againstMemos: [], flags: [] });
+    expect(requiredRationales(snapshot(), A)).toEqual({
+      rationale: true,
+      specific: [],
+      rank: 1,
+      recommendedQuoteIds: [],
+      againstMemos: [],
+      flags: [],
+      redFlags: [],
+    });
   });
 
   it("asks for a second reason when the quote is not ranked first", () => {
@@ -182,6 +190,8 @@ describe("AwardProposalInput", () => {
       quoteId: A,
       rationale: "価格と実績",
       debriefReason: "価格",
+      // No red flag acknowledged (decision 0051): an empty list, not absent.
+      acknowledgedRedFlags: [],
     });
     const bad = AwardProposalInput.safeParse({ quoteId: "x", rationale: " ", debriefReason: "" });
     expect(bad.success).toBe(false);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { canonicalJson } from "~/domain/canonical-json";
 import { isRowId } from "~/utils/row-id";
 import type { FlagCode, RankingInput, RankingResult, WinnerStability } from "~/domain/scoring";
+import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
+import { awardRedFlags, type RedFlag } from "./red-flags";
 
 // 決裁起案 (issue 15, item 2): the award proposal freezes what the decision was made on, so the approved
 // decision can be shown unchanged years later, and says which written reasons the proposer owes.
@@ -30,6 +32,30 @@ export interface SnapshotQuote {
    * investigation's result recorded as the specific reason. Absent in snapshots taken before the rule existed.
    */
   lowBidInvestigation?: boolean;
+  /**
+   * Abnormally low (decision 0051): the reasons with the peers' median / the market quartile as they stood. Absent
+   * when not flagged, and in snapshots taken before the flag existed (schema 2 stays: an optional addition).
+   */
+  abnormallyLow?: { reasons: LowQuoteReason[] };
+}
+
+/** An explanation request of the RFQ as it stood (decision 0051): what was asked, answered and assessed. */
+export interface SnapshotExplanation {
+  id: string;
+  quoteId: string;
+  quoteVersion: number;
+  vendorName: string;
+  trigger: "abnormally_low" | "low_bid_investigation";
+  topics: ("costs" | "assumptions" | "staffing")[];
+  message: string;
+  replyBy: string;
+  requestedAt: string;
+  /** The vendor's answer per topic; null while unanswered. */
+  answer: Partial<Record<"costs" | "assumptions" | "staffing", string>> | null;
+  answeredAt: string | null;
+  assessment: "satisfactory" | "unsatisfactory" | null;
+  assessmentNote: string | null;
+  assessedAt: string | null;
 }
 
 /** An advisor's note as it stood (current notes only: withdrawn and superseded ones are left out). */
@@ -94,6 +120,8 @@ export interface ProposalSnapshot {
   advisorNotes: SnapshotAdvisorNote[];
   memos?: SnapshotMemo[];
   annotations?: SnapshotAnnotation[];
+  /** The RFQ's explanation requests for low quotes (decision 0051); absent in snapshots taken before them. */
+  explanations?: SnapshotExplanation[];
 }
 
 /**
@@ -113,7 +141,7 @@ export function snapshotHash(snapshot: unknown, sha256: Sha256Hex): string {
 }
 
 /** Why a second, specific reason is required. */
-export type SpecificReasonTrigger = "notRankedFirst" | "notRecommended" | "flagged" | "lowBidInvestigation";
+export type SpecificReasonTrigger = "notRankedFirst" | "notRecommended" | "flagged" | "lowBidInvestigation" | "abnormallyLow";
 
 export interface RequiredRationales {
   /** A written rationale is always required. */
@@ -126,6 +154,8 @@ export interface RequiredRationales {
   /** The assigned organisations' published memos that recommend another quote (they name the memo in the words). */
   againstMemos: { advisorName: string; version: number; quoteId: string }[];
   flags: string[];
+  /** The award packet's red flags of proposing this quote (decision 0051): each must be acknowledged by key. */
+  redFlags: RedFlag[];
 }
 
 /**
@@ -168,7 +198,21 @@ export function requiredRationales(snapshot: ProposalSnapshot, quoteId: string):
   if (recommendedQuoteIds.some((id) => id !== quoteId)) specific.push("notRecommended");
   if (flags.length > 0) specific.push("flagged");
   if (quote?.lowBidInvestigation) specific.push("lowBidInvestigation");
-  return { rationale: true, specific, rank, recommendedQuoteIds, againstMemos, flags };
+  // Abnormally low: the specific reason says why the vendor's explanation is satisfactory (issue 19 item 2).
+  if (quote?.abnormallyLow?.reasons.length) specific.push("abnormallyLow");
+  return { rationale: true, specific, rank, recommendedQuoteIds, againstMemos, flags, redFlags: awardRedFlags(snapshot, quoteId) };
+}
+
+/**
+ * Whether a quote below the 低入札価格調査基準価格 passed its investigation as the snapshot recorded it: an explanation
+ * request for the quote's ranked version, answered, and assessed satisfactory (decision 0051). True for any other quote.
+ */
+export function lowBidInvestigationComplete(snapshot: ProposalSnapshot, quoteId: string): boolean {
+  const quote = snapshot.quotes.find((q) => q.id === quoteId);
+  if (!quote?.lowBidInvestigation) return true;
+  return (snapshot.explanations ?? []).some(
+    (e) => e.quoteId === quoteId && e.quoteVersion === quote.version && e.answeredAt !== null && e.assessment === "satisfactory",
+  );
 }
 
 const RATIONALE_MAX = 4000;
@@ -193,8 +237,13 @@ export const AwardProposalInput = z.object({
     .trim()
     .min(1, { error: "awardProposal.debriefReason.required" })
     .max(2000, { error: "awardProposal.debriefReason.tooLong" }),
+  /** The keys of the red flags the proposer acknowledges (decision 0051); every flag of the quote must be here. */
+  acknowledgedRedFlags: z.array(z.string().max(200)).max(20).optional().default([]),
 });
 export type AwardProposalInput = z.infer<typeof AwardProposalInput>;
+
+/** A red flag as stored with the proposal (award_proposals.red_flags): who acknowledged it, and when. */
+export type AcknowledgedRedFlag = RedFlag & { acknowledgedBy: { id: string; name: string }; acknowledgedAt: string };
 
 export const PROPOSAL_STATUSES = ["draft", "pending", "approved", "rejected", "returned", "withdrawn"] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];

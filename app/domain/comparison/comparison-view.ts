@@ -1,5 +1,6 @@
 import { certificationCriterionType } from "~/domain/rfq/draft-assist";
 import { needsLowBidInvestigation } from "~/domain/rfq/public-price-rules";
+import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
 import { isCertificateValidOn } from "~/domain/certifications/validity";
 import type { Criterion as RfqCriterion, Rfq } from "~/domain/rfq/schema";
 import type {
@@ -32,6 +33,8 @@ export interface ComparisonSource {
   stability?: WinnerStability;
   /** Criteria left out of the ranking until evaluator ratings are in (ranking-input.ts `awaitingRatings`). */
   awaitingRatings?: string[];
+  /** Abnormally low quotes' reasons by quote id (decision 0051; the buyer side's `lowQuoteStandingsOf`); absent → none flagged. */
+  abnormallyLow?: Record<string, LowQuoteReason[]>;
 }
 
 /**
@@ -111,6 +114,8 @@ export interface ComparisonColumn {
   round?: "first" | "bafo";
   /** Below the RFQ's 低入札価格調査基準価格: ranked, but subject to a low-bid investigation (decision 0049). */
   lowBidInvestigation?: boolean;
+  /** An abnormally low quote (decision 0051): its reasons with the peers' median / the market quartile (buyer figures). */
+  abnormallyLow?: { reasons: LowQuoteReason[] };
 }
 
 export interface DisqualifiedColumn {
@@ -282,6 +287,7 @@ export function buildComparisonView(source: ComparisonSource, params: ComparePar
         expiringCertifications: q.expiringCertifications,
         round: q.round ?? "first",
         lowBidInvestigation: needsLowBidInvestigation(rfq.publicPriceRules, q.normalized),
+        ...(source.abnormallyLow?.[q.id]?.length ? { abnormallyLow: { reasons: source.abnormallyLow[q.id]! } } : {}),
       },
     ];
   });

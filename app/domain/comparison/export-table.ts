@@ -1,4 +1,6 @@
 import type { TcoBreakdown } from "~/domain/quote/normalize";
+import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
+import { lowQuoteReasonsText } from "~/domain/insight/low-quote-words";
 import type { Quote } from "~/domain/quote/schema";
 import { perspectiveLabels, recurrenceLabel, scoringMethodLabels, type LocalizedText } from "~/domain/rfq/categories";
 import type { Rfq } from "~/domain/rfq/schema";
@@ -59,6 +61,8 @@ export interface ComparisonExportInput {
   awaitingRatings?: string[];
   /** Per quote and evaluator-rated criterion, where its value comes from: the chair's consensus or the mean of n. */
   ratedBasis?: Record<string, Record<string, { basis: "consensus" | "mean"; n: number }>>;
+  /** Abnormally low quotes' reasons by quote id (decision 0051): a 「著しい低価格」 row under the TCO when any is flagged. */
+  abnormallyLow?: Record<string, LowQuoteReason[]>;
 }
 
 export interface ComparisonExport {
@@ -306,6 +310,19 @@ export function buildComparisonExport(x: ComparisonExportInput, locale: Locale):
   const total = (id: string) => (ranked(id) ? (topsis ? ranked(id)!.score * 100 : ranked(id)!.score) : null);
   rows.push(
     [cell(l.tco), cell(null), ...perQuote((id) => cell(normalized(id)?.tco ?? null, "yen"))],
+    // The abnormally-low reasons in words and yen (only when a quote is flagged, so other files keep their rows).
+    ...(ids.some((id) => x.abnormallyLow?.[id]?.length)
+      ? [
+          [
+            cell(t(locale, "lowFlags.export.row")),
+            cell(null),
+            ...perQuote((id) => {
+              const reasons = x.abnormallyLow?.[id];
+              return cell(reasons?.length ? `${t(locale, "lowFlags.flag")}: ${lowQuoteReasonsText(reasons, locale)}` : "");
+            }),
+          ],
+        ]
+      : []),
     [cell(l.roi), cell(null), ...perQuote((id) => cell(normalized(id)?.roi ?? null, "percent"))],
     [
       cell(topsis ? l.closeness : l.total),

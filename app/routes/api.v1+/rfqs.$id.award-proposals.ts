@@ -1,7 +1,7 @@
 import { AwardProposalInput } from "~/domain/award/proposal";
 import { AwardProposalListResponse, ProposedAwardResponse } from "~/api/openapi-award-proposals";
 import { apiRoute, withBody } from "~/api/route.server";
-import { listProposals, proposeAward } from "~/services/award-proposals.server";
+import { awardProposalForm, listProposals, proposeAward } from "~/services/award-proposals.server";
 import { json } from "~/utils/api.server";
 
 // GET: the RFQ's award proposals. POST: propose one quote for award (決裁起案). Only members of the RFQ's
@@ -13,7 +13,10 @@ export const { loader, action } = apiRoute(
     GET: async ({ context, caller, id }) => {
       const listed = await listProposals(context, caller.actor, id);
       if (!listed.ok) return listed;
-      return json(AwardProposalListResponse.parse({ data: listed.proposals }));
+      // What may be proposed now, with each quote's red flags to acknowledge (decision 0051); none while one waits.
+      const form = listed.proposals.some((p) => p.status === "pending") ? null : await awardProposalForm(context, caller.actor, id);
+      const proposable = form?.ok ? form.quotes : undefined;
+      return json(AwardProposalListResponse.parse({ data: listed.proposals, ...(proposable ? { proposable } : {}) }));
     },
     POST: withBody(AwardProposalInput, async ({ context, caller, id, body }) => {
       const proposed = await proposeAward(context, caller.actor, id, body);

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ApprovalRoute, DecisionConfirmation, DecisionForm, DecisionHistory, EditProposalForm } from "~/components/award/approval-panel";
 import { ProposeAwardForm } from "~/components/award/propose-award-form";
+import { ProposalLowFlags } from "~/components/award/red-flags-section";
 import { AwardStatusSection } from "~/components/award/award-status-section";
 import { SnapshotEvaluation } from "~/components/evaluation/snapshot-evaluation";
 import { awardForBuyer } from "~/services/award-result.server";
@@ -71,6 +72,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           memos: s.memos ? s.memos.filter((m) => m.assigned) : null,
           annotations: s.annotations ?? null,
           vendorNames: Object.fromEntries(s.quotes.map((q) => [q.id, q.vendorName])),
+          // Decision 0051: the abnormally low quotes and the explanation requests as frozen (null/[] on older snapshots).
+          abnormallyLow: s.quotes.flatMap((q) => (q.abnormallyLow ? [{ id: q.id, vendorName: q.vendorName, reasons: q.abnormallyLow.reasons }] : [])),
+          explanations: s.explanations ?? null,
+          criterionLabels: Object.fromEntries(s.input.criteria.map((c) => [c.key, c.label])),
         },
       };
     }
@@ -78,7 +83,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const canPropose = !listed.proposals.some((p) => p.status === "pending");
   const form = canPropose ? await awardProposalForm(context, user.actor, rfqId) : null;
   const award = await awardForBuyer(context, user.actor, rfqId).then((a) => (a.ok ? a.award : null));
-  return { rfqId, title, current, history: listed.proposals.slice(1), quotes: form && form.ok ? form.quotes : [], canPropose, award };
+  return {
+    rfqId,
+    title,
+    current,
+    history: listed.proposals.slice(1),
+    quotes: form && form.ok ? form.quotes : [],
+    labels: form && form.ok ? { vendorNames: form.vendorNames, criterionLabels: form.criterionLabels } : undefined,
+    canPropose,
+    award,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -115,7 +129,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       specificRationale: String(formData.get("specificRationale") ?? ""),
       debriefReason: String(formData.get("debriefReason") ?? ""),
     };
-    const done = await editProposal(context, user.actor, proposalId, texts);
+    // The edit re-checks the red flags (decision 0051): those stored with the proposal count as acknowledged.
+    const done = await editProposal(context, user.actor, proposalId, { ...texts, acknowledgedRedFlags: formData.getAll("acknowledgedRedFlags").map(String) });
     if (!done.ok && done.status === 404) throw notFound();
     if (!done.ok) return json({ intent: "edit" as const, values: texts, ...pageFailure(done, locale) }, { status: done.status });
     return back("approvals.edit.done");
@@ -125,6 +140,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     rationale: String(formData.get("rationale") ?? ""),
     specificRationale: String(formData.get("specificRationale") ?? ""),
     debriefReason: String(formData.get("debriefReason") ?? ""),
+    acknowledgedRedFlags: formData.getAll("acknowledgedRedFlags").map(String),
   };
   const result = await proposeAward(context, user.actor, rfqId, values);
   if (!result.ok && result.status === 404) throw notFound();
@@ -133,7 +149,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AwardPage() {
-  const { rfqId, title, current, history, quotes, canPropose, award } = useLoaderData<typeof loader>();
+  const { rfqId, title, current, history, quotes, labels, canPropose, award } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   const confirm = state?.intent === "confirm" ? state.confirm : null;
   const { t, locale } = useI18n();
@@ -252,6 +268,12 @@ export default function AwardPage() {
               </ul>
             </>
           ) : null}
+          <ProposalLowFlags
+            quotes={current.snapshot.abnormallyLow}
+            explanations={current.snapshot.explanations}
+            redFlags={current.proposal.redFlags}
+            labels={{ vendorNames: current.snapshot.vendorNames, criterionLabels: current.snapshot.criterionLabels }}
+          />
           <SnapshotEvaluation memos={current.snapshot.memos} annotations={current.snapshot.annotations} vendorNames={current.snapshot.vendorNames} />
         </section>
       ) : (
@@ -266,7 +288,9 @@ export default function AwardPage() {
           ))}
         </ul>
       ) : null}
-      {canPropose && quotes.length > 0 ? <ProposeAwardForm rfqId={rfqId} quotes={quotes} state={state?.intent === "propose" ? state : undefined} /> : null}
+      {canPropose && quotes.length > 0 ? (
+        <ProposeAwardForm rfqId={rfqId} quotes={quotes} labels={labels} state={state?.intent === "propose" ? state : undefined} />
+      ) : null}
     </article>
   );
 }

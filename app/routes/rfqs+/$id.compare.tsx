@@ -160,7 +160,7 @@ function ratedValueRows(ranking: Awaited<ReturnType<typeof rankRfqForBuyer>> & {
 async function awardFormFor(context: LoaderFunctionArgs["context"], actor: Parameters<typeof awardProposalForm>[1], rfqId: string) {
   if (actor.org?.kind !== "buyer") return null;
   const form = await awardProposalForm(context, actor, rfqId);
-  return form.ok ? { pendingId: form.pendingId, quotes: form.quotes } : null;
+  return form.ok ? { pendingId: form.pendingId, quotes: form.quotes, labels: { vendorNames: form.vendorNames, criterionLabels: form.criterionLabels } } : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -341,7 +341,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
           {t("awardProposal.status.pending")}: <Link to={`/rfqs/${rfqId}/award`}>{t("awardProposal.open")}</Link>
         </p>
       ) : award && award.quotes.length > 0 ? (
-        <ProposeAwardForm rfqId={rfqId} quotes={award.quotes} />
+        <ProposeAwardForm rfqId={rfqId} quotes={award.quotes} labels={award.labels} />
       ) : null}
 
       {view.disqualified.length > 0 ? (

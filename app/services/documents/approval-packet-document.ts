@@ -6,7 +6,9 @@ import type { RouteStep } from "~/domain/approvals/route-rules";
 import { replaceIds } from "~/domain/comparison/comparison-view";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { t, type Locale } from "~/i18n";
-import { parenthetical } from "~/utils/format";
+import { formatDate, formatDateTime, parenthetical } from "~/utils/format";
+import type { AcknowledgedRedFlag } from "~/domain/award/proposal";
+import { lowQuoteReasonsText, redFlagText } from "~/domain/insight/low-quote-words";
 import type { ApprovalDecision, ApprovalPacketDocument } from "./types";
 
 export interface PacketDecision {
@@ -30,6 +32,8 @@ export interface PacketProposal {
   specificRationale: string | null;
   snapshotSha256: string;
   routeSteps: readonly RouteStep[];
+  /** The red flags stored with the proposal, each acknowledged (decision 0051); absent or [] before it. */
+  redFlags?: readonly AcknowledgedRedFlag[];
 }
 
 export interface ApprovalPacketInput {
@@ -114,6 +118,51 @@ export function approvalPacketDocument(input: ApprovalPacketInput): ApprovalPack
             body: n.body,
             author: parenthetical(n.authorName, n.authorOrgName, locale),
             ...(n.clarification ? { clarification: { question: n.clarification.question, answer: n.clarification.answer } } : {}),
+          })),
+        }
+      : {}),
+    // Decision 0051: the abnormal-low flags and explanation requests as the snapshot froze them, and the red flags
+    // with who acknowledged each — printed when the snapshot or the proposal recorded them.
+    ...(snapshot.quotes.some((q) => q.abnormallyLow)
+      ? {
+          abnormallyLow: snapshot.quotes.flatMap((q) =>
+            q.abnormallyLow ? [{ vendorName: q.vendorName, reasons: lowQuoteReasonsText(q.abnormallyLow.reasons, locale) }] : [],
+          ),
+        }
+      : {}),
+    ...(snapshot.explanations?.length
+      ? {
+          explanations: snapshot.explanations.map((e) => ({
+            heading: t(locale, "lowFlags.explanations.request", {
+              vendor: e.vendorName,
+              version: e.quoteVersion,
+              at: formatDate(e.requestedAt, locale),
+              replyBy: formatDate(e.replyBy, locale),
+            }),
+            message: e.message,
+            answers: e.topics.map((topic) => ({
+              topic: t(locale, `lowFlags.explanations.topic.${topic}`),
+              answer: e.answer?.[topic] ?? t(locale, "lowFlags.explanations.unanswered"),
+            })),
+            answered: e.answeredAt ? t(locale, "lowFlags.explanations.answeredAt", { at: formatDate(e.answeredAt, locale) }) : null,
+            assessment:
+              e.assessment && e.assessedAt
+                ? t(locale, `lowFlags.explanations.assessment.${e.assessment}`, { at: formatDate(e.assessedAt, locale) })
+                : t(locale, "lowFlags.explanations.notAssessed"),
+            note: e.assessmentNote ? t(locale, "lowFlags.explanations.note", { note: e.assessmentNote }) : null,
+          })),
+        }
+      : {}),
+    ...(proposal.redFlags?.length
+      ? {
+          redFlags: proposal.redFlags.map((f) => ({
+            text: redFlagText(
+              f,
+              (id) => names.get(id) ?? id,
+              locale,
+              (key) => criterionLabel(snapshot, key, locale),
+            ),
+            acknowledged: t(locale, "lowFlags.redFlag.acknowledged", { name: f.acknowledgedBy.name, at: formatDateTime(f.acknowledgedAt, locale) }),
           })),
         }
       : {}),

@@ -149,6 +149,42 @@ export function renderApprovalPacketPdf(packet: ApprovalPacketDocument, locale: 
     }
   }
 
+  // Red flags, abnormally low quotes and explanation requests (decision 0051): printed when recorded.
+  if (packet.redFlags?.length) {
+    w.gap(8);
+    w.heading(t(locale, "lowFlags.redFlags.title"));
+    for (const f of packet.redFlags) {
+      w.paragraph(f.text, { x: MARGIN.left + 6, font: "bold", size: 9.5 });
+      w.paragraph(f.acknowledged, { x: MARGIN.left + 14, size: 9, color: MUTED });
+      w.gap(4);
+    }
+  }
+  if (packet.abnormallyLow?.length) {
+    w.gap(8);
+    w.heading(t(locale, "lowFlags.award.quoteFlags"));
+    for (const q of packet.abnormallyLow) {
+      w.paragraph(`${t(locale, "lowFlags.flag")}: ${q.vendorName}`, { x: MARGIN.left + 6, font: "bold", size: 9.5 });
+      w.paragraph(q.reasons, { x: MARGIN.left + 14, size: 9.5 });
+      w.gap(4);
+    }
+  }
+  if (packet.explanations?.length) {
+    w.gap(8);
+    w.heading(t(locale, "lowFlags.explanations.title"));
+    for (const e of packet.explanations) {
+      w.paragraph(e.heading, { x: MARGIN.left + 6, font: "bold", size: 9.5 });
+      if (e.message.trim()) w.paragraph(e.message, { x: MARGIN.left + 14, size: 9.5 });
+      for (const a of e.answers) {
+        w.paragraph(a.topic, { x: MARGIN.left + 14, size: 9, color: MUTED });
+        w.paragraph(a.answer, { x: MARGIN.left + 14, size: 9.5 });
+      }
+      if (e.answered) w.paragraph(e.answered, { x: MARGIN.left + 14, size: 9, color: MUTED });
+      w.paragraph(e.assessment, { x: MARGIN.left + 14, size: 9.5 });
+      if (e.note) w.paragraph(e.note, { x: MARGIN.left + 14, size: 9.5 });
+      w.gap(5);
+    }
+  }
+
   w.footer(t(locale, "documents.approval.snapshot", { hash: packet.snapshotSha256 }), (page, pages) => t(locale, "documents.page", { page, pages }));
   return w.finish();
 }

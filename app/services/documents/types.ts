@@ -52,6 +52,19 @@ export type ApprovalPacketDocument = {
     author: string;
     clarification?: { question: string; answer: string | null };
   }[];
+  /** Decision 0051: the abnormally low quotes as frozen, in words and yen; absent in packets of older snapshots. */
+  abnormallyLow?: { vendorName: string; reasons: string }[];
+  /** Decision 0051: the explanation requests with the answers and the assessment; absent in packets of older snapshots. */
+  explanations?: {
+    heading: string;
+    message: string;
+    answers: { topic: string; answer: string }[];
+    answered: string | null;
+    assessment: string;
+    note: string | null;
+  }[];
+  /** Decision 0051: the red flags in words, each with who acknowledged it and when. */
+  redFlags?: { text: string; acknowledged: string }[];
   /** 承認ルート: steps in order; a step with required < approvers.length is an N-of-M step. */
   route: {
     label: string;
