@@ -255,7 +255,7 @@ describe("awarding the flagged quote", () => {
     expect(stored.map((f) => f.key)).toEqual(keys);
     expect(stored[0]!.acknowledgedBy.name).toBe("起案 太郎");
     expect(new Date(stored[0]!.acknowledgedAt).getTime()).toBe(before.getTime());
-    expect(underPeers).toContain(keys[0]!.split(":")[1]);
+    expect(underPeers).toContain(keys[0]!.split(":")[2]);
 
     // The API's proposal carries the acknowledged flags; the proposal verifies.
     const list = await (await api(memberToken, path())).json();

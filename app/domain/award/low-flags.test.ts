@@ -82,7 +82,7 @@ describe("requiredRationales — abnormally low (decision 0051)", () => {
 
   it("lists the proposed quote's red flags beside the triggers", () => {
     const far = oldSnapshot([quote(A, 700_000), quote(B, 1_000_000)]);
-    expect(requiredRationales(far, A).redFlags.map((f) => f.key)).toEqual([`winnerFarBelowSecond:${B}`]);
+    expect(requiredRationales(far, A).redFlags.map((f) => f.key)).toEqual([`winnerFarBelowSecond:${A}:${B}`]);
     expect(requiredRationales(far, B).redFlags).toEqual([]);
   });
 });
@@ -135,7 +135,7 @@ describe("the words, in yen", () => {
   it("name the vendors and the yen of a red flag", () => {
     const names = (id: string) => (id === A ? "格安" : "標準");
     const flag = {
-      key: `winnerFarBelowSecond:${B}`,
+      key: `winnerFarBelowSecond:${A}:${B}`,
       code: "winnerFarBelowSecond" as const,
       quoteId: A,
       tcoYen: 700_000,
@@ -145,7 +145,7 @@ describe("the words, in yen", () => {
     expect(redFlagText(flag, names, "ja")).toBe("格安 のTCO ￥700,000 は次点 標準 のTCO ￥1,000,000 の75%未満です");
     expect(redFlagText(flag, names, "en")).toBe("格安's TCO ¥700,000 is under 75% of the next-lowest quote's (標準, TCO ¥1,000,000)");
     const price = {
-      key: `lowestDisqualifiedOnPrice:${B}`,
+      key: `lowestDisqualifiedOnPrice:${A}:${B}`,
       code: "lowestDisqualifiedOnPrice" as const,
       quoteId: A,
       tcoYen: 900_000,

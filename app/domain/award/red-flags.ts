@@ -7,12 +7,21 @@ import type { ProposalSnapshot } from "./proposal";
 //   • winnerFarBelowSecond — the proposed quote's TCO is under 75 % of the next-lowest qualifying quote's TCO;
 //   • lowestDisqualifiedOnPrice — the quote with the lowest TCO of all was disqualified, and every reason was a
 //     price decision (a public buyer's 予定価格 / 最低制限価格, or a gate on a financial criterion).
-// Each flag has a stable key; the proposer acknowledges every key, and the acknowledgement is stored with the
+// Each flag has a stable key naming the proposed quote and the other one (so a tick for one option never counts
+// for another); the proposer acknowledges every key, and the acknowledgement is stored with the
 // proposal (award_proposals.red_flags).
 
 export type RedFlag =
   | { key: string; code: "winnerFarBelowSecond"; quoteId: string; tcoYen: number; secondQuoteId: string; secondTcoYen: number }
-  | { key: string; code: "lowestDisqualifiedOnPrice"; quoteId: string; tcoYen: number; disqualifiedQuoteId: string; disqualifiedTcoYen: number; criteria: string[] };
+  | {
+      key: string;
+      code: "lowestDisqualifiedOnPrice";
+      quoteId: string;
+      tcoYen: number;
+      disqualifiedQuoteId: string;
+      disqualifiedTcoYen: number;
+      criteria: string[];
+    };
 
 export type RedFlagCode = RedFlag["code"];
 
@@ -33,7 +42,7 @@ export function awardRedFlags(snapshot: ProposalSnapshot, quoteId: string): RedF
   const { numerator, denominator } = ABNORMALLY_LOW_SHARE;
   if (second && denominator * quote.tcoYen < numerator * second.tcoYen) {
     flags.push({
-      key: `winnerFarBelowSecond:${second.id}`,
+      key: `winnerFarBelowSecond:${quoteId}:${second.id}`,
       code: "winnerFarBelowSecond",
       quoteId,
       tcoYen: quote.tcoYen,
@@ -47,7 +56,7 @@ export function awardRedFlags(snapshot: ProposalSnapshot, quoteId: string): RedF
     const criteria = [...new Set(disqualified.reasons.map((r) => r.criterion))];
     if (criteria.every((c) => isPriceCriterion(snapshot, c))) {
       flags.push({
-        key: `lowestDisqualifiedOnPrice:${lowest.id}`,
+        key: `lowestDisqualifiedOnPrice:${quoteId}:${lowest.id}`,
         code: "lowestDisqualifiedOnPrice",
         quoteId,
         tcoYen: quote.tcoYen,
