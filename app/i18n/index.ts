@@ -41,6 +41,7 @@ import { memoMessages } from "./messages-memos";
 import { benchmarkMessages } from "./messages-benchmarks";
 import { designReviewMessages } from "./messages-design-review";
 import { priceRuleMessages } from "./messages-price-rules";
+import { twoFactorMessages } from "./messages-two-factor";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -89,6 +90,7 @@ export const DICTIONARIES = {
   memoMessages,
   designReviewMessages,
   priceRuleMessages,
+  twoFactorMessages,
   benchmarkMessages,
 } as const;
 
