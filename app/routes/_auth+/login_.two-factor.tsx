@@ -33,13 +33,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const locale = await getLocale(request, context);
   const submission = parseForm(formData, TwoFactorLoginSchema, locale);
-  if (submission.status !== "success") return json({ result: submission.reply({ resetForm: true }), gone: false }, { status: 400 });
+  if (submission.status !== "success") return json({ result: submission.reply({ hideFields: ["code"] }), gone: false }, { status: 400 });
   const result = await completeTwoFactorLogin(context, await tokenOf(request, context), submission.value.code, clientOf(request));
   if (!result.ok) {
     const { status, formErrors, fieldErrors } = pageFailure(result, locale);
     const headers = new Headers();
     if (status === 410) headers.append("Set-Cookie", await twoFactorCookie(context).serialize("", { maxAge: 0 }));
-    return json({ result: submission.reply({ formErrors, fieldErrors, resetForm: true }), gone: status === 410 }, { status, headers });
+    return json({ result: submission.reply({ formErrors, fieldErrors, hideFields: ["code"] }), gone: status === 410 }, { status, headers });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await twoFactorCookie(context).serialize("", { maxAge: 0 }));
