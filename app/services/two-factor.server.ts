@@ -85,20 +85,18 @@ async function throughLimiter(ctx: AppContext, email: string, ip: string, via: s
   return passed;
 }
 
-function mailUser(ctx: AppContext, userId: string, which: "enabled" | "disabled", ip: string) {
-  void findUserById(ctx.db, userId).then((user) => {
-    if (!user) return;
-    const locale: Locale = user.locale === "en" ? "en" : "ja";
-    const now = ctx.clock.now();
-    sendInBackground(
-      ctx.mailer,
-      bilingualMail(user.email, locale, `mail.twoFactor.${which}.subject`, `mail.twoFactor.${which}.body`, (l) => ({
-        name: user.name,
-        time: formatDateTime(now, l),
-        ip,
-      })),
-    );
-  });
+/** After the commit, in the background like the password-change mail: a lost mail never undoes the change. */
+function mailUser(ctx: AppContext, user: { email: string; name: string; locale: string }, which: "enabled" | "disabled", ip: string) {
+  const locale: Locale = user.locale === "en" ? "en" : "ja";
+  const now = ctx.clock.now();
+  sendInBackground(
+    ctx.mailer,
+    bilingualMail(user.email, locale, `mail.twoFactor.${which}.subject`, `mail.twoFactor.${which}.body`, (l) => ({
+      name: user.name,
+      time: formatDateTime(now, l),
+      ip,
+    })),
+  );
 }
 
 /** What the settings page shows. */
@@ -133,19 +131,14 @@ export async function confirmSetup(ctx: AppContext, me: Me, code: string, client
   const row = await findTwoFactor(ctx.db, me.id);
   if (!row) return failure.conflict("twoFactor.noPendingSetup", { fieldErrors: { code: ["twoFactor.noPendingSetup"] } });
   if (row.enabled_at) return failure.conflict("twoFactor.alreadyEnabled");
-  const secret = decryptSecret(ctx.sessionSecret, row.secret_enc);
-  let step: number | null = null;
-  const passed = await throughLimiter(ctx, me.email, client.ip, "two_factor_setup", async () => {
-    step = await verifyTotpStep(secret, code.replace(/\s/g, ""), null);
-    return step !== null;
-  });
-  if (passed === null) return limited();
-  if (!passed || step === null) return codeWrong();
-  const confirmedStep: number = step;
+  // Not through the log-in limiter: the user was just shown this secret, so guessing its code gains nothing, and
+  // fumbled first codes must not hold the user's own log-in off.
+  const confirmedStep = await verifyTotpStep(decryptSecret(ctx.sessionSecret, row.secret_enc), code.replace(/\s/g, ""), null);
+  if (confirmedStep === null) return codeWrong();
   const codes = newRecoveryCodes();
   const now = ctx.clock.now();
-  const done = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await enableTwoFactor(trx, me.id, confirmedStep, now))) return false;
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await enableTwoFactor(trx, me.id, confirmedStep, now))) return null;
     await replaceRecoveryCodes(
       trx,
       me.id,
@@ -153,10 +146,10 @@ export async function confirmSetup(ctx: AppContext, me: Me, code: string, client
       now,
     );
     await writeAudit(trx, auditOf(me, "account.two_factor_enabled", client.ip, { recoveryCodes: codes.length }));
-    return true;
+    return findUserById(trx, me.id);
   });
-  if (!done) return failure.conflict("twoFactor.alreadyEnabled");
-  mailUser(ctx, me.id, "enabled", client.ip);
+  if (!user) return failure.conflict("twoFactor.alreadyEnabled");
+  mailUser(ctx, user, "enabled", client.ip);
   return { ok: true, value: { recoveryCodes: codes } };
 }
 
@@ -205,11 +198,13 @@ export async function disableTwoFactor(ctx: AppContext, me: Me, input: { code?: 
     if (passed === null) return new ServiceFailure(429, "login.rateLimited", { fieldErrors: { password: ["login.rateLimited"] } });
     if (!passed) return failure.invalid({ fieldErrors: { password: ["password.currentWrong"] } }, "password.currentWrong");
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    await deleteTwoFactor(trx, me.id);
+  const user = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await deleteTwoFactor(trx, me.id))) return null;
     await writeAudit(trx, auditOf(me, "account.two_factor_disabled", client.ip, { with: input.code ? "code" : "password" }));
+    return findUserById(trx, me.id);
   });
-  mailUser(ctx, me.id, "disabled", client.ip);
+  if (!user) return failure.conflict("twoFactor.notEnabled");
+  mailUser(ctx, user, "disabled", client.ip);
   return { ok: true, value: null };
 }
 

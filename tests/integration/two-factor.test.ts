@@ -99,6 +99,9 @@ describe("setting up", () => {
     expect(after.enabled_at).toBeNull();
     expect(await h.db.selectFrom("two_factor_recovery_codes").select("id").where("user_id", "=", user.id).execute()).toHaveLength(0);
     expect(await auditOf(user.id)).not.toContain("account.two_factor_enabled");
+    // Fumbled first codes do not count on the log-in limiter: six wrong ones, and the password still signs in.
+    for (let i = 0; i < 4; i++) expect((await settings({ intent: "confirm", code: wrong }, cookies)).status).toBe(400);
+    expect((await password(user.email)).location).toBe("/rfqs");
     // The page never shows the secret again: only the answer to "set it up" did.
     const page = await h.request(SETTINGS, { cookies });
     expect(await page.text()).not.toContain(started.body!.setup!.secret);
