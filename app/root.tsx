@@ -6,7 +6,7 @@ import { ToastMessage } from "~/components/toast";
 import { t } from "~/i18n";
 import { countUnreadNotifications } from "../db/queries/notifications";
 import { countPendingApprovals } from "~/services/approval-decisions.server";
-import { getCurrentUser } from "~/utils/auth.server";
+import { enforceTwoFactorSetup, getCurrentUser } from "~/utils/auth.server";
 import { ensureCsrfToken } from "~/utils/csrf.server";
 import { getLocale } from "~/utils/locale.server";
 import { useNonce } from "~/utils/nonce";
@@ -28,6 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     readToast(request, context),
     context.searchHealthy(),
   ]);
+  // Every page, also those that do not require a user (the home page): a member who must set up two-factor
+  // sign-in sees nothing else first (decision 0052).
+  enforceTwoFactorSetup(request, user);
   const headers = new Headers();
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   if (toast.clear) headers.append("Set-Cookie", toast.clear);

@@ -799,6 +799,10 @@ export interface RecommendationMemosTable {
 
 export interface Database {
   low_quote_explanations: LowQuoteExplanationsTable;
+  user_two_factor: UserTwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+  org_two_factor_requirements: OrgTwoFactorRequirementsTable;
   market_benchmarks: MarketBenchmarksTable;
   market_benchmark_bands: MarketBenchmarkBandsTable;
   rfq_design_comments: RfqDesignCommentsTable;
@@ -1197,4 +1201,40 @@ export interface MarketBenchmarkBandsTable {
   key: string;
   phase: string;
   band: "upper_quartile" | "upper_half" | "lower_half" | "lower_quartile";
+}
+
+/** A user's authenticator app (decision 0052): the encrypted TOTP secret, enabled once a code was confirmed. */
+export interface UserTwoFactorTable {
+  user_id: string;
+  secret_enc: string;
+  enabled_at: NullableTimestamp;
+  /** The 30-second step of the last accepted code; codes of that step or earlier are refused (no replay). */
+  last_used_step: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: Timestamp;
+}
+
+/** Ten single-use recovery codes per user, kept only as keyed hashes. */
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+/** Between a correct password and the code: not a session; the browser holds the token, the row its hash. */
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: string;
+  redirect_to: string;
+  failures: Generated<number>;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** A row: the organisation requires two-factor sign-in of every member. */
+export interface OrgTwoFactorRequirementsTable {
+  org_id: string;
+  required_by: string;
+  required_at: Timestamp;
 }

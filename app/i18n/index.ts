@@ -44,6 +44,7 @@ import { priceRuleMessages } from "./messages-price-rules";
 import { lowQuoteMessages } from "./messages-low-quotes";
 import { insightGapMessages } from "./messages-insight-gaps";
 import { lowFlagMessages } from "./messages-low-flags";
+import { twoFactorMessages } from "./messages-two-factor";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -92,6 +93,7 @@ export const DICTIONARIES = {
   memoMessages,
   designReviewMessages,
   priceRuleMessages,
+  twoFactorMessages,
   benchmarkMessages,
   lowQuoteMessages,
   insightGapMessages,

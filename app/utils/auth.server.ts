@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { listMembershipsOfUser } from "../../db/queries/organizations";
 import { deleteSession, findLiveSession, insertSession, touchSession } from "../../db/queries/sessions";
+import { twoFactorSetupRequired } from "../../db/queries/two-factor";
 import type { Action, Actor, MemberRole, OrgKind, Resource } from "~/domain/permissions";
 import { can } from "~/domain/permissions";
 import type { AppContext } from "./context.server";
@@ -17,6 +18,19 @@ export interface CurrentUser {
   activeOrg: { id: string; name: string; kind: OrgKind; role: MemberRole } | null;
   actor: Actor;
   sessionIdHash: string;
+  /** An organisation of the user requires two-factor sign-in and the user has not set it up (decision 0052). */
+  twoFactorSetupRequired: boolean;
+}
+
+/** Where a member who must set up two-factor sign-in is sent, and the only pages open to them until then. */
+export const TWO_FACTOR_SETUP_PATH = "/settings/two-factor";
+const OPEN_WHILE_SETUP_REQUIRED = new Set([TWO_FACTOR_SETUP_PATH, "/logout", "/set-language"]);
+
+/** Sends a member who must set up two-factor sign-in to the setup page, from any other page (GET or POST). */
+export function enforceTwoFactorSetup(request: Request, user: CurrentUser | null): void {
+  if (!user?.twoFactorSetupRequired) return;
+  if (OPEN_WHILE_SETUP_REQUIRED.has(new URL(request.url).pathname)) return;
+  throw redirect(TWO_FACTOR_SETUP_PATH);
 }
 
 // last_seen_at moves on at most this often: the session read is on every request's hot path, and
@@ -37,7 +51,7 @@ export async function getCurrentUser(request: Request, ctx: AppContext): Promise
     const client = clientOf(request);
     await touchSession(ctx.db, idHash, now, client.ip, client.userAgent);
   }
-  const memberships = await listMembershipsOfUser(ctx.db, session.userId);
+  const [memberships, setupRequired] = await Promise.all([listMembershipsOfUser(ctx.db, session.userId), twoFactorSetupRequired(ctx.db, session.userId)]);
   const active = memberships.find((m) => m.orgId === session.activeOrgId) ?? memberships[0] ?? null;
   const activeOrg = active ? { id: active.orgId, name: active.orgName, kind: active.orgKind, role: active.role } : null;
   return {
@@ -50,6 +64,7 @@ export async function getCurrentUser(request: Request, ctx: AppContext): Promise
     activeOrg,
     actor: { userId: session.userId, isPlatformAdmin: session.isPlatformAdmin, org: activeOrg },
     sessionIdHash: idHash,
+    twoFactorSetupRequired: setupRequired,
   };
 }
 
@@ -60,6 +75,7 @@ export async function requireUser(request: Request, ctx: AppContext): Promise<Cu
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  enforceTwoFactorSetup(request, user);
   return user;
 }
 

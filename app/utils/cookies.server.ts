@@ -23,6 +23,8 @@ export const SESSION_DAYS = 14;
 export const SESSION_IDLE_HOURS = 12;
 export const sessionCookie = (ctx: Pick<AppContext, "env" | "sessionSecret">) => make("kurabe_session", ctx, SESSION_DAYS * 86400);
 export const csrfCookie = (ctx: Pick<AppContext, "env" | "sessionSecret">) => make("kurabe_csrf", ctx);
+// The step between a correct password and the two-factor code (decision 0052): not a session, only its token.
+export const twoFactorCookie = (ctx: Pick<AppContext, "env" | "sessionSecret">) => make("kurabe_2fa", ctx, 10 * 60);
 export const toastCookie = (ctx: Pick<AppContext, "env" | "sessionSecret">) => make("kurabe_toast", ctx, 60);
 // The language choice is not secret, but signing it keeps every cookie handled one way.
 export const langCookie = (ctx: Pick<AppContext, "env" | "sessionSecret">) => make("kurabe_lang", ctx, 365 * 86400);

@@ -5,7 +5,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { AcceptInvitationSchema } from "~/domain/accounts";
 import { acceptInvitation, findInvitation, type InvitationProof } from "~/services/accounts.server";
+import { beginTwoFactorLogin } from "~/services/two-factor.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
+import { twoFactorCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm } from "~/utils/forms";
 import { getLocale } from "~/utils/locale.server";
@@ -45,7 +47,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const headers = new Headers();
   // Already logged in, the session was moved to the new organisation; otherwise this is a log-in.
-  if (!user) headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.orgId));
+  if (!user) {
+    // The password of an account with two-factor sign-in only opens the code step (decision 0052).
+    const pending = await beginTwoFactorLogin(context, result.value.user.id, "/");
+    if (pending) return redirect("/login/two-factor", { headers: { "Set-Cookie": await twoFactorCookie(context).serialize(pending.token) } });
+    headers.append("Set-Cookie", await startSession(context, result.value.user.id, result.value.orgId));
+  }
   headers.append("Set-Cookie", await toastHeader(context, { key: "invite.joined", params: { org: result.value.orgName } }));
   return redirect("/", { headers });
 }

@@ -6,7 +6,9 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Field, FormErrors } from "~/components/field";
 import { LoginSchema, safeRedirect } from "~/domain/accounts";
 import { attemptLogIn } from "~/services/login.server";
+import { beginTwoFactorLogin } from "~/services/two-factor.server";
 import { clientIp, getCurrentUser, startSession } from "~/utils/auth.server";
+import { twoFactorCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/csrf.server";
 import { pageFailure } from "~/utils/errors";
 import { parseForm } from "~/utils/forms";
@@ -34,6 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { status, formErrors } = pageFailure(result, locale);
     return json(submission.reply({ formErrors, hideFields: ["password"] }), { status });
   }
+  // With two-factor sign-in on, the password only opens the code step (decision 0052): no session yet.
+  const pending = await beginTwoFactorLogin(context, result.value.id, safeRedirect(submission.value.redirectTo));
+  if (pending) return redirect("/login/two-factor", { headers: { "Set-Cookie": await twoFactorCookie(context).serialize(pending.token) } });
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(context, result.value.id, null));
   headers.append("Set-Cookie", await toastHeader(context, { key: "login.welcomeBack" }));

@@ -8,9 +8,10 @@ import { InviteSchema } from "~/domain/accounts";
 import { can } from "~/domain/permissions";
 import { inviteMember, membersOf } from "~/services/accounts.server";
 import { setApprover } from "~/services/approval-routes.server";
+import { orgTwoFactorOverview, setOrgTwoFactorRequirement } from "~/services/two-factor.server";
 import { toastHeader } from "~/utils/toast.server";
 import { failureStatus } from "~/utils/errors";
-import { requirePermission, requireUser } from "~/utils/auth.server";
+import { clientIp, requirePermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate } from "~/utils/format";
 import { parseForm, validateInBrowser } from "~/utils/forms";
@@ -35,13 +36,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { members, pending } = await membersOf(context, org.id);
   // The approver flag (稟議ルート) exists for buyer organisations; owners set it here.
   const approvers = can(user.actor, "approvalRoutes:read", org) ? { manage: can(user.actor, "approvalRoutes:manage", org) } : null;
-  return { members, pending: canManage ? pending : [], canManage, approvers };
+  // Two-factor sign-in (decision 0052): owners see who has it on and may require it of everyone.
+  const twoFactor = canManage ? await orgTwoFactorOverview(context, org.id) : null;
+  return {
+    members,
+    pending: canManage ? pending : [],
+    canManage,
+    approvers,
+    twoFactor: twoFactor ? { required: twoFactor.required, withTwoFactor: [...twoFactor.withTwoFactor] } : null,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request, context);
   const { user, orgId } = await requireOwner(request, context);
   const locale = await getLocale(request, context);
+  if (formData.get("intent") === "twoFactorRequirement") {
+    const done = await setOrgTwoFactorRequirement(context, user.actor, formData.get("required") === "true", clientIp(request));
+    if (!done.ok) throw failureStatus(done);
+    return redirect("/settings/members", { headers: { "Set-Cookie": await toastHeader(context, { key: "twoFactor.org.saved" }) } });
+  }
   if (formData.get("intent") === "approver") {
     const done = await setApprover(context, user.actor, String(formData.get("userId") ?? ""), formData.get("approver") === "true");
     if (!done.ok && (done.status === 404 || done.status === 403)) throw failureStatus(done);
@@ -60,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MembersPage() {
-  const { members, pending, canManage, approvers } = useLoaderData<typeof loader>();
+  const { members, pending, canManage, approvers, twoFactor } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const [form, fields] = useForm({
@@ -78,6 +92,7 @@ export default function MembersPage() {
             <th scope="col">{t("signup.email")}</th>
             <th scope="col">{t("members.invite.role")}</th>
             {approvers ? <th scope="col">{t("members.approver")}</th> : null}
+            {twoFactor ? <th scope="col">{t("twoFactor.org.column")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -102,12 +117,32 @@ export default function MembersPage() {
                   ) : null}
                 </td>
               ) : null}
+              {twoFactor ? (
+                <td data-testid="two-factor-cell">{t(twoFactor.withTwoFactor.includes(m.id) ? "twoFactor.org.memberOn" : "twoFactor.org.memberOff")}</td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
 
       {canManage ? null : <p className="muted">{t("settings.members.readOnly")}</p>}
+      {twoFactor ? (
+        <section className="card" data-testid="two-factor-requirement">
+          <h2>{t("twoFactor.org.title")}</h2>
+          <p>{t("twoFactor.org.intro")}</p>
+          <p>
+            <strong>{t(twoFactor.required ? "twoFactor.org.on" : "twoFactor.org.off")}</strong>
+          </p>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="twoFactorRequirement" />
+            <input type="hidden" name="required" value={twoFactor.required ? "false" : "true"} />
+            <button type="submit" className="button">
+              {t(twoFactor.required ? "twoFactor.org.unrequire" : "twoFactor.org.require")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <h2 hidden={!canManage}>{t("members.invite")}</h2>
       {data?.link ? (
         <div className="notice" role="status">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
 import { IntentButton } from "~/components/intent-button";
 import { Field, FormErrors } from "~/components/field";
@@ -76,6 +76,12 @@ export default function AccountSecurityPage() {
   return (
     <section className="stack">
       <h1>{t("security.title")}</h1>
+
+      <div className="card narrow">
+        <h2>{t("twoFactor.title")}</h2>
+        <p>{t("twoFactor.intro")}</p>
+        <Link to="/settings/two-factor">{t("twoFactor.securityLink")}</Link>
+      </div>
 
       <div className="card narrow">
         <h2>{t("security.passwordTitle")}</h2>
