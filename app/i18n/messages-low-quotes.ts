@@ -51,7 +51,7 @@ export const lowQuoteMessages = {
   "lowQuote.status.answered": { ja: "{date} 回答（{name}）", en: "Answered {date} ({name})" },
   "lowQuote.status.late": { ja: "期限後の回答", en: "Answered late" },
   "lowQuote.status.version": { ja: "見積 第{version}版への依頼", en: "Request on quote version {version}" },
-  "lowQuote.topics": { ja: "項目", en: "Topics" },
+  "lowQuote.topics": { ja: "項目：", en: "Topics: " },
   "lowQuote.topic.costs": { ja: "費用の内訳と積算根拠", en: "Costs and how they were estimated" },
   "lowQuote.topic.assumptions": { ja: "前提条件", en: "Assumptions" },
   "lowQuote.topic.staffing": { ja: "体制・人員配置", en: "Staffing" },

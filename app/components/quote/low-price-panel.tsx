@@ -17,7 +17,7 @@ function Topics({ topics }: { topics: readonly (typeof EXPLANATION_TOPICS)[numbe
   const { t, locale } = useI18n();
   return (
     <p>
-      <strong>{t("lowQuote.topics")}</strong>：
+      <strong>{t("lowQuote.topics")}</strong>
       {joinList(
         topics.map((tp) => t(`lowQuote.topic.${tp}`)),
         locale,
