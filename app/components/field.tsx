@@ -22,14 +22,20 @@ export function Field({ id, label, errors, hint, children }: FieldProps) {
         </p>
       ) : null}
       {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described })}
-      {errors?.length ? (
-        <ul className="field-errors" id={errorId} role="alert">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A field's error list, for a group of controls that has no single <Field> (checkboxes, radios in a fieldset). */
+export function FieldErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul className="field-errors" id={id} role="alert">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
   );
 }
 

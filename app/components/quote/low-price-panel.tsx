@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/csrf-input";
-import { Field, FormErrors } from "~/components/field";
+import { Field, FieldErrors, FormErrors } from "~/components/field";
 import { ASSESSMENT_NOTE_MAX, EXPLANATION_ANSWER_MAX, EXPLANATION_MESSAGE_MAX, EXPLANATION_TOPICS } from "~/domain/insight/explanation-requests";
 import type { BuyerExplanation, FlaggedQuote, VendorExplanation } from "~/services/low-quote-explanations.server";
 import { formatDate, formatDateTime, formatYen, joinList } from "~/utils/format";
@@ -45,13 +45,7 @@ function RequestForm({ rfqId, quoteId, defaultReplyBy, refused }: { rfqId: strin
             <input type="checkbox" name="topics" value={tp} defaultChecked={checked.has(tp)} /> {t(`lowQuote.topic.${tp}`)}
           </label>
         ))}
-        {refused?.fieldErrors?.topics?.length ? (
-          <ul className="field-errors" role="alert">
-            {refused.fieldErrors.topics.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FieldErrors errors={refused?.fieldErrors?.topics} />
       </fieldset>
       <Field id={`explanation-message-${quoteId}`} label={t("lowQuote.request.message")} errors={refused?.fieldErrors?.message}>
         {(aria) => <textarea name="message" rows={3} maxLength={EXPLANATION_MESSAGE_MAX} defaultValue={String(values.message ?? "")} {...aria} />}
@@ -86,13 +80,7 @@ function AssessForm({ id, refused }: { id: string; refused?: RefusedForm }) {
             <input type="radio" name="assessment" value={v} defaultChecked={values.assessment === v} /> {t(`lowQuote.assess.${v}`)}
           </label>
         ))}
-        {refused?.fieldErrors?.assessment?.length ? (
-          <ul className="field-errors" role="alert">
-            {refused.fieldErrors.assessment.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
+        <FieldErrors errors={refused?.fieldErrors?.assessment} />
       </fieldset>
       <Field id={`assessment-note-${id}`} label={t("lowQuote.assess.note")} errors={refused?.fieldErrors?.note}>
         {(aria) => <textarea name="note" rows={3} maxLength={ASSESSMENT_NOTE_MAX} defaultValue={String(values.note ?? "")} {...aria} />}
