@@ -59,7 +59,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger low_quote_explanation_write_once before update on low_quote_explanations for each row execute function low_quote_explanation_write_once()`.execute(
     db,
   );
-  await db.schema.alterTable("award_proposals").addColumn("red_flags", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`)).execute();
+  await db.schema
+    .alterTable("award_proposals")
+    .addColumn("red_flags", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
