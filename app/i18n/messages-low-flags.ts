@@ -32,7 +32,7 @@ export const lowFlagMessages = {
     en: "Read each red flag and tick it (who acknowledged it, and when, is recorded in the proposal).",
   },
   "lowFlags.redFlag.winnerFarBelowSecond": {
-    ja: "{vendor} のTCO {tco} は次点 {second} のTCO {secondTco} の75%未満です",
+    ja: "{vendor} のTCO {tco} は、次に安い適格見積 {second}（TCO {secondTco}）の75%未満です",
     en: "{vendor}'s TCO {tco} is under 75% of the next-lowest quote's ({second}, TCO {secondTco})",
   },
   "lowFlags.redFlag.lowestDisqualifiedOnPrice": {
@@ -40,7 +40,7 @@ export const lowFlagMessages = {
     en: "The quote with the lowest TCO, {vendor} (TCO {tco}), was disqualified on price alone ({criteria})",
   },
   "lowFlags.redFlag.unacknowledged.winnerFarBelowSecond": {
-    ja: "レッドフラグ「次点 {second} のTCOの75%未満」を確認してチェックしてください。",
+    ja: "レッドフラグ「次に安い適格見積 {second} のTCOの75%未満」を確認してチェックしてください。",
     en: 'Acknowledge the red flag "under 75% of the next-lowest quote ({second})".',
   },
   "lowFlags.redFlag.unacknowledged.lowestDisqualifiedOnPrice": {

@@ -10,8 +10,8 @@ export const lowQuoteMessages = {
   "lowQuote.panel.why": { ja: "判定の理由", en: "Why it is flagged" },
   "lowQuote.panel.tco": { ja: "この見積のTCO：{tco}", en: "This quote's TCO: {tco}" },
   "lowQuote.reason.belowPeerMedian": {
-    ja: "他の{peers}社の見積のTCO中央値 {median} の75%（{threshold}）を下回っています。",
-    en: "Below 75 % ({threshold}) of the median TCO of the other {peers} quotes ({median}).",
+    ja: "他の適格見積{peers}件のTCO中央値 {median} の75%（{threshold}）を下回っています。",
+    en: "Below 75% ({threshold}) of the median TCO of the other {peers} qualifying quotes ({median}).",
   },
   "lowQuote.reason.belowBenchmarkQ1": {
     ja: "市場ベンチマークの月額TCO下位25%点 {q1}/月 × 契約期間 {months}か月（{threshold}）を下回っています。",
@@ -74,6 +74,8 @@ export const lowQuoteMessages = {
   "lowQuote.vendor.yourAnswer": { ja: "貴社の回答", en: "Your answer" },
   "lowQuote.vendor.pageTitle": { ja: "価格についての説明", en: "Explain your price" },
   "lowQuote.vendor.back": { ja: "← 見積に戻る", en: "← Back to your quote" },
+  "lowQuote.buyer.back": { ja: "← 見積のページに戻る", en: "← Back to the quote" },
+  "lowQuote.buyer.pageTitle": { ja: "{vendor} の見積 — 著しい低価格", en: "{vendor}'s quote — abnormally low price" },
   "lowQuote.vendor.todo": { ja: "価格についての説明依頼に回答してください（期限 {date}）", en: "Answer the request to explain your price (by {date})" },
   "lowQuote.vendor.todoTitle": { ja: "価格の説明依頼", en: "Price explanation requests" },
   "lowQuote.topics.required": { ja: "説明を求める項目を1つ以上選んでください。", en: "Choose at least one topic." },

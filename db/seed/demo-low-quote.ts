@@ -92,23 +92,25 @@ function rfqInput(now: Date): RfqInput {
     escalationRules: "アレルゲン情報の誤登録・登録漏れのおそれは、発覚後1時間以内に品質保証課長へ電話で報告する。",
     changeRequestRule: "月間件数が見込みの±20%を超える場合は、単価表に基づき翌月から精算する。",
     reportingCadence: "月次（登録状況報告・定例会）",
+    // Priced per specification sheet (規格書), not per "件": the market's data-entry "件" is one keyed form (tens of yen)
+    // and a spec sheet a document of dozens of fields, so the same word would set the hint against the wrong market.
     lineItems: [
       { code: "SETUP", description: "立ち上げ（登録要領の作成・既存規格書約500件の棚卸し）", unit: "式", quantity: 1, recurrence: "one_off" },
       {
         code: "NEW",
         description: "規格書の新規登録（原材料・アレルゲン・栄養成分・製造工程の入力とダブルチェック）",
-        unit: "件",
+        unit: "規格書",
         quantity: 80,
         recurrence: "per_unit",
       },
       {
         code: "UPDATE",
         description: "規格書の更新（原材料・産地変更の反映、取引先別フォーマットへの転記）",
-        unit: "件",
+        unit: "規格書",
         quantity: 150,
         recurrence: "per_unit",
       },
-      { code: "PM", description: "進行管理・品質チェック・月次報告", unit: "月", quantity: 1, recurrence: "monthly" },
+      { code: "PM", description: "進行管理・品質チェック・月次報告", unit: "式", quantity: 1, recurrence: "monthly" },
     ],
     contractTermMonths: 12,
     budget: { min: 6_000_000, max: 9_000_000, showToVendors: false },

@@ -65,7 +65,7 @@ test.describe.serial("award loop on the survey RFQ", () => {
     expect(stability.length).toBeGreaterThan(10);
     const form = page.getByTestId("propose-award");
     await expect(form.getByRole("heading", { name: "決裁起案" })).toBeVisible();
-    const options = form.locator("label.choice");
+    const options = form.locator(".choice");
     await expect(options).toHaveCount(3);
     const optionText = async (rank: number) => (await options.filter({ hasText: new RegExp(`^\\s*${rank}位 `) }).innerText()).trim();
     const second = /^2位 (.+?)（(.+?)）/.exec(await optionText(2));

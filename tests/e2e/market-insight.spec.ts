@@ -72,13 +72,16 @@ test.describe.serial("market insight", () => {
     const rows = table.getByTestId("unit-price-row");
     await expect(rows).toHaveCount(4);
     const newLine = rows.filter({ hasText: "NEW 規格書の新規登録" });
+    const pmLine = rows.filter({ hasText: "PM 進行管理" });
     const vendors = await table.getByTestId("quote-column").allInnerTexts();
     const bridgesoft = vendors.findIndex((v) => v.includes(BRIDGESOFT));
     expect(bridgesoft).toBeGreaterThanOrEqual(0);
     await expect(newLine.getByTestId("unit-price").nth(bridgesoft)).toContainText("￥2,100");
-    // The demo market history publishes data entry's "per 件" unit price, not its one-off "per 式" one.
-    await expect(newLine.getByRole("rowheader").getByTestId("benchmark-hint")).toHaveText(/^市場の中央値 ￥[\d,]+、四分位範囲 ￥[\d,]+〜￥[\d,]+。$/);
-    await expect(newLine.getByTestId("unit-price").nth(bridgesoft).getByTestId("benchmark-hint")).toHaveText(/^提示値 ￥2,100 は市場の/);
+    // The demo market history publishes data entry's monthly "式" (management fee); it has no price per specification
+    // sheet (its "件" is one keyed form) and withholds the one-off "式": both read "not enough data".
+    await expect(pmLine.getByRole("rowheader").getByTestId("benchmark-hint")).toHaveText(/^市場の中央値 ￥[\d,]+、四分位範囲 ￥[\d,]+〜￥[\d,]+。$/);
+    await expect(pmLine.getByTestId("unit-price").nth(bridgesoft).getByTestId("benchmark-hint")).toHaveText(/^提示値 ￥70,000 は市場の/);
+    await expect(newLine.getByRole("rowheader").getByTestId("benchmark-hint")).toHaveText("市場ベンチマーク：データ不足");
     const setupLine = rows.filter({ hasText: "SETUP 立ち上げ" });
     await expect(setupLine.getByRole("rowheader").getByTestId("benchmark-hint")).toHaveText("市場ベンチマーク：データ不足");
 
@@ -89,7 +92,7 @@ test.describe.serial("market insight", () => {
     const panel = page.getByTestId("low-price-panel");
     await expect(panel.getByRole("heading", { name: "著しい低価格" })).toBeVisible();
     await expect(panel).toContainText(`この見積のTCO：￥${OWN_TCO}`);
-    await expect(panel).toContainText(`他の3社の見積のTCO中央値 ￥${MEDIAN} の75%（￥${THRESHOLD}）を下回っています。`);
+    await expect(panel).toContainText(`他の適格見積3件のTCO中央値 ￥${MEDIAN} の75%（￥${THRESHOLD}）を下回っています。`);
     const request = panel.getByTestId("explanation-request");
     await expect(request).toHaveCount(1);
     await expect(request).toContainText("項目：費用の内訳と積算根拠、前提条件、体制・人員配置");
@@ -132,7 +135,7 @@ test.describe.serial("market insight", () => {
 
     // Beside ブリッジソフト's option: the flag with its reason, what proposing it needs, and the red flag to tick.
     const option = form
-      .locator("label.choice")
+      .locator(".choice")
       .filter({ has: page.getByRole("radio") })
       .filter({ hasText: BRIDGESOFT });
     await expect(option.getByTestId("award-abnormally-low")).toContainText("Abnormally low");
@@ -168,7 +171,7 @@ test.describe.serial("market insight", () => {
     await expect(page.getByTestId("award-proposal")).toHaveCount(0);
 
     // Everything filled: the proposal goes to the approval route.
-    await form.locator("label.choice").filter({ hasText: BRIDGESOFT }).getByTestId("award-red-flags").getByRole("checkbox").check();
+    await form.locator(".choice").filter({ hasText: BRIDGESOFT }).getByTestId("award-red-flags").getByRole("checkbox").check();
     await form.getByRole("button", { name: "Propose and send for approval" }).click();
     await expectToast(page, "Award proposed; the approvers have been notified.");
     await expect(page.getByTestId("award-status")).toHaveText("Waiting for approval");

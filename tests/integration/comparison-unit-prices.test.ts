@@ -104,9 +104,11 @@ describe("the comparison's unit prices", () => {
     expect(doc).toContain("提示値 ￥300 は市場の75%より高い水準です。");
     expect(doc).toContain("￥290");
     expect(doc).not.toContain("￥319");
-    // A line of a unit the market has no cell for shows no hint, and still both quotes' prices.
+    // A line of a unit the market has no cell for reads "not enough data" (no position under the prices), and still
+    // shows both quotes' prices.
     const ops = rows.find((r) => r.includes("OPS "))!;
-    expect(ops).not.toContain("benchmark-hint");
+    expect(ops).toContain("市場ベンチマーク：データ不足");
+    expect(ops.split(`data-testid="benchmark-hint"`).length - 1).toBe(1);
     expect(ops).toContain("￥400,000");
     expect(ops).toContain("￥380,000");
   });

@@ -231,7 +231,7 @@ describe("awarding the flagged quote", () => {
     const problem = await noAck.json();
     expect(problem.errors).toEqual([{ path: "acknowledgedRedFlags", message: expect.stringContaining("Acknowledge the red flag") }]);
     const noAckJa = await (await api(memberToken, path(), { method: "POST", body: withReason })).json();
-    expect(noAckJa.errors[0].message).toContain("レッドフラグ「次点");
+    expect(noAckJa.errors[0].message).toContain("レッドフラグ「次に安い適格見積");
     expect(await h.db.selectFrom("award_proposals").select("id").where("rfq_id", "=", underRfq).execute()).toEqual([]);
 
     const listed = await (await api(memberToken, path())).json();

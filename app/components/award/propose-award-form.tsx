@@ -70,20 +70,24 @@ export function ProposeAwardForm({
         <fieldset aria-describedby={errors.quoteId ? "award-quoteId-error" : undefined}>
           <legend>{t("awardProposal.quote")}</legend>
           {quotes.map((q) => (
-            <label key={q.id} className="choice">
-              <input type="radio" name="quoteId" value={q.id} defaultChecked={v.quoteId === q.id} required />{" "}
-              {q.rank !== null
-                ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
-                : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
-              {q.specific.length > 0 ? <span className="muted"> — {q.specific.map((s) => t(`awardProposal.trigger.${s}`)).join(" ")}</span> : null}
-              {q.againstMemos?.length ? (
-                <span className="muted" data-testid="award-against-memo">
-                  {" "}
-                  {t("memos.trigger.againstMemo", {
-                    memos: q.againstMemos.map((m) => t("memos.memoName", { org: m.advisorName, version: m.version })).join(locale === "ja" ? "、" : ", "),
-                  })}
-                </span>
-              ) : null}
+            // The option's flags sit beside its label, not inside it: a red flag's checkbox needs a label of its own,
+            // and the radio's accessible name stays the option's short words.
+            <div key={q.id} className="choice">
+              <label>
+                <input type="radio" name="quoteId" value={q.id} defaultChecked={v.quoteId === q.id} required />{" "}
+                {q.rank !== null
+                  ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
+                  : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
+                {q.specific.length > 0 ? <span className="muted"> — {q.specific.map((s) => t(`awardProposal.trigger.${s}`)).join(" ")}</span> : null}
+                {q.againstMemos?.length ? (
+                  <span className="muted" data-testid="award-against-memo">
+                    {" "}
+                    {t("memos.trigger.againstMemo", {
+                      memos: q.againstMemos.map((m) => t("memos.memoName", { org: m.advisorName, version: m.version })).join(locale === "ja" ? "、" : ", "),
+                    })}
+                  </span>
+                ) : null}
+              </label>
               <QuoteLowFlags
                 quote={{
                   id: q.id,
@@ -95,17 +99,17 @@ export function ProposeAwardForm({
                 labels={{ vendorNames: { ...labels.vendorNames, [q.id]: q.vendorName }, criterionLabels: labels.criterionLabels }}
                 acknowledged={v.acknowledgedRedFlags ?? []}
               />
-            </label>
+            </div>
           ))}
           {fieldError("quoteId")}
           {fieldError("acknowledgedRedFlags")}
         </fieldset>
-        <label>
+        <label className="block-label">
           {t("awardProposal.rationale")}
           <textarea name="rationale" rows={4} maxLength={4000} defaultValue={v.rationale ?? ""} aria-invalid={errors.rationale ? true : undefined} />
         </label>
         {fieldError("rationale")}
-        <label>
+        <label className="block-label">
           {t("awardProposal.specificRationale")}
           <textarea
             name="specificRationale"
@@ -116,7 +120,7 @@ export function ProposeAwardForm({
           />
         </label>
         {fieldError("specificRationale")}
-        <label>
+        <label className="block-label">
           {t("awardProposal.debriefReason")}
           <textarea
             name="debriefReason"

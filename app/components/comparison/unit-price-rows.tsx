@@ -23,7 +23,8 @@ export function UnitPriceRows({ view, rows, hints }: { view: ComparisonView; row
         </th>
       </tr>
       {rows.lines.map((line) => {
-        const cell = hints?.[line.benchmarkKey];
+        // No cell at all (no market data for this unit yet) reads the same as a withheld one: "not enough data".
+        const cell = hints ? (hints[line.benchmarkKey] ?? { unit: "yen" as const, published: false }) : undefined;
         const per = benchmarkKeyWords("unit_price", `${line.unit}|${line.recurrence}`, locale, t);
         return (
           <tr key={line.code} data-testid="unit-price-row">

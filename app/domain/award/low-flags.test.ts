@@ -142,7 +142,7 @@ describe("the words, in yen", () => {
       secondQuoteId: B,
       secondTcoYen: 1_000_000,
     };
-    expect(redFlagText(flag, names, "ja")).toBe("格安 のTCO ￥700,000 は次点 標準 のTCO ￥1,000,000 の75%未満です");
+    expect(redFlagText(flag, names, "ja")).toBe("格安 のTCO ￥700,000 は、次に安い適格見積 標準（TCO ￥1,000,000）の75%未満です");
     expect(redFlagText(flag, names, "en")).toBe("格安's TCO ¥700,000 is under 75% of the next-lowest quote's (標準, TCO ¥1,000,000)");
     const price = {
       key: `lowestDisqualifiedOnPrice:${A}:${B}`,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { LowPricePanel } from "~/components/quote/low-price-panel";
 import { assessExplanation, explanationOfBuyer, lowPricePanelData } from "~/services/low-quote-explanations.server";
@@ -9,6 +9,7 @@ import { readForm } from "~/utils/csrf.server";
 import { failureStatus, invariantResponse, notFound, pageFailure } from "~/utils/errors";
 import { getLocale } from "~/utils/locale.server";
 import { toastHeader } from "~/utils/toast.server";
+import { useI18n } from "~/utils/use-i18n";
 
 // A buyer member records the assessment of a vendor's explanation, once. The quote page's panel posts here;
 // success goes back to the panel, a refused assessment (no choice, no reasons) stays here with the messages
@@ -41,8 +42,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function AssessExplanationPage() {
   const { data, id } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
+  const { t } = useI18n();
+  const vendor = data.flagged.find((f) => f.quoteId === data.quoteId)?.vendorName;
   return (
     <article className="stack">
+      <p>
+        <Link to={`/quotes/${data.quoteId}#low-price`}>{t("lowQuote.buyer.back")}</Link>
+      </p>
+      {vendor ? <h1>{t("lowQuote.buyer.pageTitle", { vendor })}</h1> : null}
       <LowPricePanel data={data} assessRefused={refused ? { ...refused, id } : undefined} />
     </article>
   );

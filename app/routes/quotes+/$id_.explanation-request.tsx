@@ -46,11 +46,13 @@ export default function RequestExplanationPage() {
   const { data } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useI18n();
+  const vendor = data.flagged.find((f) => f.quoteId === data.quoteId)?.vendorName;
   return (
     <article className="stack">
       <p>
-        <Link to={`/quotes/${data.quoteId}#low-price`}>{t("lowQuote.vendor.back")}</Link>
+        <Link to={`/quotes/${data.quoteId}#low-price`}>{t("lowQuote.buyer.back")}</Link>
       </p>
+      {vendor ? <h1>{t("lowQuote.buyer.pageTitle", { vendor })}</h1> : null}
       <LowPricePanel data={data} refused={refused} />
     </article>
   );
