@@ -7,8 +7,8 @@ export const awardProposalMessages = {
     en: "Choose the quote to award and write why; the proposal goes through the approval route. The comparison as it stands now (method, weights, every score and contribution, gates, robustness, stability, advisors' notes, TCO/ROI, versions) is frozen and sealed with a SHA-256.",
   },
   "awardProposal.quote": { ja: "落札候補の見積", en: "Quote to award" },
-  "awardProposal.quote.option": { ja: "{rank}位 {vendor}（{amount}）", en: "#{rank} {vendor} ({amount})" },
-  "awardProposal.quote.optionUnranked": { ja: "順位なし {vendor}（{amount}）", en: "Unranked {vendor} ({amount})" },
+  "awardProposal.quote.option": { ja: "{rank}位 {vendor}（税込 {amount}）", en: "#{rank} {vendor} ({amount} incl. tax)" },
+  "awardProposal.quote.optionUnranked": { ja: "順位なし {vendor}（税込 {amount}）", en: "Unranked {vendor} ({amount} incl. tax)" },
   "awardProposal.rationale": { ja: "起案理由", en: "Rationale" },
   "awardProposal.specificRationale": {
     ja: "個別の理由（1位以外・アドバイザーの推薦と異なる・警告ありの場合）",

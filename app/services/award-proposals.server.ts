@@ -221,7 +221,9 @@ export async function awardProposalForm(ctx: AppContext, actor: Actor, rfqId: st
         abnormallyLow: q.abnormallyLow ?? null,
         lowBidInvestigation: q.lowBidInvestigation ?? false,
         investigationComplete: lowBidInvestigationComplete(snapshot, q.id),
-      })),
+      }))
+      // In ranking order, as the comparison lists them; unranked (disqualified) options last.
+      .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER)),
     /** Vendor names and criterion labels the red flags' words need (a flag may name a quote that is not proposable). */
     vendorNames: Object.fromEntries(snapshot.quotes.map((q) => [q.id, q.vendorName])),
     criterionLabels: Object.fromEntries(snapshot.input.criteria.map((c) => [c.key, c.label])),
