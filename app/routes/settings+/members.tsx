@@ -85,45 +85,48 @@ export default function MembersPage() {
   return (
     <div className="stack">
       <h2>{t("members.title")}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("signup.name")}</th>
-            <th scope="col">{t("signup.email")}</th>
-            <th scope="col">{t("members.invite.role")}</th>
-            {approvers ? <th scope="col">{t("members.approver")}</th> : null}
-            {twoFactor ? <th scope="col">{t("twoFactor.org.column")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{t(`member.${m.role}`)}</td>
-              {approvers ? (
-                <td data-testid="approver-cell">
-                  {m.is_approver ? t("members.approver.yes") : t("members.approver.no")}
-                  {approvers.manage ? (
-                    <Form method="post" className="inline-form">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="approver" />
-                      <input type="hidden" name="userId" value={m.id} />
-                      <input type="hidden" name="approver" value={m.is_approver ? "false" : "true"} />
-                      <button type="submit" className="button small">
-                        {t(m.is_approver ? "members.approver.unset" : "members.approver.set")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              ) : null}
-              {twoFactor ? (
-                <td data-testid="two-factor-cell">{t(twoFactor.withTwoFactor.includes(m.id) ? "twoFactor.org.memberOn" : "twoFactor.org.memberOff")}</td>
-              ) : null}
+      {/* Scrolls on its own on a phone: with the approver and two-factor columns the table is wider than 390px. */}
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("signup.name")}</th>
+              <th scope="col">{t("signup.email")}</th>
+              <th scope="col">{t("members.invite.role")}</th>
+              {approvers ? <th scope="col">{t("members.approver")}</th> : null}
+              {twoFactor ? <th scope="col">{t("twoFactor.org.column")}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{t(`member.${m.role}`)}</td>
+                {approvers ? (
+                  <td data-testid="approver-cell">
+                    {m.is_approver ? t("members.approver.yes") : t("members.approver.no")}
+                    {approvers.manage ? (
+                      <Form method="post" className="inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="approver" />
+                        <input type="hidden" name="userId" value={m.id} />
+                        <input type="hidden" name="approver" value={m.is_approver ? "false" : "true"} />
+                        <button type="submit" className="button small">
+                          {t(m.is_approver ? "members.approver.unset" : "members.approver.set")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
+                {twoFactor ? (
+                  <td data-testid="two-factor-cell">{t(twoFactor.withTwoFactor.includes(m.id) ? "twoFactor.org.memberOn" : "twoFactor.org.memberOff")}</td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {canManage ? null : <p className="muted">{t("settings.members.readOnly")}</p>}
       {twoFactor ? (
