@@ -68,7 +68,7 @@ test.describe.serial("award loop on the survey RFQ", () => {
     const options = form.locator(".choice");
     await expect(options).toHaveCount(3);
     const optionText = async (rank: number) => (await options.filter({ hasText: new RegExp(`^\\s*${rank}位 `) }).innerText()).trim();
-    const second = /^2位 (.+?)（(.+?)）/.exec(await optionText(2));
+    const second = /^2位 (.+?)（税込 (.+?)）/.exec(await optionText(2));
     const first = /^1位 (.+?)（/.exec(await optionText(1));
     expect(second, "the rank-2 option names its vendor and amount").not.toBeNull();
     expect(first).not.toBeNull();
