@@ -13,6 +13,16 @@ describe("auditChanges", () => {
     ]);
   });
 
+  it("leaves out a field recorded with the same value on both sides", () => {
+    const volumes = { perMonth: 3500, peakMonths: [3, 4], notes: "n" };
+    const changes = auditChanges(
+      "rfq.addendum",
+      { changes: { volumes, quoteDeadline: "2027-01-04T17:00:00+09:00" } },
+      { changes: { volumes: { notes: "n", peakMonths: [3, 4], perMonth: 3500 }, quoteDeadline: "2027-01-11T17:00:00+09:00" } },
+    );
+    expect(changes).toEqual([{ field: "quoteDeadline", before: "2027-01-04T17:00:00+09:00", after: "2027-01-11T17:00:00+09:00" }]);
+  });
+
   it("reads an addendum's fields under `changes`", () => {
     const changes = auditChanges("rfq.addendum", { version: 1, changes: { publicPriceRules: null } }, { version: 2, changes: { publicPriceRules: rules } });
     expect(changes).toEqual([{ field: "publicPriceRules", before: null, after: rules }]);

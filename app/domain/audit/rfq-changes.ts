@@ -1,3 +1,4 @@
+import { canonicalJson } from "~/domain/canonical-json";
 import { areQuotesOpened } from "~/domain/quote/sealed";
 import { SEALED_PRICE_RULES } from "./price-rules-redaction";
 
@@ -38,7 +39,11 @@ export function auditChanges(action: string, before: unknown, after: unknown): A
     now = asRecord(now.changes);
   }
   const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
-  return fields.map((field) => ({ field, before: was[field] ?? null, after: now[field] ?? null }));
+  // A field recorded with the same value on both sides (an addendum lists what it re-issued) changed nothing — except
+  // sealed price rules, which read the same marker on both sides while the amounts behind it did change.
+  return fields
+    .map((field) => ({ field, before: was[field] ?? null, after: now[field] ?? null }))
+    .filter((c) => isSealedMarker(c.before) || isSealedMarker(c.after) || canonicalJson(c.before) !== canonicalJson(c.after));
 }
 
 /** The redaction's marker (what `sealPriceRulesInAudit` put in place of the price rules). */

@@ -15,7 +15,7 @@ import { useI18n } from "~/utils/use-i18n";
 // what each changed, before → after. The service seals the price rules until opening; vendors, advisors and other
 // tenants get the not-found page.
 
-export const meta: MetaFunction = () => [{ title: "Kurabe" }];
+export const meta: MetaFunction = () => [{ title: "変更履歴 / Change history — Kurabe" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -54,9 +54,23 @@ function valueWords(field: string, value: unknown, t: T, locale: Locale): string
   if (value === null || value === undefined || value === "") return t("rfqHistory.nothing");
   if (isSealedMarker(value)) return t("priceRules.audit.sealed");
   if (field === "publicPriceRules" && isRecord(value)) return priceRulesWords(value, t, locale);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = JSON.stringify(value);
+  const text = plainWords(value, locale);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Plain values as read (a moment in Japanese/English date-time); lists joined; objects as "key: value; …". */
+function plainWords(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return "—";
+  if (typeof value === "string") return ISO_MOMENT.test(value) && !Number.isNaN(Date.parse(value)) ? formatDateTime(value, locale) : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map((v) => plainWords(v, locale)).join(", ");
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${plainWords(v, locale)}`)
+      .join("; ");
+  return String(value);
 }
 
 function fieldWords(field: string, t: T, locale: Locale): string {
