@@ -97,7 +97,11 @@ export async function issueAddendumWithChanges(
       before: {
         version: row.current_version,
         quoteDeadline: row.quote_deadline,
-        changes: Object.fromEntries(changedKeys.map((k) => [k, before[k as keyof RfqDraft] ?? null])),
+        // What the bidders had before this addendum: the last published version (the working copy may already
+        // hold edits saved before publishing, which would make before and after read the same).
+        changes: Object.fromEntries(
+          changedKeys.map((k) => [k, (latest?.content as Record<string, unknown> | undefined)?.[k] ?? before[k as keyof RfqDraft] ?? null]),
+        ),
       },
       after: { version, quoteDeadline: rfq.quoteDeadline, changeSummary, changes: input.changes },
     });

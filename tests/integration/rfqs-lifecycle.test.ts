@@ -351,6 +351,10 @@ describe("addenda", () => {
     ]);
     expect(versions[1].content).toMatchObject({ quoteDeadline: extended });
     const audit = await h.db.selectFrom("audit_log").select(["action", "after"]).where("entity_id", "=", id).where("action", "=", "rfq.addendum").execute();
+    // The addendum's "before" is what the bidders had (version 1), not the working copy already holding the edit.
+    const [addendumBefore] = await h.db.selectFrom("audit_log").select("before").where("entity_id", "=", id).where("action", "=", "rfq.addendum").execute();
+    expect(addendumBefore!.before).toMatchObject({ version: 1, changes: { quoteDeadline: (versions[0].content as { quoteDeadline: string }).quoteDeadline } });
+    expect((versions[0].content as { quoteDeadline: string }).quoteDeadline).not.toBe(extended);
     expect(audit).toEqual([
       {
         action: "rfq.addendum",
