@@ -6,13 +6,14 @@ import { unzipSync, zipSync, type Zippable } from "fflate";
 
 // Backups of the embedded defaults (decision 0053): one zip file holding PGlite's own consistent dump of
 // DATA_DIR/pglite (`pglite.tar.gz`, made by `dumpDataDir()`), the uploaded files (DATA_DIR/evidence and
-// DATA_DIR/attachments, see app/services/file-store.server.ts) and a manifest.json with a sha256 per entry,
+// DATA_DIR/attachments, see app/services/file-store.server.ts), DATA_DIR/session-secret when present, and a manifest.json with a sha256 per entry,
 // so a restore can refuse a damaged or altered file before it writes anything. The search index is not in
 // it: `npm run reindex` rebuilds it from the database.
 
 /** The folders under DATA_DIR that hold uploaded files (the `FileArea`s of the file store). */
 export const FILE_AREAS = ["evidence", "attachments"] as const;
 const DATABASE_ENTRY = "pglite.tar.gz";
+const SESSION_SECRET_FILE = "session-secret";
 const MANIFEST_ENTRY = "manifest.json";
 
 export interface BackupManifest {
@@ -107,12 +108,20 @@ export async function createBackup(options: BackupOptions): Promise<{ file: stri
       files.push({ path: name, size: bytes.byteLength, sha256: sha256(bytes) });
     }
   }
+  // Without SESSION_SECRET the server keeps its secret in DATA_DIR/session-secret, and two-factor secrets and
+  // recovery codes are keyed on it (decision 0052): a restore without it would lock those users out.
+  const secretFile = path.join(options.dataDir, SESSION_SECRET_FILE);
+  if (existsSync(secretFile)) {
+    const bytes = new Uint8Array(await readFile(secretFile));
+    entries[`files/${SESSION_SECRET_FILE}`] = bytes;
+    files.push({ path: `files/${SESSION_SECRET_FILE}`, size: bytes.byteLength, sha256: sha256(bytes) });
+  }
   const manifest: BackupManifest = {
     format: 1,
     createdAt: now.toISOString(),
     appVersion: options.appVersion ?? "unknown",
     migration,
-    fileCount: files.length - 1,
+    fileCount: files.filter((f) => f.path.startsWith("files/") && f.path !== `files/${SESSION_SECRET_FILE}`).length,
     files,
   };
   entries[MANIFEST_ENTRY] = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
@@ -170,7 +179,7 @@ async function isNonEmpty(folder: string): Promise<boolean> {
 export async function restoreBackup(options: { file: string; dataDir: string; force?: boolean }): Promise<BackupManifest> {
   const { manifest, entries } = await readVerifiedBackup(options.file);
   const pgliteDir = path.join(options.dataDir, "pglite");
-  const targets = [pgliteDir, ...FILE_AREAS.map((a) => path.join(options.dataDir, a))];
+  const targets = [pgliteDir, ...FILE_AREAS.map((a) => path.join(options.dataDir, a)), path.join(options.dataDir, SESSION_SECRET_FILE)];
   const occupied: string[] = [];
   for (const t of targets) if (await isNonEmpty(t)) occupied.push(t);
   if (occupied.length > 0) {

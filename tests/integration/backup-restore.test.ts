@@ -53,6 +53,7 @@ beforeAll(async () => {
   await writeFile(path.join(source, uploadedPath), uploaded);
   // A staged upload that never committed stays out of the backup.
   await writeFile(path.join(source, "attachments", "org-1", ".tmp-abc"), "half");
+  await writeFile(path.join(source, "session-secret"), "s".repeat(64), { mode: 0o600 });
   backupFile = path.join(root, "backup.zip");
 }, 120_000);
 
@@ -75,7 +76,7 @@ describe("backup and restore of the embedded defaults", () => {
     expect(file).toBe(backupFile);
     expect(manifest).toMatchObject({ createdAt: NOW.toISOString(), appVersion: "9.9.9", fileCount: 1 });
     expect(manifest.migration).toMatch(/^\d{10}/);
-    expect(manifest.files.map((f) => f.path)).toEqual(["pglite.tar.gz", "files/attachments/org-1/0123456789abcdef"]);
+    expect(manifest.files.map((f) => f.path)).toEqual(["pglite.tar.gz", "files/attachments/org-1/0123456789abcdef", "files/session-secret"]);
 
     await rm(source, { recursive: true, force: true });
     const target = path.join(root, "restored");
@@ -83,6 +84,8 @@ describe("backup and restore of the embedded defaults", () => {
     expect(restored.fileCount).toBe(1);
 
     expect(new Uint8Array(await readFile(path.join(target, uploadedPath)))).toEqual(uploaded);
+    // Two-factor secrets are keyed on the session secret (decision 0052): it comes back too.
+    expect(await readFile(path.join(target, "session-secret"), "utf8")).toBe("s".repeat(64));
     const db = await createDatabase({ dataDir: path.join(target, "pglite") });
     try {
       const after = await tableCounts(db);
