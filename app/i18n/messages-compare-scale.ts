@@ -64,13 +64,19 @@ export const compareScaleMessages = {
     en: "{n} more quotes that failed a gate are in the list.",
   },
   "compareScale.disqualified.showAll": { ja: "不通過の見積を一覧で見る", en: "See them in the list" },
-  "compareScale.problem.top": { ja: "列の件数を読み取れなかったため、上位{n}件を表示しています。", en: "The number of columns could not be read: showing the top {n}." },
+  "compareScale.problem.top": {
+    ja: "列の件数を読み取れなかったため、上位{n}件を表示しています。",
+    en: "The number of columns could not be read: showing the top {n}.",
+  },
   "compareScale.problem.perPage": {
     ja: "表示件数を読み取れなかったため、{n}件ずつ表示しています。",
     en: "The page size could not be read: showing {n} per page.",
   },
   "compareScale.problem.page": { ja: "指定のページはないため、{page}ページ目を表示しています。", en: "There is no such page: showing page {page}." },
-  "compareScale.problem.gate": { ja: "足切りの条件を読み取れなかったため、すべて表示しています。", en: "The gate filter could not be read: showing all quotes." },
+  "compareScale.problem.gate": {
+    ja: "足切りの条件を読み取れなかったため、すべて表示しています。",
+    en: "The gate filter could not be read: showing all quotes.",
+  },
   "compareScale.problem.shortlist": {
     ja: "比較候補リストのうち、この比較にない（または足切り不通過の）見積は外しました。",
     en: "Quotes on the compare list that are not in this comparison (or failed a gate) were left out.",

@@ -33,7 +33,8 @@ const DAY_MS = 86_400_000;
 const KPI_COUNT = 14; // + TCO, accuracy and lead time: 17 criteria, as in issue 21's targets.
 
 /** Quote n (1-based): its vendor's name. */
-export const largeRfqVendorName = (n: number) => `${LARGE_RFQ_PREFIXES[(n - 1) % LARGE_RFQ_PREFIXES.length]}データサービス${String(n).padStart(3, "0")}株式会社`;
+export const largeRfqVendorName = (n: number) =>
+  `${LARGE_RFQ_PREFIXES[(n - 1) % LARGE_RFQ_PREFIXES.length]}データサービス${String(n).padStart(3, "0")}株式会社`;
 export const failsGate = (n: number) => n % 15 === 0;
 export const pricedLow = (n: number) => n % 37 === 0;
 export const lacksPrivacyMark = (n: number) => n % 10 === 0;
@@ -97,10 +98,7 @@ export function planLargeRfq(now: Date, count: number, passwordHash: string): La
     visibility: "invited",
     invitedVendorIds: vendors.map((v) => v.orgId),
     budget: { min: 10_000_000, max: 40_000_000, showToVendors: false },
-    criteria: [
-      ...base.criteria!.map((c) => (c.key === "tco" ? { ...c, scale: { worst: 40_000_000, best: 10_000_000 } } : c)),
-      ...kpiCriteria(),
-    ],
+    criteria: [...base.criteria!.map((c) => (c.key === "tco" ? { ...c, scale: { worst: 40_000_000, best: 10_000_000 } } : c)), ...kpiCriteria()],
   });
   const content = JSON.stringify(rfq);
   plan.rfqs.push({

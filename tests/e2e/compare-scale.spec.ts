@@ -64,7 +64,10 @@ test("the buyer pages and filters 300 quotes, compares 4 of them side by side, o
 
   // Four picks into the compare list (each a link: the list stays on its page and filters).
   for (let i = 0; i < 4; i++) {
-    await rows.nth(3 + i).getByTestId("shortlist-add").click();
+    await rows
+      .nth(3 + i)
+      .getByTestId("shortlist-add")
+      .click();
     await expect(page.getByTestId("shortlist-item")).toHaveCount(i + 1);
   }
   await expect(page.getByTestId("list-range")).toHaveText("1–20 of 30");
@@ -75,7 +78,7 @@ test("the buyer pages and filters 300 quotes, compares 4 of them side by side, o
   await page.getByTestId("compare-shortlist").click();
   const columns = page.getByTestId("comparison-table").getByTestId("quote-column");
   await expect(columns).toHaveCount(4);
-  await expect(page.getByTestId("columns-note")).toHaveText("Comparing the 4 quotes of the compare list side by side, in rank order.");
+  await expect(page.getByTestId("columns-note")).toHaveText("Comparing the 4 quotes on the compare list side by side, in rank order.");
   await expect(page.getByTestId("radar-chart")).toHaveCount(4);
   const ranks = (await columns.locator(".rank-chip").allTextContents()).map((r) => Number(r.replace("#", "")));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));

@@ -1,14 +1,9 @@
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-data";
-import {
-  LARGE_RFQ_BUYER_EMAIL,
-  failsGate,
-  largeRfqVendorName,
-  lacksPrivacyMark,
-  pricedLow,
-  seedLargeRfq,
-} from "../../db/seed/large-rfq";
+import { LARGE_RFQ_BUYER_EMAIL, failsGate, largeRfqVendorName, lacksPrivacyMark, pricedLow, seedLargeRfq } from "../../db/seed/large-rfq";
+import { parseCompareParams } from "~/domain/comparison/compare-params";
+import { buildComparisonView } from "~/domain/comparison/comparison-view";
 import { rankRfqForBuyer } from "~/services/ranking.server";
 import { actorFor, createAccount, FACTORY_PASSWORD, type Account } from "../factories";
 import { Cookies, createHarness, postForm, type Harness } from "./harness";
@@ -54,17 +49,18 @@ const quoteNumber = (name: string) => Number(/(\d{3})株式会社/.exec(name)![1
 beforeAll(async () => {
   h = await createHarness();
   h.clock.set(NOW);
+  const passwordHash = await hash(DEMO_PASSWORD);
   const started = Date.now();
-  rfqId = await seedLargeRfq(h.db, NOW, { quotes: COUNT, passwordHash: await hash(DEMO_PASSWORD) });
+  rfqId = await seedLargeRfq(h.db, NOW, { quotes: COUNT, passwordHash });
   // Bulk inserts in one transaction: a few seconds at most, so the e2e setup can afford it.
-  expect(Date.now() - started).toBeLessThan(10_000);
+  const took = Date.now() - started;
+  console.log(`seeded ${COUNT} quotes in ${took} ms`);
+  expect(took).toBeLessThan(10_000);
+  // A second run writes nothing and answers the same RFQ.
+  expect(await seedLargeRfq(h.db, NOW, { quotes: COUNT, passwordHash })).toBe(rfqId);
   other = await createAccount(h.db, { kind: "buyer", org: "別テナント町" });
   // One of the 300 vendors may sign in (the seed's cannot), to read its own RFQ's comparison URL.
-  const vendorUser = await h.db
-    .selectFrom("users")
-    .select("id")
-    .where("email", "=", "scale-vendor-1@scale-city.example")
-    .executeTakeFirstOrThrow();
+  const vendorUser = await h.db.selectFrom("users").select("id").where("email", "=", "scale-vendor-1@scale-city.example").executeTakeFirstOrThrow();
   await h.db
     .updateTable("users")
     .set({ password_hash: await hash(FACTORY_PASSWORD) })
@@ -128,6 +124,10 @@ describe("the comparison page at 300 quotes", () => {
     const expected = [...[...ranking.result.ranking].sort((a, b) => a.rank - b.rank).map((r) => r.id), ...ranking.result.disqualified.map((d) => d.id)];
     expect(expected).toHaveLength(COUNT);
     expect(ranking.result.disqualified).toHaveLength(FAILED);
+    // What the old page's view carried at this count (every quote a column), for the decision's table.
+    const everyColumn = buildComparisonView(ranking, parseCompareParams(new URLSearchParams(), ranking.rfq.criteria), "2026-12-07");
+    expect(everyColumn.columns).toHaveLength(COUNT - FAILED);
+    console.log(`  every quote as a column (the page before): view ${(Buffer.byteLength(JSON.stringify(everyColumn)) / 1024).toFixed(1)} kB of JSON`);
     for (const perPage of [50, 100]) {
       const seen: string[] = [];
       for (let page = 1; page <= Math.ceil(COUNT / perPage); page++) {

@@ -1,5 +1,14 @@
 import { Form, Link } from "@remix-run/react";
-import { GATES, MAX_SHORTLIST, PER_PAGE_CHOICES, TOP_CHOICES, hrefWith, toggledShortlist, type ListParams, type RankedListPage } from "~/domain/comparison/ranked-list";
+import {
+  GATES,
+  MAX_SHORTLIST,
+  PER_PAGE_CHOICES,
+  TOP_CHOICES,
+  hrefWith,
+  toggledShortlist,
+  type ListParams,
+  type RankedListPage,
+} from "~/domain/comparison/ranked-list";
 import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { formatScore } from "./format";
@@ -29,7 +38,19 @@ export function ShortlistToggle({ search, shortlist, id, vendorName }: { search:
 }
 
 /** How many of the page's order become columns: 3, 5, 8 or 10. */
-export function TopChoice({ search, params, total, mode, shown }: { search: URLSearchParams; params: ListParams; total: number; mode: "top" | "shortlist"; shown: number }) {
+export function TopChoice({
+  search,
+  params,
+  total,
+  mode,
+  shown,
+}: {
+  search: URLSearchParams;
+  params: ListParams;
+  total: number;
+  mode: "top" | "shortlist";
+  shown: number;
+}) {
   const { t } = useI18n();
   return (
     <div className="top-choice no-print" data-testid="top-choice">

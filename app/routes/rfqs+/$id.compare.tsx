@@ -315,15 +315,11 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
   const { t, locale } = useI18n();
   const cellCounts = annotations ? countsByCell(annotations.annotations) : {};
   const search = new URLSearchParams(useLocation().search);
-  const whatIfParams = [...search.entries()].filter(
-    ([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX) || KEPT_LIST_PARAMS.includes(name),
-  );
+  const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX) || KEPT_LIST_PARAMS.includes(name));
   const filterParams = [...search.entries()].filter(([name]) => FILTER_PARAMS.includes(name) || KEPT_LIST_PARAMS.includes(name));
   const shortlistIds = list.shortlist.map((s) => s.id);
   const names = new Map(view.columns.map((c) => [c.id, c.vendorName]));
-  const toggle = (quoteId: string) => (
-    <ShortlistToggle search={search} shortlist={shortlistIds} id={quoteId} vendorName={names.get(quoteId) ?? ""} />
-  );
+  const toggle = (quoteId: string) => <ShortlistToggle search={search} shortlist={shortlistIds} id={quoteId} vendorName={names.get(quoteId) ?? ""} />;
   const methodName = label("method", view.method, locale);
   const stability = view.robustness.stability;
   return (
