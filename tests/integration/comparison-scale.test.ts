@@ -188,6 +188,12 @@ describe("the comparison page at 300 quotes", () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks.every((r) => r > 100 && r <= 200)).toBe(true);
     expect(side.html).toContain("比較候補の4件を順位順に並べて比較しています。");
+    // Resetting the filters keeps the compare list (and what is compared); a filter's form carries it along too.
+    const reset = /<a[^>]*href="([^"]*)"[^>]*>リセット<\/a>/.exec(side.html)![1]!.replaceAll("&amp;", "&");
+    const resetParams = new URL(reset, "http://kurabe.test").searchParams;
+    expect(resetParams.get("shortlist")).toBe(picks.join(","));
+    expect(resetParams.get("compare")).toBe("shortlist");
+    expect(side.html).toContain(`<input type="hidden" name="shortlist" value="${picks.join(",")}"/>`);
   });
 
   it("answers hand-edited params with a message and a working page, never a 500 (in English)", async () => {

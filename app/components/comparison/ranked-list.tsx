@@ -20,14 +20,14 @@ import { formatScore } from "./format";
 export function ShortlistToggle({ search, shortlist, id, vendorName }: { search: URLSearchParams; shortlist: string[]; id: string; vendorName: string }) {
   const { t } = useI18n();
   const picked = shortlist.includes(id);
-  if (!picked && shortlist.length >= MAX_SHORTLIST) return <span className="badge muted">{t("compareScale.shortlist.full")}</span>;
+  if (!picked && shortlist.length >= MAX_SHORTLIST) return <span className="badge muted no-print">{t("compareScale.shortlist.full")}</span>;
   const next = toggledShortlist(shortlist, id);
   // Taking the last pick off while comparing the shortlist goes back to the top N.
   const changes: Record<string, string | null> = { shortlist: next, ...(next === null ? { compare: null } : {}) };
   return (
     <Link
       to={hrefWith(search, { ...changes, page: search.get("page") })}
-      className={picked ? "button-link shortlist-toggle picked" : "button-link shortlist-toggle"}
+      className={picked ? "button-link shortlist-toggle picked no-print" : "button-link shortlist-toggle no-print"}
       aria-label={t(picked ? "compareScale.shortlist.removeNamed" : "compareScale.shortlist.addNamed", { vendor: vendorName })}
       data-testid={picked ? "shortlist-remove" : "shortlist-add"}
       preventScrollReset

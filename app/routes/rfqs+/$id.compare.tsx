@@ -202,6 +202,12 @@ function comparedAnnotations<T extends { quotes: { id: string }[]; annotations: 
   return { ...data, quotes: data.quotes.filter((q) => compared.has(q.id) || written.has(q.id)) };
 }
 
+/** "Reset" of the filters: back to the plain comparison, keeping the columns' count and the compare list. */
+function resetKeepingPicks(search: URLSearchParams): string {
+  const kept = new URLSearchParams([...search.entries()].filter(([name]) => name === "top" || name === "shortlist" || name === "compare"));
+  return `?${kept.toString()}`;
+}
+
 /** The page lists this many quotes that failed a gate with their reasons; the ranked list (gate: failed) has them all. */
 const DISQUALIFIED_SHOWN = 20;
 
@@ -409,7 +415,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
         </ol>
       </section>
 
-      <FiltersForm view={view} params={params} keep={whatIfParams} />
+      <FiltersForm view={view} params={params} keep={whatIfParams} resetTo={resetKeepingPicks(search)} />
       <WhatIfForm view={view} keep={filterParams} canSave={canSaveWeights} fields={whatIfFields} />
 
       <section aria-labelledby="table-heading">
