@@ -39,14 +39,17 @@ export default defineConfig({
   // unverified: it runs after `main` too. Alone: `npm run test:e2e -- tests/e2e/after-award.spec.ts --no-deps`.
   // The evaluators (evaluators.spec.ts) rate the seeded 粗大ごみ RFQ and change the rankings other specs read: after `main`.
   // Alone: `npm run test:e2e -- tests/e2e/evaluators.spec.ts --no-deps`.
+  // The comparison at 300 quotes (compare-scale.spec.ts) bulk-seeds its own RFQ and buyer (db/seed/large-rfq.ts): after
+  // `main`, so no other spec ever sees them. Alone: `npm run test:e2e -- tests/e2e/compare-scale.spec.ts --no-deps`.
   projects: [
-    { name: "main", testIgnore: /(award-loop|card-payment|after-award|evaluators|two-factor|market-insight)\.spec\.ts$/ },
+    { name: "main", testIgnore: /(award-loop|card-payment|after-award|evaluators|two-factor|market-insight|compare-scale)\.spec\.ts$/ },
     { name: "award-loop", testMatch: /award-loop\.spec\.ts$/, dependencies: ["main"] },
     { name: "card-payment", testMatch: /card-payment\.spec\.ts$/, dependencies: ["main"] },
     { name: "after-award", testMatch: /after-award\.spec\.ts$/, dependencies: ["main"] },
     { name: "evaluators", testMatch: /evaluators\.spec\.ts$/, dependencies: ["main"] },
     { name: "two-factor", testMatch: /two-factor\.spec\.ts$/, dependencies: ["main"] },
     { name: "market-insight", testMatch: /market-insight\.spec\.ts$/, dependencies: ["main"] },
+    { name: "compare-scale", testMatch: /compare-scale\.spec\.ts$/, dependencies: ["main"] },
   ],
   // Card payments (issue 16) go to a local Stripe stand-in (scripts/stripe-standin.ts): the app's Stripe SDK calls
   // it, its Checkout page's Pay button sends the signed webhook back to the app. Stripe itself is unreachable here.

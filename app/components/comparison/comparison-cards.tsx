@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { label } from "~/components/rfq/labels";
 import { formatYen } from "~/utils/format";
@@ -7,8 +8,11 @@ import { KpiRisk } from "./kpi-risk";
 import { formatScore, formatValue } from "./format";
 import { LowPriceFlag } from "./low-price-flag";
 
-/** The phone layout (under 720px): one card per quote, in the same order as the table's columns. */
-export function ComparisonCards({ view }: { view: ComparisonView }) {
+/**
+ * The phone layout (under 720px): one card per quote, in the same order as the table's columns. `headerExtra` adds the
+ * page's own control under each card's heading (the shortlist toggle, decision 0058).
+ */
+export function ComparisonCards({ view, headerExtra }: { view: ComparisonView; headerExtra?: (quoteId: string) => ReactNode }) {
   const { t, locale } = useI18n();
   return (
     <ol className="comparison-cards">
@@ -17,6 +21,7 @@ export function ComparisonCards({ view }: { view: ComparisonView }) {
           <h3>
             {t("compare.rank", { rank: c.rank })} {c.vendorName} — {formatScore(c.score, locale)}
           </h3>
+          {headerExtra?.(c.id)}
           {c.dominatedBy.length > 0 ? <p className="badge warn">{t("compare.dominated", { by: c.dominatedBy.join(", ") })}</p> : null}
           <dl className="facts">
             {view.rows.map((row) => {

@@ -4,8 +4,21 @@ import type { CompareParams } from "~/domain/comparison/compare-params";
 import type { ComparisonView } from "~/domain/comparison/comparison-view";
 import { useI18n } from "~/utils/use-i18n";
 
-/** Filters and sort as a plain GET form: works without JavaScript, and the URL is the state. Keeps the what-if weights. */
-export function FiltersForm({ view, params, keep }: { view: ComparisonView; params: CompareParams; keep: [string, string][] }) {
+/**
+ * Filters and sort as a plain GET form: works without JavaScript, and the URL is the state. Keeps the what-if weights
+ * (and, at scale, the columns' count and the compare list: `keep`, and `resetTo` for the reset link, decision 0058).
+ */
+export function FiltersForm({
+  view,
+  params,
+  keep,
+  resetTo = "?",
+}: {
+  view: ComparisonView;
+  params: CompareParams;
+  keep: [string, string][];
+  resetTo?: string;
+}) {
   const { t, locale } = useI18n();
   return (
     <Form method="get" className="card compare-filters no-print" aria-labelledby="filters-heading" preventScrollReset>
@@ -59,7 +72,7 @@ export function FiltersForm({ view, params, keep }: { view: ComparisonView; para
         <button type="submit" className="button">
           {t("compare.apply")}
         </button>
-        <Link to="?" className="button-link">
+        <Link to={resetTo} className="button-link">
           {t("compare.reset")}
         </Link>
       </div>

@@ -31,7 +31,18 @@ import {
   whatIfProblem,
   type CompareParams,
 } from "~/domain/comparison/compare-params";
-import { buildComparisonView } from "~/domain/comparison/comparison-view";
+import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
+import {
+  DEFAULT_PER_PAGE,
+  DEFAULT_TOP,
+  LIST_PARAMS,
+  MAX_SHORTLIST,
+  hrefWith,
+  parseListParams,
+  selectForPage,
+  type ListProblem,
+} from "~/domain/comparison/ranked-list";
+import { RankedList, ShortlistPanel, ShortlistToggle, TopChoice } from "~/components/comparison/ranked-list";
 import { METHODS, ScoringInputError, type Method } from "~/domain/scoring";
 import { t as translate, type AnyMessageKey } from "~/i18n";
 import { addAdvisorNote, advisorNotesFor } from "~/services/advisors.server";
@@ -50,11 +61,15 @@ import { toastHeader } from "~/utils/toast.server";
 import { useI18n } from "~/utils/use-i18n";
 import { notFound, pageFailure } from "~/utils/errors";
 import styles from "~/styles/comparison.css";
+import scaleStyles from "~/styles/compare-scale.css";
 
 // The side-by-side comparison of an RFQ's opened quotes, for its buyer and the advisors it assigned.
 // All state is in GET params; the writes are "save as the RFQ's weights" (the buyer) and an advisor's note.
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: scaleStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && !data.priceHidden ? `${data.view.title} — Kurabe` : "Kurabe" }];
 
 /** Every `w_<key>` param as a number; the scoring module ignores keys the RFQ does not have. */
@@ -116,18 +131,46 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     applied.weights || applied.method
       ? undefined
       : await orderFromIndex(context, ranking.buyerOrgId, id.data, ranking.rfq, applied, expectedIndexState(ranking));
-  const view = buildComparisonView(ranking, applied, tokyoDateString(context.clock.now()), indexOrder);
+  const today = tokyoDateString(context.clock.now());
+  const full = buildComparisonView(ranking, applied, today, indexOrder);
+  // At marketplace scale (decision 0058) the page ships the chosen columns (top N or shortlist), the charts' columns
+  // and one page of a slim ranked list — never every quote's cells, explanations or unit prices.
+  const list = parseListParams(url.searchParams);
+  const filtered = applied.mandatoryMet || applied.certType !== undefined || applied.tcoMin !== undefined || applied.tcoMax !== undefined;
+  // A shortlisted quote stays comparable while a filter hides it from the list: look it up among every ranked column.
+  const rankedColumns = filtered
+    ? buildComparisonView(ranking, { hideDisqualified: applied.hideDisqualified, mandatoryMet: false, sort: "score" }, today).columns
+    : full.columns;
+  const selection = selectForPage(full, rankedColumns, list.params);
+  const columnIds = new Set(selection.columns.map((c) => c.id));
+  const chartIds = new Set(selection.chartColumns.map((c) => c.id));
+  const columnNames = new Set(selection.columns.map((c) => c.vendorName));
+  const view: ComparisonView = {
+    ...full,
+    columns: selection.columns,
+    // The sentences about the shown columns (each says why a quote is above the next in rank).
+    explanations: full.explanations.filter((e) => columnNames.has(e.upper)),
+    disqualified: full.disqualified.slice(0, DISQUALIFIED_SHOWN),
+  };
   const advice = await advisorNotesFor(context, user.actor, id.data);
+  const noted = new Set((advice?.notes ?? []).map((n) => n.quote_id));
   const notes = {
     items: advice?.notes ?? [],
     canWrite: advice?.canWrite ?? false,
-    quotes: ranking.quotes.map((q) => ({ id: q.id, vendorName: q.vendorName })),
+    // A note is about a quote being compared (columns, shortlist) or one a note already names.
+    quotes: ranking.quotes.filter((q) => chartIds.has(q.id) || noted.has(q.id)).map((q) => ({ id: q.id, vendorName: q.vendorName })),
   };
+  const allUnitPrices = unitPriceRows(ranking.rfq, ranking.quotes);
   return {
     priceHidden: false as const,
     ratingProgress: ranking.ratingProgress,
-    ratedValues: ratedValueRows(ranking),
+    ratedValues: ratedValueRows(ranking).filter((r) => columnIds.has(r.quoteId)),
     view,
+    // The charts' columns beyond the table's (the compare list's quotes outside the top N), not the table's again.
+    chartExtra: selection.chartColumns.filter((c) => !columnIds.has(c.id)),
+    list: { params: list.params, mode: selection.mode, shortlist: selection.shortlist, page: selection.list },
+    listNotices: [...new Set<ListProblem>([...list.problems, ...selection.problems])].map((p) => listNotice(locale, p, selection.list.page)),
+    disqualifiedMore: full.disqualified.length - view.disqualified.length,
     params: applied,
     whatIfError,
     whatIfFields,
@@ -138,11 +181,43 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
     bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
-    annotations: await annotationsFor(context, user.actor, id.data),
+    annotations: comparedAnnotations(await annotationsFor(context, user.actor, id.data), chartIds),
     benchmarks: await benchmarkHints(context, user.actor, ranking.rfq.category, ranking.rfq.phase ?? null),
     // Each quote's ranked unit prices per line (tax-excluded): only past the price-later check above.
-    unitPrices: unitPriceRows(ranking.rfq, ranking.quotes),
+    unitPrices: { lines: allUnitPrices.lines, prices: Object.fromEntries(Object.entries(allUnitPrices.prices).filter(([q]) => columnIds.has(q))) },
   };
+}
+
+/**
+ * The annotation matrix has the quotes as columns like the comparison table (and a form in every cell): at 300 quotes
+ * that alone was 8 MB of HTML. It shows the compared quotes (columns and shortlist) and any quote already annotated
+ * or asked about, so nothing written is ever hidden.
+ */
+function comparedAnnotations<T extends { quotes: { id: string }[]; annotations: { quoteId: string }[]; directClarifications: { quoteId: string }[] }>(
+  data: T | null,
+  compared: Set<string>,
+): T | null {
+  if (!data) return null;
+  const written = new Set([...data.annotations.map((a) => a.quoteId), ...data.directClarifications.map((c) => c.quoteId)]);
+  return { ...data, quotes: data.quotes.filter((q) => compared.has(q.id) || written.has(q.id)) };
+}
+
+/** "Reset" of the filters: back to the plain comparison, keeping the columns' count and the compare list. */
+function resetKeepingPicks(search: URLSearchParams): string {
+  const kept = new URLSearchParams([...search.entries()].filter(([name]) => name === "top" || name === "shortlist" || name === "compare"));
+  return `?${kept.toString()}`;
+}
+
+/** The page lists this many quotes that failed a gate with their reasons; the ranked list (gate: failed) has them all. */
+const DISQUALIFIED_SHOWN = 20;
+
+/** Why a list param was not used as given, in the reader's words. */
+function listNotice(locale: "ja" | "en", problem: ListProblem, page: number): string {
+  if (problem === "top") return translate(locale, "compareScale.problem.top", { n: DEFAULT_TOP });
+  if (problem === "perPage") return translate(locale, "compareScale.problem.perPage", { n: DEFAULT_PER_PAGE });
+  if (problem === "page") return translate(locale, "compareScale.problem.page", { page });
+  if (problem === "shortlistFull") return translate(locale, "compareScale.problem.shortlistFull", { max: MAX_SHORTLIST });
+  return translate(locale, `compareScale.problem.${problem}`);
 }
 
 /** Each quote's value on each evaluator-rated criterion, with its basis: the chair's consensus or the mean of n. */
@@ -196,6 +271,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const FILTER_PARAMS = ["hideDisqualified", "mandatoryMet", "cert", "tcoMin", "tcoMax", "sort"];
+/** The list's and the shortlist's params ride along on the filter and what-if forms (a new filter starts at page 1). */
+const KEPT_LIST_PARAMS: readonly string[] = LIST_PARAMS.filter((name) => name !== "page");
 
 export default function ComparePage() {
   const data = useLoaderData<typeof loader>();
@@ -221,13 +298,34 @@ function PriceLaterNotice({ rfqId, title }: { rfqId: string; title: string }) {
 }
 
 function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { priceHidden: true }> }) {
-  const { view, params, whatIfError, whatIfFields, rfqId, preparedAt, notes, canSaveWeights, award, bafo, ratingProgress, ratedValues, annotations, memos } =
-    data;
+  const {
+    view,
+    params,
+    whatIfError,
+    whatIfFields,
+    rfqId,
+    preparedAt,
+    notes,
+    canSaveWeights,
+    award,
+    bafo,
+    ratingProgress,
+    ratedValues,
+    annotations,
+    memos,
+    list,
+    listNotices,
+    chartExtra,
+    disqualifiedMore,
+  } = data;
   const { t, locale } = useI18n();
   const cellCounts = annotations ? countsByCell(annotations.annotations) : {};
   const search = new URLSearchParams(useLocation().search);
-  const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX));
-  const filterParams = [...search.entries()].filter(([name]) => FILTER_PARAMS.includes(name));
+  const whatIfParams = [...search.entries()].filter(([name]) => name === "method" || name.startsWith(WEIGHT_PARAM_PREFIX) || KEPT_LIST_PARAMS.includes(name));
+  const filterParams = [...search.entries()].filter(([name]) => FILTER_PARAMS.includes(name) || KEPT_LIST_PARAMS.includes(name));
+  const shortlistIds = list.shortlist.map((s) => s.id);
+  const names = new Map(view.columns.map((c) => [c.id, c.vendorName]));
+  const toggle = (quoteId: string) => <ShortlistToggle search={search} shortlist={shortlistIds} id={quoteId} vendorName={names.get(quoteId) ?? ""} />;
   const methodName = label("method", view.method, locale);
   const stability = view.robustness.stability;
   return (
@@ -280,6 +378,11 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
           </ul>
         </section>
       ) : null}
+      {listNotices.map((notice) => (
+        <p key={notice} className="notice warn" role="status" data-testid="list-notice">
+          {notice}
+        </p>
+      ))}
       {view.relative ? (
         <p className="notice warn" data-testid="relative-warning">
           {t("compare.relativeWarning", { method: methodName })}
@@ -312,22 +415,31 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
         </ol>
       </section>
 
-      <FiltersForm view={view} params={params} keep={whatIfParams} />
+      <FiltersForm view={view} params={params} keep={whatIfParams} resetTo={resetKeepingPicks(search)} />
       <WhatIfForm view={view} keep={filterParams} canSave={canSaveWeights} fields={whatIfFields} />
 
       <section aria-labelledby="table-heading">
         <h2 id="table-heading">{t("compare.table")}</h2>
         <span hidden data-testid="ordered-by" data-ordered-by={view.orderedBy} />
+        <TopChoice search={search} params={list.params} total={list.page.counts.all} mode={list.mode} shown={view.columns.length} />
         <ComparisonTable
           view={view}
           benchmarks={data.benchmarks}
           lineRows={<UnitPriceRows view={view} rows={data.unitPrices} hints={data.benchmarks?.unitPrice} />}
-          cellExtra={annotations ? (q, k) => <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : undefined}
+          cellExtra={(q, k) => (
+            <>
+              {annotations ? <CellNotes cell={cellKey(q, k)} counts={cellCounts[cellKey(q, k)]} /> : null}
+              {k === null ? toggle(q) : null}
+            </>
+          )}
         />
-        <ComparisonCards view={view} />
+        <ComparisonCards view={view} headerExtra={toggle} />
       </section>
 
-      <ChartsSection view={view} />
+      <ShortlistPanel search={search} params={list.params} mode={list.mode} shortlist={list.shortlist} />
+      <RankedList search={search} params={list.params} list={list.page} shortlist={shortlistIds} />
+
+      <ChartsSection view={{ ...view, columns: [...view.columns, ...chartExtra] }} />
 
       <AdvisorNotes notes={notes.items} canWrite={notes.canWrite} quotes={notes.quotes} />
       <MemosPanel panel={memos} />
@@ -366,6 +478,12 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
               </li>
             ))}
           </ul>
+          {disqualifiedMore > 0 ? (
+            <p className="hint" data-testid="disqualified-more">
+              {t("compareScale.disqualified.more", { n: disqualifiedMore })}{" "}
+              <Link to={hrefWith(search, { gate: "failed" })}>{t("compareScale.disqualified.showAll")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
