@@ -30,7 +30,10 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
  * Reads `--processes N` / `--processes=N` and `--max-restarts N`; anything else is refused (a typo such as
  * `--process 4` must not silently start the default). `help: true` for `--help` / `-h`.
  */
-export function parseClusterArgs(argv: readonly string[], defaults: { cpus: number }): { ok: true; options: ClusterOptions; help: boolean } | { ok: false; error: string } {
+export function parseClusterArgs(
+  argv: readonly string[],
+  defaults: { cpus: number },
+): { ok: true; options: ClusterOptions; help: boolean } | { ok: false; error: string } {
   const options: ClusterOptions = { processes: Math.max(1, Math.min(MAX_PROCESSES, defaults.cpus)), maxRestarts: 5, restartWindowMs: 60_000 };
   let help = false;
   for (let i = 0; i < argv.length; i++) {

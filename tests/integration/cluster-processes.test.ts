@@ -57,7 +57,9 @@ beforeAll(async () => {
     begin insert into test_handled values (new.id, current_setting('application_name')); return new; end $$`.execute(db);
   await sql`create function test_log_claim() returns trigger language plpgsql as $$
     begin insert into test_claims values (new.name, new.last_period, current_setting('application_name')); return new; end $$`.execute(db);
-  await sql`create trigger test_handled after update on outbox for each row when (new.processed_at is not null) execute function test_log_handled()`.execute(db);
+  await sql`create trigger test_handled after update on outbox for each row when (new.processed_at is not null) execute function test_log_handled()`.execute(
+    db,
+  );
   await sql`create trigger test_claims after insert or update on job_schedules for each row execute function test_log_claim()`.execute(db);
 
   dataDir = mkdtempSync(path.join(os.tmpdir(), "kurabe-cluster-"));
@@ -152,7 +154,7 @@ describe("two app processes on one PostgreSQL", () => {
       if (apps.length === 2 || Date.now() > deadline) break;
     }
     const done = async () => (await db.selectFrom("outbox").select("id").where("id", "in", enqueued).where("processed_at", "is", null).execute()).length === 0;
-    for (const until = Date.now() + 15_000; !(await done()) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+    for (const until = Date.now() + 15_000; !(await done()) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
 
     const handled = await db.selectFrom("test_handled").select(["outbox_id", "app"]).where("outbox_id", "in", enqueued).execute();
     expect(new Set(handled.map((h) => h.app))).toEqual(new Set(["kurabe-a", "kurabe-b"]));
@@ -169,8 +171,12 @@ describe("two app processes on one PostgreSQL", () => {
 
   it("each scheduled period runs once across both processes", async () => {
     // The opening sweep runs every 5 s: wait until a few of its periods have passed with both processes competing.
-    for (const until = Date.now() + 20_000; Date.now() < until; ) {
-      const n = await db.selectFrom("test_claims").select(sql<number>`count(*)::int`.as("n")).where("name", "=", "search.opening-sweep").executeTakeFirstOrThrow();
+    for (const until = Date.now() + 20_000; Date.now() < until;) {
+      const n = await db
+        .selectFrom("test_claims")
+        .select(sql<number>`count(*)::int`.as("n"))
+        .where("name", "=", "search.opening-sweep")
+        .executeTakeFirstOrThrow();
       if (n.n >= 3) break;
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -102,7 +102,12 @@ export interface PlainResponse {
 }
 
 /** One request on a connection of its own (agent: false), with the given Cookie header and form fields. */
-export function request(port: number, method: string, path: string, o: { cookie?: string; form?: Record<string, string>; lang?: string } = {}): Promise<PlainResponse> {
+export function request(
+  port: number,
+  method: string,
+  path: string,
+  o: { cookie?: string; form?: Record<string, string>; lang?: string } = {},
+): Promise<PlainResponse> {
   const body = o.form ? new URLSearchParams(o.form).toString() : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
