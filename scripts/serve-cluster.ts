@@ -8,6 +8,7 @@ import { migrateToLatest } from "../db/migrate";
 import { isDatabaseEmpty, seedDemoData } from "../db/seed";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../search/server";
 import { readEnv, type Env } from "../app/utils/env.server";
+import { parseTrustedProxies } from "../app/utils/client-ip.server";
 import { CLUSTER_USAGE, parseClusterArgs, RestartBudget } from "./lib/cluster-options";
 import { sessionSecretFor } from "./lib/runtime";
 
@@ -54,6 +55,8 @@ if (!env.DATABASE_URL) {
   );
 }
 const ready = env;
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+if (!trusted.ok) fail(trusted.error);
 if (!existsSync(path.resolve("build/index.js"))) fail("build/index.js is missing: run `npm run build` first.");
 
 // Once, before any worker exists: every worker's own migrateToLatest then finds nothing to do.

@@ -24,6 +24,7 @@ const LOGIN = "/login?_data=routes%2F_auth%2B%2Flogin";
 const PASSWORD = "cluster-test-password-2026";
 const buyer = { email: "buyer@cluster.example", name: "Cluster Buyer 高橋" };
 const other = { email: "other@cluster.example" };
+const proxied = { email: "proxied@cluster.example" };
 let vendorOrgId: string;
 
 // The tables only this test's database has (int8 arrives as a number: db/client.server.ts).
@@ -48,6 +49,7 @@ beforeAll(async () => {
   const buyerOrg = await createOrg(base, "buyer");
   await createUser(base, { orgId: buyerOrg.id, email: buyer.email, name: buyer.name, password: PASSWORD });
   await createUser(base, { orgId: buyerOrg.id, email: other.email, password: PASSWORD });
+  await createUser(base, { orgId: buyerOrg.id, email: proxied.email, password: PASSWORD });
   vendorOrgId = (await createOrg(base, "vendor")).id;
   // Every handling of an outbox row ends with one markOutboxProcessed (processed_at set), every schedule claim with
   // one insert or update of its job_schedules row: logged with the process that made it.
@@ -75,6 +77,8 @@ beforeAll(async () => {
     MEILI_INDEX_PREFIX: `${name}_`,
     DATA_DIR: dataDir,
     SESSION_SECRET: randomSecret,
+    // B stands behind a reverse proxy on this host (the test's own address); A trusts nobody.
+    ...(label === "b" ? { TRUSTED_PROXIES: "127.0.0.1" } : {}),
   });
   apps.a = spawnApp("scripts/serve.ts", [], envFor("a"));
   apps.b = spawnApp("scripts/serve.ts", [], envFor("b"));
@@ -139,6 +143,16 @@ describe("two app processes on one PostgreSQL", () => {
     const attempts = await db.selectFrom("login_attempts").select("succeeded").where("email", "=", other.email).execute();
     expect(attempts).toHaveLength(5);
     expect(attempts.every((a) => !a.succeeded)).toBe(true);
+  });
+
+  it("behind a trusted proxy the limits count the forwarded client; without one, X-Forwarded-For is ignored", async () => {
+    const { jar, csrf } = await loginForm(ports.a);
+    const form = { csrf, email: proxied.email, password: "not-the-password-2" };
+    const headers = { "X-Forwarded-For": "203.0.113.9" };
+    expect((await request(ports.b, "POST", LOGIN, { cookie: jar.header(), form, headers })).status).toBe(400);
+    expect((await request(ports.a, "POST", LOGIN, { cookie: jar.header(), form, headers })).status).toBe(400);
+    const ips = await db.selectFrom("login_attempts").select("ip").where("email", "=", proxied.email).orderBy("id").execute();
+    expect(ips.map((r) => r.ip)).toEqual(["203.0.113.9", expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/)]);
   });
 
   it("an outbox job is handled once, by whichever process claimed it", async () => {

@@ -106,7 +106,7 @@ export function request(
   port: number,
   method: string,
   path: string,
-  o: { cookie?: string; form?: Record<string, string>; lang?: string } = {},
+  o: { cookie?: string; form?: Record<string, string>; lang?: string; headers?: Record<string, string> } = {},
 ): Promise<PlainResponse> {
   const body = o.form ? new URLSearchParams(o.form).toString() : undefined;
   return new Promise((resolve, reject) => {
@@ -121,6 +121,7 @@ export function request(
           ...(o.cookie ? { Cookie: o.cookie } : {}),
           ...(body !== undefined ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } : {}),
           "Accept-Language": o.lang ?? "ja",
+          ...o.headers,
         },
       },
       (res) => {
