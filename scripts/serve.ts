@@ -9,11 +9,18 @@ import "../app/utils/context.server";
 import { apiLocale, statusProblem } from "../app/utils/api.server";
 import { readEnv } from "../app/utils/env.server";
 import { applySecurityHeaders } from "../app/utils/security-headers.server";
+import { clientIpOf, parseTrustedProxies } from "../app/utils/client-ip.server";
 import { startRuntime } from "./lib/runtime";
 
 // The production-style server behind `npm start` and the e2e tests: boots the runtime,
 // serves the built Remix app, and stops everything it started on Ctrl-C.
 const env = readEnv();
+// Behind a reverse proxy the socket's peer is the proxy: TRUSTED_PROXIES names it (docs/deploy.md, decision 0055).
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+if (!trusted.ok) {
+  console.error(`Invalid environment:\n  ${trusted.error}`);
+  process.exit(1);
+}
 const runtime = await startRuntime(env);
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 
@@ -25,6 +32,11 @@ app.get("/favicon.ico", (_req, res) => res.sendFile(path.resolve("public/favicon
 app.use((req, _res, next) => {
   // The client IP used for rate limiting comes from the socket, never from a header the client chose.
   req.headers["x-kurabe-client-ip"] = req.socket.remoteAddress ?? "unknown";
+  next();
+});
+app.use((req, _res, next) => {
+  // From a trusted proxy only: the client it forwarded for (app/utils/client-ip.server.ts); otherwise unchanged.
+  if (trusted.proxies.size > 0) req.headers["x-kurabe-client-ip"] = clientIpOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted.proxies);
   next();
 });
 app.use((req, res, next) => {

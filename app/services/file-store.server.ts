@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { formBodyFailure, readFormBody } from "~/utils/request-body.server";
 import type { AppContext } from "~/utils/context.server";
+import { diskFileStore, type FileArea, type FileStore } from "./file-storage.server";
 
 // Uploaded files (certificate evidence, RFQ and quote attachments): read from a bounded multipart body,
-// kept in memory until checked and authorized, then stored under `${DATA_DIR}/<area>/<orgId>/<random>` —
-// outside public/, served only by routes that authorize each request — in step with the row that names them.
+// kept in memory until checked and authorized, then kept in the file store (file-storage.server.ts: the local
+// disk under `${DATA_DIR}/<area>/<orgId>/<random>` unless the context brings another) — served only by routes
+// that authorize each request — in step with the row that names them.
 
-export type FileArea = "evidence" | "attachments";
+export type { FileArea, FileStore };
 
 /** A file as received: its first bytes always, all of it only when within the caller's limit. */
 export interface FileUpload {
@@ -69,7 +68,7 @@ export async function readFilesForm(request: Request, field: string, maxBytes: n
   return { formData: body.formData, files };
 }
 
-/** Where a stored file is recorded in its row. */
+/** Where a stored file is recorded in its row (`path` is the store's key). */
 export interface StoredFileValues {
   path: string;
   name: string;
@@ -77,108 +76,79 @@ export interface StoredFileValues {
   size: number;
 }
 
-function areaRoot(ctx: AppContext, area: FileArea): string {
-  return path.resolve(ctx.env.DATA_DIR, area);
+/** The context's file store: the one it was given, or the local disk under its DATA_DIR (read on every call). */
+export function fileStoreOf(ctx: Pick<AppContext, "env" | "files">): FileStore {
+  return ctx.files ?? diskFileStore(ctx.env.DATA_DIR);
 }
 
-/** The absolute path of a stored file, refusing anything that would leave its area's folder. */
-export function resolveStoredPath(ctx: AppContext, area: FileArea, relative: string): string | null {
-  const root = areaRoot(ctx, area);
-  const absolute = path.resolve(root, relative);
-  return absolute.startsWith(root + path.sep) ? absolute : null;
-}
+type NewFile = { name: string; type: string; bytes: Uint8Array };
 
 /**
- * Runs `write` in one transaction with the file staged beside it: the file is written under a temporary
- * name first, renamed as the transaction's last step, and removed when anything fails, so a row never
- * points at a missing file and no file outlives a rolled-back row. A failure result (ok: false) means
- * nothing was written, so the staged file is dropped as well.
+ * Runs `write` in one transaction with its files kept beside it: each file is put in the store first (under a new
+ * key no row names yet, so nobody can read it), then the transaction records the keys; when `write` refuses
+ * (ok: false) or anything throws, the files are deleted again. So a committed row never names a missing file, and
+ * a refused or rolled-back one leaves none behind. (A process killed between the put and the commit leaves a file
+ * no row names: never served, since every read starts from a row, only disk space.) Putting before the transaction
+ * keeps an upload's seconds out of it, which matters once the store is across a network.
  */
+async function writeWithStoredFiles<R extends { ok: boolean }>(
+  ctx: AppContext,
+  area: FileArea,
+  orgId: string,
+  files: readonly NewFile[],
+  write: (trx: Kysely<Database>, stored: StoredFileValues[]) => Promise<R>,
+): Promise<R> {
+  if (files.length === 0) return ctx.db.transaction().execute((trx) => write(trx, []));
+  const store = fileStoreOf(ctx);
+  const stored: StoredFileValues[] = [];
+  // Best effort: a file left behind is harmless, and a refusal must not become a 500 because cleaning up failed.
+  const dropAll = () => Promise.all(stored.map((s) => store.delete(area, s.path).catch(() => {})));
+  let result: R;
+  try {
+    for (const file of files) {
+      const key = await store.put(area, orgId, file.bytes);
+      stored.push({ path: key, name: file.name, mime: file.type, size: file.bytes.byteLength });
+    }
+    result = await ctx.db.transaction().execute((trx) => write(trx, stored));
+  } catch (error) {
+    await dropAll();
+    throw error;
+  }
+  if (!result.ok) await dropAll();
+  return result;
+}
+
+/** One file (or none) kept in step with the row `write` writes: see writeWithStoredFiles. */
 export async function writeWithFile<R extends { ok: boolean }>(
   ctx: AppContext,
   area: FileArea,
   orgId: string,
-  file: { name: string; type: string; bytes: Uint8Array } | null,
+  file: NewFile | null,
   write: (trx: Kysely<Database>, stored: StoredFileValues | null) => Promise<R>,
 ): Promise<R> {
-  if (!file) return ctx.db.transaction().execute((trx) => write(trx, null));
-  const id = randomBytes(16).toString("hex");
-  const folder = path.join(areaRoot(ctx, area), orgId);
-  const finalPath = path.join(folder, id);
-  const tempPath = path.join(folder, `.tmp-${id}`);
-  const stored: StoredFileValues = { path: `${orgId}/${id}`, name: file.name, mime: file.type, size: file.bytes.byteLength };
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  try {
-    await writeFile(tempPath, file.bytes, { flag: "wx", mode: 0o600 });
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const r = await write(trx, stored);
-      if (r.ok) await rename(tempPath, finalPath);
-      return r;
-    });
-    if (!result.ok) await rm(tempPath, { force: true });
-    return result;
-  } catch (error) {
-    await Promise.all([rm(tempPath, { force: true }), rm(finalPath, { force: true })]);
-    throw error;
-  }
+  return writeWithStoredFiles(ctx, area, orgId, file ? [file] : [], (trx, stored) => write(trx, stored[0] ?? null));
 }
 
-/**
- * The same for several files at once (a delivery's files): all staged, all renamed as the transaction's last
- * step, all removed when anything fails. `stored[i]` is where `files[i]` is kept.
- */
+/** Several files at once (a delivery's files), all kept or none: `stored[i]` is where `files[i]` is kept. */
 export async function writeWithFiles<R extends { ok: boolean }>(
   ctx: AppContext,
   area: FileArea,
   orgId: string,
-  files: readonly { name: string; type: string; bytes: Uint8Array }[],
+  files: readonly NewFile[],
   write: (trx: Kysely<Database>, stored: StoredFileValues[]) => Promise<R>,
 ): Promise<R> {
-  if (files.length === 0) return ctx.db.transaction().execute((trx) => write(trx, []));
-  const folder = path.join(areaRoot(ctx, area), orgId);
-  const staged = files.map((file) => {
-    const id = randomBytes(16).toString("hex");
-    return {
-      file,
-      finalPath: path.join(folder, id),
-      tempPath: path.join(folder, `.tmp-${id}`),
-      stored: { path: `${orgId}/${id}`, name: file.name, mime: file.type, size: file.bytes.byteLength } satisfies StoredFileValues,
-    };
-  });
-  await mkdir(folder, { recursive: true, mode: 0o700 });
-  const dropAll = (which: "tempPath" | "both") =>
-    Promise.all(staged.flatMap((s) => (which === "both" ? [s.tempPath, s.finalPath] : [s.tempPath])).map((p) => rm(p, { force: true })));
-  try {
-    for (const s of staged) await writeFile(s.tempPath, s.file.bytes, { flag: "wx", mode: 0o600 });
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const r = await write(
-        trx,
-        staged.map((s) => s.stored),
-      );
-      if (r.ok) for (const s of staged) await rename(s.tempPath, s.finalPath);
-      return r;
-    });
-    if (!result.ok) await dropAll("tempPath");
-    return result;
-  } catch (error) {
-    await dropAll("both");
-    throw error;
-  }
+  return writeWithStoredFiles(ctx, area, orgId, files, write);
 }
 
 /** After a commit that replaced or deleted a row's file: a leftover file is harmless, a missing one is not. */
-export async function removeStoredFile(ctx: AppContext, area: FileArea, relative: string | null) {
-  const absolute = relative ? resolveStoredPath(ctx, area, relative) : null;
-  if (absolute) await rm(absolute, { force: true }).catch(() => {});
+export async function removeStoredFile(ctx: AppContext, area: FileArea, key: string | null) {
+  if (key)
+    await fileStoreOf(ctx)
+      .delete(area, key)
+      .catch(() => {});
 }
 
-/** A stored file's bytes, or null when it is missing or its path would leave the area. */
-export async function readStoredFile(ctx: AppContext, area: FileArea, relative: string) {
-  const absolute = resolveStoredPath(ctx, area, relative);
-  if (!absolute) return null;
-  try {
-    return await readFile(absolute);
-  } catch {
-    return null;
-  }
+/** A stored file's bytes, or null when it is missing or its key is not one the store could have made. */
+export async function readStoredFile(ctx: AppContext, area: FileArea, key: string) {
+  return fileStoreOf(ctx).get(area, key);
 }

@@ -2,6 +2,7 @@ import type { DB } from "../../db/client.server";
 import type { SearchService } from "../../search/client";
 import type { Env } from "./env.server";
 import type { Mailer } from "~/services/mail.server";
+import type { FileStore } from "~/services/file-storage.server";
 import type { PaymentGateway } from "~/services/payments/stripe-gateway.server";
 
 export interface Clock {
@@ -22,6 +23,8 @@ export interface AppContext {
   /** Stripe (card payments, Connect payouts), or null when STRIPE_SECRET_KEY is unset: card surfaces hidden, bank transfer only. */
   payments: PaymentGateway | null;
   sessionSecret: string;
+  /** Where uploaded files are kept; unset: the local disk under DATA_DIR (app/services/file-store.server.ts `fileStoreOf`). */
+  files?: FileStore;
   /** Wakes the outbox indexer after a write so search catches up in milliseconds. */
   kickIndexer(): void;
   /** Search health as last observed (cached briefly so pages do not ping Meilisearch each time). */

@@ -133,3 +133,6 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
     },
   };
 }
+
+// serve:cluster's primary resolves the secret once and hands it to its workers (scripts/serve-cluster.ts).
+export { sessionSecretFor };
