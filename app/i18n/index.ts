@@ -8,6 +8,7 @@ import { quoteFormMessages } from "./messages-quote-form";
 import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
+import { comparisonApiMessages } from "./messages-comparison-api";
 import { evaluationMessages } from "./messages-evaluation";
 import { invitationMessages } from "./messages-invitations";
 import { sealedMessages } from "./messages-sealed";
@@ -98,6 +99,7 @@ export const DICTIONARIES = {
   lowQuoteMessages,
   insightGapMessages,
   lowFlagMessages,
+  comparisonApiMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;
