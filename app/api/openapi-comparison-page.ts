@@ -89,7 +89,7 @@ const page = {
     items: {
       type: "array",
       description:
-        "The page's quotes: ranked in rank order (or `sort`), then disqualified ones (rank null, `reasons` in lang). Each: id, vendorName, gate, rank, score, status, round, tco, roi, mandatoryMet, certifications, expiringCertifications, lowBidInvestigation, abnormallyLow, dominatedBy and flags (ranked), plus the `fields` asked for",
+        "The page's quotes: ranked in rank order (or `sort`), then disqualified ones (rank null, `reasons` in lang). Each: id, vendorName, gate, rank, score, status, round, tco, roi, mandatoryMet, certifications, expiringCertifications, lowBidInvestigation, abnormallyLow, dominatedBy and flags (ranked; criterion keys grouped by flag code), plus the `fields` asked for",
       items: { type: "object", required: ["id", "vendorName", "gate", "rank", "score", "tco"] },
     },
   },

@@ -149,7 +149,8 @@ export interface PageItem {
   lowBidInvestigation: boolean;
   abnormallyLow: { reasons: LowQuoteReason[]; detailsHref: string } | null;
   dominatedBy?: string[];
-  flags?: Flag[];
+  /** The module's flags grouped by code: criterion keys with a missing value, an unverified claim, evidence below a gate. */
+  flags?: Partial<Record<Flag["code"], string[]>>;
   /** Disqualified: the gates it failed, in the response's language. */
   reasons?: { criterion: string; message: string }[];
   /** `fields=scores`: per criterion key, the value as given and its 0–100 score. */
@@ -322,7 +323,7 @@ export function buildRankedPage(source: RankedPageSource, query: RankedPageQuery
     };
     if (entry) {
       item.dominatedBy = entry.dominatedBy;
-      item.flags = entry.flags;
+      item.flags = flagsByCode(entry.flags);
     }
     if (row.reasons) item.reasons = row.reasons.map((r) => ({ criterion: r.criterion, message: r.message[lang] }));
     if (fields.has("scores")) {
@@ -404,6 +405,13 @@ export function buildRankedPage(source: RankedPageSource, query: RankedPageQuery
     page: { page: query.page, perPage: query.perPage, totalPages, items: items.length },
     items,
   };
+}
+
+/** `[{code, criterion}…]` as `{code: [criterion…]}`: a 17-criterion quote without a track record has 16 "unverified" flags. */
+function flagsByCode(flags: readonly Flag[]): Partial<Record<Flag["code"], string[]>> {
+  const out: Partial<Record<Flag["code"], string[]>> = {};
+  for (const f of flags) (out[f.code] ??= []).push(f.criterion);
+  return out;
 }
 
 function roundContribution(c: Contribution, round: Rounder): Contribution {
