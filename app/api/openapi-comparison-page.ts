@@ -47,7 +47,7 @@ const parameters = [
   q("cert", "Only vendors holding a certification of this type in force", { type: "string" }),
   q("tcoMin", "Only quotes with a TCO of at least this (yen)", { type: "integer", minimum: 0 }),
   q("tcoMax", "Only quotes with a TCO of at most this (yen)", { type: "integer", minimum: 0 }),
-  q("view", "`full`: the complete page-less body of before (every quote, both languages, unrounded); the other page parameters are then ignored", {
+  q("view", "`full`: the complete page-less body of before (every quote, both languages, unrounded); the other page parameters are then checked but not used", {
     type: "string",
     enum: ["page", "full"],
     default: "page",
