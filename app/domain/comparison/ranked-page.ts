@@ -226,7 +226,16 @@ export function buildRankedPage(source: RankedPageSource, query: RankedPageQuery
   const names = new Map(source.quotes.map((q) => [q.id, q.vendorName]));
   const swap = nameSwapper(names);
   const mandatory = rfq.requiredCertifications.filter((r) => r.level === "mandatory").map((r) => r.type as string);
-  const holds = (q: QuoteForRanking, type: string) => q.certifications.some((c) => c.type === type && isCertificateValidOn(c, today));
+  // The types each vendor holds in force today, checked once per certificate (the facets ask every quote for every type).
+  const inForce = new Map<string, Set<string>>();
+  const holds = (q: QuoteForRanking, type: string) => {
+    let types = inForce.get(q.id);
+    if (!types) {
+      types = new Set(q.certifications.filter((c) => isCertificateValidOn(c, today)).map((c) => c.type as string));
+      inForce.set(q.id, types);
+    }
+    return types.has(type);
+  };
   const awaiting = new Set(source.awaitingRatings);
   const weightTotal = rfq.criteria.filter((c) => !awaiting.has(c.key)).reduce((sum, c) => sum + (source.weights[c.key] ?? c.weight), 0) || 1;
 
@@ -325,7 +334,7 @@ export function buildRankedPage(source: RankedPageSource, query: RankedPageQuery
       tco: q.normalized.tco,
       roi: q.normalized.roi === null ? null : round(q.normalized.roi, 4),
       mandatoryMet: fact.mandatoryMet,
-      certifications: [...new Set(q.certifications.filter((c) => isCertificateValidOn(c, today)).map((c) => c.type as string))],
+      certifications: q.certifications.some((c) => holds(q, c.type)) ? [...inForce.get(q.id)!] : [],
       expiringCertifications: q.expiringCertifications,
       lowBidInvestigation: fact.lowBid,
       abnormallyLow: fact.low ? { reasons: source.abnormallyLow[q.id]!, detailsHref: `/quotes/${q.id}#low-price` } : null,
