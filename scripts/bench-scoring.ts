@@ -7,6 +7,7 @@ import { dominatorsOf } from "../app/domain/scoring/dominance";
 import { minMaxScores, normalizeWeights } from "../app/domain/scoring/normalize";
 import { mulberry32 } from "../app/domain/scoring/prng";
 import { rankAlternatives } from "../app/domain/scoring/rank";
+import { rankCore, rankedEntries } from "../app/domain/scoring/ranking-core";
 import { winnerStability } from "../app/domain/scoring/stability";
 import { topsisStability, weightedSumStability } from "../app/domain/scoring/robustness";
 import { topsis } from "../app/domain/scoring/topsis";
@@ -18,6 +19,8 @@ const CRITERIA = 20;
 const STABILITY_ALTERNATIVES = 300;
 const STABILITY_CRITERIA = 12;
 const SAMPLES = 1000;
+/** The compact comparison API's default page size. */
+const PAGE = 30;
 const WARMUP_RUNS = 5;
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 
@@ -128,6 +131,12 @@ for (const [label, spread] of [
   for (const method of ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const) {
     report(`[${label}] rankAlternatives ${method} (everything)`, () => rankAlternatives(input(method)));
   }
+  // What a compact response pays (issue 21): the whole order, ranks and robustness of every quote, and the
+  // detail (contributions, sentences, dominators) of the one page it shows — the first and a deep one.
+  for (const method of ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const) {
+    report(`[${label}] rankCore ${method} + page 1 of ${PAGE}`, () => rankedEntries(rankCore(input(method)), 0, PAGE));
+  }
+  report(`[${label}] rankCore weighted-sum-target + page 17 of ${PAGE}`, () => rankedEntries(rankCore(input("weighted-sum-target")), 16 * PAGE, 17 * PAGE));
 
   for (const method of ["weighted-sum-target", "weighted-sum-minmax", "topsis"] as const) {
     const { winner, stability } = rankAlternatives(input(method)).robustness;
@@ -149,7 +158,8 @@ const width = Math.max(...rows.map((row) => row.name.length));
 console.log(
   `\n${ALTERNATIVES} alternatives × ${CRITERIA} criteria, ${SAMPLES} robustness samples; ${RUNS} runs after ${WARMUP_RUNS} warm-up runs (Node ${process.version}, one thread)`,
 );
-console.log(`"everything" = validation, gates, credibility, scoring, robustness, dominance, contributions and ja/en explanations.\n`);
+console.log(`"everything" = validation, gates, credibility, scoring, robustness, dominance, contributions and ja/en explanations.`);
+console.log(`"rankCore + page" = the same for every quote's order, rank and robustness, and the detail of the ${PAGE} quotes shown (target < 10 ms median).\n`);
 console.log(`${"measurement".padEnd(width)}  median ms     p95 ms  CPU median ms`);
 for (const row of rows) {
   console.log(`${row.name.padEnd(width)}  ${row.median.toFixed(2).padStart(9)}  ${row.p95.toFixed(2).padStart(9)}  ${row.cpuMedian.toFixed(2).padStart(13)}`);

@@ -19,6 +19,7 @@ import { quotePaths } from "./openapi-quotes";
 import { certificationPaths } from "./openapi-certifications";
 import { attachmentPaths } from "./openapi-attachments";
 import { comparisonPaths } from "./openapi-comparison";
+import { comparisonPagePaths } from "./openapi-comparison-page";
 import { searchPaths } from "./openapi-search";
 import { invitationPaths } from "./openapi-invitations";
 import { advisorPaths } from "./openapi-advisors";
@@ -239,6 +240,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...certificationPaths(),
       ...attachmentPaths(),
       ...comparisonPaths(),
+      ...comparisonPagePaths(),
       ...searchPaths(),
       ...invitationPaths(),
       ...advisorPaths(),

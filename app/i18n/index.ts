@@ -9,6 +9,7 @@ import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
 import { compareScaleMessages } from "./messages-compare-scale";
+import { comparisonApiMessages } from "./messages-comparison-api";
 import { evaluationMessages } from "./messages-evaluation";
 import { invitationMessages } from "./messages-invitations";
 import { sealedMessages } from "./messages-sealed";
@@ -100,6 +101,7 @@ export const DICTIONARIES = {
   insightGapMessages,
   lowFlagMessages,
   compareScaleMessages,
+  comparisonApiMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

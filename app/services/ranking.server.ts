@@ -4,7 +4,9 @@ import type { AppContext } from "~/utils/context.server";
 import { openedQuotesForRankingByBuyer, quotesOfRfqForAdvisor } from "./quotes.server";
 import { rankListedQuotes, type RankedQuotes } from "./ranking-projection.server";
 import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
-import { lowQuoteStandingsOf } from "./low-quotes.server";
+import { lowQuoteStandings } from "./low-quotes.server";
+import { findPublishedTcoMonthQ1 } from "../../db/queries/market-benchmarks";
+import { Lru } from "~/utils/lru";
 
 // The ranking of an RFQ's opened quotes, for the buyer side — its buyer and the advisors it assigned
 // (both read the opened quotes through queries scoped to them): the same function feeds the comparison
@@ -33,7 +35,26 @@ export async function rankRfqForBuyer(
   if (!listing) return null;
   if (listing.sealed) return { sealed: true };
   const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, ctx.clock.now(), overrides);
-  const standings = await lowQuoteStandingsOf(ctx, ranked);
-  const abnormallyLow = Object.fromEntries([...standings].flatMap(([id, s]) => (s.abnormallyLow ? [[id, s.abnormallyLow.reasons] as const] : [])));
+  const abnormallyLow = await abnormallyLowOf(ctx, ranked);
   return { ...ranked, rfqVersion: listing.rfqVersion, buyerOrgId: listing.buyerOrgId, sealed: false, abnormallyLow };
+}
+
+// The abnormally-low rule compares each qualifying quote with the median of all the others: a sort per quote, so
+// O(n² log n) — at 300 quotes more than the rest of a comparison request. Its answer depends only on what the key
+// holds (the qualifying quotes' TCOs, the category's published quartile, the contract term), so it is computed once
+// per such key, by the one rule (`lowQuoteStandings`, decision 0051), and shared by every request that follows.
+const abnormallyLowMemo = new Lru<string, Record<string, LowQuoteReason[]>>(200);
+
+async function abnormallyLowOf(ctx: AppContext, ranked: Awaited<ReturnType<typeof rankListedQuotes>>): Promise<Record<string, LowQuoteReason[]>> {
+  const q1 = await findPublishedTcoMonthQ1(ctx.db, ranked.rfq.category);
+  const qualified = new Set(ranked.result.ranking.map((r) => r.id));
+  const key = `${q1}|${ranked.rfq.contractTermMonths}|${ranked.quotes.map((q) => (qualified.has(q.id) ? `${q.id}:${q.normalized.tco}` : "")).join(",")}`;
+  const hit = abnormallyLowMemo.get(key);
+  if (hit) return hit;
+  const standings = lowQuoteStandings(ranked, q1);
+  const found = Object.freeze(
+    Object.fromEntries([...standings].flatMap(([id, s]) => (s.abnormallyLow ? [[id, s.abnormallyLow.reasons] as const] : []))),
+  ) as Record<string, LowQuoteReason[]>;
+  abnormallyLowMemo.set(key, found);
+  return found;
 }

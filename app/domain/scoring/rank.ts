@@ -133,7 +133,7 @@ export function scoreAlternatives(input: RankingInput): ScoredAlternatives {
 }
 
 /** Larger is better on every criterion; missing is worse than anything given (see dominance.ts). */
-function orientedValues(matrix: DecisionMatrix, benefit: readonly boolean[]): Float64Array {
+export function orientedValues(matrix: DecisionMatrix, benefit: readonly boolean[]): Float64Array {
   const { rows, cols, values, present } = matrix;
   const oriented = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
