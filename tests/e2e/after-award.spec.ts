@@ -31,7 +31,7 @@ async function nextKeiriAccuracy(page: Page) {
   const headers = { Authorization: `Bearer ${MIDORI_TOKEN}` };
   const list = ((await (await page.request.get("/api/v1/rfqs", { headers })).json()) as { data: { id: string; title: string }[] }).data;
   const survey = list.find((r) => r.title === SURVEY)!;
-  const c = (await (await page.request.get(`/api/v1/rfqs/${survey.id}/comparison`, { headers })).json()) as {
+  const c = (await (await page.request.get(`/api/v1/rfqs/${survey.id}/comparison?view=full`, { headers })).json()) as {
     quotes: { id: string; vendorName: string }[];
     ranking: { id: string; contributions: { criterion: string; credibility?: { evidence: { trials: number } | null } }[] }[];
   };

@@ -52,7 +52,7 @@ async function comparisonStatuses(who: keyof typeof sessions, token: string, rfq
     page: (await page(who, `/rfqs/${rfqId}/compare`)).status,
     csv: (await page(who, `/rfqs/${rfqId}/compare.csv`)).status,
     xlsx: (await page(who, `/rfqs/${rfqId}/compare.xlsx`)).status,
-    api: (await api(token, `/api/v1/rfqs/${rfqId}/comparison`)).status,
+    api: (await api(token, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).status,
     apiXlsx: (await api(token, `/api/v1/rfqs/${rfqId}/comparison.xlsx`)).status,
   };
 }
@@ -199,8 +199,8 @@ describe("what the assigned advisor reads", () => {
 
     it("the comparison page, API and exports answer the assigned advisor with the buyer's ranking", async () => {
       expect(await comparisonStatuses("advisor", ADVISOR.token, ids.benefits)).toEqual(all(200));
-      const theirs = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison`)).json()) as { ranking: { id: string; rank: number }[] };
-      const mine = (await (await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/comparison`)).json()) as typeof theirs;
+      const theirs = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as { ranking: { id: string; rank: number }[] };
+      const mine = (await (await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as typeof theirs;
       expect(mine.ranking.length).toBeGreaterThan(0);
       expect(mine.ranking.map((r) => [r.id, r.rank])).toEqual(theirs.ranking.map((r) => [r.id, r.rank]));
       // Sorted through the quotes index (filtered by the RFQ's buyer, not the reader's organisation), the
@@ -215,7 +215,7 @@ describe("what the assigned advisor reads", () => {
     });
 
     it("the assigned advisor opens each quote's own page and API read, as the buyer does; an unassigned advisor gets 404", async () => {
-      const ranked = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison`)).json()) as { ranking: { id: string }[] };
+      const ranked = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as { ranking: { id: string }[] };
       const quoteId = ranked.ranking[0]!.id;
       const read = await api(ADVISOR.token, `/api/v1/quotes/${quoteId}`);
       expect(read.status).toBe(200);

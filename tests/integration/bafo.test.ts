@@ -72,7 +72,7 @@ async function surfaces(): Promise<Record<string, string>> {
     comparePage: await page(`/rfqs/${rfqId}/compare`, buyerCookies),
     bafoPage: await page(`/rfqs/${rfqId}/bafo`, buyerCookies),
     csv: await page(`/rfqs/${rfqId}/compare.csv`, buyerCookies),
-    comparisonApi: await api(`/api/v1/rfqs/${rfqId}/comparison`),
+    comparisonApi: await api(`/api/v1/rfqs/${rfqId}/comparison?view=full`),
     quoteApi: await api(`/api/v1/quotes/${quoteIds.A}`),
     quotePage: await page(`/quotes/${quoteIds.A}`, buyerCookies),
     quotesListApi: await api(`/api/v1/rfqs/${rfqId}/quotes`),
@@ -382,7 +382,7 @@ describe("cancelling a round before its deadline", () => {
     // Nothing more may be submitted; a new round may be opened later (the cancelled one no longer counts).
     expect((await call(vA.token, "PUT", `/api/v1/quotes/${qa}/bafo`, { assumptions: "x" })).status).toBe(409);
     h.clock.set(new Date(deadline.getTime() + 60_000));
-    const api = await (await call(buyer.token, "GET", `/api/v1/rfqs/${rfq2}/comparison`)).text();
+    const api = await (await call(buyer.token, "GET", `/api/v1/rfqs/${rfq2}/comparison?view=full`)).text();
     const quote = await (await call(buyer.token, "GET", `/api/v1/quotes/${qa}`)).text();
     expect(api).toContain("最終提案テック株式会社");
     for (const text of [api, quote]) {

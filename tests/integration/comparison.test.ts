@@ -136,7 +136,7 @@ afterAll(() => h?.close());
 
 describe("GET /api/v1/rfqs/{id}/comparison", () => {
   it("ranks exactly like the scoring module on the same input", async () => {
-    const res = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`);
+    const res = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full`);
     expect(res.status).toBe(200);
     const text = await res.text();
     // The body is written in parts (head, cached ranking): the declared length must be the whole of it.
@@ -149,12 +149,12 @@ describe("GET /api/v1/rfqs/{id}/comparison", () => {
     expect(body.disqualified.map((d) => d.id).sort()).toEqual(expected.disqualified.map((d) => d.id).sort());
     expect(body.title).toBe("市民意識調査 調査票データ入力・集計業務");
     // The second answer comes from the memoized ranking and its cached JSON: it must be the same document.
-    const again = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as typeof body;
+    const again = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as typeof body;
     expect(again).toEqual(body);
   });
 
   it("states the winner's stability under single-weight changes, as the module computes it, with vendor names in the sentence", async () => {
-    const body = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as {
+    const body = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as {
       stability: WinnerStability;
       quotes: { id: string; vendorName: string }[];
     };
@@ -185,20 +185,20 @@ describe("GET /api/v1/rfqs/{id}/comparison", () => {
   });
 
   it("re-ranks with what-if weights and method without saving them", async () => {
-    const res = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?method=topsis`);
+    const res = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full&method=topsis`);
     const body = (await res.json()) as { method: string; whatIf: boolean };
     expect(body).toMatchObject({ method: "topsis", whatIf: true });
-    const again = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as { method: string; whatIf: boolean };
+    const again = (await (await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as { method: string; whatIf: boolean };
     expect(again.whatIf).toBe(false);
     expect(again.method).not.toBe("topsis");
   });
 
   it("refuses malformed or unknown what-if input with field errors", async () => {
-    const bad = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?weights=tco:abc&method=best`, "en");
+    const bad = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full&weights=tco:abc&method=best`, "en");
     expect(bad.status).toBe(400);
     const paths = ((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort();
     expect(paths).toEqual(["method", "weights"]);
-    const unknown = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?weights=no_such_key:10`);
+    const unknown = await api(h, BUYER, `/api/v1/rfqs/${rfqId}/comparison?view=full&weights=no_such_key:10`);
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { errors: { path: string }[] }).errors[0].path).toBe("weights.no_such_key");
   });
@@ -366,7 +366,7 @@ describe("with Meilisearch stopped", () => {
     const dead = await createHarness({ demo: true, search: createSearchService({ url: "http://127.0.0.1:9", apiKey: "x", timeoutMs: 500 }) });
     try {
       const id = (await findDemoRfqIds(dead.db)).surveyClosed;
-      const res = await api(dead, BUYER, `/api/v1/rfqs/${id}/comparison`);
+      const res = await api(dead, BUYER, `/api/v1/rfqs/${id}/comparison?view=full`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { ranking: RankedAlternative[] };
       expect(order(body.ranking)).toEqual(order((await rankIndependently(dead, id)).ranking));

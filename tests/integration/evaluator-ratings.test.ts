@@ -83,7 +83,7 @@ async function rateAll(token: string, scores: Record<string, number>) {
 }
 
 async function comparison(token: string) {
-  const res = await api(token, `/api/v1/rfqs/${rfqId}/comparison`);
+  const res = await api(token, `/api/v1/rfqs/${rfqId}/comparison?view=full`);
   expect(res.status).toBe(200);
   return (await res.json()) as { awaitingRatings: string[]; criteria: { key: string }[]; ranking: { id: string; score: number }[] };
 }
@@ -211,7 +211,7 @@ describe("before an evaluator submits (blind, price later)", () => {
       expect(quoteHtml).not.toContain("unitPrices");
     }
     for (const token of [member.token, advisor.token]) {
-      const refused = await api(token, `/api/v1/rfqs/${rfqId}/comparison`, { lang: "en" });
+      const refused = await api(token, `/api/v1/rfqs/${rfqId}/comparison?view=full`, { lang: "en" });
       expect(refused.status).toBe(409);
       expect(JSON.stringify(await refused.json())).toContain("Price later (two envelopes)");
       expect((await api(token, `/api/v1/rfqs/${rfqId}/comparison.xlsx`)).status).toBe(409);
@@ -405,7 +405,7 @@ describe("once every evaluator submitted", () => {
     expect(scoreOf(after, quoteBId)).toBeCloseTo(scoreOf(before, quoteBId), 6);
     const compare = await (await page("buyer", `/rfqs/${rfqId}/compare`)).text();
     expect(compare).toContain("合議");
-    const body = (await (await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison`)).json()) as { ratedValues: Record<string, Record<string, unknown>> };
+    const body = (await (await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as { ratedValues: Record<string, Record<string, unknown>> };
     expect(body.ratedValues[quoteA]!.work_understanding).toEqual({ value: 2, basis: "consensus", n: 2, flagged: true });
     expect(body.ratedValues[quoteBId]!.work_understanding).toEqual({ value: 4, basis: "mean", n: 2, flagged: false });
     const csv = await (await page("buyer", `/rfqs/${rfqId}/compare.csv`, "en")).text();

@@ -43,7 +43,7 @@ const TITLE = "比較用 申請書類データ入力業務";
 const api = (token: string, path: string, init: ApiInit = {}) => apiRequest(h, token, path, init);
 
 async function comparison(): Promise<Comparison> {
-  const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison`);
+  const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`);
   expect(res.status).toBe(200);
   return (await res.json()) as Comparison;
 }

@@ -83,7 +83,7 @@ async function rfqWith(low: number, peers: [number, number, number]) {
 }
 
 async function comparisonBody(rfqId: string, lang: "ja" | "en" = "ja") {
-  const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison`, { lang });
+  const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`, { lang });
   expect(res.status).toBe(200);
   return (await res.json()) as { quotes: { id: string; abnormallyLow: { reasons: Record<string, unknown>[]; detailsHref: string } | null }[] };
 }
@@ -162,7 +162,7 @@ describe("the comparison flags an abnormally low quote at the exact boundary", (
   it("an advisor assigned to the RFQ reads the flag too", async () => {
     const advisor = await createAccount(h.db, { kind: "advisory", org: "低価格アドバイザリー" });
     mustSucceed(await assignAdvisor(h.ctx, buyerActor, underRfq, { advisorOrgId: advisor.org.id }), "assigning the advisor");
-    const res = await api(advisor.token, `/api/v1/rfqs/${underRfq}/comparison`);
+    const res = await api(advisor.token, `/api/v1/rfqs/${underRfq}/comparison?view=full`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { quotes: { id: string; abnormallyLow: { reasons: { thresholdYen: number }[] } | null }[] };
     expect(body.quotes.find((q) => q.id === underLow)!.abnormallyLow!.reasons[0]!.thresholdYen).toBe(THRESHOLD);
@@ -321,7 +321,7 @@ describe("price later", () => {
     const token = await createApiToken(h.db, { orgId: buyer.org.id, userId: evaluator.id });
     const res = await api(buyer.token, `/api/v1/rfqs/${underRfq}/evaluation`, { method: "PUT", body: { priceLater: true, evaluatorUserIds: [evaluator.id] } });
     expect(res.status).toBe(200);
-    const refused = await api(token, `/api/v1/rfqs/${underRfq}/comparison`);
+    const refused = await api(token, `/api/v1/rfqs/${underRfq}/comparison?view=full`);
     expect(refused.status).toBe(409);
     const text = await refused.text();
     expect(text).not.toContain("abnormallyLow");

@@ -140,7 +140,7 @@ describe("a municipality's price rules", () => {
 
   it("after opening: one yen above the ceiling is disqualified, below the investigation price is ranked and flagged; the comparison states no price", async () => {
     await openRfq(h, rfqId);
-    const res = await api(city.token, `/api/v1/rfqs/${rfqId}/comparison`, { lang: "en" });
+    const res = await api(city.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`, { lang: "en" });
     expect(res.status).toBe(200);
     const text = await res.text();
     const body = JSON.parse(text);

@@ -186,7 +186,7 @@ describe("what-if weights on the comparison page, field by field in the reader's
   });
 
   it("answers an all-zero what-if on the API in the caller's language", async () => {
-    const res = await h.request(`/api/v1/rfqs/${sealedOpened}/comparison?weights=tco:0,accuracy:0,processing_lead_time_days:0`, {
+    const res = await h.request(`/api/v1/rfqs/${sealedOpened}/comparison?view=full&weights=tco:0,accuracy:0,processing_lead_time_days:0`, {
       headers: { Authorization: `Bearer ${BUYER.token}`, "Accept-Language": "ja" },
     });
     expect(res.status).toBe(400);
@@ -209,14 +209,14 @@ describe("a criterion nobody can score yet", () => {
         criteria: { key: string }[];
         ranking: { score: number }[];
       };
-    const withRating = await api(`/api/v1/rfqs/${awaitingRfq}/comparison`);
+    const withRating = await api(`/api/v1/rfqs/${awaitingRfq}/comparison?view=full`);
     expect(withRating.awaitingRatings).toEqual(["work_understanding"]);
     expect(withRating.criteria.map((c) => c.key)).not.toContain("work_understanding");
     // The quote scores as if the criterion were not there: it loses nothing for a rating nobody has given.
     expect(withRating.ranking).toHaveLength(1);
-    const without = await api(`/api/v1/rfqs/${awaitingRfq}/comparison?weights=work_understanding:0`);
+    const without = await api(`/api/v1/rfqs/${awaitingRfq}/comparison?view=full&weights=work_understanding:0`);
     expect(withRating.ranking[0].score).toBeGreaterThan(0);
     expect(withRating.ranking[0].score).toBeCloseTo(without.ranking[0].score, 9);
-    expect((await api(`/api/v1/rfqs/${sealedOpened}/comparison`)).awaitingRatings).toEqual([]);
+    expect((await api(`/api/v1/rfqs/${sealedOpened}/comparison?view=full`)).awaitingRatings).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ type Comparison = {
 };
 
 async function comparison(): Promise<Comparison> {
-  const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison`, { headers: { Authorization: `Bearer ${token(BUYER)}` } });
+  const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison?view=full`, { headers: { Authorization: `Bearer ${token(BUYER)}` } });
   expect(res.status).toBe(200);
   return (await res.json()) as Comparison;
 }
