@@ -51,7 +51,7 @@ import { failure, type ServiceFailure } from "~/utils/service-failure";
 import { checkAttachmentUpload, type CheckedAttachment } from "./attachments.server";
 import { contractForParty, type ContractForParty } from "./contracts.server";
 import { readFilesForm, readStoredFile, writeWithFiles, type FileUpload } from "./file-store.server";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Deliveries and 検収 (issue 17 item 1; decision 0039). The vendor delivers a milestone of an ACTIVE contract in
 // numbered rounds; the buyer accepts within the inspection window or rejects with a reason (one revision round);
@@ -540,9 +540,9 @@ const REMINDER_NOTICE: Record<PendingMail["kind"], NotificationKind> = {
   window_closing: "delivery.windowClosing",
 };
 
-/** A reminder mail in the member's language first (the other below, as every Kurabe mail). */
+/** A reminder mail in the member's language (decision 0054). */
 export function deliveryReminderMail(m: PendingMail): Mail {
-  return bilingualMail(m.to, m.locale, `mail.delivery.${m.kind}.subject`, `mail.delivery.${m.kind}.body`, (l) => ({
+  return notificationMail(m.to, m.locale, `mail.delivery.${m.kind}.subject`, `mail.delivery.${m.kind}.body`, (l) => ({
     name: m.name,
     contract: m.params.contract,
     milestone: m.params.milestone,

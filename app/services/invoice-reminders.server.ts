@@ -11,7 +11,7 @@ import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDate, formatYen, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Overdue reminders (督促) for invoices paid by bank transfer (issue 16 item 2). Run once a day by the job
 // `invoice.reminders` (app/jobs/invoice-reminders.ts), and safe to run any number of times, from any number of
@@ -21,7 +21,7 @@ import { bilingualMail, type Mail } from "./mail.server";
 //
 // Per reminder, in one transaction with the claim: an in-app notice to every member of the buyer organisation,
 // a copy to the vendor's members ("reminder sent"), an audit row (the system as actor). After the commit, one
-// mail per buyer member in that member's language first (the other language below, as every Kurabe mail).
+// mail per buyer member in that member's language (decision 0054).
 // A mail that fails is logged and not sent again: the step is spent, so nobody is reminded twice; the in-app
 // notice and the invoice's overdue flag remain. The mail carries no bank account on purpose: a 振込先 in a mail is
 // what payment fraud imitates, so the mail says the account is on the invoice and links to it.
@@ -121,9 +121,9 @@ async function remindOne(db: Db, invoiceId: string, buyerKind: string, today: st
   });
 }
 
-/** The reminder mail in the member's language first; amounts and dates written the way each language writes them. */
+/** The reminder mail in the member's language; amounts and dates written the way each language writes them. */
 export function reminderMail(m: PendingReminderMail): Mail {
-  return bilingualMail(m.to, m.locale, "mail.invoice.overdue.subject", "mail.invoice.overdue.body", (l) => ({
+  return notificationMail(m.to, m.locale, "mail.invoice.overdue.subject", "mail.invoice.overdue.body", (l) => ({
     name: m.name,
     number: m.params.number,
     vendor: m.params.vendor,

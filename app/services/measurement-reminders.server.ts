@@ -9,7 +9,7 @@ import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { joinList, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // SLA measurement reminders (issue 17 items 2 and 9; decision 0040), run once a day by the job
 // `measurement.reminders` (app/jobs/measurement-reminders.ts), safe to run any number of times from any number of
@@ -20,7 +20,8 @@ import { bilingualMail, type Mail } from "./mail.server";
 //  - to the buyer's members, when measurements of a period have awaited confirmation for 5 business days (the
 //    buyer's calendar: a municipality's year-end closure counts as closed).
 // In-app notice and audit row in the claim's transaction; after the commit one mail per member in that member's
-// language first. A mail that fails is logged and not retried: the claim is spent, the in-app notice remains.
+// language, queued for the mail job (decision 0054), which retries delivery. A mail that cannot be queued is
+// logged and not retried: the claim is spent, the in-app notice remains.
 
 export type MeasurementReminderDeps = Pick<AppContext, "db" | "mailer" | "env">;
 
@@ -141,10 +142,10 @@ async function remind(
   });
 }
 
-/** The reminder mail in the member's language first (the other language below, as every Kurabe mail). */
+/** The reminder mail in the member's language (decision 0054). */
 export function measurementReminderMail(m: PendingMail): Mail {
   const prefix = m.kind === "missing" ? "mail.measurement.missing" : "mail.measurement.pending";
-  return bilingualMail(m.to, m.locale, `${prefix}.subject`, `${prefix}.body`, (l) => ({
+  return notificationMail(m.to, m.locale, `${prefix}.subject`, `${prefix}.body`, (l) => ({
     name: m.name,
     title: m.params.title,
     period: m.params.period,

@@ -9,7 +9,7 @@ import { isLocale, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDate, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Review reminders (issue 17 item 9; decision 0042), run once a day by the job `review.reminders`
 // (app/jobs/review-reminders.ts) and safe to run any number of times: each reminder is claimed by inserting its
@@ -18,7 +18,8 @@ import { bilingualMail, type Mail } from "./mail.server";
 //    business day of the next period (the buyer's calendar). An older backlog is not chased period by period.
 //  - review comment (to the vendor's members): a review was shared and has no comment from the vendor yet.
 // In-app notices and the audit row in the claim's transaction; the mails after the commit, each in the member's
-// language first (the other below). A mail that fails is logged, not retried: the reminder is spent.
+// language, queued for the mail job (decision 0054), which retries delivery. A mail that cannot be queued is
+// logged, not retried: the reminder is spent.
 
 type Db = Kysely<Database>;
 export type ReviewReminderDeps = Pick<AppContext, "db" | "mailer" | "env">;
@@ -141,7 +142,7 @@ async function remind(
 }
 
 export function reviewReminderMail(m: PendingMail): Mail {
-  return bilingualMail(m.to, m.locale, m.subject, m.body, (l) => ({
+  return notificationMail(m.to, m.locale, m.subject, m.body, (l) => ({
     name: m.name,
     title: m.params.title,
     period: periodLabel({ start: m.params.periodStart, end: m.params.periodEnd }, l),
