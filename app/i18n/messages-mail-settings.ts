@@ -24,7 +24,10 @@ export const mailSettingsMessages = {
     ja: "このメールはアカウントの安全に関わるため、停止できません。",
     en: "This e-mail concerns the security of your account and cannot be turned off.",
   },
-  "mailSettings.kind.account": { ja: "アカウントの安全（パスワード・登録・招待・2段階認証）", en: "Account security (password, sign-up, invitations, two-factor)" },
+  "mailSettings.kind.account": {
+    ja: "アカウントの安全（パスワード・登録・招待・2段階認証）",
+    en: "Account security (password, sign-up, invitations, two-factor)",
+  },
   "mailSettings.kind.rfqUpdates": { ja: "見積依頼の中止・質問（確認事項）", en: "RFQ cancellations and clarification questions" },
   "mailSettings.kind.bafo": { ja: "最終見積（BAFO）の依頼と結果", en: "Best and final offer (BAFO) rounds" },
   "mailSettings.kind.lowQuotes": { ja: "低価格入札の説明の依頼と回答", en: "Low-quote explanation requests and answers" },

@@ -156,7 +156,14 @@ export async function deliverQueuedMails(db: Kysely<Database>, transport: Mailer
       continue;
     }
     try {
-      await transport.send({ to: m.recipient, subject: m.subject, text: m.text_body, html: m.html_body ?? undefined, kind, locale: m.locale === "en" ? "en" : "ja" });
+      await transport.send({
+        to: m.recipient,
+        subject: m.subject,
+        text: m.text_body,
+        html: m.html_body ?? undefined,
+        kind,
+        locale: m.locale === "en" ? "en" : "ja",
+      });
     } catch (e) {
       errors.push(`${m.recipient}: ${e instanceof Error ? e.message : String(e)}`);
       continue;

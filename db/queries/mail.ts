@@ -26,7 +26,14 @@ export async function insertOutgoingMail(db: Kysely<Database>, m: NewOutgoingMai
 /** The rows among `ids` still waiting: neither sent nor skipped (a retried batch passes over the done ones). */
 export async function listWaitingMails(db: Kysely<Database>, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom("outgoing_mails").selectAll().where("id", "in", ids).where("sent_at", "is", null).where("skipped_at", "is", null).orderBy("created_at").execute();
+  return db
+    .selectFrom("outgoing_mails")
+    .selectAll()
+    .where("id", "in", ids)
+    .where("sent_at", "is", null)
+    .where("skipped_at", "is", null)
+    .orderBy("created_at")
+    .execute();
 }
 
 /** Done: stamped, and its words cleared (a reset or invitation link must not outlive its delivery here). */

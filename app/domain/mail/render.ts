@@ -33,9 +33,7 @@ function linkify(escaped: string, origin: string): string {
 
 /** The footer sentence (text and HTML) of a mail of `kind`: where to turn it off, or why it cannot be. */
 function footer(kind: MailKind, locale: Locale, origin: string): string {
-  return canTurnOff(kind)
-    ? t(locale, "mailSettings.footer.optOut", { link: `${origin}${MAIL_SETTINGS_PATH}` })
-    : t(locale, "mailSettings.footer.security");
+  return canTurnOff(kind) ? t(locale, "mailSettings.footer.optOut", { link: `${origin}${MAIL_SETTINGS_PATH}` }) : t(locale, "mailSettings.footer.security");
 }
 
 /** Text → HTML: blank lines separate paragraphs, single newlines stay line breaks. */
