@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRunner, type JobRunner } from "../../app/jobs/runner";
 import { MAIL_MAX_ATTEMPTS, mailSendJob } from "../../app/jobs/mail";
-import { createQueuedMailer, createSmtpMailer, mailFrom, type Mailer } from "../../app/services/mail.server";
+import { createQueuedMailer, createSmtpMailer, mailFrom, notificationMail, type Mailer } from "../../app/services/mail.server";
 import { saveMailPreferences } from "../../app/services/mail-preferences.server";
 import { cancelRfq } from "../../app/services/rfqs.server";
 import { appOrigin } from "../../app/utils/env.server";
@@ -111,6 +111,28 @@ describe("a notification mail", () => {
     expect(row!.sent_at).toBeInstanceOf(Date);
     expect(await deliver()).toEqual({ processed: 0, failed: 0 });
     expect(smtp.received).toHaveLength(2);
+  });
+});
+
+describe("queueing inside the business transaction", () => {
+  it("a mail queued with { trx } exists iff the transaction commits (the reminder services queue with their claim)", async () => {
+    const mail = notificationMail(vendorJa.email, "ja", "mail.clarification.subject", "mail.clarification.body", () => ({
+      name: "山田 花子",
+      buyer: "メール検証市",
+      title: "取消される質問",
+      link: "http://localhost:3000/rfqs/x/quote",
+    }));
+    await expect(
+      h.db.transaction().execute(async (trx) => {
+        await h.ctx.mailer.send(mail, { trx });
+        throw new Error("the business write failed");
+      }),
+    ).rejects.toThrow("the business write failed");
+    expect((await queuedFor(vendorJa.email)).filter((m) => m.kind === "rfqUpdates" && m.sent_at === null)).toEqual([]);
+
+    await h.db.transaction().execute((trx) => h.ctx.mailer.send({ ...mail, subject: "【Kurabe】確定した質問" }, { trx }));
+    expect(await deliver()).toEqual({ processed: 1, failed: 0 });
+    expect(mailsTo(vendorJa.email).at(-1)!.mail.subject).toBe("【Kurabe】確定した質問");
   });
 });
 
