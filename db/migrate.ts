@@ -34,6 +34,7 @@ import * as evaluation from "./migrations/2026121101_evaluation";
 import * as marketBenchmarks from "./migrations/2026121201_market_benchmarks";
 import * as lowQuoteExplanations from "./migrations/2026121202_low_quote_explanations";
 import * as twoFactor from "./migrations/2026121301_two_factor";
+import * as mailQueue from "./migrations/2026121302_mail_queue";
 
 // Migrations are listed explicitly rather than discovered on disk: the same list works
 // under tsx, vitest and the bundled server, and the order is reviewed in code.
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   "2026121201_market_benchmarks": marketBenchmarks,
   "2026121202_low_quote_explanations": lowQuoteExplanations,
   "2026121301_two_factor": twoFactor,
+  "2026121302_mail_queue": mailQueue,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

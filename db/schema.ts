@@ -803,6 +803,8 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
   org_two_factor_requirements: OrgTwoFactorRequirementsTable;
+  outgoing_mails: OutgoingMailsTable;
+  mail_preferences: MailPreferencesTable;
   market_benchmarks: MarketBenchmarksTable;
   market_benchmark_bands: MarketBenchmarkBandsTable;
   rfq_design_comments: RfqDesignCommentsTable;
@@ -1237,4 +1239,27 @@ export interface OrgTwoFactorRequirementsTable {
   org_id: string;
   required_by: string;
   required_at: Timestamp;
+}
+
+/** A rendered mail for the `mail.send` job (decision 0054); subject and bodies are cleared once sent or skipped. */
+export interface OutgoingMailsTable {
+  id: Generated<string>;
+  recipient: string;
+  user_id: string | null;
+  kind: string;
+  locale: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+  skipped_at: NullableTimestamp;
+}
+
+/** A user's choice for one kind of notification mail; no row = on. */
+export interface MailPreferencesTable {
+  user_id: string;
+  kind: string;
+  enabled: boolean;
+  updated_at: Timestamp;
 }

@@ -47,6 +47,7 @@ import { lowQuoteMessages } from "./messages-low-quotes";
 import { insightGapMessages } from "./messages-insight-gaps";
 import { lowFlagMessages } from "./messages-low-flags";
 import { twoFactorMessages } from "./messages-two-factor";
+import { mailSettingsMessages } from "./messages-mail-settings";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -102,6 +103,7 @@ export const DICTIONARIES = {
   lowFlagMessages,
   compareScaleMessages,
   comparisonApiMessages,
+  mailSettingsMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

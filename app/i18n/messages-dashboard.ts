@@ -125,6 +125,7 @@ export const dashboardMessages = {
   "audit.action.account.two_factor_recovery_used": { ja: "リカバリーコードでのログイン", en: "Recovery code used" },
   "audit.action.account.two_factor_recovery_regenerated": { ja: "リカバリーコードの再発行", en: "Recovery codes regenerated" },
   "audit.action.organization.two_factor_requirement_changed": { ja: "2段階認証の必須設定の変更", en: "Two-factor requirement changed" },
+  "audit.action.account.mail_preferences_changed": { ja: "メール通知の設定変更", en: "E-mail notification settings changed" },
   "audit.action.auth.login.failed": { ja: "ログイン失敗", en: "Failed log-in" },
   "audit.action.auth.login.limited": { ja: "ログイン試行の制限", en: "Log-in attempts limited" },
   "audit.action.member.invite": { ja: "メンバーの招待", en: "Member invited" },

@@ -12,6 +12,7 @@ import { measurementReminderJob, measurementReminderSchedule } from "./measureme
 import { reviewReminderJob, reviewReminderSchedule } from "./review-reminders";
 import { trackRecordRefreshSchedule } from "./track-record-refresh";
 import { benchmarksJob, benchmarksSchedule } from "./benchmarks";
+import { mailSendJob } from "./mail";
 import type { Mailer } from "~/services/mail.server";
 import type { Env } from "~/utils/env.server";
 
@@ -22,6 +23,8 @@ export interface AppJobOptions extends Omit<JobRunnerOptions, "jobs" | "schedule
   search: SearchService;
   /** For jobs that send mail (overdue reminders); a runner without them leaves those rows to one that has them. */
   mail?: { mailer: Mailer; env: Env };
+  /** Where queued mail goes (SMTP or the local outbox): a runner given it delivers `mail.send` rows (decision 0054). */
+  mailTransport?: Mailer;
 }
 
 export function appJobRunner(o: AppJobOptions): JobRunner {
@@ -32,6 +35,7 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
       deliveryDeemedJob,
       benchmarksJob,
       ...(o.mail ? [invoiceReminderJob(o.mail), deliveryReminderJob(o.mail), measurementReminderJob(o.mail), reviewReminderJob(o.mail)] : []),
+      ...(o.mailTransport ? [mailSendJob(o.mailTransport)] : []),
     ],
     schedules: [
       openingSweep,

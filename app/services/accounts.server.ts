@@ -21,6 +21,9 @@ export function bilingualMail(to: string, subjectKey: AnyMessageKey, bodyKey: An
     to,
     subject: t("ja", subjectKey, params("ja")),
     text: [t("ja", bodyKey, params("ja")), "", "----", "", t("en", bodyKey, params("en"))].join("\n"),
+    // Invitations and sign-up are account mails: never turned off (decision 0054).
+    kind: "account",
+    locale: "ja",
   };
 }
 

@@ -34,7 +34,7 @@ import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { failure } from "~/utils/service-failure";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 
 // Annotations (strength / risk / question) on opened quotes and comparison cells, and clarification requests
 // to a quote's vendor (issue 18 item 2; decision 0045). Writers and readers are the RFQ's buyer members and the
@@ -343,7 +343,7 @@ export async function askClarification(ctx: AppContext, actor: Actor, quoteId: s
 }
 
 /**
- * After the commit: one bilingual mail per member of the vendor, in its language first, linking to its quote
+ * After the commit: one mail per member of the vendor, in its language, linking to its quote
  * page. It names the buyer (the vendor's counterpart) and never the question's author or an advisor.
  */
 async function mailQuestion(
@@ -360,7 +360,7 @@ async function mailQuestion(
     members.map((m) => {
       const locale: Locale = isLocale(m.locale) ? m.locale : "ja";
       return ctx.mailer.send(
-        bilingualMail(m.email, locale, "mail.clarification.subject", "mail.clarification.body", () => ({ name: m.name, buyer, title, link })),
+        notificationMail(m.email, locale, "mail.clarification.subject", "mail.clarification.body", () => ({ name: m.name, buyer, title, link })),
       );
     }),
   );

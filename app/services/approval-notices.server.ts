@@ -9,13 +9,13 @@ import { japanDay, type Delegation } from "~/domain/approvals/route-rules";
 import { isLocale, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { formatDateTime } from "~/utils/format";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 
 // In-app notices and e-mails of the 稟議 and the award (issue 15 items 3–4). Notices are written inside the
 // business transaction; mails are collected there and sent after the commit, so a failed delivery never
 // undoes a decision or an award (it is logged).
 
-/** A mail to send after the commit; dates are formatted in each language of the bilingual mail. */
+/** A mail to send after the commit; dates are formatted in the recipient's language. */
 export interface PendingMail {
   to: string;
   name: string;
@@ -85,12 +85,12 @@ export async function noticeOrgMembers(
   return mailsTo(contacts, mail.subject, mail.body, mail.params, mail.dates);
 }
 
-/** After the commit: one bilingual mail each; a failed delivery is logged and undoes nothing. */
+/** After the commit: one mail each in its reader's language, queued; a failure to queue is logged and undoes nothing. */
 export async function sendPendingMails(ctx: Pick<AppContext, "mailer">, mails: readonly PendingMail[]): Promise<void> {
   const sent = await Promise.allSettled(
     mails.map((m) =>
       ctx.mailer.send(
-        bilingualMail(m.to, m.locale, m.subject, m.body, (l) => ({
+        notificationMail(m.to, m.locale, m.subject, m.body, (l) => ({
           ...m.params,
           name: m.name,
           ...Object.fromEntries(Object.entries(m.dates ?? {}).map(([k, d]) => [k, formatDateTime(d, l)])),

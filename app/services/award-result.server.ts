@@ -42,7 +42,7 @@ import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type ServiceFailure, isUniqueViolation } from "~/utils/service-failure";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 
 // After the award (issue 15, item 4; decision 0029). The winner accepts (受諾) or declines (辞退) before
 // `respond_by`; a decline returns the RFQ to `closed` so the buyer can propose another quote through the
@@ -174,7 +174,7 @@ type Answer = { kind: "accept" } | { kind: "decline"; input: unknown };
  * 400 at `reason` when a decline has none; 409 once answered (`awardResult.alreadyAnswered`, also the
  * loser of two answers at the same moment: compare-and-set on `offered`) or at/after `respond_by`
  * (`awardResult.respondBy.passed`, naming the date). One transaction: the award, on decline the quote →
- * declined and the RFQ awarded → closed, the audit row, notifications; then a bilingual mail to the buyer's
+ * declined and the RFQ awarded → closed, the audit row, notifications; then a mail (in each reader's language) to the buyer's
  * proposer and owners.
  */
 async function respond(ctx: AppContext, actor: Actor, awardId: string, answer: Answer) {
@@ -232,7 +232,7 @@ async function respond(ctx: AppContext, actor: Actor, awardId: string, answer: A
 export const acceptAward = (ctx: AppContext, actor: Actor, awardId: string) => respond(ctx, actor, awardId, { kind: "accept" });
 export const declineAward = (ctx: AppContext, actor: Actor, awardId: string, input: unknown) => respond(ctx, actor, awardId, { kind: "decline", input });
 
-/** After the commit: one bilingual mail per recipient; a failed delivery is logged and never undoes the answer. */
+/** After the commit: one mail per recipient in its language, queued; a failure to queue is logged and never undoes the answer. */
 async function mailAnswer(
   ctx: AppContext,
   award: Award,
@@ -252,7 +252,7 @@ async function mailAnswer(
   const sent = await Promise.allSettled(
     recipients.map((r) =>
       ctx.mailer.send(
-        bilingualMail(r.email, isLocale(r.locale) ? r.locale : "ja", subject, body, (l) => ({
+        notificationMail(r.email, isLocale(r.locale) ? r.locale : "ja", subject, body, (l) => ({
           name: r.name,
           vendor,
           title,

@@ -48,7 +48,7 @@ import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { isRowId } from "~/utils/row-id";
 import { failure, orgActor, type OrgActor, type ServiceFailure } from "~/utils/service-failure";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 import { normalizeFor } from "./quotes.server";
 
 // Shortlist and BAFO round (issue 15 item 1, decision 0030; docs/bafo.md). The buyer shortlists opened
@@ -150,7 +150,7 @@ export async function setShortlist(
  * Opens the RFQ's one BAFO round: the deadline must lie ahead (400 at `deadline`), at least one quote must
  * be shortlisted (400 at `shortlist`), a second round is refused (409 `bafo.round.exists`). One transaction:
  * the round, its participants (the shortlist, frozen), the audit row, in-app notifications to every member
- * of every offering vendor; after the commit one bilingual mail each (invited with the deadline / out).
+ * of every offering vendor; after the commit one mail each in its reader's language (invited with the deadline / out).
  */
 export async function openBafoRound(
   ctx: AppContext,
@@ -201,7 +201,7 @@ export async function openBafoRound(
   return { ok: true, roundId: done.round.id, deadline: deadline.toISOString(), invited: done.invited, out: done.out };
 }
 
-/** After the commit: one bilingual mail per vendor member; a failed delivery is logged and never undoes the round. */
+/** After the commit: one mail per vendor member in its language, queued; a failure to queue is logged and never undoes the round. */
 async function mailRound(
   ctx: AppContext,
   buyerOrgId: string,
@@ -219,7 +219,7 @@ async function mailRound(
       const invited = invitedOrgs.has(m.org_id);
       const locale: Locale = isLocale(m.locale) ? m.locale : "ja";
       return ctx.mailer.send(
-        bilingualMail(
+        notificationMail(
           m.email,
           locale,
           invited ? "mail.bafoInvited.subject" : "mail.bafoOut.subject",

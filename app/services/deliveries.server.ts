@@ -51,7 +51,7 @@ import { failure, type ServiceFailure } from "~/utils/service-failure";
 import { checkAttachmentUpload, type CheckedAttachment } from "./attachments.server";
 import { contractForParty, type ContractForParty } from "./contracts.server";
 import { readFilesForm, readStoredFile, writeWithFiles, type FileUpload } from "./file-store.server";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Deliveries and 検収 (issue 17 item 1; decision 0039). The vendor delivers a milestone of an ACTIVE contract in
 // numbered rounds; the buyer accepts within the inspection window or rejects with a reason (one revision round);
@@ -540,9 +540,9 @@ const REMINDER_NOTICE: Record<PendingMail["kind"], NotificationKind> = {
   window_closing: "delivery.windowClosing",
 };
 
-/** A reminder mail in the member's language first (the other below, as every Kurabe mail). */
+/** A reminder mail in the member's language (decision 0054). */
 export function deliveryReminderMail(m: PendingMail): Mail {
-  return bilingualMail(m.to, m.locale, `mail.delivery.${m.kind}.subject`, `mail.delivery.${m.kind}.body`, (l) => ({
+  return notificationMail(m.to, m.locale, `mail.delivery.${m.kind}.subject`, `mail.delivery.${m.kind}.body`, (l) => ({
     name: m.name,
     contract: m.params.contract,
     milestone: m.params.milestone,
@@ -554,7 +554,7 @@ export function deliveryReminderMail(m: PendingMail): Mail {
 /**
  * Today's reminders, each sent once (claimed by its delivery_reminders row in the transaction that notifies and
  * audits): to the vendor a milestone it still owes, due within 3 business days ("due_soon") or past due
- * ("overdue"); to the buyer a delivery whose inspection window ends tomorrow or today. Mails after the commit.
+ * ("overdue"); to the buyer a delivery whose inspection window ends tomorrow or today. Mails queued with the claim.
  */
 export async function sendDeliveryReminders(
   deps: DeliveryJobDeps,
@@ -563,7 +563,6 @@ export async function sendDeliveryReminders(
   const today = tokyoDateString(now);
   const origin = deps.env ? appOrigin(deps.env) : "";
   const sent: { kind: string; contractId: string; milestoneIndex: number }[] = [];
-  const mails: PendingMail[] = [];
 
   const remind = async (r: {
     contractId: string;
@@ -602,18 +601,24 @@ export async function sendDeliveryReminders(
         entityId: r.contractId,
         after: { kind: r.kind, milestoneIndex: r.milestoneIndex, date: r.date, mailedTo: contacts.map((m) => m.email) },
       });
+      // Queued with the claim (decision 0054): the mails exist iff the reminder is claimed; the mail job delivers.
+      const mailer = deps.mailer;
+      if (mailer)
+        for (const m of contacts)
+          await mailer.send(
+            deliveryReminderMail({
+              to: m.email,
+              name: m.name,
+              locale: isLocale(m.locale) ? m.locale : "ja",
+              kind: r.kind,
+              params: { contract: r.title, milestone: r.milestone, date: r.date, link: r.link },
+            }),
+            { trx },
+          );
       return contacts;
     });
     if (!members) return;
     sent.push({ kind: r.kind, contractId: r.contractId, milestoneIndex: r.milestoneIndex });
-    for (const m of members)
-      mails.push({
-        to: m.email,
-        name: m.name,
-        locale: isLocale(m.locale) ? m.locale : "ja",
-        kind: r.kind,
-        params: { contract: r.title, milestone: r.milestone, date: r.date, link: r.link },
-      });
   };
 
   const contracts = await listActiveContractsWithContent(deps.db);
@@ -657,14 +662,6 @@ export async function sendDeliveryReminders(
       milestone: m?.name ?? "",
       date: d.window_ends_on,
       link: `${origin}/contracts/${d.contract_id}/deliveries`,
-    });
-  }
-
-  if (deps.mailer) {
-    const mailer = deps.mailer;
-    const results = await Promise.allSettled(mails.map((m) => mailer.send(deliveryReminderMail(m))));
-    results.forEach((r, i) => {
-      if (r.status === "rejected") console.warn(`mail: delivery reminder not delivered to ${mails[i]!.to}: ${String(r.reason)}`);
     });
   }
   return { sent };

@@ -11,7 +11,7 @@ import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDate, formatYen, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Overdue reminders (督促) for invoices paid by bank transfer (issue 16 item 2). Run once a day by the job
 // `invoice.reminders` (app/jobs/invoice-reminders.ts), and safe to run any number of times, from any number of
@@ -20,10 +20,9 @@ import { bilingualMail, type Mail } from "./mail.server";
 // invoice_reminders — one insert wins, only the winner notifies, mails and audits.
 //
 // Per reminder, in one transaction with the claim: an in-app notice to every member of the buyer organisation,
-// a copy to the vendor's members ("reminder sent"), an audit row (the system as actor). After the commit, one
-// mail per buyer member in that member's language first (the other language below, as every Kurabe mail).
-// A mail that fails is logged and not sent again: the step is spent, so nobody is reminded twice; the in-app
-// notice and the invoice's overdue flag remain. The mail carries no bank account on purpose: a 振込先 in a mail is
+// a copy to the vendor's members ("reminder sent"), an audit row (the system as actor), and one mail per buyer
+// member in that member's language, queued in the same transaction (decision 0054): the mail exists iff the step
+// is claimed, and the mail job retries its delivery; the step is never claimed twice, so nobody is reminded twice. The mail carries no bank account on purpose: a 振込先 in a mail is
 // what payment fraud imitates, so the mail says the account is on the invoice and links to it.
 
 type Db = Kysely<Database>;
@@ -54,16 +53,15 @@ export async function sendOverdueReminders(deps: ReminderDeps, now: Date): Promi
     const summary = paymentSummary(candidate.payment_state as PaymentState);
     if (!candidate.due_date || !isOverdue(summary, candidate.due_date, today)) continue;
     if (!reminderDue({ dueDate: candidate.due_date, today, balance: summary.balance, buyerKind: candidate.buyer_kind })) continue;
-    const done = await remindOne(deps.db, candidate.id, candidate.buyer_kind, today, now, appOrigin(deps.env));
+    const done = await remindOne(deps.db, deps.mailer, candidate.id, candidate.buyer_kind, today, now, appOrigin(deps.env));
     if (!done) continue;
-    await deliver(deps, done.mails);
     sent.push({ ...done.reminder, mails: done.mails.length });
   }
   return { sent };
 }
 
 /** Claims and records one reminder under the invoice's lock, re-checking what a receipt may have changed meanwhile. */
-async function remindOne(db: Db, invoiceId: string, buyerKind: string, today: string, now: Date, origin: string) {
+async function remindOne(db: Db, mailer: ReminderDeps["mailer"], invoiceId: string, buyerKind: string, today: string, now: Date, origin: string) {
   return db.transaction().execute(async (trx) => {
     const inv = await lockInvoice(trx, invoiceId);
     if (!inv || inv.kind === "credit_note" || inv.cancelled_by !== null || !inv.due_date) return null;
@@ -117,13 +115,14 @@ async function remindOne(db: Db, invoiceId: string, buyerKind: string, today: st
       link: `${origin}/invoices/${inv.id}`,
     };
     const mails: PendingReminderMail[] = buyerMembers.map((m) => ({ to: m.email, name: m.name, locale: isLocale(m.locale) ? m.locale : "ja", params }));
+    for (const m of mails) await mailer.send(reminderMail(m), { trx });
     return { reminder: { invoiceId: inv.id, number: inv.number, step: due.step, daysOverdue: due.daysOverdue, balance: summary.balance }, mails };
   });
 }
 
-/** The reminder mail in the member's language first; amounts and dates written the way each language writes them. */
+/** The reminder mail in the member's language; amounts and dates written the way each language writes them. */
 export function reminderMail(m: PendingReminderMail): Mail {
-  return bilingualMail(m.to, m.locale, "mail.invoice.overdue.subject", "mail.invoice.overdue.body", (l) => ({
+  return notificationMail(m.to, m.locale, "mail.invoice.overdue.subject", "mail.invoice.overdue.body", (l) => ({
     name: m.name,
     number: m.params.number,
     vendor: m.params.vendor,
@@ -134,11 +133,4 @@ export function reminderMail(m: PendingReminderMail): Mail {
     days: m.params.days,
     link: m.params.link,
   }));
-}
-
-async function deliver(deps: ReminderDeps, mails: readonly PendingReminderMail[]) {
-  const results = await Promise.allSettled(mails.map((m) => deps.mailer.send(reminderMail(m))));
-  results.forEach((r, i) => {
-    if (r.status === "rejected") console.warn(`mail: overdue reminder ${mails[i]!.params.number} not delivered to ${mails[i]!.to}: ${String(r.reason)}`);
-  });
 }

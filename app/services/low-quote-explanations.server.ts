@@ -38,7 +38,7 @@ import { isRowId } from "~/utils/row-id";
 import { failure, isUniqueViolation, orgActor } from "~/utils/service-failure";
 import { priceLaterRefusal } from "./evaluation.server";
 import { lowQuoteStandingsOf, explanationTrigger, type LowQuoteStanding } from "./low-quotes.server";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 import { rankRfqForBuyer } from "./ranking.server";
 
 // Explanation requests for abnormally low quotes (issue 19 item 2; decision 0051). The buyer asks the vendor of a
@@ -266,7 +266,7 @@ async function sendAll(
   });
 }
 
-/** After the commit: each vendor member's mail, its language first — the buyer, the RFQ, the topics, the date. */
+/** After the commit: each vendor member's mail, in its language — the buyer, the RFQ, the topics, the date. */
 async function mailRequest(
   ctx: AppContext,
   buyerOrgId: string,
@@ -280,7 +280,7 @@ async function mailRequest(
   const buyer = (await findOrganization(ctx.db, buyerOrgId))?.name ?? "";
   const link = `${appOrigin(ctx.env)}/explanation-requests/${id}/answer`;
   await sendAll(ctx, "explanation request", members, (m, locale) =>
-    bilingualMail(m.email, locale, "mail.explanation.subject", "mail.explanation.body", (l) => ({
+    notificationMail(m.email, locale, "mail.explanation.subject", "mail.explanation.body", (l) => ({
       name: m.name,
       buyer,
       title,
@@ -332,7 +332,7 @@ export async function answerExplanation(ctx: AppContext, actor: Actor, id: strin
   const requester = (await listOrgContacts(ctx.db, done.buyer_org_id)).filter((m) => m.id === done.requested_by);
   const link = `${appOrigin(ctx.env)}/quotes/${row.quote_id}#low-price`;
   await sendAll(ctx, "explanation answer", requester, (m, locale) =>
-    bilingualMail(m.email, locale, "mail.explanationAnswered.subject", "mail.explanationAnswered.body", () => ({
+    notificationMail(m.email, locale, "mail.explanationAnswered.subject", "mail.explanationAnswered.body", () => ({
       name: m.name,
       title: done.rfq_title,
       vendor: done.vendor_name,

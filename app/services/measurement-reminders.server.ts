@@ -9,7 +9,7 @@ import { isLocale, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { joinList, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // SLA measurement reminders (issue 17 items 2 and 9; decision 0040), run once a day by the job
 // `measurement.reminders` (app/jobs/measurement-reminders.ts), safe to run any number of times from any number of
@@ -19,8 +19,8 @@ import { bilingualMail, type Mail } from "./mail.server";
 //    month (Japanese holidays; app/domain/measurements/reminders.ts);
 //  - to the buyer's members, when measurements of a period have awaited confirmation for 5 business days (the
 //    buyer's calendar: a municipality's year-end closure counts as closed).
-// In-app notice and audit row in the claim's transaction; after the commit one mail per member in that member's
-// language first. A mail that fails is logged and not retried: the claim is spent, the in-app notice remains.
+// In-app notice, audit row and one mail per member in that member's language, all in the claim's transaction: the
+// mails are queued iff the reminder is claimed, and the mail job retries their delivery (decision 0054).
 
 export type MeasurementReminderDeps = Pick<AppContext, "db" | "mailer" | "env">;
 
@@ -75,7 +75,7 @@ export async function sendMeasurementReminders(deps: MeasurementReminderDeps, no
         link: `${origin}/contracts/${contract.id}/measurements`,
       },
     });
-    if (mails) sent.push({ contractId: contract.id, period, kind: "missing", mails: await deliver(deps, mails) });
+    if (mails) sent.push({ contractId: contract.id, period, kind: "missing", mails: mails.length });
   }
 
   // The buyer: measurements awaiting confirmation for 5 business days, once per contract and period.
@@ -109,12 +109,12 @@ export async function sendMeasurementReminders(deps: MeasurementReminderDeps, no
         link: `${origin}/contracts/${g.contractId}/measurements`,
       },
     });
-    if (mails) sent.push({ contractId: g.contractId, period: g.period, kind: "pending", mails: await deliver(deps, mails) });
+    if (mails) sent.push({ contractId: g.contractId, period: g.period, kind: "pending", mails: mails.length });
   }
   return { sent };
 }
 
-/** Claims one reminder and records its notices and audit row; the mails to send after the commit, or null. */
+/** Claims one reminder and records its notices, audit row and queued mails (decision 0054); its mails, or null. */
 async function remind(
   deps: MeasurementReminderDeps,
   r: { kind: "missing" | "pending"; contractId: string; period: string; orgId: string; now: Date; params: PendingMail["params"] },
@@ -137,14 +137,22 @@ async function remind(
       entityId: r.contractId,
       after: { kind: r.kind, period: r.period, count: r.params.count, mailedTo: members.map((m) => m.email) },
     });
-    return members.map((m) => ({ to: m.email, name: m.name, locale: isLocale(m.locale) ? m.locale : "ja", kind: r.kind, params: r.params }));
+    const mails: PendingMail[] = members.map((m) => ({
+      to: m.email,
+      name: m.name,
+      locale: isLocale(m.locale) ? m.locale : "ja",
+      kind: r.kind,
+      params: r.params,
+    }));
+    for (const m of mails) await deps.mailer.send(measurementReminderMail(m), { trx });
+    return mails;
   });
 }
 
-/** The reminder mail in the member's language first (the other language below, as every Kurabe mail). */
+/** The reminder mail in the member's language (decision 0054). */
 export function measurementReminderMail(m: PendingMail): Mail {
   const prefix = m.kind === "missing" ? "mail.measurement.missing" : "mail.measurement.pending";
-  return bilingualMail(m.to, m.locale, `${prefix}.subject`, `${prefix}.body`, (l) => ({
+  return notificationMail(m.to, m.locale, `${prefix}.subject`, `${prefix}.body`, (l) => ({
     name: m.name,
     title: m.params.title,
     period: m.params.period,
@@ -157,12 +165,4 @@ export function measurementReminderMail(m: PendingMail): Mail {
     count: m.params.count,
     link: m.params.link,
   }));
-}
-
-async function deliver(deps: MeasurementReminderDeps, mails: readonly PendingMail[]): Promise<number> {
-  const results = await Promise.allSettled(mails.map((m) => deps.mailer.send(measurementReminderMail(m))));
-  results.forEach((r, i) => {
-    if (r.status === "rejected") console.warn(`mail: measurement reminder not delivered to ${mails[i]!.to}: ${String(r.reason)}`);
-  });
-  return mails.length;
 }

@@ -20,7 +20,7 @@ import { randomToken, sha256 } from "~/utils/crypto.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
-import { bilingualMail, sendInBackground } from "./mail.server";
+import { notificationMail, sendInBackground } from "./mail.server";
 
 // argon2id (the library's default algorithm) with its default cost: ~7 ms here, far
 // above what an offline attacker wants to pay per guess.
@@ -55,7 +55,7 @@ const forgotLink = (ctx: AppContext) => `${appOrigin(ctx.env)}/forgot-password`;
 function notifyPasswordChanged(ctx: AppContext, user: { email: string; name: string; locale: string }, ip: string) {
   const now = ctx.clock.now();
   const locale: Locale = user.locale === "en" ? "en" : "ja";
-  const mail = bilingualMail(user.email, locale, "mail.passwordChanged.subject", "mail.passwordChanged.body", (l) => ({
+  const mail = notificationMail(user.email, locale, "mail.passwordChanged.subject", "mail.passwordChanged.body", (l) => ({
     name: user.name,
     time: formatDateTime(now, l),
     ip,
@@ -144,7 +144,7 @@ export async function requestPasswordReset(ctx: AppContext, email: string, ip: s
     const link = `${appOrigin(ctx.env)}/reset-password/${token}`;
     sendInBackground(
       ctx.mailer,
-      bilingualMail(user.email, locale, "mail.passwordReset.subject", "mail.passwordReset.body", () => ({
+      notificationMail(user.email, locale, "mail.passwordReset.subject", "mail.passwordReset.body", () => ({
         name: user.name,
         link,
         minutes: RESET_TOKEN_MINUTES,

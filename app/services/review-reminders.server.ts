@@ -9,7 +9,7 @@ import { isLocale, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDate, tokyoDateString } from "~/utils/format";
-import { bilingualMail, type Mail } from "./mail.server";
+import { notificationMail, type Mail } from "./mail.server";
 
 // Review reminders (issue 17 item 9; decision 0042), run once a day by the job `review.reminders`
 // (app/jobs/review-reminders.ts) and safe to run any number of times: each reminder is claimed by inserting its
@@ -17,8 +17,8 @@ import { bilingualMail, type Mail } from "./mail.server";
 //  - review due (to the buyer's members): the contract's LAST ended period has no finalized review after the 10th
 //    business day of the next period (the buyer's calendar). An older backlog is not chased period by period.
 //  - review comment (to the vendor's members): a review was shared and has no comment from the vendor yet.
-// In-app notices and the audit row in the claim's transaction; the mails after the commit, each in the member's
-// language first (the other below). A mail that fails is logged, not retried: the reminder is spent.
+// In-app notices, the audit row and the mails (each in the member's language) in the claim's transaction: the mails
+// are queued iff the reminder is claimed, and the mail job retries their delivery (decision 0054).
 
 type Db = Kysely<Database>;
 export type ReviewReminderDeps = Pick<AppContext, "db" | "mailer" | "env">;
@@ -56,7 +56,7 @@ export async function sendReviewReminders(deps: ReviewReminderDeps, now: Date): 
       continue;
     }
     if (today <= dueOn) continue;
-    const mails = await remind(deps.db, {
+    const mails = await remind(deps.db, deps.mailer, {
       kind: "review_due",
       subject: `${c.id}:${last.start}`,
       contract: c,
@@ -69,14 +69,13 @@ export async function sendReviewReminders(deps: ReviewReminderDeps, now: Date): 
       now,
     });
     if (!mails) continue;
-    await deliver(deps, mails);
     sent.push({ kind: "review_due", contractId: c.id, periodStart: last.start, mails: mails.length });
   }
 
   for (const r of await listReviewsAwaitingVendorComment(deps.db)) {
     const [c] = (await listActiveContractsForReviews(deps.db, { side: "vendor", orgId: r.vendor_org_id })).filter((x) => x.id === r.contract_id);
     if (!c) continue;
-    const mails = await remind(deps.db, {
+    const mails = await remind(deps.db, deps.mailer, {
       kind: "review_comment",
       subject: r.id,
       contract: c,
@@ -89,7 +88,6 @@ export async function sendReviewReminders(deps: ReviewReminderDeps, now: Date): 
       now,
     });
     if (!mails) continue;
-    await deliver(deps, mails);
     sent.push({ kind: "review_comment", contractId: c.id, periodStart: r.period_start, mails: mails.length });
   }
   return { sent };
@@ -97,6 +95,7 @@ export async function sendReviewReminders(deps: ReviewReminderDeps, now: Date): 
 
 async function remind(
   db: Db,
+  mailer: ReviewReminderDeps["mailer"],
   o: {
     kind: "review_due" | "review_comment";
     subject: string;
@@ -129,7 +128,7 @@ async function remind(
       entityId: o.contract.id,
       after: { kind: o.kind, subject: o.subject, periodStart: o.period.start, dueDate: o.dueDate || null, mailedTo: members.map((m) => m.email) },
     });
-    return members.map((m) => ({
+    const mails: PendingMail[] = members.map((m) => ({
       to: m.email,
       name: m.name,
       locale: isLocale(m.locale) ? m.locale : "ja",
@@ -137,22 +136,17 @@ async function remind(
       body: o.mail.body,
       params: { title, periodStart: o.period.start, periodEnd: o.period.end, dueDate: o.dueDate, link: o.link },
     }));
+    for (const m of mails) await mailer.send(reviewReminderMail(m), { trx });
+    return mails;
   });
 }
 
 export function reviewReminderMail(m: PendingMail): Mail {
-  return bilingualMail(m.to, m.locale, m.subject, m.body, (l) => ({
+  return notificationMail(m.to, m.locale, m.subject, m.body, (l) => ({
     name: m.name,
     title: m.params.title,
     period: periodLabel({ start: m.params.periodStart, end: m.params.periodEnd }, l),
     dueDate: m.params.dueDate ? formatDate(m.params.dueDate, l) : "",
     link: m.params.link,
   }));
-}
-
-async function deliver(deps: ReviewReminderDeps, mails: readonly PendingMail[]) {
-  const results = await Promise.allSettled(mails.map((m) => deps.mailer.send(reviewReminderMail(m))));
-  results.forEach((r, i) => {
-    if (r.status === "rejected") console.warn(`mail: review reminder not delivered to ${mails[i]!.to}: ${String(r.reason)}`);
-  });
 }

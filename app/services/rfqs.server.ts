@@ -43,7 +43,7 @@ import type { Database } from "../../db/schema";
 import { CancelRfqSchema } from "~/domain/award/cancel";
 import { isLocale } from "~/i18n";
 import { appOrigin } from "~/utils/env.server";
-import { bilingualMail } from "./mail.server";
+import { notificationMail } from "./mail.server";
 
 // Every RFQ state change: one transaction with its audit row, its outbox row (RFQs index)
 // and, where vendors must know, in-app notifications. Access is decided by the policy on a
@@ -325,7 +325,7 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
   return { ok: true, notified: recipients.length } as const;
 }
 
-/** After the commit: one bilingual mail per bidder; a failed delivery is logged and never undoes the cancellation. */
+/** After the commit: one mail per bidder in its language, queued; a failure to queue is logged and never undoes the cancellation. */
 async function mailCancellation(
   ctx: AppContext,
   rfqId: string,
@@ -340,7 +340,7 @@ async function mailCancellation(
   const sent = await Promise.allSettled(
     recipients.map((r) =>
       ctx.mailer.send(
-        bilingualMail(r.email, isLocale(r.locale) ? r.locale : "ja", "mail.rfqCancelled.subject", "mail.rfqCancelled.body", () => ({
+        notificationMail(r.email, isLocale(r.locale) ? r.locale : "ja", "mail.rfqCancelled.subject", "mail.rfqCancelled.body", () => ({
           name: r.name,
           buyer: buyerName,
           title,

@@ -37,7 +37,7 @@ import type { AppContext } from "~/utils/context.server";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { formatDateTime } from "~/utils/format";
 import { failure, ServiceFailure, type ServiceResult } from "~/utils/service-failure";
-import { bilingualMail, sendInBackground } from "./mail.server";
+import { notificationMail, sendInBackground } from "./mail.server";
 import { verifyPassword } from "./passwords.server";
 import { decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, verifyTotpStep } from "./two-factor-secrets.server";
 
@@ -91,7 +91,7 @@ function mailUser(ctx: AppContext, user: { email: string; name: string; locale: 
   const now = ctx.clock.now();
   sendInBackground(
     ctx.mailer,
-    bilingualMail(user.email, locale, `mail.twoFactor.${which}.subject`, `mail.twoFactor.${which}.body`, (l) => ({
+    notificationMail(user.email, locale, `mail.twoFactor.${which}.subject`, `mail.twoFactor.${which}.body`, (l) => ({
       name: user.name,
       time: formatDateTime(now, l),
       ip,

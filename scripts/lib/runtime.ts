@@ -9,7 +9,7 @@ import { startAppJobs, type RunningJobRunner } from "../../app/jobs";
 import { startBundledMeilisearch, type RunningMeilisearch } from "../../search/server";
 import type { AppContext, Clock } from "../../app/utils/context.server";
 import { appOrigin, type Env } from "../../app/utils/env.server";
-import { createLocalMailer, createSmtpMailer, mailFrom } from "../../app/services/mail.server";
+import { createLocalMailer, createQueuedMailer, createSmtpMailer, mailFrom } from "../../app/services/mail.server";
 import { paymentGatewayFromEnv } from "../../app/services/payments/stripe-gateway.server";
 
 // Everything the server needs, started in order and stopped in reverse: database
@@ -87,20 +87,25 @@ export async function startRuntime(env: Env, log: (msg: string) => void = consol
     return healthy;
   };
 
-  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env))) : createLocalMailer(path.join(env.DATA_DIR, "mail"));
+  // Mail is a job (decision 0054): the app's mailer queues; the runner delivers through the transport.
+  const transport = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, mailFrom(env, appOrigin(env))) : createLocalMailer(path.join(env.DATA_DIR, "mail"));
   log(env.SMTP_URL ? "mail: SMTP at SMTP_URL" : `mail: local outbox in ${path.join(env.DATA_DIR, "mail")}`);
+  let kickRunner = () => {};
+  const mailer = createQueuedMailer({ db, origin: appOrigin(env), kick: () => kickRunner() });
   let lastIndexerError = "";
   const indexer = startAppJobs({
     db,
     search,
-    // Overdue reminders mail from the job runner.
+    // Overdue reminders mail from the job runner (queued like every mail), and the runner delivers the queue.
     mail: { mailer, env },
+    mailTransport: transport,
     onError: (e) => {
       const msg = e instanceof Error ? e.message : String(e);
       if (msg !== lastIndexerError) log(`indexer: ${msg} (will retry with backoff)`);
       lastIndexerError = msg;
     },
   });
+  kickRunner = () => indexer.kick();
   const sessionSecret = sessionSecretFor(env);
   const systemClock: Clock = { now: () => new Date() };
   const payments = paymentGatewayFromEnv(env);

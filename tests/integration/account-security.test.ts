@@ -51,7 +51,8 @@ describe("password change", () => {
       .find((m) => m.to === user.email)!;
     expect(mail.subject).toBe("【Kurabe】パスワードが変更されました");
     expect(mail.text).toContain("パスワードが");
-    expect(mail.text).toContain("The password of your Kurabe account was changed");
+    // In the reader's language only (decision 0054).
+    expect(mail.text).not.toContain("The password of your Kurabe account was changed");
     expect(mail.text).toContain("http://localhost:3000/forgot-password");
 
     const audit = await h.db.selectFrom("audit_log").select("action").where("entity_id", "=", user.id).orderBy("id").execute();

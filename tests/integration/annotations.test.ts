@@ -232,7 +232,7 @@ describe("editing and withdrawing", () => {
 describe("clarification requests", () => {
   let clarificationId: string;
 
-  it("sending a question notifies the vendor's members and mails them (their language first) with a link to their quote page; once only", async () => {
+  it("sending a question notifies the vendor's members and mails them (in their language) with a link to their quote page; once only", async () => {
     const question = (await annotationsOf(advisor.token)).data.find((a) => a.quoteId === quoteA && a.kind === "question")!;
     const mailsBefore = h.mailer.sent().length;
     const sent = await api(advisor.token, `/annotations/${question.id}/clarification`, { method: "POST" });

@@ -257,7 +257,7 @@ describe("after the award: debrief, standstill question and the winner's answer"
     expect(await h.db.selectFrom("award_questions").select("id").where("vendor_org_id", "=", third.org.id).execute()).toEqual([]);
   });
 
-  it("accepts once when the winner presses twice at the same moment; the buyer's owners get a bilingual mail", async () => {
+  it("accepts once when the winner presses twice at the same moment; the buyer's owners get a mail", async () => {
     const sent = received.length;
     const results = await Promise.all([
       api(win.token, `/api/v1/awards/${a.awardId}/accept`, { method: "POST" }),

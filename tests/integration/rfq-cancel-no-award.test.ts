@@ -94,7 +94,7 @@ describe("cancelling without an award (不調・中止)", () => {
     expect((await api(vendorJa.token, `/api/v1/rfqs/${rfqId}/cancel`, { reason: "乗っ取り" })).status).toBe(404);
   });
 
-  it("cancels the opened RFQ with the reason and tells every bidder in-app and by e-mail, in their language first", async () => {
+  it("cancels the opened RFQ with the reason and tells every bidder in-app and by e-mail, each in its own language", async () => {
     const reason = "予算執行が見送られたため、今回は発注を見送ります。";
     const res = await api(buyer.token, `/api/v1/rfqs/${rfqId}/cancel`, { reason });
     expect(res.status).toBe(200);
@@ -122,10 +122,12 @@ describe("cancelling without an award (不調・中止)", () => {
     expect(ja.text).toContain("中止検証市 は見積依頼");
     expect(ja.text).toContain(reason);
     expect(ja.text).toContain(`http://localhost:3000/rfqs/${rfqId}`);
-    expect(ja.text!.indexOf("中止の理由")).toBeLessThan(ja.text!.indexOf("Reason:"));
+    expect(ja.text).toContain("中止の理由");
+    expect(ja.text).not.toContain("Reason:");
     const en = mails.find((m) => m.envelope.to.includes(vendorEn.email))!.mail;
     expect(en.subject).toMatch(/^\[Kurabe\] RFQ “.+” cancelled$/);
-    expect(en.text!.indexOf("Dear Alex Smith")).toBeLessThan(en.text!.indexOf("Alex Smith 様"));
+    expect(en.text).toContain("Dear Alex Smith");
+    expect(en.text).not.toContain("Alex Smith 様");
     expect(en.text).toContain(reason);
 
     // The vendor's notification list says why, and a second cancellation is refused without another mail.

@@ -126,7 +126,8 @@ describe("setting up", () => {
       .slice(sent)
       .find((m) => m.to === user.email);
     expect(mail?.subject).toBe("[Kurabe] Two-factor sign-in is on");
-    expect(mail?.text).toContain("2段階認証が");
+    expect(mail?.text).toContain("Two-factor sign-in");
+    expect(mail?.text).not.toContain("2段階認証が");
   });
 });
 

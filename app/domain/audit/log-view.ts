@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "account.two_factor_recovery_used",
   "account.two_factor_recovery_regenerated",
   "organization.two_factor_requirement_changed",
+  "account.mail_preferences_changed",
   "auth.login.failed",
   "auth.login.limited",
   "member.invite",

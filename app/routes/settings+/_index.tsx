@@ -58,6 +58,11 @@ export default function OrganizationSettings() {
       <p>
         {t("settings.security.hint")} <Link to="/settings/security">{t("security.title")}</Link>
       </p>
+
+      <h3>{t("mailSettings.title")}</h3>
+      <p>
+        <Link to="/settings/notifications">{t("mailSettings.link")}</Link>
+      </p>
     </div>
   );
 }
