@@ -199,7 +199,9 @@ describe("what the assigned advisor reads", () => {
 
     it("the comparison page, API and exports answer the assigned advisor with the buyer's ranking", async () => {
       expect(await comparisonStatuses("advisor", ADVISOR.token, ids.benefits)).toEqual(all(200));
-      const theirs = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as { ranking: { id: string; rank: number }[] };
+      const theirs = (await (await api(BUYER.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as {
+        ranking: { id: string; rank: number }[];
+      };
       const mine = (await (await api(ADVISOR.token, `/api/v1/rfqs/${ids.benefits}/comparison?view=full`)).json()) as typeof theirs;
       expect(mine.ranking.length).toBeGreaterThan(0);
       expect(mine.ranking.map((r) => [r.id, r.rank])).toEqual(theirs.ranking.map((r) => [r.id, r.rank]));

@@ -405,7 +405,9 @@ describe("once every evaluator submitted", () => {
     expect(scoreOf(after, quoteBId)).toBeCloseTo(scoreOf(before, quoteBId), 6);
     const compare = await (await page("buyer", `/rfqs/${rfqId}/compare`)).text();
     expect(compare).toContain("合議");
-    const body = (await (await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as { ratedValues: Record<string, Record<string, unknown>> };
+    const body = (await (await api(buyer.token, `/api/v1/rfqs/${rfqId}/comparison?view=full`)).json()) as {
+      ratedValues: Record<string, Record<string, unknown>>;
+    };
     expect(body.ratedValues[quoteA]!.work_understanding).toEqual({ value: 2, basis: "consensus", n: 2, flagged: true });
     expect(body.ratedValues[quoteBId]!.work_understanding).toEqual({ value: 4, basis: "mean", n: 2, flagged: false });
     const csv = await (await page("buyer", `/rfqs/${rfqId}/compare.csv`, "en")).text();
