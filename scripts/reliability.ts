@@ -5,6 +5,7 @@ import { Client } from "./reliability/client";
 import { openPool } from "./reliability/checks";
 import { renderTable, type Row } from "./reliability/report";
 import { loadScenario } from "./reliability/scenario-load";
+import { postgresScenario } from "./reliability/scenario-postgres";
 import { startStack } from "./reliability/stack";
 import { discoverTargets } from "./reliability/workload";
 
@@ -48,6 +49,10 @@ try {
     log("scenario 1: load");
     rows.push(await loadScenario(client, pool, targets, { seconds: num("load-seconds"), connections: num("connections") }));
   }
+  if (wanted("postgres")) {
+    log("scenario 3: PostgreSQL restarted mid-load");
+    rows.push(await postgresScenario(client, pool, stack, targets, { connections: 10 }));
+  }
 } catch (e) {
   failed = true;
   console.error(e);
@@ -57,7 +62,7 @@ try {
   await stack.stop();
 }
 console.log(`\n${renderTable(rows)}`);
-if (failed || rows.some((r) => !r.pass)) {
+if (failed || rows.length === 0 || rows.some((r) => !r.pass)) {
   console.log("\nreliability: FAILED");
   process.exit(1);
 }

@@ -45,6 +45,7 @@ import { lowQuoteMessages } from "./messages-low-quotes";
 import { insightGapMessages } from "./messages-insight-gaps";
 import { lowFlagMessages } from "./messages-low-flags";
 import { twoFactorMessages } from "./messages-two-factor";
+import { reliabilityMessages } from "./messages-reliability";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -98,6 +99,7 @@ export const DICTIONARIES = {
   lowQuoteMessages,
   insightGapMessages,
   lowFlagMessages,
+  reliabilityMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

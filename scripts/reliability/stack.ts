@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFile, execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -32,8 +33,8 @@ export interface Stack {
   meiliUrl: string;
   meiliKey: string;
   apps: AppProcess[];
-  pgStop(): void;
-  pgStart(): void;
+  pgStop(): Promise<void>;
+  pgStart(): Promise<void>;
   meiliKill(): Promise<void>;
   meiliStart(): Promise<void>;
   stop(): Promise<void>;
@@ -70,8 +71,11 @@ export async function startStack(options: { processes: number; log: (line: strin
   }
   runAs(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
   // Durable settings (fsync on), unlike the test clusters: "every acknowledged write is there" is the point.
-  const pgStart = () =>
-    void runAs(path.join(bin, "pg_ctl"), [
+  // Asynchronous, so the load client keeps sending while PostgreSQL stops and starts.
+  const run = promisify(execFile);
+  const runAsync = (cmd: string, args: string[]) => (asRoot ? run("runuser", ["-u", "postgres", "--", cmd, ...args]) : run(cmd, args));
+  const pgStart = async () =>
+    void (await runAsync(path.join(bin, "pg_ctl"), [
       "-D",
       data,
       "-w",
@@ -80,9 +84,9 @@ export async function startStack(options: { processes: number; log: (line: strin
       "-o",
       `-p ${pgPort} -k ${sock} -c listen_addresses=127.0.0.1 -c max_connections=200`,
       "start",
-    ]);
-  const pgStop = () => void runAs(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
-  pgStart();
+    ]));
+  const pgStop = async () => void (await runAsync(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]));
+  await pgStart();
   const databaseUrl = `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
   log(`PostgreSQL at 127.0.0.1:${pgPort}`);
 
@@ -200,7 +204,7 @@ export async function startStack(options: { processes: number; log: (line: strin
       for (const app of apps) await app.kill();
       await meiliKill();
       try {
-        pgStop();
+        await pgStop();
       } catch {
         // already stopped
       }
