@@ -6,6 +6,7 @@ import { openPool } from "./reliability/checks";
 import { renderTable, type Row } from "./reliability/report";
 import { loadScenario } from "./reliability/scenario-load";
 import { postgresScenario } from "./reliability/scenario-postgres";
+import { appKillScenario, meiliKillScenario } from "./reliability/scenario-faults";
 import { startStack } from "./reliability/stack";
 import { discoverTargets } from "./reliability/workload";
 
@@ -49,9 +50,17 @@ try {
     log("scenario 1: load");
     rows.push(await loadScenario(client, pool, targets, { seconds: num("load-seconds"), connections: num("connections") }));
   }
+  if (wanted("kill")) {
+    log("scenario 2: app processes killed");
+    rows.push(await appKillScenario(client, pool, stack, targets, { kills: num("kills"), connections: 10 }));
+  }
   if (wanted("postgres")) {
     log("scenario 3: PostgreSQL restarted mid-load");
     rows.push(await postgresScenario(client, pool, stack, targets, { connections: 10 }));
+  }
+  if (wanted("meili")) {
+    log("scenario 4: Meilisearch killed during submissions");
+    rows.push(await meiliKillScenario(client, pool, stack, targets, { submissions: num("submissions"), connections: 10 }));
   }
 } catch (e) {
   failed = true;
