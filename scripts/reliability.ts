@@ -7,6 +7,7 @@ import { renderTable, type Row } from "./reliability/report";
 import { loadScenario } from "./reliability/scenario-load";
 import { postgresScenario } from "./reliability/scenario-postgres";
 import { appKillScenario, meiliKillScenario } from "./reliability/scenario-faults";
+import { fuzzScenario } from "./reliability/scenario-fuzz";
 import { startStack } from "./reliability/stack";
 import { discoverTargets } from "./reliability/workload";
 
@@ -61,6 +62,10 @@ try {
   if (wanted("meili")) {
     log("scenario 4: Meilisearch killed during submissions");
     rows.push(await meiliKillScenario(client, pool, stack, targets, { submissions: num("submissions"), connections: 10 }));
+  }
+  if (wanted("fuzz")) {
+    log("scenario 5: fuzz every write operation of the API");
+    rows.push(await fuzzScenario(client, pool, { perOperation: num("fuzz"), concurrency: 8, log }));
   }
 } catch (e) {
   failed = true;

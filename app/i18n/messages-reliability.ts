@@ -6,4 +6,8 @@ export const reliabilityMessages = {
     ja: "データベースに接続できません。数秒後にもう一度お試しください。",
     en: "The database cannot be reached. Try again in a few seconds.",
   },
+  "request.json.tooDeep": {
+    ja: "JSON の入れ子が深すぎます（64 段まで）。",
+    en: "The JSON is nested too deeply (64 levels at most).",
+  },
 } as const;

@@ -80,6 +80,7 @@ export class Client {
       base?: string;
       lang?: string;
       accept?: string;
+      fresh?: boolean;
     } = {},
   ): Promise<Answer> {
     const base = options.base ?? this.base();
@@ -97,9 +98,14 @@ export class Client {
     const url = new URL(base + path);
     const port = Number(url.port);
     const what = `${options.method ?? "GET"} ${url.pathname}`;
+    // A fresh connection per request where the server may refuse before reading the body: it then closes the
+    // connection a second later (scripts/serve.ts), which a reused keep-alive socket would see as a reset.
+    if (options.fresh) headers.Connection = "close";
+    // Node's client sends a DELETE body without a length (no chunking for DELETE): always say how long it is.
+    if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
     return new Promise<Answer>((resolve) => {
       const fail = () => resolve({ status: 0, ms: performance.now() - t0, contentType: "", body: "", port, headers: new Headers(), what });
-      const req = http.request(url, { method: options.method ?? "GET", headers, agent: this.agent, timeout: 60_000 }, (res) => {
+      const req = http.request(url, { method: options.method ?? "GET", headers, agent: options.fresh ? false : this.agent, timeout: 60_000 }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("error", fail);
