@@ -109,9 +109,10 @@ export async function fuzzScenario(
   /** Checks an answer; "unnamed" when a 400 does not name the broken place (the caller then sends the control). */
   const check = (a: Answer, broken: string | null, label: string): "unnamed" | undefined => {
     rec.add(a);
-    const bad = (why: string) => {
+    const bad = (why: string): undefined => {
       violations++;
       note(why, `${a.what} [${label}] → ${a.status}: ${why} ${a.body.slice(0, 200)}`);
+      return undefined;
     };
     if (a.status === 0) return bad("no answer (connection dropped)");
     if (a.status >= 500) return bad("server error");

@@ -108,7 +108,7 @@ export async function startStack(options: { processes: number; log: (line: strin
   mkdirSync(meiliDir, { recursive: true, mode: 0o700 });
   let meili: ChildProcess | null = null;
   const meiliStart = async () => {
-    meili = spawn(
+    const child = spawn(
       meiliBinary,
       [
         "--db-path",
@@ -125,10 +125,11 @@ export async function startStack(options: { processes: number; log: (line: strin
         "--log-level",
         "WARN",
       ],
-      { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: meiliKey } },
+      { stdio: ["ignore", "pipe", "pipe"], env: { NODE_ENV: process.env.NODE_ENV, PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: meiliKey } },
     );
-    meili.stdout?.pipe(logs, { end: false });
-    meili.stderr?.pipe(logs, { end: false });
+    child.stdout?.pipe(logs, { end: false });
+    child.stderr?.pipe(logs, { end: false });
+    meili = child;
     await waitForHealthy(meiliUrl, 30_000);
   };
   const meiliKill = async () => {
