@@ -60,7 +60,10 @@ export class Client {
     private readonly bases: () => string[],
     connections = 50,
   ) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+    // Idle connections are closed after 4 s, before the server's keep-alive timeout (Node's 5 s) closes them: a
+    // request sent on a connection the server is closing at that moment is reset (what a reverse proxy avoids the
+    // same way, by an idle timeout shorter than the upstream's).
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections, timeout: 4000 });
   }
 
   /** The next base URL in turn (round robin), or a given process's. */
