@@ -6,6 +6,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/utils/nonce";
+import { isDatabaseUnavailable, noteDatabaseUnavailable } from "~/utils/unavailable.server";
 import { applySecurityHeaders, documentCsp, formActionOrigins } from "~/utils/security-headers.server";
 
 // Remix's default Node entry plus the security headers: a fresh CSP nonce per document, handed to the
@@ -68,7 +69,14 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
  * route without an action is the client's mistake, answered 405 by Remix, and would otherwise let anyone fill
  * the error log; aborted requests are the client leaving.
  */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context?: unknown }) {
+  // The database is unreachable: the server answers this request 503 (app/utils/unavailable.server.ts). An
+  // outage, not a bug: one warning line per request while it lasts, not a stack.
+  if (isDatabaseUnavailable(error)) {
+    noteDatabaseUnavailable(context);
+    console.warn(`database unavailable: ${error instanceof Error ? error.message || (error as { code?: string }).code : String(error)}`);
+    return;
+  }
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
   if (error instanceof Error && /^You made a [A-Z]+ request to ".*" but did not provide an `action`/.test(error.message)) return;

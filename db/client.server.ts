@@ -28,7 +28,15 @@ export async function createDatabase(options: { url?: string; dataDir?: string; 
         }) as typeof pg.types.getTypeParser,
       },
     });
-    pool.on("connect", (client) => prepareMarkedQueries(client));
+    pool.on("connect", (client) => {
+      // A connection whose server went away (a restart, a failover) emits "error" when no query is running on it,
+      // e.g. while a transaction is between statements; without a listener Node ends the process. The next query
+      // on it fails ("not queryable", answered 503 — app/utils/unavailable.server.ts) and the pool discards it.
+      client.on("error", () => {});
+      prepareMarkedQueries(client);
+    });
+    // The same for an idle pooled connection: the pool drops it and opens a new one when next needed.
+    pool.on("error", () => {});
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { PGlite } = await import("@electric-sql/pglite");

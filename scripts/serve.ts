@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import "../app/utils/context.server";
 import { apiLocale, statusProblem } from "../app/utils/api.server";
 import { readEnv } from "../app/utils/env.server";
+import { isDatabaseUnavailable, unavailableIfMarked, unavailableResponse } from "../app/utils/unavailable.server";
 import { applySecurityHeaders } from "../app/utils/security-headers.server";
 import { clientIpOf, parseTrustedProxies } from "../app/utils/client-ip.server";
 import { startRuntime } from "./lib/runtime";
@@ -59,7 +60,9 @@ const production = env.NODE_ENV === "production";
 const handleRequest = createRequestHandler(build, production ? "production" : "development");
 
 /** Every response gets the security headers; an API error is problem+json whoever made it. */
-function finish(request: Request, response: Response): Response {
+function finish(request: Request, response: Response, context?: AppLoadContext): Response {
+  // A request that failed because the database is unreachable (handleError marked its context) is a 503.
+  response = unavailableIfMarked(request, response, context);
   const headers = new Headers(response.headers);
   const isApi = new URL(request.url).pathname.startsWith("/api/");
   // Remix's own answers (405 for a route without an action, 500 with its generic text) become problems too.
@@ -83,7 +86,7 @@ app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunctio
     const fixed = env.KURABE_TEST_CLOCK === "1" ? req.header("x-kurabe-now") : undefined;
     // AppContext is what AppLoadContext extends (app/utils/context.server.ts); the cast only drops its index signature.
     const context = runtime.contextFor(fixed ? { now: () => new Date(fixed) } : undefined) as unknown as AppLoadContext;
-    await sendRemixResponse(res, finish(request, await handleRequest(request, context)));
+    await sendRemixResponse(res, finish(request, await handleRequest(request, context), context));
   } catch (error) {
     next(error);
   }
@@ -91,8 +94,19 @@ app.all("*", async (req: ExpressRequest, res: ExpressResponse, next: NextFunctio
 
 // Last resort: log the error, show nobody a stack trace.
 app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+  if (res.headersSent) {
+    console.error(error);
+    return void res.end();
+  }
+  if (isDatabaseUnavailable(error)) {
+    const request = new Request(`http://localhost${req.path}`, { headers: { "Accept-Language": req.header("accept-language") ?? "" } });
+    const answer = finish(request, unavailableResponse(request));
+    res.status(answer.status);
+    answer.headers.forEach((value, name) => res.setHeader(name, value));
+    void answer.text().then((body) => res.send(body));
+    return;
+  }
   console.error(error);
-  if (res.headersSent) return void res.end();
   const problem = statusProblem(500, apiLocale(new Request("http://localhost/", { headers: { "Accept-Language": req.header("accept-language") ?? "" } })));
   res.status(500).type(req.path.startsWith("/api/") ? "application/problem+json" : "text/plain");
   void problem.text().then((body) => res.send(req.path.startsWith("/api/") ? body : "Internal Server Error"));

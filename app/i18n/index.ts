@@ -48,6 +48,7 @@ import { insightGapMessages } from "./messages-insight-gaps";
 import { lowFlagMessages } from "./messages-low-flags";
 import { twoFactorMessages } from "./messages-two-factor";
 import { mailSettingsMessages } from "./messages-mail-settings";
+import { reliabilityMessages } from "./messages-reliability";
 
 /**
  * Every split-out dictionary: the domain modules' (app/domain/<feature>/messages.ts, so zod issues can carry a key as their
@@ -104,6 +105,7 @@ export const DICTIONARIES = {
   compareScaleMessages,
   comparisonApiMessages,
   mailSettingsMessages,
+  reliabilityMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

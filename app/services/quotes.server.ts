@@ -22,6 +22,7 @@ import {
   findQuoteOfVendorForRfq,
   insertQuote,
   insertQuoteVersion,
+  lockQuoteForVendor,
   listOffersForRankingByAdvisor,
   listOffersForRankingByBuyer,
   listOpenedQuotesForBuyer,
@@ -101,8 +102,9 @@ async function saveQuoteOnce(ctx: AppContext, actor: Actor, rfqId: string, input
   const content = parsed.data;
   const normalized = mode === "submit" ? normalizeFor(target.rfq, content as Quote) : null;
   const result = await ctx.db.transaction().execute(async (trx) => {
+    // An existing quote is read again under a row lock: another revision may have committed since `existing`.
     const quote =
-      existing ??
+      (existing && (await lockQuoteForVendor(trx, target.vendorOrgId, existing.id))) ||
       (await insertQuote(trx, { rfqId, vendorOrgId: target.vendorOrgId, rfqVersion: target.row.current_version, content, createdBy: actor.userId, at: now }));
     if (mode === "draft") {
       await updateQuoteOfVendor(trx, target.vendorOrgId, quote.id, { content, at: now });

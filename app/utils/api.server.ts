@@ -4,7 +4,7 @@ import { isLocale, isMessageKey, localeFromAcceptLanguage, t, type AnyMessageKey
 import { localizeZodIssue, zodErrorMap } from "~/i18n/zod-errors";
 import { hashApiToken } from "~/services/api-tokens.server";
 import type { AppContext } from "./context.server";
-import { BodyTooLargeError, findUnstorableText, readBodyText } from "./request-body.server";
+import { BodyTooLargeError, findUnstorableText, nestsDeeperThan, readBodyText } from "./request-body.server";
 import type { FieldProblem, ServiceFailure } from "./service-failure";
 import { z, type core } from "zod";
 
@@ -129,6 +129,10 @@ export async function readJsonBody(request: Request, locale: Locale): Promise<{ 
   } catch (error) {
     if (error instanceof BodyTooLargeError) return { ok: false, response: problem(413, t(locale, "http.413.title"), t(locale, "http.413.body")) };
     const detail = t(locale, "http.json.invalid");
+    return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), detail, [{ path: "", message: detail }]) };
+  }
+  if (nestsDeeperThan(data)) {
+    const detail = t(locale, "request.json.tooDeep");
     return { ok: false, response: problem(400, t(locale, "common.formHasErrors"), detail, [{ path: "", message: detail }]) };
   }
   const unstorable = findUnstorableText(data);

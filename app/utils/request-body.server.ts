@@ -67,6 +67,25 @@ export function storableText(value: string): string {
 }
 
 /** The first JSON path whose string (or key) cannot be stored, or null. */
+/** Deeper than any body the API documents; a JSON value nested beyond it is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Whether a parsed JSON value nests arrays/objects deeper than `max`. Iterative: a body of `[[[[…]]]]` 100,000
+ * deep parses fine but overflowed the stack of every recursive walk after it (found by the reliability suite's
+ * fuzz, decision 0056).
+ */
+export function nestsDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= max) return true;
+    for (const inner of Array.isArray(v) ? v : Object.values(v)) if (inner !== null && typeof inner === "object") stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
 export function findUnstorableText(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
   if (typeof value === "string") return hasUnstorableText(value) ? path : null;
   if (Array.isArray(value)) {

@@ -53,6 +53,15 @@ export async function findQuoteOfVendorForRfq(db: Kysely<Database>, vendorOrgId:
   return db.selectFrom("quotes").selectAll().where("rfq_id", "=", rfqId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
 }
 
+/**
+ * The vendor's quote, locked for the rest of the transaction: concurrent revisions of one quote take turns, so
+ * each numbers its version from the one committed before it (without the lock two read the same
+ * current_version and the second failed on the version's primary key).
+ */
+export async function lockQuoteForVendor(db: Kysely<Database>, vendorOrgId: string, quoteId: string) {
+  return db.selectFrom("quotes").selectAll().where("id", "=", quoteId).where("vendor_org_id", "=", vendorOrgId).forUpdate().executeTakeFirst();
+}
+
 export async function findQuoteForVendor(db: Kysely<Database>, vendorOrgId: string, quoteId: string) {
   return db.selectFrom("quotes").selectAll().where("id", "=", quoteId).where("vendor_org_id", "=", vendorOrgId).executeTakeFirst();
 }
