@@ -115,6 +115,11 @@ app.use((error: unknown, req: ExpressRequest, res: ExpressResponse, _next: NextF
 const server = app.listen(env.PORT, () => {
   console.log(`Kurabe is running at http://localhost:${env.PORT}`);
 });
+// Node closes an idle keep-alive connection after 5 s; a reverse proxy that keeps upstream connections (nginx
+// `keepalive`, load balancers: 60 s idle) would then now and then send a request on a socket this end is closing and
+// answer 502. Idle connections therefore outlive the proxy's idle timeout (docs/deploy.md).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // A port already in use (another Kurabe still running?) must not leave the Meilisearch it started behind.
 server.on("error", (error: NodeJS.ErrnoException) => {
   console.error(
