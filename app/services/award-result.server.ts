@@ -22,8 +22,8 @@ import { findOrganization } from "../../db/queries/organizations";
 import { enqueueOutbox } from "../../db/queries/outbox";
 import { findQuoteForVendor, findQuoteOfVendorForRfq } from "../../db/queries/quotes";
 import { findRfqForBuyer, findRfqVersion, listOrgUserIds, setRfqStatusFrom } from "../../db/queries/rfqs";
-import type { Selectable } from "kysely";
-import type { AwardsTable } from "../../db/schema";
+import type { Kysely, Selectable } from "kysely";
+import type { AwardsTable, Database } from "../../db/schema";
 import {
   AwardQuestionAnswerInput,
   AwardQuestionInput,
@@ -37,7 +37,7 @@ import {
 import { debriefFor, type Debrief } from "~/domain/award/debrief";
 import type { ProposalSnapshot } from "~/domain/award/proposal";
 import { can, type Actor, type Resource } from "~/domain/permissions";
-import { isLocale, t, type AnyMessageKey } from "~/i18n";
+import { isLocale, t, type AnyMessageKey, type Locale } from "~/i18n";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { isRowId } from "~/utils/row-id";
@@ -221,20 +221,21 @@ async function respond(ctx: AppContext, actor: Actor, awardId: string, answer: A
       { rfqId: award.rfq_id, title, awardId: award.id, ...(reason ? { reason } : {}) },
       now,
     );
+    await mailAnswer(ctx, trx, award, status, title, reason, now, recipients);
     return recipients;
   });
   if (!done) return failure.conflict("awardResult.alreadyAnswered");
   if (status === "declined") ctx.kickIndexer();
-  await mailAnswer(ctx, award, status, title, reason, now, done);
   return { ok: true as const, id: award.id, status, respondedAt: now.toISOString() };
 }
 
 export const acceptAward = (ctx: AppContext, actor: Actor, awardId: string) => respond(ctx, actor, awardId, { kind: "accept" });
 export const declineAward = (ctx: AppContext, actor: Actor, awardId: string, input: unknown) => respond(ctx, actor, awardId, { kind: "decline", input });
 
-/** After the commit: one mail per recipient in its language, queued; a failure to queue is logged and never undoes the answer. */
+/** In the answering transaction: one mail per buyer member in its language, queued iff the answer commits. */
 async function mailAnswer(
   ctx: AppContext,
+  trx: Kysely<Database>,
   award: Award,
   status: "accepted" | "declined",
   title: string,
@@ -243,29 +244,16 @@ async function mailAnswer(
   recipients: readonly { email: string; name: string; locale: string }[],
 ) {
   if (recipients.length === 0) return;
-  const vendor = (await findOrganization(ctx.db, award.vendor_org_id))?.name ?? "";
+  const vendor = (await findOrganization(trx, award.vendor_org_id))?.name ?? "";
   const link = `${appOrigin(ctx.env)}/rfqs/${award.rfq_id}/award`;
   const [subject, body] =
     status === "accepted"
       ? (["mail.awardAccepted.subject", "mail.awardAccepted.body"] as const)
       : (["mail.awardDeclined.subject", "mail.awardDeclined.body"] as const);
-  const sent = await Promise.allSettled(
-    recipients.map((r) =>
-      ctx.mailer.send(
-        notificationMail(r.email, isLocale(r.locale) ? r.locale : "ja", subject, body, (l) => ({
-          name: r.name,
-          vendor,
-          title,
-          reason: reason ?? "",
-          date: formatDeadlineDate(at, l),
-          link,
-        })),
-      ),
-    ),
-  );
-  sent.forEach((s, i) => {
-    if (s.status === "rejected") console.warn(`mail: award answer ${award.id} not delivered to ${recipients[i]!.email}: ${String(s.reason)}`);
-  });
+  for (const r of recipients) {
+    const params = (l: Locale) => ({ name: r.name, vendor, title, reason: reason ?? "", date: formatDeadlineDate(at, l), link });
+    await ctx.mailer.send(notificationMail(r.email, isLocale(r.locale) ? r.locale : "ja", subject, body, params), { trx });
+  }
 }
 
 /**

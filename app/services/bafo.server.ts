@@ -43,6 +43,8 @@ import { effectiveStatus } from "~/domain/rfq/lifecycle";
 import { rfqResource } from "~/domain/rfq/resource";
 import { rfqSchema } from "~/domain/rfq/schema";
 import { isLocale, type Locale } from "~/i18n";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
 import type { AppContext } from "~/utils/context.server";
 import { appOrigin } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
@@ -194,16 +196,17 @@ export async function openBafoRound(
     const quoteOf = new Map(offers.map((o) => [o.vendor_org_id, o.id]));
     const payload = (orgId: string) => ({ rfqId, quoteId: quoteOf.get(orgId), title: rfq.title, deadline: deadline.toISOString() });
     for (const m of members) await notifyUsers(trx, [m.id], invitedOrgs.has(m.org_id) ? "bafo.invited" : "bafo.notShortlisted", payload(m.org_id), now);
-    return { ok: true as const, round, members, invitedOrgs, quoteOf, invited: invited.length, out: out.length };
+    await mailRound(ctx, trx, a.org.id, rfq.title, deadline, members, invitedOrgs, quoteOf);
+    return { ok: true as const, round, invited: invited.length, out: out.length };
   });
   if (!done.ok) return done;
-  await mailRound(ctx, a.org.id, rfq.title, deadline, done.members, done.invitedOrgs, done.quoteOf);
   return { ok: true, roundId: done.round.id, deadline: deadline.toISOString(), invited: done.invited, out: done.out };
 }
 
-/** After the commit: one mail per vendor member in its language, queued; a failure to queue is logged and never undoes the round. */
+/** In the opening transaction: one mail per vendor member in its language, queued iff the round opens. */
 async function mailRound(
   ctx: AppContext,
+  trx: Kysely<Database>,
   buyerOrgId: string,
   title: string,
   deadline: Date,
@@ -212,26 +215,23 @@ async function mailRound(
   quoteOf: ReadonlyMap<string, string>,
 ) {
   if (members.length === 0) return;
-  const buyer = (await findOrganization(ctx.db, buyerOrgId))?.name ?? "";
+  const buyer = (await findOrganization(trx, buyerOrgId))?.name ?? "";
   const origin = appOrigin(ctx.env);
-  const sent = await Promise.allSettled(
-    members.map((m) => {
-      const invited = invitedOrgs.has(m.org_id);
-      const locale: Locale = isLocale(m.locale) ? m.locale : "ja";
-      return ctx.mailer.send(
-        notificationMail(
-          m.email,
-          locale,
-          invited ? "mail.bafoInvited.subject" : "mail.bafoOut.subject",
-          invited ? "mail.bafoInvited.body" : "mail.bafoOut.body",
-          (l) => ({ name: m.name, buyer, title, deadline: formatDateTime(deadline, l), link: `${origin}/quotes/${quoteOf.get(m.org_id) ?? ""}/bafo` }),
-        ),
-      );
-    }),
-  );
-  sent.forEach((s, i) => {
-    if (s.status === "rejected") console.warn(`mail: BAFO round notice not delivered to ${members[i]!.email}: ${String(s.reason)}`);
-  });
+  for (const m of members) {
+    const invited = invitedOrgs.has(m.org_id);
+    const locale: Locale = isLocale(m.locale) ? m.locale : "ja";
+    const link = `${origin}/quotes/${quoteOf.get(m.org_id) ?? ""}/bafo`;
+    await ctx.mailer.send(
+      notificationMail(
+        m.email,
+        locale,
+        invited ? "mail.bafoInvited.subject" : "mail.bafoOut.subject",
+        invited ? "mail.bafoInvited.body" : "mail.bafoOut.body",
+        (l) => ({ name: m.name, buyer, title, deadline: formatDateTime(deadline, l), link }),
+      ),
+      { trx },
+    );
+  }
 }
 
 /** Moves the round's deadline LATER (400 at `deadline` otherwise); only while the round accepts BAFOs. */

@@ -86,20 +86,25 @@ export function createQueuedMailer(deps: { db: Kysely<Database>; origin: string;
   const sent: Mail[] = [];
   return {
     async send(mail, options = {}) {
-      const db = options.trx ?? deps.db;
-      const userId = await findUserIdByEmail(db, mail.to);
-      if (userId && canTurnOff(mail.kind) && (await isMailKindOff(db, userId, mail.kind))) return;
-      const full: Mail = mail.html ? mail : { ...mail, ...finishMail(mail, deps.origin) };
-      const id = await insertOutgoingMail(db, {
-        recipient: full.to,
-        userId,
-        kind: full.kind,
-        locale: full.locale,
-        subject: full.subject,
-        text: full.text,
-        html: full.html ?? null,
-      });
-      await enqueueMailDelivery(db, id);
+      const queue = async (db: Kysely<Database>) => {
+        const userId = await findUserIdByEmail(db, mail.to);
+        if (userId && canTurnOff(mail.kind) && (await isMailKindOff(db, userId, mail.kind))) return null;
+        const full: Mail = mail.html ? mail : { ...mail, ...finishMail(mail, deps.origin) };
+        const id = await insertOutgoingMail(db, {
+          recipient: full.to,
+          userId,
+          kind: full.kind,
+          locale: full.locale,
+          subject: full.subject,
+          text: full.text,
+          html: full.html ?? null,
+        });
+        await enqueueMailDelivery(db, id);
+        return full;
+      };
+      // The mail and its delivery job are one write: never a mail without the job that sends it.
+      const full = options.trx ? await queue(options.trx) : await deps.db.transaction().execute(queue);
+      if (!full) return;
       remember(sent, full);
       // Inside a transaction the row is not visible until the commit; the runner's next tick finds it then.
       if (!options.trx) deps.kick();

@@ -38,7 +38,7 @@ import { issueAddendumWithChanges } from "./rfq-addenda.server";
 import { hasPendingAttachmentChanges } from "./attachments.server";
 import type { AppContext } from "~/utils/context.server";
 import { failure, orgActor, Rollback } from "~/utils/service-failure";
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { CancelRfqSchema } from "~/domain/award/cancel";
 import { isLocale } from "~/i18n";
@@ -317,17 +317,18 @@ export async function cancelRfq(ctx: AppContext, actor: Actor, rfqId: string, re
       { rfqId, title: row.title, reason: given },
       ctx.clock.now(),
     );
+    await mailCancellation(ctx, trx, rfqId, buyer.org.id, row.title, given, bidders);
     return bidders;
   });
   if (!recipients) return failure.conflict("rfq.transition.notAllowed");
   ctx.kickIndexer();
-  await mailCancellation(ctx, rfqId, buyer.org.id, row.title, given, recipients);
   return { ok: true, notified: recipients.length } as const;
 }
 
-/** After the commit: one mail per bidder in its language, queued; a failure to queue is logged and never undoes the cancellation. */
+/** In the cancelling transaction: one mail per bidder in its language, queued iff the cancellation commits. */
 async function mailCancellation(
   ctx: AppContext,
+  trx: Kysely<Database>,
   rfqId: string,
   buyerOrgId: string,
   title: string,
@@ -335,24 +336,13 @@ async function mailCancellation(
   recipients: readonly { email: string; name: string; locale: string }[],
 ) {
   if (recipients.length === 0) return;
-  const buyerName = (await findOrganization(ctx.db, buyerOrgId))?.name ?? "";
+  const buyerName = (await findOrganization(trx, buyerOrgId))?.name ?? "";
   const link = `${appOrigin(ctx.env)}/rfqs/${rfqId}`;
-  const sent = await Promise.allSettled(
-    recipients.map((r) =>
-      ctx.mailer.send(
-        notificationMail(r.email, isLocale(r.locale) ? r.locale : "ja", "mail.rfqCancelled.subject", "mail.rfqCancelled.body", () => ({
-          name: r.name,
-          buyer: buyerName,
-          title,
-          reason,
-          link,
-        })),
-      ),
-    ),
-  );
-  sent.forEach((s, i) => {
-    if (s.status === "rejected") console.warn(`mail: cancellation of ${rfqId} not delivered to ${recipients[i]!.email}: ${String(s.reason)}`);
-  });
+  for (const r of recipients) {
+    const locale = isLocale(r.locale) ? r.locale : "ja";
+    const params = () => ({ name: r.name, buyer: buyerName, title, reason, link });
+    await ctx.mailer.send(notificationMail(r.email, locale, "mail.rfqCancelled.subject", "mail.rfqCancelled.body", params), { trx });
+  }
 }
 
 /**
