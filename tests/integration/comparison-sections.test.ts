@@ -122,6 +122,8 @@ describe("the BAFO section and the award form at 300 quotes", () => {
     expect(inputs(form.shown, "quoteIds").find((i) => i.id === far)).toEqual({ id: far, checked: true });
     expect(inputs(form.folded, "quoteIds").map((i) => i.id)).not.toContain(far);
     expect(form.folded).toContain("全300件中294件");
+    // The award form shows the shortlisted quote with the compared ones too.
+    expect(inputs(split(section(await get(), "propose-award")).shown, "quoteId").map((i) => i.id)).toContain(far);
   });
 
   it("a quote outside the columns can be proposed for the award from the folded part", async () => {

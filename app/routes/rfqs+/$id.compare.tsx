@@ -464,7 +464,13 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
           {t("awardProposal.status.pending")}: <Link to={`/rfqs/${rfqId}/award`}>{t("awardProposal.open")}</Link>
         </p>
       ) : award && award.quotes.length > 0 ? (
-        <ProposeAwardForm rfqId={rfqId} quotes={award.quotes} labels={award.labels} focus={sectionFocus} />
+        <ProposeAwardForm
+          rfqId={rfqId}
+          quotes={award.quotes}
+          labels={award.labels}
+          // After a BAFO round the award is usually among the shortlisted: they are shown with the compared quotes.
+          focus={[...sectionFocus, ...(bafo?.offers.filter((o) => o.shortlisted).map((o) => o.id) ?? [])]}
+        />
       ) : null}
 
       {view.disqualified.length > 0 ? (
