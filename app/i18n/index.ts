@@ -9,6 +9,7 @@ import { comparisonMessages } from "./messages-comparison";
 import { searchMessages } from "./messages-search";
 import { advisorMessages } from "./messages-advisors";
 import { compareScaleMessages } from "./messages-compare-scale";
+import { compareSectionsMessages } from "./messages-compare-sections";
 import { comparisonApiMessages } from "./messages-comparison-api";
 import { evaluationMessages } from "./messages-evaluation";
 import { invitationMessages } from "./messages-invitations";
@@ -106,6 +107,7 @@ export const DICTIONARIES = {
   comparisonApiMessages,
   mailSettingsMessages,
   reliabilityMessages,
+  compareSectionsMessages,
 } as const;
 
 type Dictionaries = typeof DICTIONARIES;

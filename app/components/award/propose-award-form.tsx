@@ -5,6 +5,7 @@ import { formatYen } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import type { RedFlag } from "~/domain/award/red-flags";
 import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
+import { focusSection, rankOrderAtScale } from "~/domain/comparison/section-focus";
 import { QuoteLowFlags } from "./red-flags-section";
 
 export interface ProposableQuote {
@@ -38,12 +39,19 @@ export function ProposeAwardForm({
   quotes,
   state,
   labels = { vendorNames: {}, criterionLabels: {} },
+  focus = null,
 }: {
   rfqId: string;
   quotes: ProposableQuote[];
   state?: ProposeAwardState;
   /** Vendor names and criterion labels the red flags' words use (a flag may name a quote not in `quotes`). */
   labels?: { vendorNames: Record<string, string>; criterionLabels: Record<string, { ja: string; en: string }> };
+  /**
+   * The quotes the buyer is comparing (the comparison page's columns and compare list). Past a dozen quotes the form
+   * shows those (and the one already chosen) in rank order; every other quote stays choosable in a closed <details>
+   * inside the same radio group (decision 0058). Without it (the award page) every quote is shown as before.
+   */
+  focus?: readonly string[] | null;
 }) {
   const { t, locale } = useI18n();
   const errors = state?.fieldErrors ?? {};
@@ -56,6 +64,43 @@ export function ProposeAwardForm({
         ))}
       </ul>
     ) : null;
+  const keep = focus ? new Set([...focus, ...(v.quoteId ? [v.quoteId] : [])]) : null;
+  const { shown, folded } = focusSection(keep ? rankOrderAtScale(quotes, (q) => q.rank) : quotes, keep);
+  // Every folded quote is usually "not ranked first": said once above them instead of 295 times (the page's size).
+  const foldedNotFirst = folded.length > 0 && folded.every((q) => q.specific.includes("notRankedFirst"));
+  const triggers = (q: ProposableQuote, omit?: SpecificReasonTrigger) => q.specific.filter((s) => s !== omit).map((s) => t(`awardProposal.trigger.${s}`));
+  const option = (q: ProposableQuote, omit?: SpecificReasonTrigger) => (
+    // The option's flags sit beside its label, not inside it: a red flag's checkbox needs a label of its own,
+    // and the radio's accessible name stays the option's short words.
+    <div key={q.id} className="choice">
+      <label>
+        <input type="radio" name="quoteId" value={q.id} defaultChecked={v.quoteId === q.id} required />{" "}
+        {q.rank !== null
+          ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
+          : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
+        {triggers(q, omit).length > 0 ? <span className="muted"> — {triggers(q, omit).join(" ")}</span> : null}
+        {q.againstMemos?.length ? (
+          <span className="muted" data-testid="award-against-memo">
+            {" "}
+            {t("memos.trigger.againstMemo", {
+              memos: q.againstMemos.map((m) => t("memos.memoName", { org: m.advisorName, version: m.version })).join(locale === "ja" ? "、" : ", "),
+            })}
+          </span>
+        ) : null}
+      </label>
+      <QuoteLowFlags
+        quote={{
+          id: q.id,
+          abnormallyLow: q.abnormallyLow ?? null,
+          lowBidInvestigation: q.lowBidInvestigation ?? false,
+          investigationComplete: q.investigationComplete ?? true,
+          redFlags: q.redFlags ?? [],
+        }}
+        labels={{ vendorNames: { ...labels.vendorNames, [q.id]: q.vendorName }, criterionLabels: labels.criterionLabels }}
+        acknowledged={v.acknowledgedRedFlags ?? []}
+      />
+    </div>
+  );
   return (
     <section className="card no-print" aria-labelledby="propose-award-heading" data-testid="propose-award">
       <h2 id="propose-award-heading">{t("awardProposal.title")}</h2>
@@ -69,38 +114,22 @@ export function ProposeAwardForm({
         <CsrfInput />
         <fieldset aria-describedby={errors.quoteId ? "award-quoteId-error" : undefined}>
           <legend>{t("awardProposal.quote")}</legend>
-          {quotes.map((q) => (
-            // The option's flags sit beside its label, not inside it: a red flag's checkbox needs a label of its own,
-            // and the radio's accessible name stays the option's short words.
-            <div key={q.id} className="choice">
-              <label>
-                <input type="radio" name="quoteId" value={q.id} defaultChecked={v.quoteId === q.id} required />{" "}
-                {q.rank !== null
-                  ? t("awardProposal.quote.option", { rank: q.rank, vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })
-                  : t("awardProposal.quote.optionUnranked", { vendor: q.vendorName, amount: formatYen(q.amountYen, locale) })}
-                {q.specific.length > 0 ? <span className="muted"> — {q.specific.map((s) => t(`awardProposal.trigger.${s}`)).join(" ")}</span> : null}
-                {q.againstMemos?.length ? (
-                  <span className="muted" data-testid="award-against-memo">
-                    {" "}
-                    {t("memos.trigger.againstMemo", {
-                      memos: q.againstMemos.map((m) => t("memos.memoName", { org: m.advisorName, version: m.version })).join(locale === "ja" ? "、" : ", "),
-                    })}
-                  </span>
-                ) : null}
-              </label>
-              <QuoteLowFlags
-                quote={{
-                  id: q.id,
-                  abnormallyLow: q.abnormallyLow ?? null,
-                  lowBidInvestigation: q.lowBidInvestigation ?? false,
-                  investigationComplete: q.investigationComplete ?? true,
-                  redFlags: q.redFlags ?? [],
-                }}
-                labels={{ vendorNames: { ...labels.vendorNames, [q.id]: q.vendorName }, criterionLabels: labels.criterionLabels }}
-                acknowledged={v.acknowledgedRedFlags ?? []}
-              />
-            </div>
-          ))}
+          {folded.length > 0 ? (
+            <p className="hint" data-testid="award-focus-hint">
+              {t("compareSections.award.focusHint")}
+            </p>
+          ) : null}
+          {shown.map((q) => option(q))}
+          {/* Same form, same radio group: a quote picked here is posted even while the <details> is closed. */}
+          {folded.length > 0 ? (
+            <details className="section-others" data-testid="award-others">
+              <summary>{t("compareSections.showOthers", { count: folded.length, total: quotes.length })}</summary>
+              {foldedNotFirst ? (
+                <p className="muted">{t("compareSections.award.othersNotFirst", { reason: t("awardProposal.trigger.notRankedFirst") })}</p>
+              ) : null}
+              {folded.map((q) => option(q, foldedNotFirst ? "notRankedFirst" : undefined))}
+            </details>
+          ) : null}
           {fieldError("quoteId")}
           {fieldError("acknowledgedRedFlags")}
         </fieldset>

@@ -1,9 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { SerializeFrom } from "@remix-run/node";
 import type { bafoPanel } from "~/services/bafo.server";
 import { formatDateTime } from "~/utils/format";
 import { useI18n } from "~/utils/use-i18n";
 import { CsrfInput } from "~/components/csrf-input";
+import { focusSection } from "~/domain/comparison/section-focus";
 
 // The buyer's "ショートリスト／BAFO" section (issue 15 item 1): the shortlist, opening the one round with its
 // deadline, extending (later only) or cancelling it, and which version each offer is ranked on. Shown on
@@ -25,10 +27,36 @@ function FieldError({ errors, name }: { errors?: BafoErrors; name: string }) {
   ) : null;
 }
 
-export function BafoSection({ rfqId, panel, errors }: { rfqId: string; panel: BafoPanel; errors?: BafoErrors }) {
+export function BafoSection({
+  rfqId,
+  panel,
+  errors,
+  focus = null,
+}: {
+  rfqId: string;
+  panel: BafoPanel;
+  errors?: BafoErrors;
+  /**
+   * The quotes the buyer is comparing (the comparison page's columns and compare list), offers given in rank order.
+   * Past a dozen offers the section shows those and the shortlisted ones; every other offer stays choosable in a closed
+   * <details> inside the same form (decision 0058). Without it (the BAFO page) every offer is shown as before.
+   */
+  focus?: readonly string[] | null;
+}) {
   const { t, locale } = useI18n();
   const action = `/rfqs/${rfqId}/bafo`;
   const round = panel.round;
+  // A shortlisted offer or one ranked on its BAFO is never folded: what is folded is, by construction, outside the
+  // shortlist and ranked on its first offer, which one sentence says instead of a table row each.
+  const keep = focus ? new Set([...focus, ...panel.offers.filter((o) => o.shortlisted || o.rankedRound === "bafo").map((o) => o.id)]) : null;
+  const { shown, folded } = focusSection(panel.offers, keep);
+  const others = (children: ReactNode) =>
+    folded.length > 0 ? (
+      <details className="section-others" data-testid="bafo-others">
+        <summary>{t("compareSections.showOthers", { count: folded.length, total: panel.offers.length })}</summary>
+        {children}
+      </details>
+    ) : null;
   return (
     <section className="card no-print" aria-labelledby="bafo-heading" data-testid="bafo-section">
       <h2 id="bafo-heading">{t("bafo.title")}</h2>
@@ -45,7 +73,12 @@ export function BafoSection({ rfqId, panel, errors }: { rfqId: string; panel: Ba
             : t("bafo.round.closedSummary", { deadline: formatDateTime(round.deadline, locale) })}
         </p>
       ) : null}
-      {panel.offers.length > 0 ? (
+      {folded.length > 0 ? (
+        <p className="hint" data-testid="bafo-focus-hint">
+          {t("compareSections.bafo.focusHint")}
+        </p>
+      ) : null}
+      {shown.length > 0 ? (
         <table className="table" data-testid="bafo-offers">
           <thead>
             <tr>
@@ -54,7 +87,7 @@ export function BafoSection({ rfqId, panel, errors }: { rfqId: string; panel: Ba
             </tr>
           </thead>
           <tbody>
-            {panel.offers.map((o) => (
+            {shown.map((o) => (
               <tr key={o.id}>
                 <td>
                   {o.vendorName} {o.shortlisted ? <span className="status status-shortlisted">{t("bafo.status.shortlisted")}</span> : null}
@@ -65,6 +98,17 @@ export function BafoSection({ rfqId, panel, errors }: { rfqId: string; panel: Ba
           </tbody>
         </table>
       ) : null}
+      {folded.length > 0 ? <p className="muted">{t("compareSections.bafo.othersFirst", { count: folded.length })}</p> : null}
+      {/* With a round under way there is no form: the other offers' names only, so the section stays complete. */}
+      {round || panel.refusal
+        ? others(
+            <ul className="section-others-list">
+              {folded.map((o) => (
+                <li key={o.id}>{o.vendorName}</li>
+              ))}
+            </ul>,
+          )
+        : null}
       {panel.refusal && !round ? (
         <p className="muted" data-testid="bafo-refusal">
           {t(panel.refusal)}
@@ -77,11 +121,19 @@ export function BafoSection({ rfqId, panel, errors }: { rfqId: string; panel: Ba
             <input type="hidden" name="intent" value="shortlist" />
             <fieldset>
               <legend>{t("bafo.shortlist.legend")}</legend>
-              {panel.offers.map((o) => (
+              {shown.map((o) => (
                 <label key={o.id} className="checkbox">
                   <input type="checkbox" name="quoteIds" value={o.id} defaultChecked={o.shortlisted} /> {o.vendorName}
                 </label>
               ))}
+              {/* Inside the same form: a box ticked here is posted with the others even while the <details> is closed. */}
+              {others(
+                folded.map((o) => (
+                  <label key={o.id} className="checkbox">
+                    <input type="checkbox" name="quoteIds" value={o.id} defaultChecked={o.shortlisted} /> {o.vendorName}
+                  </label>
+                )),
+              )}
               <FieldError errors={errors} name="quoteIds" />
             </fieldset>
             <button type="submit">{t("bafo.shortlist.save")}</button>

@@ -32,6 +32,7 @@ import {
   type CompareParams,
 } from "~/domain/comparison/compare-params";
 import { buildComparisonView, type ComparisonView } from "~/domain/comparison/comparison-view";
+import { rankOrderAtScale } from "~/domain/comparison/section-focus";
 import {
   DEFAULT_PER_PAGE,
   DEFAULT_TOP,
@@ -180,12 +181,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     memos: await memosPanelFor(context, user.actor, id.data),
     canSaveWeights: advice?.canSaveWeights ?? false,
     award: await awardFormFor(context, user.actor, id.data),
-    bafo: user.actor.org?.kind === "buyer" ? await bafoPanel(context, user.actor, id.data) : null,
+    bafo: user.actor.org?.kind === "buyer" ? inRankOrder(await bafoPanel(context, user.actor, id.data), ranking.result.ranking) : null,
+    // The quotes the buyer is comparing (columns and compare list): what the BAFO and award sections show first.
+    sectionFocus: [...chartIds],
     annotations: comparedAnnotations(await annotationsFor(context, user.actor, id.data), chartIds),
     benchmarks: await benchmarkHints(context, user.actor, ranking.rfq.category, ranking.rfq.phase ?? null),
     // Each quote's ranked unit prices per line (tax-excluded): only past the price-later check above.
     unitPrices: { lines: allUnitPrices.lines, prices: Object.fromEntries(Object.entries(allUnitPrices.prices).filter(([q]) => columnIds.has(q))) },
   };
+}
+
+/** The BAFO section's offers in rank order past a dozen (decision 0058), vendor-name order as before under it. */
+function inRankOrder<T extends { offers: { id: string }[] }>(panel: T | null, ranked: readonly { id: string; rank: number }[]): T | null {
+  if (!panel) return null;
+  const rankOf = new Map(ranked.map((r) => [r.id, r.rank]));
+  return { ...panel, offers: rankOrderAtScale(panel.offers, (o) => rankOf.get(o.id)) };
 }
 
 /**
@@ -309,6 +319,7 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
     canSaveWeights,
     award,
     bafo,
+    sectionFocus,
     ratingProgress,
     ratedValues,
     annotations,
@@ -446,14 +457,20 @@ function Comparison({ data }: { data: Exclude<ReturnType<typeof useLoaderData<ty
 
       {annotations ? <AnnotationsPanel data={annotations} rfqId={rfqId} back={`/rfqs/${rfqId}/compare`} /> : null}
 
-      {bafo ? <BafoSection rfqId={rfqId} panel={bafo} /> : null}
+      {bafo ? <BafoSection rfqId={rfqId} panel={bafo} focus={sectionFocus} /> : null}
 
       {award?.pendingId ? (
         <p className="notice no-print" data-testid="award-pending">
           {t("awardProposal.status.pending")}: <Link to={`/rfqs/${rfqId}/award`}>{t("awardProposal.open")}</Link>
         </p>
       ) : award && award.quotes.length > 0 ? (
-        <ProposeAwardForm rfqId={rfqId} quotes={award.quotes} labels={award.labels} />
+        <ProposeAwardForm
+          rfqId={rfqId}
+          quotes={award.quotes}
+          labels={award.labels}
+          // After a BAFO round the award is usually among the shortlisted: they are shown with the compared quotes.
+          focus={[...sectionFocus, ...(bafo?.offers.filter((o) => o.shortlisted).map((o) => o.id) ?? [])]}
+        />
       ) : null}
 
       {view.disqualified.length > 0 ? (
