@@ -10,6 +10,7 @@ import {
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
+import { Lru } from "~/utils/lru";
 import { failure, type ServiceResult } from "~/utils/service-failure";
 import { comparisonForBuyer } from "./comparison-export.server";
 
@@ -57,6 +58,17 @@ export async function rankedPage(
   const { ranking: r } = outcome;
   if (query.sort !== "score" && query.sort !== "tco" && !r.rfq.criteria.some((c) => c.key === query.sort))
     return failure.invalid({ issues: [issue("sort", "compareApi.param.sort")] });
+  // The shaped page is a pure function of the prepared ranking (shared, frozen, by identity: see rankListedQuotes —
+  // it stands for the RFQ version, the quotes and their vendors' facts, the day and the overrides), the
+  // abnormally-low answer kept beside it, the day and the query. A repeated request gets the same object back
+  // instead of re-shaping and re-computing the facets over every quote.
+  const shapedKey = `${outcome.date}|${JSON.stringify(query)}`;
+  const byLow = shapedPages.get(r.quotes) ?? new WeakMap<object, Lru<string, RankedPage>>();
+  shapedPages.set(r.quotes, byLow);
+  const pages = byLow.get(r.abnormallyLow) ?? new Lru<string, RankedPage>(50);
+  byLow.set(r.abnormallyLow, pages);
+  const shaped = pages.get(shapedKey);
+  if (shaped) return { ok: true, page: shaped };
   const source: RankedPageSource = {
     rfq: r.rfq,
     rfqVersion: r.rfqVersion,
@@ -75,5 +87,18 @@ export async function rankedPage(
     ratingProgress: r.ratingProgress,
     abnormallyLow: r.abnormallyLow,
   };
-  return { ok: true, page: buildRankedPage(source, query) };
+  const page = deepFreeze(buildRankedPage(source, query));
+  pages.set(shapedKey, page);
+  return { ok: true, page };
+}
+
+const shapedPages = new WeakMap<object, WeakMap<object, Lru<string, RankedPage>>>();
+
+// Frozen because it is shared by every request with the same key: a caller that tried to change it fails loudly.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

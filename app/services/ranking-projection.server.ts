@@ -73,6 +73,16 @@ export async function rankListedQuotes(
   // rated criteria are "awaiting ratings" for every reader, so no ranking, export or index document can
   // carry a rating to an evaluator who is still rating blind.
   const rated = rfq.criteria.some((c) => c.source === "advisor_rating") ? await loadRatingsForRanking(db, rfqId) : null;
+  // Everything below is a pure function of what the key holds: the RFQ version (its content is immutable), the
+  // listed rows as PostgreSQL just returned them (each quote's current version — whose content is immutable too —
+  // its round, status and rfq version, the vendor's name, certificates, track-record facts and engagements), the
+  // submitted ratings, the day in Tokyo and the what-if overrides. So a repeated request reuses the prepared
+  // ranking instead of rebuilding 300 inputs and serializing them as the ranking memo's key; any change in the
+  // database (a new quote version, a certificate, an addendum, a rating) changes the rows and so the key, on
+  // every process alike, since the key is read from the database on each request, never remembered.
+  const key = `${rfqId}:${rfqVersion}|${today}|${JSON.stringify(overrides)}|${JSON.stringify(rated)}|${JSON.stringify(listed)}`;
+  const prepared = preparedRankings.get(key);
+  if (prepared) return prepared;
   const ratedValues = rated ? panelRatingValues(rfq.criteria, rated.ratings, rated.consensus) : {};
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
@@ -104,7 +114,7 @@ export async function rankListedQuotes(
   const input = buildRankingInput(rfq, quotes, today, overrides);
   const { result, stability } = rankMemoized(input);
   const awaitingReconfirmation = listed.filter((q) => q.rfq_version < q.rfq_current_version).map((q) => ({ id: q.id, vendorName: q.vendor_name }));
-  return {
+  const ranked: RankedQuotes = deepFreeze({
     rfq,
     quotes,
     awaitingReconfirmation,
@@ -114,8 +124,13 @@ export async function rankListedQuotes(
     awaitingRatings: awaitingRatings(rfq, quotes, overrides),
     ratingProgress: { submitted: rated?.submitted ?? 0, total: rated?.total ?? 0 },
     ratedValues,
-  };
+  });
+  preparedRankings.set(key, ranked);
+  return ranked;
 }
+
+// Prepared rankings by the key above: frozen, shared by every request with the same key (see rankMemoized).
+const preparedRankings = new Lru<string, RankedQuotes>(100);
 
 // The module is a pure, seeded function (robustness included), so a result keyed by a hash of its
 // whole input is exactly what a fresh call would return: every read still goes to PostgreSQL and

@@ -47,6 +47,23 @@ const abnormallyLowMemo = new Lru<string, Record<string, LowQuoteReason[]>>(200)
 
 async function abnormallyLowOf(ctx: AppContext, ranked: Awaited<ReturnType<typeof rankListedQuotes>>): Promise<Record<string, LowQuoteReason[]>> {
   const q1 = await findPublishedTcoMonthQ1(ctx.db, ranked.rfq.category);
+  // A prepared ranking is shared by the requests that follow while nothing changed (rankListedQuotes), so its
+  // answer for this quartile is kept beside it: no key of 300 TCOs built per request.
+  const byQuartile = abnormallyLowByRanking.get(ranked) ?? new Map<unknown, Record<string, LowQuoteReason[]>>();
+  abnormallyLowByRanking.set(ranked, byQuartile);
+  const known = byQuartile.get(q1);
+  if (known) return known;
+  const found = abnormallyLowOfKey(ranked, q1);
+  byQuartile.set(q1, found);
+  return found;
+}
+
+const abnormallyLowByRanking = new WeakMap<object, Map<unknown, Record<string, LowQuoteReason[]>>>();
+
+function abnormallyLowOfKey(
+  ranked: Awaited<ReturnType<typeof rankListedQuotes>>,
+  q1: Awaited<ReturnType<typeof findPublishedTcoMonthQ1>>,
+): Record<string, LowQuoteReason[]> {
   const qualified = new Set(ranked.result.ranking.map((r) => r.id));
   const key = `${q1}|${ranked.rfq.contractTermMonths}|${ranked.quotes.map((q) => (qualified.has(q.id) ? `${q.id}:${q.normalized.tco}` : "")).join(",")}`;
   const hit = abnormallyLowMemo.get(key);

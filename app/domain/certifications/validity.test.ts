@@ -64,6 +64,22 @@ describe("contract terms and expiry", () => {
     expect(lastDayOfTerm("2025-11-10", 3)).toBe("2026-02-09");
   });
 
+  it("answers the same when asked again, also after more distinct terms than it remembers", () => {
+    // The answers are remembered (a comparison asks the same term for every certificate); asked twice, and
+    // again after 1,500 other terms have pushed the table past its bound, every answer is still the 民法143条 one.
+    const cases: [string, number, string][] = [
+      ["2025-04-01", 12, "2026-03-31"],
+      ["2025-01-31", 1, "2025-02-28"],
+      ["2024-01-31", 1, "2024-02-29"],
+    ];
+    for (const [start, months, end] of cases) {
+      expect(lastDayOfTerm(start, months)).toBe(end);
+      expect(lastDayOfTerm(start, months)).toBe(end);
+    }
+    for (let m = 1; m <= 1_500; m++) expect(lastDayOfTerm("2025-01-31", m)).toMatch(/^\d{4}-\d{2}-(28|29|30|31)$/);
+    for (const [start, months, end] of cases) expect(lastDayOfTerm(start, months)).toBe(end);
+  });
+
   it("flags a certificate that lapses before the term ends", () => {
     expect(expiresDuringTerm({ validUntil: "2026-03-30" }, "2025-04-01", 12)).toBe(true);
     expect(expiresDuringTerm({ validUntil: "2026-03-31" }, "2025-04-01", 12)).toBe(false);

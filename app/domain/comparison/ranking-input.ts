@@ -242,6 +242,7 @@ export function buildRankingInput(rfq: Rfq, quotes: QuoteForRanking[], today: st
 
 /** Certificates that satisfy a requirement today but lapse before the contract ends: worth a warning on the page. */
 export function certificatesExpiringDuringTerm(q: QuoteForRanking, rfq: Rfq, termStart: string): string[] {
+  if (q.certifications.length === 0 || rfq.requiredCertifications.length === 0) return [];
   const required = new Set(rfq.requiredCertifications.map((r) => r.type));
   return q.certifications
     .filter((c) => required.has(c.type) && c.verificationStatus === "verified" && expiresDuringTerm(c, termStart, rfq.contractTermMonths))

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DB } from "../../db/client.server";
+import { DEMO_ACCOUNTS, findDemoRfqIds } from "../../db/seed";
+import { rfqSchema } from "../../app/domain/rfq/schema";
+import { createHarness, type Harness } from "./harness";
+
+// The comparison keeps its prepared ranking between requests (decision 0057, "repeated requests"). These tests
+// prove it is never stale: after each kind of change the very next request answers the new ranking. Every change
+// is written through a SECOND database client, as another app process (or an operator) would write it — nothing
+// in this process is told about it, so the answer can only be right if the cache key is read from the database.
+
+const BUYER = "buyer@midori-city.example";
+const token = DEMO_ACCOUNTS.find((a) => a.email === BUYER)!.token;
+
+let h: Harness;
+let other: DB;
+let rfqId: string;
+
+type Full = {
+  ranking: { id: string; rank: number; score: number }[];
+  disqualified: { id: string }[];
+  quotes: { id: string; tco: number }[];
+  awaitingReconfirmation: { id: string }[];
+};
+
+async function full(query = ""): Promise<Full> {
+  const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison?view=full${query}`, { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "en" } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Full;
+}
+
+async function page(): Promise<{ items: { id: string; rank: number | null; tco: number }[]; totals: Record<string, number> }> {
+  const res = await h.request(`/api/v1/rfqs/${rfqId}/comparison?lang=en&perPage=100`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { items: { id: string; rank: number | null; tco: number }[]; totals: Record<string, number> };
+}
+
+/** Asked twice, so the second answer comes from the prepared ranking when nothing changed. */
+async function warm(): Promise<Full> {
+  const first = await full();
+  expect(await full()).toEqual(first);
+  await page();
+  return first;
+}
+
+beforeAll(async () => {
+  h = await createHarness({ demo: true });
+  rfqId = (await findDemoRfqIds(h.db)).surveyClosed;
+  other = await createDatabase({ url: h.databaseUrl, poolSize: 1 });
+});
+afterAll(async () => {
+  await other?.destroy();
+  await h?.close();
+});
+
+describe("the prepared comparison follows the database", () => {
+  it("a new quote version (another figure) changes the next answer", async () => {
+    const before = await warm();
+    const target = before.ranking[before.ranking.length - 1].id;
+    const q = await other.selectFrom("quotes").select(["current_version"]).where("id", "=", target).executeTakeFirstOrThrow();
+    const v = await other
+      .selectFrom("quote_versions")
+      .selectAll()
+      .where("quote_id", "=", target)
+      .where("version", "=", q.current_version)
+      .executeTakeFirstOrThrow();
+    // The same quote at a tenth of its total: a revision the last-placed vendor could have sent.
+    const normalized = v.normalized as { tco: number } & Record<string, unknown>;
+    const cheaper = { ...normalized, tco: Math.round(normalized.tco / 10) };
+    await other
+      .insertInto("quote_versions")
+      .values({
+        quote_id: target,
+        version: q.current_version + 1,
+        rfq_version: v.rfq_version,
+        content: JSON.stringify(v.content),
+        normalized: JSON.stringify(cheaper),
+        tco: cheaper.tco,
+        kind: v.kind,
+        created_by: v.created_by,
+      })
+      .execute();
+    await other
+      .updateTable("quotes")
+      .set({ current_version: q.current_version + 1 })
+      .where("id", "=", target)
+      .execute();
+    const after = await full();
+    expect(after.quotes.find((x) => x.id === target)!.tco).toBe(cheaper.tco);
+    expect(after.ranking.find((r) => r.id === target)!.score).toBeGreaterThan(before.ranking.find((r) => r.id === target)!.score);
+    expect((await page()).items.find((i) => i.id === target)!.tco).toBe(cheaper.tco);
+  });
+
+  it("a certificate change (a mandatory certificate lapses) disqualifies the quote on the next request", async () => {
+    const before = await warm();
+    expect(before.disqualified).toEqual([]);
+    const winner = before.ranking[0].id;
+    const vendor = (await other.selectFrom("quotes").select("vendor_org_id").where("id", "=", winner).executeTakeFirstOrThrow()).vendor_org_id;
+    const version = (await other.selectFrom("rfqs").select("current_version").where("id", "=", rfqId).executeTakeFirstOrThrow()).current_version;
+    const row = await other.selectFrom("rfq_versions").select("content").where("rfq_id", "=", rfqId).where("version", "=", version).executeTakeFirstOrThrow();
+    const mandatory = rfqSchema
+      .parse(row.content)
+      .requiredCertifications.filter((r) => r.level === "mandatory")
+      .map((r) => r.type);
+    expect(mandatory.length).toBeGreaterThan(0);
+    const saved = await other.selectFrom("certifications").select(["id", "valid_until"]).where("org_id", "=", vendor).where("type", "in", mandatory).execute();
+    await other.updateTable("certifications").set({ valid_until: "2000-01-01" }).where("org_id", "=", vendor).where("type", "in", mandatory).execute();
+    const after = await full();
+    expect(after.disqualified.map((d) => d.id)).toEqual([winner]);
+    expect(after.ranking.map((r) => r.id)).not.toContain(winner);
+    expect((await page()).items.find((i) => i.id === winner)!.rank).toBeNull();
+    // Renewed: ranked again at once.
+    for (const c of saved) await other.updateTable("certifications").set({ valid_until: c.valid_until }).where("id", "=", c.id).execute();
+    expect((await full()).ranking).toEqual(before.ranking);
+  });
+
+  it("a what-if weight change answers the re-weighted ranking, and the saved weights come back without it", async () => {
+    const before = await warm();
+    const criteria = rfqSchema.parse(
+      (
+        await other
+          .selectFrom("rfq_versions")
+          .innerJoin("rfqs", (j) => j.onRef("rfqs.id", "=", "rfq_versions.rfq_id").onRef("rfqs.current_version", "=", "rfq_versions.version"))
+          .select("rfq_versions.content")
+          .where("rfq_versions.rfq_id", "=", rfqId)
+          .executeTakeFirstOrThrow()
+      ).content,
+    ).criteria;
+    // All the weight on one criterion, none on the others.
+    const weights = criteria.map((c, i) => `${c.key}:${i === 0 ? 100 : 0}`).join(",");
+    const reweighted = await full(`&weights=${encodeURIComponent(weights)}`);
+    expect(reweighted.ranking.map((r) => r.score)).not.toEqual(before.ranking.map((r) => r.score));
+    expect((await full()).ranking).toEqual(before.ranking);
+  });
+
+  it("an addendum (a new RFQ version) sets every quote apart for re-confirmation on the next request", async () => {
+    const before = await warm();
+    expect(before.awaitingReconfirmation).toEqual([]);
+    const rfq = await other.selectFrom("rfqs").select(["current_version"]).where("id", "=", rfqId).executeTakeFirstOrThrow();
+    const row = await other
+      .selectFrom("rfq_versions")
+      .selectAll()
+      .where("rfq_id", "=", rfqId)
+      .where("version", "=", rfq.current_version)
+      .executeTakeFirstOrThrow();
+    await other
+      .insertInto("rfq_versions")
+      .values({ rfq_id: rfqId, version: rfq.current_version + 1, content: JSON.stringify(row.content), created_by: row.created_by })
+      .execute();
+    await other
+      .updateTable("rfqs")
+      .set({ current_version: rfq.current_version + 1 })
+      .where("id", "=", rfqId)
+      .execute();
+    const after = await full();
+    expect(after.ranking).toEqual([]);
+    expect(after.awaitingReconfirmation.map((q) => q.id).sort()).toEqual([...before.ranking.map((r) => r.id), ...before.disqualified.map((d) => d.id)].sort());
+    expect((await page()).totals.awaitingReconfirmation).toBe(before.ranking.length + before.disqualified.length);
+  });
+});
