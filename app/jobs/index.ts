@@ -50,9 +50,27 @@ export function appJobRunner(o: AppJobOptions): JobRunner {
   });
 }
 
-/** Starts the app's runner (the server and long-running tests). */
+/**
+ * Starts the app's runners (the server and long-running tests). Mail has its own lane: the outbox is claimed
+ * oldest first, so behind a backlog (a reindex, the first run's seed) a password-reset mail would wait minutes;
+ * its own runner claims only `mail.send` rows and delivers them within moments of the kick.
+ */
 export function startAppJobs(o: AppJobOptions): RunningJobRunner {
-  return appJobRunner(o).start();
+  const main = appJobRunner({ ...o, mailTransport: undefined }).start();
+  if (!o.mailTransport) return main;
+  const mailLane = createJobRunner({ ...o, jobs: [mailSendJob(o.mailTransport)] }).start();
+  return {
+    kick() {
+      main.kick();
+      mailLane.kick();
+    },
+    async stop() {
+      await Promise.all([main.stop(), mailLane.stop()]);
+    },
+    async drain(timeoutMs) {
+      await Promise.all([main.drain(timeoutMs), mailLane.drain(timeoutMs)]);
+    },
+  };
 }
 
 /** Handles one batch of due outbox rows without running schedules (tests and tools drive it directly). */

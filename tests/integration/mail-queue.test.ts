@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRunner, type JobRunner } from "../../app/jobs/runner";
+import { startAppJobs } from "../../app/jobs";
+import type { SearchService } from "../../search/client";
 import { MAIL_MAX_ATTEMPTS, mailSendJob } from "../../app/jobs/mail";
 import { createQueuedMailer, createSmtpMailer, mailFrom, notificationMail, type Mailer } from "../../app/services/mail.server";
 import { saveMailPreferences } from "../../app/services/mail-preferences.server";
@@ -290,6 +292,32 @@ describe("delivery failures", () => {
       expect((await queuedFor(buyer.email))[0]!.sent_at).toBeNull();
     } finally {
       target = smtpAt(smtp.port);
+    }
+  });
+});
+
+describe("the mail lane", () => {
+  it("delivers a mail within moments while the other jobs are stuck behind a backlog", async () => {
+    // Every search call hangs until released: the main runner sits in its first batch, as behind a long reindex.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const stuck = new Proxy({} as SearchService, { get: () => () => gate.then(() => Promise.reject(new Error("released"))) });
+    await h.db.insertInto("outbox").values({ topic: "vendor", entity_id: buyer.user.id }).execute();
+    const jobs = startAppJobs({ db: h.db, search: stuck, mailTransport: smtpAt(smtp.port), intervalMs: 50 });
+    try {
+      const before = mailsTo(vendorJa.email).length;
+      const mailer = createQueuedMailer({ db: h.db, origin: appOrigin(h.ctx.env), kick: () => jobs.kick() });
+      await mailer.send(
+        notificationMail(vendorJa.email, "ja", "mail.passwordReset.subject", "mail.passwordReset.body", () => ({ link: "https://kurabe.example/x" })),
+      );
+      await expect.poll(() => mailsTo(vendorJa.email).length, { timeout: 5_000 }).toBe(before + 1);
+      // The search row is still unfinished: the mail did not wait for it.
+      const vendorRow = await h.db.selectFrom("outbox").select("processed_at").where("topic", "=", "vendor").executeTakeFirstOrThrow();
+      expect(vendorRow.processed_at).toBeNull();
+    } finally {
+      release();
+      await jobs.stop();
+      await h.db.deleteFrom("outbox").where("topic", "=", "vendor").execute();
     }
   });
 });
