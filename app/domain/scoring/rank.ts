@@ -19,22 +19,10 @@ import { weightedSums } from "./weighted-sum";
  */
 export function rankAlternatives(input: RankingInput): RankingResult {
   const { method, criteria } = input;
-  const { qualified, disqualified, weights, benefit, matrix, ids, totals, criterionScores, topsisResult } = scoreAlternatives(input);
+  const scored = scoreAlternatives(input);
+  const { qualified, disqualified, weights, benefit, matrix, ids, totals, criterionScores, topsisResult } = scored;
   const { rows, cols } = matrix;
-  const options: PerturbationOptions = {
-    samples: input.robustness?.samples ?? DEFAULT_SAMPLES,
-    perturbation: input.robustness?.perturbation ?? DEFAULT_PERTURBATION,
-    seed: input.robustness?.seed ?? DEFAULT_SEED,
-  };
-
-  const { order, ranks } = rankByScore(totals, ids);
-  const winner = order.length > 0 ? order[0] : -1;
-  let stability: number | null = null;
-  if (winner >= 0) {
-    stability = topsisResult
-      ? topsisStability(topsisResult.normalized, rows, cols, weights, benefit, winner, options)
-      : weightedSumStability(criterionScores as Float64Array, rows, cols, weights, winner, options);
-  }
+  const { order, ranks, winner, stability } = orderWithStability(input, scored);
 
   const dominators = dominatorsOf(orientedValues(matrix, benefit), rows, cols);
   const positionInRanking = new Int32Array(rows);
@@ -143,4 +131,27 @@ export function orientedValues(matrix: DecisionMatrix, benefit: readonly boolean
     }
   }
   return oriented;
+}
+
+/**
+ * The order of the scored alternatives, their ranks, the winner's row and how often it stays first under weight
+ * perturbations (both the full ranking and the page-at-a-time core use it).
+ */
+export function orderWithStability(input: RankingInput, scored: ReturnType<typeof scoreAlternatives>) {
+  const { weights, benefit, matrix, ids, totals, criterionScores, topsisResult } = scored;
+  const { rows, cols } = matrix;
+  const options: PerturbationOptions = {
+    samples: input.robustness?.samples ?? DEFAULT_SAMPLES,
+    perturbation: input.robustness?.perturbation ?? DEFAULT_PERTURBATION,
+    seed: input.robustness?.seed ?? DEFAULT_SEED,
+  };
+  const { order, ranks } = rankByScore(totals, ids);
+  const winner = order.length > 0 ? order[0]! : -1;
+  let stability: number | null = null;
+  if (winner >= 0) {
+    stability = topsisResult
+      ? topsisStability(topsisResult.normalized, rows, cols, weights, benefit, winner, options)
+      : weightedSumStability(criterionScores as Float64Array, rows, cols, weights, winner, options);
+  }
+  return { order, ranks, winner, stability, options };
 }

@@ -1,13 +1,10 @@
 import type { DecisionMatrix } from "./decision-matrix";
 import { contributionAmounts, contributionsOf, flagsOf, missingCriteria, sortByContribution } from "./contributions";
 import { explainRanking } from "./explain";
-import { orientedValues, scoreAlternatives } from "./rank";
-import { rankByScore } from "./ranking-order";
-import { topsisStability, weightedSumStability, type PerturbationOptions } from "./robustness";
+import { orderWithStability, orientedValues, scoreAlternatives } from "./rank";
 import { dominatorsOfRow, skylineOf, type Skyline } from "./skyline";
 import type { TopsisResult } from "./topsis";
 import type { Alternative, Criterion, DisqualifiedAlternative, Method, RankedAlternative, RankingInput, RobustnessResult } from "./types";
-import { DEFAULT_PERTURBATION, DEFAULT_SAMPLES, DEFAULT_SEED } from "./validate";
 
 // The ranking in two steps, for responses that show a page of it (issue 21): `rankCore` decides the
 // whole order — gates, scores, ranks, robustness — and `rankedEntries` builds the detail of the
@@ -47,20 +44,8 @@ export function rankCore(input: RankingInput): RankingCore {
   const { method, criteria } = input;
   const scored = scoreAlternatives(input);
   const { qualified, disqualified, weights, benefit, matrix, ids, totals, criterionScores, topsisResult } = scored;
-  const { rows, cols } = matrix;
-  const options: PerturbationOptions = {
-    samples: input.robustness?.samples ?? DEFAULT_SAMPLES,
-    perturbation: input.robustness?.perturbation ?? DEFAULT_PERTURBATION,
-    seed: input.robustness?.seed ?? DEFAULT_SEED,
-  };
-  const { order, ranks } = rankByScore(totals, ids);
-  const winner = order.length > 0 ? order[0] : -1;
-  let stability: number | null = null;
-  if (winner >= 0) {
-    stability = topsisResult
-      ? topsisStability(topsisResult.normalized, rows, cols, weights, benefit, winner, options)
-      : weightedSumStability(criterionScores as Float64Array, rows, cols, weights, winner, options);
-  }
+  const { rows } = matrix;
+  const { order, ranks, winner, stability } = orderWithStability(input, scored);
   const positionOf = new Int32Array(rows);
   order.forEach((row, position) => (positionOf[row] = position));
   return {
