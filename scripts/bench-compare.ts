@@ -20,7 +20,8 @@ import type { Actor } from "../app/domain/permissions";
 // default (one page) response, beside /healthz measured in the same run just before each size, and the
 // page-less body (`view=full`) size for comparison. `--history` adds that many earlier RFQs of the buyer with
 // ten opened quotes each, so the tables the comparison reads are not only the measured RFQs.
-// Everything it starts (database, server, Meilisearch) it removes. Environment: BENCH_SECONDS, BENCH_CPU_PROF.
+// Everything it starts (database, server, Meilisearch) it removes; on your own DATABASE_URL, `--keep` keeps the
+// seeded database (to EXPLAIN its queries). Environment: BENCH_SECONDS, BENCH_CPU_PROF.
 
 // autocannon ships no types; this is the slice of its API used here.
 interface BenchResult {
@@ -221,6 +222,7 @@ try {
   }
   rmSync(dataDir, { recursive: true, force: true });
   if (pg) await pg.stop();
+  else if (process.argv.includes("--keep")) console.log(`kept database ${dbName} on ${serverUrl}`);
   else {
     const pgmod = (await import("pg")).default;
     const c = new pgmod.Client({ connectionString: serverUrl });

@@ -85,7 +85,7 @@ export async function buildProposalSnapshot(ctx: AppContext, a: Buyer, rfqId: st
   const listing = await openedQuotesForRankingByBuyer(ctx, a, rfqId);
   if (!listing || listing.sealed) return null;
   const now = ctx.clock.now();
-  const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, now);
+  const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, now, {}, listing.digest);
   const [notes, assigned, memos, annotations, standings, explanations] = await Promise.all([
     listAdvisorNotes(ctx.db, { kind: "buyer", orgId: a.org.id }, rfqId),
     listAdvisorOrgIdsOfRfq(ctx.db, rfqId),

@@ -24,13 +24,13 @@ import {
   insertQuoteVersion,
   lockQuoteForVendor,
   listOffersForRankingByAdvisor,
-  listOffersForRankingByBuyer,
   listOpenedQuotesForBuyer,
   findQuoteVersion,
   listQuoteVersions,
   markQuoteVersionWithdrawn,
   updateQuoteOfVendor,
 } from "../../db/queries/quotes";
+import { digestOffersForRankingByBuyer, listOffersForRankingWithDigestByBuyer } from "../../db/queries/ranking-listing";
 
 // Quotes: saved as drafts, submitted and revised (each a new version with its normalized TCO),
 // re-confirmed after an addendum, withdrawn before the deadline and then, if the vendor wishes,
@@ -337,14 +337,26 @@ export async function quotesOfRfqForBuyer(ctx: AppContext, actor: Actor, rfqId: 
 export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Actor, rfqId: string) {
   if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;
   const now = ctx.clock.now();
-  const quotes = await listOffersForRankingByBuyer(ctx.db, actor.org.id, rfqId, now);
+  const { quotes, digest } = await listOffersForRankingWithDigestByBuyer(ctx.db, actor.org.id, rfqId, now);
   // Offers are listed only on this buyer's RFQ once opened, so a listed one answers the state query's
   // questions (exists, is the buyer's, opened, which version): the usual read is one round trip.
-  if (quotes.length > 0) return { sealed: false as const, quotes, rfqVersion: quotes[0].rfq_current_version, buyerOrgId: actor.org.id };
+  if (quotes.length > 0) return { sealed: false as const, quotes, digest, rfqVersion: quotes[0].rfq_current_version, buyerOrgId: actor.org.id };
   const rfq = await findRfqStateForBuyer(ctx.db, actor.org.id, rfqId);
   if (!rfq) return null;
   if (!areQuotesOpened({ status: rfq.status, sealed: rfq.sealed, deadline: rfq.quote_deadline }, now)) return { sealed: true as const };
-  return { sealed: false as const, quotes, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
+  return { sealed: false as const, quotes, digest, rfqVersion: rfq.current_version, buyerOrgId: rfq.buyer_org_id };
+}
+
+/**
+ * The digest of what openedQuotesForRankingByBuyer would list at `now` (see digestOffersForRankingByBuyer), with
+ * the RFQ version it ranks and the category's published TCO quartile; null when it would list nothing (not the buyer's, sealed, no offer yet) — the caller
+ * then asks openedQuotesForRankingByBuyer, which tells those apart.
+ */
+export async function openedOffersDigestForBuyer(ctx: AppContext, actor: Actor, rfqId: string, now: Date) {
+  if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;
+  const row = await digestOffersForRankingByBuyer(ctx.db, actor.org.id, rfqId, now);
+  if (row.count === 0 || row.digest === null || row.rfq_current_version === null) return null;
+  return { digest: row.digest, rfqVersion: row.rfq_current_version, buyerOrgId: actor.org.id, tcoMonthQ1: row.tco_month_q1 };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { loadRatingsForRanking } from "../../db/queries/evaluation";
-import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
+import { listOffersForRankingWithDigestByBuyer } from "../../db/queries/ranking-listing";
 import { loadRfqIndexRows } from "../../db/queries/rfqs";
 import type { Database } from "../../db/schema";
 import {
@@ -26,7 +26,7 @@ import { quotesAtVersions, rfqAtVersion } from "./version-cache.server";
 // index can never disagree. Sealed quotes stay out because the listing query only returns opened offers.
 
 /** An opened offer as listed for ranking: the quote's ids and status, and the facts about its vendor. */
-export type ListedQuote = Awaited<ReturnType<typeof listOffersForRankingByBuyer>>[number];
+export type ListedQuote = Awaited<ReturnType<typeof listOffersForRankingWithDigestByBuyer>>["quotes"][number];
 
 export interface RankedQuotes {
   rfq: Rfq;
@@ -45,7 +45,46 @@ export interface RankedQuotes {
   stability: WinnerStability;
 }
 
-/** Ranks opened offers already listed for an RFQ version; quotes awaiting re-confirmation are set apart. */
+/**
+ * The key of a prepared ranking and what it is made of. Everything a ranking is built from is in it: the RFQ version
+ * (its content is immutable), the listed rows (`listing`: their digest as PostgreSQL computed it, or the rows as it
+ * returned them — each quote's current version, whose content is immutable too, its round, status and rfq version,
+ * the vendor's name, certificates, track-record facts and engagements), the submitted ratings, the day in Tokyo and
+ * the what-if overrides. Any change in the database (a new quote version, a certificate, an addendum, a rating)
+ * changes the key, on every process alike, since it is read from the database on each request, never remembered.
+ */
+async function rankingKey(db: Kysely<Database>, rfqId: string, rfqVersion: number, listing: string, now: Date, overrides: RankingOverrides) {
+  const rfq = await rfqAtVersion(db, rfqId, rfqVersion);
+  if (!rfq) throw new Error(`RFQ ${rfqId} has no version ${rfqVersion}`);
+  const today = tokyoDateString(now);
+  // Evaluator ratings count only once EVERY named evaluator has submitted (decision 0046): until then the
+  // rated criteria are "awaiting ratings" for every reader, so no ranking, export or index document can
+  // carry a rating to an evaluator who is still rating blind.
+  const rated = rfq.criteria.some((c) => c.source === "advisor_rating") ? await loadRatingsForRanking(db, rfqId) : null;
+  const key = `${rfqId}:${rfqVersion}|${today}|${JSON.stringify(overrides)}|${JSON.stringify(rated)}|${listing}`;
+  return { rfq, today, rated, key };
+}
+
+/**
+ * The prepared ranking of the offers whose listing has this digest (digestOffersForRankingByBuyer), if one was
+ * built since; null otherwise — the caller then lists the offers and ranks them (rankListedQuotes).
+ */
+export async function preparedRanking(
+  db: Kysely<Database>,
+  rfqId: string,
+  rfqVersion: number,
+  digest: string,
+  now: Date,
+  overrides: RankingOverrides = {},
+): Promise<RankedQuotes | null> {
+  const { key } = await rankingKey(db, rfqId, rfqVersion, `md5:${digest}`, now, overrides);
+  return preparedRankings.get(key) ?? null;
+}
+
+/**
+ * Ranks opened offers already listed for an RFQ version; quotes awaiting re-confirmation are set apart. With the
+ * listing's `digest` (read in the same statement as the rows), the ranking is also found by preparedRanking.
+ */
 export async function rankListedQuotes(
   db: Kysely<Database>,
   rfqId: string,
@@ -53,9 +92,13 @@ export async function rankListedQuotes(
   listed: ListedQuote[],
   now: Date,
   overrides: RankingOverrides = {},
+  digest: string | null = null,
 ): Promise<RankedQuotes> {
-  const rfq = await rfqAtVersion(db, rfqId, rfqVersion);
-  if (!rfq) throw new Error(`RFQ ${rfqId} has no version ${rfqVersion}`);
+  // A repeated request reuses the prepared ranking instead of rebuilding 300 inputs and serializing them as the
+  // ranking memo's key. Without a digest the rows themselves, serialized, stand for the listing.
+  const { rfq, today, rated, key } = await rankingKey(db, rfqId, rfqVersion, digest ? `md5:${digest}` : JSON.stringify(listed), now, overrides);
+  const prepared = preparedRankings.get(key);
+  if (prepared) return prepared;
   const current = listed.filter((q) => q.rfq_version >= q.rfq_current_version);
   // The track record feeds rate criteria (claims checked against it, or observed rates scored directly)
   // and counts of similar engagements. It is aggregate, public data about each vendor, listed with its offer:
@@ -68,21 +111,6 @@ export async function rankListedQuotes(
     db,
     current.map((q) => ({ id: q.id, version: q.current_version })),
   );
-  const today = tokyoDateString(now);
-  // Evaluator ratings count only once EVERY named evaluator has submitted (decision 0046): until then the
-  // rated criteria are "awaiting ratings" for every reader, so no ranking, export or index document can
-  // carry a rating to an evaluator who is still rating blind.
-  const rated = rfq.criteria.some((c) => c.source === "advisor_rating") ? await loadRatingsForRanking(db, rfqId) : null;
-  // Everything below is a pure function of what the key holds: the RFQ version (its content is immutable), the
-  // listed rows as PostgreSQL just returned them (each quote's current version — whose content is immutable too —
-  // its round, status and rfq version, the vendor's name, certificates, track-record facts and engagements), the
-  // submitted ratings, the day in Tokyo and the what-if overrides. So a repeated request reuses the prepared
-  // ranking instead of rebuilding 300 inputs and serializing them as the ranking memo's key; any change in the
-  // database (a new quote version, a certificate, an addendum, a rating) changes the rows and so the key, on
-  // every process alike, since the key is read from the database on each request, never remembered.
-  const key = `${rfqId}:${rfqVersion}|${today}|${JSON.stringify(overrides)}|${JSON.stringify(rated)}|${JSON.stringify(listed)}`;
-  const prepared = preparedRankings.get(key);
-  if (prepared) return prepared;
   const ratedValues = rated ? panelRatingValues(rfq.criteria, rated.ratings, rated.consensus) : {};
   const quotes = current.map((q) => {
     const v = versions.get(q.id);
@@ -173,7 +201,7 @@ export interface RfqProjection {
 export async function projectRfqRanking(db: Kysely<Database>, rfqId: string, now: Date): Promise<RfqProjection | null> {
   const [row] = await loadRfqIndexRows(db, { ids: [rfqId] });
   if (!row) return null;
-  const listed = await listOffersForRankingByBuyer(db, row.buyer_org_id, rfqId, now);
-  const ranked = listed.length > 0 ? await rankListedQuotes(db, rfqId, row.current_version, listed, now) : null;
+  const { quotes: listed, digest } = await listOffersForRankingWithDigestByBuyer(db, row.buyer_org_id, rfqId, now);
+  const ranked = listed.length > 0 ? await rankListedQuotes(db, rfqId, row.current_version, listed, now, {}, digest) : null;
   return { rfqId, buyerOrgId: row.buyer_org_id, rfqVersion: row.current_version, listed, ranked };
 }

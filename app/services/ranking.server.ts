@@ -1,8 +1,8 @@
 import type { RankingOverrides } from "~/domain/comparison/ranking-input";
 import type { Actor } from "~/domain/permissions";
 import type { AppContext } from "~/utils/context.server";
-import { openedQuotesForRankingByBuyer, quotesOfRfqForAdvisor } from "./quotes.server";
-import { rankListedQuotes, type RankedQuotes } from "./ranking-projection.server";
+import { openedOffersDigestForBuyer, openedQuotesForRankingByBuyer, quotesOfRfqForAdvisor } from "./quotes.server";
+import { preparedRanking, rankListedQuotes, type RankedQuotes } from "./ranking-projection.server";
 import type { LowQuoteReason } from "~/domain/insight/abnormally-low";
 import { lowQuoteStandings } from "./low-quotes.server";
 import { findPublishedTcoMonthQ1 } from "../../db/queries/market-benchmarks";
@@ -31,12 +31,26 @@ export async function rankRfqForBuyer(
   rfqId: string,
   overrides: RankingOverrides = {},
 ): Promise<RfqRanking | { sealed: true } | null> {
+  const now = ctx.clock.now();
+  // The usual read while nothing changed: the listing's digest (one short row), then the ranking prepared for it.
+  const stamp = await openedOffersDigestForBuyer(ctx, actor, rfqId, now);
+  const prepared = stamp && (await preparedRanking(ctx.db, rfqId, stamp.rfqVersion, stamp.digest, now, overrides));
+  if (stamp && prepared) return withAbnormallyLow(ctx, prepared, stamp, stamp.tcoMonthQ1);
   const listing = actor.org?.kind === "advisory" ? await quotesOfRfqForAdvisor(ctx, actor, rfqId) : await openedQuotesForRankingByBuyer(ctx, actor, rfqId);
   if (!listing) return null;
   if (listing.sealed) return { sealed: true };
-  const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, ctx.clock.now(), overrides);
-  const abnormallyLow = await abnormallyLowOf(ctx, ranked);
-  return { ...ranked, rfqVersion: listing.rfqVersion, buyerOrgId: listing.buyerOrgId, sealed: false, abnormallyLow };
+  const ranked = await rankListedQuotes(ctx.db, rfqId, listing.rfqVersion, listing.quotes, now, overrides, "digest" in listing ? listing.digest : null);
+  return withAbnormallyLow(ctx, ranked, listing);
+}
+
+async function withAbnormallyLow(
+  ctx: AppContext,
+  ranked: RankedQuotes,
+  of: { rfqVersion: number; buyerOrgId: string },
+  q1?: number | null,
+): Promise<RfqRanking> {
+  const abnormallyLow = abnormallyLowOf(ranked, q1 !== undefined ? q1 : await findPublishedTcoMonthQ1(ctx.db, ranked.rfq.category));
+  return { ...ranked, rfqVersion: of.rfqVersion, buyerOrgId: of.buyerOrgId, sealed: false, abnormallyLow };
 }
 
 // The abnormally-low rule compares each qualifying quote with the median of all the others: a sort per quote, so
@@ -45,8 +59,8 @@ export async function rankRfqForBuyer(
 // per such key, by the one rule (`lowQuoteStandings`, decision 0051), and shared by every request that follows.
 const abnormallyLowMemo = new Lru<string, Record<string, LowQuoteReason[]>>(200);
 
-async function abnormallyLowOf(ctx: AppContext, ranked: Awaited<ReturnType<typeof rankListedQuotes>>): Promise<Record<string, LowQuoteReason[]>> {
-  const q1 = await findPublishedTcoMonthQ1(ctx.db, ranked.rfq.category);
+/** The reasons by quote id, given the category's published quartile (read with the stamp, or on its own). */
+function abnormallyLowOf(ranked: RankedQuotes, q1: number | null): Record<string, LowQuoteReason[]> {
   // A prepared ranking is shared by the requests that follow while nothing changed (rankListedQuotes), so its
   // answer for this quartile is kept beside it: no key of 300 TCOs built per request.
   const byQuartile = abnormallyLowByRanking.get(ranked) ?? new Map<unknown, Record<string, LowQuoteReason[]>>();

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type Kysely, type QueryCreator } from "kysely";
 import type { Database, MarketBenchmarkBandsTable, MarketBenchmarksTable } from "../schema";
 import { finalVersionOf } from "./quotes";
 
@@ -126,14 +126,18 @@ export async function listBandsOfVendor(db: Kysely<Database>, vendorOrgId: strin
  * market half, decision 0051), or null when the cell is withheld or absent.
  */
 export async function findPublishedTcoMonthQ1(db: Kysely<Database>, category: string): Promise<number | null> {
-  const row = await db
+  const row = await publishedTcoMonthQ1Of(db, sql.val(category)).executeTakeFirst();
+  return row?.q1 ?? null;
+}
+
+/** The same quartile as a subquery on a category expression (the comparison's stamp reads it in its one statement). */
+export function publishedTcoMonthQ1Of(qc: QueryCreator<Database>, category: Expression<string>) {
+  return qc
     .selectFrom("market_benchmarks")
     .select("q1")
     .where("kind", "=", "tco_month")
     .where("category", "=", category)
     .where("key", "=", "")
     .where("phase", "=", "")
-    .where("published", "=", true)
-    .executeTakeFirst();
-  return row?.q1 ?? null;
+    .where("published", "=", true);
 }

@@ -118,7 +118,7 @@ export async function findOpenedQuoteForReader(db: Kysely<Database>, reader: { s
  * `content` (the latest submitted quote, JSON) is optional because the ranking reads immutable
  * versions from its cache instead, and serializing 30 quotes' JSON per request costs both ends.
  */
-function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withContent: boolean) {
+export function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withContent: boolean) {
   return db
     .selectFrom("quotes")
     .innerJoin("rfqs", "rfqs.id", "quotes.rfq_id")
@@ -139,7 +139,8 @@ function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withC
     .$if(withContent, (qb) => qb.select(finalContent.as("content")))
     .where("quotes.rfq_id", "=", rfqId)
     .$call(openedOffers(now))
-    .orderBy(finalTco, "asc");
+    .orderBy(finalTco, "asc")
+    .orderBy("quotes.id");
 }
 
 /**
@@ -149,17 +150,12 @@ function openedOffersOfRfq(db: Kysely<Database>, rfqId: string, now: Date, withC
  * round trip cost the comparison API more CPU (socket writes, both ends) than ranking 30 quotes.
  * The category is the RFQ's published one, i.e. that of its current version, the version ranked.
  */
-function offersForRanking(db: Kysely<Database>, rfqId: string, now: Date) {
+export function offersForRanking(db: Kysely<Database>, rfqId: string, now: Date) {
   return openedOffersOfRfq(db, rfqId, now, false).select([
     certificateValiditiesOf(db, "vendor.id").as("vendor_certifications"),
     rateFactsOf(db, "vendor.id").as("vendor_rate_facts"),
     engagementsInCategoryOf(db, "vendor.id", "rfqs.category").as("vendor_engagements_in_category"),
   ]);
-}
-
-/** The opened offers on the buyer's RFQ for its ranking (empty while sealed). */
-export async function listOffersForRankingByBuyer(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
-  return offersForRanking(db, rfqId, now).where("rfqs.buyer_org_id", "=", buyerOrgId).modifyEnd(PREPARE).execute();
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DB } from "../../db/client.server";
 import { DEMO_ACCOUNTS, findDemoRfqIds } from "../../db/seed";
 import { rfqSchema } from "../../app/domain/rfq/schema";
+import { digestOffersForRankingByBuyer, listOffersForRankingWithDigestByBuyer } from "../../db/queries/ranking-listing";
 import { createHarness, type Harness } from "./harness";
 
 // The comparison keeps its prepared ranking between requests (decision 0057, "repeated requests"). These tests
@@ -19,7 +20,7 @@ let rfqId: string;
 type Full = {
   ranking: { id: string; rank: number; score: number }[];
   disqualified: { id: string }[];
-  quotes: { id: string; tco: number }[];
+  quotes: { id: string; tco: number; vendorName: string; status: string; abnormallyLow: unknown }[];
   awaitingReconfirmation: { id: string }[];
 };
 
@@ -51,6 +52,136 @@ beforeAll(async () => {
 afterAll(async () => {
   await other?.destroy();
   await h?.close();
+});
+
+// The usual read asks PostgreSQL for a stamp of the listing (ranking-listing.ts) instead of the listing itself; these
+// prove the stamp moves with each input the listing reads, and that it is the very digest the listing is stored under
+// (if the two ever differed, every request would miss and rebuild — correct, but 300 rows parsed each time).
+describe("the listing's stamp", () => {
+  const now = () => new Date();
+  async function buyerOrg() {
+    return (await other.selectFrom("rfqs").select("buyer_org_id").where("id", "=", rfqId).executeTakeFirstOrThrow()).buyer_org_id;
+  }
+  async function stamp() {
+    return (await digestOffersForRankingByBuyer(other, await buyerOrg(), rfqId, now())).digest;
+  }
+
+  it("is the digest the listing carries, and the same while nothing changes", async () => {
+    const buyer = await buyerOrg();
+    const s = await digestOffersForRankingByBuyer(other, buyer, rfqId, now());
+    const listing = await listOffersForRankingWithDigestByBuyer(other, buyer, rfqId, now());
+    expect(s.count).toBe(listing.quotes.length);
+    expect(s.count).toBeGreaterThan(0);
+    expect(s.digest).toBe(listing.digest);
+    expect(await stamp()).toBe(s.digest);
+  });
+
+  it("is empty for another buyer: nothing is listed, so nothing can be found by it", async () => {
+    const foreign = await other
+      .selectFrom("organizations")
+      .select("id")
+      .where("kind", "=", "buyer")
+      .where("id", "<>", await buyerOrg())
+      .executeTakeFirstOrThrow();
+    expect(await digestOffersForRankingByBuyer(other, foreign.id, rfqId, now())).toMatchObject({ count: 0, digest: null });
+  });
+
+  it("moves with a status, the vendor's name, a certificate and a new track-record fact — and the answers follow", async () => {
+    await warm();
+    const target = (await full()).ranking[0].id;
+    const vendor = (await other.selectFrom("quotes").select("vendor_org_id").where("id", "=", target).executeTakeFirstOrThrow()).vendor_org_id;
+    /** Applies a change and expects the stamp to move with it. */
+    const moves = async (change: () => Promise<unknown>) => {
+      const before = await stamp();
+      await change();
+      expect(await stamp()).not.toBe(before);
+    };
+    const original = await stamp();
+
+    // Shortlisted and back: the digest is a function of the rows, so it comes back — and the answer with it, not the
+    // shortlisted state's ranking kept under the reused digest (the listing and its digest are one snapshot).
+    await moves(() => other.updateTable("quotes").set({ status: "shortlisted" }).where("id", "=", target).execute());
+    expect((await full()).quotes.find((q) => q.id === target)!.status).toBe("shortlisted");
+    await moves(() => other.updateTable("quotes").set({ status: "submitted" }).where("id", "=", target).execute());
+    expect(await stamp()).toBe(original);
+    expect((await full()).quotes.find((q) => q.id === target)!.status).toBe("submitted");
+
+    const name = (await other.selectFrom("organizations").select("name").where("id", "=", vendor).executeTakeFirstOrThrow()).name;
+    await moves(() =>
+      other
+        .updateTable("organizations")
+        .set({ name: `${name}（新社名）` })
+        .where("id", "=", vendor)
+        .execute(),
+    );
+    expect((await full()).quotes.find((q) => q.id === target)!.vendorName).toBe(`${name}（新社名）`);
+    await moves(() => other.updateTable("organizations").set({ name }).where("id", "=", vendor).execute());
+
+    const cert = await other.selectFrom("certifications").select(["id", "status", "valid_from"]).where("org_id", "=", vendor).executeTakeFirstOrThrow();
+    await moves(() =>
+      other
+        .updateTable("certifications")
+        .set({ status: cert.status === "verified" ? "unverified" : "verified" })
+        .where("id", "=", cert.id)
+        .execute(),
+    );
+    await moves(() => other.updateTable("certifications").set({ status: cert.status }).where("id", "=", cert.id).execute());
+    await moves(() => other.updateTable("certifications").set({ valid_from: "2001-02-03" }).where("id", "=", cert.id).execute());
+    await moves(() => other.updateTable("certifications").set({ valid_from: cert.valid_from }).where("id", "=", cert.id).execute());
+    expect(await stamp()).toBe(original);
+
+    // Evidence is append-only, so a new fact is always a new count.
+    const contract = await other.selectFrom("contracts").select(["id", "buyer_org_id"]).executeTakeFirstOrThrow();
+    await moves(() =>
+      other
+        .insertInto("evidence_events")
+        .values({
+          vendor_org_id: vendor,
+          buyer_org_id: contract.buyer_org_id,
+          contract_id: contract.id,
+          category: "payroll",
+          // A KPI no criterion reads: the ranking stays as the other tests expect, the count moves all the same.
+          kpi_key: "stamp_test_kpi",
+          successes: 0,
+          trials: 1,
+          observed_on: "2026-11-30",
+          source: "measurement",
+          source_id: crypto.randomUUID(),
+        })
+        .execute(),
+    );
+  });
+
+  it("carries the category's published TCO quartile: a newly published one is applied on the next request", async () => {
+    const before = await warm();
+    expect(before.quotes.length).toBeGreaterThan(0);
+    expect(before.quotes.every((q) => q.abnormallyLow === null)).toBe(true);
+    const category = (await other.selectFrom("rfqs").select("category").where("id", "=", rfqId).executeTakeFirstOrThrow()).category;
+    // A market whose lower quartile per month is far above every quote here: each is abnormally low against it.
+    const q1 = 1_000_000_000;
+    await other
+      .insertInto("market_benchmarks")
+      .values({
+        kind: "tco_month",
+        category,
+        key: "",
+        phase: "",
+        unit: "yen",
+        published: true,
+        reason: null,
+        median: q1 * 2,
+        q1,
+        q3: q1 * 3,
+        n: 40,
+        computed_at: new Date(),
+      })
+      .onConflict((oc) => oc.columns(["kind", "category", "key", "phase"]).doUpdateSet({ published: true, q1, median: q1 * 2, q3: q1 * 3 }))
+      .execute();
+    const after = await full();
+    expect(after.quotes.some((q) => q.abnormallyLow !== null)).toBe(true);
+    await other.deleteFrom("market_benchmarks").where("kind", "=", "tco_month").where("category", "=", category).where("key", "=", "").execute();
+    expect((await full()).quotes.every((q) => q.abnormallyLow === null)).toBe(true);
+  });
 });
 
 describe("the prepared comparison follows the database", () => {

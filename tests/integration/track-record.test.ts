@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, findDemoRfqIds } from "../../db/seed";
 import { DEMO_PAST_CONTRACTS, seedDemoPastContracts } from "../../db/seed/demo-past-contracts";
 import { VENDOR } from "../../db/seed/demo-rfqs";
 import { recordEvidence, type EvidenceFact } from "../../db/queries/evidence-events";
-import { listOffersForRankingByBuyer } from "../../db/queries/quotes";
+import { listOffersForRankingWithDigestByBuyer } from "../../db/queries/ranking-listing";
 import { trackRecordRefreshSchedule } from "../../app/jobs/track-record-refresh";
 import { probabilityBelowTarget, type RankedAlternative } from "../../app/domain/scoring";
 import { formatNumber } from "../../app/utils/format";
@@ -279,7 +279,7 @@ describe("the vendor profile", () => {
 describe("track-record queries", () => {
   it("list each opened offer with its vendor's rate facts per day and contracts in the RFQ's category", async () => {
     const rfq = await h.db.selectFrom("rfqs").select(["buyer_org_id", "category"]).where("id", "=", rfqId).executeTakeFirstOrThrow();
-    const offers = await listOffersForRankingByBuyer(h.db, rfq.buyer_org_id, rfqId, new Date());
+    const { quotes: offers } = await listOffersForRankingWithDigestByBuyer(h.db, rfq.buyer_org_id, rfqId, new Date());
     expect(offers.length).toBeGreaterThan(1);
     for (const offer of offers) {
       const days = await h.db
@@ -302,6 +302,6 @@ describe("track-record queries", () => {
     }
     expect(offers.some((o) => o.vendor_rate_facts.length > 0 && (o.vendor_engagements_in_category ?? 0) > 0)).toBe(true);
     const other = await h.db.selectFrom("organizations").select("id").where("kind", "=", "buyer").where("id", "<>", rfq.buyer_org_id).executeTakeFirstOrThrow();
-    expect(await listOffersForRankingByBuyer(h.db, other.id, rfqId, new Date())).toEqual([]);
+    expect(await listOffersForRankingWithDigestByBuyer(h.db, other.id, rfqId, new Date())).toEqual({ quotes: [], digest: null });
   });
 });

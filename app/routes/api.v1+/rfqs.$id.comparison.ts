@@ -1,8 +1,8 @@
 import { comparisonOrProblem } from "~/api/comparison-route.server";
 import { apiRoute } from "~/api/route.server";
 import { comparisonResponseBody, parseWhatIf } from "~/services/comparison-export.server";
-import { parseRankedPageQuery, rankedPage } from "~/services/ranking-page.server";
-import { bytesResponse, failureProblem, json } from "~/utils/api.server";
+import { parseRankedPageQuery, rankedPage, rankedPageBody } from "~/services/ranking-page.server";
+import { bytesResponse, failureProblem } from "~/utils/api.server";
 
 // GET /api/v1/rfqs/{id}/comparison: the buyer's ranking once quotes are opened; sealed, foreign or
 // vendor callers get the 404 of an unknown id. `weights` and `method` re-rank without saving anything.
@@ -27,7 +27,11 @@ export const { loader } = apiRoute(
       if (!whatIf.ok) return failureProblem(whatIf, locale);
       const outcome = await rankedPage(call.context, call.caller.actor, call.id, parsed.query, whatIf.overrides);
       if (!outcome.ok) return failureProblem(outcome, locale);
-      return json(outcome.page, { headers: { "Cache-Control": "private, no-store", "Content-Language": outcome.page.lang } });
+      return bytesResponse(rankedPageBody(outcome.page), {
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": "private, no-store",
+        "Content-Language": outcome.page.lang,
+      });
     },
   },
 );
