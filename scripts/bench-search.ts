@@ -16,8 +16,7 @@ import { allOf, anyOf, HIGHLIGHT_END, HIGHLIGHT_START } from "../search/client";
 import { freePort } from "../search/server";
 import { INDEX_NAMES } from "../search/settings";
 import { startSession } from "../app/utils/auth.server";
-import { csrfCookie } from "../app/utils/cookies.server";
-import { randomToken } from "../app/utils/crypto.server";
+import { ensureCsrfToken } from "../app/utils/csrf.server";
 import type { AppContext } from "../app/utils/context.server";
 import { loadGeneratedVendors } from "./lib/bulk-vendors";
 import type { GeneratedVendor } from "./lib/vendor-generator";
@@ -63,7 +62,7 @@ const PER_PAGE = 10; // the page's page size (parseVendorSearchParams); the dire
 const PREFIX = `bench${Date.now().toString(36)}_`;
 const SESSION_SECRET = "bench-secret-bench-secret-bench-secret";
 
-const GOALS = { appP95Ms: 50, ratio: 1.5, lagP95Ms: 1000 };
+const GOALS = { appP95Ms: 50, ratio: 1.2, lagP95Ms: 1000 };
 
 interface BenchQuery {
   q: string;
@@ -462,9 +461,10 @@ try {
 
   const writers: Writer[] = [];
   for (const [i, vendor] of loaded.kept.entries()) {
-    const csrf = randomToken();
     const session = cookieOf(await startSession(ctx, owners[i].id, vendor.id));
-    writers.push({ vendor, csrf, cookie: `${session}; ${cookieOf(await csrfCookie(ctx).serialize(csrf))}` });
+    // Signed in, a form's token is the one bound to the session (csrf.server.ts), as the page would render it.
+    const { token } = await ensureCsrfToken(new Request(origin, { headers: { Cookie: session } }), ctx);
+    writers.push({ vendor, csrf: token, cookie: session });
   }
   log(`Measuring the outbox lag: ${LAG_RATE} profile edits/s for ${LAG_SECONDS} s through POST /vendor/profile…`);
   const lag = await measureLag(origin, writers, meili);
