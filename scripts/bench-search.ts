@@ -27,6 +27,8 @@ import type { GeneratedVendor } from "./lib/vendor-generator";
 //   1. vendor search latency through the app (GET /api/v1/search/vendors, buyer API token; or the HTML
 //      page /vendors with a session cookie under --via=page) next to the same search sent straight to
 //      Meilisearch with the official client, request by request, sequentially and with 4 connections;
+//      beside GET /api/v1/me in the same rotation: the fixed cost of any authenticated API answer, which
+//      explains most of the app's gap over direct (docs/decisions/0057);
 //   2. the outbox lag: profile edits posted through the real form at a steady rate, timed from the
 //      committed write to the moment a search for a unique word in the new description finds it.
 // Options: --vendors=N --requests=N --concurrency=N --via=api|page --lag-rate=N --lag-seconds=N --seed=N --cpu-prof=DIR
@@ -186,6 +188,9 @@ async function measureSearch(origin: string, headers: Record<string, string>, cl
   const direct: Sample[] = [];
   const plain: Sample[] = [];
   const engine: number[] = [];
+  // The app's fixed cost: an authenticated API answer that does no search (the HTTP hop, Remix, the token check and
+  // one small query), sent in the same rotation so it sees the same load.
+  const fixed: number[] = [];
   let errors = 0;
   let next = 0;
   const timeApp = async (qi: number) => {
@@ -202,7 +207,13 @@ async function measureSearch(origin: string, headers: Record<string, string>, cl
     into.push({ query: qi, ms: performance.now() - t });
     engine.push(r.processingTimeMs);
   };
-  const steps = [timeApp, timeDirect(clients.meili, direct), timeDirect(clients.plain, plain)];
+  const timeFixed = async () => {
+    const t = performance.now();
+    const res = await fetch(`${origin}/api/v1/me`, { headers });
+    await res.arrayBuffer();
+    if (res.status === 200) fixed.push(performance.now() - t);
+  };
+  const steps = [timeApp, timeDirect(clients.meili, direct), timeDirect(clients.plain, plain), ...(VIA === "api" ? [timeFixed] : [])];
   // Each job sends one query all three ways, rotating which goes first, so all see the same load.
   const worker = async () => {
     for (let job = next++; job < REQUESTS; job = next++) {
@@ -212,7 +223,7 @@ async function measureSearch(origin: string, headers: Record<string, string>, cl
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { app, direct, plain, engine, errors, seconds: (performance.now() - started) / 1000 };
+  return { app, direct, plain, engine, fixed, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Checks each query once through the app: it answers 200, from the index (not degraded), with the direct query's total. */
@@ -520,6 +531,13 @@ try {
     console.log(line(["Meilisearch engine time", ...ms(e)], W));
     console.log(line(["app / direct", ...ratio(a, d)], W));
     console.log(line(["app / direct br", ...ratio(a, u)], W));
+    if (ph.fixed.length > 0) {
+      const f = stats(ph.fixed);
+      console.log(line(["fixed: GET /api/v1/me", ...ms(f)], W));
+      console.log(
+        `  the app's gap at p50: ${fmtMs(a.p50 - d.p50)} ms, of which ${fmtMs(f.p50)} ms is what any authenticated API answer costs here (HTTP hop, Remix, token check, one query)`,
+      );
+    }
     const tag = `(${ph.concurrency} conn.)`;
     verdicts.push(
       `${a.p95 < GOALS.appP95Ms && ph.errors === 0 ? "✓" : "✗"} app p95 < ${GOALS.appP95Ms} ms ${tag}: ${fmtMs(a.p95)} ms${ph.errors ? `, ${ph.errors} errors` : ""}`,
