@@ -349,8 +349,8 @@ export async function openedQuotesForRankingByBuyer(ctx: AppContext, actor: Acto
 
 /**
  * The digest of what openedQuotesForRankingByBuyer would list at `now` (see digestOffersForRankingByBuyer), with
- * the RFQ version it ranks and the category's published TCO quartile; null when it would list nothing (not the buyer's, sealed, no offer yet) — the caller
- * then asks openedQuotesForRankingByBuyer, which tells those apart.
+ * the RFQ version it ranks and the category's published TCO quartile; null when it would list nothing (not the
+ * buyer's, sealed, no offer yet) — the caller then asks openedQuotesForRankingByBuyer, which tells those apart.
  */
 export async function openedOffersDigestForBuyer(ctx: AppContext, actor: Actor, rfqId: string, now: Date) {
   if (!actor.org || actor.org.kind !== "buyer" || !isRowId(rfqId)) return null;

@@ -12,15 +12,17 @@ type OfferForRanking = Awaited<ReturnType<ReturnType<typeof offersForRanking>["e
 /**
  * A stamp of everything offersForRanking reads for the buyer's RFQ at `now`, as one short row: how many offers, the
  * RFQ's current version and a digest — and, since the comparison needs it on every read, the published quartile the
- * abnormally-low rule compares with (findPublishedTcoMonthQ1), in the same round trip. The comparison asks this first and reuses its prepared ranking while the
- * digest stays the same (decision 0057): at 300 quotes one row instead of 300 parsed, with their certificates and
- * facts, and without the per-vendor subqueries (PostgreSQL's 9 ms at 300 quotes, against ~2 ms for this).
+ * abnormally-low rule compares with (findPublishedTcoMonthQ1), in the same round trip. The comparison asks this
+ * first and reuses its prepared ranking while the digest stays the same (decision 0057): at 300 quotes one row
+ * instead of 300 parsed, with their certificates and facts, and without the per-vendor subqueries (PostgreSQL's
+ * 9 ms at 300 quotes, against ~2 ms for this).
  *
  * The digest changes whenever a listed row would: it hashes each listed offer as the listing reads it (its final
  * version and round, status, rfq version, TCO, the vendor's name, the RFQ's version and category), what the listing
- * reads of those vendors' certificates (type, status, validity), and counts their evidence events — append-only (a trigger refuses updates and
- * deletes), so a new fact always changes the count. A column offersForRanking starts reading must be covered here;
- * tests/integration/comparison-cache.test.ts changes each input and expects a new digest.
+ * reads of those vendors' certificates (type, status, validity), and counts their evidence events — append-only (a
+ * trigger refuses updates and deletes), so a new fact always changes the count. A column offersForRanking starts
+ * reading must be covered here; tests/integration/comparison-cache.test.ts changes each input and expects a new
+ * digest.
  */
 function rankingStamp(db: Kysely<Database>, buyerOrgId: string, rfqId: string, now: Date) {
   return db
